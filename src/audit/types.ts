@@ -1,0 +1,140 @@
+/**
+ * AuditResult: the JSON contract (../shared/ARCHITECTURE.md, "The JSON contract").
+ * Scripts depend on these paths. camelCase; a statistic that cannot be computed
+ * is `null` with a sibling `…Reason` string. Bump SCHEMA_VERSION on a breaking change.
+ */
+import type { Excluded, FileInfo, Note } from '../ingest/types.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface InputBlock {
+  files: Array<Omit<FileInfo, 'headerRows'> & { headerRows?: number }>;
+  respondents: number;
+  excluded: Excluded[];
+  notes: Note[];
+}
+
+export interface Concordance {
+  W: number | null;
+  WReason?: string;
+  chiSquare: number | null;
+  df: number | null;
+  p: number | null;
+  pReason?: string;
+  pPermutation: number | null;
+  pPermutationReason?: string;
+  permutations: number;
+  seed: number;
+  raters: number;
+  band: string | null;
+  bandSource: string;
+}
+
+export interface ConsensusEntry {
+  priority: string;
+  position: number;
+  meanRank: number;
+  sd: number | null;
+  sdReason?: string;
+  top3Share: number;
+  unanimous: boolean;
+  contested: boolean;
+  firstPlaces: number;
+}
+
+export interface CopelandEntry {
+  priority: string;
+  position: number;
+  score: number;
+}
+
+export interface KemenyResult {
+  order: string[];
+  optimalOrders: number;
+  cost: number;
+}
+
+export interface Gap {
+  priority: string;
+  rank: number;
+  othersPosition: number;
+}
+
+export interface Rater {
+  name: string;
+  department: string | null;
+  ranked: number;
+  ranks: Record<string, number>;
+  spearmanToOthers: number | null;
+  spearmanToOthersReason?: string;
+  divergence: number | null;
+  divergenceReason?: string;
+  largestGaps: Gap[];
+}
+
+export interface Pair {
+  a: string;
+  b: string;
+  spearman: number | null;
+  spearmanReason?: string;
+  kendallTauB: number | null;
+  kendallTauBReason?: string;
+  rbo: number | null;
+  rboReason?: string;
+}
+
+export type DepartmentStack =
+  | {
+      department: string;
+      n: number;
+      W: number | null;
+      WReason?: string;
+      meanRanks: Record<string, number>;
+      spearmanToLeadership: number | null;
+      spearmanToLeadershipReason?: string;
+    }
+  | { department: string; suppressed: true };
+
+export type CascadeEntry =
+  | {
+      leader: string;
+      department: string | null;
+      n: number;
+      spearman: number | null;
+      spearmanReason?: string;
+    }
+  | { leader: string; department: string | null; suppressed: true };
+
+export interface StackResult {
+  priorities: string[];
+  leaders: string[];
+  concordance: Concordance;
+  consensus: ConsensusEntry[];
+  copeland: CopelandEntry[];
+  kemeny: KemenyResult | null;
+  kemenyReason?: string;
+  methodsAgreeTop3: boolean;
+  raters: Rater[];
+  pairs: Pair[];
+  departments: DepartmentStack[];
+  rboP: number;
+  minGroup: number;
+}
+
+export interface Finding {
+  severity: 'high' | 'medium' | 'low' | 'info';
+  kind: string;
+  title: string;
+  evidence: string;
+  question: string;
+}
+
+export interface AuditResult {
+  schemaVersion: number;
+  generator: { name: 'align'; version: string };
+  input: InputBlock;
+  stack: StackResult | null;
+  stackReason?: string;
+  cascade: CascadeEntry[];
+  findings: Finding[];
+}

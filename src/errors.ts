@@ -1,0 +1,52 @@
+/**
+ * The three kinds of failure align knows. Commands throw these; only
+ * src/cli/main.ts turns them into a message and an exit code:
+ * InputError and UsageError exit 2 with one line, anything else exits 1.
+ */
+
+/** Bad input: a file, line and column the user can go and look at, and what to do. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly column: string | null,
+    readonly problem: string,
+    readonly fix?: string,
+  ) {
+    super(formatInputError(file, line, column, problem, fix));
+    this.name = 'InputError';
+  }
+}
+
+/** A bad command line or a bad combination of options (no file position to name). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** A broken invariant inside align: a bug, not the user's fault. */
+export class InternalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InternalError';
+  }
+}
+
+/**
+ * `<file>:<line>:<column>: problem; fix`. The column is named by its header text
+ * (quoted) because that is what the user sees in a spreadsheet.
+ */
+export function formatInputError(
+  file: string,
+  line: number | null,
+  column: string | null,
+  problem: string,
+  fix?: string,
+): string {
+  let where = file;
+  if (line !== null) where += `:${line}`;
+  if (column !== null) where += `:${JSON.stringify(column)}`;
+  return `${where}: ${problem}${fix ? `; ${fix}` : ''}`;
+}

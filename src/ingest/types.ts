@@ -1,0 +1,119 @@
+/**
+ * The values the ingest room hands to the audit room. Plain data, no methods:
+ * everything here survives JSON.stringify.
+ */
+
+/** Which survey tool wrote the file (the `format` of the JSON contract). */
+export type ToolFormat =
+  | 'google-forms'
+  | 'surveymonkey'
+  | 'qualtrics'
+  | 'microsoft-forms'
+  | 'typeform'
+  | 'limesurvey'
+  | 'generic';
+
+/** WHATWG encoding labels align reports. */
+export type EncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'macintosh';
+
+/** A decoded, parsed CSV file: what src/ingest/table.ts gives every format module. */
+export interface Table {
+  /** The path as the user gave it (used in every message). */
+  path: string;
+  encoding: EncodingLabel;
+  bom: boolean;
+  /** The field delimiter itself: ",", ";" or "\t". */
+  delimiter: string;
+  /** Every non-blank record, header records included, cells as written (no trimming). */
+  records: string[][];
+  /** lines[i] = 1-based physical line on which records[i] starts. */
+  lines: number[];
+}
+
+/** One entry of `input.files[]`. */
+export interface FileInfo {
+  path: string;
+  format: ToolFormat;
+  encoding: EncodingLabel;
+  bom: boolean;
+  delimiter: string;
+  /** Data rows read (header records and blank lines are not data rows). */
+  rows: number;
+  /** How many header records the format had (1 for most, 2 SurveyMonkey, 3 Qualtrics). */
+  headerRows: number;
+}
+
+/** A data row not used, and why (`input.excluded[]`). */
+export interface Excluded {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+/** Something read that is worth knowing (`input.notes[]`). */
+export interface Note {
+  file: string;
+  line: number;
+  note: string;
+}
+
+/** One ranked priority in a respondent's stack, as written (before midranks/completion). */
+export interface StackEntry {
+  /** The priority's matching key (see priorityKey in src/ingest/priority-key.ts). */
+  priority: string;
+  /** The rank as given: 1 = most important. Equal ranks are a tie. */
+  rank: number;
+}
+
+/** A respondent after normalisation: one person, one row (or several long-format rows). */
+export interface Respondent {
+  /** Stable unique key within the dataset (e.g. `${file}:${line}` or the tool's id). */
+  key: string;
+  /** The tool's own respondent id, when it has one. */
+  toolId: string | null;
+  name: string | null;
+  email: string | null;
+  /** The role/level value as written (trimmed), or null when blank or no role column. */
+  role: string | null;
+  department: string | null;
+  /** Where the respondent's (first) row starts. */
+  file: string;
+  line: number;
+  /** Submit time in ms since the epoch (UTC) when the tool wrote one we could read. */
+  submitted: number | null;
+  /** Likert answers: item id -> numeric value. Missing answers are absent, never NaN. */
+  likert: Record<string, number>;
+  /** The explicit part of the respondent's stack, as ranked; empty when nothing ranked. */
+  stack: StackEntry[];
+}
+
+/** A Likert item as the survey asked it. */
+export interface Item {
+  id: string;
+  text: string;
+  /** Dimension (scale) the item belongs to, from align.yml; null when none given. */
+  dimension: string | null;
+  /** Number of scale points (5 or 7 for agreement scales). */
+  points: number;
+}
+
+/** A priority the stacks rank. */
+export interface Priority {
+  /** Matching key: NFKC, case-folded, punctuation removed, whitespace collapsed, trimmed. */
+  key: string;
+  /** The spelling most respondents used (ties: first seen). Never affects a number. */
+  name: string;
+}
+
+export interface Dataset {
+  files: FileInfo[];
+  /** Respondents used, in input order (files in command-line order, then line). */
+  respondents: Respondent[];
+  excluded: Excluded[];
+  notes: Note[];
+  /** True when the input has a role/level column (then leaders are chosen by role). */
+  hasRoleColumn: boolean;
+  /** All N priorities, in first-seen order. Empty when the input has no ranking question. */
+  priorities: Priority[];
+  items: Item[];
+}
