@@ -1,0 +1,50 @@
+/**
+ * What align.yml can say. Loaded and validated (with zod) by src/ingest/config.ts;
+ * every key is optional and overrides what align infers.
+ */
+
+export type ColumnRoleName =
+  | 'id'
+  | 'name'
+  | 'email'
+  | 'role'
+  | 'department'
+  | 'submitted'
+  | 'likert'
+  | 'ranking'
+  | 'comment'
+  | 'ownership'
+  | 'multiselect'
+  | 'metadata'
+  | 'ignore';
+
+export interface ColumnOverride {
+  role: ColumnRoleName;
+  /** For a likert column: the item's text (when the header is a code such as Q4_1). */
+  item?: string;
+  /** For a ranking column in a wide-by-priority layout: the priority it ranks. */
+  priority?: string;
+  /** For a likert column: the name of a scale under `scales`. */
+  scale?: string;
+}
+
+export interface AlignConfig {
+  /** Report title. */
+  title?: string;
+  /** Role values that make a respondent a leader (default: Executive). */
+  leaders?: string[];
+  /** Anonymity threshold (default 5, never below 3). */
+  minGroup?: number;
+  /** The ranking question's header text when a file holds more than one candidate. */
+  rankingQuestion?: string;
+  /** Column header (as written in the file, or the Qualtrics/LimeSurvey code) -> role. */
+  columns?: Record<string, ColumnRoleName | ColumnOverride>;
+  /** Named scales: label (case/space-insensitive) -> number. `missing` labels count as no answer. */
+  scales?: Record<string, { labels: Record<string, number>; missing?: string[] }>;
+  /** Code books for coded exports: column header or question code -> code -> label. */
+  codebooks?: Record<string, Record<string, string>>;
+  /** Dimensions: name -> the item texts (or column headers) in it. */
+  dimensions?: Record<string, string[]>;
+  /** Priority name aliases: spelling -> the priority it means. */
+  priorities?: { aliases?: Record<string, string> };
+}

@@ -1,0 +1,193 @@
+/**
+ * Bytes to text. Survey exports arrive as UTF-8 (with or without BOM), UTF-16
+ * with BOM (Excel's "Unicode Text"), Windows-1252 (Excel "CSV" on Windows) or
+ * Mac Roman (Excel for Mac 2011; the FiveThirtyEight SurveyMonkey files).
+ * Sniffing order, from ../shared/fixtures/exports/FORMATS.md section 8:
+ * BOM, then UTF-16 by its NUL pattern, then strict UTF-8, then Windows-1252
+ * or Mac Roman by which of the two reads the high bytes as plausible text.
+ */
+import iconv from 'iconv-lite';
+import { InputError, UsageError } from '../errors.js';
+import type { EncodingLabel } from './types.js';
+
+export interface Decoded {
+  text: string;
+  encoding: EncodingLabel;
+  bom: boolean;
+}
+
+const ENCODINGS: readonly EncodingLabel[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'macintosh'];
+
+/** Accepts the labels people type (`latin1`, `cp1252`, `mac`, `utf16`) and returns ours. */
+export function encodingFromOption(label: string): EncodingLabel {
+  const l = label.trim().toLowerCase().replace(/[_\s]/g, '-');
+  const aliases: Record<string, EncodingLabel> = {
+    utf8: 'utf-8',
+    'utf-8': 'utf-8',
+    'utf-8-bom': 'utf-8',
+    utf16: 'utf-16le',
+    'utf-16': 'utf-16le',
+    utf16le: 'utf-16le',
+    'utf-16le': 'utf-16le',
+    utf16be: 'utf-16be',
+    'utf-16be': 'utf-16be',
+    'windows-1252': 'windows-1252',
+    cp1252: 'windows-1252',
+    win1252: 'windows-1252',
+    latin1: 'windows-1252',
+    'latin-1': 'windows-1252',
+    'iso-8859-1': 'windows-1252',
+    macintosh: 'macintosh',
+    mac: 'macintosh',
+    macroman: 'macintosh',
+    'mac-roman': 'macintosh',
+    'x-mac-roman': 'macintosh',
+  };
+  const found = aliases[l];
+  if (!found) {
+    throw new UsageError(`--encoding ${label} is not one align reads; use one of ${ENCODINGS.join(', ')}`);
+  }
+  return found;
+}
+
+function stripBom(bytes: Buffer): { encoding: EncodingLabel; start: number } | null {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', start: 3 };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', start: 2 };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', start: 2 };
+  return null;
+}
+
+/** UTF-16 without a BOM shows as ASCII with every other byte NUL. */
+function sniffUtf16(bytes: Buffer): EncodingLabel | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.6 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.6 && oddNul < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+const LETTER = /\p{L}/u;
+const LOWER = /\p{Ll}/u;
+const ASCII_LOWER = /[a-z]/;
+const ASCII_LETTER = /[A-Za-z]/;
+// Typographic punctuation Excel and Word put into text (curly quotes, dashes, ellipsis, euro).
+const TYPOGRAPHIC = /[\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u00a0]/u;
+
+/**
+ * How plausible a single-byte decoding is: high bytes that come out as letters
+ * fitting their neighbours (a lower-case letter after a lower-case one, as in
+ * "Jos|é"), or as typographic punctuation, score; symbols and case breaks do not.
+ */
+function plausibility(bytes: Buffer, encoding: 'windows-1252' | 'macintosh'): number {
+  const text = iconv.decode(bytes, encoding);
+  // single-byte encodings: text index i corresponds to byte i
+  let score = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    const ch = text[i]!;
+    const prev = i > 0 ? text[i - 1]! : ' ';
+    const next = i + 1 < text.length ? text[i + 1]! : ' ';
+    if (LETTER.test(ch)) {
+      if (LOWER.test(ch) && (ASCII_LOWER.test(prev) || ASCII_LOWER.test(next))) score += 3;
+      else if (!LOWER.test(ch) && (prev === ' ' || !ASCII_LETTER.test(prev))) score += 2;
+      else score += 0.5;
+    } else if (TYPOGRAPHIC.test(ch)) {
+      score += 1;
+    } else if (/[\u0080-\u009f]/.test(ch)) {
+      score -= 3; // an undefined byte in this code page
+    } else {
+      score -= 1;
+    }
+  }
+  return score;
+}
+
+/** Decode a file's bytes, or with `forced` exactly as the user said. */
+export function decode(bytes: Buffer, path: string, forced?: EncodingLabel): Decoded {
+  const bom = stripBom(bytes);
+  if (forced) {
+    const start = bom && bom.encoding === forced ? bom.start : 0;
+    return { text: iconv.decode(bytes.subarray(start), forced), encoding: forced, bom: start > 0 };
+  }
+  if (bom) {
+    const body = bytes.subarray(bom.start);
+    if (bom.encoding === 'utf-8') return { text: strictUtf8(body, path, 3), encoding: 'utf-8', bom: true };
+    return { text: iconv.decode(body, bom.encoding), encoding: bom.encoding, bom: true };
+  }
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return { text: iconv.decode(bytes, utf16), encoding: utf16, bom: false };
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw notText(path, bytes, nul);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
+  } catch {
+    const mac = plausibility(bytes, 'macintosh');
+    const win = plausibility(bytes, 'windows-1252');
+    const encoding = mac > win ? 'macintosh' : 'windows-1252';
+    return { text: iconv.decode(bytes, encoding), encoding, bom: false };
+  }
+}
+
+function strictUtf8(body: Buffer, path: string, offset: number): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    // A UTF-8 BOM followed by bytes that are not UTF-8: name the first bad byte.
+    const at = firstInvalidUtf8(body);
+    const line = 1 + countByte(body.subarray(0, at), 0x0a);
+    throw new InputError(
+      path,
+      line,
+      null,
+      `starts with a UTF-8 byte-order mark but byte ${at + offset} is not UTF-8`,
+      'pass --encoding windows-1252 (or macintosh) if the file was re-saved by an old Excel',
+    );
+  }
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  let lo = 0;
+  let hi = bytes.length;
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  // binary search on prefixes; a prefix cut inside a character is retried a few bytes later
+  while (hi - lo > 4) {
+    const mid = (lo + hi) >> 1;
+    let ok = false;
+    for (let k = 0; k < 4 && !ok; k++) {
+      try {
+        dec.decode(bytes.subarray(0, mid + k));
+        ok = true;
+      } catch {
+        /* keep looking */
+      }
+    }
+    if (ok) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function countByte(bytes: Buffer, b: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(b); i >= 0; i = bytes.indexOf(b, i + 1)) n++;
+  return n;
+}
+
+function notText(path: string, bytes: Buffer, at: number): InputError {
+  const line = 1 + countByte(bytes.subarray(0, at), 0x0a);
+  return new InputError(
+    path,
+    line,
+    null,
+    `is not a text file (a NUL byte at offset ${at}); it may be an .xlsx or other binary file`,
+    'export the responses as CSV (or save the workbook as "CSV UTF-8")',
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The shape every format module (one per survey tool, plus generic) follows.
+ * A module looks at a Table, says how sure it is that its tool wrote it, and
+ * turns the rows into RawRows plus a ledger. src/ingest/dataset.ts then merges
+ * files, settles duplicates and names the priorities.
+ */
+import type { AlignConfig, ColumnRoleName } from '../config-types.js';
+import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
+
+export interface Detection {
+  /** 0 = certainly not this tool, 1 = certainly this tool. */
+  score: number;
+  /** Why, in words `align inspect` prints. */
+  reason: string;
+}
+
+/** What a column was taken to be, with the confidence and reason inspect prints. */
+export interface ColumnInfo {
+  /** 0-based index into the table's records. */
+  index: number;
+  /** The header as shown to the user (SurveyMonkey: row 1 forward-filled + row 2). */
+  header: string;
+  role: ColumnRoleName | 'unknown';
+  confidence: number;
+  reason: string;
+  /** For likert columns: the item id. For ranking columns: the priority name or position. */
+  item?: string;
+  priority?: string;
+  position?: number;
+}
+
+/** One data row after a format module read it: names, not keys; ranks as written. */
+export interface RawRow {
+  file: string;
+  line: number;
+  toolId: string | null;
+  name: string | null;
+  email: string | null;
+  role: string | null;
+  department: string | null;
+  submitted: number | null;
+  likert: Record<string, number>;
+  /** The explicit stack as written: priority name (any spelling) and rank (1 = best). */
+  stack: Array<{ priority: string; rank: number }>;
+  /** Set when the tool's own columns say this is not a real response (preview, unfinished...). */
+  exclude: string | null;
+}
+
+export interface NormaliseContext {
+  config: AlignConfig;
+  /** With --skip-invalid, a row with an invalid value is excluded (reason given) instead of stopping the run. */
+  skipInvalid: boolean;
+  /** --ranking-question: the question's text as it heads its columns. */
+  rankingQuestion?: string;
+}
+
+export interface Normalised {
+  format: ToolFormat;
+  headerRows: number;
+  columns: ColumnInfo[];
+  items: Item[];
+  rows: RawRow[];
+  excluded: Excluded[];
+  notes: Note[];
+  hasRoleColumn: boolean;
+  /** Priority names as the file lists them (wide columns, code book), in file order; [] when only known from cells. */
+  priorities: string[];
+  /** SurveyMonkey writes newest first; everyone else oldest first. */
+  newestFirst: boolean;
+}
+
+export interface FormatModule {
+  format: ToolFormat;
+  detect(table: Table): Detection;
+  normalise(table: Table, context: NormaliseContext): Normalised;
+}

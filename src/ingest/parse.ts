@@ -1,0 +1,82 @@
+/**
+ * The one CSV parsing seam. Everything that reads delimited text calls
+ * parseDelimited; the parser behind it is papaparse (chosen by measurement:
+ * see the commit that introduced it and `npm run bench`).
+ *
+ * RFC 4180 with the usual liberties: CRLF, LF or CR record ends; quoted cells
+ * may hold delimiters, quotes ("" inside quotes) and line breaks. Records keep
+ * their cells exactly as written. Malformed quoting is an InputError naming the
+ * line and the column, never a silently shifted row.
+ */
+import Papa from 'papaparse';
+import { InputError } from '../errors.js';
+
+export interface ParsedRecords {
+  /** Every record, including blank ones as [''] (callers decide what blank means). */
+  records: string[][];
+  /** lines[i] = 1-based physical line where records[i] starts. */
+  lines: number[];
+}
+
+export interface ParseOptions {
+  delimiter: string;
+  /** Stop after this many records (for sniffing). */
+  preview?: number;
+  /** Name used in error messages. */
+  path: string;
+}
+
+/** Physical line counter over `text`: counts LF, or CR alone in classic-Mac files. */
+function lineCounter(text: string): (offset: number) => number {
+  const nl = text.includes('\n') ? '\n' : '\r';
+  let pos = 0;
+  let line = 1;
+  return (offset: number) => {
+    // offsets are asked in increasing order
+    while (pos < offset) {
+      const next = text.indexOf(nl, pos);
+      if (next < 0 || next >= offset) {
+        pos = offset;
+        break;
+      }
+      line++;
+      pos = next + 1;
+    }
+    return line;
+  };
+}
+
+export function parseDelimited(text: string, options: ParseOptions): ParsedRecords {
+  const records: string[][] = [];
+  const lines: number[] = [];
+  const lineAt = lineCounter(text);
+  let start = 0;
+  let failure: InputError | null = null;
+  Papa.parse<string[]>(text, {
+    delimiter: options.delimiter,
+    quoteChar: '"',
+    escapeChar: '"',
+    preview: options.preview ?? 0,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      const line = lineAt(start);
+      const error = result.errors[0];
+      if (error && !failure) {
+        const at = lineAt(start + Math.max(0, (error.index ?? 0) - start));
+        const column = result.data.length;
+        const what =
+          error.code === 'MissingQuotes'
+            ? 'a quoted cell opens here and never closes: the file may be truncated or have a stray quote'
+            : 'a quoted cell has text after its closing quote (malformed quoting)';
+        failure = new InputError(options.path, Math.max(line, at), `column ${column}`, what, 'export the file again from the survey tool');
+        parser.abort();
+        return;
+      }
+      records.push(result.data);
+      lines.push(line);
+      start = result.meta.cursor;
+    },
+  });
+  if (failure) throw failure;
+  return { records, lines };
+}
