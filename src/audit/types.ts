@@ -90,6 +90,8 @@ export type DepartmentStack =
       W: number | null;
       WReason?: string;
       meanRanks: Record<string, number>;
+      /** The group's own Borda order. */
+      consensusOrder: string[];
       spearmanToLeadership: number | null;
       spearmanToLeadershipReason?: string;
     }
@@ -127,6 +129,8 @@ export interface Finding {
   title: string;
   evidence: string;
   question: string;
+  /** Where the question sits in a facilitated conversation: facts, then interpretation, then decision. */
+  layer: 'facts' | 'interpretation' | 'decision';
 }
 
 export interface AuditResult {

@@ -1,0 +1,69 @@
+/**
+ * Dataset -> AuditResult: the one composition every command goes through
+ * (STYLE.md habit 7), so `stack`, `audit` and the reports cannot drift apart.
+ */
+import { UsageError } from '../errors.js';
+import type { Dataset } from '../ingest/types.js';
+import { stackFindings } from './findings.js';
+import { DEFAULT_LEADER_ROLES, leaderTest } from './leaders.js';
+import { analyseStacks } from './stack.js';
+import { SCHEMA_VERSION, type AuditResult } from './types.js';
+
+export interface AuditOptions {
+  leaders?: readonly string[];
+  minGroup?: number;
+  rboP?: number;
+  permutations?: number;
+  seed?: number;
+  version: string;
+}
+
+export const DEFAULT_MIN_GROUP = 5;
+/** Never show a group smaller than this, whatever the configuration says. */
+export const MIN_GROUP_FLOOR = 3;
+export const DEFAULT_PERMUTATIONS = 10_000;
+/** Fixed so that two runs on the same data print the same permutation p. */
+export const DEFAULT_SEED = 20_250_301;
+export const DEFAULT_RBO_P = 0.9;
+
+export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult {
+  const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
+  if (!Number.isInteger(minGroup) || minGroup < MIN_GROUP_FLOOR) {
+    throw new UsageError(`--min-group ${minGroup} is too small: groups under ${MIN_GROUP_FLOOR} people are never shown; use ${MIN_GROUP_FLOOR} or more`);
+  }
+  const rboP = options.rboP ?? DEFAULT_RBO_P;
+  if (!(rboP > 0 && rboP < 1)) throw new UsageError(`rank-biased overlap's p must be between 0 and 1 (got ${rboP})`);
+  const isLeader = leaderTest(dataset, options.leaders ?? DEFAULT_LEADER_ROLES);
+  const analysed = analyseStacks(dataset, {
+    isLeader,
+    minGroup,
+    rboP,
+    permutations: options.permutations ?? DEFAULT_PERMUTATIONS,
+    seed: options.seed ?? DEFAULT_SEED,
+  });
+  const input = {
+    files: dataset.files.map((f) => ({ ...f })),
+    respondents: dataset.respondents.length,
+    excluded: dataset.excluded,
+    notes: dataset.notes,
+  };
+  if ('reason' in analysed) {
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      generator: { name: 'align', version: options.version },
+      input,
+      stack: null,
+      stackReason: analysed.reason,
+      cascade: [],
+      findings: [],
+    };
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generator: { name: 'align', version: options.version },
+    input,
+    stack: analysed.stack,
+    cascade: analysed.cascade,
+    findings: stackFindings(analysed.stack, analysed.cascade),
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * Findings and the questions for the room, generated from the stack result,
+ * never hand-written per client (REPORT.md, "Tone"). Each finding hedges as
+ * far as its statistics say (p above .05, a suppressed group) and no further.
+ * Questions follow the facilitation order of DOMAIN.md: facts, then
+ * interpretation, then decision.
+ */
+import type { CascadeEntry, Finding, StackResult } from './types.js';
+
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
+
+function two(x: number): string {
+  return (Math.round(x * 100) / 100).toFixed(2);
+}
+
+function pText(p: number | null): string {
+  if (p === null) return '';
+  const shown = p < 0.001 ? '< 0.001' : `= ${p.toFixed(p < 0.01 ? 3 : 2)}`;
+  return p > 0.05 ? `; p ${shown}, so this could be chance-level agreement` : `; p ${shown}`;
+}
+
+function ordinal(n: number): string {
+  const r = Math.round(n);
+  if (r !== n) return `${two(n)}`;
+  const s = r % 100 >= 11 && r % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][r % 10] ?? 'th');
+  return `${r}${s}`;
+}
+
+function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry[]): Finding[] {
+  const findings: Finding[] = [];
+  const c = stack.concordance;
+  const m = stack.raters.length;
+
+  if (c.W !== null && c.band !== null) {
+    const weak = c.W < 0.4;
+    findings.push({
+      severity: c.W < 0.4 ? 'high' : c.W < 0.6 ? 'medium' : 'info',
+      kind: 'concordance',
+      title: weak
+        ? `The ${m} leaders agree only weakly on what matters most`
+        : c.W < 0.6
+          ? `The ${m} leaders agree moderately on what matters most`
+          : `The ${m} leaders largely agree on what matters most`,
+      evidence: `Kendall's W = ${two(c.W)} ("${c.band}", ${c.bandSource})${pText(c.p)}.`,
+      question: 'Before we discuss: each of you, write down the one priority you would protect if only one could be funded this year. Read them out.',
+      layer: 'facts',
+    });
+  }
+
+  // Distinct first priorities across the leaders' stacks.
+  const firsts = new Map<string, string[]>();
+  for (const r of stack.raters) {
+    const best = Math.min(...Object.values(r.ranks));
+    for (const [priority, rank] of Object.entries(r.ranks)) {
+      if (rank === best) firsts.set(priority, [...(firsts.get(priority) ?? []), r.name]);
+    }
+  }
+  if (m >= 2 && firsts.size > 1) {
+    findings.push({
+      severity: firsts.size >= Math.ceil(m / 2) ? 'high' : 'medium',
+      kind: 'first-priorities',
+      title: `${firsts.size} different priorities sit at the top of ${m} stacks`,
+      evidence: [...firsts].map(([p, who]) => `${p}: ${listOf(who)}`).join('; ') + '.',
+      question: `What would change in the next quarter if the whole team put ${stack.consensus[0]?.priority ?? 'one priority'} first?`,
+      layer: 'interpretation',
+    });
+  }
+
+  const rated = stack.raters.filter((r) => r.spearmanToOthers !== null);
+  if (rated.length >= 3) {
+    const sorted = [...rated].sort((a, b) => a.spearmanToOthers! - b.spearmanToOthers!);
+    const far = sorted[0]!;
+    const close = sorted[sorted.length - 1]!;
+    const gap = far.largestGaps[0];
+    findings.push({
+      severity: far.spearmanToOthers! < 0 ? 'high' : far.spearmanToOthers! < 0.4 ? 'medium' : 'low',
+      kind: 'divergence',
+      title: `${far.name} is furthest from the rest of the team; ${close.name} is closest`,
+      evidence:
+        `Spearman rho to the other leaders' consensus: ${far.name} ${two(far.spearmanToOthers!)}, ${close.name} ${two(close.spearmanToOthers!)}` +
+        (gap ? `. ${far.name} ranks ${gap.priority} ${ordinal(gap.rank)}; the others put it ${ordinal(gap.othersPosition)}.` : '.'),
+      question: gap
+        ? `${far.name}, you rank ${gap.priority} ${ordinal(gap.rank)} where the others put it ${ordinal(gap.othersPosition)}: what do you see from your seat that the rest of the team does not?`
+        : `${far.name}, what do you see from your seat that the rest of the team does not?`,
+      layer: 'interpretation',
+    });
+  }
+
+  const contested = stack.consensus.filter((e) => e.contested);
+  if (contested.length > 0) {
+    findings.push({
+      severity: 'medium',
+      kind: 'contested',
+      title: `${contested.length === 1 ? '1 priority is' : `${contested.length} priorities are`} contested: top three for some leaders, near the bottom for others`,
+      evidence: contested.map((e) => `${e.priority} (top three for ${Math.round(e.top3Share * 100)}% of leaders)`).join('; ') + '.',
+      question: `For ${listOf(contested.map((e) => e.priority))}: what would we stop doing if it moved up, who owns the call, and by when do we close it?`,
+      layer: 'decision',
+    });
+  }
+
+  const unanimous = stack.consensus.filter((e) => e.unanimous);
+  if (unanimous.length > 0) {
+    findings.push({
+      severity: 'info',
+      kind: 'unanimous',
+      title: `Every leader puts ${listOf(unanimous.map((e) => e.priority))} in their top three`,
+      evidence: 'Unanimous top-three placement.',
+      question: `Does everyone below the leadership team know that ${listOf(unanimous.map((e) => e.priority))} comes first?`,
+      layer: 'facts',
+    });
+  }
+
+  if (!stack.methodsAgreeTop3) {
+    const borda = stack.consensus.slice(0, 3).map((e) => e.priority);
+    const cope = stack.copeland.slice(0, 3).map((e) => e.priority);
+    findings.push({
+      severity: 'low',
+      kind: 'methods-disagree',
+      title: 'The consensus top three depends on how the stacks are counted',
+      evidence: `Borda: ${borda.join(', ')}; Copeland: ${cope.join(', ')}` + (stack.kemeny ? `; Kemeny: ${stack.kemeny.order.slice(0, 3).join(', ')}.` : '.'),
+      question: 'Which of the priorities that change places near the top are we actually willing to fund fully?',
+      layer: 'interpretation',
+    });
+  }
+
+  const apart = stack.departments.filter(
+    (d): d is Extract<typeof d, { n: number }> => !('suppressed' in d) && d.spearmanToLeadership !== null && d.spearmanToLeadership < 0.5,
+  );
+  if (apart.length > 0) {
+    findings.push({
+      severity: 'high',
+      kind: 'departments',
+      title: `${listOf(apart.map((d) => d.department))} ${apart.length === 1 ? 'ranks' : 'rank'} priorities differently from the leadership team`,
+      evidence: apart.map((d) => `${d.department}: rho ${two(d.spearmanToLeadership!)} to the leaders' consensus (n = ${d.n})`).join('; ') + '.',
+      question: `What have the people in ${listOf(apart.map((d) => d.department))} been told the priorities are, and by whom?`,
+      layer: 'facts',
+    });
+  }
+
+  const mirrored = cascade.filter(
+    (e): e is Extract<CascadeEntry, { n: number }> => !('suppressed' in e) && e.spearman !== null && e.spearman >= 0.8,
+  );
+  if (mirrored.length > 0 && (findings.some((f) => f.kind === 'concordance' && f.severity !== 'info'))) {
+    findings.push({
+      severity: 'high',
+      kind: 'cascade',
+      title: 'Each department ranks priorities much as its own leader does: the split at the top is carried into the organisation',
+      evidence: mirrored.map((e) => `${e.department}: rho ${two(e.spearman!)} between ${e.leader} and their team (n = ${e.n})`).join('; ') + '.',
+      question: 'If your team were asked tomorrow what the company’s top priority is, which answer would they give, and is it the one we agreed?',
+      layer: 'interpretation',
+    });
+  }
+
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}

@@ -1,0 +1,28 @@
+/**
+ * Who is a leader (ARCHITECTURE.md, "Who and what is read"): the respondents
+ * whose role is one of the leader roles, compared case-insensitively against
+ * the whole value, so "Non-Executive Director" is not an "Executive". Without
+ * a role column everyone is a leader.
+ */
+import { UsageError } from '../errors.js';
+import type { Dataset, Respondent } from '../ingest/types.js';
+
+export const DEFAULT_LEADER_ROLES = ['Executive'] as const;
+
+function roleKey(role: string): string {
+  return role.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+}
+
+export function leaderTest(dataset: Dataset, roles: readonly string[]): (r: Respondent) => boolean {
+  if (!dataset.hasRoleColumn) return () => true;
+  const wanted = new Set(roles.map(roleKey));
+  const isLeader = (r: Respondent) => r.role !== null && wanted.has(roleKey(r.role));
+  if (dataset.respondents.length > 0 && !dataset.respondents.some(isLeader)) {
+    const found = [...new Set(dataset.respondents.map((r) => r.role).filter((x): x is string => x !== null))];
+    const shown = found.length > 0 ? found.map((f) => JSON.stringify(f)).join(', ') : 'none (every role cell is blank)';
+    throw new UsageError(
+      `no respondent has the leader role ${roles.map((x) => JSON.stringify(x)).join(' or ')}; the roles in the file are ${shown}; name the leaders' role with --leaders <role> (or leaders: in align.yml)`,
+    );
+  }
+  return isLeader;
+}

@@ -1,0 +1,309 @@
+/**
+ * The priority-stack analysis: leaders' concordance, consensus by three
+ * methods, each leader's divergence from the others, pairwise agreement,
+ * departments' own stacks and the cascade. Rules: ARCHITECTURE.md
+ * ("Definitions" > "Stacks", "Groups", "Anonymity").
+ */
+import { borda } from '../stats/borda.js';
+import { copeland } from '../stats/copeland.js';
+import { kemeny, KEMENY_MAX_ITEMS } from '../stats/kemeny.js';
+import { kendallTauB } from '../stats/kendall-tau-b.js';
+import { kendallW, kendallWPermutation } from '../stats/kendall-w.js';
+import { completeStack, type CompletedStack } from '../stats/ranks.js';
+import { rankBiasedOverlap } from '../stats/rbo.js';
+import type { Stat } from '../stats/result.js';
+import { spearman } from '../stats/spearman.js';
+import type { Dataset, Respondent } from '../ingest/types.js';
+import { W_BAND_SOURCE, wBand } from './bands.js';
+import type {
+  CascadeEntry,
+  Concordance,
+  ConsensusEntry,
+  DepartmentStack,
+  Gap,
+  Pair,
+  Rater,
+  StackResult,
+} from './types.js';
+
+export interface StackOptions {
+  /** Respondent -> is a leader (see leaders.ts). */
+  isLeader: (r: Respondent) => boolean;
+  minGroup: number;
+  rboP: number;
+  permutations: number;
+  seed: number;
+}
+
+/** A respondent's stack over all N priorities. */
+interface Ranked {
+  respondent: Respondent;
+  /** explicit[i]: the rank written for priority i, or null when unranked. */
+  explicit: Array<number | null>;
+  stack: CompletedStack;
+}
+
+/** Spreads a Stat into `{ [key]: value, [key + 'Reason']: reason }` (reason only when null). */
+function stat<K extends string>(key: K, s: Stat): Record<K, number | null> & Record<`${K}Reason`, string | undefined> {
+  const out = { [key]: s.value } as Record<string, unknown>;
+  if (s.value === null) out[`${key}Reason`] = s.reason;
+  return out as Record<K, number | null> & Record<`${K}Reason`, string | undefined>;
+}
+
+function mean(values: readonly number[]): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+/** Column means of a matrix (rows = raters). */
+function meanVector(rows: ReadonlyArray<readonly number[]>, n: number): number[] {
+  const out = new Array<number>(n).fill(0);
+  for (const row of rows) for (let i = 0; i < n; i++) out[i]! += row[i]!;
+  return out.map((s) => s / rows.length);
+}
+
+function sampleSd(values: readonly number[]): number | null {
+  if (values.length < 2) return null;
+  const m = mean(values);
+  let ss = 0;
+  for (const v of values) ss += (v - m) * (v - m);
+  return Math.sqrt(ss / (values.length - 1));
+}
+
+function displayName(r: Respondent): string {
+  return r.name ?? r.email ?? r.toolId ?? `${r.file}:${r.line}`;
+}
+
+/** The explicit stack as an ordered list of keys, or null when it has tied ranks. */
+function orderedList(r: Ranked, keys: readonly string[]): string[] | null {
+  if (r.stack.tied) return null;
+  return r.explicit
+    .map((rank, i) => ({ rank, key: keys[i]! }))
+    .filter((e): e is { rank: number; key: string } => e.rank !== null)
+    .sort((a, b) => a.rank - b.rank)
+    .map((e) => e.key);
+}
+
+export function analyseStacks(dataset: Dataset, options: StackOptions): { stack: StackResult; cascade: CascadeEntry[] } | { reason: string } {
+  const priorities = dataset.priorities;
+  const n = priorities.length;
+  if (n === 0) return { reason: 'the input has no ranking question' };
+  const keys = priorities.map((p) => p.key);
+  const names = priorities.map((p) => p.name);
+  const index = new Map(keys.map((k, i) => [k, i]));
+
+  const ranked: Ranked[] = [];
+  for (const respondent of dataset.respondents) {
+    if (respondent.stack.length === 0) continue;
+    const explicit = new Array<number | null>(n).fill(null);
+    for (const entry of respondent.stack) {
+      const i = index.get(entry.priority);
+      if (i !== undefined) explicit[i] = entry.rank;
+    }
+    ranked.push({ respondent, explicit, stack: completeStack(explicit) });
+  }
+  const leaders = ranked.filter((r) => options.isLeader(r.respondent));
+  const others = ranked.filter((r) => !options.isLeader(r.respondent));
+  if (leaders.length === 0) return { reason: 'no leader ranked any priority' };
+
+  const matrix = leaders.map((l) => l.stack.completed);
+  const leaderMeans = meanVector(matrix, n);
+
+  const concordance = concordanceOf(matrix, options);
+  const b = borda(matrix, keys);
+  const consensus: ConsensusEntry[] = b.order.map((i, pos) => {
+    const explicitRanks = leaders.map((l) => (l.explicit[i] === null ? null : l.stack.completed[i]!));
+    const top3 = explicitRanks.filter((r) => r !== null && r <= 3).length;
+    const lastBlock = n - Math.ceil(n / 3);
+    const low = explicitRanks.some((r) => r === null || r > lastBlock);
+    const sd = sampleSd(matrix.map((row) => row[i]!));
+    return {
+      priority: names[i]!,
+      position: pos + 1,
+      meanRank: b.meanRanks[i]!,
+      ...(sd === null ? { sd: null, sdReason: 'only one leader ranked' } : { sd }),
+      top3Share: top3 / leaders.length,
+      unanimous: top3 === leaders.length,
+      contested: top3 > 0 && low,
+      firstPlaces: b.firstPlaces[i]!,
+    };
+  });
+  const cope = copeland(matrix, b.order);
+  const kem = kemeny(matrix, b.order, keys);
+  const top3 = (order: readonly number[]) => new Set(order.slice(0, 3));
+  const sameSet = (a: Set<number>, c: Set<number>) => a.size === c.size && [...a].every((x) => c.has(x));
+  const bordaTop = top3(b.order);
+  const methodsAgreeTop3 = sameSet(bordaTop, top3(cope.order)) && (kem === null || sameSet(bordaTop, top3(kem.order)));
+
+  const raters: Rater[] = leaders.map((l, li) => raterOf(l, li, leaders, names, keys));
+  const pairs: Pair[] = [];
+  for (let i = 0; i < leaders.length; i++) {
+    for (let j = i + 1; j < leaders.length; j++) {
+      pairs.push(pairOf(leaders[i]!, leaders[j]!, keys, options.rboP));
+    }
+  }
+
+  const { departments, cascade } = dataset.hasRoleColumn
+    ? groupsOf(leaders, others, leaderMeans, names, keys, options.minGroup)
+    : { departments: [], cascade: [] };
+
+  const stack: StackResult = {
+    priorities: names,
+    leaders: leaders.map((l) => displayName(l.respondent)),
+    concordance,
+    consensus,
+    copeland: cope.order.map((i, pos) => ({ priority: names[i]!, position: pos + 1, score: cope.scores[i]! })),
+    kemeny: kem === null ? null : { order: kem.order.map((i) => names[i]!), optimalOrders: kem.optimalOrders, cost: kem.cost },
+    ...(kem === null ? { kemenyReason: `exact Kemeny is computed for at most ${KEMENY_MAX_ITEMS} priorities; this stack has ${n}` } : {}),
+    methodsAgreeTop3,
+    raters,
+    pairs,
+    departments,
+    rboP: options.rboP,
+    minGroup: options.minGroup,
+  };
+  return { stack, cascade };
+}
+
+function concordanceOf(matrix: number[][], options: StackOptions): Concordance {
+  const w = kendallW(matrix);
+  const base = { permutations: options.permutations, seed: options.seed, raters: matrix.length, bandSource: W_BAND_SOURCE };
+  if (w.value === null) {
+    return {
+      W: null,
+      WReason: w.reason,
+      chiSquare: null,
+      df: null,
+      p: null,
+      pReason: w.reason,
+      pPermutation: null,
+      pPermutationReason: w.reason,
+      band: null,
+      ...base,
+    };
+  }
+  const perm = kendallWPermutation(matrix, { permutations: options.permutations, seed: options.seed });
+  return {
+    W: w.value.W,
+    chiSquare: w.value.chiSquare,
+    df: w.value.df,
+    p: w.value.p,
+    pPermutation: perm === null ? null : perm.p,
+    ...(perm === null ? { pPermutationReason: 'W is undefined for these stacks' } : {}),
+    band: wBand(w.value.W),
+    ...base,
+  };
+}
+
+function raterOf(l: Ranked, li: number, leaders: readonly Ranked[], names: readonly string[], keys: readonly string[]): Rater {
+  const n = names.length;
+  const ranks: Record<string, number> = {};
+  names.forEach((name, i) => (ranks[name] = l.stack.completed[i]!));
+  const base = {
+    name: displayName(l.respondent),
+    department: l.respondent.department,
+    ranked: l.stack.ranked,
+    ranks,
+  };
+  const rest = leaders.filter((_, j) => j !== li).map((o) => o.stack.completed);
+  if (rest.length === 0) {
+    const reason = 'only one leader ranked, so there is nobody to compare with';
+    return { ...base, spearmanToOthers: null, spearmanToOthersReason: reason, divergence: null, divergenceReason: reason, largestGaps: [] };
+  }
+  const othersMean = meanVector(rest, n);
+  const rho = spearman(l.stack.completed, othersMean);
+  const othersOrder = borda(rest, keys).order;
+  const othersPosition = new Array<number>(n);
+  othersOrder.forEach((i, pos) => (othersPosition[i] = pos + 1));
+  const gaps: Gap[] = names
+    .map((name, i) => ({ priority: name, rank: l.stack.completed[i]!, othersPosition: othersPosition[i]!, key: keys[i]! }))
+    .filter((g) => g.rank !== g.othersPosition)
+    .sort((a, c) => Math.abs(c.rank - c.othersPosition) - Math.abs(a.rank - a.othersPosition) || (a.key < c.key ? -1 : a.key > c.key ? 1 : 0))
+    .slice(0, 3)
+    .map(({ priority, rank, othersPosition: op }) => ({ priority, rank, othersPosition: op }));
+  return {
+    ...base,
+    ...stat('spearmanToOthers', rho),
+    ...(rho.value === null
+      ? { divergence: null, divergenceReason: rho.reason }
+      : { divergence: (1 - rho.value) / 2 }),
+    largestGaps: gaps,
+  };
+}
+
+function pairOf(a: Ranked, b: Ranked, keys: readonly string[], p: number): Pair {
+  const listA = orderedList(a, keys);
+  const listB = orderedList(b, keys);
+  const tiedName = listA === null ? displayName(a.respondent) : displayName(b.respondent);
+  const rbo: Stat =
+    listA === null || listB === null
+      ? { value: null, reason: `${tiedName} gave two priorities the same rank; rank-biased overlap needs untied lists` }
+      : rankBiasedOverlap(listA, listB, p);
+  return {
+    a: displayName(a.respondent),
+    b: displayName(b.respondent),
+    ...stat('spearman', spearman(a.stack.completed, b.stack.completed)),
+    ...stat('kendallTauB', kendallTauB(a.stack.completed, b.stack.completed)),
+    ...stat('rbo', rbo),
+  };
+}
+
+function groupsOf(
+  leaders: readonly Ranked[],
+  others: readonly Ranked[],
+  leaderMeans: readonly number[],
+  names: readonly string[],
+  keys: readonly string[],
+  minGroup: number,
+): { departments: DepartmentStack[]; cascade: CascadeEntry[] } {
+  const n = names.length;
+  const byDept = new Map<string, Ranked[]>();
+  for (const o of others) {
+    const d = o.respondent.department;
+    if (d === null) continue;
+    const list = byDept.get(d) ?? [];
+    list.push(o);
+    byDept.set(d, list);
+  }
+  const departments: DepartmentStack[] = [];
+  const groupMeans = new Map<string, number[]>();
+  for (const [department, members] of byDept) {
+    if (members.length < minGroup) {
+      departments.push({ department, suppressed: true });
+      continue;
+    }
+    const m = members.map((x) => x.stack.completed);
+    const means = meanVector(m, n);
+    groupMeans.set(department, means);
+    const meanRanks: Record<string, number> = {};
+    names.forEach((name, i) => (meanRanks[name] = means[i]!));
+    const w = members.length < 2 ? { value: null, reason: 'only one person in the group' } : kendallW(m);
+    const order = borda(m, keys).order.map((i) => names[i]!);
+    departments.push({
+      department,
+      n: members.length,
+      ...(w.value === null ? { W: null, WReason: w.reason } : { W: w.value.W }),
+      meanRanks,
+      consensusOrder: order,
+      ...stat('spearmanToLeadership', spearman(means, leaderMeans)),
+    });
+  }
+  const cascade: CascadeEntry[] = leaders.map((l) => {
+    const leader = displayName(l.respondent);
+    const department = l.respondent.department;
+    const members = department === null ? [] : byDept.get(department) ?? [];
+    if (members.length === 0) {
+      return {
+        leader,
+        department,
+        n: 0,
+        spearman: null,
+        spearmanReason: department === null ? 'no department given for this leader' : "no non-leaders in this leader's department",
+      };
+    }
+    if (members.length < minGroup) return { leader, department, suppressed: true };
+    return { leader, department, n: members.length, ...stat('spearman', spearman(l.stack.completed, groupMeans.get(department!)!)) };
+  });
+  return { departments, cascade };
+}

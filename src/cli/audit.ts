@@ -1,0 +1,42 @@
+/**
+ * `align audit <responses…>`: one report from one audit's files, to standard
+ * output or atomically to -o.
+ */
+import { UsageError } from '../errors.js';
+import type { AuditResult } from '../audit/types.js';
+import type { Io } from './io.js';
+import { loadAudit } from './load.js';
+import type { ReadingFlags } from './options.js';
+import { writeAtomic, writeStdout } from './output.js';
+
+export interface AuditCommandOptions extends ReadingFlags {
+  files: string[];
+  format: string;
+  output?: string;
+  force?: boolean;
+  template?: string;
+}
+
+const FORMATS = ['md', 'json'] as const;
+
+export async function auditCommand(options: AuditCommandOptions, io: Io): Promise<AuditResult> {
+  const format = options.format.toLowerCase().replace(/^markdown$/, 'md');
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format ${options.format} is not available yet; use one of ${FORMATS.join(', ')}`);
+  }
+  const result = await loadAudit(options.files, options, io);
+  let text: string;
+  if (format === 'json') {
+    text = `${JSON.stringify(result, null, 2)}\n`;
+  } else {
+    const { renderMarkdown } = await import('../render/markdown.js');
+    text = renderMarkdown(result, options.template ? { templateDir: options.template } : {});
+  }
+  if (options.output) {
+    await writeAtomic(options.output, text, { force: Boolean(options.force), inputs: options.files });
+    io.stderr.write(`align: wrote ${options.output}\n`);
+  } else {
+    await writeStdout(io.stdout, text);
+  }
+  return result;
+}

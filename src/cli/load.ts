@@ -1,0 +1,42 @@
+/**
+ * Read (I/O) then assemble (pure): the one path from files on disk to an
+ * AuditResult that `stack` and `audit` share.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildAudit } from '../audit/audit.js';
+import type { AuditResult } from '../audit/types.js';
+import { loadConfig } from '../ingest/config.js';
+import type { AlignConfig } from '../ingest/config-types.js';
+import { readDataset } from '../ingest/dataset.js';
+import { encodingFromOption } from '../ingest/decode.js';
+import type { Io } from './io.js';
+import type { ReadingFlags } from './options.js';
+import { version } from './version.js';
+
+export async function loadConfigFor(flags: { config?: string }, io: Io): Promise<{ config: AlignConfig; path: string | null }> {
+  if (flags.config) return { config: await loadConfig(flags.config), path: flags.config };
+  const implicit = join(io.cwd, 'align.yml');
+  if (existsSync(implicit)) return { config: await loadConfig(implicit), path: implicit };
+  return { config: {}, path: null };
+}
+
+export async function loadAudit(files: string[], flags: ReadingFlags, io: Io): Promise<AuditResult> {
+  const { config } = await loadConfigFor(flags, io);
+  const paths = files.map((f) => f);
+  const dataset = await readDataset(paths, {
+    config,
+    skipInvalid: Boolean(flags.skipInvalid),
+    ...(flags.encoding ? { encoding: encodingFromOption(flags.encoding) } : {}),
+    ...(flags.delimiter ? { delimiter: flags.delimiter } : {}),
+    ...(flags.rankingQuestion ?? config.rankingQuestion ? { rankingQuestion: flags.rankingQuestion ?? config.rankingQuestion } : {}),
+  });
+  return buildAudit(dataset, {
+    version: version(),
+    leaders: flags.leaders ?? config.leaders,
+    minGroup: flags.minGroup ?? config.minGroup,
+    ...(flags.rboP !== undefined ? { rboP: flags.rboP } : {}),
+    ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+    ...(flags.permutations !== undefined ? { permutations: flags.permutations } : {}),
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * Writing results: atomically (a temp file in the same folder, then rename,
+ * so a reader never sees half a report and a failed run leaves nothing), and
+ * never over an existing file or over an input without being told.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+
+export interface WriteOptions {
+  force?: boolean;
+  /** Input files: never overwritten, even with --force. */
+  inputs?: readonly string[];
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+export async function writeAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  for (const input of options.inputs ?? []) {
+    if (existsSync(path) && sameFile(path, input)) {
+      throw new UsageError(`${path} is one of the input files; align never overwrites its inputs; choose another -o path`);
+    }
+  }
+  if (existsSync(path) && !options.force) {
+    throw new UsageError(`${path} already exists; pass --force to replace it, or choose another -o path`);
+  }
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir)) throw new UsageError(`cannot write ${path}: the folder ${dir} does not exist`);
+  const temp = join(dir, `.align-tmp-${basename(path)}-${randomBytes(4).toString('hex')}`);
+  try {
+    await writeFile(temp, content);
+    await rename(temp, path);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(`cannot write ${path} (${code}); check the folder exists and is writable`);
+  }
+}
+
+/** Writes to standard output; a closed pipe (`align stack x --json | head`) is not an error. */
+export function writeStdout(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolveWrite) => {
+    stream.write(text, () => resolveWrite());
+  });
+}

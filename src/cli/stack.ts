@@ -1,0 +1,38 @@
+/**
+ * `align stack <rankings.csv>`: the workshop view of the leaders' stacks, or
+ * with --json the AuditResult restricted to what a stacks file gives.
+ */
+import type { AuditResult } from '../audit/types.js';
+import type { Io } from './io.js';
+import { useColor } from './io.js';
+import { loadAudit } from './load.js';
+import type { ReadingFlags } from './options.js';
+import { writeStdout } from './output.js';
+
+export interface StackOptions extends ReadingFlags {
+  file: string;
+  json?: boolean;
+}
+
+/** The AuditResult paths `align stack --json` prints (ARCHITECTURE.md, "The JSON contract"). */
+export function stackJson(result: AuditResult): Pick<AuditResult, 'schemaVersion' | 'input' | 'stack' | 'cascade'> & { stackReason?: string } {
+  return {
+    schemaVersion: result.schemaVersion,
+    input: result.input,
+    stack: result.stack,
+    ...(result.stackReason ? { stackReason: result.stackReason } : {}),
+    cascade: result.cascade,
+  };
+}
+
+export async function stackCommand(options: StackOptions, io: Io): Promise<AuditResult> {
+  const result = await loadAudit([options.file], options, io);
+  if (options.json) {
+    await writeStdout(io.stdout, `${JSON.stringify(stackJson(result), null, 2)}\n`);
+    return result;
+  }
+  const { renderStackTerminal } = await import('../render/terminal-stack.js');
+  const text = renderStackTerminal(result, { color: useColor(io, options.color), width: io.stdout.columns ?? 100 });
+  await writeStdout(io.stdout, text.endsWith('\n') ? text : `${text}\n`);
+  return result;
+}
