@@ -33,8 +33,8 @@ function buildProgram(io: Io): Command {
     .addHelpText(
       'after',
       examples([
-        'align stack examples/northwind-stacks.csv',
-        'align audit examples/northwind-stacks.csv --format md -o report.md',
+        'align stack examples/fernhill-stacks.csv',
+        'align audit examples/fernhill-stacks.csv --format md -o report.md',
         'align inspect responses.csv',
       ]),
     );
@@ -49,7 +49,7 @@ function buildProgram(io: Io): Command {
     .addHelpText(
       'after',
       examples([
-        'align stack examples/northwind-stacks.csv',
+        'align stack examples/fernhill-stacks.csv',
         'align stack stacks.csv --leaders "Executive" --leaders "Founder"',
         'align stack responses.csv --ranking-question "Rank these priorities" --json > stack.json',
         'NO_COLOR=1 align stack stacks.csv > stack.txt',
@@ -73,7 +73,7 @@ function buildProgram(io: Io): Command {
     .addHelpText(
       'after',
       examples([
-        'align audit examples/northwind-stacks.csv',
+        'align audit examples/fernhill-stacks.csv',
         'align audit responses.csv --format json -o audit.json',
         'align audit wave1.csv wave2.csv --config align.yml -o report.md --force',
         'align audit responses.csv --leaders "Leadership team" --min-group 7',
