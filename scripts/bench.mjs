@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// npm run bench: speed and memory, measured rather than asserted in tests.
+//   1. CSV parsing throughput of the parse seam (papaparse) against csv-parse
+//      and uDSV on a generated wide survey export (40 Likert, 10 ranking columns).
+//   2. `align --help` start-up against a bare `node -e 0`.
+//   3. `align stack --json` on a generated stacks file with many respondents.
+//   4. exact Kemeny consensus time as the number of priorities grows.
+// Options: --rows N (default 200000) for 1 and 3.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'align.js');
+const rowsArg = process.argv.indexOf('--rows');
+const ROWS = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 200_000;
+const dir = mkdtempSync(join(tmpdir(), 'align-bench-'));
+
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn, runs = 5) {
+  fn(); // warm-up
+  const ms = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    ms.push(performance.now() - t0);
+  }
+  return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms) };
+}
+
+function wideExport(path, rows) {
+  const random = rng(1);
+  const labels = ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'];
+  const head = ['Respondent ID', 'Name', 'Department', 'Role'];
+  for (let i = 1; i <= 40; i++) head.push(`How much do you agree? [Item ${i}]`);
+  for (let i = 1; i <= 10; i++) head.push(`Rank these priorities [Priority ${i}]`);
+  head.push('Comment');
+  const out = [head.map((h) => `"${h}"`).join(',')];
+  for (let r = 0; r < rows; r++) {
+    const row = [String(1e10 + r), `Person ${r}`, 'Operations', 'Manager'];
+    for (let j = 0; j < 40; j++) row.push(labels[Math.floor(random() * 5)]);
+    const perm = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    for (let i = 9; i > 0; i--) {
+      const k = Math.floor(random() * (i + 1));
+      [perm[i], perm[k]] = [perm[k], perm[i]];
+    }
+    row.push(...perm.map(String));
+    row.push(random() < 0.1 ? '"Hello, ""world""\nsecond line"' : '');
+    out.push(row.join(','));
+  }
+  writeFileSync(path, out.join('\r\n') + '\r\n');
+}
+
+async function parsers(path) {
+  const text = readFileSync(path, 'utf8');
+  const mb = Buffer.byteLength(text) / 1e6;
+  const { parseDelimited } = await import(join(root, 'dist/ingest/parse.js'));
+  const { parse } = await import('csv-parse/sync');
+  const { inferSchema, initParser } = await import('udsv');
+  const results = {
+    'align parse seam (papaparse)': time(() => parseDelimited(text, { delimiter: ',', path })),
+    'csv-parse/sync': time(() => parse(text, { relax_column_count: true })),
+    'uDSV stringArrs': time(() => initParser(inferSchema(text)).stringArrs(text)),
+  };
+  console.log(`\n1. CSV parsing, ${mb.toFixed(1)} MB, ${ROWS} rows (median of 5, min-max)`);
+  for (const [name, t] of Object.entries(results)) {
+    console.log(`   ${name.padEnd(30)} ${(mb / (t.median / 1000)).toFixed(0).padStart(4)} MB/s  ${t.median.toFixed(0)} ms (${t.min.toFixed(0)}-${t.max.toFixed(0)})`);
+  }
+}
+
+function startup() {
+  const run = (args) => time(() => execFileSync(process.execPath, args, { stdio: 'ignore' }), 15);
+  const node = run(['-e', '0']);
+  const help = run([bin, '--help']);
+  console.log('\n2. Start-up (median of 15 runs, whole process)');
+  console.log(`   node -e 0            ${node.median.toFixed(0)} ms`);
+  console.log(`   align --help         ${help.median.toFixed(0)} ms  (${(help.median / node.median).toFixed(2)}x node)`);
+}
+
+function stacks(rows) {
+  const path = join(dir, 'stacks.csv');
+  const random = rng(2);
+  const priorities = Array.from({ length: 10 }, (_, i) => `Priority ${i + 1}`);
+  const out = ['respondent,name,role,department,priority,rank'];
+  for (let r = 0; r < rows; r++) {
+    const perm = [...priorities];
+    for (let i = perm.length - 1; i > 0; i--) {
+      const k = Math.floor(random() * (i + 1));
+      [perm[i], perm[k]] = [perm[k], perm[i]];
+    }
+    const role = r < 8 ? 'Executive' : 'Manager';
+    const dept = `Dept ${r % 8}`;
+    perm.forEach((p, i) => out.push(`R${r},Person ${r},${role},${dept},${p},${i + 1}`));
+  }
+  writeFileSync(path, out.join('\n') + '\n');
+  const mb = Buffer.byteLength(out.join('\n')) / 1e6;
+  const t0 = performance.now();
+  const res = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'stack', path, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - t0;
+  const peak = Number(res.stderr.trim().split('\n').pop());
+  console.log(`\n3. align stack --json, long stacks file: ${rows} respondents x 10 priorities, ${mb.toFixed(0)} MB`);
+  console.log(`   exit ${res.status}, ${ms.toFixed(0)} ms wall, peak RSS ${Number.isFinite(peak) ? (peak / 1024).toFixed(0) + ' MB' : 'n/a (no /usr/bin/time)'}`);
+}
+
+async function kemenyTimes() {
+  const { kemeny, KEMENY_MAX_ITEMS } = await import(join(root, 'dist/stats/kemeny.js'));
+  const { borda } = await import(join(root, 'dist/stats/borda.js'));
+  console.log(`\n4. Exact Kemeny (8 raters; limit ${KEMENY_MAX_ITEMS} priorities)`);
+  for (let n = 8; n <= KEMENY_MAX_ITEMS; n += 2) {
+    const random = rng(n);
+    const keys = Array.from({ length: n }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    const matrix = Array.from({ length: 8 }, () => {
+      const perm = Array.from({ length: n }, (_, i) => i + 1);
+      for (let i = n - 1; i > 0; i--) {
+        const k = Math.floor(random() * (i + 1));
+        [perm[i], perm[k]] = [perm[k], perm[i]];
+      }
+      return perm;
+    });
+    const order = borda(matrix, keys).order;
+    const t = time(() => kemeny(matrix, order, keys), 3);
+    console.log(`   N = ${String(n).padStart(2)}  ${t.median.toFixed(0).padStart(6)} ms`);
+  }
+}
+
+try {
+  const wide = join(dir, 'wide.csv');
+  wideExport(wide, ROWS);
+  await parsers(wide);
+  startup();
+  stacks(Math.min(ROWS, 100_000));
+  await kemenyTimes();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
