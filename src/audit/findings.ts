@@ -47,7 +47,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
           ? `The ${m} leaders agree moderately on what matters most`
           : `The ${m} leaders largely agree on what matters most`,
       evidence: `Kendall's W = ${two(c.W)} ("${c.band}", ${c.bandSource})${pText(c.p)}.`,
-      question: 'Before we discuss: each of you, write down the one priority you would protect if only one could be funded this year. Read them out.',
+      question: 'Before anyone speaks, each of you write it down: if only one priority could be funded this year, which would you protect?',
       layer: 'facts',
     });
   }

@@ -1,0 +1,78 @@
+/**
+ * Builders for audit tests (STYLE.md habit 12): datasets in code, not CSV files.
+ *   aDataset().withLeader('Ana', 'Sales', ['Growth', 'Cost']).withMember('Bo', 'Sales', ['Cost', 'Growth']).build()
+ */
+import { PriorityNames } from '../../src/ingest/priority-key.js';
+import type { Dataset, Respondent } from '../../src/ingest/types.js';
+
+interface Person {
+  name: string;
+  role: string | null;
+  department: string | null;
+  /** Names best first, or [name, rank] pairs for ties. */
+  stack: Array<string | [string, number]>;
+}
+
+export class DatasetBuilder {
+  private people: Person[] = [];
+  private roleColumn = true;
+  private extraPriorities: string[] = [];
+
+  withLeader(name: string, department: string | null, stack: Person['stack'], role = 'Executive'): this {
+    this.people.push({ name, role, department, stack });
+    return this;
+  }
+
+  withMember(name: string, department: string | null, stack: Person['stack'], role = 'Manager'): this {
+    this.people.push({ name, role, department, stack });
+    return this;
+  }
+
+  /** Several members of one department with the same stack. */
+  withMembers(count: number, department: string, stack: Person['stack']): this {
+    for (let i = 0; i < count; i++) this.withMember(`${department} member ${i + 1}`, department, stack);
+    return this;
+  }
+
+  withoutRoleColumn(): this {
+    this.roleColumn = false;
+    return this;
+  }
+
+  /** A priority nobody ranked (a wide file's unused column). */
+  withPriority(name: string): this {
+    this.extraPriorities.push(name);
+    return this;
+  }
+
+  build(): Dataset {
+    const names = new PriorityNames();
+    const respondents: Respondent[] = this.people.map((p, i) => ({
+      key: `r${i + 1}`,
+      toolId: `r${i + 1}`,
+      name: p.name,
+      email: null,
+      role: this.roleColumn ? p.role : null,
+      department: p.department,
+      file: 'built.csv',
+      line: i + 2,
+      submitted: null,
+      likert: {},
+      stack: p.stack.map((e, pos) =>
+        typeof e === 'string' ? { priority: names.add(e), rank: pos + 1 } : { priority: names.add(e[0]), rank: e[1] },
+      ),
+    }));
+    for (const p of this.extraPriorities) names.add(p);
+    return {
+      files: [{ path: 'built.csv', format: 'generic', encoding: 'utf-8', bom: false, delimiter: ',', rows: respondents.length, headerRows: 1 }],
+      respondents,
+      excluded: [],
+      notes: [],
+      hasRoleColumn: this.roleColumn,
+      priorities: names.list(),
+      items: [],
+    };
+  }
+}
+
+export const aDataset = () => new DatasetBuilder();

@@ -1,0 +1,212 @@
+// The audit room's rules (ARCHITECTURE.md "Definitions"), on built datasets.
+// Expected numbers are hand derivations, written beside each assertion.
+import { describe, expect, it } from 'vitest';
+import { buildAudit } from '../../src/audit/audit.js';
+import type { AuditResult, StackResult } from '../../src/audit/types.js';
+import { UsageError } from '../../src/errors.js';
+import { aDataset } from './builders.js';
+
+const P = ['Growth', 'Cost', 'Quality', 'People', 'Platform', 'Europe'];
+const audit = (b: ReturnType<typeof aDataset>, opts: Partial<Parameters<typeof buildAudit>[1]> = {}): AuditResult =>
+  buildAudit(b.build(), { version: 'test', permutations: 2000, ...opts });
+const stackOf = (r: AuditResult): StackResult => {
+  expect(r.stack).not.toBeNull();
+  return r.stack!;
+};
+
+describe('leaders', () => {
+  it('matches the whole role value case-insensitively: "Non-Executive Director" is not a leader', () => {
+    const s = stackOf(
+      audit(
+        aDataset()
+          .withLeader('Ana', 'Sales', P)
+          .withLeader('Bo', 'Ops', [...P].reverse(), 'executive ')
+          .withLeader('Cy', null, P, 'Non-Executive Director'),
+      ),
+    );
+    expect(s.leaders).toEqual(['Ana', 'Bo']);
+  });
+
+  it('counts everyone as a leader when there is no role column', () => {
+    const s = stackOf(audit(aDataset().withoutRoleColumn().withMember('Ana', 'X', P).withMember('Bo', 'Y', P)));
+    expect(s.leaders).toEqual(['Ana', 'Bo']);
+    expect(s.departments).toEqual([]);
+  });
+
+  it('names the roles found when no respondent has the leader role', () => {
+    const b = aDataset().withMember('Ana', 'X', P).withMember('Bo', 'Y', P, 'Director');
+    expect(() => audit(b)).toThrow(UsageError);
+    expect(() => audit(b)).toThrow(/roles in the file are "Manager", "Director"; name the leaders' role with --leaders/);
+  });
+
+  it('takes other leader roles from the options', () => {
+    const s = stackOf(audit(aDataset().withMember('Ana', 'X', P, 'Founder').withMember('Bo', 'Y', P), { leaders: ['founder'] }));
+    expect(s.leaders).toEqual(['Ana']);
+  });
+});
+
+describe('undefined statistics are null with a reason', () => {
+  it('one leader: W, p, divergence are n/a', () => {
+    const s = stackOf(audit(aDataset().withLeader('Ana', 'X', P)));
+    expect(s.concordance.W).toBeNull();
+    expect(s.concordance.WReason).toMatch(/two/);
+    expect(s.concordance.p).toBeNull();
+    expect(s.raters[0]!.spearmanToOthers).toBeNull();
+    expect(s.raters[0]!.spearmanToOthersReason).toMatch(/only one leader/);
+    expect(s.consensus[0]!.sd).toBeNull();
+    expect(JSON.stringify(s)).not.toMatch(/NaN/);
+  });
+
+  it('a stack with every priority tied is constant: rho and tau-b are n/a, not 0', () => {
+    const tiedAll = P.map((p) => [p, 1] as [string, number]);
+    const s = stackOf(audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', tiedAll).withLeader('Cy', 'Z', [...P].reverse())));
+    const pair = s.pairs.find((p) => p.b === 'Bo')!;
+    expect(pair.spearman).toBeNull();
+    expect(pair.spearmanReason).toBeTruthy();
+    expect(pair.kendallTauB).toBeNull();
+    expect(pair.rbo).toBeNull();
+    expect(pair.rboReason).toMatch(/Bo gave two priorities the same rank/);
+  });
+});
+
+describe('divergence and gaps', () => {
+  it('compares each leader with the other leaders only (leave one out)', () => {
+    // Ana and Bo rank identically; Cy reverses. Ana's others = {Bo, Cy}: mean ranks are all 3.5: constant -> n/a.
+    const s = stackOf(audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', P).withLeader('Cy', 'Z', [...P].reverse())));
+    const cy = s.raters.find((r) => r.name === 'Cy')!;
+    // Cy's others are Ana and Bo, whose mean is 1..6; Cy is 6..1: rho = -1, divergence = (1 - -1)/2 = 1.
+    expect(cy.spearmanToOthers).toBeCloseTo(-1, 12);
+    expect(cy.divergence).toBeCloseTo(1, 12);
+    expect(s.raters.find((r) => r.name === 'Ana')!.spearmanToOthers).toBeNull();
+    // Cy's largest gaps: Growth (rank 6, others 1st) and Europe (rank 1, others 6th), both |5|, then by key
+    expect(cy.largestGaps.slice(0, 2)).toEqual([
+      { priority: 'Europe', rank: 1, othersPosition: 6 },
+      { priority: 'Growth', rank: 6, othersPosition: 1 },
+    ]);
+  });
+
+  it('completes a top-k stack with the average of the remaining positions', () => {
+    // Bo ranks 2 of 6: the other 4 get (2 + 1 + 6) / 2 = 4.5
+    const s = stackOf(audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', ['Cost', 'Growth'])));
+    const bo = s.raters.find((r) => r.name === 'Bo')!;
+    expect(bo.ranked).toBe(2);
+    expect(bo.ranks).toEqual({ Growth: 2, Cost: 1, Quality: 4.5, People: 4.5, Platform: 4.5, Europe: 4.5 });
+  });
+});
+
+describe('contested and unanimous', () => {
+  it('marks a priority contested when one leader has it top three and another in the last third or unranked', () => {
+    // N = 6: last third = ranks above 6 - 2 = 4. Europe: Cy ranks it 1st, Ana 6th -> contested.
+    const s = stackOf(
+      audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', ['Growth', 'Cost', 'Quality']).withLeader('Cy', 'Z', ['Europe', 'Growth', 'Cost', 'Quality', 'People', 'Platform'])),
+    );
+    const by = (p: string) => s.consensus.find((e) => e.priority === p)!;
+    expect(by('Europe').contested).toBe(true);
+    expect(by('Growth').unanimous).toBe(true);
+    expect(by('Growth').top3Share).toBe(1);
+    expect(by('Growth').contested).toBe(false);
+    // Quality: Ana 3rd, Bo 3rd, Cy 4th -> top3Share 2/3, not contested (nobody has it in the last third)
+    expect(by('Quality').top3Share).toBeCloseTo(2 / 3, 12);
+    expect(by('Quality').contested).toBe(false);
+    // Platform: top three for nobody -> not contested even though Bo left it unranked
+    expect(by('Platform').contested).toBe(false);
+  });
+});
+
+describe('anonymity', () => {
+  const team = () =>
+    aDataset()
+      .withLeader('Ana', 'Sales', P)
+      .withLeader('Bo', 'Ops', [...P].reverse())
+      .withMembers(5, 'Sales', P)
+      .withMembers(4, 'Ops', [...P].reverse());
+
+  it('suppresses a department of fewer than --min-group non-leaders everywhere', () => {
+    const r = audit(team());
+    const s = stackOf(r);
+    expect(s.departments).toContainEqual({ department: 'Ops', suppressed: true });
+    expect(r.cascade).toContainEqual({ leader: 'Bo', department: 'Ops', suppressed: true });
+    const sales = s.departments.find((d) => d.department === 'Sales')!;
+    expect('suppressed' in sales).toBe(false);
+    // Sales members rank exactly as the leaders' consensus? Leaders' means are all 3.5 (constant): rho n/a
+    expect(JSON.stringify(r)).not.toMatch(/Ops member/);
+  });
+
+  it('shows the same department when the threshold is lowered to its size', () => {
+    const r = audit(team(), { minGroup: 4 });
+    const ops = stackOf(r).departments.find((d) => d.department === 'Ops')!;
+    expect(ops).toMatchObject({ department: 'Ops', n: 4 });
+    const cascade = r.cascade.find((c) => c.leader === 'Bo')!;
+    // Bo's team ranks exactly as Bo does: rho = 1
+    expect(cascade).toMatchObject({ n: 4, spearman: 1 });
+  });
+
+  it('never goes below 3', () => {
+    expect(() => audit(team(), { minGroup: 2 })).toThrow(/never shown/);
+  });
+});
+
+describe('what must not change', () => {
+  const leaders = [
+    ['Ana', ['Growth', 'Cost', 'Quality', 'People', 'Platform', 'Europe']],
+    ['Bo', ['Cost', 'Quality', 'Growth', 'Europe']],
+    ['Cy', ['Quality', 'People', 'Growth', 'Cost', 'Europe', 'Platform']],
+    ['Di', ['Europe', 'Growth', 'Platform', 'Cost', 'People', 'Quality']],
+  ] as const;
+
+  it('shuffling the leaders changes no statistic, only the order of raters and pairs', () => {
+    const a = aDataset();
+    for (const [n, st] of leaders) a.withLeader(n, 'X', [...st]);
+    const b = aDataset();
+    for (const [n, st] of [...leaders].reverse()) b.withLeader(n, 'X', [...st]);
+    const sa = stackOf(audit(a));
+    const sb = stackOf(audit(b));
+    expect(sb.concordance.W).toBeCloseTo(sa.concordance.W!, 12);
+    expect(sb.concordance.p).toBeCloseTo(sa.concordance.p!, 12);
+    expect(sb.consensus.map((e) => e.priority)).toEqual(sa.consensus.map((e) => e.priority));
+    for (const r of sa.raters) expect(sb.raters.find((x) => x.name === r.name)!.spearmanToOthers).toBeCloseTo(r.spearmanToOthers!, 12);
+  });
+
+  it('renaming the priorities changes no number', () => {
+    const rename = (p: string) => `Priority ${p.toUpperCase()}`;
+    const a = aDataset();
+    const b = aDataset();
+    for (const [n, st] of leaders) {
+      a.withLeader(n, 'X', [...st]);
+      b.withLeader(n, 'X', st.map(rename));
+    }
+    const sa = stackOf(audit(a));
+    const sb = stackOf(audit(b));
+    expect(sb.concordance.W).toBeCloseTo(sa.concordance.W!, 12);
+    expect(sb.pairs.map((p) => p.spearman)).toEqual(sa.pairs.map((p) => p.spearman));
+    expect(sb.pairs.map((p) => p.rbo)).toEqual(sa.pairs.map((p) => p.rbo));
+  });
+
+  it('the same seed gives the same permutation p; the count and seed are reported', () => {
+    const a = aDataset();
+    for (const [n, st] of leaders) a.withLeader(n, 'X', [...st]);
+    const one = stackOf(audit(a, { seed: 7 }));
+    const two = stackOf(audit(a, { seed: 7 }));
+    expect(one.concordance.pPermutation).toBe(two.concordance.pPermutation);
+    expect(one.concordance).toMatchObject({ permutations: 2000, seed: 7 });
+  });
+});
+
+describe('findings', () => {
+  it('are ordered most severe first and each has a question for the room', () => {
+    const a = aDataset()
+      .withLeader('Ana', 'X', P)
+      .withLeader('Bo', 'Y', [...P].reverse())
+      .withLeader('Cy', 'Z', ['Quality', 'Europe', 'Growth', 'Cost', 'People', 'Platform']);
+    const r = audit(a);
+    expect(r.findings.length).toBeGreaterThan(0);
+    const order = { high: 0, medium: 1, low: 2, info: 3 };
+    for (let i = 1; i < r.findings.length; i++) {
+      expect(order[r.findings[i]!.severity]).toBeGreaterThanOrEqual(order[r.findings[i - 1]!.severity]);
+    }
+    for (const f of r.findings) {
+      expect(f.question).toMatch(/\?$/);
+      expect(['facts', 'interpretation', 'decision']).toContain(f.layer);
+    }
+  });
+});
