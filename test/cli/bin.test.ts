@@ -1,0 +1,105 @@
+// The real binary, as a user runs it: help, version, exit codes, one-line errors.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, spawnAlign } from '../helpers/run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'align-bin-'));
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('align (the real bin/align.js)', () => {
+  it('--help lists the commands with examples', () => {
+    const run = spawnAlign(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Usage: align/);
+    for (const c of ['stack', 'audit', 'inspect']) expect(run.stdout).toContain(c);
+    expect(run.stdout).toMatch(/Examples:\n\s+\$ align stack examples\/fernhill-stacks\.csv/);
+  });
+
+  it('--version prints the package version', () => {
+    const run = spawnAlign(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  for (const command of ['stack', 'audit', 'inspect']) {
+    it(`${command} --help has runnable examples`, () => {
+      const run = spawnAlign([command, '--help']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`Usage: align ${command}`));
+      expect(run.stdout).toMatch(/Examples:\n\s+\$ align /);
+    });
+  }
+
+  it('an unknown option is a usage error: exit 2, one line, no stack trace', () => {
+    const run = spawnAlign(['stack', 'x.csv', '--frobnicate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^align: unknown option '--frobnicate'/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a missing file: exit 2 naming it', () => {
+    const run = spawnAlign(['stack', join(dir, 'nope.csv')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`align: ${join(dir, 'nope.csv')}: no such file; check the path\n`);
+  });
+
+  it('stack prints the workshop view of the bundled example without colour when piped', () => {
+    const run = spawnAlign(['stack', 'examples/fernhill-stacks.csv']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/\x1b\[/);
+    expect(run.stdout).toMatch(/Kendall's W/);
+    expect(run.stdout).toContain('Imogen Clarke');
+  });
+
+  it('FORCE_COLOR colours the view; NO_COLOR wins over it', () => {
+    expect(spawnAlign(['stack', 'examples/fernhill-stacks.csv'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\x1b\[/);
+    expect(spawnAlign(['stack', 'examples/fernhill-stacks.csv'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
+  });
+});
+
+describe('malformed stacks files: one line naming file, line and column, exit 2', () => {
+  const header = 'respondent,name,role,department,priority,rank\n';
+  const cases: Array<[string, string | Buffer, RegExp]> = [
+    ['twice.csv', `${header}R1,Ana,Executive,X,Growth,1\nR1,Ana,Executive,X,Cost,2\nR1,Ana,Executive,X,growth,3\n`, /twice\.csv:4:"priority": .*twice/i],
+    ['zero.csv', `${header}R1,Ana,Executive,X,Growth,0\nR1,Ana,Executive,X,Cost,1\n`, /zero\.csv:2:"rank": .*0/],
+    ['above.csv', `${header}R1,Ana,Executive,X,Growth,1\nR1,Ana,Executive,X,Cost,3\n`, /above\.csv:3:"rank": .*3/],
+    ['nan.csv', `${header}R1,Ana,Executive,X,Growth,1\nR1,Ana,Executive,X,Cost,high\n`, /nan\.csv:3:"rank": .*"high"/],
+    ['noname.csv', `${header}R1,Ana,Executive,X,Growth,1\nR1,Ana,Executive,X,,2\n`, /noname\.csv:3:"priority": /],
+    ['empty.csv', '', /empty\.csv: the file is empty/],
+    ['binary.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]), /binary\.csv:\d+: is not a text file/],
+  ];
+  for (const [name, content, pattern] of cases) {
+    it(name, () => {
+      const path = file(name, content);
+      const run = spawnAlign(['stack', path]);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^align: /);
+      expect(lines[0]).toMatch(pattern);
+      expect(lines[0]).not.toMatch(/\bat .*\.js:\d+/);
+    });
+  }
+
+  it('--skip-invalid excludes the respondent with the reason and goes on', () => {
+    const path = file(
+      'skip.csv',
+      `${header}R1,Ana,Executive,X,Growth,1\nR1,Ana,Executive,X,Cost,2\nR2,Bo,Executive,Y,Cost,1\nR2,Bo,Executive,Y,Growth,9\nR3,Cy,Executive,Z,Cost,1\nR3,Cy,Executive,Z,Growth,2\n`,
+    );
+    const run = spawnAlign(['stack', path, '--skip-invalid', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.stack.leaders).toEqual(['Ana', 'Cy']);
+    expect(json.input.excluded).toHaveLength(1);
+    expect(json.input.excluded[0]).toMatchObject({ file: path, line: 4 });
+    expect(json.input.excluded[0].reason).toMatch(/9/);
+  });
+});
