@@ -1,0 +1,76 @@
+// Acceptance (issue "Read real survey exports"): `align audit <export> --format json`
+// gives the input block and the leaders' stack of northwind.expected.json (computed
+// independently with numpy/scipy from the canonical files), for every tool's file.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { priorityKey } from '../../src/ingest/priority-key.js';
+import { ROOT, runAlign } from '../helpers/run.js';
+
+const EXPORTS = join(ROOT, 'test/fixtures/exports');
+const TOL = 1e-9;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+const FILES: Array<{ file: string; format: string; encoding: string; bom: boolean; delimiter: string; config?: string }> = [
+  { file: 'google-forms.csv', format: 'google-forms', encoding: 'utf-8', bom: false, delimiter: ',' },
+  { file: 'google-forms-semicolon.csv', format: 'google-forms', encoding: 'utf-8', bom: true, delimiter: ';' },
+  { file: 'surveymonkey.csv', format: 'surveymonkey', encoding: 'utf-8', bom: false, delimiter: ',' },
+  { file: 'qualtrics.csv', format: 'qualtrics', encoding: 'utf-8', bom: true, delimiter: ',' },
+  { file: 'qualtrics-numeric.csv', format: 'qualtrics', encoding: 'utf-8', bom: true, delimiter: ',', config: 'northwind.align.yml' },
+  { file: 'microsoft-forms.csv', format: 'microsoft-forms', encoding: 'utf-8', bom: true, delimiter: ',' },
+  { file: 'microsoft-forms-windows1252.csv', format: 'microsoft-forms', encoding: 'windows-1252', bom: false, delimiter: ',' },
+  { file: 'microsoft-forms-utf16le.txt', format: 'microsoft-forms', encoding: 'utf-16le', bom: true, delimiter: '\t' },
+  { file: 'typeform.csv', format: 'typeform', encoding: 'utf-8', bom: false, delimiter: ',' },
+  { file: 'limesurvey.csv', format: 'limesurvey', encoding: 'utf-8', bom: true, delimiter: ',', config: 'limesurvey.align.yml' },
+  { file: 'limesurvey-fulltext.csv', format: 'limesurvey', encoding: 'utf-8', bom: true, delimiter: ',' },
+];
+
+function close(actual: unknown, expected: number, what: string): void {
+  expect(typeof actual, what).toBe('number');
+  expect(Math.abs((actual as number) - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(TOL);
+}
+const nameKey = (s: string) => s.normalize('NFC').trim().toLowerCase();
+
+describe.skipIf(!existsSync(join(EXPORTS, 'northwind.expected.json')))('align audit --format json on every tool export', () => {
+  const expected = JSON.parse(readFileSync(join(EXPORTS, 'northwind.expected.json'), 'utf8'));
+  for (const f of FILES) {
+    it(f.file, async () => {
+      const args = ['audit', join(EXPORTS, f.file), '--format', 'json'];
+      if (f.config) args.push('--config', join(EXPORTS, f.config));
+      const run = await runAlign(args);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const a = JSON.parse(run.stdout);
+      expect(a.input.files).toEqual([
+        { path: join(EXPORTS, f.file), format: f.format, encoding: f.encoding, bom: f.bom, delimiter: f.delimiter, rows: 30, headerRows: expect.any(Number) },
+      ]);
+      expect(a.input.respondents).toBe(expected.respondents);
+      expect(a.input.excluded).toEqual([]);
+
+      const c = expected.stack.concordance;
+      close(a.stack.concordance.W, c.W, 'W');
+      close(a.stack.concordance.p, c.p, 'p');
+      expect(a.stack.consensus.map((e: Json) => priorityKey(e.priority))).toEqual(expected.stack.consensusOrder.map(priorityKey));
+      for (const r of expected.stack.raters) {
+        const x = a.stack.raters.find((y: Json) => nameKey(y.name) === nameKey(r.name));
+        expect(x, r.name).toBeDefined();
+        close(x.spearmanToOthers, r.spearmanToOthers, `rho ${r.name}`);
+      }
+      for (const p of expected.stack.pairs) {
+        const x = a.stack.pairs.find(
+          (y: Json) => [nameKey(y.a), nameKey(y.b)].sort().join('|') === [nameKey(p.a), nameKey(p.b)].sort().join('|'),
+        );
+        expect(x, `${p.a}/${p.b}`).toBeDefined();
+        close(x.spearman, p.spearman, 'spearman');
+        close(x.kendallTauB, p.kendallTauB, 'tau-b');
+        close(x.rbo, p.rbo, 'rbo');
+      }
+      for (const d of ['Finance', 'People']) {
+        expect(a.stack.departments).toContainEqual({ department: d, suppressed: true });
+        expect(a.cascade.find((x: Json) => x.department === d)).toEqual({ leader: expect.any(String), department: d, suppressed: true });
+      }
+      expect(JSON.stringify(a)).not.toMatch(/NaN/);
+    });
+  }
+});
