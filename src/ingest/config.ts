@@ -1,0 +1,256 @@
+/**
+ * align.yml: read, validate, and hand back an AlignConfig.
+ *
+ * Every key is optional and overrides what align infers from the file. The
+ * schema is strict: an unknown key is an error (a typo such as `min_group`
+ * must not be silently ignored). Errors name the file and the key path,
+ * in the one-line form of the other input errors:
+ *
+ *   align.yml: columns.Q2.role: "boss" is not a column role; use one of id, name, email, …
+ *
+ * A column may be given as a bare role (`Q2: role`) or as an object
+ * (`Q4_1: {role: likert, item: "I can name …"}`); both load as the object form.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import type { AlignConfig, ColumnRoleName } from './config-types.js';
+import { BUILTIN_SCALE_NAMES } from './likert.js';
+
+export const COLUMN_ROLES: readonly ColumnRoleName[] = [
+  'id',
+  'name',
+  'email',
+  'role',
+  'department',
+  'submitted',
+  'likert',
+  'ranking',
+  'comment',
+  'ownership',
+  'multiselect',
+  'metadata',
+  'ignore',
+];
+
+const text = z.string().trim().min(1);
+/** Codes and labels may be written as numbers in YAML (`1: Executive`). */
+const label = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+
+const columnOverride = z.preprocess(
+  (v) => (typeof v === 'string' ? { role: v } : v),
+  z.strictObject({
+    role: z.enum(COLUMN_ROLES as [ColumnRoleName, ...ColumnRoleName[]]),
+    item: text.optional(),
+    priority: text.optional(),
+    scale: text.optional(),
+  }),
+);
+
+const scale = z.strictObject({
+  labels: z.record(z.string(), z.number().finite()),
+  missing: z.array(label).optional(),
+});
+
+export const configSchema = z
+  .strictObject({
+    title: text.optional(),
+    leaders: z.array(text).min(1).optional(),
+    minGroup: z.number().int().min(3).optional(),
+    rankingQuestion: text.optional(),
+    columns: z.record(z.string(), columnOverride).optional(),
+    scales: z.record(z.string(), scale).optional(),
+    codebooks: z.record(z.string(), z.record(z.string(), label)).optional(),
+    dimensions: z.record(z.string(), z.array(text).min(1)).optional(),
+    priorities: z.strictObject({ aliases: z.record(z.string(), text).optional() }).optional(),
+  })
+  .superRefine((config, ctx) => {
+    for (const [column, override] of Object.entries(config.columns ?? {})) {
+      const name = override.scale;
+      if (name !== undefined && !(config.scales && name in config.scales) && !BUILTIN_SCALE_NAMES.includes(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', column, 'scale'],
+          message: `"${name}" is not a scale; define it under scales, or use one of ${BUILTIN_SCALE_NAMES.join(', ')}`,
+        });
+      }
+    }
+  });
+
+/** The keys allowed at each level, for "unknown key" messages. */
+function allowedKeys(path: readonly PropertyKey[]): string[] {
+  if (path.length === 0) return ['title', 'leaders', 'minGroup', 'rankingQuestion', 'columns', 'scales', 'codebooks', 'dimensions', 'priorities'];
+  if (path[0] === 'columns' && path.length === 2) return ['role', 'item', 'priority', 'scale'];
+  if (path[0] === 'scales' && path.length === 2) return ['labels', 'missing'];
+  if (path[0] === 'priorities' && path.length === 1) return ['aliases'];
+  return [];
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+function closest(word: string, options: readonly string[]): string | null {
+  const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const option of options) {
+    const distance = squash(word) === squash(option) ? 0 : editDistance(word, option);
+    if (distance < bestDistance) {
+      best = option;
+      bestDistance = distance;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+}
+
+function keyPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => {
+      const s = String(p);
+      if (typeof p === 'number') return `[${s}]`;
+      const plain = /^[A-Za-z_][\w-]*$/.test(s) || /^[\w\[\]-]+$/.test(s);
+      return `${i === 0 ? '' : '.'}${plain ? s : JSON.stringify(s)}`;
+    })
+    .join('');
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p as string];
+  }
+  return v;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `${value}`;
+  if (Array.isArray(value)) return 'a list';
+  return 'a mapping';
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  array: 'a list',
+  object: 'a mapping',
+  record: 'a mapping',
+  boolean: 'true or false',
+};
+
+type Issue = z.core.$ZodIssue;
+
+/** The issue that best explains a failed union: the branch that got furthest. */
+function unwrap(issue: Issue): Issue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const branches = issue.errors.filter((b) => b.length > 0);
+  const deeper = branches.find((b) => b.some((i) => i.path.length > 0 || i.code !== 'invalid_type'));
+  const chosen = (deeper ?? branches[0])![0]!;
+  return unwrap({ ...chosen, path: [...issue.path, ...chosen.path] } as Issue);
+}
+
+/** One issue as `problem` and `fix`. */
+function explain(raw: Issue, data: unknown): { path: readonly PropertyKey[]; problem: string; fix?: string } {
+  const issue = unwrap(raw);
+  const path = issue.path;
+  const value = 'input' in issue && issue.input !== undefined ? issue.input : valueAt(data, path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = allowedKeys(path);
+      const key = issue.keys[0]!;
+      const guess = closest(key, allowed);
+      return {
+        path,
+        problem: `unknown key "${key}"${guess ? `; did you mean ${guess}?` : ''}`,
+        fix: allowed.length ? `the keys allowed here are ${allowed.join(', ')}` : 'remove it',
+      };
+    }
+    case 'invalid_value': {
+      if (path[path.length - 1] === 'role') {
+        return {
+          path,
+          problem: `${JSON.stringify(value)} is not a column role`,
+          fix: `use one of ${COLUMN_ROLES.join(', ')}`,
+        };
+      }
+      return { path, problem: `${JSON.stringify(value)} is not allowed here`, fix: `use one of ${issue.values.map(String).join(', ')}` };
+    }
+    case 'invalid_type': {
+      if (value === undefined) return { path, problem: `is missing`, fix: `add it (${EXPECTED[issue.expected] ?? issue.expected})` };
+      return { path, problem: `expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${describe(value)}` };
+    }
+    case 'too_small': {
+      if (path[0] === 'minGroup') {
+        return {
+          path,
+          problem: `${String(value)} is too small: groups smaller than 3 could identify people`,
+          fix: 'use 3 or more (the default is 5)',
+        };
+      }
+      if (issue.origin === 'string') return { path, problem: 'is empty', fix: 'give a value or remove the key' };
+      if (issue.origin === 'array') return { path, problem: 'is an empty list', fix: 'list at least one value or remove the key' };
+      return { path, problem: `must be at least ${String(issue.minimum)}` };
+    }
+    case 'custom': {
+      const [problem, fix] = issue.message.split('; ');
+      return { path, problem: problem!, ...(fix ? { fix } : {}) };
+    }
+    default:
+      return { path, problem: issue.message.replace(/^Invalid input: /, '') };
+  }
+}
+
+/**
+ * Parses and validates align.yml's text. `file` names the file in messages.
+ * An empty file is an empty config.
+ */
+export function parseConfig(source: string, file: string): AlignConfig {
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    const line = error.linePos?.[0]?.line ?? null;
+    const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new InputError(file, line, null, `is not valid YAML: ${what}`, 'check the indentation and quoting on that line');
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  if (typeof data !== 'object' || Array.isArray(data) || data === null) {
+    throw new InputError(file, null, null, `expected a mapping of settings (title, columns, scales, …), found ${describe(data)}`, 'see align inspect --write-config for a starter file');
+  }
+  const result = configSchema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    // An unknown key explains a "missing" sibling better than the other way round (`label:` for `labels:`).
+    const issues = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+    const { path, problem, fix } = explain(issues[0]!, data);
+    const where = path.length ? `${keyPath(path)}: ` : '';
+    throw new InputError(file, null, null, `${where}${problem}`, fix);
+  }
+  return result.data as AlignConfig;
+}
+
+/** Reads and validates an align.yml file. */
+export async function loadConfig(path: string): Promise<AlignConfig> {
+  let source: string;
+  try {
+    source = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`;
+    throw new InputError(path, null, null, why, 'check the --config path');
+  }
+  return parseConfig(source.replace(/^\uFEFF/, ''), path);
+}

@@ -1,0 +1,319 @@
+/**
+ * Likert answers to numbers.
+ *
+ * A survey export writes a Likert answer either as the label the respondent
+ * clicked ("Strongly agree", "5. Strongly Agree") or as a number on a fixed
+ * range (Typeform opinion scales, Qualtrics "numeric values", LimeSurvey codes).
+ * This module knows the common English scales, reads both forms, and treats
+ * "N/A", "Don't know", "Not applicable" and "Prefer not to say" as no answer
+ * (missing, never a value). A column whose labels fit no scale is an error that
+ * names the labels found; align.yml `scales` adds labels or whole scales.
+ *
+ * Labels are compared by `labelKey`: Unicode NFKC, case-folded, a leading or
+ * trailing number removed ("5. Strongly Agree", "Strongly agree (5)"),
+ * punctuation removed, white space collapsed. So `  STRONGLY agree ` and
+ * `5 - Strongly agree` are the same label.
+ *
+ *   const scale = findScale('agreement')!;
+ *   likertValue('Strongly agree', scale)  // 5
+ *   likertValue("Don't know", scale)      // null (missing)
+ *   likertValue('Agree-ish', scale)       // undefined (not a label)
+ */
+import type { AlignConfig } from './config-types.js';
+
+export interface Scale {
+  /** `agreement`, `agreement-7`, `frequency`, `extent`, `satisfaction`, `favourability`, or an align.yml name. */
+  name: string;
+  /** Number of points: the number of distinct values. */
+  points: number;
+  /** labelKey(label) -> value. */
+  labels: ReadonlyMap<string, number>;
+  /** labelKeys that mean "no answer". */
+  missing: ReadonlySet<string>;
+  /** The labels as shown, lowest value first (for messages and for writing align.yml). */
+  shown: ReadonlyArray<{ label: string; value: number }>;
+  /** True for the scales align knows without align.yml. */
+  builtin: boolean;
+}
+
+/** Labels that mean "no answer" on every scale. */
+export const MISSING_LABELS: readonly string[] = [
+  'N/A',
+  'NA',
+  'Not applicable',
+  "Don't know",
+  'Do not know',
+  "Don't know / not applicable",
+  'Prefer not to say',
+  'Prefer not to answer',
+  'Rather not say',
+  'No opinion',
+  'Not sure',
+  'Unsure',
+  "Can't say",
+  'Cannot say',
+  'Unfamiliar (N/A)',
+];
+
+interface ScaleDefinition {
+  name: string;
+  /** Each point: the canonical label first, then synonyms. */
+  points: string[][];
+}
+
+const BUILTIN_DEFINITIONS: readonly ScaleDefinition[] = [
+  {
+    name: 'agreement',
+    points: [
+      ['Strongly disagree', 'Disagree strongly', 'Completely disagree'],
+      ['Disagree', 'Tend to disagree'],
+      ['Neither agree nor disagree', 'Neither agree or disagree', 'Neutral', 'Undecided', 'Neither'],
+      ['Agree', 'Tend to agree'],
+      ['Strongly agree', 'Agree strongly', 'Completely agree'],
+    ],
+  },
+  {
+    name: 'agreement-7',
+    points: [
+      ['Strongly disagree', 'Disagree strongly', 'Completely disagree'],
+      ['Disagree', 'Moderately disagree', 'Mostly disagree'],
+      ['Somewhat disagree', 'Slightly disagree', 'Mildly disagree'],
+      ['Neither agree nor disagree', 'Neither agree or disagree', 'Neutral', 'Undecided'],
+      ['Somewhat agree', 'Slightly agree', 'Mildly agree'],
+      ['Agree', 'Moderately agree', 'Mostly agree'],
+      ['Strongly agree', 'Agree strongly', 'Completely agree'],
+    ],
+  },
+  {
+    name: 'frequency',
+    points: [
+      ['Never'],
+      ['Rarely', 'Seldom', 'Almost never'],
+      ['Sometimes', 'Occasionally'],
+      ['Often', 'Usually', 'Frequently', 'Very often', 'Most of the time', 'Almost always'],
+      ['Always'],
+    ],
+  },
+  {
+    name: 'extent',
+    points: [
+      ['Not at all', 'To no extent'],
+      ['To a small extent', 'To a little extent', 'To a slight extent', 'Slightly'],
+      ['To some extent', 'To a moderate extent', 'Moderately', 'Somewhat'],
+      ['To a large extent', 'To a great extent', 'To a considerable extent', 'Considerably'],
+      ['To a very large extent', 'To a very great extent', 'Completely', 'Fully'],
+    ],
+  },
+  {
+    name: 'satisfaction',
+    points: [
+      ['Very dissatisfied', 'Extremely dissatisfied'],
+      ['Dissatisfied', 'Somewhat dissatisfied'],
+      ['Neither satisfied nor dissatisfied', 'Neither satisfied or dissatisfied', 'Neutral'],
+      ['Satisfied', 'Somewhat satisfied'],
+      ['Very satisfied', 'Extremely satisfied'],
+    ],
+  },
+  {
+    // SurveyMonkey's favourability matrix (FiveThirtyEight's Star Wars survey).
+    name: 'favourability',
+    points: [
+      ['Very unfavorably', 'Very unfavourably', 'Very unfavorable', 'Very unfavourable'],
+      ['Somewhat unfavorably', 'Somewhat unfavourably', 'Somewhat unfavorable', 'Somewhat unfavourable', 'Unfavorable', 'Unfavourable'],
+      [
+        'Neither favorably nor unfavorably (neutral)',
+        'Neither favourably nor unfavourably (neutral)',
+        'Neither favorably nor unfavorably',
+        'Neither favourably nor unfavourably',
+        'Neither favorable nor unfavorable',
+        'Neither favourable nor unfavourable',
+        'Neutral',
+      ],
+      ['Somewhat favorably', 'Somewhat favourably', 'Somewhat favorable', 'Somewhat favourable', 'Favorable', 'Favourable'],
+      ['Very favorably', 'Very favourably', 'Very favorable', 'Very favourable'],
+    ],
+  },
+];
+
+/** Names of the scales align knows without align.yml, in the order they are tried. */
+export const BUILTIN_SCALE_NAMES: readonly string[] = BUILTIN_DEFINITIONS.map((d) => d.name);
+
+const NUMBER_PREFIX = /^\(?\s*\d{1,2}\s*(?:[.):=\-–—]|\s)\s*(?=\p{L})/u;
+const NUMBER_SUFFIX = /(?<=\p{L}[^\d]*)\s*[(\[=\-–—:]\s*\d{1,2}\s*[)\]]?\s*$/u;
+
+/**
+ * The comparison key of a label: NFKC, case-folded, a number before or after
+ * the words removed, punctuation removed, white space collapsed.
+ *   labelKey(' 5. Strongly  Agree ') === 'strongly agree'
+ *   labelKey("Don’t know") === 'dont know'
+ */
+export function labelKey(label: string): string {
+  return label
+    .normalize('NFKC')
+    .toLowerCase()
+    .trim()
+    .replace(NUMBER_PREFIX, '')
+    .replace(NUMBER_SUFFIX, '')
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/[\s\u00a0]+/gu, ' ')
+    .trim();
+}
+
+const MISSING_KEYS: ReadonlySet<string> = new Set(MISSING_LABELS.map(labelKey));
+
+function fromDefinition(def: ScaleDefinition): Scale {
+  const labels = new Map<string, number>();
+  def.points.forEach((synonyms, i) => {
+    for (const s of synonyms) labels.set(labelKey(s), i + 1);
+  });
+  return {
+    name: def.name,
+    points: def.points.length,
+    labels,
+    missing: MISSING_KEYS,
+    shown: def.points.map((synonyms, i) => ({ label: synonyms[0]!, value: i + 1 })),
+    builtin: true,
+  };
+}
+
+const BUILTINS: readonly Scale[] = BUILTIN_DEFINITIONS.map(fromDefinition);
+
+/**
+ * The scales to try, align.yml's first. A `scales` entry named like a built-in
+ * scale (`agreement`) extends it: its labels are added to (and win over) the
+ * built-in ones; any other name is a scale of its own.
+ */
+export function scalesFor(config: AlignConfig | undefined): Scale[] {
+  const own = config?.scales ?? {};
+  const result: Scale[] = [];
+  const extended = new Set<string>();
+  for (const [name, spec] of Object.entries(own)) {
+    const base = BUILTINS.find((s) => s.name === name);
+    const labels = new Map<string, number>(base ? base.labels : []);
+    const shown = new Map<number, string>(base ? base.shown.map((s) => [s.value, s.label]) : []);
+    for (const [label, value] of Object.entries(spec.labels)) {
+      labels.set(labelKey(label), value);
+      if (!shown.has(value)) shown.set(value, label);
+    }
+    const missing = new Set<string>(MISSING_KEYS);
+    for (const m of spec.missing ?? []) {
+      missing.add(labelKey(m));
+      labels.delete(labelKey(m));
+    }
+    const values = new Set(labels.values());
+    result.push({
+      name,
+      points: values.size,
+      labels,
+      missing,
+      shown: [...shown.entries()].sort((a, b) => a[0] - b[0]).map(([value, label]) => ({ label, value })),
+      builtin: false,
+    });
+    if (base) extended.add(name);
+  }
+  for (const s of BUILTINS) if (!extended.has(s.name)) result.push(s);
+  return result;
+}
+
+/** A scale by name (align.yml's or a built-in one), or null. */
+export function findScale(name: string, config?: AlignConfig): Scale | null {
+  return scalesFor(config).find((s) => s.name === name) ?? null;
+}
+
+/** True when the cell is blank or says "no answer" in one of the usual ways. */
+export function isMissingAnswer(cell: string, scale?: Scale): boolean {
+  if (cell.trim() === '') return true;
+  return (scale?.missing ?? MISSING_KEYS).has(labelKey(cell));
+}
+
+/**
+ * The value of a labelled answer on `scale`: a number, null for a blank or
+ * "no answer" cell, undefined when the label is not on the scale.
+ */
+export function likertValue(cell: string, scale: Scale): number | null | undefined {
+  if (cell.trim() === '') return null;
+  const key = labelKey(cell);
+  if (scale.labels.has(key)) return scale.labels.get(key)!;
+  if (scale.missing.has(key)) return null;
+  return undefined;
+}
+
+/** An integer answer ("4", "4.0"), else null. */
+export function integerAnswer(cell: string): number | null {
+  const m = /^\s*([+-]?\d{1,3})(?:\.0+)?\s*$/.exec(cell);
+  return m ? Number(m[1]) : null;
+}
+
+/** The fixed integer ranges align accepts as Likert scales, narrowest first. */
+export const NUMERIC_RANGES: ReadonlyArray<{ low: number; high: number }> = [
+  { low: 1, high: 5 },
+  { low: 1, high: 7 },
+  { low: 0, high: 10 },
+];
+
+/** The narrowest fixed range holding every value, or null when none does. */
+export function numericRange(values: Iterable<number>): { low: number; high: number; points: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min === Infinity) return null;
+  const range = NUMERIC_RANGES.find((r) => min >= r.low && max <= r.high);
+  return range ? { ...range, points: range.high - range.low + 1 } : null;
+}
+
+/** How well a column's answers fit one scale. */
+export interface ScaleFit {
+  scale: Scale;
+  /** Non-blank, non-missing cells whose label is on the scale. */
+  matched: number;
+  /** Non-blank, non-missing cells in all. */
+  answered: number;
+  /** Distinct labels (as written, first spelling seen) that are on the scale. */
+  known: string[];
+  /** Distinct labels (as written) that are not. */
+  unknown: string[];
+}
+
+/**
+ * The scale that fits the most of `cells` (ties: the first in `scales`, so a
+ * column of 5-point agreement labels is read as `agreement`, not `agreement-7`,
+ * unless a 7-point-only label such as "Somewhat agree" appears). Null when no
+ * cell is a label of any scale.
+ */
+export function bestScale(cells: Iterable<string>, scales: readonly Scale[]): ScaleFit | null {
+  const counts = new Map<string, { shown: string; n: number }>();
+  for (const cell of cells) {
+    if (cell.trim() === '') continue;
+    const key = labelKey(cell);
+    const entry = counts.get(key);
+    if (entry) entry.n++;
+    else counts.set(key, { shown: cell.trim(), n: 1 });
+  }
+  let best: ScaleFit | null = null;
+  for (const scale of scales) {
+    let matched = 0;
+    let answered = 0;
+    const known: string[] = [];
+    const unknown: string[] = [];
+    for (const [key, { shown, n }] of counts) {
+      if (scale.missing.has(key)) continue;
+      answered += n;
+      if (scale.labels.has(key)) {
+        matched += n;
+        known.push(shown);
+      } else {
+        unknown.push(shown);
+      }
+    }
+    if (matched === 0) continue;
+    const better =
+      !best ||
+      unknown.length < best.unknown.length ||
+      (unknown.length === best.unknown.length && matched > best.matched);
+    if (better) best = { scale, matched, answered, known, unknown };
+  }
+  return best;
+}

@@ -1,0 +1,102 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { loadConfig, parseConfig } from '../../src/ingest/config.js';
+
+function errorOf(source: string): string {
+  try {
+    parseConfig(source, 'align.yml');
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as Error).message;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('parseConfig(source, file)', () => {
+  it('reads every key of a full align.yml', () => {
+    const config = parseConfig(
+      [
+        'title: Northwind Outfitters alignment audit',
+        'leaders: [Executive, Founder]',
+        'minGroup: 4',
+        'rankingQuestion: Rank these priorities',
+        'columns:',
+        '  Q2: role',
+        '  Q4_1: {role: likert, item: I can name the priorities, scale: agreement}',
+        'scales:',
+        '  agreement:',
+        '    labels: {Agree-ish: 4}',
+        '    missing: [Skip]',
+        'codebooks:',
+        '  Q2: {1: Executive, 2: Manager}',
+        'dimensions:',
+        '  clarity: [I can name the priorities]',
+        'priorities:',
+        '  aliases: {Revenue: Grow new-customer revenue}',
+      ].join('\n'),
+      'align.yml',
+    );
+    expect(config).toEqual({
+      title: 'Northwind Outfitters alignment audit',
+      leaders: ['Executive', 'Founder'],
+      minGroup: 4,
+      rankingQuestion: 'Rank these priorities',
+      columns: { Q2: { role: 'role' }, Q4_1: { role: 'likert', item: 'I can name the priorities', scale: 'agreement' } },
+      scales: { agreement: { labels: { 'Agree-ish': 4 }, missing: ['Skip'] } },
+      codebooks: { Q2: { '1': 'Executive', '2': 'Manager' } },
+      dimensions: { clarity: ['I can name the priorities'] },
+      priorities: { aliases: { Revenue: 'Grow new-customer revenue' } },
+    });
+  });
+
+  it('reads an empty file as an empty config', () => {
+    expect(parseConfig('', 'align.yml')).toEqual({});
+    expect(parseConfig('# nothing yet\n', 'align.yml')).toEqual({});
+  });
+
+  it('names the key path and the roles for a wrong column role', () => {
+    expect(errorOf('columns:\n  Q2:\n    role: boss\n')).toBe(
+      'align.yml: columns.Q2.role: "boss" is not a column role; use one of id, name, email, role, department, submitted, likert, ranking, comment, ownership, multiselect, metadata, ignore',
+    );
+    expect(errorOf('columns:\n  Q2: boss\n')).toMatch(/^align\.yml: columns\.Q2\.role: "boss" is not a column role; use one of id, name/);
+  });
+
+  it('rejects an unknown key and suggests the close one', () => {
+    expect(errorOf('min_group: 5\n')).toBe(
+      'align.yml: unknown key "min_group"; did you mean minGroup?; the keys allowed here are title, leaders, minGroup, rankingQuestion, columns, scales, codebooks, dimensions, priorities',
+    );
+    expect(errorOf('columns:\n  Q2: {role: role, colour: red}\n')).toMatch(/^align\.yml: columns\.Q2: unknown key "colour"/);
+    expect(errorOf('scales:\n  agreement:\n    label: {Agree-ish: 4}\n')).toMatch(/^align\.yml: scales\.agreement: unknown key "label"; did you mean labels\?/);
+  });
+
+  it('keeps minGroup at 3 or more, and whole', () => {
+    expect(errorOf('minGroup: 2\n')).toBe('align.yml: minGroup: 2 is too small: groups smaller than 3 could identify people; use 3 or more (the default is 5)');
+    expect(errorOf('minGroup: 4.5\n')).toMatch(/^align\.yml: minGroup: expected a whole number/);
+    expect(errorOf('minGroup: five\n')).toMatch(/^align\.yml: minGroup: expected a number, found the text "five"/);
+  });
+
+  it('checks value types with the key path', () => {
+    expect(errorOf('scales:\n  agreement:\n    labels: {Agree: lots}\n')).toMatch(/^align\.yml: scales\.agreement\.labels\.Agree: expected a number, found the text "lots"/);
+    expect(errorOf('leaders: Executive\n')).toMatch(/^align\.yml: leaders: expected a list, found the text "Executive"/);
+    expect(errorOf('columns:\n  Q4_1: {role: likert, scale: agree7}\n')).toMatch(/^align\.yml: columns\.Q4_1\.scale: "agree7" is not a scale; define it under scales/);
+  });
+
+  it('reports YAML syntax errors with the line', () => {
+    expect(errorOf('title: x\ncolumns:\n  Q2: [role\n')).toMatch(/^align\.yml:\d+: is not valid YAML/);
+    expect(errorOf('- a\n- b\n')).toMatch(/^align\.yml: expected a mapping of settings/);
+    expect(errorOf('title: a\ntitle: b\n')).toMatch(/^align\.yml:2: is not valid YAML/);
+  });
+});
+
+describe('loadConfig(path)', () => {
+  it('reads a file (BOM tolerated) and names a missing one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'align-config-'));
+    const path = join(dir, 'align.yml');
+    writeFileSync(path, '\uFEFFminGroup: 6\n');
+    expect(await loadConfig(path)).toEqual({ minGroup: 6 });
+    await expect(loadConfig(join(dir, 'nope.yml'))).rejects.toThrow(/nope\.yml: no such file/);
+  });
+});
