@@ -27,6 +27,12 @@ export interface ColumnInfo {
   item?: string;
   priority?: string;
   position?: number;
+  /**
+   * For ranking columns: which part of which ranking encoding the column holds
+   * (long: the priority-name or the rank column; wide by priority; wide by
+   * position; one ordered-list cell).
+   */
+  ranking?: 'long-priority' | 'long-rank' | 'by-priority' | 'by-position' | 'list';
 }
 
 /** One data row after a format module read it: names, not keys; ranks as written. */
@@ -44,6 +50,12 @@ export interface RawRow {
   stack: Array<{ priority: string; rank: number }>;
   /** Set when the tool's own columns say this is not a real response (preview, unfinished...). */
   exclude: string | null;
+  /**
+   * Every physical line this row was read from, when more than `line` (long
+   * format: one data row per ranked priority). dataset.ts puts each of them in
+   * the ledger when the row is excluded. Absent means [line].
+   */
+  lines?: number[];
 }
 
 export interface NormaliseContext {
