@@ -1,0 +1,402 @@
+/**
+ * The ranking encodings (../../shared/fixtures/exports/FORMATS.md, "The three
+ * ranking encodings", plus long format), shared by every format module.
+ *
+ * Cells in, stacks out. Everything here is pure: no I/O, no state. A stack is
+ * returned as `Array<{priority, rank}>` with the priority names as written
+ * (trimmed) and the ranks as given (1 = most important; equal ranks are a tie,
+ * kept as they are), ordered by rank, ties in the order written. Keys, aliases
+ * and midranks are applied later (dataset.ts, src/stats).
+ *
+ * Invalid input throws InputError(file, line, column header, problem, fix):
+ *   "abc" is not a rank; ranks are whole numbers from 1 (most important) to 9; ...
+ *   rank 11 is outside 1..9; there are 9 priorities, so ...
+ *   "Grow revenue" is ranked twice in this stack (ranks 1 and 4); ...
+ * Callers that honour --skip-invalid catch it and exclude the respondent.
+ */
+import { InputError } from '../errors.js';
+import { priorityKey } from './priority-key.js';
+
+/** One entry of an explicit stack as written. */
+export interface RankedName {
+  priority: string;
+  rank: number;
+}
+
+/** What parseRankCell makes of a cell: a rank, unranked (null), or why it is not a rank. */
+export type RankCell = number | null | RankInvalid;
+
+export interface RankInvalid {
+  invalid: string;
+  /** Set when the cell is a whole number outside the ranks (0, -1): the caller words it with checkRank. */
+  rank?: number;
+}
+
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+};
+
+// A rank label may carry a word after it: "1st choice", "first place".
+const TRAILER = '(?:\\s+(?:choice|place|priority|preference|pick|rank))?';
+const PLAIN = /^(?:#\s*|no\.?\s*|rank\s*)?(-?\d+)(?:\.0+)?\.?$/;
+const ORDINAL = new RegExp(`^(\\d+)\\s*(?:st|nd|rd|th)${TRAILER}$`);
+const WORD = new RegExp(`^(${Object.keys(ORDINAL_WORDS).join('|')})${TRAILER}$`);
+// Grid column labels such as "1 (most important)" or "9 - least important".
+const ANNOTATED = /^(\d+)\s*(?:\([^)]*\)|[-\u2013\u2014:=]\s+\p{L}[\p{L}\s]*)$/u;
+const DECIMAL = /^-?\d*[.,]\d+$/;
+
+/**
+ * Reads one cell that should hold a rank.
+ *   parseRankCell(' 2 ') === 2; parseRankCell('3rd') === 3; parseRankCell('first') === 1
+ *   parseRankCell('1.'), parseRankCell('#1'), parseRankCell('Rank 1'), parseRankCell('1.0') === 1
+ *   parseRankCell('') === null (unranked)
+ *   parseRankCell('2.5') -> { invalid: '"2.5" is not a whole number' }
+ *   parseRankCell('0')   -> { invalid: 'rank 0 is below 1, the most important', rank: 0 }
+ * Whether the rank is at most N is the caller's check (checkRank), since only it knows N.
+ */
+export function parseRankCell(cell: string): RankCell {
+  const s = cell.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  if (s === '') return null;
+  let m = PLAIN.exec(s) ?? ANNOTATED.exec(s);
+  if (m) {
+    const rank = Number(m[1]);
+    if (rank < 1) return { invalid: `rank ${rank} is below 1, the most important`, rank };
+    return rank;
+  }
+  m = ORDINAL.exec(s);
+  if (m) {
+    const rank = Number(m[1]);
+    if (rank < 1) return { invalid: `rank ${rank} is below 1, the most important`, rank };
+    return rank;
+  }
+  m = WORD.exec(s);
+  if (m) return ORDINAL_WORDS[m[1]!]!;
+  if (DECIMAL.test(s)) return { invalid: `${JSON.stringify(cell.trim())} is not a whole number` };
+  return { invalid: `${JSON.stringify(cell.trim())} is not a rank` };
+}
+
+/** True when the cell is a rank or blank: what a column of ranks holds. */
+export function isRankCell(cell: string): boolean {
+  const r = parseRankCell(cell);
+  return r === null || typeof r === 'number';
+}
+
+/**
+ * The range check parseRankCell leaves to the caller: null when `rank` is a
+ * whole number from 1 to n, else the problem, e.g. checkRank(11, 9) ===
+ * 'rank 11 is outside 1..9'.
+ */
+export function checkRank(rank: number, n: number): string | null {
+  if (Number.isInteger(rank) && rank >= 1 && rank <= n) return null;
+  return `rank ${rank} is outside 1..${n}`;
+}
+
+/** What to do about a bad value: shared so every module words it alike. */
+export const SKIP_INVALID_FIX = 'or pass --skip-invalid to leave this respondent out';
+
+/** The fix for a cell that is not a rank 1..n. */
+export function rankFix(n: number): string {
+  return `ranks are whole numbers from 1 (most important) to ${n}; correct the cell ${SKIP_INVALID_FIX}`;
+}
+
+/** The fix for a rank above n or below 1. */
+function rangeFix(n: number): string {
+  return `there ${n === 1 ? 'is 1 priority' : `are ${n} priorities`}, so ranks run from 1 (most important) to ${n}; correct the cell ${SKIP_INVALID_FIX}`;
+}
+
+const TWICE_FIX = `a priority may appear once in a stack; remove one of them ${SKIP_INVALID_FIX}`;
+
+/**
+ * A rank cell to a rank, or the InputError for it: not a rank, or outside 1..n.
+ * `null` for a blank cell (unranked).
+ */
+export function rankOrThrow(cell: string, n: number, file: string, line: number, column: string): number | null {
+  const r = parseRankCell(cell);
+  if (r === null) return null;
+  if (typeof r === 'number') {
+    const problem = checkRank(r, n);
+    if (problem) throw new InputError(file, line, column, problem, rangeFix(n));
+    return r;
+  }
+  if (r.rank !== undefined) throw new InputError(file, line, column, checkRank(r.rank, n)!, rangeFix(n));
+  throw new InputError(file, line, column, r.invalid, rankFix(n));
+}
+
+// ---------------------------------------------------------------------------
+// One ordered-list cell
+
+const SEPARATORS = ['>', ';', '|', ','] as const;
+const ARROWS = /\s*(?:->|=>|\u2192|\u27f6|\u00bb)\s*/gu;
+
+/** The list separator a cell uses: the first of '>', ';', '|', ',' it contains; null when none. */
+export function listSeparator(cell: string): string | null {
+  const text = cell.replace(ARROWS, '>');
+  for (const sep of SEPARATORS) if (text.includes(sep)) return sep;
+  return null;
+}
+
+/**
+ * One cell holding an ordered list, to its names in order, trimmed, empty
+ * entries dropped.
+ *   splitListCell('A;B;C;') -> ['A', 'B', 'C']            (Microsoft Forms: trailing ';')
+ *   splitListCell('A > B>C') -> ['A', 'B', 'C']           ('->' and '→' count as '>')
+ *   splitListCell('A|B'), splitListCell('A, B')           ('|', then ',')
+ * Without `known`, the separator is the first of '>', ';', '|', ',' present.
+ * With `known` (the priorities' names), names that contain separators are
+ * found by matching known names greedily from the left, the longest first,
+ * compared by priorityKey:
+ *   splitListCell('Email, Chat (Slack, Teams), My manager', ['Email', 'Chat (Slack, Teams)', 'My manager'])
+ *     -> ['Email', 'Chat (Slack, Teams)', 'My manager']
+ * A part matching no known name runs to the next separator and is returned as written.
+ */
+export function splitListCell(cell: string, known?: readonly string[], keyOf: (name: string) => string = priorityKey): string[] {
+  const text = cell.replace(ARROWS, '>');
+  const sep = listSeparator(text);
+  const simple = (sep === null ? [text] : text.split(sep)).map((s) => s.trim()).filter((s) => s !== '');
+  if (!known || known.length === 0) return simple;
+  const keys = new Set(known.map(keyOf));
+  if (simple.every((s) => keys.has(keyOf(s)))) return simple;
+  return splitByKnownNames(text, keys, keyOf, sep ?? ',');
+}
+
+function isSeparator(ch: string): boolean {
+  return (SEPARATORS as readonly string[]).includes(ch);
+}
+
+function splitByKnownNames(text: string, keys: ReadonlySet<string>, keyOf: (name: string) => string, sep: string): string[] {
+  const cuts: number[] = [];
+  for (let i = 0; i < text.length; i++) if (isSeparator(text[i]!)) cuts.push(i);
+  cuts.push(text.length);
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && (isSeparator(text[i]!) || /\s/u.test(text[i]!))) i++;
+    if (i >= text.length) break;
+    let end = -1;
+    for (const c of cuts) {
+      if (c > i && keys.has(keyOf(text.slice(i, c)))) end = c; // the longest known name wins
+    }
+    if (end < 0) {
+      end = text.indexOf(sep, i);
+      if (end < 0) end = text.length;
+    }
+    const part = text.slice(i, end).trim();
+    if (part !== '') out.push(part);
+    i = end;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Building stacks
+
+export interface StackWhere {
+  /** The path as the user gave it. */
+  file: string;
+  /** Physical line where the respondent's record starts. */
+  line: number;
+  /** Priority name -> matching key; priorityKey unless align.yml has aliases (see aliasKeyOf). */
+  keyOf?: (name: string) => string;
+}
+
+/** Puts entries in rank order; equal ranks keep the order written. */
+function byRank(entries: RankedName[]): RankedName[] {
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.rank - b.e.rank || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+/**
+ * Wide by priority: one cell per priority column, holding that priority's
+ * rank (a number or a label such as `1st`); blank = unranked. `n` is the
+ * number of priorities (every priority column counts, ranked or not).
+ * Throws for a cell that is not a rank, a rank outside 1..n, and two columns
+ * that are the same priority (by key) both ranked.
+ */
+export function stackFromPriorityCells(
+  cells: ReadonlyArray<{ priority: string; column: string; cell: string }>,
+  where: StackWhere & { n: number },
+): RankedName[] {
+  const keyOf = where.keyOf ?? priorityKey;
+  const seen = new Map<string, { column: string; rank: number }>();
+  const out: RankedName[] = [];
+  for (const { priority, column, cell } of cells) {
+    const rank = rankOrThrow(cell, where.n, where.file, where.line, column);
+    if (rank === null) continue;
+    const key = keyOf(priority);
+    const before = seen.get(key);
+    if (before) {
+      throw new InputError(
+        where.file,
+        where.line,
+        column,
+        `${JSON.stringify(priority.trim())} is ranked twice in this stack (column ${JSON.stringify(before.column)} gives rank ${before.rank}, this column rank ${rank})`,
+        TWICE_FIX,
+      );
+    }
+    seen.set(key, { column, rank });
+    out.push({ priority: priority.trim(), rank });
+  }
+  return byRank(out);
+}
+
+/**
+ * Wide by position: one column per position (1st, 2nd, ... choice), the cell
+ * naming the priority placed there; blank = nothing at that position.
+ * Throws when one priority fills two positions.
+ */
+export function stackFromPositionCells(
+  cells: ReadonlyArray<{ position: number; column: string; cell: string }>,
+  where: StackWhere,
+): RankedName[] {
+  const keyOf = where.keyOf ?? priorityKey;
+  const seen = new Map<string, number>();
+  const out: RankedName[] = [];
+  for (const { position, column, cell } of cells) {
+    const name = cell.trim();
+    if (name === '') continue;
+    const key = keyOf(name);
+    const before = seen.get(key);
+    if (before !== undefined) {
+      throw new InputError(
+        where.file,
+        where.line,
+        column,
+        `${JSON.stringify(name)} is ranked twice in this stack (positions ${before} and ${position})`,
+        TWICE_FIX,
+      );
+    }
+    seen.set(key, position);
+    out.push({ priority: name, rank: position });
+  }
+  return byRank(out);
+}
+
+/**
+ * One ordered-list cell (see splitListCell): the i-th name gets rank i.
+ * Throws when a name appears twice.
+ */
+export function stackFromListCell(
+  cell: string,
+  where: StackWhere & { column: string; known?: readonly string[] },
+): RankedName[] {
+  const keyOf = where.keyOf ?? priorityKey;
+  const names = splitListCell(cell, where.known, keyOf);
+  const seen = new Map<string, number>();
+  const out: RankedName[] = [];
+  names.forEach((name, i) => {
+    const key = keyOf(name);
+    const before = seen.get(key);
+    if (before !== undefined) {
+      throw new InputError(
+        where.file,
+        where.line,
+        where.column,
+        `${JSON.stringify(name)} is ranked twice in this stack (positions ${before} and ${i + 1} of the list)`,
+        TWICE_FIX,
+      );
+    }
+    seen.set(key, i + 1);
+    out.push({ priority: name, rank: i + 1 });
+  });
+  return out;
+}
+
+/**
+ * Long format: one respondent's rows, each naming a priority and its rank.
+ * A blank rank leaves the priority unranked; a rank with a blank priority
+ * name, a bad rank or a priority named twice throws, at the line of the
+ * offending row. `n` is the number of priorities in the file.
+ */
+export function stackFromLongRows(
+  rows: ReadonlyArray<{ line: number; priority: string; rank: string }>,
+  where: { file: string; n: number; priorityColumn: string; rankColumn: string; keyOf?: (name: string) => string },
+): RankedName[] {
+  const keyOf = where.keyOf ?? priorityKey;
+  const seen = new Map<string, number>();
+  const out: RankedName[] = [];
+  for (const row of rows) {
+    const rank = rankOrThrow(row.rank, where.n, where.file, row.line, where.rankColumn);
+    const name = row.priority.trim();
+    const key = keyOf(name);
+    if (key === '') {
+      if (rank === null) continue; // a row with neither: nothing said
+      throw new InputError(
+        where.file,
+        row.line,
+        where.priorityColumn,
+        `rank ${rank} is given to no priority: the ${JSON.stringify(where.priorityColumn)} cell is ${name === '' ? 'empty' : `${JSON.stringify(name)}, not a name`}`,
+        `write the priority's name in the cell or delete the row, ${SKIP_INVALID_FIX}`,
+      );
+    }
+    if (rank === null) continue; // listed, unranked
+    const before = seen.get(key);
+    if (before !== undefined) {
+      throw new InputError(
+        where.file,
+        row.line,
+        where.priorityColumn,
+        `${JSON.stringify(name)} is ranked twice in this stack (lines ${before} and ${row.line})`,
+        TWICE_FIX,
+      );
+    }
+    seen.set(key, row.line);
+    out.push({ priority: name, rank });
+  }
+  return byRank(out);
+}
+
+// ---------------------------------------------------------------------------
+// Ties, aliases
+
+/**
+ * The notes for equal ranks in one stack (a tie, not an error; ARCHITECTURE.md):
+ *   tieNotes([{priority: 'A', rank: 2}, {priority: 'B', rank: 2}], 'Kofi Boateng')
+ *   -> ['Kofi Boateng gave rank 2 to both "A" and "B"; they share the average rank']
+ * Names in the order of the stack given; `who` null reads "This respondent".
+ */
+export function tieNotes(stack: readonly RankedName[], who: string | null): string[] {
+  const byRankValue = new Map<number, string[]>();
+  for (const e of stack) {
+    const names = byRankValue.get(e.rank) ?? [];
+    names.push(e.priority);
+    byRankValue.set(e.rank, names);
+  }
+  const subject = who && who.trim() !== '' ? who.trim() : 'This respondent';
+  const notes: string[] = [];
+  for (const [rank, names] of [...byRankValue].sort((a, b) => a[0] - b[0])) {
+    if (names.length < 2) continue;
+    const quoted = names.map((n) => JSON.stringify(n));
+    const list =
+      quoted.length === 2 ? `both ${quoted[0]} and ${quoted[1]}` : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+    notes.push(`${subject} gave rank ${rank} to ${list}; they share the average rank`);
+  }
+  return notes;
+}
+
+/**
+ * The key function with align.yml's `priorities.aliases` (spelling -> the
+ * priority it means) applied: aliasKeyOf({Revenue: 'Grow revenue'})('revenue.')
+ * === 'grow revenue'. Without aliases it is priorityKey.
+ */
+export function aliasKeyOf(aliases: Readonly<Record<string, string>> | undefined): (name: string) => string {
+  if (!aliases || Object.keys(aliases).length === 0) return priorityKey;
+  const map = new Map<string, string>();
+  for (const [spelling, target] of Object.entries(aliases)) map.set(priorityKey(spelling), priorityKey(target));
+  return (name: string) => {
+    const key = priorityKey(name);
+    return map.get(key) ?? key;
+  };
+}
