@@ -1,0 +1,148 @@
+/**
+ * The one number formatter for every renderer (STYLE.md habit 13): terminal,
+ * Markdown, and later HTML all print numbers through these functions, so a
+ * report and the workshop view can never disagree on a rounding.
+ *
+ * House rules, written down once:
+ * - Minus is the ASCII hyphen-minus '-', not U+2212 '−': the terminal view and
+ *   the Markdown report must read the same, Markdown source stays plain ASCII,
+ *   and a reader can paste a value back into a spreadsheet. A value that
+ *   rounds to zero never shows a sign ('0.00', not '-0.00').
+ * - Positive correlations carry no '+' (REPORT.md's tone: "rho = -0.36 ... 0.68").
+ * - p-values: below 0.001 print '< 0.001'; from 0.1 up two decimals ('0.19');
+ *   otherwise three ('0.019'). The choice of two or three decimals is made after
+ *   rounding, so 0.0996 prints '0.10', never '0.100'.
+ * - Percentages: whole percent ('42%'); shares are fractions 0..1.
+ * - Missing values: a statistic that is `null` (or, defensively, undefined,
+ *   NaN or infinite) prints 'n/a (reason)', or 'n/a' without a reason. No
+ *   function here ever returns a string containing 'NaN', 'null' or 'undefined'.
+ * - Suppressed groups: `fmtSuppressed(5)` -> 'fewer than 5 people (not shown)'.
+ * - Counts: integers with a comma every three digits ('10,000'), independent of
+ *   the machine's locale so golden files do not move between machines.
+ */
+
+/** A number a renderer may be handed: the contract's `number | null`, defensively undefined. */
+export type Maybe = number | null | undefined;
+
+function isNumber(x: Maybe): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+
+/** `decimals` places as Number#toFixed rounds them, without '-0'. */
+function fixed(x: number, decimals: number): string {
+  const s = x.toFixed(decimals);
+  // toFixed(-0.001, 2) is '-0.00': a value that rounds to zero has no sign.
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+}
+
+/** Groups of three digits with ',' in the integer part: groupDigits('10000') -> '10,000'. */
+function groupDigits(s: string): string {
+  const [int = '', frac] = s.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return sign + grouped + (frac === undefined ? '' : `.${frac}`);
+}
+
+/** 'n/a (reason)', or 'n/a' when there is no reason to give. */
+export function fmtNA(reason?: string | null): string {
+  const r = typeof reason === 'string' ? reason.trim() : '';
+  return r === '' ? 'n/a' : `n/a (${r})`;
+}
+
+/** A number with `decimals` places: fmtNumber(0.3272) -> '0.33'; fmtNumber(null) -> 'n/a'. */
+export function fmtNumber(x: Maybe, decimals = 2): string {
+  if (!isNumber(x)) return fmtNA();
+  return fixed(x, decimals);
+}
+
+/** An integer count with thousands separators: fmtInteger(10000) -> '10,000'. */
+export function fmtInteger(x: Maybe): string {
+  if (!isNumber(x)) return fmtNA();
+  return groupDigits(fixed(Math.round(x), 0));
+}
+
+/** A correlation (Spearman rho, Kendall tau-b, RBO), two decimals, ASCII minus: '-0.36', '0.68'. */
+export function fmtRho(x: Maybe): string {
+  return fmtNumber(x, 2);
+}
+
+/** A p-value by the house rule: '< 0.001', '0.019', '0.19', '1.00'. */
+export function fmtP(p: Maybe): string {
+  if (!isNumber(p)) return fmtNA();
+  if (p < 0.001) return '< 0.001';
+  const three = Number(p.toFixed(3));
+  return three >= 0.1 ? fixed(p, 2) : fixed(p, 3);
+}
+
+/** A share 0..1 as a whole percent: fmtPercent(0.4286) -> '43%'. */
+export function fmtPercent(share: Maybe): string {
+  if (!isNumber(share)) return fmtNA();
+  return `${fixed(share * 100, 0)}%`;
+}
+
+/**
+ * A statistic that may be null with a reason:
+ * fmtStat(0.24, undefined) -> '0.24'; fmtStat(null, 'only one leader ranked') -> 'n/a (only one leader ranked)'.
+ */
+export function fmtStat(value: Maybe, reason?: string | null, fmt: (x: number) => string = (x) => fmtNumber(x)): string {
+  return isNumber(value) ? fmt(value) : fmtNA(reason);
+}
+
+/** What a suppressed group shows in place of its numbers: 'fewer than 5 people (not shown)'. */
+export function fmtSuppressed(minGroup: Maybe): string {
+  return isNumber(minGroup) ? `fewer than ${fmtInteger(minGroup)} people (not shown)` : 'too few people (not shown)';
+}
+
+/**
+ * A rank position in words: fmtOrdinal(1) -> '1st', fmtOrdinal(22) -> '22nd'.
+ * A midrank that is not whole (a tie, or the shared rank of unranked
+ * priorities) prints as a number with one decimal: fmtOrdinal(7.5) -> '7.5'.
+ */
+export function fmtOrdinal(n: Maybe): string {
+  if (!isNumber(n)) return fmtNA();
+  if (!Number.isInteger(n)) return fmtNumber(n, 1);
+  const mod100 = Math.abs(n) % 100;
+  const mod10 = Math.abs(n) % 10;
+  const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : mod10 === 1 ? 'st' : mod10 === 2 ? 'nd' : mod10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
+/** A rank as a table shows it: whole ranks as integers ('3'), midranks with one decimal ('7.5'). */
+export function fmtRank(n: Maybe): string {
+  if (!isNumber(n)) return fmtNA();
+  return Number.isInteger(n) ? String(n) : fmtNumber(n, 1);
+}
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** A count for prose: words up to ten, digits above ('six', '12'); capitalise for a sentence start. */
+export function fmtCountWord(n: number, capitalise = false): string {
+  const w = Number.isInteger(n) && n >= 0 && n < WORDS.length ? (WORDS[n] as string) : fmtInteger(n);
+  return capitalise ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+}
+
+/** '1 leader', '6 leaders'; the plural defaults to singular + 's'. */
+export function fmtCount(n: number, singular: string, plural = `${singular}s`): string {
+  return `${fmtInteger(n)} ${n === 1 ? singular : plural}`;
+}
+
+/** An English list without the serial comma: ['A','B','C'] -> 'A, B and C'. */
+export function fmtList(items: readonly string[], conjunction = 'and'): string {
+  if (items.length === 0) return '';
+  if (items.length === 1) return items[0] as string;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1] as string}`;
+}
+
+/** A p-value as a clause of prose: 'p = 0.019', 'p < 0.001', or 'p n/a (reason)'. */
+export function fmtPClause(p: Maybe, reason?: string | null): string {
+  if (!isNumber(p)) return `p ${fmtNA(reason)}`;
+  const s = fmtP(p);
+  return s.startsWith('<') ? `p ${s}` : `p = ${s}`;
+}
+
+/** A parameter as written, up to `maxDecimals` places without trailing zeros: fmtDecimal(0.9) -> '0.9'. */
+export function fmtDecimal(x: Maybe, maxDecimals = 3): string {
+  if (!isNumber(x)) return fmtNA();
+  return fixed(x, maxDecimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}

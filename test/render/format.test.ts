@@ -1,0 +1,187 @@
+import { describe, expect, test } from 'vitest';
+import {
+  fmtCount,
+  fmtCountWord,
+  fmtDecimal,
+  fmtInteger,
+  fmtList,
+  fmtNA,
+  fmtNumber,
+  fmtOrdinal,
+  fmtP,
+  fmtPClause,
+  fmtPercent,
+  fmtRank,
+  fmtRho,
+  fmtStat,
+  fmtSuppressed,
+} from '../../src/render/format.js';
+
+// Expected strings are the house rules written in src/render/format.ts.
+
+describe('fmtNumber(x, decimals = 2)', () => {
+  test.each([
+    [0.3272108843537415, 2, '0.33'],
+    [2, 2, '2.00'],
+    [1.25, 1, '1.3'],
+    [7, 0, '7'],
+    [-0.36, 2, '-0.36'],
+    [-0.001, 2, '0.00'], // rounds to zero: no sign
+    [-0, 2, '0.00'],
+    [null, 2, 'n/a'],
+    [undefined, 2, 'n/a'],
+    [NaN, 2, 'n/a'],
+    [Infinity, 2, 'n/a'],
+  ])('fmtNumber(%s, %s) -> %s', (x, d, want) => {
+    expect(fmtNumber(x as number | null | undefined, d)).toBe(want);
+  });
+});
+
+describe('fmtRho(x): two decimals, ASCII minus, no plus', () => {
+  test.each([
+    [-0.3606, '-0.36'],
+    [0.68, '0.68'],
+    [1, '1.00'],
+    [-1, '-1.00'],
+    [-0.004, '0.00'],
+    [null, 'n/a'],
+  ])('fmtRho(%s) -> %s', (x, want) => {
+    expect(fmtRho(x)).toBe(want);
+    expect(fmtRho(x)).not.toContain('\u2212');
+  });
+});
+
+describe("fmtP(p): '< 0.001', three decimals below 0.1, two from 0.1", () => {
+  test.each([
+    [0, '< 0.001'],
+    [0.0004, '< 0.001'],
+    [0.001, '0.001'],
+    [0.018925624827821324, '0.019'],
+    [0.05, '0.050'],
+    [0.0996, '0.10'], // rounds up into the two-decimal range: never '0.100'
+    [0.1, '0.10'],
+    [0.19, '0.19'],
+    [1, '1.00'],
+    [null, 'n/a'],
+  ])('fmtP(%s) -> %s', (p, want) => {
+    expect(fmtP(p)).toBe(want);
+  });
+
+  test.each([
+    [0.0004, undefined, 'p < 0.001'],
+    [0.19, undefined, 'p = 0.19'],
+    [null, 'fewer than two leaders', 'p n/a (fewer than two leaders)'],
+  ])('fmtPClause(%s, %s) -> %s', (p, reason, want) => {
+    expect(fmtPClause(p, reason)).toBe(want);
+  });
+});
+
+describe('fmtPercent(share): whole percent', () => {
+  test.each([
+    [0.42857, '43%'],
+    [0, '0%'],
+    [1, '100%'],
+    [0.6666666666666665, '67%'],
+    [null, 'n/a'],
+  ])('fmtPercent(%s) -> %s', (x, want) => {
+    expect(fmtPercent(x)).toBe(want);
+  });
+});
+
+describe('fmtNA, fmtStat, fmtSuppressed', () => {
+  test.each([
+    ['only one leader ranked', 'n/a (only one leader ranked)'],
+    ['  padded  ', 'n/a (padded)'],
+    ['', 'n/a'],
+    [undefined, 'n/a'],
+    [null, 'n/a'],
+  ])('fmtNA(%j) -> %s', (reason, want) => {
+    expect(fmtNA(reason)).toBe(want);
+  });
+
+  test('fmtStat(value, reason, fmt) formats a value and explains a null', () => {
+    expect(fmtStat(0.24, undefined)).toBe('0.24');
+    expect(fmtStat(0.24, 'ignored when there is a value', fmtPercent)).toBe('24%');
+    expect(fmtStat(null, 'constant stack', fmtRho)).toBe('n/a (constant stack)');
+    expect(fmtStat(undefined, undefined)).toBe('n/a');
+    expect(fmtStat(NaN, 'a bug upstream')).toBe('n/a (a bug upstream)');
+  });
+
+  test("fmtSuppressed(minGroup) -> 'fewer than N people (not shown)'", () => {
+    expect(fmtSuppressed(5)).toBe('fewer than 5 people (not shown)');
+    expect(fmtSuppressed(3)).toBe('fewer than 3 people (not shown)');
+    expect(fmtSuppressed(null)).toBe('too few people (not shown)');
+  });
+});
+
+describe('ranks and counts', () => {
+  test.each([
+    [1, '1st'],
+    [2, '2nd'],
+    [3, '3rd'],
+    [4, '4th'],
+    [11, '11th'],
+    [12, '12th'],
+    [13, '13th'],
+    [21, '21st'],
+    [22, '22nd'],
+    [101, '101st'],
+    [111, '111th'],
+    [7.5, '7.5'],
+    [null, 'n/a'],
+  ])('fmtOrdinal(%s) -> %s', (n, want) => {
+    expect(fmtOrdinal(n)).toBe(want);
+  });
+
+  test('fmtRank: whole ranks as integers, midranks with one decimal', () => {
+    expect(fmtRank(3)).toBe('3');
+    expect(fmtRank(7.5)).toBe('7.5');
+    expect(fmtRank(2.3333)).toBe('2.3');
+  });
+
+  test.each([
+    [0, '0'],
+    [999, '999'],
+    [10000, '10,000'],
+    [1234567, '1,234,567'],
+    [-1234, '-1,234'],
+    [2.6, '3'],
+  ])('fmtInteger(%s) -> %s', (n, want) => {
+    expect(fmtInteger(n)).toBe(want);
+  });
+
+  test('fmtCountWord, fmtCount, fmtList, fmtDecimal', () => {
+    expect(fmtCountWord(6)).toBe('six');
+    expect(fmtCountWord(5, true)).toBe('Five');
+    expect(fmtCountWord(12)).toBe('12');
+    expect(fmtCount(1, 'leader')).toBe('1 leader');
+    expect(fmtCount(9, 'priority', 'priorities')).toBe('9 priorities');
+    expect(fmtList([])).toBe('');
+    expect(fmtList(['A'])).toBe('A');
+    expect(fmtList(['A', 'B'])).toBe('A and B');
+    expect(fmtList(['A', 'B', 'C'])).toBe('A, B and C');
+    expect(fmtDecimal(0.9)).toBe('0.9');
+    expect(fmtDecimal(0.95)).toBe('0.95');
+    expect(fmtDecimal(1)).toBe('1');
+  });
+});
+
+test('no formatter ever prints NaN, null or undefined', () => {
+  const weird = [null, undefined, NaN, Infinity, -Infinity, -0];
+  const fns: Array<(x: number | null | undefined) => string> = [
+    (x) => fmtNumber(x),
+    fmtRho,
+    fmtP,
+    fmtPercent,
+    fmtInteger,
+    fmtOrdinal,
+    fmtRank,
+    fmtDecimal,
+    (x) => fmtStat(x, undefined),
+    (x) => fmtPClause(x),
+    fmtSuppressed,
+  ];
+  for (const f of fns) {
+    for (const x of weird) expect(f(x)).not.toMatch(/NaN|null|undefined|Infinity/);
+  }
+});
