@@ -1,0 +1,259 @@
+/**
+ * Header-name recognition shared by the format modules: which column holds the
+ * respondent's id, name, email, role, department or submit time, and which
+ * columns carry a ranking (long format's priority and rank columns, a column
+ * per position, one ordered-list cell). English headers, compared after
+ * normaliseHeader (case, punctuation and spacing do not matter).
+ *
+ * recogniseColumn looks at the header first and at the cells only to settle
+ * what the header leaves open ("order": ranks or a list?). A role column is
+ * the respondent's role or level (`Role`, `Level`, `What is your role?`), not
+ * their job title: `Title` and `Job title` are not role columns, because the
+ * leaders are chosen by role value (`Executive`) and titles vary per person.
+ */
+import type { ColumnRoleName } from './config-types.js';
+import type { ColumnInfo } from './formats/types.js';
+import { isRankCell, listSeparator, parseRankCell } from './rankings.js';
+
+/** Lower case, every run of punctuation or spacing one space, trimmed: `What's your Role?` -> `what s your role`. */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export type AttributeRole = 'id' | 'name' | 'email' | 'role' | 'department' | 'submitted' | 'comment' | 'metadata';
+
+interface Rule {
+  role: AttributeRole;
+  exact: RegExp;
+  /** A looser pattern, recognised with less confidence. */
+  loose?: RegExp;
+  what: string;
+}
+
+const RULES: readonly Rule[] = [
+  {
+    role: 'id',
+    exact:
+      /^(respondent|respondent ?id|respondent (no|num|number)|response ?id|response (no|num|number)|participant|participant (id|no|number)|id|uid|user ?id|record ?id|submission ?id|voter ?id)$/,
+    what: 'a respondent id',
+  },
+  {
+    role: 'email',
+    exact: /^((your |work )?e ?mail( address)?|e ?mail id|what is your e ?mail( address)?)$/,
+    loose: /\be ?mail\b/,
+    what: 'an email address',
+  },
+  {
+    role: 'name',
+    exact:
+      /^(name|full ?name|your (full )?name|respondent name|participant name|leader|leader name|executive|executive name|employee|employee name|person|rater|rater name|voter|voter name|first and last name|name and surname|what is your (full )?name)$/,
+    what: "the respondent's name",
+  },
+  {
+    role: 'role',
+    exact:
+      /^(role|level|role ?level|level ?role|your (role|level)|what (is|s) your (role|level)|which role|position level|job level|seniority( level)?|management level|leadership level|org level|organi[sz]ational level|grade|tier|role type|role in the (company|organi[sz]ation))$/,
+    loose: /^(what|which)( is| s| best describes)?( your)? (role|level)\b/,
+    what: "the respondent's role or level",
+  },
+  {
+    role: 'department',
+    exact:
+      /^(department|dept|team|function|business ?unit|bu|division|unit|org unit|organi[sz]ation unit|(your|department|team) (department|team|name)|department ?team|team ?department|which (department|team)( do you work in| are you in)?|what (department|team)( do you work in| are you in)?|what is your (department|team))$/,
+    loose: /^(which|what)( is)?( your)? (department|team|function|business unit|division)\b/,
+    what: "the respondent's department",
+  },
+  {
+    role: 'submitted',
+    exact:
+      /^(timestamp|time ?stamp|submitted( at| on)?|submit (date|time)|submission (date|time)|date submitted|completion (date|time)|completed( at| on)?|end (date|time)|recorded date|date|time)( utc)?$/,
+    what: 'the submit time',
+  },
+  {
+    role: 'comment',
+    exact: /^(comments?|notes?|remarks?|feedback|anything else.*|other comments?|why)$/,
+    what: 'a free-text comment',
+  },
+  {
+    role: 'metadata',
+    exact:
+      /^(ip|ip address|user agent|duration( in seconds)?|status|language|start language|source|start (date|time)|started( at)?|progress|finished|last page|seed|tags|network id|response type|collector id|title|job title|position title|location|country|city|office|site|age|tenure|gender)$/,
+    what: 'survey metadata or a detail align does not use',
+  },
+];
+
+/** The attribute a header names, or null: recogniseAttribute('What is your role?') -> {role: 'role', ...}. */
+export function recogniseAttribute(header: string): { role: AttributeRole; confidence: number; reason: string } | null {
+  if (header.trim() === '#') return { role: 'id', confidence: 0.9, reason: 'header "#" reads as a respondent id' };
+  const h = normaliseHeader(header);
+  if (h === '') return null;
+  for (const rule of RULES) {
+    if (rule.exact.test(h)) return { role: rule.role, confidence: 0.9, reason: `header ${JSON.stringify(header.trim())} reads as ${rule.what}` };
+  }
+  for (const rule of RULES) {
+    if (rule.loose?.test(h)) return { role: rule.role, confidence: 0.6, reason: `header ${JSON.stringify(header.trim())} looks like ${rule.what}` };
+  }
+  return null;
+}
+
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+const POSITION_WORD = '(?:rank|choice|priority|position|place|pick|preference|option|vote)';
+const POSITION_PATTERNS: readonly RegExp[] = [
+  /^(\d+)$/, // 1, [1], #1, 1.
+  /^(\d+) ?(?:st|nd|rd|th)$/, // 1st
+  new RegExp(`^${POSITION_WORD} ?(?:no )?(\\d+)$`), // Rank 1, Choice 1, priority #1
+  new RegExp(`^(\\d+) ?(?:st|nd|rd|th)? ${POSITION_WORD}$`), // 1st choice
+  new RegExp(`^(${ORDINAL_WORDS.join('|')})(?: ${POSITION_WORD})?$`), // First, First choice
+  new RegExp(`^${POSITION_WORD} (${ORDINAL_WORDS.join('|')})$`), // Choice first (rare)
+];
+
+/**
+ * The position (1 = most important) a column of a wide-by-position layout
+ * holds, from its header; null when the header names no position.
+ *   '1', '1st', 'Rank 1', 'Choice 1', 'First choice', '[1]', '#1', 'Priority 1'
+ *   'Rank these priorities [Rank 2]' (LimeSurvey full headings) -> 2
+ */
+export function positionFromHeader(header: string): number | null {
+  const direct = positionOf(normaliseHeader(header));
+  if (direct !== null) return direct;
+  const q = splitQuestionHeader(header);
+  return q ? positionOf(normaliseHeader(q.item)) : null;
+}
+
+function positionOf(h: string): number | null {
+  for (const p of POSITION_PATTERNS) {
+    const m = p.exec(h);
+    if (!m) continue;
+    const word = ORDINAL_WORDS.indexOf(m[1]!);
+    const n = word >= 0 ? word + 1 : Number(m[1]);
+    return n >= 1 && n <= 100 ? n : null;
+  }
+  return null;
+}
+
+/**
+ * A header of the form `Question [Item]` (Google Forms grids, LimeSurvey full
+ * headings) or `Question - Item` (Qualtrics row 2, SurveyMonkey style), split
+ * at the last bracket or the first ` - `; null for any other header.
+ *   splitQuestionHeader('Rank these [Grow revenue]') -> {question: 'Rank these', item: 'Grow revenue'}
+ * Whether the question is really shared by several columns is the caller's
+ * call: "Growth - EMEA" alone is more likely a priority named so.
+ */
+export function splitQuestionHeader(header: string): { question: string; item: string } | null {
+  const h = header.trim();
+  const bracket = /^(.*\S)\s*\[([^\]]*)\]$/su.exec(h);
+  if (bracket && bracket[2]!.trim() !== '') return { question: bracket[1]!.trim(), item: bracket[2]!.trim() };
+  const dash = h.indexOf(' - ');
+  if (dash > 0 && h.slice(dash + 3).trim() !== '') return { question: h.slice(0, dash).trim(), item: h.slice(dash + 3).trim() };
+  return null;
+}
+
+const LONG_PRIORITY = /^(priority|priority name|item|item name|initiative|objective|goal|option|choice|priority item)$/;
+const LONG_RANK = /^(rank|rank (number|no|position|value)|ranking position|position|place|priority rank|order|rank order)$/;
+const LIST = /^(stack|priority stack|my stack|priorities|ranking|rankings|ranked (priorities|list|order)|my ranking|your ranking|priority (order|ranking|list)|order of priorities|top priorities)$/;
+
+function nonBlank(cells: readonly string[]): string[] {
+  return cells.filter((c) => c.trim() !== '');
+}
+
+/** True when the cells (blanks aside) are ranks: numbers or labels such as `1st`. */
+export function cellsAreRanks(cells: readonly string[]): boolean {
+  return cells.every(isRankCell);
+}
+
+/**
+ * Share of the non-blank cells that are rank-shaped: ranks, and also whole
+ * numbers out of range (0, -1, 12) and decimals, which are bad ranks rather
+ * than text. 0 when every cell is blank.
+ */
+export function rankShare(cells: readonly string[]): number {
+  const filled = nonBlank(cells);
+  if (filled.length === 0) return 0;
+  let ranks = 0;
+  for (const c of filled) {
+    const r = parseRankCell(c);
+    if (typeof r === 'number' || (r !== null && (r.rank !== undefined || /^\s*-?\d*[.,]\d+\s*$/.test(c)))) ranks++;
+  }
+  return ranks / filled.length;
+}
+
+/** True when some cell joins several names with a list separator (`A;B;`, `A > B`, `A | B`). */
+export function cellsAreLists(cells: readonly string[]): boolean {
+  const filled = nonBlank(cells);
+  if (filled.length === 0 || cellsAreRanks(filled)) return false;
+  return filled.some((c) => {
+    const sep = listSeparator(c);
+    return sep !== null && sep !== ',' && c.split(sep).filter((s) => s.trim() !== '').length >= 1;
+  });
+}
+
+function info(index: number, header: string, role: ColumnInfo['role'], confidence: number, reason: string, extra: Partial<ColumnInfo> = {}): ColumnInfo {
+  return { index, header, role, confidence, reason, ...extra };
+}
+
+/**
+ * What a column is, from its header and (to settle ambiguous headers) its
+ * data cells. Ranking columns come back with role 'ranking' and `ranking` set:
+ * 'long-priority' / 'long-rank' (long format), 'by-position' (with
+ * `position`), 'list', or 'by-priority' (with `priority` = the header) for a
+ * column whose non-blank cells are mostly ranks and whose header says nothing
+ * else. Anything else is 'unknown'.
+ */
+export function recogniseColumn(index: number, header: string, cells: readonly string[] = []): ColumnInfo {
+  const h = normaliseHeader(header);
+  const shown = JSON.stringify(header.trim());
+  const filled = nonBlank(cells);
+  const ranks = filled.length > 0 && cellsAreRanks(filled);
+
+  const position = positionFromHeader(header);
+  if (position !== null && !(filled.length > 0 && ranks)) {
+    return info(index, header, 'ranking', 0.8, `header ${shown} names rank position ${position}; its cells name the priority placed there`, {
+      ranking: 'by-position',
+      position,
+    });
+  }
+
+  const attribute = recogniseAttribute(header);
+  if (attribute) return info(index, header, attribute.role as ColumnRoleName, attribute.confidence, attribute.reason);
+
+  const longRank = (why: string): ColumnInfo =>
+    info(index, header, 'ranking', 0.85, `header ${shown} ${why}`, { ranking: 'long-rank' });
+  const list = (why: string): ColumnInfo => info(index, header, 'ranking', 0.85, `header ${shown} ${why}`, { ranking: 'list' });
+  if (LONG_RANK.test(h)) {
+    return cellsAreLists(filled)
+      ? list('with cells listing priorities in order reads as one ordered list per respondent')
+      : longRank('reads as the rank column of a long-format file (one row per respondent and priority)');
+  }
+  if (LONG_PRIORITY.test(h)) {
+    return filled.length > 0 && ranks
+      ? longRank('holds rank numbers: the rank column of a long-format file')
+      : info(index, header, 'ranking', 0.85, `header ${shown} reads as the priority column of a long-format file`, {
+          ranking: 'long-priority',
+        });
+  }
+  if (LIST.test(h)) {
+    return filled.length > 0 && ranks
+      ? longRank('holds rank numbers: the rank column of a long-format file')
+      : list('reads as one cell per respondent listing the priorities in order');
+  }
+  if (/^rank\b/.test(h) && filled.length > 0 && !ranks && rankShare(filled) < 0.5) {
+    return info(index, header, 'ranking', 0.75, `header ${shown} asks for a ranking and its cells list priorities in order`, {
+      ranking: 'list',
+    });
+  }
+  if (cellsAreLists(filled) && filled.every((c) => listSeparator(c) !== null)) {
+    return info(index, header, 'ranking', 0.5, `every cell of ${shown} lists several names joined by a separator`, { ranking: 'list' });
+  }
+  if (filled.length === 0 || rankShare(filled) >= 0.5) {
+    const why = filled.length === 0 ? 'no one filled it in, and its header names nothing else' : 'its cells are ranks';
+    return info(index, header, 'ranking', filled.length === 0 ? 0.3 : ranks ? 0.6 : 0.4, `${shown} taken as a priority: ${why}`, {
+      ranking: 'by-priority',
+      priority: header.trim(),
+    });
+  }
+  return info(index, header, 'unknown', 0, `${shown} is neither a respondent detail nor a ranking`);
+}
