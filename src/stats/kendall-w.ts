@@ -22,7 +22,7 @@
  * chiSquare: 4, df: 2, p: e^-2 = 0.1353352832366127 } (hand: S = 8, 12·8/(4·24) = 1).
  */
 import { chiSquareSurvival } from './chi-square.js';
-import { randomIndex, seededRandom } from './random.js';
+import { seededRandom, shuffleInPlace } from './random.js';
 import { midranks, tieGroupSizes } from './ranks.js';
 
 export interface KendallW {
@@ -131,12 +131,7 @@ export function kendallWPermutation(
   for (let p = 0; p < permutations; p++) {
     sums.fill(0);
     for (const row of rows) {
-      for (let i = n - 1; i > 0; i--) {
-        const j = randomIndex(random, i + 1);
-        const tmp = row[i] as number;
-        row[i] = row[j] as number;
-        row[j] = tmp;
-      }
+      shuffleInPlace(row, random);
       for (let i = 0; i < n; i++) sums[i] = (sums[i] as number) + (row[i] as number);
     }
     if (sumOfSquares(sums, m, n) >= threshold) atLeast++;

@@ -26,7 +26,21 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** A uniform random integer in [0, n), for Fisher-Yates. */
+/** A uniform random integer in [0, n). */
 export function randomIndex(random: () => number, n: number): number {
   return Math.floor(random() * n);
+}
+
+/**
+ * Fisher-Yates (Durstenfeld) shuffle in place: every permutation equally likely.
+ * Reference: Knuth, TAOCP vol. 2, Algorithm 3.4.2P; https://en.wikipedia.org/wiki/Fisher%E2%80%93Yates_shuffle
+ * (j is drawn from 0..i inclusive; drawing from 0..i-1 would be Sattolo's algorithm, cycles only).
+ */
+export function shuffleInPlace(values: { length: number; [index: number]: number }, random: () => number): void {
+  for (let i = values.length - 1; i > 0; i--) {
+    const j = randomIndex(random, i + 1);
+    const tmp = values[i] as number;
+    values[i] = values[j] as number;
+    values[j] = tmp;
+  }
 }

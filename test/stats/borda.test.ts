@@ -34,6 +34,9 @@ describe('borda(matrix, keys)', () => {
     expect(r.order).toEqual([0, 1, 2]);
     expect(borda(tie, ['x', 'c', 'b']).order).toEqual([0, 2, 1]);
     expect(borda(tie, ['z', 'b', 'c']).order).toEqual([0, 1, 2]); // first places beat the key
+    // the same stacks with the columns reversed: the item with two first places is now last by index and key
+    const reversed = tie.map((row) => [...row].reverse());
+    expect(borda(reversed, ['a', 'b', 'c']).order).toEqual([2, 0, 1]);
   });
 
   it('borda: a tie at the top counts a first place for each tied item; a row that ties everything gives none', () => {

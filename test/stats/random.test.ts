@@ -2,7 +2,8 @@
 // https://gist.github.com/tommyettinger/46a874533244883189143505d203312c ; expected streams from an
 // independent Python port (32-bit arithmetic with & 0xffffffff), written out beside each case.
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/stats/random.js';
+import { chiSquareSurvival } from '../../src/stats/chi-square.js';
+import { seededRandom, shuffleInPlace } from '../../src/stats/random.js';
 
 function take(seed: number, k: number): number[] {
   const random = seededRandom(seed);
@@ -38,5 +39,26 @@ describe('seededRandom(seed)', () => {
   });
   it.each([1.5, NaN, Infinity, 2 ** 60])('seededRandom(%s) throws', (seed) => {
     expect(() => seededRandom(seed)).toThrow(/seededRandom requires an integer seed/);
+  });
+});
+
+describe('shuffleInPlace(values, random)', () => {
+  it('shuffleInPlace gives each of the 6 orders of [0, 1, 2] equally often (chi-square goodness of fit, 60,000 shuffles)', () => {
+    // Under uniformity the statistic is ~ chi-square(5); Sattolo's variant would only ever give 2 orders.
+    const random = seededRandom(123);
+    const counts = new Map<string, number>();
+    for (let t = 0; t < 60_000; t++) {
+      const a = [0, 1, 2];
+      shuffleInPlace(a, random);
+      counts.set(a.join(''), (counts.get(a.join('')) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(6);
+    const statistic = [...counts.values()].reduce((s, c) => s + (c - 10_000) ** 2 / 10_000, 0);
+    expect(chiSquareSurvival(statistic, 5)).toBeGreaterThan(0.001);
+  });
+  it('shuffleInPlace keeps the multiset of values (Float64Array too)', () => {
+    const a = Float64Array.from([1, 2.5, 2.5, 4, 7]);
+    shuffleInPlace(a, seededRandom(1));
+    expect([...a].sort((x, y) => x - y)).toEqual([1, 2.5, 2.5, 4, 7]);
   });
 });
