@@ -1,0 +1,35 @@
+/**
+ * The format registry: every module that can read a file, and the choice
+ * among them. Each module scores how sure it is that its tool wrote the file;
+ * the highest score wins, ties going to the module listed first. generic
+ * scores low (0.1) for anything, so it is the fallback.
+ */
+import type { Table, ToolFormat } from '../types.js';
+import { generic } from './generic.js';
+import type { Detection, FormatModule } from './types.js';
+// Survey tool modules: import them here, e.g.
+//   import { qualtrics } from './qualtrics.js';
+
+export const FORMATS: FormatModule[] = [
+  // Survey tool modules go here, before generic: qualtrics, surveymonkey, limesurvey,
+  // microsoftForms, typeform, googleForms.
+  generic,
+];
+
+export interface FormatChoice {
+  module: FormatModule;
+  detection: Detection;
+  /** Every module's verdict, most likely first (align inspect prints them). */
+  all: Array<{ format: ToolFormat; score: number; reason: string }>;
+}
+
+export function detectFormat(table: Table, formats: readonly FormatModule[] = FORMATS): FormatChoice {
+  const verdicts = formats.map((module, order) => ({ module, order, detection: module.detect(table) }));
+  verdicts.sort((a, b) => b.detection.score - a.detection.score || a.order - b.order);
+  const best = verdicts[0]!.detection.score > 0 ? verdicts[0]! : (verdicts.find((v) => v.module === generic) ?? verdicts[0]!);
+  return {
+    module: best.module,
+    detection: best.detection,
+    all: verdicts.map((v) => ({ format: v.module.format, score: v.detection.score, reason: v.detection.reason })),
+  };
+}
