@@ -1,0 +1,332 @@
+/**
+ * Files to Dataset: read each file (readTable), let the registry pick its
+ * format module, normalise, then assemble the respondents (pure):
+ *
+ *   1. files in command-line order; each file's rows in line order
+ *   2. rows the tool marks as not real responses (`exclude`) -> ledger
+ *   3. priority names -> keys (priorityKey, align.yml priorities.aliases);
+ *      a stack naming one priority twice after aliases is invalid
+ *   4. rows with nothing answered -> ledger ("nothing ranked" for a stacks file)
+ *   5. duplicates: the same email (case-insensitive), else the same tool id
+ *      (within one format); the later submission wins: the later `submitted`
+ *      when both have one, else the later file, else the later line (the
+ *      earlier line for a newest-first file: SurveyMonkey); the loser -> ledger
+ *   6. notes: two people with one name and no email, a blank role, ties
+ *   7. priorities: N = the distinct keys ranked by anyone, plus every priority
+ *      a file lists (a wide column nobody ranked); shown by the spelling most
+ *      used (PriorityNames)
+ *
+ * Every data row ends up used or in `excluded` with a reason; a module that
+ * loses a row is a bug (InternalError), not a user error.
+ */
+import { InputError, InternalError, UsageError } from '../errors.js';
+import type { AlignConfig } from './config-types.js';
+import { detectFormat } from './formats/index.js';
+import type { Normalised, RawRow } from './formats/types.js';
+import { displayName, priorityKey, PriorityNames } from './priority-key.js';
+import { aliasKeyOf, SKIP_INVALID_FIX, tieNotes } from './rankings.js';
+import { readTable } from './table.js';
+import type { Dataset, EncodingLabel, Excluded, FileInfo, Item, Note, Respondent, StackEntry, Table } from './types.js';
+
+export interface ReadOptions {
+  config: AlignConfig;
+  skipInvalid: boolean;
+  encoding?: EncodingLabel;
+  delimiter?: string;
+  rankingQuestion?: string;
+}
+
+/** Reads every file and assembles one Dataset (see the steps above). */
+export async function readDataset(paths: string[], options: ReadOptions): Promise<Dataset> {
+  if (paths.length === 0) throw new UsageError('no input file given; name at least one CSV export');
+  const inputs: Array<{ table: Table; normalised: Normalised }> = [];
+  for (const path of paths) {
+    const table = await readTable(path, {
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    });
+    const { module } = detectFormat(table);
+    const rankingQuestion = options.rankingQuestion ?? options.config.rankingQuestion;
+    const normalised = module.normalise(table, {
+      config: options.config,
+      skipInvalid: options.skipInvalid,
+      ...(rankingQuestion ? { rankingQuestion } : {}),
+    });
+    inputs.push({ table, normalised });
+  }
+  return assembleDataset(inputs, options);
+}
+
+/** A row on its way through assembly. */
+interface Pending {
+  row: RawRow;
+  fileIndex: number;
+  normalised: Normalised;
+  stack: StackEntry[];
+}
+
+function linesOf(row: RawRow): number[] {
+  return row.lines && row.lines.length > 0 ? row.lines : [row.line];
+}
+
+/** A person's name compared: accents, case and spacing ignored. */
+function personKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/gu, ' ')
+    .trim();
+}
+
+/** "line 12", or "other.csv line 12" when the other row is in another file. */
+function lineRef(of: RawRow, from: RawRow): string {
+  return of.file === from.file ? `line ${of.line}` : `${of.file} line ${of.line}`;
+}
+
+/**
+ * Assembles already-normalised files into a Dataset (pure; readDataset's
+ * second half). `inputs` in command-line order.
+ */
+export function assembleDataset(
+  inputs: ReadonlyArray<{ table: Table; normalised: Normalised }>,
+  options: Pick<ReadOptions, 'config' | 'skipInvalid'>,
+): Dataset {
+  const files: FileInfo[] = inputs.map(({ table, normalised }) => ({
+    path: table.path,
+    format: normalised.format,
+    encoding: table.encoding,
+    bom: table.bom,
+    delimiter: table.delimiter,
+    rows: Math.max(0, table.records.length - normalised.headerRows),
+    headerRows: normalised.headerRows,
+  }));
+  const excluded: Excluded[] = [];
+  const notes: Note[] = [];
+  const exclude = (row: RawRow, reason: string): void => {
+    for (const line of linesOf(row)) excluded.push({ file: row.file, line, reason });
+  };
+  for (const { normalised } of inputs) {
+    excluded.push(...normalised.excluded);
+    notes.push(...normalised.notes);
+  }
+
+  const keyOf = aliasKeyOf(options.config.priorities?.aliases);
+  const aliases = options.config.priorities?.aliases ?? {};
+  const aliasTarget = new Map<string, string>(Object.entries(aliases).map(([spelling, target]) => [priorityKey(spelling), target]));
+
+  // 1-4: tool exclusions, keys, nothing answered
+  let pending: Pending[] = [];
+  inputs.forEach(({ normalised }, fileIndex) => {
+    const rows = [...normalised.rows].sort((a, b) => a.line - b.line);
+    for (const row of rows) {
+      if (row.exclude !== null) {
+        exclude(row, row.exclude);
+        continue;
+      }
+      const stack = keyedStack(row, keyOf, options.skipInvalid);
+      if (typeof stack === 'string') {
+        exclude(row, stack);
+        continue;
+      }
+      if (stack.length === 0 && Object.keys(row.likert).length === 0) {
+        exclude(row, normalised.items.length === 0 ? 'nothing ranked' : 'nothing answered');
+        continue;
+      }
+      pending.push({ row, fileIndex, normalised, stack });
+    }
+  });
+
+  // 5: duplicates
+  pending = settleDuplicates(pending, exclude);
+
+  // 6: notes
+  const hasRoleColumn = inputs.some(({ normalised }) => normalised.hasRoleColumn);
+  noteSameNames(pending, notes);
+  for (const p of pending) {
+    if (!hasRoleColumn || p.row.role !== null) continue;
+    notes.push({
+      file: p.row.file,
+      line: p.row.line,
+      note: p.normalised.hasRoleColumn ? 'blank role: not counted as a leader' : 'no role column in this file (other files have one): not counted as a leader',
+    });
+  }
+  for (const p of pending) {
+    for (const note of tieNotes(p.row.stack, p.row.name ?? (p.row.toolId ? `Respondent ${p.row.toolId}` : null))) {
+      notes.push({ file: p.row.file, line: p.row.line, note });
+    }
+  }
+
+  // 7: priorities
+  const names = new PriorityNames();
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const spellingFor = (spelling: string): string => aliasTarget.get(priorityKey(spelling)) ?? spelling;
+  const see = (key: string): void => {
+    if (!seen.has(key)) {
+      seen.add(key);
+      order.push(key);
+    }
+  };
+  inputs.forEach(({ normalised }, fileIndex) => {
+    for (const listed of normalised.priorities) if (keyOf(listed) !== '') see(keyOf(listed));
+    for (const p of pending) {
+      if (p.fileIndex !== fileIndex) continue;
+      for (const e of p.row.stack) {
+        names.add(spellingFor(e.priority));
+        see(keyOf(e.priority));
+      }
+    }
+  });
+  for (const { normalised } of inputs) {
+    for (const listed of normalised.priorities) {
+      const key = keyOf(listed);
+      if (key !== '' && !names.has(key)) names.add(spellingFor(listed));
+    }
+  }
+  const shown = new Map(names.list().map((p) => [p.key, p.name]));
+  const priorities = order.map((key) => ({ key, name: shown.get(key) ?? displayName(key) }));
+
+  const respondents: Respondent[] = pending.map(({ row, stack }) => ({
+    key: `${row.file}:${row.line}`,
+    toolId: row.toolId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    department: row.department,
+    file: row.file,
+    line: row.line,
+    submitted: row.submitted,
+    likert: row.likert,
+    stack,
+  }));
+
+  const items: Item[] = [];
+  const itemIds = new Set<string>();
+  for (const { normalised } of inputs) {
+    for (const item of normalised.items) {
+      if (itemIds.has(item.id)) continue;
+      itemIds.add(item.id);
+      items.push(item);
+    }
+  }
+
+  checkLedger(files, pending, excluded);
+  return { files, respondents, excluded, notes: uniqueNotes(notes), hasRoleColumn, priorities, items };
+}
+
+/**
+ * The row's stack with keys, ordered by rank then key; or, with
+ * --skip-invalid, the reason it is left out. Two spellings that align.yml's
+ * aliases make one priority, both ranked, are invalid like any priority
+ * ranked twice.
+ */
+function keyedStack(row: RawRow, keyOf: (name: string) => string, skipInvalid: boolean): StackEntry[] | string {
+  const seen = new Map<string, string>();
+  const stack: StackEntry[] = [];
+  for (const e of row.stack) {
+    if (!Number.isInteger(e.rank) || e.rank < 1) {
+      throw new InternalError(`${row.file}:${row.line}: a format module passed rank ${e.rank} for ${JSON.stringify(e.priority)}`);
+    }
+    const key = keyOf(e.priority);
+    if (key === '') throw new InternalError(`${row.file}:${row.line}: a format module passed an empty priority name`);
+    const before = seen.get(key);
+    if (before !== undefined) {
+      const problem = `${JSON.stringify(before)} and ${JSON.stringify(e.priority)} are the same priority (after priorities.aliases in align.yml) and both are ranked`;
+      if (skipInvalid) return `invalid, respondent left out (--skip-invalid): ${problem}`;
+      throw new InputError(row.file, row.line, null, problem, `a priority may appear once in a stack; remove one of them or correct the alias, ${SKIP_INVALID_FIX}`);
+    }
+    seen.set(key, e.priority);
+    stack.push({ priority: key, rank: e.rank });
+  }
+  return stack.sort((a, b) => a.rank - b.rank || (a.priority < b.priority ? -1 : a.priority > b.priority ? 1 : 0));
+}
+
+/** True when `a` is the later submission of the two (ARCHITECTURE.md, "Duplicates"). */
+function isLater(a: Pending, b: Pending): boolean {
+  if (a.row.submitted !== null && b.row.submitted !== null && a.row.submitted !== b.row.submitted) return a.row.submitted > b.row.submitted;
+  if (a.fileIndex !== b.fileIndex) return a.fileIndex > b.fileIndex;
+  return a.normalised.newestFirst ? a.row.line < b.row.line : a.row.line > b.row.line;
+}
+
+function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: string) => void): Pending[] {
+  const groups = new Map<string, Pending[]>();
+  const identity = (p: Pending): { key: string; by: string } | null => {
+    const email = p.row.email?.trim().toLowerCase();
+    if (email) return { key: `e:${email}`, by: 'same email' };
+    const id = p.row.toolId?.trim();
+    if (id) return { key: `t:${p.normalised.format}:${id}`, by: 'same respondent id' };
+    return null;
+  };
+  for (const p of pending) {
+    const id = identity(p);
+    if (!id) continue;
+    const g = groups.get(id.key);
+    if (g) g.push(p);
+    else groups.set(id.key, [p]);
+  }
+  const losers = new Set<Pending>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    let winner = group[0]!;
+    for (const p of group.slice(1)) if (isLater(p, winner)) winner = p;
+    const by = identity(winner)!.by;
+    for (const p of group) {
+      if (p === winner) continue;
+      losers.add(p);
+      exclude(p.row, `duplicate (${by}): replaced by the later submission on ${lineRef(winner.row, p.row)}`);
+    }
+  }
+  return pending.filter((p) => !losers.has(p));
+}
+
+/** Two respondents with one name and no email to tell them apart: both kept, flagged. */
+function noteSameNames(pending: Pending[], notes: Note[]): void {
+  const firstByName = new Map<string, Pending>();
+  for (const p of pending) {
+    if (!p.row.name) continue;
+    const key = personKey(p.row.name);
+    if (key === '') continue;
+    const first = firstByName.get(key);
+    if (!first) {
+      firstByName.set(key, p);
+      continue;
+    }
+    if (first.row.email && p.row.email) continue; // two emails: two people
+    notes.push({
+      file: p.row.file,
+      line: p.row.line,
+      note: `same name as the respondent on ${lineRef(first.row, p.row)} (${JSON.stringify(p.row.name)}) and no email to tell them apart: counted as two people; if they are one, remove one row`,
+    });
+  }
+}
+
+function uniqueNotes(notes: Note[]): Note[] {
+  const seen = new Set<string>();
+  return notes.filter((n) => {
+    const k = `${n.file}\u0000${n.line}\u0000${n.note}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Every data row used or excluded, each once (a path named twice on the command line counts twice). */
+function checkLedger(files: FileInfo[], used: Pending[], excluded: Excluded[]): void {
+  const rows = new Map<string, { rows: number; times: number }>();
+  for (const f of files) {
+    const r = rows.get(f.path) ?? { rows: 0, times: 0 };
+    rows.set(f.path, { rows: r.rows + f.rows, times: r.times + 1 });
+  }
+  for (const [path, expected] of rows) {
+    const lines: number[] = [];
+    for (const p of used) if (p.row.file === path) lines.push(...linesOf(p.row));
+    for (const e of excluded) if (e.file === path) lines.push(e.line);
+    const distinct = new Set(lines).size;
+    if (lines.length !== expected.rows || (expected.times === 1 && distinct !== lines.length)) {
+      throw new InternalError(
+        `${path}: the row ledger does not add up: ${expected.rows} data rows, but ${lines.length} used or excluded (${distinct} distinct lines); a format module lost or double-counted a row`,
+      );
+    }
+  }
+}
