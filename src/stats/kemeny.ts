@@ -5,10 +5,10 @@
  * What it is for: the third consensus in `stack.kemeny`; unlike Borda it is the
  * order that best fits the raters pair by pair (it is a median in Kendall distance).
  * Reference: Kemeny (1959), "Mathematics without numbers", Daedalus 88, 577-591;
- * exact dynamic programming over subsets as in Held & Karp (1962) and as reviewed
- * by Ali & Meilă (2012), "Experiments with Kemeny ranking: What works when?",
- * Math. Soc. Sci. 64(1), 28-40, free at https://sites.stat.washington.edu/mmp/Papers/mss-kemeny-ranking.pdf ;
- * overview at https://en.wikipedia.org/wiki/Kemeny%E2%80%93Young_method
+ * free overview at https://en.wikipedia.org/wiki/Kemeny%E2%80%93Young_method . Solved
+ * exactly by dynamic programming over subsets of items, the Held-Karp (1962) scheme
+ * (https://en.wikipedia.org/wiki/Held%E2%80%93Karp_algorithm): the cost of a prefix set
+ * placed before the rest does not depend on the order inside either part.
  * Cost: placing i before j costs the number of raters with rank_j < rank_i, plus ½
  * for each rater who ties i and j (a tied pair costs ½ either way). Costs are kept
  * doubled, as integers, so optimal orders are compared exactly.

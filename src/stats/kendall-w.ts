@@ -5,8 +5,7 @@
  * What it is for: how far a team of raters (leaders) agrees on one order of the
  * priorities: 0 = no agreement, 1 = every rater gave the same order.
  * Reference: Kendall & Babington Smith (1939), "The problem of m rankings",
- * Ann. Math. Statist. 10(3), 275-287, open access at
- * https://projecteuclid.org/journals/annals-of-mathematical-statistics/volume-10/issue-3/The-Problem-of-m-Rankings/10.1214/aoms/1177732186.full ;
+ * Ann. Math. Statist. 10(3), 275-287, free on Project Euclid: https://doi.org/10.1214/aoms/1177732186 ;
  * tie correction as in https://en.wikipedia.org/wiki/Kendall%27s_W#Correction_for_ties
  * and NAG g08da / R DescTools::KendallW(correct = TRUE).
  *   W = 12 S / (m²(N³ - N) - m ΣT),  S = Σ_i (R_i - mean R)²,  T = Σ (t³ - t) over
@@ -104,11 +103,12 @@ export interface KendallWPermutationOptions {
  * driven by seededRandom(seed)) `permutations` times, and
  *   p = (1 + #{W_perm >= W_obs - 1e-12}) / (1 + permutations),
  * counting the observed labelling as one of the relabellings so p is never 0:
- * Phipson & Smyth (2010), "Permutation p-values should never be zero",
- * Stat. Appl. Genet. Mol. Biol. 9(1), preprint https://arxiv.org/abs/1603.05766 .
+ * Phipson & Smyth (2010), "Permutation p-values should never be zero: calculating
+ * exact p-values when permutations are randomly drawn", Stat. Appl. Genet. Mol.
+ * Biol. 9(1), article 39; free at https://arxiv.org/abs/1603.05766 .
  * A shuffle keeps a row's tie groups, so the denominator is fixed and only the rank
  * sums change; W_perm >= W_obs is tested on S. Null when W itself is undefined.
- * Example: kendallWPermutation(twelve identical rows of 1..12, {seed: 1}).p -> 1/10001.
+ * Example: kendallWPermutation(eight identical rows of 1..12, { seed: 1 }).p -> 1/10001.
  */
 export function kendallWPermutation(
   matrix: ReadonlyArray<readonly number[]>,

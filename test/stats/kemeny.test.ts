@@ -1,6 +1,6 @@
 // Kemeny consensus by exact dynamic programming over subsets, checked against brute force.
-// Reference: Kemeny (1959); Ali & Meilă (2012), "Experiments with Kemeny ranking: What works when?",
-// https://sites.stat.washington.edu/mmp/Papers/mss-kemeny-ranking.pdf ; ARCHITECTURE.md "Stacks".
+// Reference: Kemeny (1959); https://en.wikipedia.org/wiki/Kemeny%E2%80%93Young_method ; Held-Karp subset DP,
+// https://en.wikipedia.org/wiki/Held%E2%80%93Karp_algorithm ; ARCHITECTURE.md "Stacks".
 import { describe, expect, it } from 'vitest';
 import { borda } from '../../src/stats/borda.js';
 import { compareCodePoints } from '../../src/stats/code-point-order.js';
