@@ -278,7 +278,7 @@ function groupsOf(
     groupMeans.set(department, means);
     const meanRanks: Record<string, number> = {};
     names.forEach((name, i) => (meanRanks[name] = means[i]!));
-    const w = members.length < 2 ? { value: null, reason: 'only one person in the group' } : kendallW(m);
+    const w = kendallW(m);
     const order = borda(m, keys).order.map((i) => names[i]!);
     departments.push({
       department,
