@@ -1,0 +1,95 @@
+/**
+ * The table.ts behaviour the stacks readers rely on: physical line numbers
+ * (quoted line breaks, CR-only files, blank lines), the BOM, the delimiter
+ * sniff, and trailing empty fields.
+ */
+import iconv from 'iconv-lite';
+import { describe, expect, test } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { sniffDelimiter, tableFromBytes } from '../../src/ingest/table.js';
+
+const table = (text: string | Buffer, options = {}) => tableFromBytes(Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8'), 't.csv', options);
+
+describe('tableFromBytes: line numbers are physical lines where a record starts', () => {
+  test('LF', () => {
+    expect(table('a,b\n1,2\n3,4\n').lines).toEqual([1, 2, 3]);
+  });
+
+  test('CRLF', () => {
+    expect(table('a,b\r\n1,2\r\n3,4\r\n').lines).toEqual([1, 2, 3]);
+  });
+
+  test('CR only (classic Mac Excel)', () => {
+    const t = table('a,b\r1,2\r3,4\r');
+    expect(t.records).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(t.lines).toEqual([1, 2, 3]);
+  });
+
+  test('a quoted cell spanning lines: the next record starts lines later', () => {
+    const t = table('name,comment\nAnn,"one\ntwo\nthree"\nBo,x\n');
+    expect(t.records[1]).toEqual(['Ann', 'one\ntwo\nthree']);
+    expect(t.lines).toEqual([1, 2, 5]);
+  });
+
+  test('a quoted cell spanning CRLF lines', () => {
+    expect(table('name,comment\r\nAnn,"one\r\ntwo"\r\nBo,x\r\n').lines).toEqual([1, 2, 4]);
+  });
+
+  test('blank lines are skipped but still counted', () => {
+    const t = table('a,b\n\n1,2\n\n\n3,4\n\n');
+    expect(t.records).toHaveLength(3);
+    expect(t.lines).toEqual([1, 3, 6]);
+  });
+});
+
+describe('tableFromBytes: bytes and delimiters', () => {
+  test('a UTF-8 BOM is dropped from the first header and reported', () => {
+    const t = table(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ID,Name\n1,Ann\n')]));
+    expect(t.bom).toBe(true);
+    expect(t.encoding).toBe('utf-8');
+    expect(t.records[0]).toEqual(['ID', 'Name']);
+  });
+
+  test('semicolons (Excel in EU locales), with commas inside cells', () => {
+    const t = table('name;stack;comment\nAnn;"A;B";"x, y"\n');
+    expect(t.delimiter).toBe(';');
+    expect(t.records[1]).toEqual(['Ann', 'A;B', 'x, y']);
+  });
+
+  test('the sniffer is not fooled by delimiters inside quotes', () => {
+    expect(sniffDelimiter('name,stack\nAnn,"A;B;C;"\nBo,"C;B;A;"\n', 't.csv')).toBe(',');
+    expect(sniffDelimiter('name;stack\nAnn;"A, B, C"\nBo;"C, B"\n', 't.csv')).toBe(';');
+  });
+
+  test('UTF-16LE with BOM, tab-delimited (Excel "Unicode Text")', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('name\tstack\r\nJosé\tA;B;\r\n', 'utf-16le')]);
+    const t = table(bytes);
+    expect([t.encoding, t.bom, t.delimiter]).toEqual(['utf-16le', true, '\t']);
+    expect(t.records[1]).toEqual(['José', 'A;B;']);
+  });
+
+  test('--delimiter overrides the sniff', () => {
+    expect(table('a;b,c\n1;2,3\n', { delimiter: ',' }).records[1]).toEqual(['1;2', '3']);
+  });
+
+  test('trailing empty fields beyond the header are dropped; short rows under blank headers are padded', () => {
+    const t = table('a,b,\n1,2,,,\n3,4\n');
+    expect(t.records.slice(1)).toEqual([
+      ['1', '2', ''],
+      ['3', '4', ''],
+    ]);
+  });
+
+  test('a row with a field too many is an InputError on its line', () => {
+    expect(() => table('a,b\n1,2\n1,2,3\n')).toThrow(InputError);
+    try {
+      table('a,b\n1,2\n1,2,3\n');
+    } catch (e) {
+      expect((e as InputError).line).toBe(3);
+    }
+  });
+});
