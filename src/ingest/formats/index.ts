@@ -6,13 +6,22 @@
  */
 import type { Table, ToolFormat } from '../types.js';
 import { generic } from './generic.js';
+import { googleForms } from './google-forms.js';
+import { limeSurvey } from './limesurvey.js';
+import { microsoftForms } from './microsoft-forms.js';
+import { qualtrics } from './qualtrics.js';
+import { surveyMonkey } from './surveymonkey.js';
+import { typeform } from './typeform.js';
 import type { Detection, FormatModule } from './types.js';
-// Survey tool modules: import them here, e.g.
-//   import { qualtrics } from './qualtrics.js';
 
 export const FORMATS: FormatModule[] = [
-  // Survey tool modules go here, before generic: qualtrics, surveymonkey, limesurvey,
-  // microsoftForms, typeform, googleForms.
+  // Survey tool modules first, in the order of FORMATS.md section 9's fingerprints; generic last.
+  qualtrics,
+  surveyMonkey,
+  limeSurvey,
+  microsoftForms,
+  typeform,
+  googleForms,
   generic,
 ];
 

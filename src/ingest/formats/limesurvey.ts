@@ -1,0 +1,90 @@
+/**
+ * LimeSurvey, Responses → Export → CSV (FORMATS.md section 6).
+ *
+ * UTF-8 with BOM, every field quoted, CRLF, a blank last line (table.ts drops
+ * blank records, so it never becomes a respondent). Fixed columns `id,
+ * submitdate, lastpage, startlanguage, seed` (+ token, startdate, datestamp,
+ * ipaddr, refurl), or their full headings `Response ID, Date submitted, …`.
+ * Question-code headings: `agree[SQ001]` for array rows, `channels[C1]` for
+ * options, `prio[1]…prio[n]` for ranking POSITIONS; full headings:
+ * `Question [Subquestion]`, `Question [Rank 1]`. With "Answer codes" the cells
+ * are codes (`MGR`, `P3`, `1`): a code book in align.yml gives their labels.
+ * An empty `submitdate` is an unfinished response.
+ */
+import type { ColumnRoleName } from '../config-types.js';
+import type { Table } from '../types.js';
+import { parseTimestamp } from '../timestamps.js';
+import { cleanHeaderText, type ExportColumn, normaliseExport, splitBracketHeader, type SurveyNormalised } from './survey-export.js';
+import type { Detection, FormatModule, NormaliseContext } from './types.js';
+
+const CODES = ['id', 'submitdate', 'lastpage', 'startlanguage'];
+const FULL = ['response id', 'date submitted', 'last page', 'start language'];
+
+const meta = (reason: string) => ({ role: 'metadata' as ColumnRoleName, reason: `LimeSurvey ${reason}` });
+const KNOWN: Record<string, { role: ColumnRoleName; reason: string }> = {
+  id: { role: 'id', reason: 'LimeSurvey response id' },
+  'response id': { role: 'id', reason: 'LimeSurvey response id' },
+  submitdate: { role: 'submitted', reason: 'LimeSurvey submit date (empty for unfinished responses)' },
+  'date submitted': { role: 'submitted', reason: 'LimeSurvey submit date (empty for unfinished responses)' },
+  lastpage: meta('last page seen'),
+  'last page': meta('last page seen'),
+  startlanguage: meta('start language'),
+  'start language': meta('start language'),
+  seed: meta('randomisation seed'),
+  token: meta('access token'),
+  'access code': meta('access token'),
+  'access code/token': meta('access token'),
+  token_: meta('access token'),
+  startdate: meta('start date'),
+  'date started': meta('start date'),
+  datestamp: meta('date of last action'),
+  'date last action': meta('date of last action'),
+  ipaddr: meta('IP address'),
+  'ip address': meta('IP address'),
+  refurl: meta('referrer URL'),
+  'referrer url': meta('referrer URL'),
+};
+
+function headings(table: Table): 'codes' | 'full' | null {
+  const r1 = (table.records[0] ?? []).map((c) => c.trim().toLowerCase());
+  if (CODES.every((h, i) => r1[i] === h)) return 'codes';
+  if (FULL.every((h, i) => r1[i] === h)) return 'full';
+  return null;
+}
+
+export function detect(table: Table): Detection {
+  const kind = headings(table);
+  if (kind === 'codes') return { score: 0.95, reason: 'LimeSurvey (question-code headings): the file starts id, submitdate, lastpage, startlanguage' };
+  if (kind === 'full') return { score: 0.95, reason: 'LimeSurvey (full headings): the file starts Response ID, Date submitted, Last page, Start language' };
+  return { score: 0, reason: 'no id, submitdate, lastpage, startlanguage columns' };
+}
+
+export function normalise(table: Table, context: NormaliseContext): SurveyNormalised {
+  const kind = headings(table) ?? 'full';
+  const header = table.records[0]!;
+  let submitted: number | undefined;
+  const columns: ExportColumn[] = header.map((h, index) => {
+    const text = cleanHeaderText(h);
+    const lower = text.toLowerCase();
+    const known = KNOWN[lower];
+    if (lower === 'submitdate' || lower === 'date submitted') submitted = index;
+    if (known) return { index, header: text, code: kind === 'codes' ? text : null, question: text, sub: null, known };
+    if (kind === 'codes') {
+      const m = /^(.+)\[([^\]]+)\]$/.exec(text);
+      return { index, header: text, code: text, question: m ? m[1]! : text, sub: m ? m[2]! : null };
+    }
+    const split = splitBracketHeader(text);
+    return { index, header: text, code: null, question: split?.question ?? text, sub: split?.sub ?? null };
+  });
+  return normaliseExport(table, context, {
+    format: 'limesurvey',
+    headerRows: 1,
+    newestFirst: false,
+    columns,
+    ...(submitted !== undefined ? { submitted: (record: readonly string[]) => parseTimestamp(record[submitted!] ?? '', 'mdy') } : {}),
+    exclude: (record) =>
+      submitted !== undefined && (record[submitted] ?? '').trim() === '' ? 'unfinished response (LimeSurvey: no submitdate)' : null,
+  });
+}
+
+export const limeSurvey: FormatModule = { format: 'limesurvey', detect, normalise };

@@ -1,0 +1,185 @@
+/**
+ * Qualtrics CSV exports (FORMATS.md section 3).
+ *
+ * Three header rows: export tags (`StartDate`, `Q4_1`), labels (`Start Date`,
+ * `How much do you agree with each statement? - I can name …`), and ImportId
+ * JSON (`{"ImportId":"QID4_1"}`, with the account's `timeZone` on date
+ * columns). A matrix or rank-order label is split at its LAST ` - ` into
+ * question and statement. Cells are choice text or, with "Use numeric values",
+ * recode values (role and department then need a code book in align.yml).
+ * `Status` marks previews, tests and spam; `Finished` = 0/False marks
+ * unfinished responses: both are excluded with their reason.
+ *
+ * The legacy exporter writes two header rows: `V1…V10,Q1,…` then labels
+ * (`ResponseID,ResponseSet,Name,ExternalDataReference,EmailAddress,IPAddress,
+ * Status,StartDate,EndDate,Finished`, question text).
+ */
+import type { Table } from '../types.js';
+import { parseTimestamp } from '../timestamps.js';
+import { cleanHeaderText, type ExportColumn, normaliseExport, splitDashHeader, type SurveyNormalised } from './survey-export.js';
+import type { Detection, FormatModule, NormaliseContext } from './types.js';
+import type { ColumnRoleName } from '../config-types.js';
+
+const IMPORT_ID = /^\s*\{\s*"ImportId"\s*:/;
+
+type Known = { role: ColumnRoleName; reason: string };
+const meta = (reason: string): Known => ({ role: 'metadata', reason: `Qualtrics ${reason}` });
+
+/** Row-1 export tags (and legacy row-2 labels) Qualtrics itself writes. */
+const KNOWN: Record<string, Known> = {
+  startdate: meta('start time'),
+  enddate: meta('end time'),
+  status: meta('response type (previews, tests and spam are excluded)'),
+  ipaddress: meta('respondent metadata'),
+  progress: meta('progress (percent of the survey seen)'),
+  'duration (in seconds)': meta('duration'),
+  finished: meta('finished flag (unfinished responses are excluded)'),
+  recordeddate: { role: 'submitted', reason: 'Qualtrics recorded date: when the response was submitted' },
+  responseid: { role: 'id', reason: "Qualtrics's response id" },
+  responseset: meta('response set'),
+  name: meta('panel name (legacy exporter)'),
+  recipientlastname: meta('recipient last name (used for the name when no name question is answered)'),
+  recipientfirstname: meta('recipient first name (used for the name when no name question is answered)'),
+  recipientemail: { role: 'email', reason: 'Qualtrics recipient email' },
+  emailaddress: { role: 'email', reason: 'Qualtrics recipient email (legacy exporter)' },
+  externalreference: meta('external data reference'),
+  externaldatareference: meta('external data reference'),
+  locationlatitude: meta('location'),
+  locationlongitude: meta('location'),
+  locationaccuracy: meta('location'),
+  distributionchannel: meta('distribution channel'),
+  userlanguage: meta('user language'),
+  q_recaptchascore: meta('bot score'),
+  q_relevantidduplicate: meta('fraud check'),
+  q_relevantidduplicatescore: meta('fraud check'),
+  q_relevantidfraudscore: meta('fraud check'),
+  q_relevantidlaststartdate: meta('fraud check'),
+};
+
+function knownTag(tag: string): Known | undefined {
+  const t = tag.trim().toLowerCase();
+  if (KNOWN[t]) return KNOWN[t];
+  if (/_do$/.test(t)) return meta('display order');
+  if (/^q_/.test(t)) return meta('system field');
+  return undefined;
+}
+
+function isLegacy(table: Table): boolean {
+  const r1 = table.records[0] ?? [];
+  return (r1[0] ?? '').trim() === 'V1' && (r1[1] ?? '').trim() === 'V2' && (r1[2] ?? '').trim() === 'V3';
+}
+
+function hasImportIds(table: Table): boolean {
+  return (table.records[2] ?? []).some((c) => IMPORT_ID.test(c));
+}
+
+export function detect(table: Table): Detection {
+  const r1 = (table.records[0] ?? []).map((c) => c.trim());
+  if (hasImportIds(table)) return { score: 0.98, reason: 'Qualtrics: the third header row holds {"ImportId": …} for each column' };
+  if (r1.includes('ResponseId') && r1.includes('Duration (in seconds)')) {
+    return { score: 0.9, reason: 'Qualtrics: "ResponseId" and "Duration (in seconds)" head the file' };
+  }
+  if (isLegacy(table)) return { score: 0.85, reason: 'Qualtrics (legacy exporter): the first header row runs V1, V2, V3, …' };
+  return { score: 0, reason: 'no Qualtrics export tags or ImportId row' };
+}
+
+/** The time zone named in the ImportId JSON of a date column. */
+function timeZoneOf(cell: string | undefined): string | undefined {
+  if (!cell) return undefined;
+  try {
+    const parsed = JSON.parse(cell) as { timeZone?: unknown };
+    return typeof parsed.timeZone === 'string' ? parsed.timeZone : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const FINISHED_NO = /^(0|false|no)$/i;
+
+/** Qualtrics Status codes and texts: what to exclude (0 / IP Address, 4 / Imported, 16 / Offline are real responses). */
+function statusReason(status: string): string | null {
+  const s = status.trim().toLowerCase();
+  switch (s) {
+    case '1':
+    case 'survey preview':
+      return 'preview response (Qualtrics Status: Survey Preview)';
+    case '2':
+    case 'survey test':
+      return 'test response (Qualtrics Status: Survey Test)';
+    case '8':
+    case 'spam':
+      return 'spam (Qualtrics Status: Spam)';
+    case '9':
+    case 'survey preview spam':
+      return 'preview response (Qualtrics Status: Survey Preview Spam)';
+    case '12':
+    case 'imported spam':
+      return 'spam (Qualtrics Status: Imported Spam)';
+    case '17':
+    case 'offline survey preview':
+      return 'preview response (Qualtrics Status: Offline Survey Preview)';
+    default:
+      return null;
+  }
+}
+
+export function normalise(table: Table, context: NormaliseContext): SurveyNormalised {
+  const legacy = isLegacy(table);
+  const tags = table.records[0]!;
+  const labels = table.records[1] ?? tags;
+  const importIds = legacy ? [] : table.records[2] ?? [];
+  const headerRows = legacy ? 2 : hasImportIds(table) ? 3 : 2;
+
+  let status: number | undefined;
+  let finished: number | undefined;
+  let progress: number | undefined;
+  let recorded: number | undefined;
+  let firstName: number | undefined;
+  let lastName: number | undefined;
+  const columns: ExportColumn[] = tags.map((rawTag, index) => {
+    const tag = rawTag.trim();
+    const label = cleanHeaderText(labels[index] ?? '').replace(/ - Selected Choice$/, '');
+    // Legacy files: the real field names are in row 2 (V1 = ResponseID …).
+    const name = legacy && /^V\d+$/.test(tag) ? label : tag;
+    const known = knownTag(name);
+    const lower = name.toLowerCase();
+    if (lower === 'status') status = index;
+    if (lower === 'finished') finished = index;
+    if (lower === 'progress') progress = index;
+    if (lower === 'recordeddate' || (legacy && lower === 'enddate')) recorded = index;
+    if (lower === 'recipientfirstname') firstName = index;
+    if (lower === 'recipientlastname') lastName = index;
+    const header = label !== '' ? label : tag;
+    if (tag === '' && label === '') {
+      return { index, header: '', code: null, question: '', sub: null, known: { role: 'ignore', reason: 'an empty column after the last header (trailing comma)' } };
+    }
+    if (known) return { index, header, code: tag, question: header, sub: null, known: legacy && lower === 'enddate' ? { role: 'submitted', reason: 'Qualtrics end date: when the response was submitted' } : known };
+    // Q4_1 with label "Question - Statement": one statement of a matrix, or one item of a rank order.
+    const split = /_\w+$/.test(tag) && !/_TEXT$/i.test(tag) ? splitDashHeader(header) : null;
+    return { index, header, code: tag, question: split?.question ?? header, sub: split?.sub ?? null };
+  });
+
+  const zone = recorded !== undefined ? timeZoneOf(importIds[recorded]) : undefined;
+  return normaliseExport(table, context, {
+    format: 'qualtrics',
+    headerRows,
+    newestFirst: false,
+    columns,
+    ...(recorded !== undefined ? { submitted: (record: readonly string[]) => parseTimestamp(record[recorded!] ?? '', 'mdy', zone) } : {}),
+    exclude: (record) => {
+      if (status !== undefined) {
+        const reason = statusReason(record[status] ?? '');
+        if (reason) return reason;
+      }
+      if (finished !== undefined && FINISHED_NO.test((record[finished] ?? '').trim())) {
+        const p = progress !== undefined ? (record[progress] ?? '').trim() : '';
+        return `unfinished response (Qualtrics Finished = ${(record[finished] ?? '').trim()}${p !== '' ? `, Progress ${p}%` : ''})`;
+      }
+      return null;
+    },
+    ...(firstName !== undefined ? { firstName } : {}),
+    ...(lastName !== undefined ? { lastName } : {}),
+  });
+}
+
+export const qualtrics: FormatModule = { format: 'qualtrics', detect, normalise };

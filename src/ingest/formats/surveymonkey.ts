@@ -1,0 +1,100 @@
+/**
+ * SurveyMonkey, "All individual responses" as CSV (FORMATS.md section 2).
+ *
+ * Two header rows: row 1 names each question in its first column only
+ * (continuation cells blank), row 2 names the row, option or item of each
+ * column (`Response` / `Open-Ended Response` under one-column questions).
+ * A column is shown as `Question [Row]`: row 1 forward-filled, row 2 added,
+ * both HTML-unescaped with tags stripped (`company&apos;s`, `<br>`).
+ * Rankings are one column per item holding its rank; checkboxes one column per
+ * option holding the option's text. Rows come newest first. Files from
+ * FiveThirtyEight keep only `RespondentID` and sometimes drop row 2.
+ */
+import type { Table } from '../types.js';
+import { parseTimestamp } from '../timestamps.js';
+import { cleanHeaderText, type ExportColumn, normaliseExport, type SurveyNormalised } from './survey-export.js';
+import type { Detection, FormatModule, NormaliseContext } from './types.js';
+
+const SINGLE = /^(response|open-ended response|other \(please specify\))$/i;
+
+const METADATA: Record<string, { role: 'id' | 'metadata' | 'submitted' | 'email'; reason: string }> = {
+  'respondent id': { role: 'id', reason: "SurveyMonkey's respondent id" },
+  respondentid: { role: 'id', reason: "SurveyMonkey's respondent id" },
+  'collector id': { role: 'metadata', reason: 'SurveyMonkey collector id' },
+  collectorid: { role: 'metadata', reason: 'SurveyMonkey collector id' },
+  'start date': { role: 'metadata', reason: 'SurveyMonkey start time' },
+  startdate: { role: 'metadata', reason: 'SurveyMonkey start time' },
+  'end date': { role: 'submitted', reason: 'SurveyMonkey end time: when the response was submitted' },
+  enddate: { role: 'submitted', reason: 'SurveyMonkey end time: when the response was submitted' },
+  'ip address': { role: 'metadata', reason: 'SurveyMonkey respondent metadata' },
+  'email address': { role: 'email', reason: 'SurveyMonkey email collector address' },
+  'first name': { role: 'metadata', reason: 'SurveyMonkey contact first name (used for the name when no name question is answered)' },
+  'last name': { role: 'metadata', reason: 'SurveyMonkey contact last name (used for the name when no name question is answered)' },
+};
+
+function isMetadata(header: string): boolean {
+  const h = header.trim().toLowerCase();
+  return h in METADATA || /^custom data( \d+)?$/.test(h);
+}
+
+/** True when record 2 is SurveyMonkey's second header row rather than data. */
+function hasSecondHeader(table: Table): boolean {
+  const [r1, r2] = table.records;
+  if (!r1 || !r2) return false;
+  if ((r2[0] ?? '').trim() !== '') return false;
+  const under = r2.filter((c, i) => !isMetadata(r1[i] ?? '') && c.trim() !== '');
+  if (under.length === 0) return false;
+  if (r2.some((c) => SINGLE.test(c.trim()))) return true;
+  // Every non-blank row-2 cell stands under a question (or its blank continuation), and the ids column is blank.
+  return r2.every((c, i) => c.trim() === '' || !isMetadata(r1[i] ?? ''));
+}
+
+export function detect(table: Table): Detection {
+  const r1 = (table.records[0] ?? []).map((c) => c.trim());
+  const lower = r1.map((c) => c.toLowerCase());
+  const id = lower.includes('respondent id') || lower[0] === 'respondentid';
+  const collector = lower.includes('collector id') || lower.includes('start date');
+  const second = hasSecondHeader(table);
+  if (id && collector) {
+    return { score: 0.95, reason: 'SurveyMonkey: "Respondent ID" and "Collector ID"/"Start Date" head the file' + (second ? ', with the second header row' : '') };
+  }
+  if (id && second) return { score: 0.9, reason: 'SurveyMonkey: "RespondentID" first and a second header row ("Response", row labels)' };
+  if (second) return { score: 0.6, reason: 'SurveyMonkey: a second header row with "Response"/"Open-Ended Response" under the questions' };
+  if (id) return { score: 0.6, reason: 'SurveyMonkey: "RespondentID" heads the file (no second header row)' };
+  return { score: 0, reason: 'no "Respondent ID" column and no second header row' };
+}
+
+export function normalise(table: Table, context: NormaliseContext): SurveyNormalised {
+  const r1 = table.records[0]!;
+  const second = hasSecondHeader(table);
+  const r2 = second ? table.records[1]! : [];
+  let question = '';
+  let firstName: number | undefined;
+  let lastName: number | undefined;
+  let endDate: number | undefined;
+  const columns: ExportColumn[] = r1.map((raw, index) => {
+    const top = cleanHeaderText(raw);
+    if (top !== '') question = top;
+    const below = cleanHeaderText(r2[index] ?? '');
+    const known = METADATA[top.toLowerCase()];
+    if (top !== '' && (known || /^custom data( \d+)?$/i.test(top))) {
+      if (top.toLowerCase() === 'first name') firstName = index;
+      if (top.toLowerCase() === 'last name') lastName = index;
+      if (known?.role === 'submitted') endDate = index;
+      return { index, header: top, code: null, question: top, sub: null, known: known ?? { role: 'metadata', reason: 'SurveyMonkey custom data' } };
+    }
+    if (below === '' || SINGLE.test(below)) return { index, header: question, code: null, question, sub: null };
+    return { index, header: `${question} [${below}]`, code: null, question, sub: below };
+  });
+  return normaliseExport(table, context, {
+    format: 'surveymonkey',
+    headerRows: second ? 2 : 1,
+    newestFirst: true,
+    columns,
+    ...(endDate !== undefined ? { submitted: (record: readonly string[]) => parseTimestamp(record[endDate!] ?? '', 'mdy') } : {}),
+    ...(firstName !== undefined ? { firstName } : {}),
+    ...(lastName !== undefined ? { lastName } : {}),
+  });
+}
+
+export const surveyMonkey: FormatModule = { format: 'surveymonkey', detect, normalise };

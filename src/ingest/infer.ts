@@ -1,0 +1,405 @@
+/**
+ * Column roles inferred from headers and cells, each with a confidence (0-1)
+ * and a reason `align inspect` prints. Shared by the survey-tool modules; the
+ * tool modules say what they know for certain (metadata columns, ids, submit
+ * times) and leave the questions to this file:
+ *
+ * - respondent details (id, name, email, role, department) by header
+ *   (src/ingest/columns.ts), checked against the cells where a header can
+ *   mislead ("Email from leadership" is a checkbox option, not an email column);
+ * - ownership questions: "Who owns / is accountable for …";
+ * - the ranking question, in whichever encoding the tool uses: one column per
+ *   priority holding ranks, one column per position holding names, or one cell
+ *   holding the ordered list (findRankingQuestions);
+ * - Likert items by their values: labels of a known scale, or integers on a
+ *   fixed range (inferAnswer);
+ * - multi-select questions (one cell listing choices, or one column per choice),
+ *   free-text comments, and what is left: unknown.
+ */
+import type { ColumnRoleName } from './config-types.js';
+import { normaliseHeader, positionFromHeader, recogniseAttribute } from './columns.js';
+import { bestScale, integerAnswer, isMissingAnswer, numericRange, type Scale, type ScaleFit } from './likert.js';
+import { priorityKey } from './priority-key.js';
+import { parseRankCell, splitListCell } from './rankings.js';
+
+/** A column as inference sees it: its names and its data cells (code books applied). */
+export interface ColumnView {
+  index: number;
+  /** The header as the user sees it. */
+  header: string;
+  /** The tool's code for the column (Qualtrics `Q4_1`, LimeSurvey `agree[SQ001]`), when it has one. */
+  code: string | null;
+  /** The question the column belongs to (the header itself for a one-column question). */
+  question: string;
+  /** The statement, row, option or position within the question; null for a one-column question. */
+  sub: string | null;
+  /** Data cells, one per data row (code books applied). */
+  cells: readonly string[];
+  /** Data cells as written (ranks are read from these, never through a code book). */
+  raw: readonly string[];
+}
+
+export type LikertKind =
+  | { kind: 'labels'; fit: ScaleFit }
+  | { kind: 'numeric'; low: number; high: number; points: number };
+
+export interface Inference {
+  role: ColumnRoleName | 'unknown';
+  confidence: number;
+  reason: string;
+  likert?: LikertKind;
+  /** Multi-select: the options found (one-cell lists), or the option this column stands for. */
+  options?: string[];
+}
+
+const quote = (s: string) => JSON.stringify(s.trim());
+
+function filled(cells: readonly string[]): string[] {
+  return cells.map((c) => c.trim()).filter((c) => c !== '');
+}
+
+function answered(cells: readonly string[]): string[] {
+  return filled(cells).filter((c) => !isMissingAnswer(c));
+}
+
+function sample(values: readonly string[], max = 4): string {
+  const distinct = [...new Set(values)];
+  const shown = distinct.slice(0, max).map((v) => quote(v.length > 40 ? `${v.slice(0, 37)}...` : v));
+  return shown.join(', ') + (distinct.length > max ? `, … (${distinct.length} distinct)` : '');
+}
+
+// ---------------------------------------------------------------------------
+// Respondent details and question kinds told by the header
+
+const OWNERSHIP = /^who\b.*\b(own|owns|owner|accountable|responsible|decides?|makes? the (final )?(call|decision)|has the final say)\b|\b(owner of|accountable for|responsible for the decision)\b/i;
+const COMMENT_HINT = /\b(comments?|anything else|feedback|suggestions?|remarks?|notes?|please (explain|describe|tell)|other thoughts|what else|why)\b/i;
+const MULTI_HINT = /\b(select all|all that apply|check all|tick all|choose all|mark all|select (up to|any)|multiple answers)\b/i;
+export const RANKING_HINT = /\brank(ing|ed|s)?\b|\border of (importance|priority|preference)\b|\bprioriti[sz]e\b|\bmost important\b/i;
+
+/**
+ * What a header alone says about the respondent: id, name, email, role,
+ * department, submit time, comment, metadata; or an ownership question.
+ * Null when the header says nothing (the cells decide).
+ */
+export function inferFromHeader(column: ColumnView): Inference | null {
+  const header = column.sub === null ? column.header : column.question;
+  if (column.sub === null && OWNERSHIP.test(header.trim())) {
+    return { role: 'ownership', confidence: 0.85, reason: `${quote(header)} asks who owns a decision` };
+  }
+  const names = column.sub === null ? [column.header, column.code] : [column.code];
+  for (const name of names) {
+    if (!name) continue;
+    const found = recogniseAttribute(name);
+    if (!found) continue;
+    if (found.role === 'email') {
+      const cells = answered(column.cells);
+      const emails = cells.filter((c) => c.includes('@') || c.toLowerCase() === 'anonymous').length;
+      if (cells.length > 0 && emails / cells.length < 0.8) continue;
+    }
+    if (found.role === 'comment' && column.sub !== null) continue;
+    if (found.role === 'submitted' || found.role === 'metadata') {
+      // "Date" or "Age" as a question is still only metadata to align.
+      return { role: found.role, confidence: found.confidence * 0.9, reason: found.reason };
+    }
+    return { role: found.role, confidence: found.confidence, reason: found.reason };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// One-cell lists (multi-select answers and ordered rankings)
+
+/**
+ * Splits a cell on its list separator, then re-joins parts that split an
+ * option inside brackets or quotes: "Chat (Slack, Teams)" stays whole.
+ */
+export function naiveParts(cell: string): string[] {
+  const parts = splitListCell(cell);
+  const out: string[] = [];
+  let pending = '';
+  let depth = 0;
+  const sep = /;/.test(cell) ? ';' : /\|/.test(cell) ? '|' : ',';
+  for (const part of parts) {
+    pending = pending === '' ? part : `${pending}${sep} ${part}`;
+    depth += (part.match(/[([{]/g)?.length ?? 0) - (part.match(/[)\]}]/g)?.length ?? 0);
+    if (depth <= 0) {
+      out.push(pending);
+      pending = '';
+      depth = 0;
+    }
+  }
+  if (pending !== '') out.push(pending);
+  return out;
+}
+
+/**
+ * The options a column of one-cell lists uses, in first-seen order, found by
+ * splitting every cell and keeping bracketed separators inside their option.
+ * Each cell is then split against this list (splitListCell with `known`), so
+ * an option containing the separator is read whole wherever it appears.
+ */
+export function deriveOptions(cells: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const cell of filled(cells)) {
+    for (const part of naiveParts(cell)) {
+      const key = priorityKey(part);
+      if (key !== '' && !seen.has(key)) seen.set(key, part.trim());
+    }
+  }
+  return [...seen.values()];
+}
+
+/** A cell's choices, split against the known options. */
+export function splitChoices(cell: string, options: readonly string[]): string[] {
+  if (cell.trim() === '') return [];
+  return splitListCell(cell, options).map((p) => p.trim()).filter((p) => p !== '');
+}
+
+// ---------------------------------------------------------------------------
+// The ranking question
+
+export type RankingEncoding = 'by-priority' | 'by-position' | 'list';
+
+export interface RankingCandidate {
+  /** The question's text as it heads its columns. */
+  question: string;
+  columns: ColumnView[];
+  encoding: RankingEncoding;
+  confidence: number;
+  reason: string;
+  /** by-position: the position of each column, in column order. */
+  positions?: number[];
+  /** list: the names found in the cells. */
+  options?: string[];
+}
+
+function rowsOf(columns: readonly ColumnView[], pick: (c: ColumnView) => readonly string[]): string[][] {
+  const n = columns[0]?.cells.length ?? 0;
+  const rows: string[][] = [];
+  for (let r = 0; r < n; r++) rows.push(columns.map((c) => pick(c)[r] ?? ''));
+  return rows;
+}
+
+function distinctShare(rows: readonly string[][], key: (s: string) => string): { share: number; rows: number } {
+  let considered = 0;
+  let distinct = 0;
+  for (const row of rows) {
+    const values = row.map((v) => v.trim()).filter((v) => v !== '' && !isMissingAnswer(v));
+    if (values.length < 2) continue;
+    considered++;
+    if (new Set(values.map(key)).size === values.length) distinct++;
+  }
+  return { share: considered === 0 ? 0 : distinct / considered, rows: considered };
+}
+
+/** A group of columns holding the rank of one priority each (SurveyMonkey, Qualtrics, Google grid). */
+function byPriority(question: string, columns: ColumnView[], hinted: boolean): RankingCandidate | null {
+  if (columns.length < 2 || columns.some((c) => c.sub === null)) return null;
+  const cells = columns.flatMap((c) => answered(c.raw));
+  if (cells.length === 0) return null;
+  const ranks = cells.map(parseRankCell);
+  const numeric = ranks.filter((r): r is number => typeof r === 'number');
+  if (numeric.length / cells.length < 0.95) return null;
+  if (Math.max(...numeric) > columns.length) return null;
+  const { share, rows } = distinctShare(rowsOf(columns, (c) => c.raw), (s) => String(parseRankCell(s)));
+  if (rows === 0 || share < 0.9) return null;
+  if (!hinted && (columns.length < 3 || share < 1)) return null;
+  return {
+    question,
+    columns,
+    encoding: 'by-priority',
+    confidence: hinted ? 0.95 : 0.7,
+    reason: `${columns.length} columns under ${quote(question)}, one per priority, hold distinct ranks 1..${columns.length} in each row${hinted ? ' and the question asks for a ranking' : ''}`,
+  };
+}
+
+/** A group of columns, one per rank position, holding the priority placed there (LimeSurvey, "1st choice" questions). */
+function byPosition(question: string, columns: ColumnView[], hinted: boolean): RankingCandidate | null {
+  if (columns.length < 2 || columns.some((c) => c.sub === null)) return null;
+  const positions = columns.map((c) => positionFromHeader(c.sub!));
+  if (positions.some((p) => p === null) || new Set(positions).size !== positions.length) return null;
+  const cells = columns.flatMap((c) => answered(c.cells));
+  if (cells.length === 0) return null;
+  const { share, rows } = distinctShare(rowsOf(columns, (c) => c.cells), priorityKey);
+  if (rows === 0 || share < 0.9) return null;
+  const vocabulary = new Set(cells.map(priorityKey)).size;
+  if (vocabulary > Math.max(4 * columns.length, 12)) return null;
+  return {
+    question,
+    columns,
+    encoding: 'by-position',
+    positions: positions as number[],
+    confidence: hinted ? 0.95 : 0.8,
+    reason: `${columns.length} columns under ${quote(question)}, one per rank position, each naming a different priority in every row`,
+  };
+}
+
+/** One column whose cells list the priorities in order (Microsoft Forms, Typeform). */
+function listCell(column: ColumnView, hinted: boolean): RankingCandidate | null {
+  if (column.sub !== null || MULTI_HINT.test(column.header)) return null;
+  const cells = answered(column.cells);
+  if (cells.length === 0) return null;
+  const options = deriveOptions(cells);
+  const lists = cells.map((c) => splitChoices(c, options));
+  const multi = lists.filter((l) => l.length >= 2);
+  if (multi.length / cells.length < 0.8) return null;
+  const noRepeats = lists.filter((l) => new Set(l.map(priorityKey)).size === l.length).length / lists.length;
+  if (noRepeats < 0.9) return null;
+  const lengths = new Map<number, number>();
+  for (const l of lists) lengths.set(l.length, (lengths.get(l.length) ?? 0) + 1);
+  const [modal, count] = [...lengths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
+  const regular = modal >= 3 && count / lists.length >= 0.8 && options.length <= Math.max(modal * 2, 12);
+  if (!hinted && !regular) return null;
+  if (options.length > 40) return null;
+  return {
+    question: column.header,
+    columns: [column],
+    encoding: 'list',
+    options,
+    confidence: hinted ? (regular ? 0.95 : 0.8) : 0.6,
+    reason: `each cell of ${quote(column.header)} lists ${regular ? `the same ${modal} names` : 'several names'} in order (${options.length} names in all)${hinted ? ' and the question asks for a ranking' : ''}`,
+  };
+}
+
+/**
+ * Every question whose columns and cells fit one of the ranking encodings.
+ * `groups` are the file's questions: consecutive columns sharing a question
+ * (with a `sub` each), or a single column.
+ */
+export function findRankingQuestions(groups: readonly ColumnView[][]): RankingCandidate[] {
+  const found: RankingCandidate[] = [];
+  for (const columns of groups) {
+    if (columns.length === 0) continue;
+    const question = columns[0]!.question;
+    const hinted = RANKING_HINT.test(question);
+    const candidate =
+      columns.length === 1 && columns[0]!.sub === null
+        ? listCell(columns[0]!, hinted)
+        : byPosition(question, columns, hinted) ?? byPriority(question, columns, hinted);
+    if (candidate) found.push(candidate);
+  }
+  return found;
+}
+
+/**
+ * The ranking reading of a question the user named (--ranking-question or a
+ * `ranking` role in align.yml), whatever its cells look like: by position when
+ * the column headers name positions, one list cell for a single column, else
+ * by priority.
+ */
+export function rankingAsTold(question: string, columns: ColumnView[], why: string): RankingCandidate {
+  const positions = columns.map((c) => positionFromHeader(c.sub ?? c.header));
+  if (columns.length === 1 && (columns[0]!.sub === null || positions[0] === null)) {
+    return { question, columns, encoding: 'list', options: deriveOptions(columns[0]!.cells), confidence: 1, reason: why };
+  }
+  if (positions.every((p) => p !== null) && new Set(positions).size === positions.length) {
+    return { question, columns, encoding: 'by-position', positions: positions as number[], confidence: 1, reason: why };
+  }
+  return { question, columns, encoding: 'by-priority', confidence: 1, reason: why };
+}
+
+// ---------------------------------------------------------------------------
+// Answers: Likert, multi-select, comment
+
+const YES = /^(y|yes|true|1|x|✓|checked|selected)$/i;
+const NO = /^(n|no|false|0)$/i;
+
+/** Likert by values: every answer a label of one scale, or an integer on a fixed range. */
+export function inferLikert(cells: readonly string[], scales: readonly Scale[]): (Inference & { likert: LikertKind }) | null {
+  const values = answered(cells);
+  if (values.length === 0) return null;
+  const integers = values.map(integerAnswer);
+  if (integers.every((v) => v !== null)) {
+    const range = numericRange(integers as number[]);
+    if (!range || new Set(integers).size < 2) return null;
+    return {
+      role: 'likert',
+      confidence: range.high <= 7 ? 0.75 : 0.5,
+      reason: `whole numbers within ${range.low}..${range.high}: read as a ${range.points}-point scale, ${range.low} = lowest`,
+      likert: { kind: 'numeric', ...range },
+    };
+  }
+  const fit = bestScale(values, scales);
+  if (!fit) return null;
+  if (fit.unknown.length === 0) {
+    return {
+      role: 'likert',
+      confidence: fit.known.length >= 3 ? 0.95 : 0.7,
+      reason: `answers are labels of the ${fit.scale.name} scale (${sample(fit.known, 3)})`,
+      likert: { kind: 'labels', fit },
+    };
+  }
+  if (fit.known.length >= 2 && fit.matched / fit.answered >= 0.75) {
+    return {
+      role: 'likert',
+      confidence: 0.6,
+      reason: `answers are mostly labels of the ${fit.scale.name} scale, but ${sample(fit.unknown, 3)} ${fit.unknown.length === 1 ? 'is' : 'are'} not`,
+      likert: { kind: 'labels', fit },
+    };
+  }
+  return null;
+}
+
+/**
+ * A column that is neither a respondent detail nor part of the ranking
+ * question: Likert item, multi-select, comment, or unknown (with what it holds).
+ */
+export function inferAnswer(column: ColumnView, scales: readonly Scale[]): Inference {
+  const header = column.sub === null ? column.header : column.question;
+  const values = filled(column.cells);
+  if (values.length === 0) {
+    if (COMMENT_HINT.test(header)) return { role: 'comment', confidence: 0.5, reason: `${quote(header)} reads as a comment question; no one answered it` };
+    return { role: 'unknown', confidence: 0, reason: 'no one answered it, so align cannot tell what it holds' };
+  }
+
+  // One column per option of a multi-select question: a cell holds the option itself, or Y/Yes.
+  const option = column.sub ?? column.header;
+  const optionKey = priorityKey(option);
+  const asOption = values.filter((v) => priorityKey(v) === optionKey || YES.test(v)).length;
+  const asNo = values.filter((v) => NO.test(v)).length;
+  if (asOption > 0 && asOption + asNo === values.length && (column.sub !== null || asNo === 0)) {
+    return {
+      role: 'multiselect',
+      confidence: column.sub !== null ? 0.9 : 0.75,
+      reason: `a tick-box column: each cell is ${quote(option)}${asNo > 0 || values.some((v) => YES.test(v)) ? ' or Yes/No' : ''} or blank`,
+      options: [option],
+    };
+  }
+
+  const likert = inferLikert(column.cells, scales);
+  if (likert) return likert;
+
+  const distinct = new Set(values.map((v) => v.toLowerCase())).size;
+  const words = values.reduce((n, v) => n + v.split(/\s+/).length, 0) / values.length;
+  const multiHint = MULTI_HINT.test(header);
+  if (!multiHint && COMMENT_HINT.test(header) && distinct / values.length >= 0.5) {
+    return { role: 'comment', confidence: 0.85, reason: `free text (${values.length} answers, ${distinct} different) to a question asking for comments` };
+  }
+
+  // One cell listing the chosen options.
+  const several = values.filter((v) => naiveParts(v).length >= 2).length;
+  const options = deriveOptions(values);
+  if (multiHint || (several / values.length >= 0.3 && options.length <= 30 && options.length < values.length)) {
+    return {
+      role: 'multiselect',
+      confidence: multiHint ? 0.9 : 0.6,
+      reason: `cells list choices from ${options.length} options (${sample(options, 3)})${multiHint ? '; the question says select all that apply' : ''}`,
+      options,
+    };
+  }
+  if (distinct / values.length >= 0.8 && words >= 4 && values.length >= 2) {
+    return { role: 'comment', confidence: 0.6, reason: `free text: ${distinct} different answers of ${Math.round(words)} words on average` };
+  }
+  const integers = values.filter((v) => integerAnswer(v) !== null).length;
+  if (integers === values.length) {
+    return { role: 'unknown', confidence: 0, reason: `numbers (${sample(values, 3)}) on no fixed Likert range` };
+  }
+  return {
+    role: 'unknown',
+    confidence: 0,
+    reason: `${distinct} different answers (${sample(values, 3)}): not a Likert scale align knows, a ranking or free text`,
+  };
+}
+
+/** normaliseHeader, re-exported for the tool modules. */
+export { normaliseHeader };

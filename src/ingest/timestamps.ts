@@ -1,0 +1,127 @@
+/**
+ * Submit times as the survey tools write them, to milliseconds since the epoch
+ * (UTC). Used only to decide which of two submissions by one person is later
+ * (ARCHITECTURE.md, "Duplicates"), so a time we cannot read is null (file order
+ * decides) rather than an error.
+ *
+ *   Google Sheets  3/3/2025 9:30:57        (US; other locales 03/03/2025 or 03.03.2025)
+ *   SurveyMonkey   03/07/2025 03:44:30 PM
+ *   Qualtrics      2025-03-03 09:27:10     (in the account time zone named in header row 3)
+ *   MS Forms       3/3/25 9:27:10
+ *   Typeform, LimeSurvey  2025-03-03 09:27:10 (UTC for Typeform)
+ *
+ * Wall-clock times without a zone are read as UTC.
+ */
+
+/** Which way round the day and month of a slashed date are. */
+export type DateOrder = 'mdy' | 'dmy';
+
+const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(AM|PM)?)?\s*(Z|UTC|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?$/i;
+const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4}),?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?\s*(Z|UTC|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?)?$/i;
+
+function offsetMinutes(zone: string | undefined): number {
+  if (!zone) return 0;
+  const z = zone.toUpperCase();
+  if (z === 'Z' || z === 'UTC' || z === 'GMT') return 0;
+  const m = /([+-])(\d{1,2}):?(\d{2})?$/.exec(z);
+  if (!m) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+function hour24(hour: number, ampm: string | undefined): number {
+  if (!ampm) return hour;
+  const pm = ampm.toUpperCase() === 'PM';
+  if (hour === 12) return pm ? 12 : 0;
+  return pm ? hour + 12 : hour;
+}
+
+function valid(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return false;
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCMonth() === mo - 1;
+}
+
+/** The offset of an IANA zone from UTC at a UTC instant, in ms. */
+function zoneOffset(zone: string, instant: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** Wall-clock time in an IANA zone to UTC ms; an unknown zone is read as UTC. */
+function fromZone(wall: number, zone: string | undefined): number {
+  if (!zone) return wall;
+  try {
+    const first = wall - zoneOffset(zone, wall);
+    return wall - zoneOffset(zone, first);
+  } catch {
+    return wall;
+  }
+}
+
+/**
+ * Reads one timestamp. `order` settles slashed dates (`3/4/2025`); `timeZone`
+ * (an IANA name, as Qualtrics gives in its third header row) places wall-clock
+ * times. Null when the text is not a date align knows.
+ */
+export function parseTimestamp(text: string, order: DateOrder = 'mdy', timeZone?: string): number | null {
+  const t = text.trim();
+  if (t === '') return null;
+  let m = ISO.exec(t);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const h = hour24(Number(m[4] ?? 0), m[7]);
+    const [mi, s] = [Number(m[5] ?? 0), Number(m[6] ?? 0)];
+    if (!valid(y, mo, d, h, mi, s)) return null;
+    const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+    return m[8] ? wall - offsetMinutes(m[8]) * 60_000 : fromZone(wall, timeZone);
+  }
+  m = SLASHED.exec(t);
+  if (m) {
+    const dotted = t.includes('.') && !t.includes('/');
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const [mo, d] = dotted || order === 'dmy' ? [b, a] : [a, b];
+    let y = Number(m[3]);
+    if (m[3]!.length === 2) y += 2000;
+    const h = hour24(Number(m[4] ?? 0), m[7]);
+    const [mi, s] = [Number(m[5] ?? 0), Number(m[6] ?? 0)];
+    if (!valid(y, mo, d, h, mi, s)) return null;
+    const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+    return m[8] ? wall - offsetMinutes(m[8]) * 60_000 : fromZone(wall, timeZone);
+  }
+  return null;
+}
+
+/**
+ * Day-first or month-first for a column of slashed dates. A first number above
+ * 12 settles day-first, a second above 12 month-first. Otherwise the spelling
+ * decides: US Sheets and Excel write `3/7/2025` (no leading zeros), most other
+ * locales `03/07/2025` day-first; `fallback` when neither shows.
+ */
+export function guessDateOrder(values: Iterable<string>, fallback: DateOrder = 'mdy'): DateOrder {
+  let unpadded = 0;
+  let padded = 0;
+  for (const v of values) {
+    const m = /^\s*(\d{1,2})\/(\d{1,2})\/\d{2,4}/.exec(v);
+    if (!m) continue;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a > 12 && b <= 12) return 'dmy';
+    if (b > 12 && a <= 12) return 'mdy';
+    if (m[1]!.length === 1 || m[2]!.length === 1) unpadded++;
+    else if (m[1]!.startsWith('0') || m[2]!.startsWith('0')) padded++;
+  }
+  if (unpadded > 0 && padded === 0) return 'mdy';
+  if (padded > 0 && unpadded === 0) return 'dmy';
+  return fallback;
+}
