@@ -1,0 +1,349 @@
+/**
+ * The workshop view of `align stack`: what a facilitator puts on a projector.
+ * Order: title; how much the leaders agree (W, band, p); the consensus stack
+ * and whether the consensus methods agree; who diverges (bars); who agrees with
+ * whom (heatmap); contested priorities; departments and cascade when present.
+ *
+ * Colour: with `color: false` the output holds no ANSI escape at all (a chalk
+ * instance at level 0, cli-table3 without its own styles). With `color: true`
+ * the level is `colorLevel` (chalk's 1 = 16 colours, 2 = 256, 3 = truecolor;
+ * default 3; chalk maps hex colours down to what the level allows). The CLI
+ * decides `color` (io.ts useColor: NO_COLOR, FORCE_COLOR, TTY) and may pass
+ * chalk's detected `supportsColor.level` as `colorLevel`.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { AuditResult } from '../audit/types.js';
+import {
+  fmtCount,
+  fmtInteger,
+  fmtNA,
+  fmtNumber,
+  fmtP,
+  fmtPercent,
+  fmtRank,
+  fmtRho,
+  fmtStat,
+} from './format.js';
+import { bar, correlationColour, divergenceColour, textOn, textWidth, wrap } from './text.js';
+import { cascadeView, stackView, type StackView } from './view-model.js';
+
+export interface TerminalOptions {
+  /** false: no ANSI escapes at all. */
+  color: boolean;
+  /** Columns to fit in (the terminal's width; 80 when unknown). */
+  width: number;
+  /** chalk colour level when `color` is true: 1, 2 or 3 (default 3). */
+  colorLevel?: 1 | 2 | 3;
+}
+
+const MIN_WIDTH = 40;
+
+interface Ctx {
+  c: ChalkInstance;
+  color: boolean;
+  width: number;
+}
+
+function tableStyle(): { head: string[]; border: string[]; compact: boolean } {
+  // cli-table3 colours heads red and borders grey by default, through its own
+  // colour library and regardless of our level: always off; we colour with chalk.
+  return { head: [], border: [], compact: true };
+}
+
+function heading(ctx: Ctx, text: string): string {
+  return wrap(text, ctx.width, '', '  ')
+    .map((l) => ctx.c.bold(l))
+    .join('\n');
+}
+
+function para(ctx: Ctx, text: string, first = '  ', rest = first): string[] {
+  return wrap(text, ctx.width, first, rest);
+}
+
+// ---------------------------------------------------------------- sections
+
+function titleSection(ctx: Ctx, v: StackView): string[] {
+  return [
+    `${ctx.c.bold('Priority stacks')} · ${fmtCount(v.leaderCount, 'leader')} · ${fmtCount(v.n, 'priority', 'priorities')}`,
+  ];
+}
+
+function concordanceSection(ctx: Ctx, v: StackView): string[] {
+  const k = v.stack.concordance;
+  const out = [heading(ctx, 'How much the leaders agree')];
+  const label = (l: string) => `  ${l.padEnd(13)} `;
+  const indent = ' '.repeat(16);
+  if (k.W === null) out.push(...wrap(fmtNA(k.WReason), ctx.width, label("Kendall's W"), indent));
+  else out.push(`${label("Kendall's W")}${ctx.c.bold(fmtNumber(k.W))}${k.band ? `  ${ctx.c.bold(k.band)}` : ''}`);
+  out.push(...wrap(`band: ${k.bandSource}`, ctx.width, indent, indent).map((l) => ctx.c.dim(l)));
+  const chi =
+    k.p === null
+      ? `chi-square ${fmtNA(k.pReason)}`
+      : `${fmtP(k.p)} chi-square (${fmtNumber(k.chiSquare)}, df ${fmtInteger(k.df)})`;
+  const perm =
+    k.pPermutation === null
+      ? `permutation ${fmtNA(k.pPermutationReason)}`
+      : `${fmtP(k.pPermutation)} permutation (${fmtInteger(k.permutations)} relabellings, seed ${k.seed})`;
+  out.push(...wrap(`${chi}; ${perm}`, ctx.width, label('p'), indent));
+  out.push(`${label('raters')}${fmtInteger(k.raters)}`);
+  if (v.couldBeChance) {
+    out.push(...wrap(`p above 0.05: this much agreement could be chance.`, ctx.width, indent, indent).map((l) => ctx.c.yellow(l)));
+  }
+  return out;
+}
+
+function consensusSection(ctx: Ctx, v: StackView): string[] {
+  const out = [heading(ctx, 'Consensus stack (Borda: mean rank, 1 = most important)')];
+  const fixed = [5, 0, 7, 6, 7, 12];
+  const borders = fixed.length + 1;
+  const room = ctx.width - borders - fixed.reduce((a, b) => a + b, 0);
+  const longest = Math.max(...v.consensus.map((e) => textWidth(e.priority)), 8) + 2;
+  const priorityWidth = Math.max(12, Math.min(room, longest));
+  const table = new Table({
+    head: ['#', 'Priority', 'Mean', 'SD', 'Top 3', ''].map((h) => ctx.c.bold(h)),
+    colWidths: [5, priorityWidth, 7, 6, 7, 12],
+    colAligns: ['right', 'left', 'right', 'right', 'right', 'left'],
+    wordWrap: true,
+    style: tableStyle(),
+  });
+  const notes: string[] = [];
+  for (const e of v.consensus) {
+    const mark = [e.contested ? ctx.c.hex('#e66101')('contested') : '', e.unanimous ? ctx.c.hex('#4393c3')('unanimous') : '']
+      .filter((x) => x !== '')
+      .join(' ');
+    table.push([
+      String(e.position),
+      e.priority,
+      fmtNumber(e.meanRank),
+      footnoted(fmtStat(e.sd, e.sdReason), `${e.priority}, SD`, notes),
+      fmtPercent(e.top3Share),
+      mark,
+    ]);
+  }
+  out.push(table.toString());
+  for (const n of notes) out.push(...para(ctx, n, '  ', '    '));
+  out.push(...para(ctx, 'Top 3: share of leaders who put it in their top three. Contested: in someone\'s top three, near the bottom or unranked for someone else.'));
+  out.push(...para(ctx, v.methods.sentence));
+  if (v.methods.kemenyNote) out.push(...para(ctx, v.methods.kemenyNote));
+  return out;
+}
+
+function divergenceSection(ctx: Ctx, v: StackView): string[] {
+  const out = [
+    heading(ctx, 'Who diverges from the others'),
+    ...para(ctx, 'divergence = (1 - rho to the other leaders\' consensus) / 2: 0 same order, 0.5 unrelated, 1 reversed', '  ', '  ').map((l) =>
+      ctx.c.dim(l),
+    ),
+  ];
+  const longest = Math.max(...v.leaders.map((l) => textWidth(l.name)), 4);
+  const nameCol = Math.min(longest, 24, Math.max(8, Math.floor(ctx.width / 3)));
+  const barWidth = Math.max(10, Math.min(30, ctx.width - 2 - nameCol - 1 - 2 - 1 - 4));
+  for (const l of v.byDivergence) {
+    const frame = (s: string) => `│${s}│`;
+    let barText: string;
+    if (l.divergence === null) barText = frame(' '.repeat(barWidth)) + ' ' + fmtNA();
+    else {
+      const b = bar(l.divergence, barWidth);
+      barText = frame(ctx.c.hex(divergenceColour(l.divergence))(b)) + ' ' + ctx.c.bold(fmtNumber(l.divergence));
+    }
+    if (textWidth(l.name) > nameCol) {
+      out.push(...wrap(l.name, ctx.width, '  ', '  '));
+      out.push(`  ${' '.repeat(nameCol)} ${barText}`);
+    } else {
+      out.push(`  ${l.name.padEnd(nameCol + (l.name.length - textWidth(l.name)))} ${barText}`);
+    }
+    const sub = ' '.repeat(4);
+    const partial = l.partial ? `; ranked ${l.ranked} of ${v.n}` : '';
+    const rho = l.spearmanToOthers === null ? `rho to the others ${l.spearmanToOthersText}` : `rho ${l.spearmanToOthersText} to the others`;
+    out.push(...wrap(`${rho}${partial}`, ctx.width, sub, sub + '  ').map((s) => ctx.c.dim(s)));
+    for (const g of l.gaps) out.push(...wrap(g, ctx.width, sub, sub + '  '));
+  }
+  return out;
+}
+
+function legend(ctx: Ctx, v: StackView): string[] {
+  const entries = v.leaders.map((l) => `${l.label} ${l.name}`);
+  return wrap(entries.join(' · '), ctx.width, '  ', '  ').map((l) => ctx.c.dim(l));
+}
+
+function heatmapSection(ctx: Ctx, v: StackView): string[] {
+  const out = [heading(ctx, "Who agrees with whom (Spearman rho between two leaders' stacks)")];
+  if (v.leaders.length < 2) {
+    out.push(...para(ctx, fmtNA('fewer than two leaders')));
+    return out;
+  }
+  const labelWidth = Math.max(...v.leaders.map((l) => textWidth(l.label)), 2) + 2;
+  const cell = 7;
+  const tableWidth = labelWidth + v.leaders.length * cell + v.leaders.length + 2;
+  const reasons: string[] = [];
+  if (tableWidth <= ctx.width) {
+    const table = new Table({
+      head: ['', ...v.leaders.map((l) => ctx.c.bold(l.label))],
+      colWidths: [labelWidth, ...v.leaders.map(() => cell)],
+      colAligns: ['left', ...v.leaders.map(() => 'center' as const)],
+      style: { ...tableStyle(), 'padding-left': 0, 'padding-right': 0 },
+    });
+    v.matrix.forEach((row, i) => {
+      const me = v.leaders[i];
+      table.push([
+        ` ${ctx.c.bold(me?.label ?? '')}`,
+        ...row.map((m) => {
+          if (m.self) return ctx.c.dim('—');
+          if (m.value === null) {
+            const r = fmtNA(m.reason);
+            if (!reasons.includes(r)) reasons.push(r);
+            return 'n/a';
+          }
+          const text = ` ${fmtRho(m.value).padStart(5)} `.padEnd(cell);
+          if (!ctx.color) return text;
+          const bg = correlationColour(m.value);
+          return ctx.c.bgHex(bg).hex(textOn(bg))(text);
+        }),
+      ]);
+    });
+    out.push(table.toString());
+  } else {
+    // Too many leaders for the width: the pairs, most aligned first.
+    for (const p of v.pairsByAgreement) {
+      const value = fmtStat(p.spearman, p.spearmanReason, fmtRho);
+      const coloured = p.spearman !== null && ctx.color ? ctx.c.hex(correlationColour(p.spearman))(value) : value;
+      out.push(`  ${`${p.aLabel}–${p.bLabel}`.padEnd(labelWidth * 2)} ${coloured}`);
+    }
+  }
+  for (const r of reasons) out.push(...para(ctx, `n/a: ${r.replace(/^n\/a \(|\)$/g, '')}`));
+  if (ctx.color) {
+    const steps = [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1].map((x) => ctx.c.bgHex(correlationColour(x))('  ')).join('');
+    out.push(`  -1 ${steps} +1   ${ctx.c.dim('orange: opposite orders · blue: the same order')}`);
+  }
+  out.push(...legend(ctx, v));
+  return out;
+}
+
+function contestedSection(ctx: Ctx, v: StackView): string[] {
+  const out = [heading(ctx, 'Contested priorities')];
+  out.push(
+    ...para(ctx, "In someone's top three, and near the bottom or unranked for someone else.").map((l) => ctx.c.dim(l)),
+  );
+  if (v.contested.length === 0) out.push('  none');
+  for (const e of v.contested) {
+    const row = v.rows.find((r) => r.priority === e.priority);
+    const ranks = v.leaders
+      .map((l, i) => {
+        const cellv = row?.cells[i];
+        if (!cellv || cellv.rank === undefined) return `${l.label}\u00a0${fmtNA()}`;
+        return `${l.label}\u00a0${cellv.unranked ? 'unranked' : fmtRank(cellv.rank)}`;
+      })
+      .join(', ');
+    out.push(...wrap(`${e.priority}: top 3 for ${fmtPercent(e.top3Share)} of leaders; ranks ${ranks}`, ctx.width, '  ', '      '));
+  }
+  if (v.unanimous.length > 0) {
+    out.push(...para(ctx, `In every leader's top three: ${v.unanimous.map((u) => u.priority).join(', ')}.`));
+  }
+  return out;
+}
+
+/**
+ * A table cell that may hold 'n/a (a long reason)': the cell shows 'n/a' and
+ * the reason goes below the table ('Helena Kowalski: n/a (no non-leaders …)'),
+ * so narrow number columns stay narrow.
+ */
+function footnoted(text: string, who: string, notes: string[]): string {
+  if (!text.startsWith('n/a (')) return text;
+  notes.push(`${who}: ${text}`);
+  return 'n/a';
+}
+
+/** The width left for one last column after `others` and the borders, within [min, max]. */
+function slack(ctx: Ctx, others: number[], min: number, max: number): number {
+  const used = others.reduce((a, b) => a + b, 0) + others.length + 2;
+  return Math.max(min, Math.min(max, ctx.width - used));
+}
+
+function nameWidths(ctx: Ctx, longest: number[], fixed: number): number[] {
+  // Share the room left after the fixed columns between the name columns.
+  const borders = longest.length + 1 + 3; // name columns + numeric columns' borders (approx.)
+  const room = Math.max(12 * longest.length, ctx.width - fixed - borders);
+  const want = longest.map((l) => l + 2);
+  const total = want.reduce((a, b) => a + b, 0);
+  if (total <= room) return want;
+  return want.map((w) => Math.max(10, Math.floor((w / total) * room)));
+}
+
+function departmentsSection(ctx: Ctx, v: StackView): string[] {
+  if (v.departments.length === 0) return [];
+  const out = [heading(ctx, "Departments against the leaders' consensus")];
+  const fixed = 8 + 8 + 12;
+  const [nameW = 20] = nameWidths(ctx, [Math.max(10, ...v.departments.map((d) => textWidth(d.department)))], fixed);
+  const rhoW = slack(ctx, [nameW, 8, 8], 12, 18);
+  const table = new Table({
+    head: ['Department', 'People', 'W', 'rho'].map((h) => ctx.c.bold(h)),
+    colWidths: [nameW, 8, 8, rhoW],
+    colAligns: ['left', 'right', 'right', 'right'],
+    wordWrap: true,
+    style: tableStyle(),
+  });
+  const notes: string[] = [];
+  for (const d of v.departments) {
+    if (d.suppressed) table.push([d.department, { content: ctx.c.dim(d.text), colSpan: 3, hAlign: 'left' }]);
+    else table.push([d.department, fmtInteger(d.n), footnoted(d.WText, `${d.department}, W`, notes), footnoted(d.rhoText, `${d.department}, rho`, notes)]);
+  }
+  out.push(table.toString());
+  for (const n of notes) out.push(...para(ctx, n, '  ', '    '));
+  out.push(...para(ctx, "W: agreement among the department's own people. rho: their consensus against the leaders'.").map((l) => ctx.c.dim(l)));
+  return out;
+}
+
+function cascadeSection(ctx: Ctx, result: AuditResult): string[] {
+  const cascade = cascadeView(result);
+  if (cascade.length === 0) return [];
+  const out = [heading(ctx, "Cascade: each leader against their own department's people")];
+  const fixed = 8 + 12;
+  const [leaderW = 20, deptW = 16] = nameWidths(
+    ctx,
+    [Math.max(6, ...cascade.map((c) => textWidth(c.leader))), Math.max(10, ...cascade.map((c) => textWidth(c.department)))],
+    fixed,
+  );
+  const rhoW = slack(ctx, [leaderW, deptW, 8], 12, 26);
+  const table = new Table({
+    head: ['Leader', 'Department', 'rho', 'People'].map((h) => ctx.c.bold(h)),
+    colWidths: [leaderW, deptW, rhoW, 8],
+    colAligns: ['left', 'left', 'right', 'right'],
+    wordWrap: true,
+    style: tableStyle(),
+  });
+  const notes: string[] = [];
+  for (const c of cascade) {
+    if (c.suppressed) table.push([c.leader, c.department, { content: ctx.c.dim(c.text), colSpan: 2, hAlign: 'left' }]);
+    else table.push([c.leader, c.department, footnoted(c.rhoText, c.leader, notes), fmtInteger(c.n)]);
+  }
+  out.push(table.toString());
+  for (const n of notes) out.push(...para(ctx, n, '  ', '    '));
+  return out;
+}
+
+/**
+ * The priority-stack workshop view as one string (ending in a newline).
+ * Pure: reads nothing but its arguments.
+ */
+export function renderStackTerminal(result: AuditResult, options: TerminalOptions): string {
+  const width = Math.max(MIN_WIDTH, Number.isFinite(options.width) && options.width > 0 ? Math.floor(options.width) : 80);
+  const c = new Chalk({ level: options.color ? (options.colorLevel ?? 3) : 0 });
+  const ctx: Ctx = { c, color: options.color, width };
+  if (!result.stack) {
+    return [c.bold('Priority stacks'), ...para(ctx, `No priority stacks to compare: ${fmtNA(result.stackReason)}.`)].join('\n') + '\n';
+  }
+  const v = stackView(result.stack);
+  const sections = [
+    titleSection(ctx, v),
+    concordanceSection(ctx, v),
+    consensusSection(ctx, v),
+    divergenceSection(ctx, v),
+    heatmapSection(ctx, v),
+    contestedSection(ctx, v),
+    departmentsSection(ctx, v),
+    cascadeSection(ctx, result),
+  ].filter((s) => s.length > 0);
+  return sections.map((s) => s.join('\n')).join('\n\n') + '\n';
+}
+

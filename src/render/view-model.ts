@@ -1,0 +1,507 @@
+/**
+ * View values shared by the renderers: AuditResult rearranged for reading
+ * (sorted lists, short labels, lookups, the plain-language sentences of
+ * "At a glance"). Nothing here computes a statistic; every number shown is one
+ * the audit room put in AuditResult. Sorting, picking the largest value and
+ * counting distinct names are presentation, not analysis.
+ */
+import type {
+  AuditResult,
+  CascadeEntry,
+  ConsensusEntry,
+  DepartmentStack,
+  Gap,
+  Pair,
+  Rater,
+  StackResult,
+} from '../audit/types.js';
+import { fmtCountWord, fmtList, fmtOrdinal, fmtPClause, fmtRank, fmtRho, fmtStat, fmtNumber, fmtNA, fmtSuppressed } from './format.js';
+
+/** The anonymity threshold shown when the audit carries none (no stack): ARCHITECTURE.md's default. */
+export const DEFAULT_MIN_GROUP = 5;
+
+export function minGroupOf(result: AuditResult): number {
+  return result.stack?.minGroup ?? DEFAULT_MIN_GROUP;
+}
+
+/** 'Team answers are confidential; no group under 5 people is shown.' */
+export function confidentialityLine(result: AuditResult): string {
+  return `Team answers are confidential; no group under ${minGroupOf(result)} people is shown.`;
+}
+
+// ---------------------------------------------------------------- labels
+
+/**
+ * Short labels for leaders (matrix headings): initials of up to three words
+ * ('Helena Kowalski' -> 'HK'); a one-word name of up to four characters is kept
+ * ('CFO'), a longer one is cut to three ('Margaret' -> 'Mar'); a parenthesised
+ * part is ignored. Labels that collide get a number ('AO', 'AO2'), in input order.
+ */
+export function leaderLabels(names: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Map<string, number>();
+  for (const name of names) {
+    if (out.has(name)) continue;
+    const words = name
+      .normalize('NFC')
+      .replace(/\([^)]*\)/g, ' ')
+      .split(/[\s\-_.]+/)
+      .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+      .filter((w) => w !== '');
+    let label: string;
+    if (words.length === 0) label = '?';
+    else if (words.length === 1) {
+      const chars = Array.from(words[0] as string);
+      label = chars.length <= 4 ? chars.join('') : chars.slice(0, 3).join('');
+    } else {
+      label = words
+        .slice(0, 3)
+        .map((w) => (Array.from(w)[0] as string).toUpperCase())
+        .join('');
+    }
+    const seen = used.get(label) ?? 0;
+    used.set(label, seen + 1);
+    out.set(name, seen === 0 ? label : `${label}${seen + 1}`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- ranks
+
+/** The leader's completed rank for a priority, or undefined when the result lacks it. */
+export function rankOf(rater: Rater, priority: string): number | undefined {
+  const r = rater.ranks[priority];
+  return typeof r === 'number' && Number.isFinite(r) ? r : undefined;
+}
+
+/**
+ * True when the leader did not rank the priority (a partial stack): a completed
+ * rank above the number they ranked is the shared (k+1+N)/2 of the unranked block.
+ */
+export function isUnranked(rater: Rater, priority: string, n: number): boolean {
+  const r = rankOf(rater, priority);
+  return r !== undefined && rater.ranked < n && r > rater.ranked;
+}
+
+/** The priorities a leader put first (more than one when they tied at the top). */
+export function firstPriorities(rater: Rater, priorities: readonly string[]): string[] {
+  let best = Infinity;
+  for (const p of priorities) best = Math.min(best, rankOf(rater, p) ?? Infinity);
+  if (!Number.isFinite(best)) return [];
+  return priorities.filter((p) => rankOf(rater, p) === best);
+}
+
+/** 'ranks Growth 1st; the others put it 6th', 'leaves Hiring unranked; the others put it 2nd'. */
+export function gapPhrase(rater: Rater, gap: Gap, n: number): string {
+  const others = `the others put it ${fmtOrdinal(gap.othersPosition)}`;
+  if (rater.ranked < n && gap.rank > rater.ranked) {
+    return `leaves ${gap.priority} unranked; ${others}`;
+  }
+  if (!Number.isInteger(gap.rank)) return `ranks ${gap.priority} at ${fmtRank(gap.rank)} (a tie); ${others}`;
+  return `ranks ${gap.priority} ${fmtOrdinal(gap.rank)}; ${others}`;
+}
+
+// ---------------------------------------------------------------- stack view
+
+export interface LeaderView {
+  name: string;
+  label: string;
+  department: string | null;
+  ranked: number;
+  /** True when the leader ranked fewer than N priorities. */
+  partial: boolean;
+  spearmanToOthers: number | null;
+  spearmanToOthersText: string;
+  divergence: number | null;
+  divergenceText: string;
+  gaps: string[];
+  first: string[];
+}
+
+export interface RankCell {
+  rank: number | undefined;
+  text: string;
+  unranked: boolean;
+}
+
+export interface StackRow {
+  priority: string;
+  position: number;
+  meanRank: number | undefined;
+  cells: RankCell[];
+}
+
+export interface PairView extends Pair {
+  aLabel: string;
+  bLabel: string;
+}
+
+export type DepartmentView =
+  | { department: string; suppressed: true; text: string }
+  | {
+      department: string;
+      suppressed: false;
+      n: number;
+      WText: string;
+      rhoText: string;
+      spearmanToLeadership: number | null;
+      meanRanks: Record<string, number>;
+      consensusOrder: string[] | undefined;
+    };
+
+export type CascadeView =
+  | { leader: string; department: string; suppressed: true; text: string }
+  | { leader: string; department: string; suppressed: false; n: number; spearman: number | null; rhoText: string };
+
+export interface MethodsView {
+  agree: boolean;
+  /** One sentence for the reader, e.g. 'Borda, Copeland and Kemeny agree on the top three.' */
+  sentence: string;
+  bordaTop3: string[];
+  copelandTop3: string[];
+  kemenyTop3: string[] | null;
+  /** Said when Kemeny has several optimal orders, or why there is no Kemeny order. */
+  kemenyNote: string | null;
+}
+
+export interface StackView {
+  stack: StackResult;
+  n: number;
+  leaderCount: number;
+  /** The p-value the hedge uses: the permutation p when there is one, else the chi-square p. */
+  hedgeP: number | null;
+  /** True when hedgeP > 0.05: the agreement could be chance. */
+  couldBeChance: boolean;
+  consensus: ConsensusEntry[];
+  leaders: LeaderView[];
+  /** Leaders sorted most divergent first; leaders without a divergence last, in input order. */
+  byDivergence: LeaderView[];
+  /** Each leader's stack side by side: rows in consensus order, one cell per leader (input order). */
+  rows: StackRow[];
+  anyUnranked: boolean;
+  pairs: PairView[];
+  /** Pairs sorted most aligned first (Spearman descending), null last. */
+  pairsByAgreement: PairView[];
+  /** matrix[i][j]: the pair's Spearman, 1 on the diagonal, null with reason when undefined. */
+  matrix: Array<Array<{ value: number | null; reason?: string; self: boolean }>>;
+  contested: ConsensusEntry[];
+  unanimous: ConsensusEntry[];
+  distinctFirst: string[];
+  methods: MethodsView;
+  departments: DepartmentView[];
+  shownDepartments: Array<Extract<DepartmentView, { suppressed: false }>>;
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+function top3(names: readonly string[]): string[] {
+  return names.slice(0, 3);
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+export function methodsView(stack: StackResult): MethodsView {
+  const borda = top3([...stack.consensus].sort((x, y) => x.position - y.position).map((c) => c.priority));
+  const copeland = top3([...stack.copeland].sort((x, y) => x.position - y.position).map((c) => c.priority));
+  const kemeny = stack.kemeny ? top3(stack.kemeny.order) : null;
+  const agree = stack.methodsAgreeTop3;
+  let kemenyNote: string | null = null;
+  if (stack.kemeny && stack.kemeny.optimalOrders > 1) {
+    kemenyNote = `Kemeny: ${stack.kemeny.optimalOrders} orders are equally good; the one closest to the Borda order is shown.`;
+  } else if (!stack.kemeny) {
+    kemenyNote = `Kemeny: ${fmtNA(stack.kemenyReason)}.`;
+  }
+  let sentence: string;
+  if (agree) {
+    sentence = kemeny
+      ? 'Borda, Copeland and Kemeny agree on the top three.'
+      : 'Borda and Copeland agree on the top three.';
+  } else {
+    const parts = [`Borda puts ${fmtList(borda)} first`, `Copeland ${fmtList(copeland)}`];
+    if (kemeny) parts.push(`Kemeny ${fmtList(kemeny)}`);
+    sentence = `The consensus methods disagree on the top three: ${parts.join('; ')}.`;
+  }
+  // A disagreement in order only (same sets) is worth a word too, when the flag says they agree.
+  if (agree && (!sameSet(borda, copeland) || (kemeny && !sameSet(borda, kemeny)))) {
+    sentence += ` (Borda: ${fmtList(borda)}; Copeland: ${fmtList(copeland)}${kemeny ? `; Kemeny: ${fmtList(kemeny)}` : ''}.)`;
+  }
+  return { agree, sentence, bordaTop3: borda, copelandTop3: copeland, kemenyTop3: kemeny, kemenyNote };
+}
+
+export function stackView(stack: StackResult): StackView {
+  const n = stack.priorities.length;
+  const labels = leaderLabels(stack.raters.map((r) => r.name));
+  const consensus = [...stack.consensus].sort((a, b) => a.position - b.position);
+  const order = consensus.map((c) => c.priority);
+  // Priorities the consensus lacks (it should hold all N) still get a row, at the end.
+  for (const p of stack.priorities) if (!order.includes(p)) order.push(p);
+
+  const leaders: LeaderView[] = stack.raters.map((r) => ({
+    name: r.name,
+    label: labels.get(r.name) ?? r.name,
+    department: r.department,
+    ranked: r.ranked,
+    partial: r.ranked < n,
+    spearmanToOthers: r.spearmanToOthers,
+    spearmanToOthersText: fmtStat(r.spearmanToOthers, r.spearmanToOthersReason, fmtRho),
+    divergence: r.divergence,
+    divergenceText: fmtStat(r.divergence, r.divergenceReason),
+    gaps: r.largestGaps.map((g) => gapPhrase(r, g, n)),
+    first: firstPriorities(r, order),
+  }));
+
+  const byDivergence = leaders
+    .map((l, i) => ({ l, i }))
+    .sort((x, y) => {
+      const dx = x.l.divergence;
+      const dy = y.l.divergence;
+      if (dx === null && dy === null) return x.i - y.i;
+      if (dx === null) return 1;
+      if (dy === null) return -1;
+      return dy - dx || x.i - y.i;
+    })
+    .map((x) => x.l);
+
+  let anyUnranked = false;
+  const rows: StackRow[] = order.map((priority, i) => {
+    const c = consensus.find((e) => e.priority === priority);
+    return {
+      priority,
+      position: c?.position ?? i + 1,
+      meanRank: c?.meanRank,
+      cells: stack.raters.map((r) => {
+        const rank = rankOf(r, priority);
+        const unranked = isUnranked(r, priority, n);
+        if (unranked) anyUnranked = true;
+        return { rank, text: rank === undefined ? fmtNA() : fmtRank(rank), unranked };
+      }),
+    };
+  });
+
+  const pairs: PairView[] = stack.pairs.map((p) => ({
+    ...p,
+    aLabel: labels.get(p.a) ?? p.a,
+    bLabel: labels.get(p.b) ?? p.b,
+  }));
+  const pairsByAgreement = pairs
+    .map((p, i) => ({ p, i }))
+    .sort((x, y) => {
+      const a = x.p.spearman;
+      const b = y.p.spearman;
+      if (a === null && b === null) return x.i - y.i;
+      if (a === null) return 1;
+      if (b === null) return -1;
+      return b - a || x.i - y.i;
+    })
+    .map((x) => x.p);
+  const byPair = new Map(stack.pairs.map((p) => [pairKey(p.a, p.b), p]));
+  const matrix = stack.raters.map((a) =>
+    stack.raters.map((b) => {
+      if (a.name === b.name) return { value: 1, self: true };
+      const p = byPair.get(pairKey(a.name, b.name));
+      if (!p) return { value: null, reason: 'pair not in the audit', self: false };
+      return p.spearman === null
+        ? { value: null, reason: p.spearmanReason ?? '', self: false }
+        : { value: p.spearman, self: false };
+    }),
+  );
+
+  const distinctFirst: string[] = [];
+  for (const l of leaders) for (const p of l.first) if (!distinctFirst.includes(p)) distinctFirst.push(p);
+
+  const departments: DepartmentView[] = stack.departments.map((d: DepartmentStack) =>
+    'suppressed' in d
+      ? { department: d.department, suppressed: true, text: fmtSuppressed(stack.minGroup) }
+      : {
+          department: d.department,
+          suppressed: false,
+          n: d.n,
+          WText: fmtStat(d.W, d.WReason),
+          rhoText: fmtStat(d.spearmanToLeadership, d.spearmanToLeadershipReason, fmtRho),
+          spearmanToLeadership: d.spearmanToLeadership,
+          meanRanks: d.meanRanks,
+          consensusOrder: d.consensusOrder,
+        },
+  );
+
+  const { concordance } = stack;
+  const hedgeP = concordance.pPermutation ?? concordance.p;
+
+  return {
+    stack,
+    n,
+    leaderCount: stack.raters.length,
+    hedgeP,
+    couldBeChance: hedgeP !== null && hedgeP > 0.05,
+    consensus,
+    leaders,
+    byDivergence,
+    rows,
+    anyUnranked,
+    pairs,
+    pairsByAgreement,
+    matrix,
+    contested: consensus.filter((c) => c.contested),
+    unanimous: consensus.filter((c) => c.unanimous),
+    distinctFirst,
+    methods: methodsView(stack),
+    departments,
+    shownDepartments: departments.filter((d): d is Extract<DepartmentView, { suppressed: false }> => !d.suppressed),
+  };
+}
+
+export function cascadeView(result: AuditResult): CascadeView[] {
+  const minGroup = minGroupOf(result);
+  return result.cascade.map((c: CascadeEntry) =>
+    'suppressed' in c
+      ? { leader: c.leader, department: c.department ?? fmtNA('no department'), suppressed: true, text: fmtSuppressed(minGroup) }
+      : {
+          leader: c.leader,
+          department: c.department ?? fmtNA('no department'),
+          suppressed: false,
+          n: c.n,
+          spearman: c.spearman,
+          rhoText: fmtStat(c.spearman, c.spearmanReason, fmtRho),
+        },
+  );
+}
+
+// ---------------------------------------------------------------- at a glance
+
+const BAND_PHRASE: Record<string, string> = {
+  slight: 'barely agree',
+  fair: 'agree only weakly',
+  moderate: 'agree moderately',
+  substantial: 'agree substantially',
+  'almost perfect': 'agree almost completely',
+};
+
+function who(l: LeaderView): string {
+  return l.department ? `${l.name} (${l.department})` : l.name;
+}
+
+/** The concordance sentence with its hedge, e.g. for REPORT.md's Northwind example. */
+export function concordanceSentence(v: StackView): string {
+  const c = v.stack.concordance;
+  if (c.W === null) return `Agreement among the leaders cannot be measured: ${fmtNA(c.WReason)}.`;
+  const leaders = `The ${fmtCountWord(v.leaderCount)} leaders`;
+  const phrase = c.band ? (BAND_PHRASE[c.band] ?? `agree to a degree called "${c.band}"`) : 'agree to a degree';
+  const band = c.band ? `, "${c.band}"` : '';
+  let hedge: string;
+  if (v.hedgeP === null) hedge = `; p ${fmtNA(c.pPermutationReason ?? c.pReason)}`;
+  else if (v.couldBeChance) hedge = `; ${fmtPClause(v.hedgeP)}, so this could be chance-level agreement`;
+  else hedge = `; ${fmtPClause(v.hedgeP)}, unlikely to be chance`;
+  const small = v.leaderCount < 4 ? ` With only ${fmtCountWord(v.leaderCount)} leaders, read this loosely.` : '';
+  return `${leaders} ${phrase} on what matters most (Kendall's W = ${fmtNumber(c.W)}${band}${hedge}).${small}`;
+}
+
+/**
+ * "At a glance": five to seven sentences, each a finding with its number, most
+ * important first (REPORT.md). Generated from the data, hedged where the
+ * statistics say to. Plain text (the Markdown renderer escapes it).
+ */
+export function atAGlance(result: AuditResult): string[] {
+  const out: string[] = [];
+  if (!result.stack) {
+    out.push(`There are no priority stacks to compare: ${fmtNA(result.stackReason)}.`);
+    return out;
+  }
+  const v = stackView(result.stack);
+  out.push(concordanceSentence(v));
+
+  // Distinct first priorities.
+  const m = v.leaderCount;
+  const d = v.distinctFirst.length;
+  if (m < 2) {
+    // One leader: nothing to compare; the stack is shown as it is.
+  } else if (d === 1) {
+    out.push(`All ${fmtCountWord(m)} leaders put ${v.distinctFirst[0] as string} first.`);
+  } else if (d > 1) {
+    const each = d === m && v.leaders.every((l) => l.first.length === 1) ? ' (every leader puts a different priority first)' : '';
+    out.push(`${fmtCountWord(d, true)} different priorities sit at the top of the ${fmtCountWord(m)} leaders' stacks${each}.`);
+  }
+
+  // Furthest and closest.
+  const measured = v.leaders.filter((l) => l.spearmanToOthers !== null);
+  if (measured.length >= 2) {
+    const sorted = [...measured].sort((a, b) => (a.spearmanToOthers as number) - (b.spearmanToOthers as number));
+    const far = sorted[0] as LeaderView;
+    const near = sorted[sorted.length - 1] as LeaderView;
+    out.push(
+      `${who(far)} is furthest from the rest of the team (rho = ${fmtRho(far.spearmanToOthers)} to the others' consensus); ` +
+        `${who(near)} is closest (${fmtRho(near.spearmanToOthers)}).`,
+    );
+  }
+
+  // Contested and unanimous.
+  const contested = v.contested.map((c) => c.priority);
+  let s =
+    contested.length === 0
+      ? "No priority is contested: none sits in one leader's top three and near the bottom of another's."
+      : contested.length === 1
+        ? `One priority is contested, in someone's top three and near the bottom (or unranked) for someone else: ${contested[0] as string}.`
+        : `${fmtCountWord(contested.length, true)} priorities are contested, each in someone's top three and near the bottom (or unranked) for someone else: ${fmtList(contested)}.`;
+  const unanimous = v.unanimous.map((c) => c.priority);
+  if (unanimous.length > 0) {
+    s += ` ${fmtList(unanimous)} ${unanimous.length === 1 ? 'is' : 'are'} in every leader's top three.`;
+  }
+  out.push(s);
+
+  // Methods agreement.
+  const mv = v.methods;
+  if (mv.agree) {
+    const methods = mv.kemenyTop3 ? 'Three ways of combining the stacks (Borda, Copeland and Kemeny)' : 'Two ways of combining the stacks (Borda and Copeland)';
+    out.push(`${methods} agree on the top three: ${fmtList(mv.bordaTop3)}.`);
+  } else {
+    out.push(`${mv.sentence.replace(/\.$/, '')}, so the consensus order at the top is itself uncertain.`);
+  }
+
+  // Cascade.
+  const cascade = cascadeView(result);
+  const shown = cascade.filter((c): c is Extract<CascadeView, { suppressed: false }> => !c.suppressed && c.spearman !== null);
+  const hidden = cascade.filter((c) => c.suppressed).length;
+  const hiddenNote =
+    hidden > 0
+      ? ` ${fmtCountWord(hidden, true)} smaller ${hidden === 1 ? 'department is' : 'departments are'} not shown (fewer than ${minGroupOf(result)} people).`
+      : '';
+  if (shown.length > 0) {
+    const sorted = [...shown].sort((a, b) => (b.spearman as number) - (a.spearman as number));
+    const hi = sorted[0] as (typeof sorted)[number];
+    const lo = sorted[sorted.length - 1] as (typeof sorted)[number];
+    if (sorted.every((c) => (c.spearman as number) >= 0.8)) {
+      out.push(
+        `Each department shown ranks priorities much as its own leader does (cascade rho ${sorted.length === 1 ? '=' : 'from'} ` +
+          `${sorted.length === 1 ? fmtRho(hi.spearman) : `${fmtRho(lo.spearman)} to ${fmtRho(hi.spearman)}`} in ${fmtList(sorted.map((c) => c.department))}): ` +
+          `whatever split there is at the top is carried into the organisation.${hiddenNote}`,
+      );
+    } else if (sorted.length === 1) {
+      out.push(
+        `In ${hi.department}, people rank priorities differently from their leader, ${hi.leader} (cascade rho = ${fmtRho(hi.spearman)}, ${hi.n} people).${hiddenNote}`,
+      );
+    } else {
+      out.push(
+        `Departments follow their own leader unevenly: ${hi.department} tracks ${hi.leader} closely (cascade rho = ${fmtRho(hi.spearman)}), ` +
+          `${lo.department} departs from ${lo.leader} (rho = ${fmtRho(lo.spearman)}, ${lo.n} people).${hiddenNote}`,
+      );
+    }
+  } else if (hidden > 0) {
+    out.push(`No department is large enough to compare with its leader (fewer than ${minGroupOf(result)} people in each).`);
+  }
+
+  // Departments against the leaders' consensus.
+  const depts = v.shownDepartments.filter((dd) => dd.spearmanToLeadership !== null);
+  if (depts.length > 0 && out.length < 7) {
+    const sorted = [...depts].sort((a, b) => (a.spearmanToLeadership as number) - (b.spearmanToLeadership as number));
+    const lo = sorted[0] as (typeof sorted)[number];
+    out.push(
+      depts.length === 1
+        ? `In ${lo.department}, the people's own stack correlates ${fmtRho(lo.spearmanToLeadership)} with the leaders' consensus (n = ${lo.n}).`
+        : `Of the departments shown, ${lo.department} is furthest from the leaders' consensus (rho = ${fmtRho(lo.spearmanToLeadership)}, n = ${lo.n}).`,
+    );
+  }
+  return out.slice(0, 7);
+}
