@@ -1,0 +1,243 @@
+/**
+ * The value a report template renders: AuditResult plus view values arranged
+ * for reading (sorted lists, tables as rows of cells, the "At a glance"
+ * sentences). Shared by the Markdown renderer and, later, HTML. Templates only
+ * show what this holds; numbers are formatted by the template helpers, which
+ * call format.ts, or here through format.ts for text already in sentences.
+ */
+import type { AuditResult, Finding } from '../audit/types.js';
+import { fmtCount, fmtNA, fmtNumber, fmtRho, fmtStat } from './format.js';
+import {
+  atAGlance,
+  cascadeView,
+  confidentialityLine,
+  minGroupOf,
+  stackView,
+  type CascadeView,
+  type DepartmentView,
+  type LeaderView,
+  type MethodsView,
+  type PairView,
+  type StackView,
+} from './view-model.js';
+
+export interface TableModel {
+  header: string[];
+  /** Column alignment for the Markdown separator row: 'l' or 'r'. */
+  align: Array<'l' | 'r'>;
+  rows: string[][];
+}
+
+export interface ReportModel {
+  result: AuditResult;
+  title: string;
+  /** 'align 0.1.0' */
+  generator: string;
+  minGroup: number;
+  confidentiality: string;
+  /** One-line description of what the audit covers, e.g. '7 leaders ranked 9 priorities'. */
+  scope: string;
+  glance: string[];
+  stack: StackModel | null;
+  stackReason: string;
+  /** Cascade rows (suppressed ones carry only the suppression text). */
+  cascade: CascadeView[];
+  hasOrganisation: boolean;
+  findings: Finding[];
+  /** The findings grouped for the room: facts, then interpretation, then decision; numbered across groups. */
+  questions: QuestionGroup[];
+  method: MethodModel;
+  data: DataModel;
+}
+
+export interface QuestionGroup {
+  layer: Finding['layer'];
+  heading: string;
+  findings: Array<Finding & { number: number }>;
+}
+
+const LAYERS: ReadonlyArray<{ layer: Finding['layer']; heading: string }> = [
+  { layer: 'facts', heading: 'Facts: what do we know?' },
+  { layer: 'interpretation', heading: 'Interpretation: what does it mean for our strategy?' },
+  { layer: 'decision', heading: 'Decision: what will we do?' },
+];
+
+/**
+ * Findings in the facilitation order of DOMAIN.md (facts, interpretation,
+ * decision), keeping the audit's order (most severe first) within each layer.
+ * A finding without a known layer goes with the facts.
+ */
+export function questionGroups(findings: readonly Finding[]): QuestionGroup[] {
+  const known = new Set(LAYERS.map((l) => l.layer));
+  let number = 0;
+  return LAYERS.map(({ layer, heading }) => ({
+    layer,
+    heading,
+    findings: findings
+      .filter((f) => f.layer === layer || (layer === 'facts' && !known.has(f.layer)))
+      .map((f) => ({ ...f, number: 0 })),
+  }))
+    .filter((g) => g.findings.length > 0)
+    .map((g) => ({ ...g, findings: g.findings.map((f) => ({ ...f, number: ++number })) }));
+}
+
+export interface StackModel {
+  view: StackView;
+  leaderCount: number;
+  n: number;
+  concordance: StackView['stack']['concordance'];
+  couldBeChance: boolean;
+  consensus: StackView['consensus'];
+  /** Each leader's stack side by side: Priority, Consensus position, one column per leader. */
+  sideBySide: TableModel;
+  anyUnranked: boolean;
+  divergence: LeaderView[];
+  /** Leaders × leaders Spearman matrix, short labels; legend maps labels to names. */
+  matrix: TableModel;
+  legend: Array<{ label: string; name: string }>;
+  pairs: PairView[];
+  contested: StackView['contested'];
+  unanimous: StackView['unanimous'];
+  methods: MethodsView;
+  departments: DepartmentView[];
+  /** Departments' own mean ranks beside the leaders': rows = priorities in consensus order. */
+  departmentStacks: TableModel | null;
+  suppressedDepartments: string[];
+}
+
+export interface MethodModel {
+  rboP: number | null;
+  permutations: number | null;
+  seed: number | null;
+  bandSource: string;
+  minGroup: number;
+  kemenyNote: string | null;
+}
+
+export interface DataModel {
+  files: Array<{ path: string; format: string; encoding: string; bom: string; delimiter: string; rows: number }>;
+  respondents: number;
+  excluded: AuditResult['input']['excluded'];
+  notes: AuditResult['input']['notes'];
+}
+
+const DELIMITER_NAMES: Record<string, string> = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+  '|': 'pipe',
+  ' ': 'space',
+};
+
+export function delimiterName(d: string): string {
+  return DELIMITER_NAMES[d] ?? `"${d}"`;
+}
+
+function stackModel(result: AuditResult): StackModel | null {
+  if (!result.stack) return null;
+  const v = stackView(result.stack);
+  const sideBySide: TableModel = {
+    header: ['Priority', 'Consensus', ...v.leaders.map((l) => l.name)],
+    align: ['l', 'r', ...v.leaders.map(() => 'r' as const)],
+    rows: v.rows.map((r) => [
+      r.priority,
+      String(r.position),
+      ...r.cells.map((c) => (c.unranked ? `(${c.text})` : c.text)),
+    ]),
+  };
+  const matrix: TableModel = {
+    header: ['', ...v.leaders.map((l) => l.label)],
+    align: ['l', ...v.leaders.map(() => 'r' as const)],
+    rows: v.matrix.map((row, i) => [
+      v.leaders[i]?.label ?? '',
+      ...row.map((m) => (m.self ? '—' : fmtStat(m.value, m.reason, fmtRho))),
+    ]),
+  };
+  const shown = v.shownDepartments;
+  // Cell: the priority's place in the group's own Borda order, its mean rank in brackets.
+  const placeAndMean = (place: number | undefined, mean: number | undefined): string => {
+    const m = typeof mean === 'number' ? fmtNumber(mean, 1) : fmtNA();
+    return place === undefined ? m : `${place} (${m})`;
+  };
+  const departmentStacks: TableModel | null =
+    shown.length === 0
+      ? null
+      : {
+          header: ['Priority', 'Leaders', ...shown.map((d) => d.department)],
+          align: ['l', 'r', ...shown.map(() => 'r' as const)],
+          rows: v.rows.map((r) => [
+            r.priority,
+            placeAndMean(r.position, r.meanRank),
+            ...shown.map((d) => {
+              const at = d.consensusOrder?.indexOf(r.priority) ?? -1;
+              return placeAndMean(at >= 0 ? at + 1 : undefined, d.meanRanks[r.priority]);
+            }),
+          ]),
+        };
+  return {
+    view: v,
+    leaderCount: v.leaderCount,
+    n: v.n,
+    concordance: v.stack.concordance,
+    couldBeChance: v.couldBeChance,
+    consensus: v.consensus,
+    sideBySide,
+    anyUnranked: v.anyUnranked,
+    divergence: v.byDivergence,
+    matrix,
+    legend: v.leaders.map((l) => ({ label: l.label, name: l.name })),
+    pairs: v.pairsByAgreement,
+    contested: v.contested,
+    unanimous: v.unanimous,
+    methods: v.methods,
+    departments: v.departments,
+    departmentStacks,
+    suppressedDepartments: v.departments.filter((d) => d.suppressed).map((d) => d.department),
+  };
+}
+
+export function reportModel(result: AuditResult): ReportModel {
+  const stack = stackModel(result);
+  const minGroup = minGroupOf(result);
+  const cascade = cascadeView(result);
+  const scope = stack
+    ? `${fmtCount(stack.leaderCount, 'leader')} ranked ${fmtCount(stack.n, 'priority', 'priorities')}; ${fmtCount(result.input.respondents, 'respondent')} in all.`
+    : `${fmtCount(result.input.respondents, 'respondent')}.`;
+  return {
+    result,
+    title: 'Leadership alignment audit',
+    generator: `${result.generator.name} ${result.generator.version}`,
+    minGroup,
+    confidentiality: confidentialityLine(result),
+    scope,
+    glance: atAGlance(result),
+    stack,
+    stackReason: fmtNA(result.stackReason),
+    cascade,
+    hasOrganisation: (stack?.departments.length ?? 0) > 0 || cascade.length > 0,
+    findings: result.findings,
+    questions: questionGroups(result.findings),
+    method: {
+      rboP: result.stack?.rboP ?? null,
+      permutations: result.stack?.concordance.permutations ?? null,
+      seed: result.stack?.concordance.seed ?? null,
+      bandSource: result.stack?.concordance.bandSource ?? 'Landis and Koch (1977)',
+      minGroup,
+      kemenyNote: stack?.methods.kemenyNote ?? null,
+    },
+    data: {
+      files: result.input.files.map((f) => ({
+        path: f.path,
+        format: f.format,
+        encoding: f.encoding,
+        bom: f.bom ? 'yes' : 'no',
+        delimiter: delimiterName(f.delimiter),
+        rows: f.rows,
+      })),
+      respondents: result.input.respondents,
+      excluded: result.input.excluded,
+      notes: result.input.notes,
+    },
+  };
+}
+
