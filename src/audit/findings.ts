@@ -5,30 +5,20 @@
  * Questions follow the facilitation order of DOMAIN.md: facts, then
  * interpretation, then decision.
  */
+import { fmtCountWord, fmtList, fmtOrdinal, fmtPClause, fmtRho } from '../render/format.js';
 import type { CascadeEntry, Finding, StackResult } from './types.js';
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
 
-function two(x: number): string {
-  return (Math.round(x * 100) / 100).toFixed(2);
-}
+// Findings carry numbers in their words, so they use the renderers' one formatter.
+const two = (x: number) => fmtRho(x);
+const ordinal = (n: number) => fmtOrdinal(n);
+const listOf = (items: readonly string[]) => fmtList(items);
 
 function pText(p: number | null): string {
   if (p === null) return '';
-  const shown = p < 0.001 ? '< 0.001' : `= ${p.toFixed(p < 0.01 ? 3 : 2)}`;
-  return p > 0.05 ? `; p ${shown}, so this could be chance-level agreement` : `; p ${shown}`;
-}
-
-function ordinal(n: number): string {
-  const r = Math.round(n);
-  if (r !== n) return `${two(n)}`;
-  const s = r % 100 >= 11 && r % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][r % 10] ?? 'th');
-  return `${r}${s}`;
-}
-
-function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  const clause = fmtPClause(p);
+  return p > 0.05 ? `; ${clause}, so this could be chance-level agreement` : `; ${clause}`;
 }
 
 export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry[]): Finding[] {
@@ -42,10 +32,10 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
       severity: c.W < 0.4 ? 'high' : c.W < 0.6 ? 'medium' : 'info',
       kind: 'concordance',
       title: weak
-        ? `The ${m} leaders agree only weakly on what matters most`
+        ? `The ${fmtCountWord(m)} leaders agree only weakly on what matters most`
         : c.W < 0.6
-          ? `The ${m} leaders agree moderately on what matters most`
-          : `The ${m} leaders largely agree on what matters most`,
+          ? `The ${fmtCountWord(m)} leaders agree moderately on what matters most`
+          : `The ${fmtCountWord(m)} leaders largely agree on what matters most`,
       evidence: `Kendall's W = ${two(c.W)} ("${c.band}", ${c.bandSource})${pText(c.p)}.`,
       question: 'Before anyone speaks, each of you write it down: if only one priority could be funded this year, which would you protect?',
       layer: 'facts',
@@ -64,7 +54,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     findings.push({
       severity: firsts.size >= Math.ceil(m / 2) ? 'high' : 'medium',
       kind: 'first-priorities',
-      title: `${firsts.size} different priorities sit at the top of ${m} stacks`,
+      title: `${fmtCountWord(firsts.size, true)} different priorities sit at the top of ${fmtCountWord(m)} stacks`,
       evidence: [...firsts].map(([p, who]) => `${p}: ${listOf(who)}`).join('; ') + '.',
       question: `What would change in the next quarter if the whole team put ${stack.consensus[0]?.priority ?? 'one priority'} first?`,
       layer: 'interpretation',
