@@ -202,7 +202,7 @@ function byPriority(question: string, columns: ColumnView[], hinted: boolean): R
   if (numeric.length / cells.length < 0.95) return null;
   if (Math.max(...numeric) > columns.length) return null;
   const { share, rows } = distinctShare(rowsOf(columns, (c) => c.raw), (s) => String(parseRankCell(s)));
-  if (rows === 0 || share < 0.9) return null;
+  if (rows === 0 || share < (hinted ? 0.5 : 0.9)) return null;
   if (!hinted && (columns.length < 3 || share < 1)) return null;
   return {
     question,
@@ -221,7 +221,7 @@ function byPosition(question: string, columns: ColumnView[], hinted: boolean): R
   const cells = columns.flatMap((c) => answered(c.cells));
   if (cells.length === 0) return null;
   const { share, rows } = distinctShare(rowsOf(columns, (c) => c.cells), priorityKey);
-  if (rows === 0 || share < 0.9) return null;
+  if (rows === 0 || share < (hinted ? 0.5 : 0.9)) return null;
   const vocabulary = new Set(cells.map(priorityKey)).size;
   if (vocabulary > Math.max(4 * columns.length, 12)) return null;
   return {
@@ -244,7 +244,8 @@ function listCell(column: ColumnView, hinted: boolean): RankingCandidate | null 
   const multi = lists.filter((l) => l.length >= 2);
   if (multi.length / cells.length < 0.8) return null;
   const noRepeats = lists.filter((l) => new Set(l.map(priorityKey)).size === l.length).length / lists.length;
-  if (noRepeats < 0.9) return null;
+  // A name twice in one list is an error to report, not a reason to doubt a question that asks for a ranking.
+  if (noRepeats < 0.9 && !hinted) return null;
   const lengths = new Map<number, number>();
   for (const l of lists) lengths.set(l.length, (lengths.get(l.length) ?? 0) + 1);
   const [modal, count] = [...lengths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;

@@ -148,15 +148,15 @@ const NUMBER_SUFFIX = /(?<=\p{L}[^\d]*)\s*[(\[=\-–—:]\s*\d{1,2}\s*[)\]]?\s*$
  *   labelKey("Don’t know") === 'dont know'
  */
 export function labelKey(label: string): string {
-  return label
-    .normalize('NFKC')
-    .toLowerCase()
-    .trim()
+  const plain = label.normalize('NFKC').toLowerCase().trim();
+  const key = plain
     .replace(NUMBER_PREFIX, '')
     .replace(NUMBER_SUFFIX, '')
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/[\s\u00a0]+/gu, ' ')
     .trim();
+  // Labels made only of symbols ("★★", "+", "--") are their own key.
+  return key === '' ? plain.replace(/[\s\u00a0]+/gu, '') : key;
 }
 
 const MISSING_KEYS: ReadonlySet<string> = new Set(MISSING_LABELS.map(labelKey));
