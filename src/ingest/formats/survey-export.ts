@@ -76,6 +76,8 @@ export interface SurveyNormalised extends Normalised {
   multiselect: Array<{ question: string; options: string[] }>;
   /** The ranking question read, or null. */
   ranking: { question: string; encoding: RankingCandidate['encoding']; columns: number[] } | null;
+  /** Labelled Likert columns: column index -> the name of the scale their labels were read on. */
+  scales: Record<number, string>;
 }
 
 // ---------------------------------------------------------------------------
@@ -513,6 +515,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     newestFirst: layout.newestFirst,
     multiselect: multiselect.map((q) => ({ question: q.question, options: q.options })),
     ranking: ranking ? { question: ranking.question, encoding: ranking.encoding, columns: ranking.columns.map((c) => c.index) } : null,
+    scales: Object.fromEntries(likertColumns.filter((c) => c.likert?.scale).map((c) => [c.column.index, c.likert!.scale!.name])),
   };
 }
 

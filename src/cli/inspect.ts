@@ -1,0 +1,288 @@
+/**
+ * `align inspect <file>`: say what a file is (the tool that wrote it, its
+ * encoding, delimiter and header rows), what each column was taken to be (with
+ * the confidence and the reason), how many rows are usable and why the others
+ * are not, and with --write-config write a starter align.yml that states every
+ * one of those choices, so `align audit` with it reads the file exactly as
+ * inspect did (and the user can edit any of them).
+ *
+ *   align inspect responses.csv
+ *   align inspect qualtrics.csv --write-config            (writes ./align.yml)
+ *   align inspect export.txt --encoding utf-16le --write-config northwind.yml --force
+ *
+ * Read (I/O) → assemble (pure: inspectTable, starterConfig) → write (I/O).
+ */
+import { existsSync } from 'node:fs';
+import { basename, isAbsolute, join } from 'node:path';
+import { Document, isMap, isPair, isScalar } from 'yaml';
+import { UsageError } from '../errors.js';
+import type { AlignConfig, ColumnOverride } from '../ingest/config-types.js';
+import { assembleDataset } from '../ingest/dataset.js';
+import { encodingFromOption } from '../ingest/decode.js';
+import { detectFormat } from '../ingest/formats/index.js';
+import type { ColumnInfo, Normalised } from '../ingest/formats/types.js';
+import { readTable } from '../ingest/table.js';
+import type { EncodingLabel, Excluded, Note, Table, ToolFormat } from '../ingest/types.js';
+import type { Io } from './io.js';
+import { loadConfigFor } from './load.js';
+import { writeAtomic, writeStdout } from './output.js';
+
+export interface InspectOptions {
+  file: string;
+  encoding?: string;
+  delimiter?: string;
+  config?: string;
+  /** true: ./align.yml in the working folder; a string: that file. */
+  writeConfig?: string | boolean;
+  force?: boolean;
+  rankingQuestion?: string;
+}
+
+export interface InspectResult {
+  file: string;
+  format: ToolFormat;
+  /** Why this tool: the winning detection's reason. */
+  detection: string;
+  /** Every format's score, most likely first. */
+  candidates: Array<{ format: ToolFormat; score: number; reason: string }>;
+  encoding: EncodingLabel;
+  bom: boolean;
+  delimiter: string;
+  headerRows: number;
+  columns: ColumnInfo[];
+  /** Headers of the columns inference could not place (role unknown). */
+  unplaced: string[];
+  ranking: { question: string; encoding: string; priorities: number } | null;
+  items: number;
+  /** Data rows, and how many of them are usable respondents. */
+  rows: number;
+  usable: number;
+  excluded: Excluded[];
+  notes: Note[];
+  /** The align.yml written, or null. */
+  configWritten: string | null;
+}
+
+const NAMED_DELIMITERS: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t', ',': ',', ';': ';', '\t': '\t', '|': '|', pipe: '|' };
+
+function delimiterFromOption(value: string): string {
+  const d = NAMED_DELIMITERS[value.toLowerCase()];
+  if (!d) throw new UsageError(`--delimiter takes comma, semicolon, tab or | (got ${JSON.stringify(value)})`);
+  return d;
+}
+
+/** The pure part: a Table and config in, what inspect reports out (no config written). */
+export function inspectTable(table: Table, config: AlignConfig, rankingQuestion?: string): { result: Omit<InspectResult, 'configWritten'>; normalised: Normalised } {
+  const choice = detectFormat(table);
+  const question = rankingQuestion ?? config.rankingQuestion;
+  // skipInvalid: inspect lists every bad row instead of stopping at the first.
+  const normalised = choice.module.normalise(table, { config, skipInvalid: true, ...(question ? { rankingQuestion: question } : {}) });
+  const dataset = assembleDataset([{ table, normalised }], { config, skipInvalid: true });
+  const ranking = (normalised as Normalised & { ranking?: { question: string; encoding: string } | null }).ranking ?? null;
+  const rankingColumns = normalised.columns.filter((c) => c.role === 'ranking');
+  const rankingOf = (): InspectResult['ranking'] => {
+    if (rankingColumns.length === 0) return null;
+    const q = ranking?.question ?? rankingColumns[0]!.header;
+    const encoding = ranking?.encoding ?? (rankingColumns[0] as ColumnInfo & { ranking?: string }).ranking ?? 'unknown';
+    return { question: q, encoding, priorities: dataset.priorities.length };
+  };
+  return {
+    normalised,
+    result: {
+      file: table.path,
+      format: normalised.format,
+      detection: choice.detection.reason,
+      candidates: choice.all,
+      encoding: table.encoding,
+      bom: table.bom,
+      delimiter: table.delimiter,
+      headerRows: normalised.headerRows,
+      columns: normalised.columns,
+      unplaced: normalised.columns.filter((c) => c.role === 'unknown' && c.header.trim() !== '').map((c) => c.header),
+      ranking: rankingOf(),
+      items: normalised.items.length,
+      rows: Math.max(0, table.records.length - normalised.headerRows),
+      usable: dataset.respondents.length,
+      excluded: dataset.excluded,
+      notes: dataset.notes,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The starter align.yml
+
+/** The name align.yml uses for a column: the tool's code where it has one (Q4_1, agree[SQ001]), else the header. */
+function columnKey(column: ColumnInfo, codes: ReadonlyMap<number, string>): string {
+  return codes.get(column.index) ?? column.header;
+}
+
+/**
+ * align.yml text that states every choice inspect made: the ranking question,
+ * each column's role (with the item a Likert column asks and its scale, the
+ * priority a ranking column ranks), plus the config it was given (code books,
+ * scales, dimensions, aliases, leaders, threshold, title) unchanged.
+ */
+export function starterConfig(result: Omit<InspectResult, 'configWritten'>, normalised: Normalised, given: AlignConfig, codes: ReadonlyMap<number, string>): string {
+  const columns: Record<string, string | ColumnOverride> = {};
+  const reasons = new Map<string, string>();
+  const counts = new Map<string, number>();
+  for (const c of result.columns) counts.set(columnKey(c, codes), (counts.get(columnKey(c, codes)) ?? 0) + 1);
+  const skipped: string[] = [];
+  const scaleOf = (normalised as Normalised & { scales?: Record<number, string> }).scales ?? {};
+  for (const c of result.columns) {
+    const key = columnKey(c, codes);
+    if (key.trim() === '') continue;
+    if (counts.get(key)! > 1) {
+      skipped.push(key);
+      continue;
+    }
+    const role = c.role === 'unknown' ? 'ignore' : c.role;
+    const spec: ColumnOverride = { role };
+    if (c.role === 'likert' && c.item !== undefined) {
+      const item = normalised.items.find((i) => i.id === c.item);
+      if (item) spec.item = item.text;
+      const scale = scaleOf[c.index];
+      if (scale) spec.scale = scale;
+    }
+    if (c.role === 'ranking' && c.priority !== undefined) spec.priority = c.priority;
+    columns[key] = Object.keys(spec).length === 1 ? role : spec;
+    reasons.set(key, c.role === 'unknown' ? `could not place: ${c.reason}` : `${c.reason} (confidence ${c.confidence.toFixed(2)})`);
+  }
+
+  const config: Record<string, unknown> = {};
+  if (given.title) config.title = given.title;
+  if (given.leaders) config.leaders = given.leaders;
+  if (given.minGroup !== undefined) config.minGroup = given.minGroup;
+  if (result.ranking) config.rankingQuestion = result.ranking.question;
+  config.columns = columns;
+  if (given.scales) config.scales = given.scales;
+  if (given.codebooks) config.codebooks = given.codebooks;
+  if (given.dimensions) config.dimensions = given.dimensions;
+  if (given.priorities) config.priorities = given.priorities;
+
+  const doc = new Document(config);
+  doc.commentBefore = [
+    ` align.yml: written by \`align inspect ${basename(result.file)} --write-config\``,
+    ` for a ${result.format} export (${result.encoding}${result.bom ? ' with BOM' : ''}, delimiter ${JSON.stringify(result.delimiter)}, ${result.headerRows} header row${result.headerRows === 1 ? '' : 's'}).`,
+    ' Every key overrides what align infers. As written, `align audit` reads the file exactly as inspect did;',
+    ' edit any line (a role, an item text, a priority name) and run `align inspect` again to check.',
+    ' Also possible: title (the report title), leaders (role values of leaders, default [Executive]), minGroup (default 5, at least 3),',
+    ' dimensions (name: [item texts]), scales (name: {labels: {label: number}}), codebooks (column: {code: label}),',
+    ' priorities: {aliases: {spelling: priority}}.',
+    ...(skipped.length ? [` Columns left to inference (their header appears twice): ${[...new Set(skipped)].join(', ')}.`] : []),
+  ].join('\n');
+  const node = doc.get('columns', true);
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const why = reasons.get(String(pair.key.value));
+      if (why) pair.key.commentBefore = ` ${why.replace(/\s*\n\s*/g, ' ')}`;
+      if (isMap(pair.value)) pair.value.flow = true;
+    }
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+// ---------------------------------------------------------------------------
+// Printing
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function cut(s: string, n: number): string {
+  const one = s.replace(/\s*\n\s*/g, ' ');
+  return one.length <= n ? one : `${one.slice(0, n - 1)}…`;
+}
+
+/** A long header keeps its start and its end, where a grid row or statement is: `How much do… [Leadership speaks…]`. */
+function cutMiddle(s: string, n: number): string {
+  const one = s.replace(/\s*\n\s*/g, ' ');
+  if (one.length <= n) return one;
+  const tail = Math.floor((n - 1) * 0.6);
+  return `${one.slice(0, n - 1 - tail)}…${one.slice(one.length - tail)}`;
+}
+
+/** The report `align inspect` prints; reasons are cut to `width` on a terminal, whole when piped (width Infinity). */
+export function formatInspect(result: InspectResult, width = Infinity): string {
+  const out: string[] = [];
+  const delimiterName = result.delimiter === '\t' ? 'tab' : result.delimiter === ',' ? 'comma (,)' : result.delimiter === ';' ? 'semicolon (;)' : JSON.stringify(result.delimiter);
+  out.push(`file         ${result.file}`);
+  out.push(`tool         ${result.format}: ${result.detection}`);
+  out.push(`encoding     ${result.encoding}${result.bom ? ' (with byte-order mark)' : ''}`);
+  out.push(`delimiter    ${delimiterName}`);
+  out.push(`header rows  ${result.headerRows}`);
+  out.push(`rows         ${result.rows} data rows: ${result.usable} usable, ${result.excluded.length} excluded`);
+  out.push(
+    `ranking      ${result.ranking ? `${JSON.stringify(result.ranking.question)} (${result.ranking.encoding.replace('-', ' ')}, ${result.ranking.priorities} priorities)` : 'none found'}`,
+  );
+  out.push(`likert items ${result.items}`);
+  out.push('');
+  out.push('columns');
+  const headerWidth = Math.min(44, Math.max(6, ...result.columns.map((c) => c.header.length)));
+  const reasonWidth = Math.max(30, width - headerWidth - 26);
+  out.push(`  ${pad('#', 4)}${pad('header', headerWidth + 2)}${pad('role', 13)}${pad('conf.', 7)}reason`);
+  for (const c of result.columns) {
+    const role = c.role === 'ranking' && c.priority ? 'ranking' : c.role;
+    out.push(`  ${pad(String(c.index + 1), 4)}${pad(cutMiddle(c.header || '(no header)', headerWidth), headerWidth + 2)}${pad(role, 13)}${pad(c.confidence.toFixed(2), 7)}${cut(c.reason, reasonWidth)}`);
+  }
+  if (result.unplaced.length > 0) {
+    out.push('');
+    out.push(`could not place ${result.unplaced.length} column${result.unplaced.length === 1 ? '' : 's'}: ${result.unplaced.map((h) => JSON.stringify(cut(h, 60))).join(', ')}`);
+    out.push('  give them a role in align.yml under columns (align inspect --write-config writes a starter file)');
+  }
+  if (result.excluded.length > 0) {
+    out.push('');
+    out.push('excluded rows');
+    for (const e of result.excluded) out.push(`  line ${e.line}: ${e.reason}`);
+  }
+  if (result.notes.length > 0) {
+    out.push('');
+    out.push('notes');
+    for (const n of result.notes) out.push(`  line ${n.line}: ${n.note}`);
+  }
+  if (result.configWritten) {
+    out.push('');
+    out.push(`wrote ${result.configWritten}: align audit ${result.file} --config ${result.configWritten} reads the file as above`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------
+
+/** Tool codes of the columns (Qualtrics export tags, LimeSurvey codes), for align.yml keys. */
+function codesOf(table: Table, format: ToolFormat): Map<number, string> {
+  const codes = new Map<number, string>();
+  const first = table.records[0] ?? [];
+  if (format === 'qualtrics' && !((first[0] ?? '').trim() === 'V1')) {
+    first.forEach((tag, i) => {
+      if (tag.trim() !== '') codes.set(i, tag.trim());
+    });
+  }
+  return codes;
+}
+
+export async function inspect(options: InspectOptions, io: Io): Promise<InspectResult> {
+  const { config } = await loadConfigFor(options.config ? { config: options.config } : {}, io);
+  const table = await readTable(options.file, {
+    ...(options.encoding ? { encoding: encodingFromOption(options.encoding) } : {}),
+    ...(options.delimiter ? { delimiter: delimiterFromOption(options.delimiter) } : {}),
+  });
+  const { result, normalised } = inspectTable(table, config, options.rankingQuestion);
+
+  let configWritten: string | null = null;
+  if (options.writeConfig) {
+    const target = typeof options.writeConfig === 'string' ? options.writeConfig : 'align.yml';
+    const path = isAbsolute(target) ? target : join(io.cwd, target);
+    if (existsSync(path) && !options.force) {
+      throw new UsageError(`${target} already exists; pass --force to replace it, or name another file: --write-config other.yml`);
+    }
+    const text = starterConfig(result, normalised, config, codesOf(table, result.format));
+    await writeAtomic(path, text, { force: true, inputs: [options.file] });
+    configWritten = target;
+  }
+  const full: InspectResult = { ...result, configWritten };
+  await writeStdout(io.stdout, formatInspect(full, io.stdout.isTTY ? (io.stdout.columns ?? 100) : Infinity));
+  return full;
+}
