@@ -83,7 +83,7 @@ export function inspectTable(table: Table, config: AlignConfig, rankingQuestion?
   const rankingOf = (): InspectResult['ranking'] => {
     if (rankingColumns.length === 0) return null;
     const q = ranking?.question ?? rankingColumns[0]!.header;
-    const encoding = ranking?.encoding ?? (rankingColumns[0] as ColumnInfo & { ranking?: string }).ranking ?? 'unknown';
+    const encoding = ranking?.encoding ?? rankingColumns[0]!.ranking ?? 'unknown';
     return { question: q, encoding, priorities: dataset.priorities.length };
   };
   return {

@@ -309,14 +309,15 @@ const NO = /^(n|no|false|0)$/i;
 export function inferLikert(cells: readonly string[], scales: readonly Scale[]): (Inference & { likert: LikertKind }) | null {
   const values = answered(cells);
   if (values.length === 0) return null;
-  const integers = values.map(integerAnswer);
-  if (integers.every((v) => v !== null)) {
-    const range = numericRange(integers as number[]);
+  const integers = values.map(integerAnswer).filter((v): v is number => v !== null);
+  if (integers.length === values.length || (integers.length >= 3 && integers.length / values.length >= 0.75)) {
+    const range = numericRange(integers);
     if (!range || new Set(integers).size < 2) return null;
+    const stray = values.filter((v) => integerAnswer(v) === null);
     return {
       role: 'likert',
-      confidence: range.high <= 7 ? 0.75 : 0.5,
-      reason: `whole numbers within ${range.low}..${range.high}: read as a ${range.points}-point scale, ${range.low} = lowest`,
+      confidence: stray.length > 0 ? 0.5 : range.high <= 7 ? 0.75 : 0.5,
+      reason: `whole numbers within ${range.low}..${range.high}: read as a ${range.points}-point scale, ${range.low} = lowest${stray.length > 0 ? `; but ${sample(stray, 3)} ${stray.length === 1 ? 'is' : 'are'} not a number` : ''}`,
       likert: { kind: 'numeric', ...range },
     };
   }

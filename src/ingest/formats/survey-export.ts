@@ -26,6 +26,7 @@ import {
   splitChoices,
 } from '../infer.js';
 import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
+import { positionFromHeader } from '../columns.js';
 import { aliasKeyOf, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
 import { guessDateOrder, parseTimestamp } from '../timestamps.js';
 import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
@@ -251,6 +252,39 @@ function groupsOf(resolved: readonly Resolved[]): Resolved[][] {
   return groups;
 }
 
+/**
+ * Separate one-column questions headed by positions ("First choice", "Second
+ * choice", …: Google Forms' dropdown workaround for a ranking) read as one
+ * wide-by-position question, named by its first header.
+ */
+function mergePositionRuns(groups: Resolved[][]): Resolved[][] {
+  const out: Resolved[][] = [];
+  let run: Resolved[] = [];
+  const flush = () => {
+    const positions = run.map((r) => positionFromHeader(r.column.header));
+    if (run.length >= 2 && new Set(positions).size === run.length) {
+      const question = run[0]!.column.header;
+      out.push(run.map((r) => ({ ...r, column: { ...r.column, question, sub: r.column.header }, view: { ...r.view, question, sub: r.column.header } })));
+    } else {
+      for (const r of run) out.push([r]);
+    }
+    run = [];
+  };
+  for (const g of groups) {
+    const single = g.length === 1 && g[0]!.column.sub === null ? g[0]! : null;
+    const adjacent = single && run.length > 0 && run[run.length - 1]!.column.index === single.column.index - 1;
+    if (single && positionFromHeader(single.column.header) !== null && (run.length === 0 || adjacent)) {
+      run.push(single);
+      continue;
+    }
+    flush();
+    if (single && positionFromHeader(single.column.header) !== null) run.push(single);
+    else out.push(g);
+  }
+  flush();
+  return out;
+}
+
 function matchesQuestion(wanted: string, candidate: { question: string; columns: readonly Resolved[] }): 'exact' | 'prefix' | null {
   const w = looseKey(wanted);
   const names = [candidate.question, ...candidate.columns.flatMap((c) => namesOf(c.column).own)];
@@ -377,7 +411,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       const at = ranking.columns.findIndex((c) => c.index === r.column.index);
       if (ranking.encoding === 'by-priority') info.priority = priorityNameOf(r);
       if (ranking.encoding === 'by-position' && ranking.positions) info.position = ranking.positions[at]!;
-      (info as ColumnInfo & { ranking?: string }).ranking = ranking.encoding;
+      info.ranking = ranking.encoding;
     }
     return info;
   });
@@ -524,7 +558,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
 function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: AlignConfig, file: string): RankingCandidate | null {
   const wanted = context.rankingQuestion ?? config.rankingQuestion;
   const open = resolved.filter((r) => (r.role === 'unknown' && r.reason === '') || r.role === 'ranking');
-  const groups = groupsOf(resolved);
+  const groups = mergePositionRuns(groupsOf(resolved));
 
   // align.yml says which columns are the ranking.
   const told = resolved.filter((r) => r.override?.spec.role === 'ranking');
@@ -541,7 +575,7 @@ function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: 
     let hits = named.filter((g) => matchesQuestion(wanted, g) === 'exact');
     if (hits.length === 0) hits = named.filter((g) => matchesQuestion(wanted, g) === 'prefix');
     if (hits.length !== 1) {
-      const options = findRankingQuestions(groupsOf(open).map((g) => g.map((r) => r.view))).map((c) => quoted(c.question));
+      const options = findRankingQuestions(mergePositionRuns(groupsOf(open)).map((g) => g.map((r) => r.view))).map((c) => quoted(c.question));
       throw new InputError(
         file,
         null,
@@ -561,7 +595,7 @@ function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: 
     return candidate ? { ...candidate, confidence: 1, reason: `${why}: ${candidate.reason}` } : rankingAsTold(hit.question, views, why);
   }
 
-  const candidates = findRankingQuestions(groupsOf(open).map((g) => g.map((r) => r.view)));
+  const candidates = findRankingQuestions(mergePositionRuns(groupsOf(open)).map((g) => g.map((r) => r.view)));
   if (candidates.length > 1) {
     throw new InputError(
       file,
