@@ -13,7 +13,7 @@
  */
 import type { ColumnRoleName } from './config-types.js';
 import type { ColumnInfo } from './formats/types.js';
-import { isRankCell, listSeparator, parseRankCell } from './rankings.js';
+import { isRankCell, listSeparator, readRank } from './rankings.js';
 
 /** Lower case, every run of punctuation or spacing one space, trimmed: `What's your Role?` -> `what s your role`. */
 export function normaliseHeader(header: string): string {
@@ -156,8 +156,42 @@ const LONG_PRIORITY = /^(priority|priority name|item|item name|initiative|object
 const LONG_RANK = /^(rank|rank (number|no|position|value)|ranking position|position|place|priority rank|order|rank order)$/;
 const LIST = /^(stack|priority stack|my stack|priorities|ranking|rankings|ranked (priorities|list|order)|my ranking|your ranking|priority (order|ranking|list)|order of priorities|top priorities)$/;
 
-function nonBlank(cells: readonly string[]): string[] {
-  return cells.filter((c) => c.trim() !== '');
+/** What a column's data cells look like, counted in one pass. */
+export interface CellStats {
+  /** Non-blank cells. */
+  filled: number;
+  /** Non-blank cells that are ranks (numbers, `1st`, `first`...). */
+  ranks: number;
+  /** Non-blank cells that are ranks or bad ranks (0, -1, 12, 2.5): numbers rather than text. */
+  rankShaped: number;
+  /** Non-blank cells joining names with ';', '>' or '|'. */
+  lists: number;
+  /** Non-blank cells joining names with any list separator, ',' included. */
+  separated: number;
+}
+
+export function cellStats(cells: readonly string[]): CellStats {
+  const stats: CellStats = { filled: 0, ranks: 0, rankShaped: 0, lists: 0, separated: 0 };
+  for (const c of cells) {
+    if (c.length === 0 || c.trim() === '') continue;
+    stats.filled++;
+    const r = readRank(c);
+    if (typeof r === 'number') {
+      stats.ranks++;
+      stats.rankShaped++;
+      continue;
+    }
+    if (r !== null && r.kind !== 'text') {
+      stats.rankShaped++;
+      continue;
+    }
+    const sep = listSeparator(c);
+    if (sep !== null) {
+      stats.separated++;
+      if (sep !== ',') stats.lists++;
+    }
+  }
+  return stats;
 }
 
 /** True when the cells (blanks aside) are ranks: numbers or labels such as `1st`. */
@@ -171,24 +205,13 @@ export function cellsAreRanks(cells: readonly string[]): boolean {
  * than text. 0 when every cell is blank.
  */
 export function rankShare(cells: readonly string[]): number {
-  const filled = nonBlank(cells);
-  if (filled.length === 0) return 0;
-  let ranks = 0;
-  for (const c of filled) {
-    const r = parseRankCell(c);
-    if (typeof r === 'number' || (r !== null && (r.rank !== undefined || /^\s*-?\d*[.,]\d+\s*$/.test(c)))) ranks++;
-  }
-  return ranks / filled.length;
+  const stats = cellStats(cells);
+  return stats.filled === 0 ? 0 : stats.rankShaped / stats.filled;
 }
 
 /** True when some cell joins several names with a list separator (`A;B;`, `A > B`, `A | B`). */
 export function cellsAreLists(cells: readonly string[]): boolean {
-  const filled = nonBlank(cells);
-  if (filled.length === 0 || cellsAreRanks(filled)) return false;
-  return filled.some((c) => {
-    const sep = listSeparator(c);
-    return sep !== null && sep !== ',' && c.split(sep).filter((s) => s.trim() !== '').length >= 1;
-  });
+  return cellStats(cells).lists > 0;
 }
 
 function info(index: number, header: string, role: ColumnInfo['role'], confidence: number, reason: string, extra: Partial<ColumnInfo> = {}): ColumnInfo {
@@ -204,13 +227,20 @@ function info(index: number, header: string, role: ColumnInfo['role'], confidenc
  * else. Anything else is 'unknown'.
  */
 export function recogniseColumn(index: number, header: string, cells: readonly string[] = []): ColumnInfo {
+  return recogniseColumnFromStats(index, header, cellStats(cells));
+}
+
+/** recogniseColumn with the cells already counted (cellStats): for callers that count once and ask twice. */
+export function recogniseColumnFromStats(index: number, header: string, stats: CellStats): ColumnInfo {
   const h = normaliseHeader(header);
   const shown = JSON.stringify(header.trim());
-  const filled = nonBlank(cells);
-  const ranks = filled.length > 0 && cellsAreRanks(filled);
+  const filled = stats.filled;
+  const ranks = filled > 0 && stats.ranks === filled;
+  const share = filled === 0 ? 0 : stats.rankShaped / filled;
+  const lists = stats.lists > 0;
 
   const position = positionFromHeader(header);
-  if (position !== null && !(filled.length > 0 && ranks)) {
+  if (position !== null && !ranks) {
     return info(index, header, 'ranking', 0.8, `header ${shown} names rank position ${position}; its cells name the priority placed there`, {
       ranking: 'by-position',
       position,
@@ -224,33 +254,33 @@ export function recogniseColumn(index: number, header: string, cells: readonly s
     info(index, header, 'ranking', 0.85, `header ${shown} ${why}`, { ranking: 'long-rank' });
   const list = (why: string): ColumnInfo => info(index, header, 'ranking', 0.85, `header ${shown} ${why}`, { ranking: 'list' });
   if (LONG_RANK.test(h)) {
-    return cellsAreLists(filled)
+    return lists
       ? list('with cells listing priorities in order reads as one ordered list per respondent')
       : longRank('reads as the rank column of a long-format file (one row per respondent and priority)');
   }
   if (LONG_PRIORITY.test(h)) {
-    return filled.length > 0 && ranks
+    return ranks
       ? longRank('holds rank numbers: the rank column of a long-format file')
       : info(index, header, 'ranking', 0.85, `header ${shown} reads as the priority column of a long-format file`, {
           ranking: 'long-priority',
         });
   }
   if (LIST.test(h)) {
-    return filled.length > 0 && ranks
+    return ranks
       ? longRank('holds rank numbers: the rank column of a long-format file')
       : list('reads as one cell per respondent listing the priorities in order');
   }
-  if (/^rank\b/.test(h) && filled.length > 0 && !ranks && rankShare(filled) < 0.5) {
+  if (/^rank\b/.test(h) && filled > 0 && share < 0.5) {
     return info(index, header, 'ranking', 0.75, `header ${shown} asks for a ranking and its cells list priorities in order`, {
       ranking: 'list',
     });
   }
-  if (cellsAreLists(filled) && filled.every((c) => listSeparator(c) !== null)) {
+  if (lists && stats.separated === filled) {
     return info(index, header, 'ranking', 0.5, `every cell of ${shown} lists several names joined by a separator`, { ranking: 'list' });
   }
-  if (filled.length === 0 || rankShare(filled) >= 0.5) {
-    const why = filled.length === 0 ? 'no one filled it in, and its header names nothing else' : 'its cells are ranks';
-    return info(index, header, 'ranking', filled.length === 0 ? 0.3 : ranks ? 0.6 : 0.4, `${shown} taken as a priority: ${why}`, {
+  if (filled === 0 || share >= 0.5) {
+    const why = filled === 0 ? 'no one filled it in, and its header names nothing else' : 'its cells are ranks';
+    return info(index, header, 'ranking', filled === 0 ? 0.3 : ranks ? 0.6 : 0.4, `${shown} taken as a priority: ${why}`, {
       ranking: 'by-priority',
       priority: header.trim(),
     });

@@ -14,7 +14,7 @@
  *   6. notes: two people with one name and no email, a blank role, ties
  *   7. priorities: N = the distinct keys ranked by anyone, plus every priority
  *      a file lists (a wide column nobody ranked); shown by the spelling most
- *      used (PriorityNames)
+ *      used, ties first seen (PriorityNames' rule, see nameByMostUsed)
  *
  * Every data row ends up used or in `excluded` with a reason; a module that
  * loses a row is a bug (InternalError), not a user error.
@@ -23,7 +23,7 @@ import { InputError, InternalError, UsageError } from '../errors.js';
 import type { AlignConfig } from './config-types.js';
 import { detectFormat } from './formats/index.js';
 import type { Normalised, RawRow } from './formats/types.js';
-import { displayName, priorityKey, PriorityNames } from './priority-key.js';
+import { displayName, priorityKey } from './priority-key.js';
 import { aliasKeyOf, SKIP_INVALID_FIX, tieNotes } from './rankings.js';
 import { readTable } from './table.js';
 import type { Dataset, EncodingLabel, Excluded, FileInfo, Item, Note, Respondent, StackEntry, Table } from './types.js';
@@ -158,34 +158,30 @@ export function assembleDataset(
   }
 
   // 7: priorities
-  const names = new PriorityNames();
   const order: string[] = [];
   const seen = new Set<string>();
-  const spellingFor = (spelling: string): string => aliasTarget.get(priorityKey(spelling)) ?? spelling;
   const see = (key: string): void => {
-    if (!seen.has(key)) {
+    if (key !== '' && !seen.has(key)) {
       seen.add(key);
       order.push(key);
     }
   };
+  const uses = new Map<string, number>(); // spelling as written -> uses, in first-seen order
+  let next = 0; // pending is in file order
   inputs.forEach(({ normalised }, fileIndex) => {
-    for (const listed of normalised.priorities) if (keyOf(listed) !== '') see(keyOf(listed));
-    for (const p of pending) {
-      if (p.fileIndex !== fileIndex) continue;
-      for (const e of p.row.stack) {
-        names.add(spellingFor(e.priority));
+    for (const listed of normalised.priorities) see(keyOf(listed));
+    for (; next < pending.length && pending[next]!.fileIndex === fileIndex; next++) {
+      for (const e of pending[next]!.row.stack) {
+        uses.set(e.priority, (uses.get(e.priority) ?? 0) + 1);
         see(keyOf(e.priority));
       }
     }
   });
   for (const { normalised } of inputs) {
-    for (const listed of normalised.priorities) {
-      const key = keyOf(listed);
-      if (key !== '' && !names.has(key)) names.add(spellingFor(listed));
-    }
+    for (const listed of normalised.priorities) if (!uses.has(listed)) uses.set(listed, 0);
   }
-  const shown = new Map(names.list().map((p) => [p.key, p.name]));
-  const priorities = order.map((key) => ({ key, name: shown.get(key) ?? displayName(key) }));
+  const shown = nameByMostUsed(uses, keyOf, (spelling) => aliasTarget.get(priorityKey(spelling)) ?? spelling);
+  const priorities = order.map((key) => ({ key, name: shown.get(key) ?? key }));
 
   const respondents: Respondent[] = pending.map(({ row, stack }) => ({
     key: `${row.file}:${row.line}`,
@@ -240,6 +236,46 @@ function keyedStack(row: RawRow, keyOf: (name: string) => string, skipInvalid: b
     stack.push({ priority: key, rank: e.rank });
   }
   return stack.sort((a, b) => a.rank - b.rank || (a.priority < b.priority ? -1 : a.priority > b.priority ? 1 : 0));
+}
+
+/**
+ * The name shown for each priority key: the spelling most used (trimmed,
+ * spacing collapsed: displayName), ties going to the one seen first; an
+ * aliased spelling shows as its target. The rule of PriorityNames, applied to
+ * counts gathered by the spelling as written, so that the Unicode passes run
+ * once per distinct spelling rather than once per stack entry (a large file
+ * has millions of entries and a few dozen spellings).
+ */
+function nameByMostUsed(
+  uses: ReadonlyMap<string, number>,
+  keyOf: (name: string) => string,
+  target: (spelling: string) => string,
+): Map<string, string> {
+  const byKey = new Map<string, Map<string, number>>();
+  for (const [spelling, count] of uses) {
+    const key = keyOf(spelling);
+    if (key === '') continue;
+    const shown = displayName(target(spelling));
+    let counts = byKey.get(key);
+    if (!counts) {
+      counts = new Map();
+      byKey.set(key, counts);
+    }
+    counts.set(shown, (counts.get(shown) ?? 0) + count);
+  }
+  const names = new Map<string, string>();
+  for (const [key, counts] of byKey) {
+    let best = '';
+    let most = -1;
+    for (const [shown, count] of counts) {
+      if (count > most) {
+        best = shown;
+        most = count;
+      }
+    }
+    names.set(key, best);
+  }
+  return names;
 }
 
 /** True when `a` is the later submission of the two (ARCHITECTURE.md, "Duplicates"). */

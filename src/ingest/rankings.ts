@@ -55,6 +55,7 @@ const WORD = new RegExp(`^(${Object.keys(ORDINAL_WORDS).join('|')})${TRAILER}$`)
 // Grid column labels such as "1 (most important)" or "9 - least important".
 const ANNOTATED = /^(\d+)\s*(?:\([^)]*\)|[-\u2013\u2014:=]\s+\p{L}[\p{L}\s]*)$/u;
 const DECIMAL = /^-?\d*[.,]\d+$/;
+const ANNOTATED_START = /^\d+\s*[(\-\u2013\u2014:=]/u;
 
 /**
  * Reads one cell that should hold a rank.
@@ -66,29 +67,65 @@ const DECIMAL = /^-?\d*[.,]\d+$/;
  * Whether the rank is at most N is the caller's check (checkRank), since only it knows N.
  */
 export function parseRankCell(cell: string): RankCell {
-  const s = cell.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
-  if (s === '') return null;
+  const r = readRank(cell);
+  if (r === null || typeof r === 'number') return r;
+  if (r.kind === 'below') return { invalid: `rank ${r.rank} is below 1, the most important`, rank: r.rank };
+  return { invalid: `${JSON.stringify(cell.trim())} is ${r.kind === 'decimal' ? 'not a whole number' : 'not a rank'}` };
+}
+
+/** What a non-rank cell is: a whole number below 1, a decimal, or text. */
+export type RankMiss = { kind: 'below'; rank: number } | { kind: 'decimal' } | { kind: 'text' };
+
+const TEXT: RankMiss = { kind: 'text' };
+const DECIMAL_MISS: RankMiss = { kind: 'decimal' };
+const NON_ASCII = /[^\x00-\x7f]/;
+// How a rank label can start: a digit, '#', '-', '.', or no./rank/an ordinal word; non-ASCII (full-width digits) goes the long way
+const RANK_START = /^[\d#\-.nNrRfFsStTeE\u0080-\uffff]/;
+const LONGEST_LABEL = 40; // "twelfth preference", "10 (least important of all)": longer text is no rank
+
+/**
+ * parseRankCell without the wording: the classification every cell of a
+ * large file goes through when align looks for rank columns, kept cheap
+ * (plain integers first, then only short cells reach the patterns).
+ */
+export function readRank(cell: string): number | null | RankMiss {
+  // fast path: a plain whole number, by far the commonest cell
+  if (cell.length > 0 && cell.length <= 4) {
+    let value = 0;
+    let digits = true;
+    for (let i = 0; i < cell.length; i++) {
+      const c = cell.charCodeAt(i);
+      if (c < 48 || c > 57) {
+        digits = false;
+        break;
+      }
+      value = value * 10 + (c - 48);
+    }
+    if (digits) return value >= 1 ? value : { kind: 'below', rank: value };
+  }
+  const trimmed = cell.trim();
+  if (trimmed === '') return null;
+  if (!RANK_START.test(trimmed)) return TEXT; // "Manager", "Grow revenue": no label starts so
+  if (trimmed.length > LONGEST_LABEL && !ANNOTATED_START.test(trimmed)) return TEXT;
+  const s = (NON_ASCII.test(trimmed) ? trimmed.normalize('NFKC').trim() : trimmed).toLowerCase().replace(/\s+/g, ' ');
   let m = PLAIN.exec(s) ?? ANNOTATED.exec(s);
   if (m) {
     const rank = Number(m[1]);
-    if (rank < 1) return { invalid: `rank ${rank} is below 1, the most important`, rank };
-    return rank;
+    return rank < 1 ? { kind: 'below', rank } : rank;
   }
   m = ORDINAL.exec(s);
   if (m) {
     const rank = Number(m[1]);
-    if (rank < 1) return { invalid: `rank ${rank} is below 1, the most important`, rank };
-    return rank;
+    return rank < 1 ? { kind: 'below', rank } : rank;
   }
   m = WORD.exec(s);
   if (m) return ORDINAL_WORDS[m[1]!]!;
-  if (DECIMAL.test(s)) return { invalid: `${JSON.stringify(cell.trim())} is not a whole number` };
-  return { invalid: `${JSON.stringify(cell.trim())} is not a rank` };
+  return DECIMAL.test(s) ? DECIMAL_MISS : TEXT;
 }
 
 /** True when the cell is a rank or blank: what a column of ranks holds. */
 export function isRankCell(cell: string): boolean {
-  const r = parseRankCell(cell);
+  const r = readRank(cell);
   return r === null || typeof r === 'number';
 }
 
@@ -133,6 +170,27 @@ export function rankOrThrow(cell: string, n: number, file: string, line: number,
   throw new InputError(file, line, column, r.invalid, rankFix(n));
 }
 
+/**
+ * `keyOf` remembering its answers: priority names repeat on every row, and
+ * priorityKey's Unicode passes are the hot spot of reading a large file.
+ * The cache is cleared when it reaches `limit` names (a file of free text).
+ */
+export function memoKey(keyOf: (name: string) => string, limit = 100_000): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name: string) => {
+    let key = cache.get(name);
+    if (key === undefined) {
+      key = keyOf(name);
+      if (cache.size >= limit) cache.clear();
+      cache.set(name, key);
+    }
+    return key;
+  };
+}
+
+/** priorityKey, remembered: the default key function of everything here. */
+export const cachedPriorityKey = memoKey(priorityKey);
+
 // ---------------------------------------------------------------------------
 // One ordered-list cell
 
@@ -140,9 +198,13 @@ const SEPARATORS = ['>', ';', '|', ','] as const;
 const ARROWS = /\s*(?:->|=>|\u2192|\u27f6|\u00bb)\s*/gu;
 
 /** The list separator a cell uses: the first of '>', ';', '|', ',' it contains; null when none. */
+const ANY_SEPARATOR = /[>;|,\u2192\u27f6\u00bb]/;
+
 export function listSeparator(cell: string): string | null {
-  const text = cell.replace(ARROWS, '>');
-  for (const sep of SEPARATORS) if (text.includes(sep)) return sep;
+  if (!ANY_SEPARATOR.test(cell)) return null;
+  // '->', '=>' hold '>' already; the arrow characters count as '>'
+  if (cell.includes('>') || cell.includes('\u2192') || cell.includes('\u27f6') || cell.includes('\u00bb')) return '>';
+  for (const sep of SEPARATORS) if (cell.includes(sep)) return sep;
   return null;
 }
 
@@ -160,7 +222,7 @@ export function listSeparator(cell: string): string | null {
  *     -> ['Email', 'Chat (Slack, Teams)', 'My manager']
  * A part matching no known name runs to the next separator and is returned as written.
  */
-export function splitListCell(cell: string, known?: readonly string[], keyOf: (name: string) => string = priorityKey): string[] {
+export function splitListCell(cell: string, known?: readonly string[], keyOf: (name: string) => string = cachedPriorityKey): string[] {
   const text = cell.replace(ARROWS, '>');
   const sep = listSeparator(text);
   const simple = (sep === null ? [text] : text.split(sep)).map((s) => s.trim()).filter((s) => s !== '');
@@ -206,12 +268,15 @@ export interface StackWhere {
   file: string;
   /** Physical line where the respondent's record starts. */
   line: number;
-  /** Priority name -> matching key; priorityKey unless align.yml has aliases (see aliasKeyOf). */
+  /** Priority name -> matching key; priorityKey (remembered) unless align.yml has aliases (see aliasKeyOf). */
   keyOf?: (name: string) => string;
 }
 
 /** Puts entries in rank order; equal ranks keep the order written. */
 function byRank(entries: RankedName[]): RankedName[] {
+  let sorted = true;
+  for (let i = 1; i < entries.length && sorted; i++) sorted = entries[i - 1]!.rank <= entries[i]!.rank;
+  if (sorted) return entries;
   return entries
     .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.rank - b.e.rank || a.i - b.i)
@@ -229,7 +294,7 @@ export function stackFromPriorityCells(
   cells: ReadonlyArray<{ priority: string; column: string; cell: string }>,
   where: StackWhere & { n: number },
 ): RankedName[] {
-  const keyOf = where.keyOf ?? priorityKey;
+  const keyOf = where.keyOf ?? cachedPriorityKey;
   const seen = new Map<string, { column: string; rank: number }>();
   const out: RankedName[] = [];
   for (const { priority, column, cell } of cells) {
@@ -261,7 +326,7 @@ export function stackFromPositionCells(
   cells: ReadonlyArray<{ position: number; column: string; cell: string }>,
   where: StackWhere,
 ): RankedName[] {
-  const keyOf = where.keyOf ?? priorityKey;
+  const keyOf = where.keyOf ?? cachedPriorityKey;
   const seen = new Map<string, number>();
   const out: RankedName[] = [];
   for (const { position, column, cell } of cells) {
@@ -292,7 +357,7 @@ export function stackFromListCell(
   cell: string,
   where: StackWhere & { column: string; known?: readonly string[] },
 ): RankedName[] {
-  const keyOf = where.keyOf ?? priorityKey;
+  const keyOf = where.keyOf ?? cachedPriorityKey;
   const names = splitListCell(cell, where.known, keyOf);
   const seen = new Map<string, number>();
   const out: RankedName[] = [];
@@ -324,7 +389,7 @@ export function stackFromLongRows(
   rows: ReadonlyArray<{ line: number; priority: string; rank: string }>,
   where: { file: string; n: number; priorityColumn: string; rankColumn: string; keyOf?: (name: string) => string },
 ): RankedName[] {
-  const keyOf = where.keyOf ?? priorityKey;
+  const keyOf = where.keyOf ?? cachedPriorityKey;
   const seen = new Map<string, number>();
   const out: RankedName[] = [];
   for (const row of rows) {
@@ -368,6 +433,7 @@ export function stackFromLongRows(
  * Names in the order of the stack given; `who` null reads "This respondent".
  */
 export function tieNotes(stack: readonly RankedName[], who: string | null): string[] {
+  if (!hasEqualRanks(stack)) return [];
   const byRankValue = new Map<number, string[]>();
   for (const e of stack) {
     const names = byRankValue.get(e.rank) ?? [];
@@ -386,17 +452,24 @@ export function tieNotes(stack: readonly RankedName[], who: string | null): stri
   return notes;
 }
 
+function hasEqualRanks(stack: readonly RankedName[]): boolean {
+  for (let i = 1; i < stack.length; i++) {
+    for (let j = 0; j < i; j++) if (stack[i]!.rank === stack[j]!.rank) return true;
+  }
+  return false;
+}
+
 /**
  * The key function with align.yml's `priorities.aliases` (spelling -> the
  * priority it means) applied: aliasKeyOf({Revenue: 'Grow revenue'})('revenue.')
  * === 'grow revenue'. Without aliases it is priorityKey.
  */
 export function aliasKeyOf(aliases: Readonly<Record<string, string>> | undefined): (name: string) => string {
-  if (!aliases || Object.keys(aliases).length === 0) return priorityKey;
+  if (!aliases || Object.keys(aliases).length === 0) return cachedPriorityKey;
   const map = new Map<string, string>();
   for (const [spelling, target] of Object.entries(aliases)) map.set(priorityKey(spelling), priorityKey(target));
-  return (name: string) => {
+  return memoKey((name: string) => {
     const key = priorityKey(name);
     return map.get(key) ?? key;
-  };
+  });
 }

@@ -23,7 +23,7 @@
  */
 import { InputError } from '../../errors.js';
 import type { ColumnRoleName, ColumnOverride } from '../config-types.js';
-import { normaliseHeader, positionFromHeader, rankShare, recogniseColumn, splitQuestionHeader, cellsAreLists } from '../columns.js';
+import { cellStats, normaliseHeader, positionFromHeader, recogniseColumnFromStats, splitQuestionHeader, type CellStats } from '../columns.js';
 import { priorityKey } from '../priority-key.js';
 import {
   aliasKeyOf,
@@ -52,10 +52,22 @@ export interface Layout {
   candidates: Candidate[];
 }
 
-function columnCells(table: Table, index: number): string[] {
-  const cells: string[] = [];
-  for (let r = 1; r < table.records.length; r++) cells.push(table.records[r]![index] ?? '');
-  return cells;
+/** Each column's cell counts, computed once per table (detect and normalise both ask). */
+const statsCache = new WeakMap<Table, CellStats[]>();
+
+function columnStats(table: Table): CellStats[] {
+  let stats = statsCache.get(table);
+  if (!stats) {
+    const width = table.records[0]!.length;
+    const cells: string[] = new Array<string>(Math.max(0, table.records.length - 1));
+    stats = [];
+    for (let index = 0; index < width; index++) {
+      for (let r = 1; r < table.records.length; r++) cells[r - 1] = table.records[r]![index] ?? '';
+      stats.push(cellStats(cells));
+    }
+    statsCache.set(table, stats);
+  }
+  return stats;
 }
 
 function overrideFor(header: string, context: Pick<NormaliseContext, 'config'>): ColumnOverride | null {
@@ -71,9 +83,9 @@ function overrideFor(header: string, context: Pick<NormaliseContext, 'config'>):
 /** What each column is: columns.ts by header and cells, then align.yml `columns` on top. */
 function classify(table: Table, context: Pick<NormaliseContext, 'config'>): ColumnInfo[] {
   const header = table.records[0]!;
+  const stats = columnStats(table);
   return header.map((h, index) => {
-    const cells = columnCells(table, index);
-    const seen = recogniseColumn(index, h, cells);
+    const seen = recogniseColumnFromStats(index, h, stats[index]!);
     const override = overrideFor(h, context);
     if (!override) return seen;
     const reason = `align.yml columns: ${JSON.stringify(h.trim())} is ${override.role}`;
@@ -82,7 +94,8 @@ function classify(table: Table, context: Pick<NormaliseContext, 'config'>): Colu
     if (seen.role === 'ranking') return { ...seen, confidence: 1, reason };
     const position = positionFromHeader(h);
     if (position !== null) return { index, header: h, role: 'ranking', confidence: 1, reason, ranking: 'by-position', position };
-    if (cellsAreLists(cells) || rankShare(cells) < 0.5) return { index, header: h, role: 'ranking', confidence: 1, reason, ranking: 'list' };
+    const s = stats[index]!;
+    if (s.lists > 0 || (s.filled > 0 && s.rankShaped / s.filled < 0.5)) return { index, header: h, role: 'ranking', confidence: 1, reason, ranking: 'list' };
     return { index, header: h, role: 'ranking', confidence: 1, reason, ranking: 'by-priority', priority: h.trim() };
   });
 }
