@@ -129,6 +129,12 @@ describe('other question kinds', () => {
     expect(n.scales).toEqual({ 1: 'frequency', 2: 'agreement-7', 3: 'agreement-7' });
   });
 
+  it('a header that only loosely reads as a role question yields to clear Likert answers', () => {
+    const n = read(['What is your level of agreement with the plan?'], [['Agree'], ['Strongly agree'], ['Disagree']]);
+    expect(n.columns[1]).toMatchObject({ role: 'likert' });
+    expect(n.hasRoleColumn).toBe(false);
+  });
+
   it('N/A and Don’t know are no answer', () => {
     const n = read(['Agree? [X]'], [['Agree'], ['N/A'], ["Don't know"], ['Disagree']]);
     expect(n.rows.map((r) => r.likert)).toEqual([{ X: 4 }, {}, {}, { X: 2 }]);

@@ -32,7 +32,7 @@ export function detect(table: Table): Detection {
     // A hand-made sheet may well start with "Timestamp": leave it to the generic reader.
     return { score: 0.05, reason: `the first column is ${JSON.stringify(first)}, but its times are not as Google Sheets writes them (with seconds)` };
   }
-  const score = 0.75 + (sheetsTimes ? 0.1 : 0) + (grid ? 0.1 : 0) + (email ? 0.05 : 0);
+  const score = Math.min(0.97, 0.75 + (sheetsTimes ? 0.1 : 0) + (grid ? 0.1 : 0) + (email ? 0.05 : 0));
   const why = [`the first column is ${JSON.stringify(first)}${sheetsTimes ? ' with times as Sheets writes them' : ''}`];
   if (email) why.push('the second "Email Address"');
   if (grid) why.push('grid questions are headed "Question [Row]"');

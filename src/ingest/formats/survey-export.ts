@@ -352,7 +352,9 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       continue;
     }
     const byHeader = inferFromHeader(r.view);
-    if (byHeader) {
+    // A loose header match ("What is your level of agreement …" looks like a role question) yields to clear Likert answers.
+    const likertAnswers = byHeader && byHeader.confidence < 0.9 ? inferLikert(r.view.cells, scales) : null;
+    if (byHeader && !(likertAnswers && likertAnswers.confidence >= 0.9)) {
       r.role = byHeader.role;
       r.confidence = byHeader.confidence;
       r.reason = byHeader.reason;
