@@ -235,7 +235,15 @@ export function formatInspect(result: InspectResult, width = Infinity): string {
   if (result.excluded.length > 0) {
     out.push('');
     out.push('excluded rows');
-    for (const e of result.excluded) out.push(`  line ${e.line}: ${e.reason}`);
+    // Runs of consecutive lines excluded for one reason print as one line.
+    const sorted = [...result.excluded].sort((a, b) => a.line - b.line);
+    for (let i = 0; i < sorted.length; ) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1]!.reason === sorted[i]!.reason && sorted[j + 1]!.line === sorted[j]!.line + 1) j++;
+      const where = j === i ? `line ${sorted[i]!.line}` : `lines ${sorted[i]!.line}-${sorted[j]!.line} (${j - i + 1} rows)`;
+      out.push(`  ${where}: ${sorted[i]!.reason}`);
+      i = j + 1;
+    }
   }
   if (result.notes.length > 0) {
     out.push('');

@@ -120,6 +120,11 @@ export function naiveParts(cell: string): string[] {
   let depth = 0;
   const sep = /;/.test(cell) ? ';' : /\|/.test(cell) ? '|' : ',';
   for (const part of parts) {
+    // "$50,000 - $99,999": a thousands separator, not a list separator.
+    if (sep === ',' && pending === '' && out.length > 0 && /\d$/.test(out[out.length - 1]!) && /^\d{3}(\D|$)/.test(part) && cell.includes(`${out[out.length - 1]!.slice(-1)},${part.slice(0, 3)}`)) {
+      out[out.length - 1] = `${out[out.length - 1]},${part}`;
+      continue;
+    }
     pending = pending === '' ? part : `${pending}${sep} ${part}`;
     depth += (part.match(/[([{]/g)?.length ?? 0) - (part.match(/[)\]}]/g)?.length ?? 0);
     if (depth <= 0) {

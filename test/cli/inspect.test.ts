@@ -168,6 +168,12 @@ describe('align inspect through the CLI', () => {
 
 describe.skipIf(!existsSync(REAL))('align inspect on the real public samples', () => {
   const files = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.csv')) : [];
+  it('runs of rows excluded for one reason print as one line', async () => {
+    const { io: x, out } = io(temp());
+    await inspect({ file: join(REAL, 'surveymonkey-538-steak-risk-survey.csv') }, x);
+    expect(out()).toMatch(/^ {2}lines 3-552 \(550 rows\): nothing (ranked|answered)$/m);
+  });
+
   it.each(files)('%s reads without error', async (file) => {
     const { io: x } = io(temp());
     const result = await inspect({ file: join(REAL, file) }, x);

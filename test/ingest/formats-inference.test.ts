@@ -171,6 +171,20 @@ describe('other question kinds', () => {
   });
 });
 
+describe('single-choice answers with commas', () => {
+  it('"$50,000 - $99,999" is one answer: a thousands separator is no list separator', () => {
+    const n = read(['Household Income'], [['$0 - $24,999'], ['$50,000 - $99,999'], ['$150,000+'], ['$50,000 - $99,999']]);
+    expect(n.columns[1]).toMatchObject({ role: 'unknown' });
+    expect(deriveOptions(['$0 - $24,999', '$50,000 - $99,999, $150,000+'])).toEqual(['$0 - $24,999', '$50,000 - $99,999', '$150,000+']);
+  });
+
+  it('a rating question everyone answered alike ("3") is Likert like its neighbours', () => {
+    const n = read(['Rate A', 'Rate B', 'Rate C'], [['1', '3', '5'], ['4', '3', '2'], ['5', 'N/A', '1']]);
+    expect(n.columns.slice(1).map((c) => c.role)).toEqual(['likert', 'likert', 'likert']);
+    expect(n.rows[0]!.likert).toEqual({ 'Rate A': 1, 'Rate B': 3, 'Rate C': 5 });
+  });
+});
+
 describe('multi-select options', () => {
   it('deriveOptions keeps a bracketed comma inside its option', () => {
     const cells = ['All-hands, Chat (Slack, Teams)', 'Email', 'Chat (Slack, Teams), Email, All-hands'];
