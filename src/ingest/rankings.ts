@@ -159,15 +159,27 @@ const TWICE_FIX = `a priority may appear once in a stack; remove one of them ${S
  * `null` for a blank cell (unranked).
  */
 export function rankOrThrow(cell: string, n: number, file: string, line: number, column: string): number | null {
-  const r = parseRankCell(cell);
-  if (r === null) return null;
-  if (typeof r === 'number') {
-    const problem = checkRank(r, n);
-    if (problem) throw new InputError(file, line, column, problem, rangeFix(n));
-    return r;
-  }
-  if (r.rank !== undefined) throw new InputError(file, line, column, checkRank(r.rank, n)!, rangeFix(n));
-  throw new InputError(file, line, column, r.invalid, rankFix(n));
+  const rank = wholeRankOrThrow(cell, n, file, line, column);
+  if (rank !== null) rangeOrThrow(rank, n, file, line, column);
+  return rank;
+}
+
+/**
+ * The whole number in a rank cell, not yet checked against 1..n (0 and -1
+ * come back as they are), or the InputError for a cell that is no whole
+ * number. The builders check a priority named twice before the range: the
+ * repeat is what pushes a stack's ranks past N.
+ */
+function wholeRankOrThrow(cell: string, n: number, file: string, line: number, column: string): number | null {
+  const r = readRank(cell);
+  if (r === null || typeof r === 'number') return r;
+  if (r.kind === 'below') return r.rank;
+  throw new InputError(file, line, column, (parseRankCell(cell) as RankInvalid).invalid, rankFix(n));
+}
+
+function rangeOrThrow(rank: number, n: number, file: string, line: number, column: string): void {
+  const problem = checkRank(rank, n);
+  if (problem) throw new InputError(file, line, column, problem, rangeFix(n));
 }
 
 /**
@@ -287,8 +299,9 @@ function byRank(entries: RankedName[]): RankedName[] {
  * Wide by priority: one cell per priority column, holding that priority's
  * rank (a number or a label such as `1st`); blank = unranked. `n` is the
  * number of priorities (every priority column counts, ranked or not).
- * Throws for a cell that is not a rank, a rank outside 1..n, and two columns
- * that are the same priority (by key) both ranked.
+ * Throws for a cell that is not a rank, two columns that are the same
+ * priority (by key) both ranked, and a rank outside 1..n, in that order
+ * (a repeat is what pushes ranks past N, so it is named first).
  */
 export function stackFromPriorityCells(
   cells: ReadonlyArray<{ priority: string; column: string; cell: string }>,
@@ -297,8 +310,9 @@ export function stackFromPriorityCells(
   const keyOf = where.keyOf ?? cachedPriorityKey;
   const seen = new Map<string, { column: string; rank: number }>();
   const out: RankedName[] = [];
+  const columns: string[] = [];
   for (const { priority, column, cell } of cells) {
-    const rank = rankOrThrow(cell, where.n, where.file, where.line, column);
+    const rank = wholeRankOrThrow(cell, where.n, where.file, where.line, column);
     if (rank === null) continue;
     const key = keyOf(priority);
     const before = seen.get(key);
@@ -313,7 +327,9 @@ export function stackFromPriorityCells(
     }
     seen.set(key, { column, rank });
     out.push({ priority: priority.trim(), rank });
+    columns.push(column);
   }
+  out.forEach((e, i) => rangeOrThrow(e.rank, where.n, where.file, where.line, columns[i]!));
   return byRank(out);
 }
 
@@ -382,8 +398,10 @@ export function stackFromListCell(
 /**
  * Long format: one respondent's rows, each naming a priority and its rank.
  * A blank rank leaves the priority unranked; a rank with a blank priority
- * name, a bad rank or a priority named twice throws, at the line of the
- * offending row. `n` is the number of priorities in the file.
+ * name, a rank that is no whole number, a priority named twice and a rank
+ * outside 1..n throw (in that order over all the rows, since a repeat or an
+ * unnamed row is what pushes ranks past N), at the line of the offending
+ * row. `n` is the number of priorities in the file.
  */
 export function stackFromLongRows(
   rows: ReadonlyArray<{ line: number; priority: string; rank: string }>,
@@ -392,8 +410,9 @@ export function stackFromLongRows(
   const keyOf = where.keyOf ?? cachedPriorityKey;
   const seen = new Map<string, number>();
   const out: RankedName[] = [];
+  const lines: number[] = [];
   for (const row of rows) {
-    const rank = rankOrThrow(row.rank, where.n, where.file, row.line, where.rankColumn);
+    const rank = wholeRankOrThrow(row.rank, where.n, where.file, row.line, where.rankColumn);
     const name = row.priority.trim();
     const key = keyOf(name);
     if (key === '') {
@@ -419,7 +438,9 @@ export function stackFromLongRows(
     }
     seen.set(key, row.line);
     out.push({ priority: name, rank });
+    lines.push(row.line);
   }
+  out.forEach((e, i) => rangeOrThrow(e.rank, where.n, where.file, lines[i]!, where.rankColumn));
   return byRank(out);
 }
 

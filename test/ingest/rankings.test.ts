@@ -335,3 +335,45 @@ describe('aliasKeyOf(aliases)', () => {
     expect(aliasKeyOf(undefined)(' Grow  Revenue. ')).toBe('grow revenue');
   });
 });
+
+describe('the cause is named before its symptom', () => {
+  const where = { file: 'long.csv', n: 2, priorityColumn: 'priority', rankColumn: 'rank' };
+  test('a repeat that pushes a rank past N is reported as the repeat, wherever the rows are', () => {
+    const e = thrown(() =>
+      stackFromLongRows(
+        [
+          { line: 2, priority: 'Cost', rank: '3' },
+          { line: 3, priority: 'Growth', rank: '1' },
+          { line: 4, priority: 'growth', rank: '2' },
+        ],
+        where,
+      ),
+    );
+    expect([e.line, e.column, e.problem]).toEqual([4, 'priority', '"growth" is ranked twice in this stack (lines 3 and 4)']);
+  });
+  test('an unnamed row ranked past N is reported as unnamed', () => {
+    const e = thrown(() =>
+      stackFromLongRows(
+        [
+          { line: 2, priority: 'Growth', rank: '1' },
+          { line: 3, priority: '', rank: '2' },
+        ],
+        { ...where, n: 1 },
+      ),
+    );
+    expect([e.line, e.column]).toEqual([3, 'priority']);
+  });
+  test('wide: two columns of one priority, ranked past N', () => {
+    const e = thrown(() =>
+      stackFromPriorityCells(
+        [
+          { priority: 'Cost', column: 'Cost', cell: '3' },
+          { priority: 'Growth', column: 'Growth', cell: '1' },
+          { priority: 'growth', column: 'growth', cell: '2' },
+        ],
+        { file: 'wide.csv', line: 2, n: 2 },
+      ),
+    );
+    expect(e.problem).toMatch(/ranked twice/);
+  });
+});
