@@ -83,7 +83,12 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
       if (known?.role === 'submitted') endDate = index;
       return { index, header: top, code: null, question: top, sub: null, known: known ?? { role: 'metadata', reason: 'SurveyMonkey custom data' } };
     }
-    if (below === '' || SINGLE.test(below)) return { index, header: question, code: null, question, sub: null };
+    if (below === '' || /^(response|open-ended response)$/i.test(below)) return { index, header: question, code: null, question, sub: null };
+    if (SINGLE.test(below)) {
+      // "Other (please specify)": the text box beside a choice question, a question of its own.
+      const header = `${question} [${below}]`;
+      return { index, header, code: null, question: header, sub: null };
+    }
     return { index, header: `${question} [${below}]`, code: null, question, sub: below };
   });
   return normaliseExport(table, context, {

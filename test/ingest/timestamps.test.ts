@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { guessDateOrder, parseTimestamp } from '../../src/ingest/timestamps.js';
+
+// Expected instants written with Date.UTC (month 0-based): the fixtures' survey week is 3-7 March 2025.
+describe('parseTimestamp(text, order, timeZone)', () => {
+  it('reads each tool’s format', () => {
+    expect(parseTimestamp('2025-03-03 09:27:10')).toBe(Date.UTC(2025, 2, 3, 9, 27, 10)); // Qualtrics, Typeform, LimeSurvey
+    expect(parseTimestamp('3/3/2025 9:30:57')).toBe(Date.UTC(2025, 2, 3, 9, 30, 57)); // Google Sheets (US)
+    expect(parseTimestamp('03/07/2025 03:44:30 PM')).toBe(Date.UTC(2025, 2, 7, 15, 44, 30)); // SurveyMonkey
+    expect(parseTimestamp('03/07/2025 12:10:00 AM')).toBe(Date.UTC(2025, 2, 7, 0, 10, 0));
+    expect(parseTimestamp('3/3/25 9:27:10')).toBe(Date.UTC(2025, 2, 3, 9, 27, 10)); // Microsoft Forms
+    expect(parseTimestamp('03.03.2025 09:30:57')).toBe(Date.UTC(2025, 2, 3, 9, 30, 57)); // German Excel: always day first
+    expect(parseTimestamp('2025/03/04 9:15:02 AM GMT+1')).toBe(Date.UTC(2025, 2, 4, 8, 15, 2)); // Forms UI zip
+    expect(parseTimestamp('9/11/2022 17:54')).toBe(Date.UTC(2022, 8, 11, 17, 54)); // Qualtrics re-saved by Excel
+  });
+
+  it('day first when told', () => {
+    expect(parseTimestamp('04/03/2025 10:00:00', 'dmy')).toBe(Date.UTC(2025, 2, 4, 10));
+    expect(parseTimestamp('04/03/2025 10:00:00', 'mdy')).toBe(Date.UTC(2025, 3, 3, 10));
+  });
+
+  it('places wall-clock times in an IANA zone (Qualtrics row 3 timeZone)', () => {
+    expect(parseTimestamp('2025-03-03 09:27:10', 'mdy', 'Europe/London')).toBe(Date.UTC(2025, 2, 3, 9, 27, 10)); // GMT in March
+    expect(parseTimestamp('2025-07-01 09:00:00', 'mdy', 'Europe/London')).toBe(Date.UTC(2025, 6, 1, 8)); // BST
+    expect(parseTimestamp('2017-07-18 08:28:09', 'mdy', 'Pacific/Auckland')).toBe(Date.UTC(2017, 6, 17, 20, 28, 9)); // NZST +12
+  });
+
+  it('null for what is no date', () => {
+    expect(parseTimestamp('')).toBeNull();
+    expect(parseTimestamp('yesterday')).toBeNull();
+    expect(parseTimestamp('2025-02-30 10:00:00')).toBeNull();
+    expect(parseTimestamp('13/13/2025 10:00:00')).toBeNull();
+  });
+});
+
+describe('guessDateOrder(values, fallback)', () => {
+  it('a day above 12 settles it', () => {
+    expect(guessDateOrder(['3/4/2025 9:00:00', '13/4/2025 9:00:00'])).toBe('dmy');
+    expect(guessDateOrder(['3/4/2025 9:00:00', '4/13/2025 9:00:00'])).toBe('mdy');
+  });
+
+  it('else the spelling: US writes no leading zeros, most other locales do', () => {
+    expect(guessDateOrder(['3/4/2025 9:00:00'])).toBe('mdy');
+    expect(guessDateOrder(['03/04/2025 09:00:00'])).toBe('dmy');
+    expect(guessDateOrder([], 'dmy')).toBe('dmy');
+  });
+});
