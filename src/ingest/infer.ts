@@ -368,7 +368,7 @@ export function inferAnswer(column: ColumnView, scales: readonly Scale[]): Infer
     return {
       role: 'multiselect',
       confidence: column.sub !== null ? 0.9 : 0.75,
-      reason: `a tick-box column: each cell is ${quote(option)}${asNo > 0 || values.some((v) => YES.test(v)) ? ' or Yes/No' : ''} or blank`,
+      reason: `a tick-box column for ${quote(option)}: each cell is ${asOption === values.filter((v) => priorityKey(v) === optionKey).length ? 'the option' : 'a tick (Y, Yes, 1)'}${asNo > 0 ? ', No' : ''} or blank`,
       options: [option],
     };
   }

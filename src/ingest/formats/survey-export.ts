@@ -565,7 +565,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     excluded,
     notes,
     hasRoleColumn: roles.length > 0,
-    priorities: prioritiesOf(ranking, rankingResolved, allBooks),
+    priorities: prioritiesOf(ranking, rankingResolved),
     newestFirst: layout.newestFirst,
     multiselect: multiselect.map((q) => ({ question: q.question, options: q.options })),
     ranking: ranking ? { question: ranking.question, encoding: ranking.encoding, columns: ranking.columns.map((c) => c.index) } : null,
@@ -762,14 +762,17 @@ function stackOf(
   });
 }
 
-function prioritiesOf(ranking: RankingCandidate | null, columns: readonly Resolved[], allBooks: Map<string, Book>): string[] {
+/**
+ * The priorities the file lists: the by-priority columns, or the code book of
+ * a coded by-position or list question (LimeSurvey `prio: {P1: …}`); [] when
+ * only the cells name them.
+ */
+function prioritiesOf(ranking: RankingCandidate | null, columns: readonly Resolved[]): string[] {
   if (!ranking) return [];
   if (ranking.encoding === 'by-priority') return columns.map(priorityNameOf);
   for (const c of columns) {
-    const book = c.book;
-    if (book && book.size > 0) return [...new Set(book.values())];
+    if (c.book && c.book.size > 0) return [...new Set(c.book.values())];
   }
-  void allBooks;
   return [];
 }
 
