@@ -287,3 +287,16 @@ export function recogniseColumnFromStats(index: number, header: string, stats: C
   }
   return info(index, header, 'unknown', 0, `${shown} is neither a respondent detail nor a ranking`);
 }
+
+/**
+ * A person's name as compared when grouping rows and flagging two people with
+ * one name: accents, case and spacing ignored ("José  Díaz" = "jose diaz").
+ */
+export function personKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/gu, ' ')
+    .trim();
+}

@@ -20,6 +20,7 @@
  * loses a row is a bug (InternalError), not a user error.
  */
 import { InputError, InternalError, UsageError } from '../errors.js';
+import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
 import { detectFormat } from './formats/index.js';
 import type { Normalised, RawRow } from './formats/types.js';
@@ -67,16 +68,6 @@ interface Pending {
 
 function linesOf(row: RawRow): number[] {
   return row.lines && row.lines.length > 0 ? row.lines : [row.line];
-}
-
-/** A person's name compared: accents, case and spacing ignored. */
-function personKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[\s\u00a0]+/gu, ' ')
-    .trim();
 }
 
 /** "line 12", or "other.csv line 12" when the other row is in another file. */

@@ -23,7 +23,7 @@
  */
 import { InputError } from '../../errors.js';
 import type { ColumnRoleName, ColumnOverride } from '../config-types.js';
-import { cellStats, normaliseHeader, positionFromHeader, recogniseColumnFromStats, splitQuestionHeader, type CellStats } from '../columns.js';
+import { cellStats, normaliseHeader, personKey, positionFromHeader, recogniseColumnFromStats, splitQuestionHeader, type CellStats } from '../columns.js';
 import { priorityKey } from '../priority-key.js';
 import {
   aliasKeyOf,
@@ -253,16 +253,6 @@ export function parseIsoTime(text: string | null): number | null {
     t -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
   }
   return Number.isFinite(t) ? t : null;
-}
-
-/** A person's name compared for grouping: accents, case and spacing ignored. */
-export function personKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[\s\u00a0]+/gu, ' ')
-    .trim();
 }
 
 /** The ledger reason for a respondent --skip-invalid leaves out. */
