@@ -82,9 +82,12 @@ export function inspectTable(table: Table, config: AlignConfig, rankingQuestion?
   const rankingColumns = normalised.columns.filter((c) => c.role === 'ranking');
   const rankingOf = (): InspectResult['ranking'] => {
     if (rankingColumns.length === 0) return null;
-    const q = ranking?.question ?? rankingColumns[0]!.header;
-    const encoding = ranking?.encoding ?? rankingColumns[0]!.ranking ?? 'unknown';
-    return { question: q, encoding, priorities: dataset.priorities.length };
+    if (ranking) return { question: ranking.question, encoding: ranking.encoding, priorities: dataset.priorities.length };
+    const kind = rankingColumns[0]!.ranking;
+    if (kind === 'long-priority' || kind === 'long-rank') {
+      return { question: rankingColumns.map((c) => c.header).join(' + '), encoding: 'long', priorities: dataset.priorities.length };
+    }
+    return { question: rankingColumns[0]!.header, encoding: kind ?? 'unknown', priorities: dataset.priorities.length };
   };
   return {
     normalised,
@@ -154,7 +157,9 @@ export function starterConfig(result: Omit<InspectResult, 'configWritten'>, norm
   if (given.title) config.title = given.title;
   if (given.leaders) config.leaders = given.leaders;
   if (given.minGroup !== undefined) config.minGroup = given.minGroup;
-  if (result.ranking) config.rankingQuestion = result.ranking.question;
+  // The survey-tool modules name their ranking question; a generic file's ranking is found by its columns' roles.
+  const named = (normalised as Normalised & { ranking?: { question: string } | null }).ranking;
+  if (named) config.rankingQuestion = named.question;
   config.columns = columns;
   if (given.scales) config.scales = given.scales;
   if (given.codebooks) config.codebooks = given.codebooks;

@@ -150,6 +150,22 @@ describe('align inspect --write-config', () => {
   });
 });
 
+describe('align inspect --write-config on stacks files (the generic reader)', () => {
+  const root = join(import.meta.dirname, '../..');
+  it.each(['examples/fernhill-stacks.csv', 'test/fixtures/rankings/aw-long-partial.csv', 'test/fixtures/rankings/aw-list-semicolon.csv'])(
+    '%s: the audit with the written config is the audit without it',
+    async (file) => {
+      const dir = temp();
+      const input = join(root, file);
+      await inspect({ file: input, writeConfig: 'a.yml' }, io(dir).io);
+      const before = await runAlign(['audit', input, '--format', 'json'], { cwd: dir });
+      const after = await runAlign(['audit', input, '--format', 'json', '--config', join(dir, 'a.yml')], { cwd: dir });
+      expect(after.stderr).toBe('');
+      expect(JSON.parse(after.stdout)).toEqual(JSON.parse(before.stdout));
+    },
+  );
+});
+
 describe('align inspect through the CLI', () => {
   it('exit 0 and the report on stdout', async () => {
     const run = await runAlign(['inspect', join(EXPORTS, 'limesurvey-fulltext.csv')]);
