@@ -19,11 +19,11 @@ const PRIORITIES = {
 // name, title, department, stack (best first; a shorter list is a top-k stack)
 const LEADERS = [
   ['Imogen Clarke', 'CEO', 'Executive Office', ['APP', 'NHS', 'DIAG', 'BREAK', 'SAFE', 'DATA', 'TURN', 'IRL']],
-  ['Devon Achterberg', 'CFO', 'Finance', ['BREAK', 'NHS', 'DATA', 'APP', 'IRL']],
-  ['Mei-Lin Zhou', 'COO', 'Operations', ['DATA', 'BREAK', 'DIAG', 'SAFE', 'TURN', 'NHS', 'APP', 'IRL']],
-  ['Rafael Duarte', 'CTO', 'Technology', ['APP', 'DATA', 'DIAG', 'NHS', 'SAFE', 'BREAK', 'IRL', 'TURN']],
+  ['Devon Achterberg', 'CFO', 'Finance', ['BREAK', 'NHS', 'APP', 'DATA', 'DIAG']],
+  ['Mei-Lin Zhou', 'COO', 'Operations', ['DATA', 'APP', 'BREAK', 'DIAG', 'SAFE', 'NHS', 'TURN', 'IRL']],
+  ['Rafael Duarte', 'CTO', 'Technology', ['APP', 'DATA', 'DIAG', 'NHS', 'SAFE', 'BREAK', 'TURN', 'IRL']],
   ['Hannah Okafor', 'Chief Commercial Officer', 'Commercial', ['NHS', 'IRL', 'APP', 'BREAK', 'DIAG', 'DATA', 'SAFE', 'TURN']],
-  ['Amara Nwosu', 'Chief Medical Officer', 'Clinical', ['SAFE', 'TURN', 'DIAG', 'NHS', 'APP', 'DATA', 'BREAK', 'IRL']],
+  ['Amara Nwosu', 'Chief Medical Officer', 'Clinical', ['SAFE', 'TURN', 'DIAG', 'APP', 'NHS', 'DATA', 'BREAK', 'IRL']],
   ['Sven Lindqvist', 'Chief People Officer', 'People', ['TURN', 'SAFE', 'APP', 'NHS', 'DIAG', 'BREAK']],
 ];
 
