@@ -3,6 +3,7 @@
  * with --json the AuditResult restricted to what a stacks file gives.
  */
 import type { AuditResult } from '../audit/types.js';
+import { InputError } from '../errors.js';
 import type { Io } from './io.js';
 import { useColor } from './io.js';
 import { loadAudit } from './load.js';
@@ -27,6 +28,15 @@ export function stackJson(result: AuditResult): Pick<AuditResult, 'schemaVersion
 
 export async function stackCommand(options: StackOptions, io: Io): Promise<AuditResult> {
   const result = await loadAudit([options.file], options, io);
+  if (result.stack === null) {
+    throw new InputError(
+      options.file,
+      null,
+      null,
+      `no priority stacks to compare: ${result.stackReason ?? 'no leader ranked any priority'}`,
+      'run align inspect on the file to see how its columns were read; name the ranking question with --ranking-question "<header>" or map its columns in align.yml',
+    );
+  }
   if (options.json) {
     await writeStdout(io.stdout, `${JSON.stringify(stackJson(result), null, 2)}\n`);
     return result;

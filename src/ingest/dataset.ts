@@ -107,6 +107,13 @@ export function assembleDataset(
   const aliasTarget = new Map<string, string>(Object.entries(aliases).map(([spelling, target]) => [priorityKey(spelling), target]));
 
   // 1-4: tool exclusions, keys, nothing answered
+  const nothingReason = (n: Normalised): string => {
+    const ranking = n.columns.some((c) => c.role === 'ranking');
+    if (ranking && n.items.length === 0) return 'nothing ranked';
+    if (ranking) return 'nothing answered (no Likert item, nothing ranked)';
+    if (n.items.length > 0) return 'nothing answered (no Likert item)';
+    return 'no answer align reads: the file has no Likert items and no ranking question';
+  };
   let pending: Pending[] = [];
   inputs.forEach(({ normalised }, fileIndex) => {
     const rows = [...normalised.rows].sort((a, b) => a.line - b.line);
@@ -121,7 +128,7 @@ export function assembleDataset(
         continue;
       }
       if (stack.length === 0 && Object.keys(row.likert).length === 0) {
-        exclude(row, normalised.items.length === 0 ? 'nothing ranked' : 'nothing answered');
+        exclude(row, nothingReason(normalised));
         continue;
       }
       pending.push({ row, fileIndex, normalised, stack });

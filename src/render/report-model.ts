@@ -117,8 +117,38 @@ export interface MethodModel {
 export interface DataModel {
   files: Array<{ path: string; format: string; encoding: string; bom: string; delimiter: string; rows: number }>;
   respondents: number;
-  excluded: AuditResult['input']['excluded'];
+  /** Excluded rows grouped by file and reason, lines as ranges ('3-552, 560'): every row stays listed. */
+  excluded: ExcludedGroup[];
   notes: AuditResult['input']['notes'];
+}
+
+export interface ExcludedGroup {
+  file: string;
+  lines: string;
+  count: number;
+  reason: string;
+}
+
+/** Groups excluded rows by file and reason, in first-seen order, with runs of lines as ranges. */
+export function groupExcluded(excluded: AuditResult['input']['excluded']): ExcludedGroup[] {
+  const groups = new Map<string, { file: string; reason: string; lines: number[] }>();
+  for (const e of excluded) {
+    const key = `${e.file}\u0000${e.reason}`;
+    const g = groups.get(key) ?? { file: e.file, reason: e.reason, lines: [] };
+    g.lines.push(e.line);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map((g) => {
+    const lines = [...new Set(g.lines)].sort((a, b) => a - b);
+    const runs: string[] = [];
+    for (let i = 0; i < lines.length; ) {
+      let j = i;
+      while (j + 1 < lines.length && lines[j + 1] === lines[j]! + 1) j++;
+      runs.push(j > i ? `${lines[i]}-${lines[j]}` : `${lines[i]}`);
+      i = j + 1;
+    }
+    return { file: g.file, reason: g.reason, lines: runs.join(', '), count: g.lines.length };
+  });
 }
 
 const DELIMITER_NAMES: Record<string, string> = {
@@ -235,7 +265,7 @@ export function reportModel(result: AuditResult): ReportModel {
         rows: f.rows,
       })),
       respondents: result.input.respondents,
-      excluded: result.input.excluded,
+      excluded: groupExcluded(result.input.excluded),
       notes: result.input.notes,
     },
   };

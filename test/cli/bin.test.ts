@@ -106,3 +106,14 @@ describe('malformed stacks files: one line naming file, line and column, exit 2'
     }
   });
 });
+
+describe('a file with no ranking question', () => {
+  it('align stack stops with exit 2 and says how to find the question', () => {
+    const path = file('survey.csv', 'name,role,department,Do you smoke?\nAna,Executive,X,No\nBo,Manager,X,Yes\n');
+    const run = spawnAlign(['stack', path]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^align: .*survey\.csv: /);
+    expect(run.stderr).toMatch(/--ranking-question/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

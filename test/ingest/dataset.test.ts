@@ -151,14 +151,17 @@ describe('the ledger', () => {
     expect(d.excluded).toEqual([{ file: 'f.csv', line: 3, reason: 'preview response' }]);
   });
 
-  test('nothing ranked (stacks file) / nothing answered (survey)', () => {
-    const stacksFile = assembleDataset([file('s.csv', [row('s.csv', 2, { stack: [] }), row('s.csv', 3)])], options());
+  test('nothing ranked (stacks file) / nothing answered (survey) / nothing align reads', () => {
+    const ranking = { columns: [{ index: 0, header: 'Rank', role: 'ranking' as const, confidence: 1, reason: 'test' }] };
+    const stacksFile = assembleDataset([file('s.csv', [row('s.csv', 2, { stack: [] }), row('s.csv', 3)], ranking)], options());
     expect(stacksFile.excluded).toEqual([{ file: 's.csv', line: 2, reason: 'nothing ranked' }]);
     const survey = assembleDataset(
       [file('q.csv', [row('q.csv', 2, { stack: [] }), row('q.csv', 3, { stack: [], likert: { q1: 4 } })], { items: [{ id: 'q1', text: 'Q1', dimension: null, points: 5 }] })],
       options(),
     );
-    expect(survey.excluded).toEqual([{ file: 'q.csv', line: 2, reason: 'nothing answered' }]);
+    expect(survey.excluded).toEqual([{ file: 'q.csv', line: 2, reason: 'nothing answered (no Likert item)' }]);
+    const neither = assembleDataset([file('n.csv', [row('n.csv', 2, { stack: [] }), row('n.csv', 3)])], options());
+    expect(neither.excluded).toEqual([{ file: 'n.csv', line: 2, reason: 'no answer align reads: the file has no Likert items and no ranking question' }]);
     expect(survey.respondents[0]!.likert).toEqual({ q1: 4 });
     expect(survey.items.map((i) => i.id)).toEqual(['q1']);
   });

@@ -119,7 +119,7 @@ describe('renderMarkdown anatomy', () => {
     const text = renderMarkdown(r);
     expect(text).toContain('| a;b.csv | qualtrics | windows-1252 | yes | semicolon | 12 |');
     expect(text).toContain('Respondents used: 9.');
-    expect(text).toContain('| a;b.csv | 14 | preview response |');
+    expect(text).toContain('| a;b.csv | 14 | 1 | preview response |');
     expect(text).toContain('| a;b.csv | 7 | tie: two priorities ranked 2 |');
     expect(renderMarkdown(anAuditResult().build())).toContain('No rows were excluded.');
   });
@@ -302,5 +302,18 @@ describe('small teams', () => {
     expect(md).toContain('| 3 | C | 3.00 | n/a (only one leader ranked) | 100% | contested, unanimous |');
     expect(md).not.toMatch(/one leaders|\b1 leaders\b/);
     expect(md).not.toMatch(LEAKS);
+  });
+});
+
+describe('data quality groups excluded rows without losing any', () => {
+  it('prints runs of lines with one reason as ranges with their count', async () => {
+    const { groupExcluded } = await import('../../src/render/report-model.js');
+    const rows = [3, 4, 5, 9, 6].map((line) => ({ file: 'a.csv', line, reason: 'nothing ranked' }));
+    rows.push({ file: 'a.csv', line: 7, reason: 'preview response' }, { file: 'b.csv', line: 3, reason: 'nothing ranked' });
+    expect(groupExcluded(rows)).toEqual([
+      { file: 'a.csv', reason: 'nothing ranked', lines: '3-6, 9', count: 5 },
+      { file: 'a.csv', reason: 'preview response', lines: '7', count: 1 },
+      { file: 'b.csv', reason: 'nothing ranked', lines: '3', count: 1 },
+    ]);
   });
 });
