@@ -1,5 +1,5 @@
 // The real binary, as a user runs it: help, version, exit codes, one-line errors.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,12 +108,21 @@ describe('malformed stacks files: one line naming file, line and column, exit 2'
 });
 
 describe('a file with no ranking question', () => {
-  it('align stack stops with exit 2 and says how to find the question', () => {
+  it('align stack stops with exit 2 and says which layouts it reads', () => {
     const path = file('survey.csv', 'name,role,department,Do you smoke?\nAna,Executive,X,No\nBo,Manager,X,Yes\n');
     const run = spawnAlign(['stack', path]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^align: .*survey\.csv: /);
-    expect(run.stderr).toMatch(/--ranking-question/);
+    expect(run.stderr).toMatch(/holds no ranking align recognises; give stacks as long format/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!existsSync('/work/shared/fixtures/exports/real/surveymonkey-538-steak-risk-survey.csv'))('a survey export with no ranking question', () => {
+  it('align stack stops with exit 2 naming the file and the fix', () => {
+    const path = '/work/shared/fixtures/exports/real/surveymonkey-538-steak-risk-survey.csv';
+    const run = spawnAlign(['stack', path]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^align: .*steak-risk-survey\.csv: no priority stacks to compare: .*--ranking-question/);
   });
 });
