@@ -1,7 +1,7 @@
 // Every statistic against the synthetic fixtures' expected files, to 1e-9 (README rule 11).
 // Reference: the expected numbers come from an independent numpy/scipy implementation
 // (scipy.stats.spearmanr, scipy.stats.kendalltau variant 'b', scipy.stats.chi2.sf),
-// following /work/shared/fixtures/rankings/README.md rules 3, 4, 6, 7, 8, 9, 10.
+// following ../shared/fixtures/rankings/README.md rules 3, 4, 6, 7, 8, 9, 10.
 import { describe, expect, it } from 'vitest';
 import { borda } from '../../src/stats/borda.js';
 import { kendallTauB } from '../../src/stats/kendall-tau-b.js';

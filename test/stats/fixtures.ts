@@ -1,11 +1,11 @@
 // Loads the synthetic Adventure Works and Northwind fixtures (copied verbatim from
-// /work/shared/fixtures into test/stats/fixtures, see its README) into plain
+// ../shared/fixtures into test/stats/fixtures, see its README) into plain
 // matrices for the stats tests. Not a test file: no *.test.ts suffix.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
 export interface FixtureRespondent {
   name: string;
