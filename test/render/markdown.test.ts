@@ -306,7 +306,7 @@ describe('small teams', () => {
 });
 
 describe('data quality groups excluded rows without losing any', () => {
-  it('prints runs of lines with one reason as ranges with their count', async () => {
+  test('prints runs of lines with one reason as ranges with their count', async () => {
     const { groupExcluded } = await import('../../src/render/report-model.js');
     const rows = [3, 4, 5, 9, 6].map((line) => ({ file: 'a.csv', line, reason: 'nothing ranked' }));
     rows.push({ file: 'a.csv', line: 7, reason: 'preview response' }, { file: 'b.csv', line: 3, reason: 'nothing ranked' });
