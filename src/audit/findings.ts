@@ -15,9 +15,11 @@ const two = (x: number) => fmtRho(x);
 const ordinal = (n: number) => fmtOrdinal(n);
 const listOf = (items: readonly string[]) => fmtList(items);
 
-function pText(p: number | null): string {
+/** The permutation p leads when there is one (the chi-square approximation is poor for small teams). */
+function pText(permutation: number | null, chiSquare: number | null): string {
+  const p = permutation ?? chiSquare;
   if (p === null) return '';
-  const clause = fmtPClause(p);
+  const clause = `${permutation !== null ? 'permutation ' : 'chi-square '}${fmtPClause(p)}`;
   return p > 0.05 ? `; ${clause}, so this could be chance-level agreement` : `; ${clause}`;
 }
 
@@ -36,7 +38,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
         : c.W < 0.6
           ? `The ${fmtCountWord(m)} leaders agree moderately on what matters most`
           : `The ${fmtCountWord(m)} leaders largely agree on what matters most`,
-      evidence: `Kendall's W = ${two(c.W)} ("${c.band}", ${c.bandSource})${pText(c.p)}.`,
+      evidence: `Kendall's W = ${two(c.W)} ("${c.band}", ${c.bandSource})${pText(c.pPermutation, c.p)}.`,
       question: 'Before anyone speaks, each of you write it down: if only one priority could be funded this year, which would you protect?',
       layer: 'facts',
     });

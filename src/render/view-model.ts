@@ -391,10 +391,12 @@ export function concordanceSentence(v: StackView): string {
   const leaders = `The ${fmtCountWord(v.leaderCount)} leaders`;
   const phrase = c.band ? (BAND_PHRASE[c.band] ?? `agree to a degree called "${c.band}"`) : 'agree to a degree';
   const band = c.band ? `, "${c.band}"` : '';
+  // The permutation p leads (the chi-square approximation is poor for a small team); say which p it is.
+  const which = c.pPermutation !== null ? 'permutation ' : '';
   let hedge: string;
   if (v.hedgeP === null) hedge = `; p ${fmtNA(c.pPermutationReason ?? c.pReason)}`;
-  else if (v.couldBeChance) hedge = `; ${fmtPClause(v.hedgeP)}, so this could be chance-level agreement`;
-  else hedge = `; ${fmtPClause(v.hedgeP)}, unlikely to be chance`;
+  else if (v.couldBeChance) hedge = `; ${which}${fmtPClause(v.hedgeP)}, so this could be chance-level agreement`;
+  else hedge = `; ${which}${fmtPClause(v.hedgeP)}, unlikely to be chance`;
   const small = v.leaderCount < 4 ? ` With only ${fmtCountWord(v.leaderCount)} leaders, read this loosely.` : '';
   return `${leaders} ${phrase} on what matters most (Kendall's W = ${fmtNumber(c.W)}${band}${hedge}).${small}`;
 }

@@ -49,7 +49,7 @@ describe('renderMarkdown anatomy', () => {
     const bullets = section.split('\n').filter((l) => l.startsWith('- '));
     expect(bullets.length).toBeGreaterThanOrEqual(5);
     expect(bullets.length).toBeLessThanOrEqual(7);
-    expect(section).toContain('The seven leaders agree only weakly on what matters most (Kendall\'s W = 0.33, "fair"; p = 0.011, unlikely to be chance).');
+    expect(section).toContain('The seven leaders agree only weakly on what matters most (Kendall\'s W = 0.33, "fair"; permutation p = 0.011, unlikely to be chance).');
     expect(section).toContain('Aiko Matsuda (People) is furthest from the rest of the team (rho = 0.19');
     expect(section).toContain('Helena Kowalski (Executive Office) is closest (0.95)');
     expect(section).toMatch(/different priorities sit at the top of the seven leaders' stacks/);

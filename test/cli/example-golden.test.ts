@@ -1,0 +1,31 @@
+/**
+ * Golden files of the bundled example through the whole pipeline (STYLE.md
+ * habit 11): `align audit examples/fernhill-stacks.csv` as Markdown and JSON,
+ * and the plain workshop view, compared with committed files after scrubbing
+ * the version. A reviewer reads a report change as a diff of these files.
+ * After an intended change: npx vitest run test/cli/example-golden -u
+ */
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { ROOT, runAlign } from '../helpers/run.js';
+
+const EXAMPLE = 'examples/fernhill-stacks.csv';
+const scrub = (text: string) => text.replace(/align \d+\.\d+\.\d+(-[\w.]+)?/g, 'align <version>').replace(/"version": "[^"]+"/g, '"version": "<version>"');
+
+test('the Markdown report of the example', async () => {
+  const run = await runAlign(['audit', EXAMPLE, '--format', 'md']);
+  expect(run.code).toBe(0);
+  await expect(scrub(run.stdout)).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill.report.md'));
+});
+
+test('the JSON AuditResult of the example', async () => {
+  const run = await runAlign(['audit', EXAMPLE, '--format', 'json']);
+  expect(run.code).toBe(0);
+  await expect(scrub(run.stdout)).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill.audit.json'));
+});
+
+test('the plain workshop view of the example', async () => {
+  const run = await runAlign(['stack', EXAMPLE]);
+  expect(run.code).toBe(0);
+  await expect(run.stdout).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill.stack.txt'));
+});
