@@ -28,3 +28,17 @@ export function useColor(io: Io, flag?: boolean): boolean {
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return Boolean(io.stdout.isTTY);
 }
+
+/**
+ * How many colours the terminal takes, from the same environment variables
+ * chalk's supports-color reads: FORCE_COLOR=1/2/3, COLORTERM=truecolor, a
+ * TERM with 256 in it; otherwise the 16 basic colours.
+ */
+export function colorLevel(io: Io): 1 | 2 | 3 {
+  const forced = io.env.FORCE_COLOR;
+  if (forced === '1' || forced === '2' || forced === '3') return Number(forced) as 1 | 2 | 3;
+  const colorterm = (io.env.COLORTERM ?? '').toLowerCase();
+  if (colorterm === 'truecolor' || colorterm === '24bit') return 3;
+  if (/256/.test(io.env.TERM ?? '')) return 2;
+  return 1;
+}

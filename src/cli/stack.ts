@@ -5,7 +5,7 @@
 import type { AuditResult } from '../audit/types.js';
 import { InputError } from '../errors.js';
 import type { Io } from './io.js';
-import { useColor } from './io.js';
+import { colorLevel, useColor } from './io.js';
 import { loadAudit } from './load.js';
 import type { ReadingFlags } from './options.js';
 import { writeStdout } from './output.js';
@@ -42,7 +42,7 @@ export async function stackCommand(options: StackOptions, io: Io): Promise<Audit
     return result;
   }
   const { renderStackTerminal } = await import('../render/terminal-stack.js');
-  const text = renderStackTerminal(result, { color: useColor(io, options.color), width: io.stdout.columns ?? 100 });
+  const text = renderStackTerminal(result, { color: useColor(io, options.color), colorLevel: colorLevel(io), width: io.stdout.columns ?? 100 });
   await writeStdout(io.stdout, text.endsWith('\n') ? text : `${text}\n`);
   return result;
 }
