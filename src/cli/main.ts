@@ -4,10 +4,10 @@
  * 0 done; 2 usage or input error (one line, no stack trace); 1 a bug.
  * Commands are imported lazily so `align --help` costs little more than Node.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 import { type Io, processIo } from './io.js';
-import { addReadingFlags, type ReadingFlags } from './options.js';
+import { addReadingFlags, parseDelimiterFlag, type ReadingFlags } from './options.js';
 import { version } from './version.js';
 
 const ISSUES_URL = 'https://github.com/align-audit/align/issues';
@@ -90,7 +90,8 @@ function buildProgram(io: Io): Command {
     .argument('<file>', 'a survey export or stacks file')
     .option('-c, --config <file>', 'align.yml to apply while reading')
     .option('--encoding <name>', 'force the text encoding (default: detected)')
-    .option('--delimiter <char>', 'force the field delimiter (default: detected)')
+    .addOption(new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab (default: detected)').argParser(parseDelimiterFlag))
+    .option('--ranking-question <header>', "the ranking question's text as it heads its columns, when a file has two")
     .option('--write-config [file]', 'write a starter align.yml (default ./align.yml) that align audit reproduces exactly')
     .option('--force', 'replace the config file if it exists')
     .addHelpText('after', examples(['align inspect responses.csv', 'align inspect qualtrics.csv --write-config', 'align inspect export.txt --encoding utf-16le']))
