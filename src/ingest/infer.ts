@@ -203,9 +203,16 @@ function byPriority(question: string, columns: ColumnView[], hinted: boolean): R
   const cells = columns.flatMap((c) => answered(c.raw));
   if (cells.length === 0) return null;
   const ranks = cells.map(parseRankCell);
-  const numeric = ranks.filter((r): r is number => typeof r === 'number');
-  if (numeric.length / cells.length < 0.95) return null;
-  if (Math.max(...numeric) > columns.length) return null;
+  let numeric = 0;
+  let highest = -Infinity;
+  for (const r of ranks) {
+    if (typeof r !== 'number') continue;
+    numeric++;
+    if (r > highest) highest = r;
+  }
+  if (numeric / cells.length < 0.95) return null;
+  // A loop, not Math.max(...ranks): spreading a large file's cells (over ~120k) overflows the call stack.
+  if (highest > columns.length) return null;
   const { share, rows } = distinctShare(rowsOf(columns, (c) => c.raw), (s) => String(parseRankCell(s)));
   if (rows === 0 || share < (hinted ? 0.5 : 0.9)) return null;
   if (!hinted && (columns.length < 3 || share < 1)) return null;

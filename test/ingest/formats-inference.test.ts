@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { normalise } from '../../src/ingest/formats/google-forms.js';
-import { deriveOptions, splitChoices } from '../../src/ingest/infer.js';
+import { type ColumnView, deriveOptions, findRankingQuestions, splitChoices } from '../../src/ingest/infer.js';
 import { tableOf } from './northwind.js';
 
 const T = (i: number) => `3/${3 + i}/2025 9:00:00`;
@@ -192,5 +192,18 @@ describe('multi-select options', () => {
     expect(options).toEqual(['All-hands', 'Chat (Slack, Teams)', 'Email']);
     expect(splitChoices(cells[2]!, options)).toEqual(['Chat (Slack, Teams)', 'Email', 'All-hands']);
     expect(splitChoices('All-hands;Chat (Slack, Teams);', options)).toEqual(['All-hands', 'Chat (Slack, Teams)']);
+  });
+});
+
+describe('large files', () => {
+  it('findRankingQuestions on a by-priority grid of 200,000 cells (a ~67k-row export) finds it without overflowing the call stack', () => {
+    // Before: Math.max(...ranks) over every cell threw RangeError (exit 1) above ~120k cells.
+    const rows = 66_667;
+    const column = (i: number, item: string): ColumnView => {
+      const cells = Array.from({ length: rows }, (_, r) => String(((r + i) % 3) + 1));
+      return { index: i, header: `Rank these [${item}]`, code: null, question: 'Rank these', sub: item, cells, raw: cells };
+    };
+    const found = findRankingQuestions([[column(0, 'Grow'), column(1, 'Cut'), column(2, 'Hire')]]);
+    expect(found.map((c) => [c.question, c.encoding])).toEqual([['Rank these', 'by-priority']]);
   });
 });
