@@ -97,9 +97,10 @@ export function assembleDataset(
   const exclude = (row: RawRow, reason: string): void => {
     for (const line of linesOf(row)) excluded.push({ file: row.file, line, reason });
   };
+  // One by one, not push(...list): a large export's ledger (200k unfinished rows) overflows the call stack as arguments.
   for (const { normalised } of inputs) {
-    excluded.push(...normalised.excluded);
-    notes.push(...normalised.notes);
+    for (const e of normalised.excluded) excluded.push(e);
+    for (const n of normalised.notes) notes.push(n);
   }
 
   const keyOf = aliasKeyOf(options.config.priorities?.aliases);

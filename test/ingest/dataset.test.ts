@@ -171,6 +171,14 @@ describe('the ledger', () => {
     expect(d.excluded).toEqual([{ file: 'f.csv', line: 3, reason: 'unfinished' }]);
   });
 
+  test("a module's 200,000 exclusions are all kept (no call-stack overflow)", () => {
+    // Before: excluded.push(...normalised.excluded) threw RangeError (exit 1) above ~120k entries.
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ file: 'f.csv', line: i + 3, reason: 'unfinished' }));
+    const d = assembleDataset([file('f.csv', [row('f.csv', 2)], { excluded: many })], options());
+    expect(d.excluded).toHaveLength(200_000);
+    expect(d.excluded[199_999]).toEqual({ file: 'f.csv', line: 200_002, reason: 'unfinished' });
+  });
+
   test('a module that loses a row is a bug, not bad input', () => {
     expect(() => assembleDataset([file('f.csv', [row('f.csv', 2)], { dataRows: 2 })], options())).toThrow(InternalError);
   });
