@@ -227,7 +227,14 @@ export function parseConfig(source: string, file: string): AlignConfig {
     const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new InputError(file, line, null, `is not valid YAML: ${what}`, 'check the indentation and quoting on that line');
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    // The yaml library refuses an alias bomb (and an alias to nothing) here, not as a parse error.
+    const what = (e as Error).message.split('\n')[0]!;
+    throw new InputError(file, null, null, `cannot be read as settings: ${what}`, 'write each value out instead of repeating it through &anchors and *aliases');
+  }
   if (typeof data !== 'object' || Array.isArray(data) || data === null) {
     throw new InputError(file, null, null, `expected a mapping of settings (title, columns, scales, …), found ${describe(data)}`, 'see align inspect --write-config for a starter file');
   }
