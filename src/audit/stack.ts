@@ -116,7 +116,10 @@ export function analyseStacks(dataset: Dataset, options: StackOptions): { stack:
     const explicitRanks = leaders.map((l) => (l.explicit[i] === null ? null : l.stack.completed[i]!));
     const top3 = explicitRanks.filter((r) => r !== null && r <= 3).length;
     const lastBlock = n - Math.ceil(n / 3);
-    const low = explicitRanks.some((r) => r === null || r > lastBlock);
+    // Contested needs two leaders: one with it in their top three, *another* with it in the last third or unranked
+    // (for N <= 4 a rank of 3 is both, and must not make a leader contest their own stack).
+    const isLow = explicitRanks.map((r) => r === null || r > lastBlock);
+    const contested = explicitRanks.some((r, a) => r !== null && r <= 3 && isLow.some((l, o) => l && o !== a));
     const sd = sampleSd(matrix.map((row) => row[i]!));
     return {
       priority: names[i]!,
@@ -125,7 +128,7 @@ export function analyseStacks(dataset: Dataset, options: StackOptions): { stack:
       ...(sd === null ? { sd: null, sdReason: 'only one leader ranked' } : { sd }),
       top3Share: top3 / leaders.length,
       unanimous: top3 === leaders.length,
-      contested: top3 > 0 && low,
+      contested,
       firstPlaces: b.firstPlaces[i]!,
     };
   });

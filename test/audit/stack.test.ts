@@ -111,6 +111,16 @@ describe('contested and unanimous', () => {
     // Platform: top three for nobody -> not contested even though Bo left it unranked
     expect(by('Platform').contested).toBe(false);
   });
+
+  it('needs two leaders: with N = 4 a rank of 3 is top three and last third, but one leader does not contest their own stack', () => {
+    // N = 4: last third = ranks above 4 - 2 = 2; Ana's Quality is 3rd (top three) and above 2 (last third).
+    const r = audit(aDataset().withLeader('Ana', 'X', ['Growth', 'Cost', 'Quality', 'People']));
+    expect(stackOf(r).consensus.filter((e) => e.contested)).toEqual([]);
+    expect(r.findings.map((f) => f.kind)).not.toContain('contested');
+    // A second leader who has Quality top three makes Ana's 3rd the "another leader ... in the last third".
+    const two = stackOf(audit(aDataset().withLeader('Ana', 'X', ['Growth', 'Cost', 'Quality', 'People']).withLeader('Bo', 'Y', ['Quality', 'Growth', 'Cost', 'People'])));
+    expect(two.consensus.find((e) => e.priority === 'Quality')!.contested).toBe(true);
+  });
 });
 
 describe('anonymity', () => {
