@@ -5,6 +5,7 @@
  * ("Definitions" > "Stacks", "Groups", "Anonymity").
  */
 import { borda } from '../stats/borda.js';
+import { compareCodePoints } from '../stats/code-point-order.js';
 import { copeland } from '../stats/copeland.js';
 import { kemeny, KEMENY_MAX_ITEMS } from '../stats/kemeny.js';
 import { kendallTauB } from '../stats/kendall-tau-b.js';
@@ -222,7 +223,7 @@ function raterOf(l: Ranked, li: number, leaders: readonly Ranked[], names: reado
   const gaps: Gap[] = names
     .map((name, i) => ({ priority: name, rank: l.stack.completed[i]!, othersPosition: othersPosition[i]!, key: keys[i]! }))
     .filter((g) => g.rank !== g.othersPosition)
-    .sort((a, c) => Math.abs(c.rank - c.othersPosition) - Math.abs(a.rank - a.othersPosition) || (a.key < c.key ? -1 : a.key > c.key ? 1 : 0))
+    .sort((a, c) => Math.abs(c.rank - c.othersPosition) - Math.abs(a.rank - a.othersPosition) || compareCodePoints(a.key, c.key))
     .slice(0, 3)
     .map(({ priority, rank, othersPosition: op }) => ({ priority, rank, othersPosition: op }));
   return {

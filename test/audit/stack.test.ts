@@ -85,6 +85,16 @@ describe('divergence and gaps', () => {
     ]);
   });
 
+  it('breaks equal gaps by key in code-point order, as every other tie-break "by name" does', () => {
+    // Ana: Alpha 1, Beta 2, x\uE000 3, x\u{1F600} 4; the others (Bo, Cy) put them 3, 4, 1, 2: every |gap| is 2.
+    // Code-point order: alpha < beta < x\uE000 < x\u{1F600}; JS '<' (UTF-16 units) puts x\u{1F600} (D83D...) before x\uE000.
+    const [pua, emoji] = ['x\uE000', 'x\u{1F600}'];
+    const s = stackOf(
+      audit(aDataset().withLeader('Ana', 'X', ['Alpha', 'Beta', pua, emoji]).withLeader('Bo', 'Y', [pua, emoji, 'Alpha', 'Beta']).withLeader('Cy', 'Z', [pua, emoji, 'Alpha', 'Beta'])),
+    );
+    expect(s.raters[0]!.largestGaps.map((g) => g.priority)).toEqual(['Alpha', 'Beta', pua]);
+  });
+
   it('completes a top-k stack with the average of the remaining positions', () => {
     // Bo ranks 2 of 6: the other 4 get (2 + 1 + 6) / 2 = 4.5
     const s = stackOf(audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', ['Cost', 'Growth'])));
