@@ -58,7 +58,7 @@ export function addReadingFlags(command: Command): Command {
     .addOption(new Option('--min-group <n>', 'anonymity threshold: groups smaller than this are never shown (default 5, at least 3)').argParser(integer('--min-group', 1)))
     .option('--skip-invalid', 'exclude a respondent with an invalid value (listed with the reason) instead of stopping')
     .addOption(new Option('--rbo-p <p>', "rank-biased overlap's persistence p: higher weighs deeper ranks more (default 0.9)").argParser(fraction('--rbo-p')))
-    .addOption(new Option('--permutations <n>', "relabellings for W's permutation p-value (default 10000)").argParser(integer('--permutations', 1000)))
+    .addOption(new Option('--permutations <n>', "relabellings for W's permutation p-value (default and minimum 10000)").argParser(integer('--permutations', 10_000)))
     .addOption(new Option('--seed <n>', 'seed for the permutation p-value (default 20250301)').argParser(integer('--seed', 0)))
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
     .option('--verbose', 'on an unexpected failure, print the stack trace');

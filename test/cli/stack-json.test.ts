@@ -134,6 +134,12 @@ describe('align stack --json on the ranking fixtures', () => {
     expect(run.stderr).toMatch(/^align: --min-group 2 is too small/);
   });
 
+  it('refuses --permutations below 10,000 with exit 2 (ARCHITECTURE.md: at least 10,000 relabellings)', async () => {
+    const run = await runAlign(['stack', join(RANKINGS, 'aw-leaders-managers.csv'), '--json', '--permutations', '5000']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('align: --permutations takes a whole number of at least 10000 (got "5000")\n');
+  });
+
   it('gives identical numbers for the same stacks in three encodings', async () => {
     const [a, b, c] = await Promise.all(
       ['aw-list-semicolon.csv', 'aw-list-arrow.csv', 'aw-names-messy.csv'].map((f) => stackJson(join(RANKINGS, f))),
