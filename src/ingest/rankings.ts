@@ -154,6 +154,9 @@ function rangeFix(n: number): string {
 
 const TWICE_FIX = `a priority may appear once in a stack; remove one of them ${SKIP_INVALID_FIX}`;
 
+/** For a cell naming a priority with punctuation only ("-", "?"): its key is empty, so it names nothing. */
+const UNNAMED_FIX = `write the priority's name there or leave it blank, ${SKIP_INVALID_FIX}`;
+
 /**
  * A rank cell to a rank, or the InputError for it: not a rank, or outside 1..n.
  * `null` for a blank cell (unranked).
@@ -349,6 +352,7 @@ export function stackFromPositionCells(
     const name = cell.trim();
     if (name === '') continue;
     const key = keyOf(name);
+    if (key === '') throw new InputError(where.file, where.line, column, `${JSON.stringify(name)} is not a priority name`, UNNAMED_FIX);
     const before = seen.get(key);
     if (before !== undefined) {
       throw new InputError(
@@ -379,6 +383,9 @@ export function stackFromListCell(
   const out: RankedName[] = [];
   names.forEach((name, i) => {
     const key = keyOf(name);
+    if (key === '') {
+      throw new InputError(where.file, where.line, where.column, `${JSON.stringify(name)} (position ${i + 1} of the list) is not a priority name`, UNNAMED_FIX);
+    }
     const before = seen.get(key);
     if (before !== undefined) {
       throw new InputError(

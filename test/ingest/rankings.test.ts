@@ -228,6 +228,19 @@ describe('stackFromPositionCells(cells, {file, line})', () => {
       'ballot.csv:3:"Choice 2": "GROW REVENUE" is ranked twice in this stack (positions 1 and 2); a priority may appear once in a stack; remove one of them or pass --skip-invalid to leave this respondent out',
     );
   });
+  test('a cell of punctuation only ("-") names no priority: an input error, not a crash', () => {
+    // Before: the empty key reached dataset.ts, which threw InternalError (exit 1, "a bug in align").
+    const e = thrown(() =>
+      stackFromPositionCells(
+        [
+          { position: 1, column: '1st', cell: 'Grow revenue' },
+          { position: 2, column: '2nd', cell: ' - ' },
+        ],
+        where,
+      ),
+    );
+    expect(e.message).toBe('ballot.csv:3:"2nd": "-" is not a priority name; write the priority\'s name there or leave it blank, or pass --skip-invalid to leave this respondent out');
+  });
 });
 
 describe('stackFromListCell(cell, {file, line, column})', () => {
@@ -242,6 +255,11 @@ describe('stackFromListCell(cell, {file, line, column})', () => {
   test('a name twice, by key', () => {
     const e = thrown(() => stackFromListCell('Grow revenue > Cut costs > grow  revenue!', where));
     expect(e.problem).toBe('"grow  revenue!" is ranked twice in this stack (positions 1 and 3 of the list)');
+    expect([e.line, e.column]).toEqual([2, 'Rank these']);
+  });
+  test('an entry of punctuation only ("?") names no priority: an input error, not a crash', () => {
+    const e = thrown(() => stackFromListCell('Grow revenue; ?; Cut costs', where));
+    expect(e.problem).toBe('"?" (position 2 of the list) is not a priority name');
     expect([e.line, e.column]).toEqual([2, 'Rank these']);
   });
 });
