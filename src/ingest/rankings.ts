@@ -318,6 +318,15 @@ export function stackFromPriorityCells(
     const rank = wholeRankOrThrow(cell, where.n, where.file, where.line, column);
     if (rank === null) continue;
     const key = keyOf(priority);
+    if (key === '') {
+      throw new InputError(
+        where.file,
+        where.line,
+        column,
+        `this column ranks ${JSON.stringify(priority.trim())}, which is not a priority name`,
+        "give the column a priority's name in its header, or mark it ignore under columns in align.yml",
+      );
+    }
     const before = seen.get(key);
     if (before) {
       throw new InputError(

@@ -197,6 +197,24 @@ describe('stackFromPriorityCells(cells, {file, line, n})', () => {
   });
 });
 
+describe('stackFromPriorityCells: a column headed with punctuation only', () => {
+  test('ranks no priority: an input error naming the column, not a crash', () => {
+    // Before: the empty key reached dataset.ts, which threw InternalError (exit 1, "a bug in align").
+    const e = thrown(() =>
+      stackFromPriorityCells(
+        [
+          { priority: 'Growth', column: 'Growth', cell: '1' },
+          { priority: '?', column: '?', cell: '2' },
+        ],
+        { file: 'stacks.csv', line: 2, n: 2 },
+      ),
+    );
+    expect(e.message).toBe(
+      'stacks.csv:2:"?": this column ranks "?", which is not a priority name; give the column a priority\'s name in its header, or mark it ignore under columns in align.yml',
+    );
+  });
+});
+
 describe('stackFromPositionCells(cells, {file, line})', () => {
   const where = { file: 'ballot.csv', line: 3 };
   test('the column position is the rank; blanks skipped', () => {
