@@ -20,6 +20,7 @@
  *   likertValue('Agree-ish', scale)       // undefined (not a label)
  */
 import type { AlignConfig } from './config-types.js';
+import { memoKey } from './rankings.js';
 
 export interface Scale {
   /** `agreement`, `agreement-7`, `frequency`, `extent`, `satisfaction`, `favourability`, or an align.yml name. */
@@ -159,6 +160,14 @@ export function labelKey(label: string): string {
   return key === '' ? plain.replace(/[\s\u00a0]+/gu, '') : key;
 }
 
+/**
+ * labelKey, remembered: every Likert cell of a file goes through it (several
+ * times: inference, scale fit, reading), and a column holds a handful of
+ * distinct labels, so the Unicode passes need run once per spelling, not
+ * once per cell (40 items x 1M respondents).
+ */
+const cachedLabelKey = memoKey(labelKey, 10_000);
+
 const MISSING_KEYS: ReadonlySet<string> = new Set(MISSING_LABELS.map(labelKey));
 
 function fromDefinition(def: ScaleDefinition): Scale {
@@ -223,7 +232,7 @@ export function findScale(name: string, config?: AlignConfig): Scale | null {
 /** True when the cell is blank or says "no answer" in one of the usual ways. */
 export function isMissingAnswer(cell: string, scale?: Scale): boolean {
   if (cell.trim() === '') return true;
-  return (scale?.missing ?? MISSING_KEYS).has(labelKey(cell));
+  return (scale?.missing ?? MISSING_KEYS).has(cachedLabelKey(cell));
 }
 
 /**
@@ -232,7 +241,7 @@ export function isMissingAnswer(cell: string, scale?: Scale): boolean {
  */
 export function likertValue(cell: string, scale: Scale): number | null | undefined {
   if (cell.trim() === '') return null;
-  const key = labelKey(cell);
+  const key = cachedLabelKey(cell);
   if (scale.labels.has(key)) return scale.labels.get(key)!;
   if (scale.missing.has(key)) return null;
   return undefined;
@@ -287,7 +296,7 @@ export function bestScale(cells: Iterable<string>, scales: readonly Scale[]): Sc
   const counts = new Map<string, { shown: string; n: number }>();
   for (const cell of cells) {
     if (cell.trim() === '') continue;
-    const key = labelKey(cell);
+    const key = cachedLabelKey(cell);
     const entry = counts.get(key);
     if (entry) entry.n++;
     else counts.set(key, { shown: cell.trim(), n: 1 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   bestScale,
   BUILTIN_SCALE_NAMES,
@@ -55,6 +55,22 @@ describe('likertValue(cell, scale)', () => {
     for (const missing of ['N/A', 'n/a', "Don't know", 'DON’T KNOW', 'Not applicable', 'Prefer not to say', '', '  ']) {
       expect(likertValue(missing, s), missing).toBeNull();
       expect(isMissingAnswer(missing), missing).toBe(true);
+    }
+  });
+
+  it('reads a label once per spelling, not once per cell (a million cells of "Agree" are one key)', () => {
+    // Before: likertValue / isMissingAnswer / bestScale ran labelKey's NFKC and regex passes on every cell.
+    const s = scale('agreement');
+    const cells = Array.from({ length: 1000 }, (_, i) => ['Agree ', 'Strongly agree (5)', 'N/A'][i % 3]!);
+    const normalize = vi.spyOn(String.prototype, 'normalize');
+    try {
+      const values = cells.map((c) => likertValue(c, s));
+      const missing = cells.filter((c) => isMissingAnswer(c)).length;
+      const fit = bestScale(cells, [s]);
+      expect([values.slice(0, 3), missing, fit?.matched]).toEqual([[4, 5, null], 333, 667]);
+      expect(normalize.mock.calls.length).toBeLessThanOrEqual(3);
+    } finally {
+      normalize.mockRestore();
     }
   });
 
