@@ -21,11 +21,18 @@ export function processIo(): Io {
   };
 }
 
-/** Colour on only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
+/**
+ * Colour only for a terminal that takes it: never with --no-color or NO_COLOR
+ * (https://no-color.org), FORCE_COLOR=0 or TERM=dumb; always with FORCE_COLOR=1..3
+ * (even into a pipe, which is what forcing means).
+ */
 export function useColor(io: Io, flag?: boolean): boolean {
   if (flag === false) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  const forced = io.env.FORCE_COLOR;
+  if (forced === '0' || forced === 'false') return false;
+  if (forced !== undefined) return true;
+  if (io.env.TERM === 'dumb') return false;
   return Boolean(io.stdout.isTTY);
 }
 

@@ -88,7 +88,7 @@ function buildProgram(io: Io): Command {
     .command('inspect')
     .description('say what a file is: tool, encoding, delimiter, columns and their roles, rows used and excluded')
     .argument('<file>', 'a survey export or stacks file')
-    .option('-c, --config <file>', 'align.yml to apply while reading')
+    .option('-c, --config <file>', 'align.yml to apply while reading (default: ./align.yml if present)')
     .option('--encoding <name>', 'force the text encoding (default: detected)')
     .addOption(new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab (default: detected)').argParser(parseDelimiterFlag))
     .option('--ranking-question <header>', "the ranking question's text as it heads its columns, when a file has two")
@@ -106,17 +106,19 @@ function buildProgram(io: Io): Command {
 /** Runs align with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const verbose = argv.includes('--verbose');
-  const onPipeError = (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0); // `align … | head` closed the pipe: not a failure
-  };
-  io.stdout.on?.('error', onPipeError);
+  // `align … | head` closes the pipe: not a failure. The handler stays attached, because
+  // a write (help text, a long report) can fail after the command itself has returned.
+  io.stdout.once?.('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  // `align` alone: show the help, as `align --help` does.
+  const args = argv.length === 0 ? ['--help'] : argv;
   try {
-    await buildProgram(io).parseAsync(argv, { from: 'user' });
+    await buildProgram(io).parseAsync(args, { from: 'user' });
     return 0;
   } catch (e) {
     return report(e, io, verbose);
-  } finally {
-    io.stdout.off?.('error', onPipeError);
   }
 }
 
@@ -124,7 +126,7 @@ function report(e: unknown, io: Io, verbose: boolean): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     if (e.exitCode === 0) return 0;
-    const message = e.message.replace(/^error:\s*/i, '').replace(/\n[\s\S]*$/, '');
+    const message = e.message.replace(/^error:\s*/i, '').replace(/\n[\s\S]*$/, '').replace(/\.$/, '');
     io.stderr.write(`align: ${message}; see align --help\n`);
     return 2;
   }

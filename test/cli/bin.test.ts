@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, spawnAlign } from '../helpers/run.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, ROOT, spawnAlign } from '../helpers/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'align-bin-'));
 function file(name: string, content: string | Buffer): string {
@@ -125,5 +126,29 @@ describe.skipIf(!existsSync(STEAK))('a survey export with no ranking question (a
     const run = spawnAlign(['stack', path]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^align: .*steak-risk-survey\.csv: no priority stacks to compare: .*--ranking-question/);
+  });
+});
+
+describe('colour and pipes', () => {
+  it('FORCE_COLOR=0 and TERM=dumb turn colour off', async () => {
+    const { runAlign } = await import('../helpers/run.js');
+    for (const env of [{ FORCE_COLOR: '0' }, { TERM: 'dumb' }]) {
+      const run = await runAlign(['stack', 'examples/fernhill-stacks.csv'], { env, tty: true });
+      expect(run.stdout).not.toMatch(/\x1b\[/);
+    }
+    const tty = await runAlign(['stack', 'examples/fernhill-stacks.csv'], { env: {}, tty: true });
+    expect(tty.stdout).toMatch(/\x1b\[/);
+  });
+
+  it('help into a pipe closed early is not an error', () => {
+    const res = spawnSync('sh', ['-c', `node ${BIN} --help | true; node ${BIN} stack --help | true`], { encoding: 'utf8' });
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+  });
+
+  it('align with no arguments shows the help and exits 0', () => {
+    const run = spawnAlign([]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Usage: align/);
   });
 });
