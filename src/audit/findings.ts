@@ -88,7 +88,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     findings.push({
       severity: 'medium',
       kind: 'contested',
-      title: `${contested.length === 1 ? '1 priority is' : `${contested.length} priorities are`} contested: top three for some leaders, near the bottom for others`,
+      title: `${contested.length === 1 ? 'One priority is' : `${fmtCountWord(contested.length, true)} priorities are`} contested: top three for some leaders, near the bottom for others`,
       evidence: contested.map((e) => `${e.priority} (top three for ${Math.round(e.top3Share * 100)}% of leaders)`).join('; ') + '.',
       question: `For ${listOf(contested.map((e) => e.priority))}: what would we stop doing if it moved up, who owns the call, and by when do we close it?`,
       layer: 'decision',
@@ -134,17 +134,42 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     });
   }
 
-  const mirrored = cascade.filter(
-    (e): e is Extract<CascadeEntry, { n: number }> => !('suppressed' in e) && e.spearman !== null && e.spearman >= 0.8,
+  const shownCascade = cascade.filter(
+    (e): e is Extract<CascadeEntry, { n: number }> => !('suppressed' in e) && e.spearman !== null,
   );
-  if (mirrored.length > 0 && (findings.some((f) => f.kind === 'concordance' && f.severity !== 'info'))) {
+  const mirrored = shownCascade.filter((e) => e.spearman! >= 0.8);
+  const unheard = shownCascade.filter((e) => e.spearman! < 0.5);
+  const weakTop = findings.some((f) => f.kind === 'concordance' && f.severity !== 'info');
+  if (mirrored.length > 0 && unheard.length === 0 && weakTop) {
     findings.push({
       severity: 'high',
       kind: 'cascade',
-      title: 'Each department ranks priorities much as its own leader does: the split at the top is carried into the organisation',
+      title:
+        mirrored.length === shownCascade.length && shownCascade.length > 1
+          ? 'Each department shown ranks priorities much as its own leader does: the split at the top is carried into the organisation'
+          : `${listOf(mirrored.map((e) => e.department ?? e.leader))} ${mirrored.length === 1 ? 'ranks' : 'rank'} priorities much as ${mirrored.length === 1 ? 'its' : 'their'} own leader does: the split at the top is carried into the organisation`,
       evidence: mirrored.map((e) => `${e.department}: rho ${two(e.spearman!)} between ${e.leader} and their team (n = ${e.n})`).join('; ') + '.',
       question: 'If your team were asked tomorrow what the company’s top priority is, which answer would they give, and is it the one we agreed?',
       layer: 'interpretation',
+    });
+  }
+  for (const e of unheard) {
+    const rater = stack.raters.find((r) => r.name === e.leader);
+    const group = stack.departments.find((d): d is Extract<typeof d, { n: number }> => d.department === e.department && !('suppressed' in d));
+    const leaderTop = rater ? Object.entries(rater.ranks).sort((a, b) => a[1] - b[1])[0]?.[0] : undefined;
+    const teamTop = group?.consensusOrder[0];
+    const differ = leaderTop !== undefined && teamTop !== undefined && leaderTop !== teamTop;
+    findings.push({
+      severity: 'high',
+      kind: 'cascade-gap',
+      title: `${e.department}'s people rank priorities differently from their own leader, ${e.leader}`,
+      evidence:
+        `Spearman rho ${two(e.spearman!)} between ${e.leader}'s stack and the department's consensus (n = ${e.n})` +
+        (differ ? `; ${e.leader} puts ${leaderTop} first, the team puts ${teamTop} first.` : '.'),
+      question: differ
+        ? `${e.leader}, your team puts ${teamTop} first and you put ${leaderTop} first: what have they heard from you, and from whom else?`
+        : `${e.leader}, what has your team heard about the priorities, and from whom?`,
+      layer: 'facts',
     });
   }
 

@@ -72,8 +72,31 @@ function sampleSd(values: readonly number[]): number | null {
   return Math.sqrt(ss / (values.length - 1));
 }
 
-function displayName(r: Respondent): string {
+function baseName(r: Respondent): string {
   return r.name ?? r.email ?? r.toolId ?? `${r.file}:${r.line}`;
+}
+
+/**
+ * Leaders are shown by name, and every view and JSON entry is keyed by it, so
+ * two leaders with one name (two people, or one person in two files with no
+ * email to merge them) get the line they came from: "Ann Lee (line 14)", or
+ * "Ann Lee (typeform.csv line 14)" when they come from different files.
+ */
+function uniqueNames(people: readonly Respondent[]): Map<Respondent, string> {
+  const byName = new Map<string, Respondent[]>();
+  for (const r of people) {
+    const key = baseName(r).normalize('NFC').trim().toLowerCase();
+    byName.set(key, [...(byName.get(key) ?? []), r]);
+  }
+  const names = new Map<Respondent, string>();
+  for (const group of byName.values()) {
+    const files = new Set(group.map((r) => r.file));
+    for (const r of group) {
+      if (group.length === 1) names.set(r, baseName(r));
+      else names.set(r, `${baseName(r)} (${files.size > 1 ? `${r.file.split(/[\\/]/).pop()} ` : ''}line ${r.line})`);
+    }
+  }
+  return names;
 }
 
 /** The explicit stack as an ordered list of keys, or null when it has tied ranks. */
@@ -105,6 +128,8 @@ export function analyseStacks(dataset: Dataset, options: StackOptions): { stack:
     ranked.push({ respondent, explicit, stack: completeStack(explicit) });
   }
   const leaders = ranked.filter((r) => options.isLeader(r.respondent));
+  const shown = uniqueNames(leaders.map((l) => l.respondent));
+  const nameOf = (r: Respondent) => shown.get(r) ?? baseName(r);
   const others = ranked.filter((r) => !options.isLeader(r.respondent));
   if (leaders.length === 0) return { reason: 'no leader ranked any priority' };
 
@@ -140,21 +165,21 @@ export function analyseStacks(dataset: Dataset, options: StackOptions): { stack:
   const bordaTop = top3(b.order);
   const methodsAgreeTop3 = sameSet(bordaTop, top3(cope.order)) && (kem === null || sameSet(bordaTop, top3(kem.order)));
 
-  const raters: Rater[] = leaders.map((l, li) => raterOf(l, li, leaders, names, keys));
+  const raters: Rater[] = leaders.map((l, li) => raterOf(l, li, leaders, names, keys, nameOf));
   const pairs: Pair[] = [];
   for (let i = 0; i < leaders.length; i++) {
     for (let j = i + 1; j < leaders.length; j++) {
-      pairs.push(pairOf(leaders[i]!, leaders[j]!, keys, options.rboP));
+      pairs.push(pairOf(leaders[i]!, leaders[j]!, keys, options.rboP, nameOf));
     }
   }
 
   const { departments, cascade } = dataset.hasRoleColumn
-    ? groupsOf(leaders, others, leaderMeans, names, keys, options.minGroup)
+    ? groupsOf(leaders, others, leaderMeans, names, keys, options.minGroup, nameOf)
     : { departments: [], cascade: [] };
 
   const stack: StackResult = {
     priorities: names,
-    leaders: leaders.map((l) => displayName(l.respondent)),
+    leaders: leaders.map((l) => nameOf(l.respondent)),
     concordance,
     consensus,
     copeland: cope.order.map((i, pos) => ({ priority: names[i]!, position: pos + 1, score: cope.scores[i]! })),
@@ -200,12 +225,19 @@ function concordanceOf(matrix: number[][], options: StackOptions): Concordance {
   };
 }
 
-function raterOf(l: Ranked, li: number, leaders: readonly Ranked[], names: readonly string[], keys: readonly string[]): Rater {
+function raterOf(
+  l: Ranked,
+  li: number,
+  leaders: readonly Ranked[],
+  names: readonly string[],
+  keys: readonly string[],
+  nameOf: (r: Respondent) => string,
+): Rater {
   const n = names.length;
   const ranks: Record<string, number> = {};
   names.forEach((name, i) => (ranks[name] = l.stack.completed[i]!));
   const base = {
-    name: displayName(l.respondent),
+    name: nameOf(l.respondent),
     department: l.respondent.department,
     ranked: l.stack.ranked,
     ranks,
@@ -236,17 +268,17 @@ function raterOf(l: Ranked, li: number, leaders: readonly Ranked[], names: reado
   };
 }
 
-function pairOf(a: Ranked, b: Ranked, keys: readonly string[], p: number): Pair {
+function pairOf(a: Ranked, b: Ranked, keys: readonly string[], p: number, nameOf: (r: Respondent) => string): Pair {
   const listA = orderedList(a, keys);
   const listB = orderedList(b, keys);
-  const tiedName = listA === null ? displayName(a.respondent) : displayName(b.respondent);
+  const tiedName = listA === null ? nameOf(a.respondent) : nameOf(b.respondent);
   const rbo: Stat =
     listA === null || listB === null
       ? { value: null, reason: `${tiedName} gave two priorities the same rank; rank-biased overlap needs untied lists` }
       : rankBiasedOverlap(listA, listB, p);
   return {
-    a: displayName(a.respondent),
-    b: displayName(b.respondent),
+    a: nameOf(a.respondent),
+    b: nameOf(b.respondent),
     ...stat('spearman', spearman(a.stack.completed, b.stack.completed)),
     ...stat('kendallTauB', kendallTauB(a.stack.completed, b.stack.completed)),
     ...stat('rbo', rbo),
@@ -260,6 +292,7 @@ function groupsOf(
   names: readonly string[],
   keys: readonly string[],
   minGroup: number,
+  nameOf: (r: Respondent) => string,
 ): { departments: DepartmentStack[]; cascade: CascadeEntry[] } {
   const n = names.length;
   const byDept = new Map<string, Ranked[]>();
@@ -294,7 +327,7 @@ function groupsOf(
     });
   }
   const cascade: CascadeEntry[] = leaders.map((l) => {
-    const leader = displayName(l.respondent);
+    const leader = nameOf(l.respondent);
     const department = l.respondent.department;
     const members = department === null ? [] : byDept.get(department) ?? [];
     if (members.length === 0) {

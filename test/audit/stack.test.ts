@@ -230,3 +230,33 @@ describe('findings', () => {
     }
   });
 });
+
+describe('two leaders with one name', () => {
+  it('are told apart by the line they came from, everywhere a leader is named', () => {
+    const s = stackOf(audit(aDataset().withLeader('Ann Lee', 'X', P).withLeader('Bob Roy', 'Y', [...P].reverse()).withLeader('Ann Lee', 'Z', [...P].reverse())));
+    // the builder puts respondent i on line i + 2
+    expect(s.leaders).toEqual(['Ann Lee (line 2)', 'Bob Roy', 'Ann Lee (line 4)']);
+    expect(s.raters.map((r) => r.name)).toEqual(s.leaders);
+    const pair = s.pairs.find((p) => p.a === 'Ann Lee (line 2)' && p.b === 'Ann Lee (line 4)')!;
+    expect(pair.spearman).toBe(-1);
+    expect(new Set(s.pairs.map((p) => `${p.a}|${p.b}`)).size).toBe(3);
+  });
+});
+
+describe('cascade findings', () => {
+  it('name a department whose people rank differently from their own leader, and never claim every department mirrors its leader then', () => {
+    const r = audit(
+      aDataset()
+        .withLeader('Ana', 'Sales', P)
+        .withLeader('Bo', 'Ops', ['Cost', 'Quality', 'Growth', 'People', 'Platform', 'Europe'])
+        .withLeader('Cy', 'Tech', ['Platform', 'Europe', 'People', 'Quality', 'Cost', 'Growth'])
+        .withMembers(5, 'Sales', P)
+        .withMembers(5, 'Ops', [...P].reverse()),
+    );
+    const gap = r.findings.find((f) => f.kind === 'cascade-gap')!;
+    expect(gap.title).toBe("Ops's people rank priorities differently from their own leader, Bo");
+    // Bo puts Cost first; the Ops team (P reversed) puts Europe first
+    expect(gap.question).toBe('Bo, your team puts Europe first and you put Cost first: what have they heard from you, and from whom else?');
+    expect(r.findings.some((f) => f.kind === 'cascade')).toBe(false);
+  });
+});
