@@ -46,7 +46,7 @@ export async function readDataset(paths: string[], options: ReadOptions): Promis
       ...(options.encoding ? { encoding: options.encoding } : {}),
       ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     });
-    const { module } = detectFormat(table);
+    const { module } = detectFormat(table, undefined, { winnerOnly: true });
     const rankingQuestion = options.rankingQuestion ?? options.config.rankingQuestion;
     const normalised = module.normalise(table, {
       config: options.config,

@@ -2,7 +2,9 @@
  * generic.ts: the layouts a hand-made stacks file comes in, read through
  * readDataset (files written to a temporary folder).
  */
-import { afterAll, describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { readDataset } from '../../src/ingest/dataset.js';
@@ -13,6 +15,7 @@ import { tableFromBytes } from '../../src/ingest/table.js';
 import type { Dataset } from '../../src/ingest/types.js';
 import { tempFolder } from './temp-files.js';
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const tmp = tempFolder();
 afterAll(() => tmp.remove());
 
@@ -235,6 +238,37 @@ describe('detection', () => {
       ['generic', 0.1],
       ['qualtrics', 0],
     ]);
+  });
+});
+
+describe('detectFormat(table, formats, {winnerOnly})', () => {
+  const sure: FormatModule = { format: 'typeform', detect: () => ({ score: 0.9, reason: 'sure' }), normalise: () => { throw new Error('not called'); } };
+  const weak: FormatModule = { format: 'google-forms', detect: () => ({ score: 0.05, reason: 'weak' }), normalise: () => { throw new Error('not called'); } };
+  const table = tableFromBytes(Buffer.from('respondent,priority,rank\n1,X,1\n'), 'long.csv');
+
+  test("reading a tool's export does not pay for generic's pass over every cell", () => {
+    // Before: readDataset's detectFormat ran generic.detect (a cellStats pass over the whole file) even when a tool module won.
+    const detect = vi.spyOn(generic, 'detect');
+    try {
+      expect(detectFormat(table, [sure, generic], { winnerOnly: true }).module).toBe(sure);
+      expect(detect).not.toHaveBeenCalled();
+      expect(detectFormat(table, [weak, generic], { winnerOnly: true }).module).toBe(generic); // nobody above 0.1: generic asked
+      expect(detect).toHaveBeenCalledTimes(1);
+      expect(detectFormat(table, [sure, generic]).all.map((v) => v.format)).toEqual(['typeform', 'generic']); // inspect: every reason
+    } finally {
+      detect.mockRestore();
+    }
+  });
+
+  test('readDataset reads a Qualtrics export without asking generic', async () => {
+    const detect = vi.spyOn(generic, 'detect');
+    try {
+      const d = await readDataset([join(ROOT, 'test/fixtures/exports/qualtrics.csv')], { config: {}, skipInvalid: false });
+      expect(d.files[0]!.format).toBe('qualtrics');
+      expect(detect).not.toHaveBeenCalled();
+    } finally {
+      detect.mockRestore();
+    }
   });
 });
 

@@ -419,6 +419,9 @@ function readLong(table: Table, layout: Layout, chosen: Extract<Candidate, { kin
   }
 }
 
+/** generic's detection score, whatever the file: low, so that every tool module that recognises the file wins. */
+export const GENERIC_SCORE = 0.1;
+
 export const generic: FormatModule = {
   format: 'generic',
 
@@ -427,7 +430,7 @@ export const generic: FormatModule = {
     const found = layout.candidates.filter((c) => !(c.kind === 'by-priority' && c.weak));
     const shown = (found.length > 0 ? found : layout.candidates).map((c) => describe(c, layout.columns));
     return {
-      score: 0.1,
+      score: GENERIC_SCORE,
       reason: `no survey tool's fingerprint; read as a plain table${shown.length > 0 ? `: ${shown.join('; ')}` : ' (no ranking found)'}`,
     };
   },

@@ -5,7 +5,7 @@
  * scores low (0.1) for anything, so it is the fallback.
  */
 import type { Table, ToolFormat } from '../types.js';
-import { generic } from './generic.js';
+import { generic, GENERIC_SCORE } from './generic.js';
 import { googleForms } from './google-forms.js';
 import { limeSurvey } from './limesurvey.js';
 import { microsoftForms } from './microsoft-forms.js';
@@ -32,8 +32,19 @@ export interface FormatChoice {
   all: Array<{ format: ToolFormat; score: number; reason: string }>;
 }
 
-export function detectFormat(table: Table, formats: readonly FormatModule[] = FORMATS): FormatChoice {
-  const verdicts = formats.map((module, order) => ({ module, order, detection: module.detect(table) }));
+/**
+ * `winnerOnly`: the caller reads the file and needs only the winning module
+ * (readDataset), not every module's reason (align inspect). generic scores a
+ * constant GENERIC_SCORE, but its reason costs a pass over every cell of the
+ * file; it is then asked only when no tool module scores above it.
+ */
+export function detectFormat(table: Table, formats: readonly FormatModule[] = FORMATS, options: { winnerOnly?: boolean } = {}): FormatChoice {
+  const ask = (module: FormatModule, order: number) => ({ module, order, detection: module.detect(table) });
+  const later = options.winnerOnly === true ? generic : null;
+  const verdicts = formats.flatMap((module, order) => (module === later ? [] : [ask(module, order)]));
+  if (later && formats.includes(later) && verdicts.every((v) => v.detection.score <= GENERIC_SCORE)) {
+    verdicts.push(ask(later, formats.indexOf(later)));
+  }
   verdicts.sort((a, b) => b.detection.score - a.detection.score || a.order - b.order);
   const best = verdicts[0]!.detection.score > 0 ? verdicts[0]! : (verdicts.find((v) => v.module === generic) ?? verdicts[0]!);
   return {
