@@ -6,7 +6,8 @@
  * RFC 4180 with the usual liberties: CRLF, LF or CR record ends; quoted cells
  * may hold delimiters, quotes ("" inside quotes) and line breaks. Records keep
  * their cells exactly as written. Malformed quoting is an InputError naming the
- * line and the column, never a silently shifted row.
+ * line and the column (by its header text once the header record is read, else
+ * `column N`), never a silently shifted row.
  */
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
@@ -63,12 +64,14 @@ export function parseDelimited(text: string, options: ParseOptions): ParsedRecor
       const error = result.errors[0];
       if (error && !failure) {
         const at = lineAt(start + Math.max(0, (error.index ?? 0) - start));
+        // The cell that broke is the last one papaparse handed over: named by its header once the header record is read.
         const column = result.data.length;
+        const header = records.length > 0 ? (records[0]![column - 1] ?? '').trim() : '';
         const what =
           error.code === 'MissingQuotes'
             ? 'a quoted cell opens here and never closes: the file may be truncated or have a stray quote'
             : 'a quoted cell has text after its closing quote (malformed quoting)';
-        failure = new InputError(options.path, Math.max(line, at), `column ${column}`, what, 'export the file again from the survey tool');
+        failure = new InputError(options.path, Math.max(line, at), header !== '' ? header : `column ${column}`, what, 'export the file again from the survey tool');
         parser.abort();
         return;
       }

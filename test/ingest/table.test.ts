@@ -93,3 +93,32 @@ describe('tableFromBytes: bytes and delimiters', () => {
     }
   });
 });
+
+describe('tableFromBytes: a quote that never closes names its column by header', () => {
+  const failure = (text: string): InputError => {
+    try {
+      table(text);
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+    throw new Error('expected an InputError');
+  };
+
+  test('in a data row: the header text of the cell that opened the quote', () => {
+    // Before: `column 3`, which the user has to count out in a spreadsheet.
+    const e = failure('name,department,stack\nA,Sales,X;Y\nB,Finance,"X;Y\nC,Sales,Y;X\n');
+    expect([e.line, e.column]).toEqual([3, 'stack']);
+    expect(e.message).toMatch(/^t\.csv:3:"stack": a quoted cell opens here and never closes/);
+  });
+
+  test('in the header record itself: by number, since there is no header to name it yet', () => {
+    const e = failure('name,"department,stack\nA,Sales,X\n');
+    expect([e.line, e.column]).toEqual([1, 'column 2']);
+  });
+
+  test('under a blank header cell: by number', () => {
+    const e = failure('name,,stack\nA,"x,Y\n');
+    expect(e.column).toBe('column 2');
+  });
+});
