@@ -13,7 +13,9 @@ export interface ReadTableOptions {
   delimiter?: string;
 }
 
-const CANDIDATES = [',', ';', '\t'] as const;
+// '|' last: on a tie the earlier candidate wins, and a comma file whose list cells read `A | B | C`
+// never ties, since its header holds no pipe (a record of one field is no split).
+const CANDIDATES = [',', ';', '\t', '|'] as const;
 
 /**
  * The delimiter that splits the first records into the most, equally many

@@ -22,7 +22,7 @@ export interface Table {
   path: string;
   encoding: EncodingLabel;
   bom: boolean;
-  /** The field delimiter itself: ",", ";" or "\t". */
+  /** The field delimiter itself: ",", ";", "\t" or "|". */
   delimiter: string;
   /** Every non-blank record, header records included, cells as written (no trimming). */
   records: string[][];

@@ -122,3 +122,23 @@ describe('tableFromBytes: a quote that never closes names its column by header',
     expect(e.column).toBe('column 2');
   });
 });
+
+describe('sniffDelimiter: pipes', () => {
+  test('a pipe-delimited file splits on |', () => {
+    // Before: '|' was no candidate, so each record was one cell and a long file read as one list per row.
+    const text = 'respondent|name|priority|rank\nAW01|Helena|Grow revenue|1\nAW01|Helena|Cut costs|2\n';
+    expect(sniffDelimiter(text, 't.csv')).toBe('|');
+    expect(table(text).records[1]).toEqual(['AW01', 'Helena', 'Grow revenue', '1']);
+  });
+
+  test('a comma file whose list cells are joined with " | " still splits on commas', () => {
+    const text = 'name,department,stack\nHelena,Sales,Grow revenue | Cut costs | Hire\nMarcus,Finance,Hire | Grow revenue | Cut costs\n';
+    expect(sniffDelimiter(text, 't.csv')).toBe(',');
+    expect(table(text).records[1]).toEqual(['Helena', 'Sales', 'Grow revenue | Cut costs | Hire']);
+  });
+
+  test('a semicolon file with pipes in its list cells splits on semicolons', () => {
+    const text = 'name;stack\nHelena;A | B | C\nMarcus;C | B | A\n';
+    expect(sniffDelimiter(text, 't.csv')).toBe(';');
+  });
+});
