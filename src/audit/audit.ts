@@ -25,6 +25,8 @@ export const DEFAULT_PERMUTATIONS = 10_000;
 /** Fixed so that two runs on the same data print the same permutation p. */
 export const DEFAULT_SEED = 20_250_301;
 export const DEFAULT_RBO_P = 0.9;
+/** A leadership team rarely exceeds this; more "leaders" without a role column deserve a note. */
+const NO_ROLE_NOTE_ABOVE = 15;
 
 export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult {
   const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
@@ -41,11 +43,23 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
     permutations: options.permutations ?? DEFAULT_PERMUTATIONS,
     seed: options.seed ?? DEFAULT_SEED,
   });
+  const notes = [...dataset.notes];
+  const first = dataset.files[0]?.path ?? '';
+  if (!dataset.hasRoleColumn && dataset.respondents.length > NO_ROLE_NOTE_ABOVE) {
+    notes.push({
+      file: first,
+      line: 1,
+      note: `no role column, so all ${dataset.respondents.length.toLocaleString('en')} respondents count as leaders; if the file has one, name it in align.yml (columns: {<header>: role})`,
+    });
+  }
+  if (!dataset.hasRoleColumn && options.leaders && options.leaders.length > 0) {
+    notes.push({ file: first, line: 1, note: `leader roles ${options.leaders.map((l) => JSON.stringify(l)).join(', ')} were given, but the input has no role column, so everyone counts as a leader` });
+  }
   const input = {
     files: dataset.files.map((f) => ({ ...f })),
     respondents: dataset.respondents.length,
     excluded: dataset.excluded,
-    notes: dataset.notes,
+    notes,
   };
   if ('reason' in analysed) {
     return {

@@ -20,8 +20,9 @@ export function leaderTest(dataset: Dataset, roles: readonly string[]): (r: Resp
   if (dataset.respondents.length > 0 && !dataset.respondents.some(isLeader)) {
     const found = [...new Set(dataset.respondents.map((r) => r.role).filter((x): x is string => x !== null))];
     const shown = found.length > 0 ? found.map((f) => JSON.stringify(f)).join(', ') : 'none (every role cell is blank)';
+    const files = dataset.files.map((f) => f.path).join(', ');
     throw new UsageError(
-      `no respondent has the leader role ${roles.map((x) => JSON.stringify(x)).join(' or ')}; the roles in the file are ${shown}; name the leaders' role with --leaders <role> (or leaders: in align.yml)`,
+      `${files}: no respondent has the leader role ${roles.map((x) => JSON.stringify(x)).join(' or ')}; the roles in the file are ${shown}; name the leaders' role with --leaders <role> (or leaders: in align.yml)`,
     );
   }
   return isLeader;

@@ -4,7 +4,7 @@
  * departments' own stacks and the cascade. Rules: ARCHITECTURE.md
  * ("Definitions" > "Stacks", "Groups", "Anonymity").
  */
-import { borda } from '../stats/borda.js';
+import { borda, bordaOrder, firstPlacesOf } from '../stats/borda.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { copeland } from '../stats/copeland.js';
 import { kemeny, KEMENY_MAX_ITEMS } from '../stats/kemeny.js';
@@ -26,6 +26,9 @@ import type {
   Rater,
   StackResult,
 } from './types.js';
+
+/** A leadership team; beyond this many leaders the pairwise list (n² entries) is left out with a reason. */
+export const MAX_PAIRWISE_LEADERS = 60;
 
 export interface StackOptions {
   /** Respondent -> is a leader (see leaders.ts). */
@@ -165,9 +168,14 @@ export function analyseStacks(dataset: Dataset, options: StackOptions): { stack:
   const bordaTop = top3(b.order);
   const methodsAgreeTop3 = sameSet(bordaTop, top3(cope.order)) && (kem === null || sameSet(bordaTop, top3(kem.order)));
 
-  const raters: Rater[] = leaders.map((l, li) => raterOf(l, li, leaders, names, keys, nameOf));
+  const totals = totalsOf(matrix, n);
+  const raters: Rater[] = leaders.map((l) => raterOf(l, leaders.length, totals, names, keys, nameOf));
   const pairs: Pair[] = [];
-  for (let i = 0; i < leaders.length; i++) {
+  const pairsReason =
+    leaders.length > MAX_PAIRWISE_LEADERS
+      ? `${leaders.length.toLocaleString('en')} leaders make ${((leaders.length * (leaders.length - 1)) / 2).toLocaleString('en')} pairs, more than a pairwise list can show (it stops at ${MAX_PAIRWISE_LEADERS} leaders)`
+      : undefined;
+  for (let i = 0; i < leaders.length && !pairsReason; i++) {
     for (let j = i + 1; j < leaders.length; j++) {
       pairs.push(pairOf(leaders[i]!, leaders[j]!, keys, options.rboP, nameOf));
     }
@@ -188,6 +196,7 @@ export function analyseStacks(dataset: Dataset, options: StackOptions): { stack:
     methodsAgreeTop3,
     raters,
     pairs,
+    ...(pairsReason ? { pairsReason } : {}),
     departments,
     rboP: options.rboP,
     minGroup: options.minGroup,
@@ -225,35 +234,55 @@ function concordanceOf(matrix: number[][], options: StackOptions): Concordance {
   };
 }
 
+/** Rank sums and first places over all leaders, so each leader's "others" are totals minus their own row. */
+interface Totals {
+  rankSums: number[];
+  firstPlaces: number[];
+}
+
+function totalsOf(matrix: ReadonlyArray<readonly number[]>, n: number): Totals {
+  const rankSums = new Array<number>(n).fill(0);
+  const firstPlaces = new Array<number>(n).fill(0);
+  for (const row of matrix) {
+    for (let i = 0; i < n; i++) rankSums[i]! += row[i]!;
+    for (const i of firstPlacesOf(row)) firstPlaces[i]! += 1;
+  }
+  return { rankSums, firstPlaces };
+}
+
 function raterOf(
   l: Ranked,
-  li: number,
-  leaders: readonly Ranked[],
+  m: number,
+  totals: Totals,
   names: readonly string[],
   keys: readonly string[],
   nameOf: (r: Respondent) => string,
 ): Rater {
   const n = names.length;
+  const own = l.stack.completed;
   const ranks: Record<string, number> = {};
-  names.forEach((name, i) => (ranks[name] = l.stack.completed[i]!));
+  names.forEach((name, i) => (ranks[name] = own[i]!));
   const base = {
     name: nameOf(l.respondent),
     department: l.respondent.department,
     ranked: l.stack.ranked,
     ranks,
   };
-  const rest = leaders.filter((_, j) => j !== li).map((o) => o.stack.completed);
-  if (rest.length === 0) {
+  if (m < 2) {
     const reason = 'only one leader ranked, so there is nobody to compare with';
     return { ...base, spearmanToOthers: null, spearmanToOthersReason: reason, divergence: null, divergenceReason: reason, largestGaps: [] };
   }
-  const othersMean = meanVector(rest, n);
-  const rho = spearman(l.stack.completed, othersMean);
-  const othersOrder = borda(rest, keys).order;
+  // The other leaders: totals less this leader's own row (ranks are multiples of 1/2, so the sums are exact).
+  const restSums = totals.rankSums.map((s, i) => s - own[i]!);
+  const restFirsts = totals.firstPlaces.slice();
+  for (const i of firstPlacesOf(own)) restFirsts[i]! -= 1;
+  const othersMean = restSums.map((s) => s / (m - 1));
+  const rho = spearman(own, othersMean);
+  const othersOrder = bordaOrder(restSums, restFirsts, keys);
   const othersPosition = new Array<number>(n);
   othersOrder.forEach((i, pos) => (othersPosition[i] = pos + 1));
   const gaps: Gap[] = names
-    .map((name, i) => ({ priority: name, rank: l.stack.completed[i]!, othersPosition: othersPosition[i]!, key: keys[i]! }))
+    .map((name, i) => ({ priority: name, rank: own[i]!, othersPosition: othersPosition[i]!, key: keys[i]! }))
     .filter((g) => g.rank !== g.othersPosition)
     .sort((a, c) => Math.abs(c.rank - c.othersPosition) - Math.abs(a.rank - a.othersPosition) || compareCodePoints(a.key, c.key))
     .slice(0, 3)
@@ -261,9 +290,7 @@ function raterOf(
   return {
     ...base,
     ...stat('spearmanToOthers', rho),
-    ...(rho.value === null
-      ? { divergence: null, divergenceReason: rho.reason }
-      : { divergence: (1 - rho.value) / 2 }),
+    ...(rho.value === null ? { divergence: null, divergenceReason: rho.reason } : { divergence: (1 - rho.value) / 2 }),
     largestGaps: gaps,
   };
 }

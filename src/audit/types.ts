@@ -118,6 +118,8 @@ export interface StackResult {
   methodsAgreeTop3: boolean;
   raters: Rater[];
   pairs: Pair[];
+  /** Set when the pairs are left out (more leaders than a pairwise list can usefully show). */
+  pairsReason?: string;
   departments: DepartmentStack[];
   rboP: number;
   minGroup: number;

@@ -2,8 +2,9 @@
  * Read (I/O) then assemble (pure): the one path from files on disk to an
  * AuditResult that `stack` and `audit` share.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
 import { buildAudit } from '../audit/audit.js';
 import type { AuditResult } from '../audit/types.js';
 import { loadConfig } from '../ingest/config.js';
@@ -21,9 +22,26 @@ export async function loadConfigFor(flags: { config?: string }, io: Io): Promise
   return { config: {}, path: null };
 }
 
+/** The same file named twice would make every row a duplicate of itself: say so instead. */
+function distinctPaths(files: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    let real: string;
+    try {
+      real = realpathSync(f);
+    } catch {
+      real = resolve(f); // a missing file is reported by the reader, with its name
+    }
+    const before = seen.get(real);
+    if (before !== undefined) throw new UsageError(`${f} is given twice${before !== f ? ` (also as ${before})` : ''}; name each file once`);
+    seen.set(real, f);
+  }
+  return [...files];
+}
+
 export async function loadAudit(files: string[], flags: ReadingFlags, io: Io): Promise<AuditResult> {
   const { config } = await loadConfigFor(flags, io);
-  const paths = files.map((f) => f);
+  const paths = distinctPaths(files);
   const dataset = await readDataset(paths, {
     config,
     skipInvalid: Boolean(flags.skipInvalid),

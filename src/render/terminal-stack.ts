@@ -38,6 +38,10 @@ export interface TerminalOptions {
 }
 
 const MIN_WIDTH = 40;
+/** Beyond this many leaders the view summarises: the extremes, not every leader and pair. */
+const MANY_LEADERS = 15;
+const SHOW_MOST = 8;
+const SHOW_LEAST = 3;
 
 interface Ctx {
   c: ChalkInstance;
@@ -139,7 +143,12 @@ function divergenceSection(ctx: Ctx, v: StackView): string[] {
   const longest = Math.max(...v.leaders.map((l) => textWidth(l.name)), 4);
   const nameCol = Math.min(longest, 24, Math.max(8, Math.floor(ctx.width / 3)));
   const barWidth = Math.max(10, Math.min(30, ctx.width - 2 - nameCol - 1 - 2 - 1 - 4));
-  for (const l of v.byDivergence) {
+  const many = v.byDivergence.length > MANY_LEADERS;
+  const shown = many ? [...v.byDivergence.slice(0, SHOW_MOST), ...v.byDivergence.slice(-SHOW_LEAST)] : v.byDivergence;
+  for (const [index, l] of shown.entries()) {
+    if (many && index === SHOW_MOST) {
+      out.push(ctx.c.dim(`  … ${fmtInteger(v.byDivergence.length - SHOW_MOST - SHOW_LEAST)} more leaders between these (align stack --json lists every one) …`));
+    }
     const frame = (s: string) => `│${s}│`;
     let barText: string;
     if (l.divergence === null) barText = frame(' '.repeat(barWidth)) + ' ' + fmtNA();
@@ -173,6 +182,10 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
     out.push(...para(ctx, fmtNA('fewer than two leaders')));
     return out;
   }
+  if (v.stack.pairsReason) {
+    out.push(...para(ctx, fmtNA(v.stack.pairsReason)));
+    return out;
+  }
   const labelWidth = Math.max(...v.leaders.map((l) => textWidth(l.label)), 2) + 2;
   const cell = 7;
   const tableWidth = labelWidth + v.leaders.length * cell + v.leaders.length + 2;
@@ -204,11 +217,16 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
     });
     out.push(table.toString());
   } else {
-    // Too many leaders for the width: the pairs, most aligned first.
-    for (const p of v.pairsByAgreement) {
+    // Too many leaders for the width: the pairs, most aligned first (the extremes only for a large team).
+    const many = v.pairsByAgreement.length > 2 * SHOW_MOST;
+    const pairs = many ? [...v.pairsByAgreement.slice(0, SHOW_MOST), ...v.pairsByAgreement.slice(-SHOW_MOST)] : v.pairsByAgreement;
+    for (const [index, p] of pairs.entries()) {
+      if (many && index === SHOW_MOST) out.push(ctx.c.dim(`  … ${fmtInteger(v.pairsByAgreement.length - 2 * SHOW_MOST)} more pairs …`));
       const value = fmtStat(p.spearman, p.spearmanReason, fmtRho);
       const coloured = p.spearman !== null && ctx.color ? ctx.c.hex(correlationColour(p.spearman))(value) : value;
-      out.push(`  ${`${p.aLabel}–${p.bLabel}`.padEnd(labelWidth * 2)} ${coloured}`);
+      // a large team has no legend: name the leaders in full
+      const who = v.leaders.length > MANY_LEADERS ? `${p.a} – ${p.b}` : `${p.aLabel}–${p.bLabel}`;
+      out.push(`  ${who.padEnd(labelWidth * 2)} ${coloured}`);
     }
   }
   for (const r of reasons) out.push(...para(ctx, `n/a: ${r.replace(/^n\/a \(|\)$/g, '')}`));
@@ -216,7 +234,7 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
     const steps = [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1].map((x) => ctx.c.bgHex(correlationColour(x))('  ')).join('');
     out.push(`  -1 ${steps} +1   ${ctx.c.dim('orange: opposite orders · blue: the same order')}`);
   }
-  out.push(...legend(ctx, v));
+  if (v.leaders.length <= MANY_LEADERS) out.push(...legend(ctx, v));
   return out;
 }
 
@@ -227,6 +245,10 @@ function contestedSection(ctx: Ctx, v: StackView): string[] {
   );
   if (v.contested.length === 0) out.push('  none');
   for (const e of v.contested) {
+    if (v.leaders.length > MANY_LEADERS) {
+      out.push(...wrap(`${e.priority}: top 3 for ${fmtPercent(e.top3Share)} of leaders`, ctx.width, '  ', '      '));
+      continue;
+    }
     const row = v.rows.find((r) => r.priority === e.priority);
     const ranks = v.leaders
       .map((l, i) => {

@@ -37,25 +37,45 @@ export function borda(matrix: ReadonlyArray<readonly number[]>, keys: readonly s
   const rankSums = new Array<number>(n).fill(0);
   const firstPlaces = new Array<number>(n).fill(0);
   for (const row of matrix) {
-    let best = Infinity;
-    let worst = -Infinity;
     row.forEach((r, i) => {
       rankSums[i] = (rankSums[i] as number) + r;
-      if (r < best) best = r;
-      if (r > worst) worst = r;
     });
-    if (best === worst) continue; // a row that ties every item has no first place
-    row.forEach((r, i) => {
-      if (r === best) firstPlaces[i] = (firstPlaces[i] as number) + 1;
-    });
+    for (const i of firstPlacesOf(row)) firstPlaces[i] = (firstPlaces[i] as number) + 1;
   }
   const meanRanks = rankSums.map((s) => s / m);
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => {
+  return { order: bordaOrder(rankSums, firstPlaces, keys), meanRanks, rankSums, firstPlaces };
+}
+
+/**
+ * The items a row puts first (a tie at the top counts for each tied item; a
+ * row that ties every item has no first place).
+ */
+export function firstPlacesOf(row: readonly number[]): number[] {
+  let best = Infinity;
+  let worst = -Infinity;
+  for (const r of row) {
+    if (r < best) best = r;
+    if (r > worst) worst = r;
+  }
+  if (best === worst) return [];
+  const out: number[] = [];
+  row.forEach((r, i) => {
+    if (r === best) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * The Borda order from rank sums and first-place counts (lowest sum first,
+ * then more first places, then key in code-point order). Exposed so a caller
+ * holding totals can order a leave-one-out subset without rebuilding it.
+ */
+export function bordaOrder(rankSums: readonly number[], firstPlaces: readonly number[], keys: readonly string[]): number[] {
+  return Array.from({ length: keys.length }, (_, i) => i).sort((i, j) => {
     const ds = (rankSums[i] as number) - (rankSums[j] as number);
     if (Math.abs(ds) > RANK_SUM_EPSILON) return ds;
     const df = (firstPlaces[j] as number) - (firstPlaces[i] as number);
     if (df !== 0) return df;
     return compareCodePoints(keys[i] as string, keys[j] as string);
   });
-  return { order, meanRanks, rankSums, firstPlaces };
 }
