@@ -348,12 +348,32 @@ function cascadeSection(ctx: Ctx, result: AuditResult): string[] {
  * The priority-stack workshop view as one string (ending in a newline).
  * Pure: reads nothing but its arguments.
  */
+/** What was read and left out, so a facilitator knows who is (not) in the numbers. */
+function dataSection(ctx: Ctx, result: AuditResult): string[] {
+  const { input } = result;
+  const out = [heading(ctx, 'Data')];
+  const files = input.files.map((f) => `${f.path} (${f.format}, ${f.encoding}, ${fmtCount(f.rows, 'row')})`).join('; ');
+  out.push(...para(ctx, `${fmtCount(input.respondents, 'respondent')} used from ${files}.`));
+  const byReason = new Map<string, number[]>();
+  for (const e of input.excluded) byReason.set(e.reason, [...(byReason.get(e.reason) ?? []), e.line]);
+  for (const [reason, lines] of byReason) {
+    const shown = lines.slice(0, 6).join(', ') + (lines.length > 6 ? ', …' : '');
+    out.push(...wrap(`${fmtCount(lines.length, 'row')} not used (line ${shown}): ${reason}`, ctx.width, '  ', '    ').map((l) => ctx.c.yellow(l)));
+  }
+  const notes = input.notes.slice(0, MAX_NOTES);
+  for (const n of notes) out.push(...wrap(`line ${n.line}: ${n.note}`, ctx.width, '  ', '    ').map((l) => ctx.c.dim(l)));
+  if (input.notes.length > MAX_NOTES) out.push(ctx.c.dim(`  … ${fmtInteger(input.notes.length - MAX_NOTES)} more notes (align audit lists them all)`));
+  return out;
+}
+
+const MAX_NOTES = 8;
+
 export function renderStackTerminal(result: AuditResult, options: TerminalOptions): string {
   const width = Math.max(MIN_WIDTH, Number.isFinite(options.width) && options.width > 0 ? Math.floor(options.width) : 80);
   const c = new Chalk({ level: options.color ? (options.colorLevel ?? 3) : 0 });
   const ctx: Ctx = { c, color: options.color, width };
   if (!result.stack) {
-    return [c.bold('Priority stacks'), ...para(ctx, `No priority stacks to compare: ${fmtNA(result.stackReason)}.`)].join('\n') + '\n';
+    return [c.bold('Priority stacks'), ...para(ctx, `No priority stacks to compare: ${result.stackReason ?? 'no leader ranked any priority'}.`)].join('\n') + '\n';
   }
   const v = stackView(result.stack);
   const sections = [
@@ -365,6 +385,7 @@ export function renderStackTerminal(result: AuditResult, options: TerminalOption
     contestedSection(ctx, v),
     departmentsSection(ctx, v),
     cascadeSection(ctx, result),
+    dataSection(ctx, result),
   ].filter((s) => s.length > 0);
   return sections.map((s) => s.join('\n')).join('\n\n') + '\n';
 }

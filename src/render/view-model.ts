@@ -409,7 +409,7 @@ export function concordanceSentence(v: StackView): string {
 export function atAGlance(result: AuditResult): string[] {
   const out: string[] = [];
   if (!result.stack) {
-    out.push(`There are no priority stacks to compare: ${fmtNA(result.stackReason)}.`);
+    out.push(`There are no priority stacks to compare: ${result.stackReason ?? 'no leader ranked any priority'}.`);
     return out;
   }
   const v = stackView(result.stack);

@@ -145,7 +145,7 @@ describe('renderStackTerminal undefined values', () => {
   test('no stack at all: the reason', () => {
     const none = anAuditResult().withoutStack('the file has no ranking question').build();
     const text = renderStackTerminal(none, plain);
-    expect(text).toContain('No priority stacks to compare: n/a (the file has no ranking question).');
+    expect(text).toContain('No priority stacks to compare: the file has no ranking question.');
     expect(text).not.toMatch(LEAKS);
   });
 
@@ -179,4 +179,18 @@ test('one leader: the view still renders, without a matrix', () => {
   expect(out).toContain('Priority stacks · 1 leader · 3 priorities');
   expect(out).toContain("Who agrees with whom (Spearman rho between two leaders' stacks)\n  n/a (fewer than two leaders)");
   expect(out).not.toMatch(LEAKS);
+});
+
+describe('the Data section', () => {
+  test('says who was left out and why, and the notes', () => {
+    const r = anAuditResult().build();
+    r.input.excluded = [
+      { file: 'a.csv', line: 4, reason: 'rank 0 is outside 1..9' },
+      { file: 'a.csv', line: 5, reason: 'rank 0 is outside 1..9' },
+    ];
+    r.input.notes = [{ file: 'a.csv', line: 9, note: 'blank role: not counted as a leader' }];
+    const text = renderStackTerminal(r, { color: false, width: 100 });
+    expect(text).toContain('2 rows not used (line 4, 5): rank 0 is outside 1..9');
+    expect(text).toContain('line 9: blank role: not counted as a leader');
+  });
 });
