@@ -13,7 +13,7 @@
  */
 import type { ColumnRoleName } from './config-types.js';
 import type { ColumnInfo } from './formats/types.js';
-import { isRankCell, listSeparator, readRank } from './rankings.js';
+import { listSeparator, readRank } from './rankings.js';
 
 /** Lower case, every run of punctuation or spacing one space, trimmed: `What's your Role?` -> `what s your role`. */
 export function normaliseHeader(header: string): string {
@@ -192,26 +192,6 @@ export function cellStats(cells: readonly string[]): CellStats {
     }
   }
   return stats;
-}
-
-/** True when the cells (blanks aside) are ranks: numbers or labels such as `1st`. */
-export function cellsAreRanks(cells: readonly string[]): boolean {
-  return cells.every(isRankCell);
-}
-
-/**
- * Share of the non-blank cells that are rank-shaped: ranks, and also whole
- * numbers out of range (0, -1, 12) and decimals, which are bad ranks rather
- * than text. 0 when every cell is blank.
- */
-export function rankShare(cells: readonly string[]): number {
-  const stats = cellStats(cells);
-  return stats.filled === 0 ? 0 : stats.rankShaped / stats.filled;
-}
-
-/** True when some cell joins several names with a list separator (`A;B;`, `A > B`, `A | B`). */
-export function cellsAreLists(cells: readonly string[]): boolean {
-  return cellStats(cells).lists > 0;
 }
 
 function info(index: number, header: string, role: ColumnInfo['role'], confidence: number, reason: string, extra: Partial<ColumnInfo> = {}): ColumnInfo {

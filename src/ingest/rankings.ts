@@ -123,12 +123,6 @@ export function readRank(cell: string): number | null | RankMiss {
   return DECIMAL.test(s) ? DECIMAL_MISS : TEXT;
 }
 
-/** True when the cell is a rank or blank: what a column of ranks holds. */
-export function isRankCell(cell: string): boolean {
-  const r = readRank(cell);
-  return r === null || typeof r === 'number';
-}
-
 /**
  * The range check parseRankCell leaves to the caller: null when `rank` is a
  * whole number from 1 to n, else the problem, e.g. checkRank(11, 9) ===
@@ -156,16 +150,6 @@ const TWICE_FIX = `a priority may appear once in a stack; remove one of them ${S
 
 /** For a cell naming a priority with punctuation only ("-", "?"): its key is empty, so it names nothing. */
 const UNNAMED_FIX = `write the priority's name there or leave it blank, ${SKIP_INVALID_FIX}`;
-
-/**
- * A rank cell to a rank, or the InputError for it: not a rank, or outside 1..n.
- * `null` for a blank cell (unranked).
- */
-export function rankOrThrow(cell: string, n: number, file: string, line: number, column: string): number | null {
-  const rank = wholeRankOrThrow(cell, n, file, line, column);
-  if (rank !== null) rangeOrThrow(rank, n, file, line, column);
-  return rank;
-}
 
 /**
  * The whole number in a rank cell, not yet checked against 1..n (0 and -1
