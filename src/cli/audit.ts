@@ -45,7 +45,7 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
     const { renderMarkdown } = await import('../render/markdown.js');
     text = renderMarkdown(result, options.template ? { templateDir: options.template } : {});
   }
-  if (options.output) {
+  if (options.output !== undefined) {
     await writeAtomic(options.output, text, { force: Boolean(options.force), inputs: options.files });
     io.stderr.write(`align: wrote ${options.output}\n`);
   } else {

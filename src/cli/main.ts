@@ -36,6 +36,7 @@ function buildProgram(io: Io): Command {
         'align stack examples/fernhill-stacks.csv',
         'align audit examples/fernhill-stacks.csv --format md -o report.md',
         'align inspect responses.csv',
+        'align templates eject my-templates',
       ]),
     );
 
@@ -98,6 +99,18 @@ function buildProgram(io: Io): Command {
     .action(async (file: string, flags: Record<string, unknown>) => {
       const { inspect } = await import('./inspect.js');
       await inspect({ file, ...flags } as Parameters<typeof inspect>[0], io);
+    });
+
+  const templates = program.command('templates').description('the report templates a coach can change');
+  templates
+    .command('eject')
+    .description('copy the shipped report templates into a folder to edit; use them with align audit --template <dir>')
+    .argument('<dir>', 'folder to copy the templates into (created if missing)')
+    .option('--force', 'overwrite template files already in the folder')
+    .addHelpText('after', examples(['align templates eject my-templates', 'align audit responses.csv --template my-templates -o report.md']))
+    .action(async (dir: string, flags: { force?: boolean }) => {
+      const { ejectTemplates } = await import('./templates.js');
+      ejectTemplates({ dir, ...flags }, io);
     });
 
   return program;

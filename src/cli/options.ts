@@ -28,6 +28,13 @@ function integer(name: string, min: number) {
   };
 }
 
+function minGroup(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new UsageError(`--min-group takes a whole number of at least 3 (got ${JSON.stringify(value)})`);
+  if (n < 3) throw new UsageError(`--min-group ${n} is too small: groups under 3 people are never shown; use 3 or more`);
+  return n;
+}
+
 function fraction(name: string) {
   return (value: string): number => {
     const n = Number(value);
@@ -55,7 +62,7 @@ export function addReadingFlags(command: Command): Command {
     .addOption(new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab (default: detected)').argParser(parseDelimiterFlag))
     .option('--leaders <role>', 'role value that marks a leader; repeat for several (default: Executive)', collect)
     .option('--ranking-question <header>', "the ranking question's text as it heads its columns, when a file has two")
-    .addOption(new Option('--min-group <n>', 'anonymity threshold: groups smaller than this are never shown (default 5, at least 3)').argParser(integer('--min-group', 1)))
+    .addOption(new Option('--min-group <n>', 'anonymity threshold: groups smaller than this are never shown (default 5, at least 3)').argParser(minGroup))
     .option('--skip-invalid', 'exclude a respondent with an invalid value (listed with the reason) instead of stopping')
     .addOption(new Option('--rbo-p <p>', "rank-biased overlap's persistence p: higher weighs deeper ranks more (default 0.9)").argParser(fraction('--rbo-p')))
     .addOption(new Option('--permutations <n>', "relabellings for W's permutation p-value (default and minimum 10000)").argParser(integer('--permutations', 10_000)))

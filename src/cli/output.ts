@@ -4,7 +4,7 @@
  * never over an existing file or over an input without being told.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -26,11 +26,13 @@ function sameFile(a: string, b: string): boolean {
 export async function writeAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   for (const input of options.inputs ?? []) {
     if (existsSync(path) && sameFile(path, input)) {
-      throw new UsageError(`${path} is one of the input files; align never overwrites its inputs; choose another -o path`);
+      throw new UsageError(`${path} is one of the input files; align never overwrites its inputs; choose another output path`);
     }
   }
+  if (path.trim() === '') throw new UsageError('the output path is empty; give a file name');
+  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${path} is a folder; give a file name inside it`);
   if (existsSync(path) && !options.force) {
-    throw new UsageError(`${path} already exists; pass --force to replace it, or choose another -o path`);
+    throw new UsageError(`${path} already exists; pass --force to replace it, or choose another output path`);
   }
   const dir = dirname(resolve(path));
   if (!existsSync(dir)) throw new UsageError(`cannot write ${path}: the folder ${dir} does not exist`);

@@ -1,0 +1,67 @@
+// Writing outputs: atomic, never over an input, never over a file without --force,
+// and the template folder a coach edits.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runAlign } from '../helpers/run.js';
+
+const EXAMPLE = 'examples/fernhill-stacks.csv';
+const dir = mkdtempSync(join(tmpdir(), 'align-out-'));
+
+describe('align audit -o', () => {
+  it('writes the report and leaves no temp file', async () => {
+    const out = join(dir, 'report.md');
+    const run = await runAlign(['audit', EXAMPLE, '-o', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Leadership alignment audit/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.align-tmp'))).toEqual([]);
+  });
+
+  it('refuses an existing file without --force and replaces it with --force', async () => {
+    const out = join(dir, 'existing.md');
+    writeFileSync(out, 'keep me');
+    const run = await runAlign(['audit', EXAMPLE, '-o', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`align: ${out} already exists; pass --force to replace it, or choose another output path\n`);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    expect((await runAlign(['audit', EXAMPLE, '-o', out, '--force'])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Leadership/);
+  });
+
+  it('never writes over an input, even with --force', async () => {
+    const input = join(dir, 'input.csv');
+    writeFileSync(input, readFileSync(EXAMPLE));
+    const run = await runAlign(['audit', input, '-o', input, '--force']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/is one of the input files; align never overwrites its inputs/);
+    expect(readFileSync(input).equals(readFileSync(EXAMPLE))).toBe(true);
+  });
+
+  it('names an empty path, a folder, and a missing folder', async () => {
+    expect((await runAlign(['audit', EXAMPLE, '-o', ''])).stderr).toBe('align: the output path is empty; give a file name\n');
+    mkdirSync(join(dir, 'sub'));
+    expect((await runAlign(['audit', EXAMPLE, '-o', join(dir, 'sub'), '--force'])).stderr).toBe(`align: ${join(dir, 'sub')} is a folder; give a file name inside it\n`);
+    const missing = join(dir, 'nope', 'r.md');
+    const run = await runAlign(['audit', EXAMPLE, '-o', missing]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/the folder .*nope does not exist/);
+  });
+});
+
+describe('align templates eject', () => {
+  it('copies the templates; an edited copy changes the report; a non-empty folder needs --force', async () => {
+    const tpl = join(dir, 'tpl');
+    const run = await runAlign(['templates', 'eject', tpl]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(join(tpl, 'report.md.hbs'))).toBe(true);
+    const partial = join(tpl, 'partials', 'at-a-glance.md.hbs');
+    writeFileSync(partial, readFileSync(partial, 'utf8').replace('## At a glance', '## In short'));
+    const report = await runAlign(['audit', EXAMPLE, '--template', tpl]);
+    expect(report.stdout).toMatch(/^## In short$/m);
+    expect(report.stdout).not.toMatch(/^## At a glance$/m);
+    const again = await runAlign(['templates', 'eject', tpl]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/is not empty; pass --force/);
+  });
+});
