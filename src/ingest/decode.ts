@@ -115,7 +115,11 @@ export function decode(bytes: Buffer, path: string, forced?: EncodingLabel): Dec
   const bom = stripBom(bytes);
   if (forced) {
     const start = bom && bom.encoding === forced ? bom.start : 0;
-    return { text: iconv.decode(bytes.subarray(start), forced), encoding: forced, bom: start > 0 };
+    const text = iconv.decode(bytes.subarray(start), forced);
+    if (!readsAs(bytes.subarray(start), text, forced)) {
+      throw new InputError(path, null, null, `does not read as ${forced}`, 'drop --encoding to let align detect it');
+    }
+    return { text, encoding: forced, bom: start > 0 };
   }
   if (bom) {
     const body = bytes.subarray(bom.start);
@@ -134,6 +138,39 @@ export function decode(bytes: Buffer, path: string, forced?: EncodingLabel): Dec
     const encoding = mac > win ? 'macintosh' : 'windows-1252';
     return { text: iconv.decode(bytes, encoding), encoding, bom: false };
   }
+}
+
+/** Characters a wrong decoding makes: U+FFFD, private use, unassigned, and lone surrogates. */
+const GARBLED = /[\ufffd\p{Co}\p{Cn}\p{Cs}]/u;
+/** Where UTF-16 read from single-byte text lands: two ASCII bytes make one CJK or Hangul character. */
+const CJK = /[\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+
+/**
+ * Whether a forced decoding gave text rather than noise, judged on the first
+ * 8 KiB: at most a fifth of the characters garbled, and for UTF-16 at most a
+ * fifth CJK when the bytes are printable ASCII (UTF-8 or Latin text read two
+ * bytes at a time) or a fifth "swapped" (`n` read as U+6E00: the other byte order).
+ */
+function readsAs(bytes: Buffer, text: string, encoding: EncodingLabel): boolean {
+  const sample = Array.from(text.slice(0, 8192)).filter((c) => !/\s/u.test(c));
+  if (sample.length === 0) return true;
+  let garbled = 0;
+  let cjk = 0;
+  let swapped = 0;
+  for (const c of sample) {
+    if (GARBLED.test(c)) garbled++;
+    if (CJK.test(c)) cjk++;
+    const code = c.codePointAt(0)!;
+    if (code > 0xff && (code & 0xff) === 0 && (code >> 8) >= 0x20 && (code >> 8) < 0x7f) swapped++;
+  }
+  const limit = sample.length * 0.2;
+  if (garbled > limit) return false;
+  if (encoding !== 'utf-16le' && encoding !== 'utf-16be') return true;
+  if (swapped > limit) return false;
+  const head = bytes.subarray(0, 8192);
+  let ascii = 0;
+  for (const b of head) if (b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f)) ascii++;
+  return !(ascii >= head.length * 0.9 && cjk > limit);
 }
 
 function strictUtf8(body: Buffer, path: string, offset: number): string {

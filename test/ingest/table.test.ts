@@ -142,3 +142,35 @@ describe('sniffDelimiter: pipes', () => {
     expect(sniffDelimiter(text, 't.csv')).toBe(';');
   });
 });
+
+describe('tableFromBytes: a forced --encoding that does not fit the bytes', () => {
+  const stacks = 'name,department,stack\nHelena,Sales,Grow revenue;Cut costs\nMarcus,Finance,Cut costs;Grow revenue\n';
+  const failure = (bytes: Buffer, encoding: string): InputError => {
+    try {
+      table(bytes, { encoding });
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+    throw new Error('expected an InputError');
+  };
+
+  test('--encoding utf-16le on a UTF-8 file stops, naming the fix', () => {
+    // Before: the text decoded to one line of CJK characters and the run ended in "no leader ranked any priority".
+    const e = failure(Buffer.from(stacks, 'utf8'), 'utf-16le');
+    expect(e.message).toBe('t.csv: does not read as utf-16le; drop --encoding to let align detect it');
+  });
+
+  test('--encoding utf-16be on a UTF-16LE file (the other byte order) stops', () => {
+    expect(failure(iconv.encode(stacks, 'utf-16le'), 'utf-16be').problem).toBe('does not read as utf-16be');
+  });
+
+  test('--encoding utf-16le on UTF-16LE text in Japanese reads it', () => {
+    const text = '名前,部署,スタック\n佐藤花子,営業,売上を伸ばす;コスト削減\n鈴木一郎,財務,コスト削減;売上を伸ばす\n';
+    expect(table(iconv.encode(text, 'utf-16le'), { encoding: 'utf-16le' }).records[1]).toEqual(['佐藤花子', '営業', '売上を伸ばす;コスト削減']);
+  });
+
+  test('--encoding windows-1252 on a UTF-8 file is taken as told (mojibake is still text)', () => {
+    expect(table(Buffer.from('name,stack\nJosé,A;B\n', 'utf8'), { encoding: 'windows-1252' }).records[1]![0]).toBe('JosÃ©');
+  });
+});
