@@ -396,6 +396,13 @@ function readLong(table: Table, layout: Layout, chosen: Extract<Candidate, { kin
       );
     });
     if (!stack) continue;
+    // A row that lists a priority and leaves its rank blank: unranked, as a wide file's blank cell, but said out loud.
+    for (const r of members) {
+      const name = (table.records[r]![chosen.priority] ?? '').trim();
+      if ((table.records[r]![chosen.rank] ?? '').trim() === '' && keyOf(name) !== '') {
+        out.notes.push({ file: table.path, line: table.lines[r]!, note: `blank rank for ${JSON.stringify(name)}: counted as unranked` });
+      }
+    }
     const row = rawRow(table, first, attributes, stack);
     // attributes: the first non-blank value among the respondent's rows
     for (const [field, attr] of [
