@@ -58,3 +58,23 @@ describe('long format: a blank rank', () => {
     expect(d.notes[0]!.file).toBe(d.files[0]!.path);
   });
 });
+
+describe('align.yml columns naming no header of the file', () => {
+  const config: AlignConfig = { columns: { Q9: 'name', departmnet: 'department', Department: 'department', ' STACK ': 'ranking' } };
+  const text = 'Name,Department,Stack\nAnn,Sales,X;Y\nBo,Finance,Y;X\n';
+
+  test('each is a note on the header line, as the tool formats say it', async () => {
+    // Before: silently ignored, so a misspelt key looked like a setting that did nothing.
+    const d = await read('unmatched.csv', text, { config });
+    expect(notes(d)).toEqual([
+      [1, 'align.yml names column "Q9", which this file does not have'],
+      [1, 'align.yml names column "departmnet", which this file does not have'],
+    ]);
+    expect(d.respondents.map((r) => r.department)).toEqual(['Sales', 'Finance']);
+  });
+
+  test('inspect gets the notes too', async () => {
+    const { dataset } = await inspected('unmatched-inspect.csv', text, { config });
+    expect(dataset.notes.map((n) => n.note)).toContain('align.yml names column "Q9", which this file does not have');
+  });
+});

@@ -80,6 +80,13 @@ function overrideFor(header: string, context: Pick<NormaliseContext, 'config'>):
   return typeof found === 'string' ? { role: found } : found;
 }
 
+/** align.yml `columns` keys that name no header of the file (a typo, or the config of another export), as overrideFor matches them. */
+function unmatchedColumns(header: readonly string[], context: Pick<NormaliseContext, 'config'>): string[] {
+  const exact = new Set(header.flatMap((h) => [h, h.trim()]));
+  const loose = new Set(header.map(normaliseHeader).filter((h) => h !== ''));
+  return Object.keys(context.config.columns ?? {}).filter((key) => !exact.has(key) && !loose.has(normaliseHeader(key)));
+}
+
 /** What each column is: columns.ts by header and cells, then align.yml `columns` on top. */
 function classify(table: Table, context: Pick<NormaliseContext, 'config'>): ColumnInfo[] {
   const header = table.records[0]!;
@@ -459,6 +466,9 @@ export const generic: FormatModule = {
       priorities: [],
       newestFirst: false,
     };
+    for (const key of unmatchedColumns(table.records[0]!, context)) {
+      out.notes.push({ file: table.path, line: table.lines[0]!, note: `align.yml names column ${JSON.stringify(key)}, which this file does not have` });
+    }
     const chosen = choose(table, layout, context.rankingQuestion ?? context.config.rankingQuestion);
     if (!chosen) {
       throw new InputError(
