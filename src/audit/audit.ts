@@ -16,6 +16,8 @@ export interface AuditOptions {
   permutations?: number;
   seed?: number;
   version: string;
+  /** Report title (align.yml `title`). */
+  title?: string;
 }
 
 export const DEFAULT_MIN_GROUP = 5;
@@ -65,6 +67,7 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
     return {
       schemaVersion: SCHEMA_VERSION,
       generator: { name: 'align', version: options.version },
+      ...(options.title ? { title: options.title } : {}),
       input,
       stack: null,
       stackReason: analysed.reason,
@@ -75,6 +78,7 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
   return {
     schemaVersion: SCHEMA_VERSION,
     generator: { name: 'align', version: options.version },
+    ...(options.title ? { title: options.title } : {}),
     input,
     stack: analysed.stack,
     cascade: analysed.cascade,

@@ -138,6 +138,8 @@ export interface Finding {
 export interface AuditResult {
   schemaVersion: number;
   generator: { name: 'align'; version: string };
+  /** The report title from align.yml, when given. */
+  title?: string;
   input: InputBlock;
   stack: StackResult | null;
   stackReason?: string;

@@ -39,12 +39,8 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
     );
   }
   let text: string;
-  if (format === 'json') {
-    text = `${JSON.stringify(result, null, 2)}\n`;
-  } else {
-    const { renderMarkdown } = await import('../render/markdown.js');
-    text = renderMarkdown(result, options.template ? { templateDir: options.template } : {});
-  }
+  const { renderJson, renderMarkdown } = await import('../render/markdown.js');
+  text = format === 'json' ? renderJson(result) : renderMarkdown(result, options.template ? { templateDir: options.template } : {});
   if (options.output !== undefined) {
     await writeAtomic(options.output, text, { force: Boolean(options.force), inputs: options.files });
     io.stderr.write(`align: wrote ${options.output}\n`);

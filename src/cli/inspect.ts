@@ -12,6 +12,7 @@
  *
  * Read (I/O) → assemble (pure: inspectTable, starterConfig) → write (I/O).
  */
+import { parseDelimiterFlag } from './options.js';
 import { existsSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { Document, isMap, isPair, isScalar } from 'yaml';
@@ -61,14 +62,6 @@ export interface InspectResult {
   notes: Note[];
   /** The align.yml written, or null. */
   configWritten: string | null;
-}
-
-const NAMED_DELIMITERS: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t', ',': ',', ';': ';', '\t': '\t', '|': '|', pipe: '|' };
-
-function delimiterFromOption(value: string): string {
-  const d = NAMED_DELIMITERS[value.toLowerCase()];
-  if (!d) throw new UsageError(`--delimiter takes comma, semicolon, tab or | (got ${JSON.stringify(value)})`);
-  return d;
 }
 
 /** The pure part: a Table and config in, what inspect reports out (no config written). */
@@ -280,7 +273,7 @@ export async function inspect(options: InspectOptions, io: Io): Promise<InspectR
   const { config } = await loadConfigFor(options.config ? { config: options.config } : {}, io);
   const table = await readTable(options.file, {
     ...(options.encoding ? { encoding: encodingFromOption(options.encoding) } : {}),
-    ...(options.delimiter ? { delimiter: delimiterFromOption(options.delimiter) } : {}),
+    ...(options.delimiter ? { delimiter: parseDelimiterFlag(options.delimiter) } : {}),
   });
   const { result, normalised } = inspectTable(table, config, options.rankingQuestion);
 

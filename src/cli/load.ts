@@ -51,6 +51,7 @@ export async function loadAudit(files: string[], flags: ReadingFlags, io: Io): P
   });
   return buildAudit(dataset, {
     version: version(),
+    ...(config.title ? { title: config.title } : {}),
     leaders: flags.leaders ?? config.leaders,
     minGroup: flags.minGroup ?? config.minGroup,
     ...(flags.rboP !== undefined ? { rboP: flags.rboP } : {}),

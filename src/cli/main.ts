@@ -91,7 +91,7 @@ function buildProgram(io: Io): Command {
     .argument('<file>', 'a survey export or stacks file')
     .option('-c, --config <file>', 'align.yml to apply while reading (default: ./align.yml if present)')
     .option('--encoding <name>', 'force the text encoding (default: detected)')
-    .addOption(new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab (default: detected)').argParser(parseDelimiterFlag))
+    .addOption(new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab or pipe (default: detected)').argParser(parseDelimiterFlag))
     .option('--ranking-question <header>', "the ranking question's text as it heads its columns, when a file has two")
     .option('--write-config [file]', 'write a starter align.yml (default ./align.yml) that align audit reproduces exactly')
     .option('--force', 'replace the config file if it exists')

@@ -43,8 +43,9 @@ function fraction(name: string) {
   };
 }
 
+/** --delimiter: a name or the character itself; idempotent, so a parsed value parses again to itself. */
 export function parseDelimiterFlag(value: string): string {
-  const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t', ',': ',', ';': ';', '\t': '\t', '|': '|' };
+  const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t', pipe: '|', ',': ',', ';': ';', '\t': '\t', '|': '|' };
   const d = named[value.toLowerCase()];
   if (!d) throw new UsageError(`--delimiter takes comma, semicolon, tab or | (got ${JSON.stringify(value)})`);
   return d;
@@ -59,7 +60,7 @@ export function addReadingFlags(command: Command): Command {
   return command
     .option('-c, --config <file>', 'align.yml with column roles, scales, code books, leaders (default: ./align.yml if present)')
     .option('--encoding <name>', 'force the text encoding: utf-8, utf-16le, utf-16be, windows-1252, macintosh (default: detected)')
-    .addOption(new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab (default: detected)').argParser(parseDelimiterFlag))
+    .addOption(new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab or pipe (default: detected)').argParser(parseDelimiterFlag))
     .option('--leaders <role>', 'role value that marks a leader; repeat for several (default: Executive)', collect)
     .option('--ranking-question <header>', "the ranking question's text as it heads its columns, when a file has two")
     .addOption(new Option('--min-group <n>', 'anonymity threshold: groups smaller than this are never shown (default 5, at least 3)').argParser(minGroup))

@@ -235,7 +235,7 @@ export function reportModel(result: AuditResult): ReportModel {
     : `${fmtCount(result.input.respondents, 'respondent')}.`;
   return {
     result,
-    title: 'Leadership alignment audit',
+    title: result.title ?? 'Leadership alignment audit',
     generator: `${result.generator.name} ${result.generator.version}`,
     minGroup,
     confidentiality: confidentialityLine(result),

@@ -65,3 +65,14 @@ describe('align templates eject', () => {
     expect(again.stderr).toMatch(/is not empty; pass --force/);
   });
 });
+
+describe('align.yml title', () => {
+  it('heads the Markdown report and is kept in the JSON', async () => {
+    const config = join(dir, 'titled.yml');
+    writeFileSync(config, 'title: Fernhill Health leadership offsite, March\n');
+    const md = await runAlign(['audit', EXAMPLE, '--config', config]);
+    expect(md.stdout.split('\n')[0]).toBe('# Fernhill Health leadership offsite, March');
+    const json = JSON.parse((await runAlign(['audit', EXAMPLE, '--config', config, '--format', 'json'])).stdout);
+    expect(json.title).toBe('Fernhill Health leadership offsite, March');
+  });
+});
