@@ -151,7 +151,9 @@ export function assembleDataset(
     });
   }
   for (const p of pending) {
-    for (const note of tieNotes(p.row.stack, p.row.name ?? (p.row.toolId ? `Respondent ${p.row.toolId}` : null))) {
+    // Never by name: a note reaches the report, and a team member's answers are confidential
+    // (ARCHITECTURE.md, "Anonymity"); the file and line say who it is to whoever holds the file.
+    for (const note of tieNotes(p.row.stack, null)) {
       notes.push({ file: p.row.file, line: p.row.line, note });
     }
   }

@@ -252,9 +252,14 @@ describe('priorities and stacks', () => {
 
   test('ties are noted once, even when a module noted them too', () => {
     const tie = row('f.csv', 2, { name: 'Kofi', stack: [['A', 1], ['B', 1]] });
-    const note = { file: 'f.csv', line: 2, note: 'Kofi gave rank 1 to both "A" and "B"; they share the average rank' };
+    const note = { file: 'f.csv', line: 2, note: 'This respondent gave rank 1 to both "A" and "B"; they share the average rank' };
     const d = assembleDataset([file('f.csv', [tie], { notes: [note] })], options());
     expect(d.notes).toEqual([note]);
+  });
+
+  test('a tie note never names the respondent: team answers are confidential', () => {
+    const d = assembleDataset([file('f.csv', [row('f.csv', 2, { name: 'Mia Secret', stack: [['A', 2], ['B', 2]] })])], options());
+    expect(d.notes.map((n) => n.note)).toEqual(['This respondent gave rank 2 to both "A" and "B"; they share the average rank']);
   });
 
   test('no tie note for a respondent who is not used', () => {

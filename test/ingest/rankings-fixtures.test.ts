@@ -104,13 +104,13 @@ describe('one stack, three encodings', () => {
 });
 
 describe('notes', () => {
-  test("aw-wide-ties: Kofi Boateng's tie is noted on his line", async () => {
+  test("aw-wide-ties: Kofi Boateng's tie is noted on his line, without his name (notes reach the report)", async () => {
     const d = await read('aw-wide-ties');
     expect(d.notes).toEqual([
       {
         file: `${DIR}/aw-wide-ties.csv`,
         line: 7,
-        note: 'Kofi Boateng gave rank 2 to both "Launch the e-bike line" and "Expand into Asia-Pacific"; they share the average rank',
+        note: 'This respondent gave rank 2 to both "Launch the e-bike line" and "Expand into Asia-Pacific"; they share the average rank',
       },
     ]);
   });
