@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanHeaderText } from '../../src/ingest/formats/survey-export.js';
+import { detectFormat } from '../../src/ingest/formats/index.js';
 import { detect, normalise } from '../../src/ingest/formats/surveymonkey.js';
 import { expectCanonical, expectChannels, expectSubmitted, expectToolIds, readExport, REAL, tableOf } from './northwind.js';
 
@@ -61,6 +62,39 @@ describe('SurveyMonkey details', () => {
     expect(n.rows.map((r) => r.name)).toEqual(['Zoë Fischer', 'Björn Svensson']);
     expect(n.rows[0]!.submitted).toBe(Date.UTC(2025, 2, 7, 15, 52, 7));
     expect(n.rows[1]!.submitted).toBe(Date.UTC(2025, 2, 7, 13, 52, 7));
+  });
+});
+
+describe('a plain table whose first data row starts with a blank cell is no SurveyMonkey export', () => {
+  // Before: any record 2 with a blank first cell and text under the other columns passed for the second header row.
+  const wide =
+    'name,department,Grow revenue,Launch the e-bike line,Cut costs\n' +
+    ',Executive Office,1,2,3\n' +
+    'Marcus Oyelaran,Finance,2,3,1\n';
+  const long =
+    'respondent,name,role,department,priority,rank\n' +
+    ',Helena Kowalski,Executive,Executive Office,Grow revenue,1\n' +
+    'AW01,Helena Kowalski,Executive,Executive Office,Cut costs,2\n';
+  const list = 'name,stack\n,A;B;C;D\nBob Roy,B;A;C;D\n';
+
+  it.each([
+    ['wide by priority (ranks under the priorities)', wide],
+    ['long (a department under "department", a rank under "rank")', long],
+    ['one list cell (no "Response" and no continuation column)', list],
+  ])('%s', (_, text) => {
+    expect(detect(tableOf('plain.csv', text)).score).toBe(0);
+    expect(detectFormat(tableOf('plain.csv', text)).module.format).toBe('generic');
+  });
+
+  it('a second header row still counts with "Response" under one-column questions and labels under a grid', () => {
+    const table = tableOf('sm.csv', 'Your name,Department,Rank these,,\n,Response,Grow revenue,Cut costs,Hire\nAnn,Sales,1,2,3\n');
+    expect(detect(table).score).toBe(0.6);
+  });
+
+  it('text under a metadata column means record 2 is data', () => {
+    const table = tableOf('sm.csv', 'Respondent ID,Collector ID,Your name,Rank these,\n,431277810,Response,A,B\n');
+    expect(detect(table).reason).not.toMatch(/second header row/);
+    expect(normalise(table, { config: {}, skipInvalid: false }).headerRows).toBe(1);
   });
 });
 

@@ -11,6 +11,8 @@
  * FiveThirtyEight keep only `RespondentID` and sometimes drop row 2.
  */
 import type { Table } from '../types.js';
+import { recogniseAttribute } from '../columns.js';
+import { readRank } from '../rankings.js';
 import { parseTimestamp } from '../timestamps.js';
 import { cleanHeaderText, type ExportColumn, normaliseExport, type SurveyNormalised } from './survey-export.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
@@ -37,16 +39,49 @@ function isMetadata(header: string): boolean {
   return h in METADATA || /^custom data( \d+)?$/.test(h);
 }
 
-/** True when record 2 is SurveyMonkey's second header row rather than data. */
+/**
+ * True when record 2 is SurveyMonkey's second header row rather than data. It
+ * must look like one throughout: blank under the metadata columns (and the
+ * first column), and under the questions only `Response`, `Open-Ended
+ * Response`, `Other (please specify)` or row labels (text: no numbers, ranks
+ * or e-mail addresses), with at least one `Response` or one label under a
+ * question's continuation column (a grid, ranking or tick-box question). A
+ * plain table whose first data row starts with a blank cell is none of that:
+ * its second record holds ranks, a department under `department`, a list
+ * under a lone `stack` column.
+ */
 function hasSecondHeader(table: Table): boolean {
   const [r1, r2] = table.records;
   if (!r1 || !r2) return false;
   if ((r2[0] ?? '').trim() !== '') return false;
-  const under = r2.filter((c, i) => !isMetadata(r1[i] ?? '') && c.trim() !== '');
-  if (under.length === 0) return false;
-  if (r2.some((c) => SINGLE.test(c.trim()))) return true;
-  // Every non-blank row-2 cell stands under a question (or its blank continuation), and the ids column is blank.
-  return r2.every((c, i) => c.trim() === '' || !isMetadata(r1[i] ?? ''));
+  let questionCells = 0;
+  let structure = false;
+  for (let i = 0; i < r2.length; i++) {
+    const cell = r2[i]!.trim();
+    if (cell === '') continue;
+    const top = (r1[i] ?? '').trim();
+    if (isMetadata(top)) return false;
+    questionCells++;
+    if (SINGLE.test(cell)) {
+      structure = true;
+      continue;
+    }
+    if (!isRowLabel(cell)) return false;
+    if (top === '') {
+      structure = true; // a label under a question's continuation column
+    } else if (recogniseAttribute(top) && (r1[i + 1] ?? '').trim() !== '') {
+      // a one-column question SurveyMonkey would head "Response": a `department` column holding "Sales" is data
+      return false;
+    }
+  }
+  return questionCells > 0 && structure;
+}
+
+/** A grid row, ranked item or tick-box option: text, not a number, rank or e-mail address. */
+function isRowLabel(cell: string): boolean {
+  const r = readRank(cell);
+  if (typeof r === 'number' || (r !== null && r.kind !== 'text')) return false;
+  return !/^\S+@\S+\.\S+$/.test(cell);
 }
 
 export function detect(table: Table): Detection {
