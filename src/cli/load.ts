@@ -22,6 +22,14 @@ export async function loadConfigFor(flags: { config?: string }, io: Io): Promise
   return { config: {}, path: null };
 }
 
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
 /** The same file named twice would make every row a duplicate of itself: say so instead. */
 function distinctPaths(files: readonly string[]): string[] {
   const seen = new Map<string, string>();
@@ -42,13 +50,19 @@ function distinctPaths(files: readonly string[]): string[] {
 export async function loadAudit(files: string[], flags: ReadingFlags, io: Io): Promise<AuditResult> {
   const { config } = await loadConfigFor(flags, io);
   const paths = distinctPaths(files);
-  const dataset = await readDataset(paths, {
+  const readOptions = {
     config,
     skipInvalid: Boolean(flags.skipInvalid),
     ...(flags.encoding ? { encoding: encodingFromOption(flags.encoding) } : {}),
     ...(flags.delimiter ? { delimiter: flags.delimiter } : {}),
     ...(flags.rankingQuestion ?? config.rankingQuestion ? { rankingQuestion: flags.rankingQuestion ?? config.rankingQuestion } : {}),
-  });
+  };
+  let dataset = await readDataset(paths, readOptions);
+  if (flags.rankings !== undefined) {
+    if (paths.some((p) => sameFile(p, flags.rankings!))) throw new UsageError(`${flags.rankings} is given both as a response file and as --rankings; name it once`);
+    const { joinRankings } = await import('../ingest/join.js');
+    dataset = joinRankings(dataset, await readDataset([flags.rankings], { ...readOptions, rankingQuestion: undefined }));
+  }
   return buildAudit(dataset, {
     version: version(),
     ...(config.title ? { title: config.title } : {}),

@@ -66,6 +66,7 @@ function buildProgram(io: Io): Command {
       .command('audit')
       .description('the main job: one export (or several waves/collectors) in, one report out')
       .argument('<responses...>', 'survey export(s) or stacks file(s) of one audit, merged in the order given')
+      .option('--rankings <file>', "the leaders' stacks in a separate file, joined to the survey's respondents by id, else email, else name")
       .option('-f, --format <format>', 'report format: md or json', 'md')
       .option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output')
       .option('--force', 'replace the output file if it exists')
@@ -78,6 +79,7 @@ function buildProgram(io: Io): Command {
         'align audit responses.csv --format json -o audit.json',
         'align audit wave1.csv wave2.csv --config align.yml -o report.md --force',
         'align audit responses.csv --leaders "Leadership team" --min-group 7',
+        'align audit survey.csv --rankings workshop-stacks.csv -o report.md',
       ]),
     )
     .action(async (files: string[], flags: ReadingFlags & { format: string; output?: string; force?: boolean; template?: string }) => {

@@ -7,6 +7,8 @@ import { UsageError } from '../errors.js';
 
 export interface ReadingFlags {
   config?: string;
+  /** audit only: a separate stacks file joined to the survey's respondents. */
+  rankings?: string;
   encoding?: string;
   delimiter?: string;
   leaders?: string[];

@@ -1,0 +1,93 @@
+/**
+ * `align audit survey.csv --rankings stacks.csv`: the stacks come from a
+ * separate file (a workshop's `align collect`, a consultant's sheet) and are
+ * joined to the survey's respondents (ARCHITECTURE.md, "Who and what is
+ * read"): by respondent id, else email (case-insensitive), else name (case-
+ * and accent-insensitive). A stack that matches nobody is not used and is
+ * listed with that reason; every row stays accounted for.
+ */
+import { personKey } from './columns.js';
+import type { Dataset, Respondent } from './types.js';
+
+function index(respondents: readonly Respondent[], keyOf: (r: Respondent) => string | null): Map<string, Respondent[]> {
+  const map = new Map<string, Respondent[]>();
+  for (const r of respondents) {
+    const k = keyOf(r);
+    if (k === null || k === '') continue;
+    map.set(k, [...(map.get(k) ?? []), r]);
+  }
+  return map;
+}
+
+const idKey = (r: Respondent) => (r.toolId === null ? null : r.toolId.trim().toLowerCase());
+const emailKey = (r: Respondent) => (r.email === null ? null : r.email.trim().toLowerCase());
+const nameKey = (r: Respondent) => (r.name === null ? null : personKey(r.name));
+
+export function joinRankings(survey: Dataset, rankings: Dataset): Dataset {
+  const byId = index(survey.respondents, idKey);
+  const byEmail = index(survey.respondents, emailKey);
+  const byName = index(survey.respondents, nameKey);
+  const stackOf = new Map<Respondent, Respondent>();
+  const excluded = [...survey.excluded, ...rankings.excluded];
+  const notes = [...survey.notes, ...rankings.notes];
+
+  if (survey.priorities.length > 0) {
+    const first = survey.files[0];
+    notes.push({
+      file: first?.path ?? '',
+      line: 1,
+      note: `the survey's own ranking question is not used: the stacks come from ${rankings.files.map((f) => f.path).join(', ')} (--rankings)`,
+    });
+  }
+
+  for (const s of rankings.respondents) {
+    const tries: Array<[string, Map<string, Respondent[]>, string | null]> = [
+      ['respondent id', byId, idKey(s)],
+      ['email', byEmail, emailKey(s)],
+      ['name', byName, nameKey(s)],
+    ];
+    let matched: Respondent | null = null;
+    let problem: string | null = null;
+    for (const [by, map, key] of tries) {
+      if (key === null || key === '') continue;
+      const found = map.get(key) ?? [];
+      if (found.length === 1) {
+        matched = found[0]!;
+        break;
+      }
+      if (found.length > 1) {
+        problem = `its ${by} matches ${found.length} survey respondents (lines ${found.map((f) => f.line).join(', ')})`;
+        break;
+      }
+    }
+    if (matched === null) {
+      excluded.push({ file: s.file, line: s.line, reason: `stack not used: ${problem ?? 'it matches no survey respondent by respondent id, email or name'}` });
+      continue;
+    }
+    const before = stackOf.get(matched);
+    if (before) {
+      excluded.push({ file: before.file, line: before.line, reason: `stack not used: replaced by the later stack on line ${s.line} for the same survey respondent` });
+    }
+    stackOf.set(matched, s);
+  }
+
+  const respondents = survey.respondents.map((r) => {
+    const s = stackOf.get(r);
+    return {
+      ...r,
+      role: r.role ?? s?.role ?? null,
+      department: r.department ?? s?.department ?? null,
+      stack: s ? s.stack : [],
+    };
+  });
+
+  return {
+    files: [...survey.files, ...rankings.files],
+    respondents,
+    excluded,
+    notes,
+    hasRoleColumn: survey.hasRoleColumn || rankings.hasRoleColumn,
+    priorities: rankings.priorities,
+    items: survey.items,
+  };
+}
