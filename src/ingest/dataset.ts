@@ -35,6 +35,8 @@ export interface ReadOptions {
   encoding?: EncodingLabel;
   delimiter?: string;
   rankingQuestion?: string;
+  /** Likert answers align cannot read: 'strict' (default) stops; 'lenient' notes and leaves them out (NormaliseContext.likert). */
+  likert?: 'strict' | 'lenient';
 }
 
 /** Reads every file and assembles one Dataset (see the steps above). */
@@ -52,6 +54,7 @@ export async function readDataset(paths: string[], options: ReadOptions): Promis
       config: options.config,
       skipInvalid: options.skipInvalid,
       ...(rankingQuestion ? { rankingQuestion } : {}),
+      ...(options.likert ? { likert: options.likert } : {}),
     });
     inputs.push({ table, normalised });
   }

@@ -403,7 +403,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   }
 
   // 5. Likert scales: a question's columns share one scale; align.yml may name it.
-  resolveScales(resolved, scales, config, file, headerLine);
+  const lenient = context.likert === 'lenient';
+  resolveScales(resolved, scales, config, file, headerLine, lenient ? notes : null);
 
   // 6. Items.
   const items: Item[] = [];
@@ -506,7 +507,14 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     };
     try {
       for (const c of likertColumns) {
-        const value = likertCell(c, at, file, line);
+        let value: number | null;
+        try {
+          value = likertCell(c, at, file, line);
+        } catch (e) {
+          if (!(e instanceof InputError) || !lenient || exclude !== null) throw e;
+          notes.push({ file, line, note: `${e.problem} in column ${quoted(c.column.header)}: that answer is left out (Likert answers are not used here)` });
+          continue;
+        }
         if (value !== null) row.likert[c.item!] = value;
       }
       if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions });
@@ -639,7 +647,8 @@ function optionsOf(r: Resolved): string[] {
   return perOption && r.column.sub !== null ? [option] : deriveOptions(values);
 }
 
-function resolveScales(resolved: Resolved[], scales: Scale[], config: AlignConfig, file: string, headerLine: number): void {
+/** `lenient`: where to note a column align.yml calls Likert on no scale align knows, leaving it unread instead of stopping. */
+function resolveScales(resolved: Resolved[], scales: Scale[], config: AlignConfig, file: string, headerLine: number, lenient: Note[] | null): void {
   const likert = resolved.filter((r) => r.role === 'likert');
   // Columns told to be Likert by align.yml: their scale by name, or by their answers.
   for (const r of likert) {
@@ -656,13 +665,21 @@ function resolveScales(resolved: Resolved[], scales: Scale[], config: AlignConfi
       continue;
     }
     const labels = [...new Set(r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c)))];
+    const problem =
+      labels.length === 0
+        ? 'align.yml calls this column Likert but no one answered it'
+        : `the answers (${labels.slice(0, 8).map(quoted).join(', ')}${labels.length > 8 ? ', …' : ''}) are not a Likert scale align knows`;
+    if (lenient) {
+      lenient.push({ file, line: headerLine, note: `${problem} (column ${quoted(r.column.header)}): the column is left out (Likert answers are not used here)` });
+      r.role = 'ignore';
+      r.reason = `${r.reason}; ${problem}, so left out`;
+      continue;
+    }
     throw new InputError(
       file,
       headerLine,
       r.column.header,
-      labels.length === 0
-        ? 'align.yml calls this column Likert but no one answered it'
-        : `the answers (${labels.slice(0, 8).map(quoted).join(', ')}${labels.length > 8 ? ', …' : ''}) are not a Likert scale align knows`,
+      problem,
       'map them to numbers in align.yml under scales (e.g. scales: {mine: {labels: {"Mostly": 4}}}) and name it in columns.<column>.scale',
     );
   }

@@ -64,6 +64,13 @@ export interface NormaliseContext {
   skipInvalid: boolean;
   /** --ranking-question: the question's text as it heads its columns. */
   rankingQuestion?: string;
+  /**
+   * What an unknown Likert label or a value off the scale does: 'strict'
+   * (the default) stops the run like any invalid value; 'lenient' leaves that
+   * answer out with a note, for commands that never use Likert answers
+   * (`align stack`).
+   */
+  likert?: 'strict' | 'lenient';
 }
 
 export interface Normalised {

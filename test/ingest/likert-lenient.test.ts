@@ -1,0 +1,51 @@
+/**
+ * ReadOptions.likert: an unknown Likert label stops the run by default
+ * (ARCHITECTURE.md, "invalid values are errors"); 'lenient', for commands
+ * that never use Likert answers (align stack), notes it and reads on.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, test } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { readDataset } from '../../src/ingest/dataset.js';
+import { tempFolder } from './temp-files.js';
+
+const tmp = tempFolder();
+afterAll(() => tmp.remove());
+
+// The Google Forms fixture with one agreement answer on line 7 (Yuki Tanaka) changed to a label no scale has.
+const original = readFileSync('test/fixtures/exports/google-forms.csv', 'utf8');
+const kinda = original.replace('Yuki Tanaka,Manager,Operations,Disagree,Disagree,', 'Yuki Tanaka,Manager,Operations,Disagree,Kinda agree,');
+const COLUMN = 'How much do you agree with each statement? [I know who owns each critical decision in my area]';
+
+describe('an unknown Likert label', () => {
+  const path = tmp.write('gf-kinda.csv', kinda);
+
+  test('strict (the default): stops at the cell', async () => {
+    const e = await readDataset([path], { config: {}, skipInvalid: false }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InputError);
+    expect([(e as InputError).line, (e as InputError).column]).toEqual([7, COLUMN]);
+    expect((e as InputError).problem).toMatch(/^"Kinda agree" is not a label of the agreement scale/);
+  });
+
+  test("lenient: a note on the line; the respondent's stack and other answers are read", async () => {
+    // Before: align stack stopped on the label although it never uses Likert answers.
+    const d = await readDataset([path], { config: {}, skipInvalid: false, likert: 'lenient' });
+    const yuki = d.respondents.find((r) => r.name === 'Yuki Tanaka')!;
+    expect(yuki.stack).toHaveLength(8);
+    expect(Object.keys(yuki.likert)).toHaveLength(5);
+    expect(yuki.likert).not.toHaveProperty('I know who owns each critical decision in my area');
+    const note = d.notes.find((n) => n.line === 7)!;
+    expect(note.note).toMatch(/^"Kinda agree" is not a label of the agreement scale .* in column "How much do you agree with each statement\? \[I know who owns/);
+    expect(note.note).toMatch(/that answer is left out \(Likert answers are not used here\)$/);
+    const strictRead = await readDataset([tmp.write('gf.csv', original)], { config: {}, skipInvalid: false });
+    expect(d.respondents.map((r) => r.name)).toEqual(strictRead.respondents.map((r) => r.name));
+  });
+
+  test('lenient: a column align.yml calls Likert on no known scale is left out with a note, not a stop', async () => {
+    const config = { columns: { 'Anything else the leadership team should know?': 'likert' as const } };
+    await expect(readDataset([path], { config, skipInvalid: false })).rejects.toThrow(/are not a Likert scale align knows/);
+    const d = await readDataset([path], { config, skipInvalid: false, likert: 'lenient' });
+    expect(d.notes.map((n) => n.note)).toContainEqual(expect.stringMatching(/are not a Likert scale align knows \(column "Anything else the leadership team should know\?"\): the column is left out/));
+    expect(d.items.map((i) => i.text)).not.toContain('Anything else the leadership team should know?');
+  });
+});
