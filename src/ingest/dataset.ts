@@ -56,6 +56,8 @@ export async function readDataset(paths: string[], options: ReadOptions): Promis
       ...(rankingQuestion ? { rankingQuestion } : {}),
       ...(options.likert ? { likert: options.likert } : {}),
     });
+    const unresolved = normalised.rankingUnresolved;
+    if (unresolved) throw new InputError(table.path, unresolved.line, null, unresolved.problem, unresolved.fix);
     inputs.push({ table, normalised });
   }
   return assembleDataset(inputs, options);

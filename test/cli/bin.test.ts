@@ -109,12 +109,13 @@ describe('malformed stacks files: one line naming file, line and column, exit 2'
 });
 
 describe('a file with no ranking question', () => {
-  it('align stack stops with exit 2 and says which layouts it reads', () => {
+  it('align stack stops with exit 2, saying there is no ranking and pointing at inspect', () => {
+    // generic reads such a table (align inspect shows its columns); the stop is the stack command's, as for a survey export
     const path = file('survey.csv', 'name,role,department,Do you smoke?\nAna,Executive,X,No\nBo,Manager,X,Yes\n');
     const run = spawnAlign(['stack', path]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^align: .*survey\.csv:1: /);
-    expect(run.stderr).toMatch(/holds no ranking align recognises; give stacks as long format/);
+    expect(run.stderr).toMatch(/^align: .*survey\.csv: no priority stacks to compare: .*no ranking/);
+    expect(run.stderr).toMatch(/run align inspect on the file/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -35,15 +35,24 @@ describe('the ranking question', () => {
   const rank = (item: string) => `Rank these [${item}]`;
   const priorities = ['Grow', 'Cut', 'Hire'];
 
-  it('two questions that both look like rankings: an error asking for --ranking-question', () => {
+  it('two questions that both look like rankings: none read, the stop that asks for --ranking-question, a note for inspect', () => {
     const header = [...priorities.map(rank), ...priorities.map((p) => `Rank for next year [${p}]`)];
     const rows = [
       ['1', '2', '3', '3', '2', '1'],
       ['2', '1', '3', '1', '3', '2'],
     ];
-    expect(errorOf(() => read(header, rows))).toBe(
+    // Before: normalise threw, so align inspect could not show the table. readDataset (stack, audit) throws this instead.
+    const both = read(header, rows);
+    const stop = both.rankingUnresolved!;
+    expect(new InputError('f.csv', stop.line, null, stop.problem, stop.fix).message).toBe(
       'f.csv: 2 questions look like rankings: "Rank these" and "Rank for next year"; pass --ranking-question with the one to use, e.g. --ranking-question "Rank these" (or set rankingQuestion in align.yml)',
     );
+    expect(both.notes.map((n) => [n.line, n.note])).toEqual([[1, `${stop.problem}; ${stop.fix}`]]);
+    expect(both.ranking).toBeNull();
+    expect(both.rows.map((r) => r.stack)).toEqual([[], []]);
+    expect(both.items).toEqual([]);
+    expect(roleOf(both, rank('Grow'))).toBe('unknown');
+    expect(both.columns.find((c) => c.header === 'Rank for next year [Hire]')!.reason).toMatch(/^one of 2 candidate ranking questions \("Rank for next year": .*\); pass --ranking-question to read it$/);
     const chosen = read(header, rows, {}, 'Rank for next year');
     expect(chosen.rows[0]!.stack).toEqual([
       { priority: 'Hire', rank: 1 },

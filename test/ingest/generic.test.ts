@@ -205,10 +205,12 @@ describe('rows and questions', () => {
     expect(e.fix).toBe('give one of these exactly: "stack", "Rank"');
   });
 
-  test('a table with no ranking', async () => {
-    const e = await failure('roster.csv', 'name,department\nA,Sales\n');
-    expect(e.problem).toMatch(/holds no ranking/);
-    expect(e.fix).toMatch(/align\.yml/);
+  test('a table with no ranking: every row read with an empty stack, a note with the fix (stack and audit stop later)', async () => {
+    const d = await read('roster.csv', 'name,department\nA,Sales\n');
+    expect(d.respondents).toEqual([]);
+    expect(d.priorities).toEqual([]);
+    expect(d.excluded.map((x) => [x.line, x.reason])).toEqual([[2, 'no answer align reads: the file has no Likert items and no ranking question']]);
+    expect(d.notes.map((n) => [n.line, n.note])).toEqual([[1, expect.stringMatching(/^no ranking found; give stacks as long format .*align\.yml/)]]);
   });
 
   test('align.yml columns override what the header says', async () => {

@@ -15,8 +15,11 @@
  *                 cell naming the priority placed there
  *   list          one cell per respondent: `A;B;C;`, `A > B > C`, `A | B`, `A, B`
  * Columns of a by-priority or by-position layout may share a question
- * (`Rank these [Grow revenue]`); two candidate ranking questions stop the run
- * and ask for --ranking-question.
+ * (`Rank these [Grow revenue]`). A table with no ranking, or with two candidate
+ * ranking questions, is still read (every stack empty, a note saying so) so
+ * that align inspect can show its columns; the stop comes later: readDataset
+ * asks for --ranking-question (`rankingUnresolved`), and the commands that
+ * need stacks stop when there are none.
  *
  * Survey questions (Likert) in a generic file are likert.ts's business: this
  * module reads stacks and attributes only. See LIKERT SEAM below.
@@ -191,8 +194,15 @@ function questionOf(c: Candidate): string | null {
   return c.question;
 }
 
-/** The candidate to read: the one --ranking-question names, else the only strong one, else the weak by-priority group. */
-function choose(table: Table, layout: Layout, rankingQuestion: string | undefined): Candidate | null {
+/** Several candidate ranking questions and nothing saying which: what stops stack and audit (Normalised.rankingUnresolved). */
+type Unresolved = NonNullable<Normalised['rankingUnresolved']>;
+
+/**
+ * The candidate to read: the one --ranking-question names, else the only
+ * strong one, else the weak by-priority group; null when there is none, or
+ * the `unresolved` stop when several strong ones compete.
+ */
+function choose(table: Table, layout: Layout, rankingQuestion: string | undefined): Candidate | null | Unresolved {
   const { candidates, columns } = layout;
   const headerLine = table.lines[0]!;
   if (rankingQuestion !== undefined && rankingQuestion.trim() !== '') {
@@ -226,13 +236,11 @@ function choose(table: Table, layout: Layout, rankingQuestion: string | undefine
   const strong = candidates.filter((c) => !(c.kind === 'by-priority' && c.weak));
   if (strong.length === 1) return strong[0]!;
   if (strong.length > 1) {
-    throw new InputError(
-      table.path,
-      headerLine,
-      null,
-      `this file holds ${strong.length} candidate ranking questions: ${strong.map((c) => describe(c, columns)).join('; ')}`,
-      `pass --ranking-question with the one to use (its header text${strong.some((c) => questionOf(c)) ? `, e.g. ${JSON.stringify(strong.map(questionOf).find((q) => q) ?? '')}` : ''}), or mark the others ignore under columns in align.yml`,
-    );
+    return {
+      line: headerLine,
+      problem: `this file holds ${strong.length} candidate ranking questions: ${strong.map((c) => describe(c, columns)).join('; ')}`,
+      fix: `pass --ranking-question with the one to use (its header text${strong.some((c) => questionOf(c)) ? `, e.g. ${JSON.stringify(strong.map(questionOf).find((q) => q) ?? '')}` : ''}), or mark the others ignore under columns in align.yml`,
+    };
   }
   return candidates.find((c) => c.kind === 'by-priority') ?? null;
 }
@@ -470,33 +478,53 @@ export const generic: FormatModule = {
       out.notes.push({ file: table.path, line: table.lines[0]!, note: `align.yml names column ${JSON.stringify(key)}, which this file does not have` });
     }
     const chosen = choose(table, layout, context.rankingQuestion ?? context.config.rankingQuestion);
-    if (!chosen) {
-      throw new InputError(
-        table.path,
-        table.lines[0]!,
-        null,
-        'no survey tool wrote this file, and it holds no ranking align recognises',
-        'give stacks as long format (respondent, priority, rank), one column per priority holding its rank, one column per position, or one list cell (A;B;C); or name the columns under columns in align.yml (align inspect writes a starter)',
-      );
+    if (chosen === null || !('kind' in chosen)) {
+      // No ranking, or several: the rows are read with empty stacks so that align inspect can show the
+      // table; the commands that need stacks stop (stack, audit; readDataset for `rankingUnresolved`).
+      if (chosen) out.rankingUnresolved = chosen;
+      out.notes.push({
+        file: table.path,
+        line: table.lines[0]!,
+        note: chosen ? `${chosen.problem}; ${chosen.fix}` : `no ranking found; ${NO_RANKING_FIX}`,
+      });
+      readNoRanking(table, layout, out);
+      markUnused(layout.columns, null, chosen ? 'one of several candidate ranking questions: pass --ranking-question to read it' : 'but no ranking goes with it, so not read');
+      return out;
     }
     if (chosen.kind === 'long') readLong(table, layout, chosen, context, out);
     else readWide(table, layout, chosen, context, out);
     if (chosen.kind === 'by-priority') out.priorities = chosen.columns.map((c) => c.priority);
-    markUnused(layout.columns, chosen);
+    markUnused(layout.columns, chosen, 'not part of the ranking question read, so ignored');
     return out;
   },
 };
 
-/** Ranking columns of a question not read say so, for align inspect. */
-function markUnused(columns: ColumnInfo[], chosen: Candidate): void {
+const NO_RANKING_FIX =
+  'give stacks as long format (respondent, priority, rank), one column per priority holding its rank, one column per position, or one list cell (A;B;C); or name the columns under columns in align.yml (align inspect --write-config writes a starter)';
+
+/** Every data row with an empty stack (each is then left out as answering nothing align reads). */
+function readNoRanking(table: Table, layout: Layout, out: Normalised): void {
+  for (let r = 1; r < table.records.length; r++) {
+    if (isEmptyRecord(table.records[r]!)) out.excluded.push({ file: table.path, line: table.lines[r]!, reason: EMPTY_ROW });
+    else out.rows.push(rawRow(table, r, layout.attributes, []));
+  }
+}
+
+/**
+ * Ranking columns not read say why, for align inspect: a question other than
+ * the one read is ignored; with no question read (none found, or several to
+ * choose from) the column could not be placed.
+ */
+function markUnused(columns: ColumnInfo[], chosen: Candidate | null, why: string): void {
   const used = new Set<number>();
-  if (chosen.kind === 'long') used.add(chosen.priority).add(chosen.rank);
-  else if (chosen.kind === 'list') used.add(chosen.column);
-  else for (const c of chosen.columns) used.add(c.index);
+  if (chosen?.kind === 'long') used.add(chosen.priority).add(chosen.rank);
+  else if (chosen?.kind === 'list') used.add(chosen.column);
+  else if (chosen) for (const c of chosen.columns) used.add(c.index);
   for (const c of columns) {
     if (c.role === 'ranking' && !used.has(c.index)) {
-      c.role = 'ignore' satisfies ColumnRoleName;
-      c.reason += '; not part of the ranking question read, so ignored';
+      c.role = chosen ? ('ignore' satisfies ColumnRoleName) : 'unknown';
+      c.confidence = chosen ? c.confidence : 0;
+      c.reason += `; ${why}`;
     }
   }
 }

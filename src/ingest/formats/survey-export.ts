@@ -361,8 +361,10 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     }
   }
 
-  // 3. The ranking question.
-  const ranking = chooseRanking(resolved, context, config, file);
+  // 3. The ranking question; several and nothing saying which: none read, and readDataset stops (rankingUnresolved).
+  const choice = chooseRanking(resolved, context, config, file);
+  const ranking = choice && 'ambiguous' in choice ? null : choice;
+  const ambiguous = choice && 'ambiguous' in choice ? choice : null;
   const rankingColumns = new Set(ranking?.columns.map((c) => c.index) ?? []);
   for (const r of resolved) {
     if (rankingColumns.has(r.column.index) && !r.override) {
@@ -400,6 +402,22 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       r.reason = `whole numbers within ${range.low}..${range.high}, like the file's other ${numericLikert.length} rating questions`;
       r.likert = { scale: null, numeric: range };
     }
+  }
+
+  // The columns of competing ranking questions are placed by none of them until --ranking-question says which.
+  if (ambiguous) {
+    for (const candidate of ambiguous.ambiguous) {
+      for (const view of candidate.columns) {
+        const r = resolved.find((x) => x.column.index === view.index)!;
+        if (r.override) continue;
+        r.role = 'unknown';
+        r.confidence = 0;
+        r.reason = `one of ${ambiguous.ambiguous.length} candidate ranking questions (${quoted(candidate.question)}: ${candidate.reason}); pass --ranking-question to read it`;
+        delete r.likert;
+        delete r.options;
+      }
+    }
+    notes.push({ file, line: headerLine, note: `${ambiguous.problem}; ${ambiguous.fix}` });
   }
 
   // 5. Likert scales: a question's columns share one scale; align.yml may name it.
@@ -577,13 +595,21 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     newestFirst: layout.newestFirst,
     multiselect: multiselect.map((q) => ({ question: q.question, options: q.options })),
     ranking: ranking ? { question: ranking.question, encoding: ranking.encoding, columns: ranking.columns.map((c) => c.index) } : null,
+    ...(ambiguous ? { rankingUnresolved: { line: null, problem: ambiguous.problem, fix: ambiguous.fix } } : {}),
     scales: Object.fromEntries(likertColumns.filter((c) => c.likert?.scale).map((c) => [c.column.index, c.likert!.scale!.name])),
   };
 }
 
 // ---------------------------------------------------------------------------
 
-function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: AlignConfig, file: string): RankingCandidate | null {
+/** Several ranking questions fit and nothing says which: the candidates and the words readDataset stops with. */
+interface AmbiguousRanking {
+  ambiguous: RankingCandidate[];
+  problem: string;
+  fix: string;
+}
+
+function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: AlignConfig, file: string): RankingCandidate | AmbiguousRanking | null {
   const wanted = context.rankingQuestion ?? config.rankingQuestion;
   const open = resolved.filter((r) => (r.role === 'unknown' && r.reason === '') || r.role === 'ranking');
   const groups = mergePositionRuns(groupsOf(resolved));
@@ -625,13 +651,11 @@ function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: 
 
   const candidates = findRankingQuestions(mergePositionRuns(groupsOf(open)).map((g) => g.map((r) => r.view)));
   if (candidates.length > 1) {
-    throw new InputError(
-      file,
-      null,
-      null,
-      `${candidates.length} questions look like rankings: ${candidates.map((c) => quoted(c.question)).join(' and ')}`,
-      `pass --ranking-question with the one to use, e.g. --ranking-question ${quoted(candidates[0]!.question)} (or set rankingQuestion in align.yml)`,
-    );
+    return {
+      ambiguous: candidates,
+      problem: `${candidates.length} questions look like rankings: ${candidates.map((c) => quoted(c.question)).join(' and ')}`,
+      fix: `pass --ranking-question with the one to use, e.g. --ranking-question ${quoted(candidates[0]!.question)} (or set rankingQuestion in align.yml)`,
+    };
   }
   return candidates[0] ?? null;
 }

@@ -86,6 +86,13 @@ export interface Normalised {
   priorities: string[];
   /** SurveyMonkey writes newest first; everyone else oldest first. */
   newestFirst: boolean;
+  /**
+   * Set when the file holds several candidate ranking questions and nothing
+   * says which to read: the rows come back with empty stacks (so that align
+   * inspect can show the table, with this as a note), and readDataset, which
+   * stack and audit go through, stops with it.
+   */
+  rankingUnresolved?: { line: number | null; problem: string; fix: string };
 }
 
 export interface FormatModule {
