@@ -152,6 +152,39 @@ export function splitQuestionHeader(header: string): { question: string; item: s
   return null;
 }
 
+/**
+ * Headers that name a number about the respondent (a size, a count, a length
+ * of time, an age, pay, a score, an identifier, a duration) rather than a
+ * priority: their cells may well be small whole numbers, but they are no
+ * ranks. Anchored at the start, or written as code (`duration_s`,
+ * `msforms_id`), since a priority may end in such a word ("Improve NPS score").
+ */
+const MEASURES: ReadonlyArray<{ test: (normalised: string, raw: string) => boolean; what: string }> = [
+  { what: 'a size', test: (h) => /^((team|company|org|organi[sz]ation|department|dept|group|unit|household|class) size|size( of .+)?|span of control)$/.test(h) },
+  { what: 'a count', test: (h) => /^(head ?count|ftes?|direct reports|(number|no|num|count) of .+|count|total)$/.test(h) },
+  { what: 'a length of time', test: (h) => /^((years?|months?) (in|at|with|of|since|on|as|employed|worked|served)\b.*|years?|months?|tenure\b.*|length of service.*|experience \(?(years|yrs)\)?)$/.test(h) },
+  { what: "the respondent's age", test: (h) => /^age( group| range| band| bracket| in years)?$/.test(h) },
+  { what: 'pay', test: (h) => /^(salary|compensation|income|wage)( .+)?$|^(pay|pay grade|pay band)$/.test(h) },
+  { what: 'a score', test: (h) => /^(score( .+)?|total score|points|nps|rating)$/.test(h) },
+  { what: 'an identifier', test: (h, raw) => /^(\S+ )?(id|uid|uuid|guid)$/.test(h) || /[_.](id|uid|uuid|token|key)$/i.test(raw) || /[a-z](Id|ID)$/.test(raw) },
+  {
+    what: 'a duration',
+    test: (h, raw) => /^duration\b/.test(h) || /_(s|sec|secs|seconds|ms|min|mins|minutes|hours?|days?)$/i.test(raw) || /\((in )?(s|secs?|seconds|mins?|minutes|hours?|days?|years?|yrs|months?|%)\)\s*$/i.test(raw),
+  },
+];
+
+/**
+ * What number about the respondent a header names, or null:
+ *   measureHeader('Team size') === 'a size'; measureHeader('Years in role') === 'a length of time';
+ *   measureHeader('duration_s') === 'a duration'; measureHeader('Grow revenue') === null
+ */
+export function measureHeader(header: string): string | null {
+  const h = normaliseHeader(header);
+  const raw = header.trim();
+  if (h === '') return null;
+  return MEASURES.find((m) => m.test(h, raw))?.what ?? null;
+}
+
 const LONG_PRIORITY = /^(priority|priority name|item|item name|initiative|objective|goal|option|choice|priority item)$/;
 const LONG_RANK = /^(rank|rank (number|no|position|value)|ranking position|position|place|priority rank|order|rank order)$/;
 const LIST = /^(stack|priority stack|my stack|priorities|ranking|rankings|ranked (priorities|list|order)|my ranking|your ranking|priority (order|ranking|list)|order of priorities|top priorities)$/;
@@ -229,6 +262,8 @@ export function recogniseColumnFromStats(index: number, header: string, stats: C
 
   const attribute = recogniseAttribute(header);
   if (attribute) return info(index, header, attribute.role as ColumnRoleName, attribute.confidence, attribute.reason);
+  const measure = measureHeader(header);
+  if (measure) return info(index, header, 'metadata', 0.8, `header ${shown} names a detail about the respondent (${measure}), not a priority`);
 
   const longRank = (why: string): ColumnInfo =>
     info(index, header, 'ranking', 0.85, `header ${shown} ${why}`, { ranking: 'long-rank' });

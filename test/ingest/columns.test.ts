@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  measureHeader,
   normaliseHeader,
   positionFromHeader,
   recogniseAttribute,
@@ -142,5 +143,42 @@ describe('recogniseColumn(index, header, cells)', () => {
   test('a by-position column carries its position, a by-priority column its priority', () => {
     expect(recogniseColumn(3, 'Choice 2', ['Grow revenue'])).toMatchObject({ index: 3, position: 2, ranking: 'by-position' });
     expect(recogniseColumn(4, ' Grow revenue ', ['1'])).toMatchObject({ index: 4, priority: 'Grow revenue', ranking: 'by-priority' });
+  });
+});
+
+describe('measureHeader(header): a number about the respondent, not a priority', () => {
+  test.each([
+    ['Team size', 'a size'],
+    ['Company size', 'a size'],
+    ['Headcount', 'a count'],
+    ['Number of direct reports', 'a count'],
+    ['Years in role', 'a length of time'],
+    ['Years of experience', 'a length of time'],
+    ['Tenure (years)', 'a length of time'],
+    ['Age', "the respondent's age"],
+    ['Age group', "the respondent's age"],
+    ['Salary band', 'pay'],
+    ['Score', 'a score'],
+    ['Count', 'a count'],
+    ['Employee ID', 'an identifier'],
+    ['msforms_id', 'an identifier'],
+    ['typeform_token', 'an identifier'],
+    ['responseId', 'an identifier'],
+    ['duration_s', 'a duration'],
+    ['Time taken (seconds)', 'a duration'],
+  ])('%j -> %s', (header, what) => {
+    expect(measureHeader(header)).toBe(what);
+  });
+
+  test.each(['Grow revenue', 'Improve NPS score', 'Reduce headcount costs', 'Pay down debt', 'Total cost of ownership', 'Cut cycle time', 'Increase customer count', 'Hire and develop engineers', 'Expand into Asia-Pacific'])(
+    '%j is no measure (a priority may end in such a word)',
+    (header) => {
+      expect(measureHeader(header)).toBeNull();
+    },
+  );
+
+  test('recogniseColumn: a measure header holding small whole numbers is metadata, not a priority', () => {
+    expect(recogniseColumn(2, 'Team size', ['4', '6', '8'])).toMatchObject({ role: 'metadata', reason: 'header "Team size" names a detail about the respondent (a size), not a priority' });
+    expect(recogniseColumn(3, 'Grow revenue', ['1', '2', '3']).role).toBe('ranking');
   });
 });

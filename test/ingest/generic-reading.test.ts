@@ -140,3 +140,91 @@ describe('no ranking, or two: inspect sees the table, stack and audit stop', () 
     expect(chosen.priorities).toHaveLength(8);
   });
 });
+
+describe('wide by priority: numeric columns that are not priorities', () => {
+  // aw-wide-ties.csv's leaders (test/fixtures/rankings) with one more numeric column, as QA wrote it (/tmp/qa/m/wide-age.csv).
+  const ranks = [
+    ['Helena Kowalski', 'Executive Office', '1,2,4,7,8,3,6,9,5'],
+    ['Marcus Oyelaran', 'Finance', '2,6,5,1,9,4,7,8,3'],
+    ['Sunita Venkataraman', 'Sales', '1,4,2,6,3,,,,5'],
+    ['Diego Álvarez', 'Engineering', '4,1,7,5,9,3,2,8,6'],
+    ['Ingrid Halvorsen', 'Operations', '3,6,5,2,9,4,8,7,1'],
+    ['Kofi Boateng', 'Marketing', '1,2,4,9,2,6,8,5,7'],
+    ['Aiko Matsuda', 'People', '2,4,6,8,9,5,1,3,7'],
+  ];
+  const PRIORITIES = 'Grow revenue,Launch the e-bike line,Improve dealer experience,Reduce warranty costs,Expand into Asia-Pacific,Build the data platform,Hire and develop engineers,Cut carbon emissions,Improve on-time delivery';
+  const withColumn = (header: string, values: readonly (string | number)[]) =>
+    `name,department,${header},${PRIORITIES}\n` + ranks.map(([name, dept, r], i) => `${name},${dept},${values[i]},${r}`).join('\n') + '\n';
+  const teamSize = [4, 6, 8, 5, 9, 3, 7];
+
+  test('"Team size" (values 3..9 beside ranks 1..9) is metadata: N = 9, not 10', async () => {
+    // Before: N = 10 with "Team size" in the consensus.
+    const d = await read('team-size.csv', withColumn('Team size', teamSize));
+    expect(d.priorities).toHaveLength(9);
+    expect(d.priorities.map((p) => p.name)).not.toContain('Team size');
+    const { normalised } = await inspected('team-size-inspect.csv', withColumn('Team size', teamSize));
+    expect(normalised.columns[2]).toMatchObject({ role: 'metadata', reason: 'header "Team size" names a detail about the respondent (a size), not a priority' });
+  });
+
+  test('"Years in role" (1..9) likewise', async () => {
+    const d = await read('years.csv', withColumn('Years in role', [3, 1, 7, 2, 5, 4, 9]));
+    expect(d.priorities).toHaveLength(9);
+  });
+
+  test('a header that says nothing: the column whose value repeats a rank in most rows is left out, with why', async () => {
+    const { normalised, dataset } = await inspected('q7.csv', withColumn('Q7', teamSize));
+    expect(dataset.priorities).toHaveLength(9);
+    expect(normalised.columns[2]!.role).toBe('unknown');
+    expect(normalised.columns[2]!.reason).toMatch(/^"Q7" holds numbers, but not ranks: in 5 of the 7 rows that fill it, its value repeats a rank the same row gives another column \(a priority column does so in 14% of rows, the median, as ties\)$/);
+    // Kofi Boateng's tie (rank 2 twice) is still a tie, not a reason to drop either column
+    expect(dataset.notes.map((n) => n.note)).toContainEqual(expect.stringMatching(/rank 2 to both "Launch the e-bike line" and "Expand into Asia-Pacific"/));
+  });
+
+  test('a header that says nothing: a column whose values mostly run past N is left out, with why', async () => {
+    const { normalised, dataset } = await inspected('q3.csv', withColumn('Q3', [12, 40, 7, 25, 31, 18, 3]));
+    expect(dataset.priorities).toHaveLength(9);
+    expect(normalised.columns[2]!.reason).toBe('"Q3" holds numbers, but not ranks: 5 of its 7 values (12, 40, 25, …) run past 10, and 10 priority columns hold ranks 1..10 only');
+  });
+
+  test('one rank past N in a real priority column is still the error it was (the column is kept)', async () => {
+    const e = await failure('typo.csv', `name,${PRIORITIES}\n` + ranks.map(([n, , r], i) => `${n},${i === 3 ? r!.replace('9', '11') : r}`).join('\n') + '\n');
+    expect([e.line, e.column, e.problem]).toEqual([5, 'Expand into Asia-Pacific', 'rank 11 is outside 1..9']);
+  });
+});
+
+describe('tables that are not stacks', () => {
+  const EXPORTS = 'test/fixtures/exports';
+
+  test('long Likert answers (item, value): no ranking; "value" is no rank column, and alone no priority', async () => {
+    // Before: "value" was read as the one priority column: "rank 5 is outside 1..1".
+    const text = readFileSync(`${EXPORTS}/northwind-canonical.csv`, 'utf8');
+    const d = await read('canonical.csv', text);
+    expect(d.priorities).toEqual([]);
+    expect(d.respondents).toEqual([]);
+    const { normalised, dataset } = await inspected('canonical-inspect.csv', text);
+    expect(normalised.columns.slice(4).map((c) => [c.header, c.role, c.reason])).toEqual([
+      ['item', 'unknown', 'header "item" reads as the priority column of a long-format file; but no ranking goes with it, so not read'],
+      ['value', 'unknown', '"value" holds numbers, but not ranks: a single column is no ranking (a layout by priority has a column for each priority)'],
+    ]);
+    expect(dataset.notes.map((n) => n.note)).toEqual([expect.stringMatching(/^no ranking found; /)]);
+  });
+
+  test('a respondent roster: durations and tool ids are details, not priorities', async () => {
+    // Before: duration_s, msforms_id, limesurvey_id and surveymonkey_respondent_id were four priorities ("rank 375 is outside 1..4").
+    const text = readFileSync(`${EXPORTS}/northwind-respondents.csv`, 'utf8');
+    const d = await read('respondents.csv', text);
+    expect(d.priorities).toEqual([]);
+    const { normalised } = await inspected('respondents-inspect.csv', text);
+    const roleOf = (h: string) => normalised.columns.find((c) => c.header === h)!.role;
+    expect(['duration_s', 'msforms_id', 'limesurvey_id', 'surveymonkey_respondent_id'].map(roleOf)).toEqual(['metadata', 'metadata', 'metadata', 'metadata']);
+  });
+
+  test('the same roster with the ids renamed so no header gives them away: their values run past N', async () => {
+    const text = readFileSync(`${EXPORTS}/northwind-respondents.csv`, 'utf8').replace(/^(.*)$/m, (h) => h.replace('duration_s', 'A').replace('msforms_id', 'B').replace('limesurvey_id', 'C').replace('surveymonkey_respondent_id', 'D'));
+    const { normalised, dataset } = await inspected('respondents-renamed.csv', text);
+    expect(dataset.priorities).toEqual([]);
+    for (const h of ['A', 'B', 'C', 'D']) {
+      expect(normalised.columns.find((c) => c.header === h)!.reason).toMatch(/holds numbers, but not ranks: .* run past/);
+    }
+  });
+});

@@ -9,8 +9,10 @@
  *                 (respondent, priority); rows grouped by respondent id, else email,
  *                 else name, in any order; the respondent's line is their first row
  *   by priority   one column per priority, the cell its rank (`3`, `3rd`); every
- *                 column whose cells are ranks (and whose header names nothing else)
- *                 is a priority, so N counts a column nobody ranked
+ *                 column whose cells are ranks (and whose header names nothing else,
+ *                 such as `Team size` or `duration_s`) is a priority, so N counts a
+ *                 column nobody ranked; but a column whose values run past N, or
+ *                 repeat another column's rank in most rows, is not (notRanks)
  *   by position   one column per position (`1st`, `Rank 1`, `Choice 1`, `[1]`), the
  *                 cell naming the priority placed there
  *   list          one cell per respondent: `A;B;C;`, `A > B > C`, `A | B`, `A, B`
@@ -30,6 +32,7 @@ import { cellStats, normaliseHeader, personKey, positionFromHeader, recogniseCol
 import { priorityKey } from '../priority-key.js';
 import {
   aliasKeyOf,
+  readRank,
   stackFromListCell,
   stackFromLongRows,
   stackFromPositionCells,
@@ -162,6 +165,16 @@ export function analyse(table: Table, context: Pick<NormaliseContext, 'config'>)
   const priorities = ranking('by-priority').map((c) => ({ index: c.index, priority: c.priority ?? c.header.trim() }));
   for (const g of byQuestion(columns, priorities)) {
     const fromConfig = g.members.some((m) => columns[m.index]!.confidence === 1);
+    if (g.question === null && !fromConfig) {
+      // Columns taken for priorities by their cells alone: keep the set that reads as one ranking.
+      const dropped = notRanks(table, g.members.map((m) => m.index));
+      for (const [index, why] of dropped) {
+        const c = columns[index]!;
+        columns[index] = { ...c, role: 'unknown', confidence: 0, reason: `${JSON.stringify(c.header.trim())} holds numbers, but not ranks: ${why}` };
+      }
+      g.members = g.members.filter((m) => !dropped.has(m.index));
+      if (g.members.length === 0) continue;
+    }
     candidates.push({
       kind: 'by-priority',
       question: g.question,
@@ -171,6 +184,101 @@ export function analyse(table: Table, context: Pick<NormaliseContext, 'config'>)
     });
   }
   return { columns, attributes, candidates };
+}
+
+/** A column's cells as numbers (ranks, and whole numbers below 1); null for a blank cell or text. */
+function numbersOf(table: Table, index: number): Array<number | null> {
+  const out: Array<number | null> = [];
+  for (let r = 1; r < table.records.length; r++) {
+    const v = readRank(table.records[r]![index] ?? '');
+    out.push(typeof v === 'number' ? v : v !== null && v.kind === 'below' ? v.rank : null);
+  }
+  return out;
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Which of the columns taken for priorities by their cells alone are no
+ * priority, and why: a wide-by-priority layout holds ranks within 1..N (N =
+ * its number of priority columns), and a respondent rarely gives two
+ * priorities one rank. Dropped, until the rest fit, one reason at a time:
+ *   - a column whose values mostly run past N (a duration, an id, a year),
+ *     seen at least twice;
+ *   - the column whose value repeats another column's rank in most rows,
+ *     when the other columns rarely repeat (a team size of 4 beside ranks 1..9);
+ *   - a column left alone: one column is no ranking.
+ * A rank past N in a real priority column (one typo) keeps its column, so
+ * that the range check names the cell.
+ */
+function notRanks(table: Table, indices: readonly number[]): Map<number, string> {
+  let cached = notRanksCache.get(table);
+  if (!cached) notRanksCache.set(table, (cached = new Map()));
+  const key = indices.join(',');
+  let dropped = cached.get(key);
+  if (!dropped) cached.set(key, (dropped = findNotRanks(table, indices)));
+  return dropped;
+}
+
+/** notRanks per table and set of columns: detect and normalise both ask. */
+const notRanksCache = new WeakMap<Table, Map<string, Map<number, string>>>();
+
+function findNotRanks(table: Table, indices: readonly number[]): Map<number, string> {
+  const dropped = new Map<number, string>();
+  const values = new Map(indices.map((i) => [i, numbersOf(table, i)]));
+  let set = [...indices];
+  const rows = table.records.length - 1;
+  for (;;) {
+    const n = set.length;
+    if (n < 2) break;
+    let changed = false;
+    for (const i of set) {
+      const filled = values.get(i)!.filter((v): v is number => v !== null);
+      const over = filled.filter((v) => v > n);
+      if (over.length >= 2 && over.length * 2 > filled.length) {
+        const shown = [...new Set(over)].slice(0, 3).join(', ');
+        dropped.set(i, `${over.length} of its ${filled.length} values (${shown}${new Set(over).size > 3 ? ', …' : ''}) run past ${n}, and ${n} priority columns hold ranks 1..${n} only`);
+        changed = true;
+      }
+    }
+    if (changed) {
+      set = set.filter((i) => !dropped.has(i));
+      continue;
+    }
+    const collide = new Map(set.map((i) => [i, 0]));
+    const filled = new Map(set.map((i) => [i, 0]));
+    for (let r = 0; r < rows; r++) {
+      const counts = new Map<number, number>();
+      for (const i of set) {
+        const v = values.get(i)![r];
+        if (v !== null && v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+      for (const i of set) {
+        const v = values.get(i)![r];
+        if (v === null || v === undefined) continue;
+        filled.set(i, filled.get(i)! + 1);
+        if (counts.get(v)! > 1) collide.set(i, collide.get(i)! + 1);
+      }
+    }
+    const rate = (i: number) => (filled.get(i)! === 0 ? 0 : collide.get(i)! / filled.get(i)!);
+    const worst = set.reduce((a, b) => (rate(b) > rate(a) ? b : a), set[0]!);
+    if (set.length > 2 && filled.get(worst)! >= 3 && rate(worst) > 0.5 && median(set.filter((i) => i !== worst).map(rate)) <= rate(worst) / 2) {
+      const others = Math.round(median(set.filter((i) => i !== worst).map(rate)) * 100);
+      dropped.set(worst, `in ${collide.get(worst)} of the ${filled.get(worst)} rows that fill it, its value repeats a rank the same row gives another column (a priority column does so in ${others}% of rows, the median, as ties)`);
+      set = set.filter((i) => i !== worst);
+      continue;
+    }
+    break;
+  }
+  if (set.length === 1) {
+    dropped.set(set[0]!, 'a single column is no ranking (a layout by priority has a column for each priority)');
+  }
+  return dropped;
 }
 
 function describe(c: Candidate, columns: ColumnInfo[]): string {
