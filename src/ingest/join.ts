@@ -6,6 +6,7 @@
  * and accent-insensitive). A stack that matches nobody is not used and is
  * listed with that reason; every row stays accounted for.
  */
+import { InputError } from '../errors.js';
 import { personKey } from './columns.js';
 import type { Dataset, Respondent } from './types.js';
 
@@ -24,6 +25,16 @@ const emailKey = (r: Respondent) => (r.email === null ? null : r.email.trim().to
 const nameKey = (r: Respondent) => (r.name === null ? null : personKey(r.name));
 
 export function joinRankings(survey: Dataset, rankings: Dataset): Dataset {
+  if (rankings.priorities.length === 0) {
+    // Reading a table with no ranking is not an error (align inspect shows it); a --rankings file without one is.
+    throw new InputError(
+      rankings.files[0]?.path ?? '--rankings',
+      null,
+      null,
+      'no ranking found in this --rankings file',
+      'give stacks as long format (respondent, priority, rank), one column per priority holding its rank, one column per position, or one list cell (A;B;C); run align inspect on it to see how its columns were read',
+    );
+  }
   const byId = index(survey.respondents, idKey);
   const byEmail = index(survey.respondents, emailKey);
   const byName = index(survey.respondents, nameKey);
