@@ -47,10 +47,19 @@ function distinctPaths(files: readonly string[]): string[] {
   return [...files];
 }
 
-export async function loadAudit(files: string[], flags: ReadingFlags, io: Io): Promise<AuditResult> {
+export interface LoadOptions {
+  /**
+   * 'lenient' for commands that never use Likert answers (align stack): an
+   * unknown label is a note, not a stop. The audit reads them strictly.
+   */
+  likert?: 'strict' | 'lenient';
+}
+
+export async function loadAudit(files: string[], flags: ReadingFlags, io: Io, load: LoadOptions = {}): Promise<AuditResult> {
   const { config } = await loadConfigFor(flags, io);
   const paths = distinctPaths(files);
   const readOptions = {
+    ...(load.likert ? { likert: load.likert } : {}),
     config,
     skipInvalid: Boolean(flags.skipInvalid),
     ...(flags.encoding ? { encoding: encodingFromOption(flags.encoding) } : {}),

@@ -153,3 +153,17 @@ describe('colour and pipes', () => {
     expect(run.stdout).toMatch(/Usage: align/);
   });
 });
+
+describe('align stack reads past Likert labels it does not know', () => {
+  it('notes the label and goes on; align audit still stops on it', () => {
+    const text = readFileSync(join(ROOT, 'test/fixtures/exports/google-forms.csv'), 'utf8').replace('Strongly agree', 'Kinda agree');
+    const path = file('gf-label.csv', text);
+    const stack = spawnAlign(['stack', path, '--json']);
+    expect(stack.code, stack.stderr).toBe(0);
+    const notes = JSON.parse(stack.stdout).input.notes.map((n: { note: string }) => n.note);
+    expect(notes.some((n: string) => /"Kinda agree" is not a label of the agreement scale/.test(n))).toBe(true);
+    const audit = spawnAlign(['audit', path]);
+    expect(audit.code).toBe(2);
+    expect(audit.stderr).toMatch(/"Kinda agree" is not a label of the agreement scale/);
+  });
+});
