@@ -126,9 +126,13 @@ export function starterConfig(result: Omit<InspectResult, 'configWritten'>, norm
   for (const c of result.columns) counts.set(columnKey(c, codes), (counts.get(columnKey(c, codes)) ?? 0) + 1);
   const skipped: string[] = [];
   const scaleOf = (normalised as Normalised & { scales?: Record<number, string> }).scales ?? {};
+  // With two candidate ranking questions their columns are unplaced: writing them as `ignore`
+  // would drop both rankings silently, so they are left to inference and the choice to the user.
+  const unresolved = normalised.rankingUnresolved;
   for (const c of result.columns) {
     const key = columnKey(c, codes);
     if (key.trim() === '') continue;
+    if (unresolved && c.role === 'unknown') continue;
     if (counts.get(key)! > 1) {
       skipped.push(key);
       continue;
@@ -169,6 +173,9 @@ export function starterConfig(result: Omit<InspectResult, 'configWritten'>, norm
     ' dimensions (name: [item texts]), scales (name: {labels: {label: number}}), codebooks (column: {code: label}),',
     ' priorities: {aliases: {spelling: priority}}.',
     ...(skipped.length ? [` Columns left to inference (their header appears twice): ${[...new Set(skipped)].join(', ')}.`] : []),
+    ...(unresolved
+      ? [` TO CHOOSE: ${unresolved.problem.replace(/\s*\n\s*/g, ' ')}; add rankingQuestion: <its header> below (${unresolved.fix.replace(/\s*\n\s*/g, ' ')}).`]
+      : []),
   ].join('\n');
   const node = doc.get('columns', true);
   if (isMap(node)) {

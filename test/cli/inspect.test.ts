@@ -197,3 +197,24 @@ describe.skipIf(!existsSync(REAL))('align inspect on the real public samples', (
     expect(result.rows).toBeGreaterThan(0);
   });
 });
+
+describe('inspect --write-config with two candidate ranking questions', () => {
+  it('leaves both to the user instead of writing them as ignore, and says what to choose', async () => {
+    const { mkdtempSync: mk, readFileSync: rf, appendFileSync } = await import('node:fs');
+    const { tmpdir: td } = await import('node:os');
+    const { join: j } = await import('node:path');
+    const { runAlign } = await import('../helpers/run.js');
+    const d = mk(j(td(), 'align-two-'));
+    // google-forms.csv with its ranking grid repeated under a second question ("for last year")
+    const file = j(import.meta.dirname, '../fixtures/ugly/google-forms-two-rankings.csv');
+    const yml = j(d, 'align.yml');
+    const run = await runAlign(['inspect', file, '--write-config', yml]);
+    expect(run.code, run.stderr).toBe(0);
+    const written = rf(yml, 'utf8');
+    expect(written).toMatch(/# TO CHOOSE: 2 questions look like rankings/);
+    expect(written).not.toMatch(/Rank these priorities.*: ignore/);
+    expect((await runAlign(['stack', file, '--config', yml])).code).toBe(2);
+    appendFileSync(yml, 'rankingQuestion: "Rank these priorities for the next 12 months (1st = most important)"\n');
+    expect((await runAlign(['stack', file, '--config', yml, '--json'])).code).toBe(0);
+  });
+});
