@@ -205,8 +205,8 @@ describe('inspect --write-config with two candidate ranking questions', () => {
     const { join: j } = await import('node:path');
     const { runAlign } = await import('../helpers/run.js');
     const d = mk(j(td(), 'align-two-'));
-    // google-forms.csv with its ranking grid repeated under a second question ("for last year")
-    const file = j(import.meta.dirname, '../fixtures/ugly/google-forms-two-rankings.csv');
+    // Google Forms with two ranking questions (this year, last year)
+    const file = j(import.meta.dirname, '../fixtures/ugly/two-ranking-questions.csv');
     const yml = j(d, 'align.yml');
     const run = await runAlign(['inspect', file, '--write-config', yml]);
     expect(run.code, run.stderr).toBe(0);
