@@ -1,4 +1,5 @@
 /** Writes test inputs into a fresh temporary folder (removed by the caller's afterAll). */
+import { seededRandom } from '../../src/stats/random.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,17 +24,8 @@ export function tempFolder(): TempFolder {
   };
 }
 
-/** A small seeded generator (mulberry32) so shuffles are repeatable. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (the stats room's mulberry32) so shuffles are repeatable. */
+export const seeded = seededRandom;
 
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
