@@ -160,9 +160,10 @@ export function splitQuestionHeader(header: string): { question: string; item: s
  * `msforms_id`), since a priority may end in such a word ("Improve NPS score").
  */
 const MEASURES: ReadonlyArray<{ test: (normalised: string, raw: string) => boolean; what: string }> = [
-  { what: 'a size', test: (h) => /^((team|company|org|organi[sz]ation|department|dept|group|unit|household|class) size|size( of .+)?|span of control)$/.test(h) },
+  { what: 'a size', test: (h) => /^((team|company|org|organi[sz]ation|department|dept|group|unit|household|class) size|size( of (the )?(team|company|org|organi[sz]ation|department|group|unit))?|span of control)$/.test(h) },
   { what: 'a count', test: (h) => /^(head ?count|ftes?|direct reports|(number|no|num|count) of .+|count|total)$/.test(h) },
-  { what: 'a length of time', test: (h) => /^((years?|months?) (in|at|with|of|since|on|as|employed|worked|served)\b.*|years?|months?|tenure\b.*|length of service.*|experience \(?(years|yrs)\)?)$/.test(h) },
+  // Anchored phrases only: "Tenure reform" or "Years of runway" can be priorities.
+  { what: 'a length of time', test: (h) => /^((years?|months?) (in|at|with|since|on|as|employed|worked|served)\b.*|(years?|months?) of (service|experience|employment|tenure)\b.*|years?|months?|tenure( years| months| yrs| (in|at|with) .+| in (years|months))?|length of service.*|experience \(?(years|yrs)\)?)$/.test(h) },
   { what: "the respondent's age", test: (h) => /^age( group| range| band| bracket| in years)?$/.test(h) },
   { what: 'pay', test: (h) => /^(salary|compensation|income|wage)( .+)?$|^(pay|pay grade|pay band)$/.test(h) },
   { what: 'a score', test: (h) => /^(score( .+)?|total score|points|nps|rating)$/.test(h) },

@@ -170,7 +170,7 @@ describe('measureHeader(header): a number about the respondent, not a priority',
     expect(measureHeader(header)).toBe(what);
   });
 
-  test.each(['Grow revenue', 'Improve NPS score', 'Reduce headcount costs', 'Pay down debt', 'Total cost of ownership', 'Cut cycle time', 'Increase customer count', 'Hire and develop engineers', 'Expand into Asia-Pacific'])(
+  test.each(['Grow revenue', 'Improve NPS score', 'Reduce headcount costs', 'Pay down debt', 'Total cost of ownership', 'Cut cycle time', 'Increase customer count', 'Hire and develop engineers', 'Expand into Asia-Pacific', 'Tenure reform', 'Years of runway', 'Size of the prize', 'Tenure track for clinicians'])(
     '%j is no measure (a priority may end in such a word)',
     (header) => {
       expect(measureHeader(header)).toBeNull();
@@ -180,5 +180,14 @@ describe('measureHeader(header): a number about the respondent, not a priority',
   test('recogniseColumn: a measure header holding small whole numbers is metadata, not a priority', () => {
     expect(recogniseColumn(2, 'Team size', ['4', '6', '8'])).toMatchObject({ role: 'metadata', reason: 'header "Team size" names a detail about the respondent (a size), not a priority' });
     expect(recogniseColumn(3, 'Grow revenue', ['1', '2', '3']).role).toBe('ranking');
+  });
+});
+
+describe('a priority whose name reads like a respondent detail', () => {
+  test('"Tenure reform" in a wide stacks file is a priority, not metadata (W over all six; scipy-free hand check: N counts it)', async () => {
+    const { readDataset } = await import('../../src/ingest/dataset.js');
+    const d = await readDataset([new URL('../fixtures/ugly/priority-named-like-a-measure.csv', import.meta.url).pathname], { config: {}, skipInvalid: false });
+    expect(d.priorities.map((p) => p.name)).toContain('Tenure reform');
+    expect(d.priorities).toHaveLength(6);
   });
 });
