@@ -184,7 +184,7 @@ describe('measureHeader(header): a number about the respondent, not a priority',
 });
 
 describe('a priority whose name reads like a respondent detail', () => {
-  test('"Tenure reform" in a wide stacks file is a priority, not metadata (W over all six; scipy-free hand check: N counts it)', async () => {
+  test('"Tenure reform" in a wide stacks file is a priority, not metadata: N counts all six', async () => {
     const { readDataset } = await import('../../src/ingest/dataset.js');
     const d = await readDataset([new URL('../fixtures/ugly/priority-named-like-a-measure.csv', import.meta.url).pathname], { config: {}, skipInvalid: false });
     expect(d.priorities.map((p) => p.name)).toContain('Tenure reform');
