@@ -51,6 +51,7 @@ export function joinRankings(survey: Dataset, rankings: Dataset): Dataset {
     });
   }
 
+  const contradicted: Array<{ by: string; line: number }> = [];
   for (const s of rankings.respondents) {
     const tries: Array<[string, Map<string, Respondent[]>, string | null]> = [
       ['respondent id', byId, idKey(s)],
@@ -63,6 +64,14 @@ export function joinRankings(survey: Dataset, rankings: Dataset): Dataset {
       if (key === null || key === '') continue;
       const found = map.get(key) ?? [];
       if (found.length === 1) {
+        // A stacks file's own numbering (1, 2, 3 …) is no survey id: an id or email match
+        // that the two names contradict is not trusted, and the next rule decides.
+        const a = nameKey(s);
+        const b = nameKey(found[0]!);
+        if (by !== 'name' && a !== null && b !== null && a !== '' && b !== '' && a !== b) {
+          contradicted.push({ by, line: s.line });
+          continue;
+        }
         matched = found[0]!;
         break;
       }
@@ -80,6 +89,25 @@ export function joinRankings(survey: Dataset, rankings: Dataset): Dataset {
       excluded.push({ file: before.file, line: before.line, reason: `stack not used: replaced by the later stack on line ${s.line} for the same survey respondent` });
     }
     stackOf.set(matched, s);
+  }
+
+  const rankingsFile = rankings.files.map((f) => f.path).join(', ');
+  if (contradicted.length > 0) {
+    const by = [...new Set(contradicted.map((c) => c.by))].join(' or ');
+    notes.push({
+      file: rankings.files[0]?.path ?? '',
+      line: contradicted[0]!.line,
+      note: `${contradicted.length} ${contradicted.length === 1 ? 'stack has' : 'stacks have'} a ${by} that belongs to a survey respondent of another name; matched by the next rule instead (respondent id, else email, else name)`,
+    });
+  }
+  if (rankings.respondents.length > 0 && stackOf.size === 0) {
+    throw new InputError(
+      rankingsFile,
+      null,
+      null,
+      `none of its ${rankings.respondents.length} stacks matches a survey respondent by respondent id, email or name`,
+      'check that the --rankings file and the survey are from the same people, and that names or emails are spelled the same',
+    );
   }
 
   const respondents = survey.respondents.map((r) => {

@@ -45,3 +45,21 @@ describe('align audit --rankings', () => {
     expect(run.stderr).toMatch(/is given both as a response file and as --rankings/);
   });
 });
+
+describe('align audit --rankings: ids that are not the survey tool ids', () => {
+  it('does not trust an id match the names contradict, and says so', async () => {
+    // stacks numbered 1..30 in their own order, with the right names; LimeSurvey ids are 1..30 too
+    const stacks = join(ROOT, 'test/fixtures/ugly/stacks-local-ids.csv');
+    const run = await runAlign(['audit', join(EXPORTS, 'limesurvey-fulltext.csv'), '--rankings', stacks, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const a = JSON.parse(run.stdout);
+    expect(Math.abs(a.stack.concordance.W - expected.stack.concordance.W)).toBeLessThanOrEqual(1e-9);
+    expect(a.input.notes.map((n: { note: string }) => n.note).join('\n')).toMatch(/stacks have a respondent id that belongs to a survey respondent of another name; matched by the next rule instead/);
+  });
+
+  it('stops when no stack matches anyone', async () => {
+    const run = await runAlign(['audit', join(EXPORTS, 'google-forms.csv'), '--rankings', join(ROOT, 'test/fixtures/rankings/aw-leaders-managers.csv')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/aw-leaders-managers\.csv: none of its 27 stacks matches a survey respondent by respondent id, email or name/);
+  });
+});
