@@ -57,6 +57,10 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
   if (!dataset.hasRoleColumn && options.leaders && options.leaders.length > 0) {
     notes.push({ file: first, line: 1, note: `leader roles ${options.leaders.map((l) => JSON.stringify(l)).join(', ')} were given, but the input has no role column, so everyone counts as a leader` });
   }
+  notes.push(...analysed.notes);
+  // in input order: files as given, then line (stable, so notes on one line keep their order)
+  const fileOrder = new Map(dataset.files.map((f, i) => [f.path, i]));
+  notes.sort((a, b) => (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || a.line - b.line);
   const input = {
     files: dataset.files.map((f) => ({ ...f })),
     respondents: dataset.respondents.length,

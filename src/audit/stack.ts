@@ -14,7 +14,7 @@ import { completeStack, type CompletedStack } from '../stats/ranks.js';
 import { rankBiasedOverlap } from '../stats/rbo.js';
 import type { Stat } from '../stats/result.js';
 import { spearman } from '../stats/spearman.js';
-import type { Dataset, Respondent } from '../ingest/types.js';
+import type { Dataset, Note, Respondent } from '../ingest/types.js';
 import { W_BAND_SOURCE, wBand } from './bands.js';
 import type {
   CascadeEntry,
@@ -112,17 +112,31 @@ function orderedList(r: Ranked, keys: readonly string[]): string[] | null {
     .map((e) => e.key);
 }
 
-export function analyseStacks(dataset: Dataset, options: StackOptions): { stack: StackResult; cascade: CascadeEntry[] } | { reason: string } {
+export function analyseStacks(
+  dataset: Dataset,
+  options: StackOptions,
+): { stack: StackResult; cascade: CascadeEntry[]; notes: Note[] } | { reason: string; notes: Note[] } {
   const priorities = dataset.priorities;
   const n = priorities.length;
-  if (n === 0) return { reason: 'the input has no ranking question' };
+  if (n === 0) return { reason: 'the input has no ranking question', notes: [] };
   const keys = priorities.map((p) => p.key);
   const names = priorities.map((p) => p.name);
   const index = new Map(keys.map((k, i) => [k, i]));
 
   const ranked: Ranked[] = [];
+  const notes: Note[] = [];
   for (const respondent of dataset.respondents) {
-    if (respondent.stack.length === 0) continue;
+    if (respondent.stack.length === 0) {
+      // Used for the survey but not in any stack: say so, so nobody drops out of the numbers unseen.
+      notes.push({
+        file: respondent.file,
+        line: respondent.line,
+        note: options.isLeader(respondent)
+          ? `${baseName(respondent)} is a leader but ranked no priority: left out of the leaders' stacks`
+          : 'ranked no priority: left out of the department stacks',
+      });
+      continue;
+    }
     const explicit = new Array<number | null>(n).fill(null);
     for (const entry of respondent.stack) {
       const i = index.get(entry.priority);
@@ -134,7 +148,7 @@ export function analyseStacks(dataset: Dataset, options: StackOptions): { stack:
   const shown = uniqueNames(leaders.map((l) => l.respondent));
   const nameOf = (r: Respondent) => shown.get(r) ?? baseName(r);
   const others = ranked.filter((r) => !options.isLeader(r.respondent));
-  if (leaders.length === 0) return { reason: 'no leader ranked any priority' };
+  if (leaders.length === 0) return { reason: 'no leader ranked any priority', notes };
 
   const matrix = leaders.map((l) => l.stack.completed);
   const leaderMeans = meanVector(matrix, n);
@@ -201,7 +215,7 @@ export function analyseStacks(dataset: Dataset, options: StackOptions): { stack:
     rboP: options.rboP,
     minGroup: options.minGroup,
   };
-  return { stack, cascade };
+  return { stack, cascade, notes };
 }
 
 function concordanceOf(matrix: number[][], options: StackOptions): Concordance {

@@ -260,3 +260,14 @@ describe('cascade findings', () => {
     expect(r.findings.some((f) => f.kind === 'cascade')).toBe(false);
   });
 });
+
+describe('respondents without a stack', () => {
+  it('are noted: a leader by name, anyone else by line only', () => {
+    const r = audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', [...P].reverse()).withLeader('Cy', 'Z', []).withMember('Di', 'X', []));
+    expect(stackOf(r).leaders).toEqual(['Ana', 'Bo']);
+    expect(r.input.notes).toEqual([
+      { file: 'built.csv', line: 4, note: "Cy is a leader but ranked no priority: left out of the leaders' stacks" },
+      { file: 'built.csv', line: 5, note: 'ranked no priority: left out of the department stacks' },
+    ]);
+  });
+});
