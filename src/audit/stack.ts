@@ -125,16 +125,15 @@ export function analyseStacks(
 
   const ranked: Ranked[] = [];
   const notes: Note[] = [];
+  const unranked: Respondent[] = [];
   for (const respondent of dataset.respondents) {
     if (respondent.stack.length === 0) {
       // Used for the survey but not in any stack: say so, so nobody drops out of the numbers unseen.
-      notes.push({
-        file: respondent.file,
-        line: respondent.line,
-        note: options.isLeader(respondent)
-          ? `${baseName(respondent)} is a leader but ranked no priority: left out of the leaders' stacks`
-          : 'ranked no priority: left out of the department stacks',
-      });
+      if (options.isLeader(respondent)) {
+        notes.push({ file: respondent.file, line: respondent.line, note: `${baseName(respondent)} is a leader but ranked no priority: left out of the leaders' stacks` });
+      } else {
+        unranked.push(respondent);
+      }
       continue;
     }
     const explicit = new Array<number | null>(n).fill(null);
@@ -143,6 +142,16 @@ export function analyseStacks(
       if (i !== undefined) explicit[i] = entry.rank;
     }
     ranked.push({ respondent, explicit, stack: completeStack(explicit) });
+  }
+  // Others who ranked nothing (common when only leaders were asked to rank): one note per file.
+  for (const file of [...new Set(unranked.map((r) => r.file))]) {
+    const lines = unranked.filter((r) => r.file === file).map((r) => r.line);
+    const shown = lines.length > 8 ? `${lines.slice(0, 8).join(', ')}, …` : lines.join(', ');
+    notes.push({
+      file,
+      line: lines[0]!,
+      note: `${lines.length === 1 ? 'a respondent who is not a leader' : `${lines.length} respondents who are not leaders`} ranked no priority (line${lines.length === 1 ? '' : 's'} ${shown}): left out of the department stacks`,
+    });
   }
   const leaders = ranked.filter((r) => options.isLeader(r.respondent));
   const shown = uniqueNames(leaders.map((l) => l.respondent));

@@ -262,12 +262,12 @@ describe('cascade findings', () => {
 });
 
 describe('respondents without a stack', () => {
-  it('are noted: a leader by name, anyone else by line only', () => {
+  it('are noted: a leader by name, anyone else by line only, in one note per file', () => {
     const r = audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', [...P].reverse()).withLeader('Cy', 'Z', []).withMember('Di', 'X', []));
     expect(stackOf(r).leaders).toEqual(['Ana', 'Bo']);
     expect(r.input.notes).toEqual([
       { file: 'built.csv', line: 4, note: "Cy is a leader but ranked no priority: left out of the leaders' stacks" },
-      { file: 'built.csv', line: 5, note: 'ranked no priority: left out of the department stacks' },
+      { file: 'built.csv', line: 5, note: 'a respondent who is not a leader ranked no priority (line 5): left out of the department stacks' },
     ]);
   });
 });
