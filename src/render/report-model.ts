@@ -89,11 +89,16 @@ export interface StackModel {
   couldBeChance: boolean;
   consensus: StackView['consensus'];
   /** Each leader's stack side by side: Priority, Consensus position, one column per leader. */
-  sideBySide: TableModel;
+  /** Each leader's stack side by side; null for more leaders than a table can show. */
+  sideBySide: TableModel | null;
   anyUnranked: boolean;
   divergence: LeaderView[];
-  /** Leaders × leaders Spearman matrix, short labels; legend maps labels to names. */
-  matrix: TableModel;
+  /** Leaders × leaders Spearman matrix, short labels; legend maps labels to names. Null for too many leaders. */
+  matrix: TableModel | null;
+  /** Leaders left out of the divergence list (a team too large for pairwise tables shows the most divergent). */
+  divergenceOmitted: number;
+  /** Why the pairs are left out (more leaders than a pairwise list can show), or null. */
+  pairsReason: string | null;
   legend: Array<{ label: string; name: string }>;
   pairs: PairView[];
   contested: StackView['contested'];
@@ -163,10 +168,16 @@ export function delimiterName(d: string): string {
   return DELIMITER_NAMES[d] ?? `"${d}"`;
 }
 
+/** For a team too large for pairwise tables, the divergence list shows the most divergent only. */
+const MOST_DIVERGENT_SHOWN = 10;
+
 function stackModel(result: AuditResult): StackModel | null {
   if (!result.stack) return null;
   const v = stackView(result.stack);
-  const sideBySide: TableModel = {
+  // A large "team" (a file without a role column) makes tables of one column per leader unreadable
+  // and, at thousands of leaders, larger than memory: above the pairwise limit they are left out.
+  const tooMany = result.stack.pairsReason !== undefined;
+  const sideBySide: TableModel | null = tooMany ? null : {
     header: ['Priority', 'Consensus', ...v.leaders.map((l) => l.name)],
     align: ['l', 'r', ...v.leaders.map(() => 'r' as const)],
     rows: v.rows.map((r) => [
@@ -175,7 +186,7 @@ function stackModel(result: AuditResult): StackModel | null {
       ...r.cells.map((c) => (c.unranked ? `(${c.text})` : c.text)),
     ]),
   };
-  const matrix: TableModel = {
+  const matrix: TableModel | null = tooMany ? null : {
     header: ['', ...v.leaders.map((l) => l.label)],
     align: ['l', ...v.leaders.map(() => 'r' as const)],
     rows: v.matrix.map((row, i) => [
@@ -213,9 +224,11 @@ function stackModel(result: AuditResult): StackModel | null {
     consensus: v.consensus,
     sideBySide,
     anyUnranked: v.anyUnranked,
-    divergence: v.byDivergence,
+    divergence: tooMany ? v.byDivergence.slice(0, MOST_DIVERGENT_SHOWN) : v.byDivergence,
+    divergenceOmitted: tooMany ? Math.max(0, v.byDivergence.length - MOST_DIVERGENT_SHOWN) : 0,
     matrix,
-    legend: v.leaders.map((l) => ({ label: l.label, name: l.name })),
+    pairsReason: result.stack.pairsReason ?? null,
+    legend: tooMany ? [] : v.leaders.map((l) => ({ label: l.label, name: l.name })),
     pairs: v.pairsByAgreement,
     contested: v.contested,
     unanimous: v.unanimous,

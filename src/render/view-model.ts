@@ -299,7 +299,8 @@ export function stackView(stack: StackResult): StackView {
     })
     .map((x) => x.p);
   const byPair = new Map(stack.pairs.map((p) => [pairKey(p.a, p.b), p]));
-  const matrix = stack.raters.map((a) =>
+  // n x n cells: only when the pairs are listed (pairsReason marks a team too large for them)
+  const matrix = (stack.pairsReason ? [] : stack.raters).map((a) =>
     stack.raters.map((b) => {
       if (a.name === b.name) return { value: 1, self: true };
       const p = byPair.get(pairKey(a.name, b.name));

@@ -56,3 +56,16 @@ describe('notes about who counts as a leader', () => {
     expect(stack.raters).toHaveLength(61);
   });
 });
+
+describe('a report for more leaders than tables can show', () => {
+  it('leaves out the side-by-side and pairwise tables with the reason, and lists the most divergent', async () => {
+    const rows = ['name,stack'];
+    for (let i = 0; i < 61; i++) rows.push(`Person ${i},${['A;B;C', 'C;B;A', 'B;A;C'][i % 3]}`);
+    const run = await runAlign(['audit', file('many-md.csv', `${rows.join('\n')}\n`)]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('With 61 leaders the side-by-side table would be too wide to read');
+    expect(run.stdout).toContain('Not listed: 61 leaders make 1,830 pairs, more than a pairwise list can show (it stops at 60 leaders).');
+    expect(run.stdout).toContain('…and 51 more leaders, less divergent than these');
+    expect(run.stdout).not.toMatch(/\| Person 0 \| Person 1 \|/);
+  });
+});
