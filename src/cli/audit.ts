@@ -41,7 +41,7 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
   let text: string;
   const { renderJson, renderMarkdown } = await import('../render/markdown.js');
   text = format === 'json' ? renderJson(result) : renderMarkdown(result, options.template ? { templateDir: options.template } : {});
-  if (options.output !== undefined) {
+  if (options.output !== undefined && options.output !== '-') {
     await writeAtomic(options.output, text, { force: Boolean(options.force), inputs: options.files });
     io.stderr.write(`align: wrote ${options.output}\n`);
   } else {

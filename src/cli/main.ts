@@ -68,7 +68,7 @@ function buildProgram(io: Io): Command {
       .argument('<responses...>', 'survey export(s) or stacks file(s) of one audit, merged in the order given')
       .option('--rankings <file>', "the leaders' stacks in a separate file, joined to the survey's respondents by id, else email, else name")
       .option('-f, --format <format>', 'report format: md or json', 'md')
-      .option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output')
+      .option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output (- for standard output)')
       .option('--force', 'replace the output file if it exists')
       .option('--template <dir>', 'a folder of templates that override the shipped ones (see templates/)'),
   )

@@ -4,7 +4,7 @@
  * never over an existing file or over an input without being told.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, type Stats } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -23,6 +23,14 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
 export async function writeAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   for (const input of options.inputs ?? []) {
     if (existsSync(path) && sameFile(path, input)) {
@@ -30,8 +38,13 @@ export async function writeAtomic(path: string, content: string | Uint8Array, op
     }
   }
   if (path.trim() === '') throw new UsageError('the output path is empty; give a file name');
-  if (existsSync(path) && statSync(path).isDirectory()) throw new UsageError(`${path} is a folder; give a file name inside it`);
-  if (existsSync(path) && !options.force) {
+  // lstat: a link (even a dangling one) is something that exists, and is never followed
+  const existing = lstatOrNull(path);
+  if (existing?.isDirectory()) throw new UsageError(`${path} is a folder; give a file name inside it`);
+  if (existing && !existing.isFile() && !existing.isSymbolicLink()) {
+    throw new UsageError(`${path} is not a regular file (a device, pipe or socket); align writes reports only to files`);
+  }
+  if (existing && !options.force) {
     throw new UsageError(`${path} already exists; pass --force to replace it, or choose another output path`);
   }
   const dir = dirname(resolve(path));

@@ -115,6 +115,16 @@ export function decode(bytes: Buffer, path: string, forced?: EncodingLabel): Dec
   const bom = stripBom(bytes);
   if (forced) {
     const start = bom && bom.encoding === forced ? bom.start : 0;
+    if (forced === 'utf-8') {
+      // UTF-8 is checkable byte by byte: one invalid byte means the file is something else.
+      try {
+        return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)), encoding: 'utf-8', bom: start > 0 };
+      } catch {
+        const at = firstInvalidUtf8(bytes.subarray(start));
+        const line = 1 + countByte(bytes.subarray(0, start + at), 0x0a);
+        throw new InputError(path, line, null, `does not read as utf-8 (byte ${start + at} is not UTF-8)`, 'drop --encoding to let align detect it');
+      }
+    }
     const text = iconv.decode(bytes.subarray(start), forced);
     if (!readsAs(bytes.subarray(start), text, forced)) {
       throw new InputError(path, null, null, `does not read as ${forced}`, 'drop --encoding to let align detect it');

@@ -358,7 +358,7 @@ function dataSection(ctx: Ctx, result: AuditResult): string[] {
   for (const e of input.excluded) byReason.set(e.reason, [...(byReason.get(e.reason) ?? []), e.line]);
   for (const [reason, lines] of byReason) {
     const shown = lines.slice(0, 6).join(', ') + (lines.length > 6 ? ', …' : '');
-    out.push(...wrap(`${fmtCount(lines.length, 'row')} not used (line ${shown}): ${reason}`, ctx.width, '  ', '    ').map((l) => ctx.c.yellow(l)));
+    out.push(...wrap(`${fmtCount(lines.length, 'row')} not used (${lines.length === 1 ? 'line' : 'lines'} ${shown}): ${reason}`, ctx.width, '  ', '    ').map((l) => ctx.c.yellow(l)));
   }
   const notes = input.notes.slice(0, MAX_NOTES);
   for (const n of notes) out.push(...wrap(`line ${n.line}: ${n.note}`, ctx.width, '  ', '    ').map((l) => ctx.c.dim(l)));

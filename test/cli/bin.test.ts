@@ -167,3 +167,11 @@ describe('align stack reads past Likert labels it does not know', () => {
     expect(audit.stderr).toMatch(/"Kinda agree" is not a label of the agreement scale/);
   });
 });
+
+describe('a forced --encoding that does not fit', () => {
+  it('--encoding utf-8 on a Windows-1252 file stops at the first byte that is not UTF-8', () => {
+    const run = spawnAlign(['stack', join(ROOT, 'test/fixtures/exports/microsoft-forms-windows1252.csv'), '--encoding', 'utf-8']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/microsoft-forms-windows1252\.csv:\d+: does not read as utf-8 \(byte \d+ is not UTF-8\); drop --encoding to let align detect it\n$/);
+  });
+});

@@ -76,3 +76,32 @@ describe('align.yml title', () => {
     expect(json.title).toBe('Fernhill Health leadership offsite, March');
   });
 });
+
+describe('-o never replaces what is not a regular file', () => {
+  it('refuses a FIFO even with --force, treats a dangling link as existing, and takes - for standard output', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { lstatSync, symlinkSync } = await import('node:fs');
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    const run = await runAlign(['audit', EXAMPLE, '-o', fifo, '--force']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`align: ${fifo} is not a regular file (a device, pipe or socket); align writes reports only to files\n`);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    const dangling = join(dir, 'dangling');
+    symlinkSync(join(dir, 'nowhere'), dangling);
+    expect((await runAlign(['audit', EXAMPLE, '-o', dangling])).stderr).toMatch(/dangling already exists; pass --force/);
+    const stdout = await runAlign(['audit', EXAMPLE, '-o', '-']);
+    expect(stdout.code).toBe(0);
+    expect(stdout.stdout).toMatch(/^# Leadership alignment audit/);
+    expect(existsSync('-')).toBe(false);
+  });
+});
+
+describe('templates eject to a place it cannot write', () => {
+  it('says so in one line with exit 2', async () => {
+    expect((await runAlign(['templates', 'eject', ''])).stderr).toBe('align: the folder name is empty; name a folder to copy the templates into\n');
+    const run = await runAlign(['templates', 'eject', '/dev/null/x']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('align: cannot copy the templates to /dev/null/x (ENOTDIR); name a folder you can write to\n');
+  });
+});
