@@ -190,7 +190,7 @@ describe('the Data section', () => {
     ];
     r.input.notes = [{ file: 'a.csv', line: 9, note: 'blank role: not counted as a leader' }];
     const text = renderStackTerminal(r, { color: false, width: 100 });
-    expect(text).toContain('2 rows not used (line 4, 5): rank 0 is outside 1..9');
+    expect(text).toContain('2 rows not used (lines 4, 5): rank 0 is outside 1..9');
     expect(text).toContain('line 9: blank role: not counted as a leader');
   });
 });
