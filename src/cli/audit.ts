@@ -2,10 +2,10 @@
  * `align audit <responses…>`: one report from one audit's files, to standard
  * output or atomically to -o.
  */
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import type { AuditResult } from '../audit/types.js';
 import type { Io } from './io.js';
-import { loadAudit } from './load.js';
+import { loadAudit, requireRespondents } from './load.js';
 import type { ReadingFlags } from './options.js';
 import { writeAtomic, writeStdout } from './output.js';
 
@@ -25,19 +25,7 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
     throw new UsageError(`--format ${options.format} is not available yet; use one of ${FORMATS.join(', ')}`);
   }
   const result = await loadAudit(options.files, options, io);
-  if (result.input.respondents === 0) {
-    const rows = result.input.files.reduce((n, f) => n + f.rows, 0);
-    const reasons = [...new Set(result.input.excluded.map((e) => e.reason))].slice(0, 3);
-    throw new InputError(
-      options.files.join(', '),
-      null,
-      null,
-      rows === 0
-        ? 'has no data rows, only a header'
-        : `none of the ${rows} data rows can be used (${reasons.join('; ')})`,
-      'run align inspect on the file to see how its columns were read',
-    );
-  }
+  requireRespondents(result, options.files);
   let text: string;
   const { renderJson, renderMarkdown } = await import('../render/markdown.js');
   text = format === 'json' ? renderJson(result) : renderMarkdown(result, options.template ? { templateDir: options.template } : {});

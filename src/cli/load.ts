@@ -4,7 +4,7 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { buildAudit } from '../audit/audit.js';
 import type { AuditResult } from '../audit/types.js';
 import { loadConfig } from '../ingest/config.js';
@@ -81,4 +81,18 @@ export async function loadAudit(files: string[], flags: ReadingFlags, io: Io, lo
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
     ...(flags.permutations !== undefined ? { permutations: flags.permutations } : {}),
   });
+}
+
+/** A run with no usable respondent makes no report and no view: say why, with exit 2. */
+export function requireRespondents(result: AuditResult, files: readonly string[]): void {
+  if (result.input.respondents > 0) return;
+  const rows = result.input.files.reduce((n, f) => n + f.rows, 0);
+  const reasons = [...new Set(result.input.excluded.map((e) => e.reason))].slice(0, 3);
+  throw new InputError(
+    files.join(', '),
+    null,
+    null,
+    rows === 0 ? 'has no data rows, only a header' : `none of the ${rows} data rows can be used (${reasons.join('; ')})`,
+    'run align inspect on the file to see how its columns were read',
+  );
 }

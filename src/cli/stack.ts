@@ -6,7 +6,7 @@ import type { AuditResult } from '../audit/types.js';
 import { InputError } from '../errors.js';
 import type { Io } from './io.js';
 import { colorLevel, useColor } from './io.js';
-import { loadAudit } from './load.js';
+import { loadAudit, requireRespondents } from './load.js';
 import type { ReadingFlags } from './options.js';
 import { writeStdout } from './output.js';
 
@@ -30,6 +30,8 @@ export async function stackCommand(options: StackOptions, io: Io): Promise<Audit
   // The workshop view never uses Likert answers, so a label align does not know is a note, not a stop.
   const result = await loadAudit([options.file], options, io, { likert: 'lenient' });
   if (result.stack === null) {
+    // a file with a header and nothing under it: say that, not that a ranking is missing
+    if (result.input.files.every((f) => f.rows === 0)) requireRespondents(result, [options.file]);
     throw new InputError(
       options.file,
       null,

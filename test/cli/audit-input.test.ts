@@ -69,3 +69,11 @@ describe('a report for more leaders than tables can show', () => {
     expect(run.stdout).not.toMatch(/\| Person 0 \| Person 1 \|/);
   });
 });
+
+describe('align stack on a header with no data rows', () => {
+  it('says there are no data rows, not that a ranking is missing', async () => {
+    const run = await runAlign(['stack', file('header-stack.csv', 'respondent,name,role,department,priority,rank\n')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/header-stack\.csv: has no data rows, only a header/);
+  });
+});
