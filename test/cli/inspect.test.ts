@@ -196,6 +196,18 @@ describe.skipIf(!existsSync(REAL))('align inspect on the real public samples', (
     expect(result.format).toBe(file.startsWith('qualtrics') ? 'qualtrics' : 'surveymonkey');
     expect(result.rows).toBeGreaterThan(0);
   });
+
+  it.each(files)('%s: the written config reads the file back exactly as inference did', async (file) => {
+    const dir = temp();
+    const input = join(REAL, file);
+    await inspect({ file: input, writeConfig: 'written.yml' }, io(dir).io);
+    const before = await runAlign(['audit', input, '--format', 'json'], { cwd: dir });
+    const after = await runAlign(['audit', input, '--format', 'json', '--config', join(dir, 'written.yml')], { cwd: dir });
+    // a sample with nothing align reads stops the same way both times
+    expect(after.code).toBe(before.code);
+    expect(after.stderr).toBe(before.stderr);
+    if (before.code === 0) expect(JSON.parse(after.stdout)).toEqual(JSON.parse(before.stdout));
+  });
 });
 
 describe('inspect --write-config with two candidate ranking questions', () => {

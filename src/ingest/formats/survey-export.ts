@@ -674,7 +674,22 @@ function optionsOf(r: Resolved): string[] {
 /** `lenient`: where to note a column align.yml calls Likert on no scale align knows, leaving it unread instead of stopping. */
 function resolveScales(resolved: Resolved[], scales: Scale[], config: AlignConfig, file: string, headerLine: number, lenient: Note[] | null): void {
   const likert = resolved.filter((r) => r.role === 'likert');
-  // Columns told to be Likert by align.yml: their scale by name, or by their answers.
+  // Columns told to be Likert by align.yml: their scale by name, or by their answers; a column
+  // answered with whole numbers only ("3") takes the range of the file's other numeric Likert
+  // columns, as inference does (so inspect --write-config's file reads back the same).
+  const neighbourRange = (r: Resolved) => {
+    const values = r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c)).map(integerAnswer);
+    if (values.length === 0 || values.some((v) => v === null)) return null;
+    for (const o of likert) {
+      if (o === r) continue;
+      const n = o.likert?.numeric ?? (o.likert ? null : (() => {
+        const f = inferLikert(o.view.cells, scales);
+        return f && f.likert.kind !== 'labels' ? { low: f.likert.low, high: f.likert.high, points: f.likert.points } : null;
+      })());
+      if (n && values.every((v) => v! >= n.low && v! <= n.high)) return n;
+    }
+    return null;
+  };
   for (const r of likert) {
     const name = r.override?.spec.scale;
     if (name) {
@@ -686,6 +701,11 @@ function resolveScales(resolved: Resolved[], scales: Scale[], config: AlignConfi
     const found = inferLikert(r.view.cells, scales);
     if (found) {
       r.likert = likertOf(found.likert);
+      continue;
+    }
+    const range = neighbourRange(r);
+    if (range) {
+      r.likert = { scale: null, numeric: range };
       continue;
     }
     const labels = [...new Set(r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c)))];
