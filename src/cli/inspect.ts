@@ -174,7 +174,7 @@ export function starterConfig(result: Omit<InspectResult, 'configWritten'>, norm
     ' priorities: {aliases: {spelling: priority}}.',
     ...(skipped.length ? [` Columns left to inference (their header appears twice): ${[...new Set(skipped)].join(', ')}.`] : []),
     ...(unresolved
-      ? [` TO CHOOSE: ${unresolved.problem.replace(/\s*\n\s*/g, ' ')}; add rankingQuestion: <its header> below (${unresolved.fix.replace(/\s*\n\s*/g, ' ')}).`]
+      ? [` TO CHOOSE: ${unresolved.problem.replace(/\s*\n\s*/g, ' ')}. Add a line rankingQuestion: <the header of the one to use>.`]
       : []),
   ].join('\n');
   const node = doc.get('columns', true);
@@ -212,7 +212,8 @@ function cutMiddle(s: string, n: number): string {
 /** The report `align inspect` prints; reasons are cut to `width` on a terminal, whole when piped (width Infinity). */
 export function formatInspect(result: InspectResult, width = Infinity): string {
   const out: string[] = [];
-  const delimiterName = result.delimiter === '\t' ? 'tab' : result.delimiter === ',' ? 'comma (,)' : result.delimiter === ';' ? 'semicolon (;)' : JSON.stringify(result.delimiter);
+  const delimiterName =
+    result.delimiter === '\t' ? 'tab' : result.delimiter === ',' ? 'comma (,)' : result.delimiter === ';' ? 'semicolon (;)' : result.delimiter === '|' ? 'pipe (|)' : JSON.stringify(result.delimiter);
   out.push(`file         ${result.file}`);
   out.push(`tool         ${result.format}: ${result.detection}`);
   out.push(`encoding     ${result.encoding}${result.bom ? ' (with byte-order mark)' : ''}`);

@@ -49,7 +49,7 @@ function fraction(name: string) {
 export function parseDelimiterFlag(value: string): string {
   const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t', pipe: '|', ',': ',', ';': ';', '\t': '\t', '|': '|' };
   const d = named[value.toLowerCase()];
-  if (!d) throw new UsageError(`--delimiter takes comma, semicolon, tab or | (got ${JSON.stringify(value)})`);
+  if (!d) throw new UsageError(`--delimiter takes comma, semicolon, tab or pipe (got ${JSON.stringify(value)})`);
   return d;
 }
 

@@ -338,7 +338,7 @@ function noteSameNames(pending: Pending[], notes: Note[]): void {
     notes.push({
       file: p.row.file,
       line: p.row.line,
-      note: `same name as the respondent on ${lineRef(first.row, p.row)} (${JSON.stringify(p.row.name)}) and no email to tell them apart: counted as two people; if they are one, remove one row`,
+      note: `same name as the respondent on ${lineRef(first.row, p.row)} (${JSON.stringify(p.row.name)}) and no email to tell them apart: counted as two people; if they are one person, remove one of the two responses`,
     });
   }
 }

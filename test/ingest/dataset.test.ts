@@ -130,7 +130,7 @@ describe('duplicates', () => {
       {
         file: 'f.csv',
         line: 3,
-        note: 'same name as the respondent on line 2 ("jose  diaz") and no email to tell them apart: counted as two people; if they are one, remove one row',
+        note: 'same name as the respondent on line 2 ("jose  diaz") and no email to tell them apart: counted as two people; if they are one person, remove one of the two responses',
       },
     ]);
   });
