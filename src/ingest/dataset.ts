@@ -198,6 +198,7 @@ export function assembleDataset(
     department: row.department,
     file: row.file,
     line: row.line,
+    ...(row.lines && row.lines.length > 1 ? { lines: row.lines } : {}),
     submitted: row.submitted,
     likert: row.likert,
     stack,

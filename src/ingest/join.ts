@@ -81,12 +81,14 @@ export function joinRankings(survey: Dataset, rankings: Dataset): Dataset {
       }
     }
     if (matched === null) {
-      excluded.push({ file: s.file, line: s.line, reason: `stack not used: ${problem ?? 'it matches no survey respondent by respondent id, email or name'}` });
+      const reason = `stack not used: ${problem ?? 'it matches no survey respondent by respondent id, email or name'}`;
+      for (const line of s.lines ?? [s.line]) excluded.push({ file: s.file, line, reason });
       continue;
     }
     const before = stackOf.get(matched);
     if (before) {
-      excluded.push({ file: before.file, line: before.line, reason: `stack not used: replaced by the later stack on line ${s.line} for the same survey respondent` });
+      const reason = `stack not used: replaced by the later stack on line ${s.line} for the same survey respondent`;
+      for (const line of before.lines ?? [before.line]) excluded.push({ file: before.file, line, reason });
     }
     stackOf.set(matched, s);
   }

@@ -79,6 +79,8 @@ export interface Respondent {
   /** Where the respondent's (first) row starts. */
   file: string;
   line: number;
+  /** Every line the respondent's rows start on, when there are several (a long-format stacks file). */
+  lines?: number[];
   /** Submit time in ms since the epoch (UTC) when the tool wrote one we could read. */
   submitted: number | null;
   /** Likert answers: item id -> numeric value. Missing answers are absent, never NaN. */

@@ -23,7 +23,7 @@ describe('align audit --rankings', () => {
         cells[1] = cells[1]!.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase();
         return cells.join(',');
       });
-    long.push('NW99,Nobody Here,Executive,Sales,Expand to EU,1');
+    long.push('NW99,Nobody Here,Executive,Sales,Expand to EU,1', 'NW99,Nobody Here,Executive,Sales,Improve retention,2');
     const stacks = join(dir, 'stacks.csv');
     writeFileSync(stacks, long.join('\n'));
     const run = await runAlign(['audit', join(EXPORTS, 'microsoft-forms.csv'), '--rankings', stacks, '--format', 'json']);
@@ -34,7 +34,12 @@ describe('align audit --rankings', () => {
     expect(Math.abs(a.stack.concordance.W - expected.stack.concordance.W)).toBeLessThanOrEqual(1e-9);
     expect(a.stack.raters.map((r: { name: string }) => r.name).sort()).toEqual(expected.stack.raters.map((r: { name: string }) => r.name).sort());
     // the unmatched stack is accounted for, not used
-    expect(a.input.excluded).toEqual([{ file: stacks, line: 242, reason: 'stack not used: it matches no survey respondent by respondent id, email or name' }]);
+    // both of its rows
+    const reason = 'stack not used: it matches no survey respondent by respondent id, email or name';
+    expect(a.input.excluded).toEqual([
+      { file: stacks, line: 242, reason },
+      { file: stacks, line: 243, reason },
+    ]);
     expect(a.input.notes.map((n: { note: string }) => n.note)).toContain(`the survey's own ranking question is not used: the stacks come from ${stacks} (--rankings)`);
   });
 
