@@ -30,7 +30,7 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
   const { renderJson, renderMarkdown } = await import('../render/markdown.js');
   text = format === 'json' ? renderJson(result) : renderMarkdown(result, options.template ? { templateDir: options.template } : {});
   if (options.output !== undefined && options.output !== '-') {
-    await writeAtomic(options.output, text, { force: Boolean(options.force), inputs: options.files });
+    await writeAtomic(options.output, text, { force: Boolean(options.force), inputs: [...options.files, ...(options.rankings !== undefined ? [options.rankings] : [])] });
     io.stderr.write(`align: wrote ${options.output}\n`);
   } else {
     await writeStdout(io.stdout, text);

@@ -43,6 +43,16 @@ describe('align audit --rankings', () => {
     expect(a.input.notes.map((n: { note: string }) => n.note)).toContain(`the survey's own ranking question is not used: the stacks come from ${stacks} (--rankings)`);
   });
 
+  it('never overwrites the --rankings file, even with --force', async () => {
+    const stacks = join(dir, 'kept.csv');
+    const before = readFileSync(join(EXPORTS, 'northwind-rankings-long.csv'), 'utf8');
+    writeFileSync(stacks, before);
+    const run = await runAlign(['audit', join(EXPORTS, 'microsoft-forms.csv'), '--rankings', stacks, '-o', stacks, '--force']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/is one of the input files; align never overwrites its inputs/);
+    expect(readFileSync(stacks, 'utf8')).toBe(before);
+  });
+
   it('refuses the same file as responses and --rankings', async () => {
     const f = join(EXPORTS, 'northwind-rankings-long.csv');
     const run = await runAlign(['audit', f, '--rankings', f]);
