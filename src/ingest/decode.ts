@@ -200,26 +200,42 @@ function strictUtf8(body: Buffer, path: string, offset: number): string {
   }
 }
 
+/**
+ * The offset of the first byte that is not well-formed UTF-8 (the Unicode
+ * Standard's table 3-7): the first byte of an ill-formed sequence, i.e. a
+ * byte that cannot start a character, or one that starts a character the next
+ * bytes (or the end of the file) do not complete (a Latin-1 é before a comma). A scan, because a bisection on decodable
+ * prefixes stops a few bytes short, sometimes on the line before.
+ */
 function firstInvalidUtf8(bytes: Buffer): number {
-  let lo = 0;
-  let hi = bytes.length;
-  const dec = new TextDecoder('utf-8', { fatal: true });
-  // binary search on prefixes; a prefix cut inside a character is retried a few bytes later
-  while (hi - lo > 4) {
-    const mid = (lo + hi) >> 1;
-    let ok = false;
-    for (let k = 0; k < 4 && !ok; k++) {
-      try {
-        dec.decode(bytes.subarray(0, mid + k));
-        ok = true;
-      } catch {
-        /* keep looking */
-      }
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
     }
-    if (ok) lo = mid;
-    else hi = mid;
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += need + 1;
   }
-  return lo;
+  return bytes.length;
 }
 
 function countByte(bytes: Buffer, b: number): number {

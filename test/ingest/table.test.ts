@@ -170,6 +170,18 @@ describe('tableFromBytes: a forced --encoding that does not fit the bytes', () =
     expect(table(iconv.encode(text, 'utf-16le'), { encoding: 'utf-16le' }).records[1]).toEqual(['佐藤花子', '営業', '売上を伸ばす;コスト削減']);
   });
 
+  test('--encoding utf-8 names the exact byte and line that is not UTF-8', () => {
+    // 'name,stack\n' is bytes 0-10, 'José,A;B\n' bytes 11-20 (é is two bytes); 'x' is 21, then 0xE9 (Latin-1 é) at 22, on line 3.
+    const bytes = Buffer.concat([Buffer.from('name,stack\nJosé,A;B\nx', 'utf8'), Buffer.from([0xe9]), Buffer.from(',C\n', 'utf8')]);
+    expect(failure(bytes, 'utf-8').message).toBe('t.csv:3: does not read as utf-8 (byte 22 is not UTF-8); drop --encoding to let align detect it');
+    // a lead byte (11) followed by a byte that cannot continue it: the sequence starts at the lead byte
+    const cut = Buffer.concat([Buffer.from('name,stack\n', 'utf8'), Buffer.from([0xc3, 0x41]), Buffer.from(',B\n', 'utf8')]);
+    expect(failure(cut, 'utf-8').message).toBe('t.csv:2: does not read as utf-8 (byte 11 is not UTF-8); drop --encoding to let align detect it');
+    // after a newline: the line is the one the byte is on, not the one before
+    const early = Buffer.concat([Buffer.from('name,stack\n', 'utf8'), Buffer.from([0xff]), Buffer.from(',B\n', 'utf8')]);
+    expect(failure(early, 'utf-8').message).toBe('t.csv:2: does not read as utf-8 (byte 11 is not UTF-8); drop --encoding to let align detect it');
+  });
+
   test('--encoding windows-1252 on a UTF-8 file is taken as told (mojibake is still text)', () => {
     expect(table(Buffer.from('name,stack\nJosé,A;B\n', 'utf8'), { encoding: 'windows-1252' }).records[1]![0]).toBe('JosÃ©');
   });
