@@ -489,6 +489,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     return null;
   };
 
+  const unreadable = new Map<string, { line: number; count: number }>();
   data.forEach((record, at) => {
     const line = lines[at]!;
     const exclude = layout.exclude?.(record) ?? null;
@@ -530,7 +531,11 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
           value = likertCell(c, at, file, line);
         } catch (e) {
           if (!(e instanceof InputError) || !lenient || exclude !== null) throw e;
-          notes.push({ file, line, note: `${e.problem} in column ${quoted(c.column.header)}: that answer is left out (Likert answers are not used here)` });
+          // One note per column, on its first such row, naming no answer of anyone's: notes reach the
+          // workshop view, and a team member's answers are confidential.
+          const n = unreadable.get(c.column.header) ?? { line, count: 0 };
+          n.count++;
+          unreadable.set(c.column.header, n);
           continue;
         }
         if (value !== null) row.likert[c.item!] = value;
@@ -569,6 +574,14 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     }
     rows.push(row);
   });
+
+  for (const [header, { line, count }] of unreadable) {
+    notes.push({
+      file,
+      line,
+      note: `${count === 1 ? 'an answer' : `${count} answers`} in column ${quoted(header)} ${count === 1 ? 'is not a label' : 'are not labels'} of a scale align knows: left out here (Likert answers are not used); align audit stops on ${count === 1 ? 'it until it is' : 'them until they are'} mapped in align.yml under scales`,
+    });
+  }
 
   // 9. Codes where labels were expected.
   for (const r of [...roles, ...departments]) {
