@@ -6,6 +6,8 @@
  * interpretation, then decision.
  */
 import { fmtCountWord, fmtList, fmtOrdinal, fmtPClause, fmtRho } from '../render/format.js';
+import { priorityKey } from '../ingest/priority-key.js';
+import { compareCodePoints } from '../stats/code-point-order.js';
 import type { CascadeEntry, Finding, StackResult } from './types.js';
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
@@ -140,14 +142,16 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   const mirrored = shownCascade.filter((e) => e.spearman! >= 0.8);
   const unheard = shownCascade.filter((e) => e.spearman! < 0.5);
   const weakTop = findings.some((f) => f.kind === 'concordance' && f.severity !== 'info');
+  // two leaders of one department give two cascade entries but one department
+  const mirroredDepartments = [...new Set(mirrored.map((e) => e.department ?? e.leader))];
   if (mirrored.length > 0 && unheard.length === 0 && weakTop) {
     findings.push({
       severity: 'high',
       kind: 'cascade',
       title:
-        mirrored.length === shownCascade.length && shownCascade.length > 1
+        mirroredDepartments.length === new Set(shownCascade.map((e) => e.department ?? e.leader)).size && mirroredDepartments.length > 1
           ? 'Each department shown ranks priorities much as its own leader does: the split at the top is carried into the organisation'
-          : `${listOf(mirrored.map((e) => e.department ?? e.leader))} ${mirrored.length === 1 ? 'ranks' : 'rank'} priorities much as ${mirrored.length === 1 ? 'its' : 'their'} own leader does: the split at the top is carried into the organisation`,
+          : `${listOf(mirroredDepartments)} ${mirroredDepartments.length === 1 ? 'ranks' : 'rank'} priorities much as ${mirroredDepartments.length === 1 ? 'its' : 'their'} own leader does: the split at the top is carried into the organisation`,
       evidence: mirrored.map((e) => `${e.department}: rho ${two(e.spearman!)} between ${e.leader} and their team (n = ${e.n})`).join('; ') + '.',
       question: 'If your team were asked tomorrow what the company’s top priority is, which answer would they give, and is it the one we agreed?',
       layer: 'interpretation',
@@ -156,7 +160,10 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   for (const e of unheard) {
     const rater = stack.raters.find((r) => r.name === e.leader);
     const group = stack.departments.find((d): d is Extract<typeof d, { n: number }> => d.department === e.department && !('suppressed' in d));
-    const leaderTop = rater ? Object.entries(rater.ranks).sort((a, b) => a[1] - b[1])[0]?.[0] : undefined;
+    // the leader's first priority; a tie at the top is broken by the matching key, as every name tie-break is
+    const leaderTop = rater
+      ? Object.entries(rater.ranks).sort((a, b) => a[1] - b[1] || compareCodePoints(priorityKey(a[0]), priorityKey(b[0])))[0]?.[0]
+      : undefined;
     const teamTop = group?.consensusOrder[0];
     const differ = leaderTop !== undefined && teamTop !== undefined && leaderTop !== teamTop;
     findings.push({

@@ -85,6 +85,12 @@ function baseName(r: Respondent): string {
  * email to merge them) get the line they came from: "Ann Lee (line 14)", or
  * "Ann Lee (typeform.csv line 14)" when they come from different files.
  */
+/** A file's base name, or its whole path when two of the files share that base name. */
+function fileLabel(file: string, files: ReadonlySet<string>): string {
+  const base = (f: string) => f.split(/[\\/]/).pop() ?? f;
+  return [...files].filter((f) => base(f) === base(file)).length > 1 ? file : base(file);
+}
+
 function uniqueNames(people: readonly Respondent[]): Map<Respondent, string> {
   const byName = new Map<string, Respondent[]>();
   for (const r of people) {
@@ -96,7 +102,7 @@ function uniqueNames(people: readonly Respondent[]): Map<Respondent, string> {
     const files = new Set(group.map((r) => r.file));
     for (const r of group) {
       if (group.length === 1) names.set(r, baseName(r));
-      else names.set(r, `${baseName(r)} (${files.size > 1 ? `${r.file.split(/[\\/]/).pop()} ` : ''}line ${r.line})`);
+      else names.set(r, `${baseName(r)} (${files.size > 1 ? `${fileLabel(r.file, files)} ` : ''}line ${r.line})`);
     }
   }
   return names;

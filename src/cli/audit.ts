@@ -2,6 +2,7 @@
  * `align audit <responses…>`: one report from one audit's files, to standard
  * output or atomically to -o.
  */
+import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { AuditResult } from '../audit/types.js';
 import type { Io } from './io.js';
@@ -30,7 +31,13 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
   const { renderJson, renderMarkdown } = await import('../render/markdown.js');
   text = format === 'json' ? renderJson(result) : renderMarkdown(result, options.template ? { templateDir: options.template } : {});
   if (options.output !== undefined && options.output !== '-') {
-    await writeAtomic(options.output, text, { force: Boolean(options.force), inputs: [...options.files, ...(options.rankings !== undefined ? [options.rankings] : [])] });
+    // Everything read is an input, never overwritten: responses, --rankings, and the config (named or ./align.yml).
+    const inputs = [
+      ...options.files,
+      ...(options.rankings !== undefined ? [options.rankings] : []),
+      options.config ?? join(io.cwd, 'align.yml'),
+    ];
+    await writeAtomic(options.output, text, { force: Boolean(options.force), inputs });
     io.stderr.write(`align: wrote ${options.output}\n`);
   } else {
     await writeStdout(io.stdout, text);

@@ -271,3 +271,31 @@ describe('respondents without a stack', () => {
     ]);
   });
 });
+
+describe('review fixes', () => {
+  it('two leaders of one department are one department in the cascade finding', () => {
+    const r = audit(
+      aDataset()
+        .withLeader('Ana', 'Sales', P)
+        .withLeader('Al', 'Sales', P)
+        .withLeader('Bo', 'Ops', [...P].reverse())
+        .withLeader('Cy', 'Tech', ['Platform', 'Europe', 'Growth', 'Quality', 'Cost', 'People'])
+        .withMembers(5, 'Sales', P),
+    );
+    const f = r.findings.find((x) => x.kind === 'cascade');
+    expect(f?.title).toBe('Sales ranks priorities much as its own leader does: the split at the top is carried into the organisation');
+  });
+
+  it("the cascade-gap finding breaks a tie at the leader's top by the matching key", () => {
+    // Bo ties Europe and Cost at rank 1; by key "cost" < "europe"
+    const r = audit(
+      aDataset()
+        .withLeader('Ana', 'Sales', P)
+        .withLeader('Bo', 'Ops', [['Europe', 1], ['Cost', 1], ['Quality', 3], ['People', 4], ['Platform', 5], ['Growth', 6]])
+        .withLeader('Cy', 'Tech', ['Platform', 'Europe', 'People', 'Quality', 'Cost', 'Growth'])
+        .withMembers(5, 'Ops', P),
+    );
+    const gap = r.findings.find((x) => x.kind === 'cascade-gap')!;
+    expect(gap.question).toBe('Bo, your team puts Growth first and you put Cost first: what have they heard from you, and from whom else?');
+  });
+});

@@ -105,3 +105,14 @@ describe('templates eject to a place it cannot write', () => {
     expect(run.stderr).toBe('align: cannot copy the templates to /dev/null/x (ENOTDIR); name a folder you can write to\n');
   });
 });
+
+describe('-o never overwrites the config that was read', () => {
+  it('refuses -o onto --config, even with --force', async () => {
+    const config = join(dir, 'read.yml');
+    writeFileSync(config, 'title: kept\n');
+    const run = await runAlign(['audit', EXAMPLE, '--config', config, '-o', config, '--force']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/is one of the input files; align never overwrites its inputs/);
+    expect(readFileSync(config, 'utf8')).toBe('title: kept\n');
+  });
+});
