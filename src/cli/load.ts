@@ -12,6 +12,7 @@ import type { AlignConfig } from '../ingest/config-types.js';
 import { readDataset } from '../ingest/dataset.js';
 import { encodingFromOption } from '../ingest/decode.js';
 import type { Io } from './io.js';
+import { sameFile } from './output.js';
 import type { ReadingFlags } from './options.js';
 import { version } from './version.js';
 
@@ -20,14 +21,6 @@ export async function loadConfigFor(flags: { config?: string }, io: Io): Promise
   const implicit = join(io.cwd, 'align.yml');
   if (existsSync(implicit)) return { config: await loadConfig(implicit), path: implicit };
   return { config: {}, path: null };
-}
-
-function sameFile(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return resolve(a) === resolve(b);
-  }
 }
 
 /** The same file named twice would make every row a duplicate of itself: say so instead. */

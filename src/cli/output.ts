@@ -15,7 +15,8 @@ export interface WriteOptions {
   inputs?: readonly string[];
 }
 
-function sameFile(a: string, b: string): boolean {
+/** Whether two paths name one file (through links); a path that does not exist compares as resolved. */
+export function sameFile(a: string, b: string): boolean {
   try {
     return realpathSync(a) === realpathSync(b);
   } catch {
