@@ -27,21 +27,29 @@ export interface ParseOptions {
   path: string;
 }
 
-/** Physical line counter over `text`: counts LF, or CR alone in classic-Mac files. */
+/**
+ * Physical line counter over `text`, counting every line end as a text editor
+ * does: CRLF, a lone LF, or a lone CR (classic-Mac Excel ends records with CR
+ * and writes LF for a line break inside a cell, so one file can hold both).
+ */
 function lineCounter(text: string): (offset: number) => number {
-  const nl = text.includes('\n') ? '\n' : '\r';
   let pos = 0;
   let line = 1;
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
   return (offset: number) => {
     // offsets are asked in increasing order
     while (pos < offset) {
-      const next = text.indexOf(nl, pos);
+      if (nextLf >= 0 && nextLf < pos) nextLf = text.indexOf('\n', pos);
+      if (nextCr >= 0 && nextCr < pos) nextCr = text.indexOf('\r', pos);
+      const next = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
       if (next < 0 || next >= offset) {
         pos = offset;
         break;
       }
       line++;
-      pos = next + 1;
+      // CRLF is one line end
+      pos = text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? next + 2 : next + 1;
     }
     return line;
   };

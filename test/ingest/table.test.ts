@@ -186,3 +186,19 @@ describe('tableFromBytes: a forced --encoding that does not fit the bytes', () =
     expect(table(Buffer.from('name,stack\nJosé,A;B\n', 'utf8'), { encoding: 'windows-1252' }).records[1]![0]).toBe('JosÃ©');
   });
 });
+
+describe('line numbers with CR record ends and LF inside a cell (classic-Mac Excel)', () => {
+  test('the LF inside the cell is a line of its own, as an editor shows it', async () => {
+    const { parseDelimited } = await import('../../src/ingest/parse.js');
+    // records end in CR; the second record's quoted cell holds an LF
+    const parsed = parseDelimited('a,b\r1,"x\ny"\r2,z\r3,w', { delimiter: ',', path: 'mac.csv' });
+    expect(parsed.records.map((r) => r[0])).toEqual(['a', '1', '2', '3']);
+    // physical lines: a,b | 1,"x | y" | 2,z | 3,w
+    expect(parsed.lines).toEqual([1, 2, 4, 5]);
+  });
+
+  test('CRLF counts once', async () => {
+    const { parseDelimited } = await import('../../src/ingest/parse.js');
+    expect(parseDelimited('a,b\r\n1,"x\r\ny"\r\n2,z\r\n', { delimiter: ',', path: 'w.csv' }).lines).toEqual([1, 2, 4, 5]);
+  });
+});
