@@ -142,7 +142,7 @@ export function assembleDataset(
   });
 
   // 5: duplicates
-  pending = settleDuplicates(pending, exclude);
+  pending = settleDuplicates(pending, exclude, notes);
 
   // 6: notes
   const hasRoleColumn = inputs.some(({ normalised }) => normalised.hasRoleColumn);
@@ -292,13 +292,38 @@ function isLater(a: Pending, b: Pending): boolean {
   return a.normalised.newestFirst ? a.row.line < b.row.line : a.row.line > b.row.line;
 }
 
-function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: string) => void): Pending[] {
+function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: string) => void, notes: Note[]): Pending[] {
+  // Say when one tool id carries two names (counted as two people below).
+  const namesById = new Map<string, Pending>();
+  for (const p of pending) {
+    const id = p.row.toolId?.trim();
+    if (!id || p.row.email?.trim()) continue;
+    const key = `${p.normalised.format}:${id}`;
+    const first = namesById.get(key);
+    if (!first) {
+      namesById.set(key, p);
+      continue;
+    }
+    const otherName = first.row.name && p.row.name && personKey(first.row.name) !== personKey(p.row.name);
+    const otherTime = first.row.submitted !== null && p.row.submitted !== null && first.row.submitted !== p.row.submitted;
+    if (otherName || otherTime) {
+      notes.push({
+        file: p.row.file,
+        line: p.row.line,
+        note: `same respondent id ${JSON.stringify(id)} as ${lineRef(first.row, p.row)} but ${otherName ? 'another name' : 'another submit time'}: counted as two responses (ids restart when a survey is copied or reactivated, and Excel can round long ids)`,
+      });
+    }
+  }
   const groups = new Map<string, Pending[]>();
   const identity = (p: Pending): { key: string; by: string } | null => {
     const email = p.row.email?.trim().toLowerCase();
     if (email) return { key: `e:${email}`, by: 'same email' };
     const id = p.row.toolId?.trim();
-    if (id) return { key: `t:${p.normalised.format}:${id}`, by: 'same respondent id' };
+    // A tool id names one response, so the same response exported twice has the same id and the
+    // same submit time. Ids restart when a survey is copied or reactivated, and Excel can turn long
+    // ids into 1.14524E+10: the same id under another name, or submitted at another time, is
+    // another response.
+    if (id) return { key: `t:${p.normalised.format}:${id}:${p.row.name ? personKey(p.row.name) : ''}:${p.row.submitted ?? ''}`, by: 'same respondent id' };
     return null;
   };
   for (const p of pending) {

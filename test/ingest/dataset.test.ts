@@ -300,3 +300,32 @@ describe('readDataset(paths, options)', () => {
     ]);
   });
 });
+
+describe('a tool id names one response, not one person', () => {
+  test('the same id under another name is two people, with a note', () => {
+    const d = assembleDataset(
+      [file('a.csv', [row('a.csv', 2, { toolId: '15', name: 'Ana Lee' })]), file('b.csv', [row('b.csv', 2, { toolId: '15', name: 'Bo Chen' })])],
+      options(),
+    );
+    expect(d.respondents.map((r) => r.name)).toEqual(['Ana Lee', 'Bo Chen']);
+    expect(d.excluded).toEqual([]);
+    expect(d.notes.map((n) => n.note)).toContain(
+      'same respondent id "15" as a.csv line 2 but another name: counted as two responses (ids restart when a survey is copied or reactivated, and Excel can round long ids)',
+    );
+  });
+
+  test('the same id submitted at another time is another response; at the same time, the same one exported twice', () => {
+    const at = (t: string) => Date.parse(t);
+    const copied = assembleDataset(
+      [file('a.csv', [row('a.csv', 2, { toolId: '1', submitted: at('2025-03-03T09:30:57Z') })]), file('b.csv', [row('b.csv', 2, { toolId: '1', submitted: at('2025-03-05T16:18:18Z') })])],
+      options(),
+    );
+    expect(copied.respondents).toHaveLength(2);
+    const twice = assembleDataset(
+      [file('a.csv', [row('a.csv', 2, { toolId: '1', submitted: at('2025-03-03T09:30:57Z') })]), file('b.csv', [row('b.csv', 2, { toolId: '1', submitted: at('2025-03-03T09:30:57Z') })])],
+      options(),
+    );
+    expect(twice.respondents).toHaveLength(1);
+    expect(twice.excluded[0]!.reason).toMatch(/^duplicate \(same respondent id\)/);
+  });
+});
