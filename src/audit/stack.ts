@@ -168,7 +168,7 @@ export function analyseStacks(
   const matrix = leaders.map((l) => l.stack.completed);
   const leaderMeans = meanVector(matrix, n);
 
-  const concordance = concordanceOf(matrix, options);
+  const concordance = concordanceOf(matrix, keys, options);
   const b = borda(matrix, keys);
   const consensus: ConsensusEntry[] = b.order.map((i, pos) => {
     const explicitRanks = leaders.map((l) => (l.explicit[i] === null ? null : l.stack.completed[i]!));
@@ -233,7 +233,21 @@ export function analyseStacks(
   return { stack, cascade, notes };
 }
 
-function concordanceOf(matrix: number[][], options: StackOptions): Concordance {
+/**
+ * The matrix in an order that does not depend on the input's: priorities by key, raters by their
+ * rows. The seeded relabellings then draw the same permutation p for the same stacks whatever the
+ * tool, file or row order (W and the chi-square p do not depend on order at all).
+ */
+function canonical(matrix: readonly number[][], keys: readonly string[]): number[][] {
+  const columns = keys.map((_, i) => i).sort((a, b) => compareCodePoints(keys[a]!, keys[b]!));
+  const rows = matrix.map((row) => columns.map((i) => row[i]!));
+  return rows.sort((a, b) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return 0;
+  });
+}
+
+function concordanceOf(matrix: number[][], keys: readonly string[], options: StackOptions): Concordance {
   const w = kendallW(matrix);
   const base = { permutations: options.permutations, seed: options.seed, raters: matrix.length, bandSource: W_BAND_SOURCE };
   if (w.value === null) {
@@ -250,7 +264,7 @@ function concordanceOf(matrix: number[][], options: StackOptions): Concordance {
       ...base,
     };
   }
-  const perm = kendallWPermutation(matrix, { permutations: options.permutations, seed: options.seed });
+  const perm = kendallWPermutation(canonical(matrix, keys), { permutations: options.permutations, seed: options.seed });
   return {
     W: w.value.W,
     chiSquare: w.value.chiSquare,

@@ -183,6 +183,8 @@ describe('what must not change', () => {
     const sb = stackOf(audit(b));
     expect(sb.concordance.W).toBeCloseTo(sa.concordance.W!, 12);
     expect(sb.concordance.p).toBeCloseTo(sa.concordance.p!, 12);
+    // the seeded permutation p too: the relabellings are drawn on an order-free form of the stacks
+    expect(sb.concordance.pPermutation).toBe(sa.concordance.pPermutation);
     expect(sb.consensus.map((e) => e.priority)).toEqual(sa.consensus.map((e) => e.priority));
     for (const r of sa.raters) expect(sb.raters.find((x) => x.name === r.name)!.spearmanToOthers).toBeCloseTo(r.spearmanToOthers!, 12);
   });
