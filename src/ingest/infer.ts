@@ -204,15 +204,17 @@ function byPriority(question: string, columns: ColumnView[], hinted: boolean): R
   if (cells.length === 0) return null;
   const ranks = cells.map(parseRankCell);
   let numeric = 0;
-  let highest = -Infinity;
+  let outOfRange = 0;
   for (const r of ranks) {
     if (typeof r !== 'number') continue;
     numeric++;
-    if (r > highest) highest = r;
+    if (r > columns.length) outOfRange++;
   }
   if (numeric / cells.length < 0.95) return null;
-  // A loop, not Math.max(...ranks): spreading a large file's cells (over ~120k) overflows the call stack.
-  if (highest > columns.length) return null;
+  // Ranks above N: none allowed unless the question asks for a ranking; then a stray one (a "9th"
+  // among 8 priorities) is a bad cell that reading reports with its line and column, not a
+  // reason to miss the question and report "no ranking question".
+  if (outOfRange > (hinted ? 0.05 * numeric : 0)) return null;
   const { share, rows } = distinctShare(rowsOf(columns, (c) => c.raw), (s) => String(parseRankCell(s)));
   if (rows === 0 || share < (hinted ? 0.5 : 0.9)) return null;
   if (!hinted && (columns.length < 3 || share < 1)) return null;

@@ -176,3 +176,18 @@ describe('a forced --encoding that does not fit', () => {
     expect(run.stderr).toMatch(/microsoft-forms-windows1252\.csv:\d+: does not read as utf-8 \(byte \d+ is not UTF-8\); drop --encoding to let align detect it\n$/);
   });
 });
+
+describe('one bad rank in a survey export', () => {
+  it('is reported with its line and column, not read as "no ranking question"', () => {
+    const path = join(ROOT, 'test/fixtures/ugly/surveymonkey-rank-9.csv');
+    const run = spawnAlign(['audit', path, '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/surveymonkey-rank-9\.csv:13:"Rank these priorities for the next 12 months \(1 = most important\) \[Launch the platform\]": rank 9 is outside 1\.\.8/);
+    const skipped = spawnAlign(['audit', path, '--format', 'json', '--skip-invalid']);
+    expect(skipped.code, skipped.stderr).toBe(0);
+    const json = JSON.parse(skipped.stdout);
+    expect(json.input.respondents).toBe(29);
+    expect(json.input.excluded).toHaveLength(1);
+    expect(json.input.excluded[0].line).toBe(13);
+  });
+});
