@@ -329,3 +329,13 @@ describe('a tool id names one response, not one person', () => {
     expect(twice.excluded[0]!.reason).toMatch(/^duplicate \(same respondent id\)/);
   });
 });
+
+describe('two columns read as one attribute', () => {
+  test('a duplicated role question is noted with both headers', async () => {
+    const { readDataset } = await import('../../src/ingest/dataset.js');
+    const d = await readDataset([new URL('../fixtures/ugly/google-forms-two-role-columns.csv', import.meta.url).pathname], { config: {}, skipInvalid: false });
+    expect(d.notes.map((n) => n.note)).toContain(
+      '2 columns read as the respondent\'s role ("What is your role?", "What is your role?"): each row uses the first one answered; name the right one in align.yml under columns and set the other to ignore',
+    );
+  });
+});

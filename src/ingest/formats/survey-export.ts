@@ -471,6 +471,16 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   const roles = byRole('role');
   const departments = byRole('department');
   const submittedColumns = byRole('submitted');
+  // Two columns read as one attribute (a duplicated question title, a question edited after responses
+  // arrived): the first answered one is used in each row; say which, so a wrong pick can be fixed in align.yml.
+  for (const [role, cols] of [['name', names], ['email', emails], ['role', roles], ['department', departments]] as const) {
+    if (cols.length < 2) continue;
+    notes.push({
+      file,
+      line: headerLine,
+      note: `${cols.length} columns read as the respondent's ${role} (${cols.map((c) => quoted(c.column.header)).join(', ')}): each row uses the first one answered; name the right one in align.yml under columns and set the other to ignore`,
+    });
+  }
   const likertColumns = resolved.filter((r) => r.role === 'likert');
   const multiColumns = resolved.filter((r) => r.role === 'multiselect');
   const commentColumns = byRole('comment');
