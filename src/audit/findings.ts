@@ -5,7 +5,7 @@
  * Questions follow the facilitation order of DOMAIN.md: facts, then
  * interpretation, then decision.
  */
-import { fmtCountWord, fmtList, fmtOrdinal, fmtPClause, fmtRho } from '../render/format.js';
+import { fmtCountWord, fmtList, fmtOrdinal, fmtPClause, fmtPercent, fmtRho } from '../render/format.js';
 import { priorityKey } from '../ingest/priority-key.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import type { CascadeEntry, Finding, StackResult } from './types.js';
@@ -91,7 +91,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
       severity: 'medium',
       kind: 'contested',
       title: `${contested.length === 1 ? 'One priority is' : `${fmtCountWord(contested.length, true)} priorities are`} contested: top three for some leaders, near the bottom for others`,
-      evidence: contested.map((e) => `${e.priority} (top three for ${Math.round(e.top3Share * 100)}% of leaders)`).join('; ') + '.',
+      evidence: contested.map((e) => `${e.priority} (top three for ${fmtPercent(e.top3Share)} of leaders)`).join('; ') + '.',
       question: `For ${listOf(contested.map((e) => e.priority))}: what would we stop doing if it moved up, who owns the call, and by when do we close it?`,
       layer: 'decision',
     });
