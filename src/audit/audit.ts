@@ -2,6 +2,7 @@
  * Dataset -> AuditResult: the one composition every command goes through
  * (STYLE.md habit 7), so `stack`, `audit` and the reports cannot drift apart.
  */
+import { DEFAULT_MIN_GROUP, DEFAULT_PERMUTATIONS, DEFAULT_RBO_P, DEFAULT_SEED, MIN_GROUP_FLOOR } from '../defaults.js';
 import { UsageError } from '../errors.js';
 import type { Dataset } from '../ingest/types.js';
 import { stackFindings } from './findings.js';
@@ -20,13 +21,6 @@ export interface AuditOptions {
   title?: string;
 }
 
-export const DEFAULT_MIN_GROUP = 5;
-/** Never show a group smaller than this, whatever the configuration says. */
-export const MIN_GROUP_FLOOR = 3;
-export const DEFAULT_PERMUTATIONS = 10_000;
-/** Fixed so that two runs on the same data print the same permutation p. */
-export const DEFAULT_SEED = 20_250_301;
-export const DEFAULT_RBO_P = 0.9;
 /** A leadership team rarely exceeds this; more "leaders" without a role column deserve a note. */
 const NO_ROLE_NOTE_ABOVE = 15;
 

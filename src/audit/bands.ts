@@ -17,3 +17,12 @@ export const W_BANDS: ReadonlyArray<{ below: number; band: string }> = [
 export function wBand(w: number): string {
   return W_BANDS.find((b) => w < b.below)!.band;
 }
+
+/** Where a band ends: bandTop('fair') === 0.4. */
+function bandTop(band: string): number {
+  return W_BANDS.find((b) => b.band === band)!.below;
+}
+
+/** The one cut table findings and the levels read W by: poor below the top of "fair", good from the top of "moderate". */
+export const W_POOR_BELOW = bandTop('fair');
+export const W_GOOD_FROM = bandTop('moderate');

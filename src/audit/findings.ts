@@ -5,9 +5,10 @@
  * Questions follow the facilitation order of DOMAIN.md: facts, then
  * interpretation, then decision.
  */
-import { fmtCountWord, fmtList, fmtOrdinal, fmtPClause, fmtPercent, fmtRho } from '../render/format.js';
+import { fmtCountWord, fmtList, fmtOrdinal, fmtPClause, fmtPercent, fmtRho } from '../format.js';
 import { priorityKey } from '../ingest/priority-key.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
+import { W_GOOD_FROM, W_POOR_BELOW } from './bands.js';
 import type { CascadeEntry, Finding, StackResult } from './types.js';
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
@@ -31,13 +32,13 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   const m = stack.raters.length;
 
   if (c.W !== null && c.band !== null) {
-    const weak = c.W < 0.4;
+    const weak = c.W < W_POOR_BELOW;
     findings.push({
-      severity: c.W < 0.4 ? 'high' : c.W < 0.6 ? 'medium' : 'info',
+      severity: c.W < W_POOR_BELOW ? 'high' : c.W < W_GOOD_FROM ? 'medium' : 'info',
       kind: 'concordance',
       title: weak
         ? `The ${fmtCountWord(m)} leaders agree only weakly on what matters most`
-        : c.W < 0.6
+        : c.W < W_GOOD_FROM
           ? `The ${fmtCountWord(m)} leaders agree moderately on what matters most`
           : `The ${fmtCountWord(m)} leaders largely agree on what matters most`,
       evidence: `Kendall's W = ${two(c.W)} ("${c.band}", ${c.bandSource})${pText(c.pPermutation, c.p)}.`,

@@ -4,11 +4,11 @@
  * (a file there overrides the shipped one of the same name).
  */
 import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { SHIPPED_TEMPLATES as SHIPPED } from '../defaults.js';
 import { UsageError } from '../errors.js';
 import type { Io } from './io.js';
 
-const SHIPPED = fileURLToPath(new URL('../../templates/', import.meta.url));
+
 
 export interface EjectOptions {
   dir: string;

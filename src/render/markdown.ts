@@ -15,8 +15,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { SHIPPED_TEMPLATES } from '../defaults.js';
 import type { AuditResult } from '../audit/types.js';
 import { UsageError } from '../errors.js';
 import {
@@ -34,7 +34,7 @@ import {
   fmtStat,
   fmtSuppressed,
   type Maybe,
-} from './format.js';
+} from '../format.js';
 import { reportModel, type TableModel } from './report-model.js';
 
 export interface MarkdownOptions {
@@ -47,7 +47,7 @@ export interface MarkdownOptions {
  * from src/render/markdown.ts under the test runner) the package root is two
  * levels up.
  */
-export const SHIPPED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+export { SHIPPED_TEMPLATES };
 
 export const REPORT_TEMPLATE = 'report.md.hbs';
 const PARTIAL_SUFFIX = '.md.hbs';

@@ -6,7 +6,7 @@
  * call format.ts, or here through format.ts for text already in sentences.
  */
 import type { AuditResult, Finding } from '../audit/types.js';
-import { fmtCount, fmtNA, fmtNumber, fmtRho, fmtStat } from './format.js';
+import { fmtCount, fmtNA, fmtNumber, fmtRho, fmtStat } from '../format.js';
 import {
   atAGlance,
   cascadeView,

@@ -24,7 +24,7 @@ import {
   fmtRank,
   fmtRho,
   fmtStat,
-} from './format.js';
+} from '../format.js';
 import { bar, correlationColour, divergenceColour, textOn, textWidth, wrap } from './text.js';
 import { cascadeView, stackView, type StackView } from './view-model.js';
 

@@ -15,11 +15,10 @@ import type {
   Rater,
   StackResult,
 } from '../audit/types.js';
-import { fmtCountWord, fmtList, fmtOrdinal, fmtPClause, fmtRank, fmtRho, fmtStat, fmtNumber, fmtNA, fmtSuppressed } from './format.js';
+import { DEFAULT_MIN_GROUP } from '../defaults.js';
+import { fmtCountWord, fmtList, fmtOrdinal, fmtPClause, fmtRank, fmtRho, fmtStat, fmtNumber, fmtNA, fmtSuppressed } from '../format.js';
 
 /** The anonymity threshold shown when the audit carries none (no stack): ARCHITECTURE.md's default. */
-export const DEFAULT_MIN_GROUP = 5;
-
 export function minGroupOf(result: AuditResult): number {
   return result.stack?.minGroup ?? DEFAULT_MIN_GROUP;
 }

@@ -23,6 +23,7 @@
 import { chiSquareSurvival } from './chi-square.js';
 import { seededRandom, shuffleInPlace } from './random.js';
 import { midranks, tieGroupSizes } from './ranks.js';
+import { DEFAULT_PERMUTATIONS } from '../defaults.js';
 
 export interface KendallW {
   W: number;
@@ -34,7 +35,6 @@ export interface KendallW {
 
 export type KendallWResult = { value: KendallW; reason?: undefined } | { value: null; reason: string };
 
-export const DEFAULT_PERMUTATIONS = 10_000;
 
 /** Ranked rows, rank sums and the tie-corrected denominator; null + reason when W is undefined. */
 interface Prepared {

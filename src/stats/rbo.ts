@@ -25,9 +25,9 @@
  * (hand: X = 0, 2, 3, so 0.729 + (0.1/0.9)(0 + 0.81 + 0.729) = 0.9; swapping the
  * bottom pair instead, ['a', 'c', 'b'], gives 0.955: the top costs more).
  */
+import { DEFAULT_RBO_P } from '../defaults.js';
 import { na, ok, type Stat } from './result.js';
 
-export const DEFAULT_RBO_P = 0.9;
 
 export function rankBiasedOverlap(a: readonly string[], b: readonly string[], p: number = DEFAULT_RBO_P): Stat {
   if (!(p > 0 && p < 1)) throw new Error(`rankBiasedOverlap requires 0 < p < 1, got ${p}`);

@@ -3,7 +3,8 @@
 // tie-corrected chi-square, so scipy.stats.friedmanchisquare is an independent check. Permutation p:
 // Phipson & Smyth (2010), "Permutation p-values should never be zero", https://arxiv.org/abs/1603.05766
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PERMUTATIONS, kendallW, kendallWPermutation } from '../../src/stats/kendall-w.js';
+import { DEFAULT_PERMUTATIONS } from '../../src/defaults.js';
+import { kendallW, kendallWPermutation } from '../../src/stats/kendall-w.js';
 import { seededRandom } from '../../src/stats/random.js';
 import { close } from './helpers.js';
 

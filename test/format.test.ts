@@ -15,7 +15,7 @@ import {
   fmtRho,
   fmtStat,
   fmtSuppressed,
-} from '../../src/render/format.js';
+} from '../src/format.js';
 
 // Expected strings are the house rules written in src/render/format.ts.
 
