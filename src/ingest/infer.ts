@@ -17,10 +17,10 @@
  *   free-text comments, and what is left: unknown.
  */
 import type { ColumnRoleName } from './config-types.js';
-import { normaliseHeader, positionFromHeader, recogniseAttribute } from './columns.js';
+import { measureHeader, normaliseHeader, positionFromHeader, recogniseAttribute } from './columns.js';
 import { bestScale, integerAnswer, isMissingAnswer, numericRange, type Scale, type ScaleFit } from './likert.js';
 import { priorityKey } from './priority-key.js';
-import { parseRankCell, splitListCell } from './rankings.js';
+import { listSeparator, parseRankCell, readRank, splitListCell } from './rankings.js';
 
 /** A column as inference sees it: its names and its data cells (code books applied). */
 export interface ColumnView {
@@ -74,7 +74,14 @@ function sample(values: readonly string[], max = 4): string {
 const OWNERSHIP = /^who\b.*\b(own|owns|owner|accountable|responsible|decides?|makes? the (final )?(call|decision)|has the final say)\b|\b(owner of|accountable for|responsible for the decision)\b/i;
 const COMMENT_HINT = /\b(comments?|anything else|feedback|suggestions?|remarks?|notes?|please (explain|describe|tell)|other thoughts|what else|why)\b/i;
 const MULTI_HINT = /\b(select all|all that apply|check all|tick all|choose all|mark all|select (up to|any)|multiple answers)\b/i;
-export const RANKING_HINT = /\brank(ing|ed|s)?\b|\border of (importance|priority|preference)\b|\bprioriti[sz]e\b|\bmost important\b/i;
+/** One-cell list headers that name a stack: `stack`, `priorities`, `my ranking` (columns.ts's LIST, as a cue). */
+const LIST_HEADER = /^(stack|priority stack|my stack|priorities|ranking|rankings|ranked (priorities|list|order)|my ranking|your ranking|priority (order|ranking|list)|order of priorities|top priorities)$/;
+/** A header that asks for an order: `rank`, `in order of importance`, `most important first`. */
+export function asksForOrder(header: string): boolean {
+  return RANKING_HINT.test(header) || LIST_HEADER.test(normaliseHeader(header));
+}
+
+export const RANKING_HINT = /\brank(ing|ed|s)?\b|\border of (importance|priority|preference)\b|\bin order\b|\bprioriti[sz]e\b|\bmost important\b/i;
 
 /**
  * What a header alone says about the respondent: id, name, email, role,
@@ -102,6 +109,10 @@ export function inferFromHeader(column: ColumnView): Inference | null {
       return { role: found.role, confidence: found.confidence * 0.9, reason: found.reason };
     }
     return { role: found.role, confidence: found.confidence, reason: found.reason };
+  }
+  if (column.sub === null) {
+    const measure = measureHeader(column.header);
+    if (measure) return { role: 'metadata', confidence: 0.8, reason: `header ${quote(column.header)} names a detail about the respondent (${measure}), not a priority` };
   }
   return null;
 }
@@ -197,7 +208,37 @@ function distinctShare(rows: readonly string[][], key: (s: string) => string): {
   return { share: considered === 0 ? 0 : distinct / considered, rows: considered };
 }
 
-/** A group of columns holding the rank of one priority each (SurveyMonkey, Qualtrics, Google grid). */
+/**
+ * The rank rule for integer columns whose header does not ask for a ranking:
+ * every row's answered values are ranks 1..k (k = the number of columns) with
+ * at most a third of them tied (`1,2,2,4` is a ranking with one tie; Likert
+ * answers `4,4,5,3,4` repeat freely). One row may break it (a typo the reading
+ * then reports with its line and column) once there are five rows to judge.
+ */
+export function rowsLookRanked(columns: readonly ColumnView[]): boolean {
+  const k = columns.length;
+  const n = columns[0]?.raw.length ?? 0;
+  let considered = 0;
+  let fit = 0;
+  for (let r = 0; r < n; r++) {
+    const values: number[] = [];
+    let ranks = true;
+    for (const c of columns) {
+      const cell = c.raw[r] ?? '';
+      if (cell.trim() === '' || isMissingAnswer(cell)) continue;
+      const v = parseRankCell(cell);
+      if (typeof v !== 'number' || v > k) ranks = false;
+      else values.push(v);
+    }
+    if (values.length < 2 && ranks) continue;
+    considered++;
+    if (ranks && (values.length - new Set(values).size) * 3 <= values.length) fit++;
+  }
+  if (considered === 0) return false;
+  return fit === considered || (considered >= 5 && fit >= considered - 1) || fit >= 0.95 * considered;
+}
+
+/** A group of columns holding the rank of one priority each (SurveyMonkey, Qualtrics, Google grid, a plain wide table). */
 function byPriority(question: string, columns: ColumnView[], hinted: boolean): RankingCandidate | null {
   if (columns.length < 2 || columns.some((c) => c.sub === null)) return null;
   const cells = columns.flatMap((c) => answered(c.raw));
@@ -211,20 +252,104 @@ function byPriority(question: string, columns: ColumnView[], hinted: boolean): R
     if (r > columns.length) outOfRange++;
   }
   if (numeric / cells.length < 0.95) return null;
-  // Ranks above N: none allowed unless the question asks for a ranking; then a stray one (a "9th"
-  // among 8 priorities) is a bad cell that reading reports with its line and column, not a
-  // reason to miss the question and report "no ranking question".
-  if (outOfRange > (hinted ? 0.05 * numeric : 0)) return null;
-  const { share, rows } = distinctShare(rowsOf(columns, (c) => c.raw), (s) => String(parseRankCell(s)));
-  if (rows === 0 || share < (hinted ? 0.5 : 0.9)) return null;
-  if (!hinted && (columns.length < 3 || share < 1)) return null;
+  if (hinted) {
+    // A stray rank above N (a "9th" among 8 priorities) is a bad cell that reading reports with its
+    // line and column, not a reason to miss the question and report "no ranking question".
+    if (outOfRange > 0.05 * numeric) return null;
+    const { share, rows } = distinctShare(rowsOf(columns, (c) => c.raw), (s) => String(parseRankCell(s)));
+    if (rows === 0 || share < 0.5) return null;
+  } else if (columns.length < 3 || !rowsLookRanked(columns)) {
+    return null;
+  }
   return {
     question,
     columns,
     encoding: 'by-priority',
     confidence: hinted ? 0.95 : 0.7,
-    reason: `${columns.length} columns under ${quote(question)}, one per priority, hold distinct ranks 1..${columns.length} in each row${hinted ? ' and the question asks for a ranking' : ''}`,
+    reason: hinted
+      ? `${columns.length} columns under ${quote(question)}, one per priority, hold ranks 1..${columns.length} and the question asks for a ranking`
+      : `${columns.length} columns${question !== columns[0]!.sub ? ` under ${quote(question)}` : ''}, one per priority, hold ranks 1..${columns.length} in every row (at most a third of them tied)`,
   };
+}
+
+/**
+ * Which columns of a group taken for priorities by their cells alone (no
+ * header asks for a ranking) are no priority, and why: a wide-by-priority
+ * layout holds ranks within 1..N (N = its number of columns), and a respondent
+ * rarely gives two priorities one rank. Dropped, until the rest fit, one
+ * reason at a time:
+ *   - a column whose values mostly run past N (a duration, an id, a year), seen at least twice;
+ *   - the column whose value repeats another column's rank in most rows, when
+ *     the other columns rarely repeat (a team size of 4 beside ranks 1..9);
+ *   - a column left alone: one column is no ranking.
+ * A rank past N in a real priority column (one typo) keeps its column, so
+ * that the range check names the cell.
+ */
+export function notRanks(columns: readonly ColumnView[]): Map<number, string> {
+  const dropped = new Map<number, string>();
+  const values = new Map(
+    columns.map((c) => [
+      c.index,
+      c.raw.map((cell) => {
+        const v = readRank(cell);
+        return typeof v === 'number' ? v : v !== null && v.kind === 'below' ? v.rank : null;
+      }),
+    ]),
+  );
+  const header = new Map(columns.map((c) => [c.index, c.header.trim()]));
+  const why = (i: number, text: string) => dropped.set(i, `${JSON.stringify(header.get(i))} holds numbers, but not ranks: ${text}`);
+  let set = columns.map((c) => c.index);
+  const rows = columns[0]?.raw.length ?? 0;
+  const median = (xs: number[]) => {
+    if (xs.length === 0) return 0;
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  };
+  for (;;) {
+    const n = set.length;
+    if (n < 2) break;
+    let changed = false;
+    for (const i of set) {
+      const filled = values.get(i)!.filter((v): v is number => v !== null);
+      const over = filled.filter((v) => v > n);
+      if (over.length >= 2 && over.length * 2 > filled.length) {
+        const shown = [...new Set(over)].slice(0, 3).join(', ');
+        why(i, `${over.length} of its ${filled.length} values (${shown}${new Set(over).size > 3 ? ', …' : ''}) run past ${n}, and ${n} priority columns hold ranks 1..${n} only`);
+        changed = true;
+      }
+    }
+    if (changed) {
+      set = set.filter((i) => !dropped.has(i));
+      continue;
+    }
+    const collide = new Map(set.map((i) => [i, 0]));
+    const filled = new Map(set.map((i) => [i, 0]));
+    for (let r = 0; r < rows; r++) {
+      const counts = new Map<number, number>();
+      for (const i of set) {
+        const v = values.get(i)![r];
+        if (v !== null && v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+      for (const i of set) {
+        const v = values.get(i)![r];
+        if (v === null || v === undefined) continue;
+        filled.set(i, filled.get(i)! + 1);
+        if (counts.get(v)! > 1) collide.set(i, collide.get(i)! + 1);
+      }
+    }
+    const rate = (i: number) => (filled.get(i)! === 0 ? 0 : collide.get(i)! / filled.get(i)!);
+    const worst = set.reduce((a, b) => (rate(b) > rate(a) ? b : a), set[0]!);
+    const others = median(set.filter((i) => i !== worst).map(rate));
+    if (set.length > 2 && filled.get(worst)! >= 3 && rate(worst) > 0.5 && others <= rate(worst) / 2) {
+      why(worst, `in ${collide.get(worst)} of the ${filled.get(worst)} rows that fill it, its value repeats a rank the same row gives another column (a priority column does so in ${Math.round(others * 100)}% of rows, the median, as ties)`);
+      set = set.filter((i) => i !== worst);
+      continue;
+    }
+    break;
+  }
+  if (set.length === 1) why(set[0]!, 'a single column is no ranking (a layout by priority has a column for each priority)');
+  return dropped;
 }
 
 /** A group of columns, one per rank position, holding the priority placed there (LimeSurvey, "1st choice" questions). */
@@ -253,6 +378,9 @@ function listCell(column: ColumnView, hinted: boolean): RankingCandidate | null 
   if (column.sub !== null || MULTI_HINT.test(column.header)) return null;
   const cells = answered(column.cells);
   if (cells.length === 0) return null;
+  // A comma is how a sentence reads ("No, not at all"): a comma list is a ranking only when the question asks for an order.
+  const commas = cells.filter((c) => listSeparator(c) === ',').length;
+  if (!hinted && commas * 2 >= cells.length) return null;
   const options = deriveOptions(cells);
   const lists = cells.map((c) => splitChoices(c, options));
   const multi = lists.filter((l) => l.length >= 2);
@@ -266,6 +394,8 @@ function listCell(column: ColumnView, hinted: boolean): RankingCandidate | null 
   const regular = modal >= 3 && count / lists.length >= 0.8 && options.length <= Math.max(modal * 2, 12);
   if (!hinted && !regular) return null;
   if (options.length > 40) return null;
+  // The same names recur across rows (a ranking's options); free answers that happen to hold commas do not.
+  if (lists.length >= 3 && options.length >= cells.length) return null;
   return {
     question: column.header,
     columns: [column],
@@ -286,7 +416,7 @@ export function findRankingQuestions(groups: readonly ColumnView[][]): RankingCa
   for (const columns of groups) {
     if (columns.length === 0) continue;
     const question = columns[0]!.question;
-    const hinted = RANKING_HINT.test(question);
+    const hinted = asksForOrder(question);
     const candidate =
       columns.length === 1 && columns[0]!.sub === null
         ? listCell(columns[0]!, hinted)
@@ -319,12 +449,19 @@ export function rankingAsTold(question: string, columns: ColumnView[], why: stri
 const YES = /^(y|yes|true|1|x|✓|checked|selected)$/i;
 const NO = /^(n|no|false|0)$/i;
 
-/** Likert by values: every answer a label of one scale, or an integer on a fixed range. */
-export function inferLikert(cells: readonly string[], scales: readonly Scale[]): (Inference & { likert: LikertKind }) | null {
+/**
+ * Likert by values: every answer a label of one scale, or (with `numbers`) an
+ * integer on a fixed range. A lone column of numbers is never a scale by its
+ * values alone (a code, a count, a 0/1 answer): `numbers` is for the columns
+ * of a group that reads as rating questions (numericGroups in the plan) and
+ * for columns align.yml calls Likert.
+ */
+export function inferLikert(cells: readonly string[], scales: readonly Scale[], numbers = false): (Inference & { likert: LikertKind }) | null {
   const values = answered(cells);
   if (values.length === 0) return null;
   const integers = values.map(integerAnswer).filter((v): v is number => v !== null);
   if (integers.length === values.length || (integers.length >= 3 && integers.length / values.length >= 0.75)) {
+    if (!numbers) return null;
     const range = numericRange(integers);
     if (!range || new Set(integers).size < 2) return null;
     const stray = values.filter((v) => integerAnswer(v) === null);
@@ -408,7 +545,14 @@ export function inferAnswer(column: ColumnView, scales: readonly Scale[]): Infer
   }
   const integers = values.filter((v) => integerAnswer(v) !== null).length;
   if (integers === values.length) {
-    return { role: 'unknown', confidence: 0, reason: `numbers (${sample(values, 3)}) on no fixed Likert range` };
+    const binary = values.every((v) => v === '0' || v === '1');
+    return {
+      role: 'unknown',
+      confidence: 0,
+      reason: binary
+        ? `holds only 0 and 1 (a yes/no answer or a flag, not a rating scale); if it is a Likert item, say so in align.yml under columns`
+        : `numbers (${sample(values, 3)}) in a column of their own: a rating scale is read from three or more side-by-side questions on one range, so say in align.yml under columns what this one is`,
+    };
   }
   return {
     role: 'unknown',

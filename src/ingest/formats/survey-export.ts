@@ -20,14 +20,16 @@ import {
   inferLikert,
   type Inference,
   type LikertKind,
+  asksForOrder,
   deriveOptions,
+  notRanks,
   rankingAsTold,
   type RankingCandidate,
   splitChoices,
 } from '../infer.js';
 import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
 import { positionFromHeader } from '../columns.js';
-import { aliasKeyOf, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
+import { aliasKeyOf, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
 import { guessDateOrder, parseTimestamp } from '../timestamps.js';
 import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
 import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from './types.js';
@@ -224,6 +226,8 @@ interface Resolved {
   likert?: { scale: Scale | null; numeric: { low: number; high: number; points: number } | null };
   item?: string;
   options?: string[];
+  /** Set for the columns of one group of rating questions (numericGroups): they share one range. */
+  group?: string;
 }
 
 function quoted(s: string): string {
@@ -282,6 +286,114 @@ function mergePositionRuns(groups: Resolved[][]): Resolved[][] {
     else out.push(g);
   }
   flush();
+  return out;
+}
+
+/** A cell a rating or a rank column may hold: blank, "no answer", a whole number or a rank label (`1st`). */
+function numberish(cell: string): boolean {
+  if (cell.trim() === '' || isMissingAnswer(cell)) return true;
+  if (integerAnswer(cell) !== null) return true;
+  return typeof readRank(cell) === 'number';
+}
+
+/** `Q12` and `Q7` share the family "q#", `item_3` "item_#"; any other header is "text". */
+function headerFamily(header: string): string {
+  const m = /^([A-Za-z]+[ _.-]?)\d+(?:[_.-]\d+)*$/.exec(header.trim());
+  return m ? `${m[1]!.toLowerCase()}#` : 'text';
+}
+
+/**
+ * Side-by-side one-column questions holding numbers only (blank cells
+ * allowed) read as one group: a plain table's ranking (one column per
+ * priority, headed by the priority) or its rating questions (Q1…Q40). A run
+ * splits where the header family changes (`Q1…Q40` beside `Grow revenue…`),
+ * unless the other family has a single column (a stray `Q7` beside nine
+ * priorities is judged with them, so the rank rule can say why it is none).
+ * Each group is named by its first header.
+ */
+function mergeNumberRuns(groups: Resolved[][]): Resolved[][] {
+  const out: Resolved[][] = [];
+  let run: Resolved[] = [];
+  const flush = () => {
+    // segments of one family; a segment of one column joins its neighbour
+    const segments: Resolved[][] = [];
+    for (const r of run) {
+      const last = segments[segments.length - 1];
+      if (last && headerFamily(last[0]!.column.header) === headerFamily(r.column.header)) last.push(r);
+      else segments.push([r]);
+    }
+    const merged: Resolved[][] = [];
+    for (const seg of segments) {
+      const last = merged[merged.length - 1];
+      if (last && (seg.length === 1 || last.length === 1)) last.push(...seg);
+      else merged.push([...seg]);
+    }
+    for (const g of merged) {
+      if (g.length < 2) {
+        out.push(g);
+        continue;
+      }
+      const question = g[0]!.column.header;
+      out.push(g.map((r) => ({ ...r, column: { ...r.column, question, sub: r.column.header }, view: { ...r.view, question, sub: r.column.header } })));
+    }
+    run = [];
+  };
+  for (const g of groups) {
+    const single = g.length === 1 && g[0]!.column.sub === null && !g[0]!.override && !g[0]!.column.known ? g[0]! : null;
+    const fits = single !== null && single.role === 'unknown' && single.reason === '' && single.view.cells.every(numberish);
+    const adjacent = fits && run.length > 0 && run[run.length - 1]!.column.index === single.column.index - 1;
+    if (fits && (run.length === 0 || adjacent)) {
+      run.push(single);
+      continue;
+    }
+    flush();
+    if (fits) run.push(single);
+    else out.push(g);
+  }
+  flush();
+  return out;
+}
+
+/** The file's questions: a question's columns together, position questions and number runs merged. */
+function questionGroups(resolved: readonly Resolved[]): Resolved[][] {
+  return mergeNumberRuns(mergePositionRuns(groupsOf(resolved)));
+}
+
+/** True for a group mergeNumberRuns made (one-column questions read together), not a question the tool grouped. */
+function isNumberRun(group: readonly Resolved[]): boolean {
+  return group.length >= 2 && group[0]!.column.question === group[0]!.column.header && group.every((r) => r.column.sub === r.column.header);
+}
+
+/**
+ * Groups of rating questions: three or more side-by-side one-column questions,
+ * or the columns of one question (a grid), whose answers are all whole numbers
+ * on one fixed range. Columns no one answered stay out (nothing says what
+ * they are). The range is the group's: a lone column's range is never read
+ * from the largest number it happens to hold.
+ */
+function numericGroups(groups: readonly Resolved[][]): Array<{ members: Resolved[]; range: { low: number; high: number; points: number } }> {
+  const out: Array<{ members: Resolved[]; range: { low: number; high: number; points: number } }> = [];
+  for (const g of groups) {
+    const open = g.filter((r) => r.role === 'unknown' && r.reason === '' && !r.override && !r.column.known);
+    const members = open.filter((r) => r.view.cells.some((c) => c.trim() !== '' && !isMissingAnswer(c)));
+    const tool = g.length >= 2 && !isNumberRun(g);
+    if (members.length < (tool ? 2 : 3)) continue;
+    // A stray word among the numbers of a grid ("x") is a bad cell reading reports with its line and column.
+    const values: number[] = [];
+    let words = 0;
+    for (const r of members) {
+      for (const c of r.view.cells) {
+        if (c.trim() === '' || isMissingAnswer(c)) continue;
+        const v = integerAnswer(c);
+        if (v === null) words++;
+        else values.push(v);
+      }
+    }
+    const ok = words === 0 || (values.length >= 3 && values.length >= 3 * words);
+    if (!ok || new Set(values).size < 2) continue;
+    const range = numericRange(values);
+    if (range) out.push({ members, range });
+  }
   return out;
 }
 
@@ -362,7 +474,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   }
 
   // 3. The ranking question; several and nothing saying which: none read, and readDataset stops (rankingUnresolved).
-  const choice = chooseRanking(resolved, context, config, file);
+  const notPriorities = new Map<number, string>();
+  const choice = chooseRanking(resolved, context, config, file, notPriorities);
   const ranking = choice && 'ambiguous' in choice ? null : choice;
   const ambiguous = choice && 'ambiguous' in choice ? choice : null;
   const rankingColumns = new Set(ranking?.columns.map((c) => c.index) ?? []);
@@ -371,6 +484,25 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       r.role = 'ranking';
       r.confidence = ranking!.confidence;
       r.reason = ranking!.reason;
+    }
+    // Numbers beside the ranking's columns that are no ranks (notRanks): said, and not read as anything else.
+    const why = notPriorities.get(r.column.index);
+    if (why !== undefined && ranking && !rankingColumns.has(r.column.index) && r.role === 'unknown' && r.reason === '') {
+      r.reason = why;
+    }
+  }
+
+  // Rating questions: a group of columns answered with whole numbers on one range.
+  const byIndex = new Map(resolved.map((r) => [r.column.index, r]));
+  for (const { members, range } of numericGroups(questionGroups(resolved))) {
+    const id = `g${members[0]!.column.index}`;
+    // the groups hold copies named by their run; the roles go on the columns themselves
+    for (const r of members.map((m) => byIndex.get(m.column.index)!)) {
+      r.role = 'likert';
+      r.confidence = 0.75;
+      r.reason = `whole numbers within ${range.low}..${range.high}: read as a ${range.points}-point scale, ${range.low} = lowest`;
+      r.likert = { scale: null, numeric: range };
+      r.group = id;
     }
   }
 
@@ -632,10 +764,25 @@ interface AmbiguousRanking {
   fix: string;
 }
 
-function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: AlignConfig, file: string): RankingCandidate | AmbiguousRanking | null {
+/**
+ * The candidate ranking questions among the open columns. A number run whose
+ * header does not ask for a ranking is first cleared of the columns that hold
+ * numbers but no ranks (notRanks); their reasons go to `dropped`.
+ */
+function candidatesOf(open: readonly Resolved[], dropped: Map<number, string>): RankingCandidate[] {
+  const views = questionGroups(open).map((g) => {
+    if (!isNumberRun(g) || asksForOrder(g[0]!.column.question)) return g.map((r) => r.view);
+    const out = notRanks(g.map((r) => r.view));
+    for (const [index, why] of out) dropped.set(index, why);
+    return g.filter((r) => !out.has(r.column.index)).map((r) => r.view);
+  });
+  return findRankingQuestions(views.filter((v) => v.length > 0));
+}
+
+function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: AlignConfig, file: string, dropped: Map<number, string>): RankingCandidate | AmbiguousRanking | null {
   const wanted = context.rankingQuestion ?? config.rankingQuestion;
   const open = resolved.filter((r) => (r.role === 'unknown' && r.reason === '') || r.role === 'ranking');
-  const groups = mergePositionRuns(groupsOf(resolved));
+  const groups = questionGroups(resolved);
 
   // align.yml says which columns are the ranking.
   const told = resolved.filter((r) => r.override?.spec.role === 'ranking');
@@ -652,7 +799,7 @@ function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: 
     let hits = named.filter((g) => matchesQuestion(wanted, g) === 'exact');
     if (hits.length === 0) hits = named.filter((g) => matchesQuestion(wanted, g) === 'prefix');
     if (hits.length !== 1) {
-      const options = findRankingQuestions(mergePositionRuns(groupsOf(open)).map((g) => g.map((r) => r.view))).map((c) => quoted(c.question));
+      const options = candidatesOf(open, new Map()).map((c) => quoted(c.question));
       throw new InputError(
         file,
         null,
@@ -672,7 +819,7 @@ function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: 
     return candidate ? { ...candidate, confidence: 1, reason: `${why}: ${candidate.reason}` } : rankingAsTold(hit.question, views, why);
   }
 
-  const candidates = findRankingQuestions(mergePositionRuns(groupsOf(open)).map((g) => g.map((r) => r.view)));
+  const candidates = candidatesOf(open, dropped);
   if (candidates.length > 1) {
     return {
       ambiguous: candidates,
@@ -706,7 +853,7 @@ function resolveScales(resolved: Resolved[], scales: Scale[], config: AlignConfi
     for (const o of likert) {
       if (o === r) continue;
       const n = o.likert?.numeric ?? (o.likert ? null : (() => {
-        const f = inferLikert(o.view.cells, scales);
+        const f = inferLikert(o.view.cells, scales, true);
         return f && f.likert.kind !== 'labels' ? { low: f.likert.low, high: f.likert.high, points: f.likert.points } : null;
       })());
       if (n && values.every((v) => v! >= n.low && v! <= n.high)) return n;
@@ -721,7 +868,7 @@ function resolveScales(resolved: Resolved[], scales: Scale[], config: AlignConfi
       continue;
     }
     if (r.likert) continue;
-    const found = inferLikert(r.view.cells, scales);
+    const found = inferLikert(r.view.cells, scales, true);
     if (found) {
       r.likert = likertOf(found.likert);
       continue;
@@ -755,7 +902,7 @@ function resolveScales(resolved: Resolved[], scales: Scale[], config: AlignConfi
   const groups = new Map<string, Resolved[]>();
   for (const r of likert) {
     if (r.override?.spec.scale) continue;
-    const key = r.column.sub !== null ? `q:${r.column.question}` : r.likert?.scale ? 'ungrouped-labels' : `col:${r.column.index}`;
+    const key = r.group ? `g:${r.group}` : r.column.sub !== null ? `q:${r.column.question}` : r.likert?.scale ? 'ungrouped-labels' : `col:${r.column.index}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   for (const members of groups.values()) {
