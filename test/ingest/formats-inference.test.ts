@@ -1,5 +1,5 @@
 // What the survey-tool modules infer from headers and cells (src/ingest/infer.ts
-// through src/ingest/formats/survey-export.ts), on small Google Forms sheets:
+// through the column plan, src/ingest/plan/), on small Google Forms sheets:
 // the simplest layout, one header row.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detect, normalise } from '../../src/ingest/formats/qualtrics.js';
-import { splitDashHeader } from '../../src/ingest/formats/survey-export.js';
+import { splitDashHeader } from '../../src/ingest/plan/header.js';
 import { expectCanonical, expectChannels, expectSubmitted, expectToolIds, EXPORTS, readExport, REAL, tableOf } from './northwind.js';
 
 describe('qualtrics.csv (choice text)', () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanHeaderText } from '../../src/ingest/formats/survey-export.js';
+import { cleanHeaderText } from '../../src/ingest/plan/header.js';
 import { detectFormat } from '../../src/ingest/formats/index.js';
 import { detect, normalise } from '../../src/ingest/formats/surveymonkey.js';
 import { expectCanonical, expectChannels, expectSubmitted, expectToolIds, readExport, REAL, tableOf } from './northwind.js';

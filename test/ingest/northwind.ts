@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 import { loadConfig } from '../../src/ingest/config.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { detectFormat } from '../../src/ingest/formats/index.js';
-import type { SurveyNormalised } from '../../src/ingest/formats/survey-export.js';
+import type { SurveyNormalised } from '../../src/ingest/plan/types.js';
 import type { FormatModule } from '../../src/ingest/formats/types.js';
 import { parseDelimited } from '../../src/ingest/parse.js';
 import { readTable } from '../../src/ingest/table.js';

@@ -11,7 +11,9 @@
  */
 import type { Table } from '../types.js';
 import { guessDateOrder, parseTimestamp } from '../timestamps.js';
-import { type ExportColumn, normaliseExport, splitBracketHeader, type SurveyNormalised } from './survey-export.js';
+import { type ExportColumn, type SurveyNormalised } from '../plan/types.js';
+import { normaliseExport } from '../plan/plan.js';
+import { splitBracketHeader } from '../plan/header.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
 /** "Timestamp" as Sheets writes it in a few UI languages. */

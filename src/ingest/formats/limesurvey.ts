@@ -14,7 +14,9 @@
 import type { ColumnRoleName } from '../config-types.js';
 import type { Table } from '../types.js';
 import { parseTimestamp } from '../timestamps.js';
-import { cleanHeaderText, type ExportColumn, normaliseExport, splitBracketHeader, type SurveyNormalised } from './survey-export.js';
+import { cleanHeaderText, splitBracketHeader } from '../plan/header.js';
+import { type ExportColumn, type SurveyNormalised } from '../plan/types.js';
+import { normaliseExport } from '../plan/plan.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
 const CODES = ['id', 'submitdate', 'lastpage', 'startlanguage'];

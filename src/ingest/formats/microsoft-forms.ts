@@ -13,7 +13,8 @@
 import type { ColumnRoleName } from '../config-types.js';
 import type { Table } from '../types.js';
 import { guessDateOrder, parseTimestamp } from '../timestamps.js';
-import { type ExportColumn, normaliseExport, type SurveyNormalised } from './survey-export.js';
+import { type ExportColumn, type SurveyNormalised } from '../plan/types.js';
+import { normaliseExport } from '../plan/plan.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
 const FIXED = ['id', 'start time', 'completion time', 'email', 'name'];

@@ -16,7 +16,9 @@
  */
 import type { Table } from '../types.js';
 import { parseTimestamp } from '../timestamps.js';
-import { cleanHeaderText, type ExportColumn, normaliseExport, splitDashHeader, type SurveyNormalised } from './survey-export.js';
+import { cleanHeaderText, splitDashHeader } from '../plan/header.js';
+import { type ExportColumn, type SurveyNormalised } from '../plan/types.js';
+import { normaliseExport } from '../plan/plan.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 import type { ColumnRoleName } from '../config-types.js';
 

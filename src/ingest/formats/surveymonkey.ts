@@ -14,7 +14,9 @@ import type { Table } from '../types.js';
 import { recogniseAttribute } from '../columns.js';
 import { readRank } from '../rankings.js';
 import { parseTimestamp } from '../timestamps.js';
-import { cleanHeaderText, type ExportColumn, normaliseExport, type SurveyNormalised } from './survey-export.js';
+import { cleanHeaderText } from '../plan/header.js';
+import { type ExportColumn, type SurveyNormalised } from '../plan/types.js';
+import { normaliseExport } from '../plan/plan.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
 const SINGLE = /^(response|open-ended response|other \(please specify\))$/i;

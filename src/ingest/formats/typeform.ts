@@ -13,7 +13,9 @@
 import type { ColumnRoleName } from '../config-types.js';
 import type { Table } from '../types.js';
 import { parseTimestamp } from '../timestamps.js';
-import { cleanHeaderText, type ExportColumn, normaliseExport, type SurveyNormalised } from './survey-export.js';
+import { cleanHeaderText } from '../plan/header.js';
+import { type ExportColumn, type SurveyNormalised } from '../plan/types.js';
+import { normaliseExport } from '../plan/plan.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
 const KNOWN: Record<string, { role: ColumnRoleName; reason: string }> = {

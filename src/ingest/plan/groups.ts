@@ -1,0 +1,194 @@
+/**
+ * Which columns belong together: a question's columns, position questions, runs of number columns, and groups of rating questions.
+ */
+import { InputError } from '../../errors.js';
+import type { AlignConfig, ColumnOverride, ColumnRoleName } from '../config-types.js';
+import {
+  type ColumnView,
+  findRankingQuestions,
+  inferAnswer,
+  inferFromHeader,
+  inferLikert,
+  type Inference,
+  type LikertKind,
+  asksForOrder,
+  deriveOptions,
+  notRanks,
+  rankingAsTold,
+  type RankingCandidate,
+  splitChoices,
+} from '../infer.js';
+import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
+import { positionFromHeader } from '../columns.js';
+import { aliasKeyOf, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
+import { guessDateOrder, parseTimestamp } from '../timestamps.js';
+import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
+import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../formats/types.js';
+import { Resolved } from './types.js';
+
+export function quoted(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** Questions: consecutive columns sharing a question (each with a sub), or one column alone. */
+export function groupsOf(resolved: readonly Resolved[]): Resolved[][] {
+  const groups: Resolved[][] = [];
+  for (const r of resolved) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (
+      last &&
+      prev &&
+      r.column.sub !== null &&
+      prev.column.sub !== null &&
+      r.column.question === prev.column.question &&
+      r.column.index === prev.column.index + 1
+    ) {
+      last.push(r);
+    } else {
+      groups.push([r]);
+    }
+  }
+  return groups;
+}
+
+/**
+ * Separate one-column questions headed by positions ("First choice", "Second
+ * choice", …: Google Forms' dropdown workaround for a ranking) read as one
+ * wide-by-position question, named by its first header.
+ */
+export function mergePositionRuns(groups: Resolved[][]): Resolved[][] {
+  const out: Resolved[][] = [];
+  let run: Resolved[] = [];
+  const flush = () => {
+    const positions = run.map((r) => positionFromHeader(r.column.header));
+    if (run.length >= 2 && new Set(positions).size === run.length) {
+      const question = run[0]!.column.header;
+      out.push(run.map((r) => ({ ...r, column: { ...r.column, question, sub: r.column.header }, view: { ...r.view, question, sub: r.column.header } })));
+    } else {
+      for (const r of run) out.push([r]);
+    }
+    run = [];
+  };
+  for (const g of groups) {
+    const single = g.length === 1 && g[0]!.column.sub === null ? g[0]! : null;
+    const adjacent = single && run.length > 0 && run[run.length - 1]!.column.index === single.column.index - 1;
+    if (single && positionFromHeader(single.column.header) !== null && (run.length === 0 || adjacent)) {
+      run.push(single);
+      continue;
+    }
+    flush();
+    if (single && positionFromHeader(single.column.header) !== null) run.push(single);
+    else out.push(g);
+  }
+  flush();
+  return out;
+}
+
+/** A cell a rating or a rank column may hold: blank, "no answer", a whole number or a rank label (`1st`). */
+export function numberish(cell: string): boolean {
+  if (cell.trim() === '' || isMissingAnswer(cell)) return true;
+  if (integerAnswer(cell) !== null) return true;
+  return typeof readRank(cell) === 'number';
+}
+
+/** `Q12` and `Q7` share the family "q#", `item_3` "item_#"; any other header is "text". */
+export function headerFamily(header: string): string {
+  const m = /^([A-Za-z]+[ _.-]?)\d+(?:[_.-]\d+)*$/.exec(header.trim());
+  return m ? `${m[1]!.toLowerCase()}#` : 'text';
+}
+
+/**
+ * Side-by-side one-column questions holding numbers only (blank cells
+ * allowed) read as one group: a plain table's ranking (one column per
+ * priority, headed by the priority) or its rating questions (Q1…Q40). A run
+ * splits where the header family changes (`Q1…Q40` beside `Grow revenue…`),
+ * unless the other family has a single column (a stray `Q7` beside nine
+ * priorities is judged with them, so the rank rule can say why it is none).
+ * Each group is named by its first header.
+ */
+export function mergeNumberRuns(groups: Resolved[][]): Resolved[][] {
+  const out: Resolved[][] = [];
+  let run: Resolved[] = [];
+  const flush = () => {
+    // segments of one family; a segment of one column joins its neighbour
+    const segments: Resolved[][] = [];
+    for (const r of run) {
+      const last = segments[segments.length - 1];
+      if (last && headerFamily(last[0]!.column.header) === headerFamily(r.column.header)) last.push(r);
+      else segments.push([r]);
+    }
+    const merged: Resolved[][] = [];
+    for (const seg of segments) {
+      const last = merged[merged.length - 1];
+      if (last && (seg.length === 1 || last.length === 1)) last.push(...seg);
+      else merged.push([...seg]);
+    }
+    for (const g of merged) {
+      if (g.length < 2) {
+        out.push(g);
+        continue;
+      }
+      const question = g[0]!.column.header;
+      out.push(g.map((r) => ({ ...r, column: { ...r.column, question, sub: r.column.header }, view: { ...r.view, question, sub: r.column.header } })));
+    }
+    run = [];
+  };
+  for (const g of groups) {
+    const single = g.length === 1 && g[0]!.column.sub === null && !g[0]!.override && !g[0]!.column.known ? g[0]! : null;
+    const fits = single !== null && single.role === 'unknown' && single.reason === '' && single.view.cells.every(numberish);
+    const adjacent = fits && run.length > 0 && run[run.length - 1]!.column.index === single.column.index - 1;
+    if (fits && (run.length === 0 || adjacent)) {
+      run.push(single);
+      continue;
+    }
+    flush();
+    if (fits) run.push(single);
+    else out.push(g);
+  }
+  flush();
+  return out;
+}
+
+/** The file's questions: a question's columns together, position questions and number runs merged. */
+export function questionGroups(resolved: readonly Resolved[]): Resolved[][] {
+  return mergeNumberRuns(mergePositionRuns(groupsOf(resolved)));
+}
+
+/** True for a group mergeNumberRuns made (one-column questions read together), not a question the tool grouped. */
+export function isNumberRun(group: readonly Resolved[]): boolean {
+  return group.length >= 2 && group[0]!.column.question === group[0]!.column.header && group.every((r) => r.column.sub === r.column.header);
+}
+
+/**
+ * Groups of rating questions: three or more side-by-side one-column questions,
+ * or the columns of one question (a grid), whose answers are all whole numbers
+ * on one fixed range. Columns no one answered stay out (nothing says what
+ * they are). The range is the group's: a lone column's range is never read
+ * from the largest number it happens to hold.
+ */
+export function numericGroups(groups: readonly Resolved[][]): Array<{ members: Resolved[]; range: { low: number; high: number; points: number } }> {
+  const out: Array<{ members: Resolved[]; range: { low: number; high: number; points: number } }> = [];
+  for (const g of groups) {
+    const open = g.filter((r) => r.role === 'unknown' && r.reason === '' && !r.override && !r.column.known);
+    const members = open.filter((r) => r.view.cells.some((c) => c.trim() !== '' && !isMissingAnswer(c)));
+    const tool = g.length >= 2 && !isNumberRun(g);
+    if (members.length < (tool ? 2 : 3)) continue;
+    // A stray word among the numbers of a grid ("x") is a bad cell reading reports with its line and column.
+    const values: number[] = [];
+    let words = 0;
+    for (const r of members) {
+      for (const c of r.view.cells) {
+        if (c.trim() === '' || isMissingAnswer(c)) continue;
+        const v = integerAnswer(c);
+        if (v === null) words++;
+        else values.push(v);
+      }
+    }
+    const ok = words === 0 || (values.length >= 3 && values.length >= 3 * words);
+    if (!ok || new Set(values).size < 2) continue;
+    const range = numericRange(values);
+    if (range) out.push({ members, range });
+  }
+  return out;
+}

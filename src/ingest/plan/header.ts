@@ -1,0 +1,81 @@
+/**
+ * Header text: as the user reads it, split into question and statement, and the one key by which align.yml names a column.
+ */
+import { InputError } from '../../errors.js';
+import type { AlignConfig, ColumnOverride, ColumnRoleName } from '../config-types.js';
+import {
+  type ColumnView,
+  findRankingQuestions,
+  inferAnswer,
+  inferFromHeader,
+  inferLikert,
+  type Inference,
+  type LikertKind,
+  asksForOrder,
+  deriveOptions,
+  notRanks,
+  rankingAsTold,
+  type RankingCandidate,
+  splitChoices,
+} from '../infer.js';
+import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
+import { positionFromHeader } from '../columns.js';
+import { aliasKeyOf, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
+import { guessDateOrder, parseTimestamp } from '../timestamps.js';
+import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
+import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../formats/types.js';
+
+
+export const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…' };
+
+/**
+ * Header text as the user reads it: HTML tags removed (`<br>` becomes a space),
+ * entities decoded (`&apos;`, `&#39;`, `&#x27;`), white space collapsed.
+ */
+export function cleanHeaderText(text: string): string {
+  return text
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<\/?[a-z][^<>]*>/gi, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name[0] === '#') {
+        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+      }
+      return ENTITIES[name.toLowerCase()] ?? whole;
+    })
+    .replace(/[\s\u00a0]+/gu, ' ')
+    .trim();
+}
+
+/** Splits `Question [Row]` at the last ` [` (Google Forms grids, LimeSurvey full headings). */
+export function splitBracketHeader(header: string): { question: string; sub: string } | null {
+  const h = header.trim();
+  if (!h.endsWith(']')) return null;
+  const at = h.lastIndexOf(' [');
+  if (at <= 0) return null;
+  const sub = h.slice(at + 2, -1).trim();
+  return sub === '' ? null : { question: h.slice(0, at).trim(), sub };
+}
+
+/** Splits `Question - Statement` at the last ` - ` (Qualtrics row-2 labels). */
+export function splitDashHeader(header: string): { question: string; sub: string } | null {
+  const h = header.trim();
+  const at = h.lastIndexOf(' - ');
+  if (at <= 0) return null;
+  const sub = h.slice(at + 3).trim();
+  return sub === '' ? null : { question: h.slice(0, at).trim(), sub };
+}
+
+/** A code's question and sub-code: `Q5_3` -> Q5, 3; `agree[SQ001]` -> agree, SQ001. */
+export function splitCode(code: string): { question: string; sub: string } | null {
+  const bracket = /^(.+)\[([^\]]+)\]$/.exec(code.trim());
+  if (bracket) return { question: bracket[1]!, sub: bracket[2]! };
+  const underscore = /^(.+)_([^_]+)$/.exec(code.trim());
+  if (underscore) return { question: underscore[1]!, sub: underscore[2]! };
+  return null;
+}
+
+/** Case, width and spacing do not matter when align.yml names a column, code or question. */
+export function looseKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\s\u00a0]+/gu, ' ').trim();
+}

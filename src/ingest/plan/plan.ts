@@ -1,0 +1,391 @@
+/**
+ * The part of reading a survey-tool export that every tool shares. A tool
+ * module knows its own layout (how many header rows, how to name each column,
+ * which columns are its metadata, how it writes submit times, which rows are
+ * previews or unfinished) and hands it here as an ExportLayout; this file
+ * applies align.yml (column roles, code books, scales), infers the rest
+ * (src/ingest/infer.ts), finds the ranking question, and reads every data row
+ * into a RawRow.
+ *
+ * Order of authority for a column's role: align.yml `columns`, then what the
+ * tool's layout says for certain, then the header, then the cells.
+ */
+import { InputError } from '../../errors.js';
+import type { AlignConfig, ColumnOverride, ColumnRoleName } from '../config-types.js';
+import {
+  type ColumnView,
+  findRankingQuestions,
+  inferAnswer,
+  inferFromHeader,
+  inferLikert,
+  type Inference,
+  type LikertKind,
+  asksForOrder,
+  deriveOptions,
+  notRanks,
+  rankingAsTold,
+  type RankingCandidate,
+  splitChoices,
+} from '../infer.js';
+import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
+import { positionFromHeader } from '../columns.js';
+import { aliasKeyOf, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
+import { guessDateOrder, parseTimestamp } from '../timestamps.js';
+import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
+import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../formats/types.js';
+import { numericGroups, questionGroups, quoted } from './groups.js';
+import { multiQuestions, optionsOf } from './answers.js';
+import { looseKey, splitCode } from './header.js';
+import { bookFor, books, decodeCell, dimensionOf, overrideFor, overrides } from './overrides.js';
+import { likertCell, likertOf, resolveScales } from './scales.js';
+import { chooseRanking, prioritiesOf, priorityNameOf, stackOf } from './ranking.js';
+import { ExportColumn, ExportLayout, Resolved, SurveyNormalised, SurveyRow } from './types.js';
+
+/** Reads a tool's export with its layout. */
+export function normaliseExport(table: Table, context: NormaliseContext, layout: ExportLayout): SurveyNormalised {
+  const config = context.config ?? {};
+  const file = table.path;
+  const data = table.records.slice(layout.headerRows);
+  const lines = table.lines.slice(layout.headerRows);
+  const headerLine = table.lines[0] ?? 1;
+  const scales = scalesFor(config);
+  const allBooks = books(config);
+  const allOverrides = overrides(config);
+  const usedOverrides = new Set<string>();
+  const notes: Note[] = [];
+
+  // 1. Each column's names, code book and cells.
+  const resolved: Resolved[] = layout.columns.map((column) => {
+    let sub = column.sub;
+    const book = bookFor(column, allBooks);
+    // A column known only by its code (LimeSurvey `agree[SQ001]`): the code book of its question names it.
+    if (column.code && sub !== null) {
+      const split = splitCode(column.code);
+      if (split && looseKey(split.sub) === looseKey(sub)) {
+        const groupBook = allBooks.get(looseKey(split.question));
+        const name = groupBook?.get(split.sub.toLowerCase());
+        if (name !== undefined) sub = name;
+      }
+    }
+    const named: ExportColumn = { ...column, sub };
+    const raw = data.map((record) => record[column.index] ?? '');
+    const cells = raw.map((c) => decodeCell(c, book));
+    const override = overrideFor(named, allOverrides);
+    if (override) usedOverrides.add(looseKey(override.key));
+    return {
+      column: named,
+      view: { index: column.index, header: column.header, code: column.code, question: column.question, sub, cells, raw },
+      book,
+      override,
+      role: 'unknown',
+      confidence: 0,
+      reason: '',
+    };
+  });
+
+  // 2. Roles that do not depend on the ranking question.
+  for (const r of resolved) {
+    if (r.override) {
+      const o = r.override;
+      r.role = o.spec.role;
+      r.confidence = 1;
+      r.reason = `align.yml columns.${o.key}: ${o.spec.role}`;
+      continue;
+    }
+    if (r.column.known) {
+      r.role = r.column.known.role;
+      r.confidence = 0.99;
+      r.reason = r.column.known.reason;
+      continue;
+    }
+    const byHeader = inferFromHeader(r.view);
+    // A loose header match ("What is your level of agreement …" looks like a role question) yields to clear Likert answers.
+    const likertAnswers = byHeader && byHeader.confidence < 0.9 ? inferLikert(r.view.cells, scales) : null;
+    if (byHeader && !(likertAnswers && likertAnswers.confidence >= 0.9)) {
+      r.role = byHeader.role;
+      r.confidence = byHeader.confidence;
+      r.reason = byHeader.reason;
+    }
+  }
+
+  // 3. The ranking question; several and nothing saying which: none read, and readDataset stops (rankingUnresolved).
+  const notPriorities = new Map<number, string>();
+  const choice = chooseRanking(resolved, context, config, file, notPriorities);
+  const ranking = choice && 'ambiguous' in choice ? null : choice;
+  const ambiguous = choice && 'ambiguous' in choice ? choice : null;
+  const rankingColumns = new Set(ranking?.columns.map((c) => c.index) ?? []);
+  for (const r of resolved) {
+    if (rankingColumns.has(r.column.index) && !r.override) {
+      r.role = 'ranking';
+      r.confidence = ranking!.confidence;
+      r.reason = ranking!.reason;
+    }
+    // Numbers beside the ranking's columns that are no ranks (notRanks): said, and not read as anything else.
+    const why = notPriorities.get(r.column.index);
+    if (why !== undefined && ranking && !rankingColumns.has(r.column.index) && r.role === 'unknown' && r.reason === '') {
+      r.reason = why;
+    }
+  }
+
+  // Rating questions: a group of columns answered with whole numbers on one range.
+  const byIndex = new Map(resolved.map((r) => [r.column.index, r]));
+  for (const { members, range } of numericGroups(questionGroups(resolved))) {
+    const id = `g${members[0]!.column.index}`;
+    // the groups hold copies named by their run; the roles go on the columns themselves
+    for (const r of members.map((m) => byIndex.get(m.column.index)!)) {
+      r.role = 'likert';
+      r.confidence = 0.75;
+      r.reason = `whole numbers within ${range.low}..${range.high}: read as a ${range.points}-point scale, ${range.low} = lowest`;
+      r.likert = { scale: null, numeric: range };
+      r.group = id;
+    }
+  }
+
+  // 4. Everything else, by its cells.
+  for (const r of resolved) {
+    if (r.role === 'multiselect') r.options = optionsOf(r);
+    if (r.role !== 'unknown' || r.override || r.column.known) continue;
+    const answer: Inference = inferAnswer(r.view, scales);
+    r.role = answer.role;
+    r.confidence = answer.confidence;
+    r.reason = answer.reason;
+    if (answer.options) r.options = answer.options;
+    if (answer.likert) r.likert = likertOf(answer.likert);
+  }
+
+  // A rating question answered with one number only (every answer "3") reads as Likert when the file's
+  // other rating questions are Likert on a range holding it.
+  const numericLikert = resolved.filter((r) => r.role === 'likert' && r.likert?.numeric && !r.override);
+  if (numericLikert.length >= 2) {
+    for (const r of resolved) {
+      if (r.role !== 'unknown' || r.override || r.column.known) continue;
+      const answers = r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c));
+      const values = answers.map(integerAnswer);
+      if (answers.length === 0 || values.some((v) => v === null)) continue;
+      const range = numericLikert.find((n) => values.every((v) => v! >= n.likert!.numeric!.low && v! <= n.likert!.numeric!.high))?.likert?.numeric;
+      if (!range) continue;
+      r.role = 'likert';
+      r.confidence = 0.5;
+      r.reason = `whole numbers within ${range.low}..${range.high}, like the file's other ${numericLikert.length} rating questions`;
+      r.likert = { scale: null, numeric: range };
+    }
+  }
+
+  // The columns of competing ranking questions are placed by none of them until --ranking-question says which.
+  if (ambiguous) {
+    for (const candidate of ambiguous.ambiguous) {
+      for (const view of candidate.columns) {
+        const r = resolved.find((x) => x.column.index === view.index)!;
+        if (r.override) continue;
+        r.role = 'unknown';
+        r.confidence = 0;
+        r.reason = `one of ${ambiguous.ambiguous.length} candidate ranking questions (${quoted(candidate.question)}: ${candidate.reason}); pass --ranking-question to read it`;
+        delete r.likert;
+        delete r.options;
+      }
+    }
+    notes.push({ file, line: headerLine, note: `${ambiguous.problem}; ${ambiguous.fix}` });
+  }
+
+  // 5. Likert scales: a question's columns share one scale; align.yml may name it.
+  const lenient = context.likert === 'lenient';
+  resolveScales(resolved, scales, config, file, headerLine, lenient ? notes : null);
+
+  // 6. Items.
+  const items: Item[] = [];
+  const itemIds = new Set<string>();
+  for (const r of resolved) {
+    if (r.role !== 'likert') continue;
+    const text = (r.override?.spec.item ?? r.column.sub ?? r.column.header).trim();
+    let id = text;
+    for (let k = 2; itemIds.has(id); k++) id = `${text} (${k})`;
+    itemIds.add(id);
+    r.item = id;
+    items.push({
+      id,
+      text,
+      dimension: dimensionOf(config, [id, text, r.column.header, r.column.code]),
+      points: r.likert?.scale?.points ?? r.likert?.numeric?.points ?? 5,
+    });
+  }
+
+  // 7. Columns as inspect shows them.
+  const columns: ColumnInfo[] = resolved.map((r) => {
+    const info: ColumnInfo = { index: r.column.index, header: r.column.header, role: r.role, confidence: r.confidence, reason: r.reason };
+    if (r.item !== undefined) info.item = r.item;
+    if (r.role === 'ranking' && ranking) {
+      const at = ranking.columns.findIndex((c) => c.index === r.column.index);
+      if (ranking.encoding === 'by-priority') info.priority = priorityNameOf(r);
+      if (ranking.encoding === 'by-position' && ranking.positions) info.position = ranking.positions[at]!;
+      info.ranking = ranking.encoding;
+    }
+    return info;
+  });
+
+  for (const [key, o] of allOverrides) {
+    if (!usedOverrides.has(key)) {
+      notes.push({ file, line: headerLine, note: `align.yml names column ${quoted(o.key)}, which this file does not have` });
+    }
+  }
+
+  // 8. Rows.
+  const rows: SurveyRow[] = [];
+  const excluded: Excluded[] = [];
+  const byRole = (role: ColumnRoleName) => resolved.filter((r) => r.role === role);
+  const ids = byRole('id');
+  const names = byRole('name');
+  const emails = byRole('email');
+  const roles = byRole('role');
+  const departments = byRole('department');
+  const submittedColumns = byRole('submitted');
+  // Two columns read as one attribute (a duplicated question title, a question edited after responses
+  // arrived): the first answered one is used in each row; say which, so a wrong pick can be fixed in align.yml.
+  for (const [role, cols] of [['name', names], ['email', emails], ['role', roles], ['department', departments]] as const) {
+    if (cols.length < 2) continue;
+    notes.push({
+      file,
+      line: headerLine,
+      note: `${cols.length} columns read as the respondent's ${role} (${cols.map((c) => quoted(c.column.header)).join(', ')}): each row uses the first one answered; name the right one in align.yml under columns and set the other to ignore`,
+    });
+  }
+  const likertColumns = resolved.filter((r) => r.role === 'likert');
+  const multiColumns = resolved.filter((r) => r.role === 'multiselect');
+  const commentColumns = byRole('comment');
+  const ownershipColumns = byRole('ownership');
+  const keyOf = aliasKeyOf(config.priorities?.aliases);
+  const rankingResolved = ranking ? ranking.columns.map((c) => resolved.find((r) => r.column.index === c.index)!) : [];
+  const listOptions = ranking?.encoding === 'list' ? deriveOptions(rankingResolved[0]!.view.cells) : [];
+  const dateOrder = guessDateOrder(submittedColumns.flatMap((r) => r.view.raw));
+  const multiselect = multiQuestions(multiColumns);
+
+  const pick = (cols: readonly Resolved[], at: number): string | null => {
+    for (const c of cols) {
+      const v = c.view.cells[at]?.trim() ?? '';
+      if (v !== '') return v;
+    }
+    return null;
+  };
+
+  const unreadable = new Map<string, { line: number; count: number }>();
+  data.forEach((record, at) => {
+    const line = lines[at]!;
+    const exclude = layout.exclude?.(record) ?? null;
+    let name = pick(names, at);
+    if (name === null && (layout.firstName !== undefined || layout.lastName !== undefined)) {
+      const first = layout.firstName !== undefined ? (record[layout.firstName] ?? '').trim() : '';
+      const last = layout.lastName !== undefined ? (record[layout.lastName] ?? '').trim() : '';
+      name = `${first} ${last}`.trim() || null;
+    }
+    let email = pick(emails, at);
+    if (email !== null && !email.includes('@')) email = null; // Microsoft Forms writes "anonymous"
+    let submitted: number | null = layout.submitted ? layout.submitted(record) : null;
+    if (submitted === null) {
+      for (const c of submittedColumns) {
+        submitted = parseTimestamp(c.view.raw[at] ?? '', dateOrder);
+        if (submitted !== null) break;
+      }
+    }
+    const row: SurveyRow = {
+      file,
+      line,
+      toolId: pick(ids, at),
+      name,
+      email,
+      role: pick(roles, at),
+      department: pick(departments, at),
+      submitted,
+      likert: {},
+      stack: [],
+      exclude,
+      choices: {},
+      comments: {},
+      ownership: {},
+    };
+    try {
+      for (const c of likertColumns) {
+        let value: number | null;
+        try {
+          value = likertCell(c, at, file, line);
+        } catch (e) {
+          if (!(e instanceof InputError) || !lenient || exclude !== null) throw e;
+          // One note per column, on its first such row, naming no answer of anyone's: notes reach the
+          // workshop view, and a team member's answers are confidential.
+          const n = unreadable.get(c.column.header) ?? { line, count: 0 };
+          n.count++;
+          unreadable.set(c.column.header, n);
+          continue;
+        }
+        if (value !== null) row.likert[c.item!] = value;
+      }
+      if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      if (exclude !== null) {
+        // Not a real response anyway (a preview, an unfinished one): its bad cell does not stop the run.
+        row.likert = {};
+        row.stack = [];
+      } else if (context.skipInvalid) {
+        excluded.push({ file, line, reason: `invalid value (--skip-invalid): ${e.problem}${e.column ? ` in column ${quoted(e.column)}` : ''}` });
+        return;
+      } else {
+        throw e;
+      }
+    }
+    for (const q of multiselect) {
+      const chosen: string[] = [];
+      for (const c of q.columns) {
+        const cell = c.view.cells[at] ?? '';
+        if (cell.trim() === '' || /^(n|no|false|0)$/i.test(cell.trim())) continue;
+        if (q.perOption) chosen.push(c.options![0]!);
+        else chosen.push(...splitChoices(cell, q.options));
+      }
+      if (chosen.length > 0) row.choices[q.question] = chosen;
+    }
+    for (const c of commentColumns) {
+      const v = c.view.raw[at]?.trim() ?? '';
+      if (v !== '') row.comments[c.column.header] = v;
+    }
+    for (const c of ownershipColumns) {
+      const v = c.view.cells[at]?.trim() ?? '';
+      if (v !== '') row.ownership[c.column.header] = v;
+    }
+    rows.push(row);
+  });
+
+  for (const [header, { line, count }] of unreadable) {
+    notes.push({
+      file,
+      line,
+      note: `${count === 1 ? 'an answer' : `${count} answers`} in column ${quoted(header)} ${count === 1 ? 'is not a label' : 'are not labels'} of a scale align knows: left out here (Likert answers are not used); align audit stops on ${count === 1 ? 'it until it is' : 'them until they are'} mapped in align.yml under scales`,
+    });
+  }
+
+  // 9. Codes where labels were expected.
+  for (const r of [...roles, ...departments]) {
+    const values = [...new Set(r.view.cells.map((c) => c.trim()).filter((c) => c !== ''))];
+    if (values.length > 0 && values.every((v) => /^[A-Z0-9_]{1,6}$/.test(v) && !/^[A-Z][a-z]/.test(v)) && !r.book && values.some((v) => /\d/.test(v) || v.length <= 4)) {
+      notes.push({
+        file,
+        line: headerLine,
+        note: `column ${quoted(r.column.header)} holds codes (${values.slice(0, 6).join(', ')}), not labels; give their labels in align.yml under codebooks.${r.column.code ?? r.column.header}`,
+      });
+    }
+  }
+
+  return {
+    format: layout.format,
+    headerRows: layout.headerRows,
+    columns,
+    items,
+    rows,
+    excluded,
+    notes,
+    hasRoleColumn: roles.length > 0,
+    priorities: prioritiesOf(ranking, rankingResolved),
+    newestFirst: layout.newestFirst,
+    multiselect: multiselect.map((q) => ({ question: q.question, options: q.options })),
+    ranking: ranking ? { question: ranking.question, encoding: ranking.encoding, columns: ranking.columns.map((c) => c.index) } : null,
+    ...(ambiguous ? { rankingUnresolved: { line: null, problem: ambiguous.problem, fix: ambiguous.fix } } : {}),
+    scales: Object.fromEntries(likertColumns.filter((c) => c.likert?.scale).map((c) => [c.column.index, c.likert!.scale!.name])),
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The ranking question: which one (align.yml, --ranking-question, or the only candidate), and each row's stack from it.
+ */
+import { InputError } from '../../errors.js';
+import type { AlignConfig, ColumnOverride, ColumnRoleName } from '../config-types.js';
+import {
+  type ColumnView,
+  findRankingQuestions,
+  inferAnswer,
+  inferFromHeader,
+  inferLikert,
+  type Inference,
+  type LikertKind,
+  asksForOrder,
+  deriveOptions,
+  notRanks,
+  rankingAsTold,
+  type RankingCandidate,
+  splitChoices,
+} from '../infer.js';
+import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
+import { positionFromHeader } from '../columns.js';
+import { aliasKeyOf, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
+import { guessDateOrder, parseTimestamp } from '../timestamps.js';
+import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
+import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../formats/types.js';
+import { isNumberRun, questionGroups, quoted } from './groups.js';
+import { looseKey, splitCode } from './header.js';
+import { namesOf } from './overrides.js';
+import { Resolved } from './types.js';
+
+export function matchesQuestion(wanted: string, candidate: { question: string; columns: readonly Resolved[] }): 'exact' | 'prefix' | null {
+  const w = looseKey(wanted);
+  const names = [candidate.question, ...candidate.columns.flatMap((c) => namesOf(c.column).own)];
+  const codes = candidate.columns.map((c) => (c.column.code ? splitCode(c.column.code)?.question : undefined)).filter((s): s is string => !!s);
+  if ([...names, ...codes].some((n) => looseKey(n) === w)) return 'exact';
+  if (w.length >= 4 && looseKey(candidate.question).startsWith(w)) return 'prefix';
+  return null;
+}
+
+
+/** Several ranking questions fit and nothing says which: the candidates and the words readDataset stops with. */
+export interface AmbiguousRanking {
+  ambiguous: RankingCandidate[];
+  problem: string;
+  fix: string;
+}
+
+/**
+ * The candidate ranking questions among the open columns. A number run whose
+ * header does not ask for a ranking is first cleared of the columns that hold
+ * numbers but no ranks (notRanks); their reasons go to `dropped`.
+ */
+export function candidatesOf(open: readonly Resolved[], dropped: Map<number, string>): RankingCandidate[] {
+  const views = questionGroups(open).map((g) => {
+    if (!isNumberRun(g) || asksForOrder(g[0]!.column.question)) return g.map((r) => r.view);
+    const out = notRanks(g.map((r) => r.view));
+    for (const [index, why] of out) dropped.set(index, why);
+    return g.filter((r) => !out.has(r.column.index)).map((r) => r.view);
+  });
+  return findRankingQuestions(views.filter((v) => v.length > 0));
+}
+
+export function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: AlignConfig, file: string, dropped: Map<number, string>): RankingCandidate | AmbiguousRanking | null {
+  const wanted = context.rankingQuestion ?? config.rankingQuestion;
+  const open = resolved.filter((r) => (r.role === 'unknown' && r.reason === '') || r.role === 'ranking');
+  const groups = questionGroups(resolved);
+
+  // align.yml says which columns are the ranking.
+  const told = resolved.filter((r) => r.override?.spec.role === 'ranking');
+  if (told.length > 0 && wanted === undefined) {
+    const question = told[0]!.column.sub !== null ? told[0]!.column.question : told[0]!.column.header;
+    const views = told.map((r) => r.view);
+    const candidate = findRankingQuestions([views])[0];
+    if (candidate) return { ...candidate, question, confidence: 1, reason: `align.yml columns name the ranking: ${candidate.reason}` };
+    return rankingAsTold(question, views, 'align.yml columns name the ranking');
+  }
+
+  if (wanted !== undefined) {
+    const named = groups.map((g) => ({ question: g[0]!.column.sub !== null ? g[0]!.column.question : g[0]!.column.header, columns: g }));
+    let hits = named.filter((g) => matchesQuestion(wanted, g) === 'exact');
+    if (hits.length === 0) hits = named.filter((g) => matchesQuestion(wanted, g) === 'prefix');
+    if (hits.length !== 1) {
+      const options = candidatesOf(open, new Map()).map((c) => quoted(c.question));
+      throw new InputError(
+        file,
+        null,
+        null,
+        hits.length === 0
+          ? `no question here is headed ${quoted(wanted)}`
+          : `${hits.length} questions start with ${quoted(wanted)}`,
+        options.length > 0
+          ? `pass --ranking-question with one of ${options.join(', ')}`
+          : 'pass --ranking-question with the question text as it heads its columns (the part before " [item]" or " - item")',
+      );
+    }
+    const hit = hits[0]!;
+    const views = hit.columns.map((r) => r.view);
+    const candidate = findRankingQuestions([views])[0];
+    const why = `--ranking-question ${quoted(wanted)} names this question`;
+    return candidate ? { ...candidate, confidence: 1, reason: `${why}: ${candidate.reason}` } : rankingAsTold(hit.question, views, why);
+  }
+
+  const candidates = candidatesOf(open, dropped);
+  if (candidates.length > 1) {
+    return {
+      ambiguous: candidates,
+      problem: `${candidates.length} questions look like rankings: ${candidates.map((c) => quoted(c.question)).join(' and ')}`,
+      fix: `pass --ranking-question with the one to use, e.g. --ranking-question ${quoted(candidates[0]!.question)} (or set rankingQuestion in align.yml)`,
+    };
+  }
+  return candidates[0] ?? null;
+}
+
+
+/**
+ * The priority a by-priority ranking column ranks: align.yml's `priority`, else
+ * the code book of its question (`Q5: {3: Launch the platform}` for `Q5_3`),
+ * else the column's statement or header.
+ */
+export function priorityNameOf(r: Resolved): string {
+  if (r.override?.spec.priority) return r.override.spec.priority.trim();
+  const split = r.column.code ? splitCode(r.column.code) : null;
+  const fromBook = split ? r.book?.get(split.sub.toLowerCase()) : undefined;
+  return (fromBook ?? r.column.sub ?? r.column.header).trim();
+}
+
+export function stackOf(
+  ranking: RankingCandidate,
+  columns: readonly Resolved[],
+  at: number,
+  where: { file: string; line: number; keyOf: (name: string) => string; listOptions: readonly string[] },
+): Array<{ priority: string; rank: number }> {
+  const blankIfMissing = (cell: string) => (isMissingAnswer(cell) ? '' : cell);
+  if (ranking.encoding === 'by-priority') {
+    return stackFromPriorityCells(
+      columns.map((c) => ({ priority: priorityNameOf(c), column: c.column.header, cell: blankIfMissing(c.view.raw[at] ?? '') })),
+      { file: where.file, line: where.line, keyOf: where.keyOf, n: columns.length },
+    );
+  }
+  if (ranking.encoding === 'by-position') {
+    return stackFromPositionCells(
+      columns.map((c, i) => ({ position: ranking.positions?.[i] ?? i + 1, column: c.column.header, cell: blankIfMissing(c.view.cells[at] ?? '') })),
+      { file: where.file, line: where.line, keyOf: where.keyOf },
+    );
+  }
+  const column = columns[0]!;
+  return stackFromListCell(blankIfMissing(column.view.cells[at] ?? ''), {
+    file: where.file,
+    line: where.line,
+    keyOf: where.keyOf,
+    column: column.column.header,
+    known: where.listOptions,
+  });
+}
+
+/**
+ * The priorities the file lists: the by-priority columns, or the code book of
+ * a coded by-position or list question (LimeSurvey `prio: {P1: …}`); [] when
+ * only the cells name them.
+ */
+export function prioritiesOf(ranking: RankingCandidate | null, columns: readonly Resolved[]): string[] {
+  if (!ranking) return [];
+  if (ranking.encoding === 'by-priority') return columns.map(priorityNameOf);
+  for (const c of columns) {
+    if (c.book && c.book.size > 0) return [...new Set(c.book.values())];
+  }
+  return [];
+}

@@ -1,0 +1,144 @@
+/**
+ * Likert scales: each column's scale or range (a question's columns share one), and each cell's value on it.
+ */
+import { InputError } from '../../errors.js';
+import type { AlignConfig, ColumnOverride, ColumnRoleName } from '../config-types.js';
+import {
+  type ColumnView,
+  findRankingQuestions,
+  inferAnswer,
+  inferFromHeader,
+  inferLikert,
+  type Inference,
+  type LikertKind,
+  asksForOrder,
+  deriveOptions,
+  notRanks,
+  rankingAsTold,
+  type RankingCandidate,
+  splitChoices,
+} from '../infer.js';
+import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
+import { positionFromHeader } from '../columns.js';
+import { aliasKeyOf, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
+import { guessDateOrder, parseTimestamp } from '../timestamps.js';
+import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
+import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../formats/types.js';
+import { quoted } from './groups.js';
+import { Resolved } from './types.js';
+
+export function likertOf(kind: LikertKind): Resolved['likert'] {
+  return kind.kind === 'labels' ? { scale: kind.fit.scale, numeric: null } : { scale: null, numeric: { low: kind.low, high: kind.high, points: kind.points } };
+}
+
+
+/** `lenient`: where to note a column align.yml calls Likert on no scale align knows, leaving it unread instead of stopping. */
+export function resolveScales(resolved: Resolved[], scales: Scale[], config: AlignConfig, file: string, headerLine: number, lenient: Note[] | null): void {
+  const likert = resolved.filter((r) => r.role === 'likert');
+  // Columns told to be Likert by align.yml: their scale by name, or by their answers; a column
+  // answered with whole numbers only ("3") takes the range of the file's other numeric Likert
+  // columns, as inference does (so inspect --write-config's file reads back the same).
+  const neighbourRange = (r: Resolved) => {
+    const values = r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c)).map(integerAnswer);
+    if (values.length === 0 || values.some((v) => v === null)) return null;
+    for (const o of likert) {
+      if (o === r) continue;
+      const n = o.likert?.numeric ?? (o.likert ? null : (() => {
+        const f = inferLikert(o.view.cells, scales, true);
+        return f && f.likert.kind !== 'labels' ? { low: f.likert.low, high: f.likert.high, points: f.likert.points } : null;
+      })());
+      if (n && values.every((v) => v! >= n.low && v! <= n.high)) return n;
+    }
+    return null;
+  };
+  for (const r of likert) {
+    const name = r.override?.spec.scale;
+    if (name) {
+      const scale = findScale(name, config);
+      r.likert = { scale, numeric: null };
+      continue;
+    }
+    if (r.likert) continue;
+    const found = inferLikert(r.view.cells, scales, true);
+    if (found) {
+      r.likert = likertOf(found.likert);
+      continue;
+    }
+    const range = neighbourRange(r);
+    if (range) {
+      r.likert = { scale: null, numeric: range };
+      continue;
+    }
+    const labels = [...new Set(r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c)))];
+    const problem =
+      labels.length === 0
+        ? 'align.yml calls this column Likert but no one answered it'
+        : `the answers (${labels.slice(0, 8).map(quoted).join(', ')}${labels.length > 8 ? ', …' : ''}) are not a Likert scale align knows`;
+    if (lenient) {
+      lenient.push({ file, line: headerLine, note: `${problem} (column ${quoted(r.column.header)}): the column is left out (Likert answers are not used here)` });
+      r.role = 'ignore';
+      r.reason = `${r.reason}; ${problem}, so left out`;
+      continue;
+    }
+    throw new InputError(
+      file,
+      headerLine,
+      r.column.header,
+      problem,
+      'map them to numbers in align.yml under scales (e.g. scales: {mine: {labels: {"Mostly": 4}}}) and name it in columns.<column>.scale',
+    );
+  }
+  // A question's columns share one scale (a 7-point question whose first
+  // statement happens to get only "Agree" answers is still 7-point).
+  const groups = new Map<string, Resolved[]>();
+  for (const r of likert) {
+    if (r.override?.spec.scale) continue;
+    const key = r.group ? `g:${r.group}` : r.column.sub !== null ? `q:${r.column.question}` : r.likert?.scale ? 'ungrouped-labels' : `col:${r.column.index}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  for (const members of groups.values()) {
+    const labelled = members.filter((m) => m.likert?.scale);
+    if (labelled.length > 1) {
+      const fit = bestScale(labelled.flatMap((m) => m.view.cells), scales);
+      if (fit && fit.unknown.length === 0) for (const m of labelled) m.likert = { scale: fit.scale, numeric: null };
+    }
+    const numeric = members.filter((m) => m.likert?.numeric);
+    if (numeric.length > 1) {
+      const values = numeric.flatMap((m) => m.view.cells.map(integerAnswer).filter((v): v is number => v !== null));
+      const range = numericRange(values);
+      if (range) for (const m of numeric) m.likert = { scale: null, numeric: range };
+    }
+  }
+}
+
+export function likertCell(c: Resolved, at: number, file: string, line: number): number | null {
+  const cell = c.view.cells[at] ?? '';
+  if (cell.trim() === '') return null;
+  const scale = c.likert?.scale ?? null;
+  if (scale) {
+    const value = likertValue(cell, scale);
+    if (value !== undefined) return value;
+    // A coded cell with no code book entry, on a column of labels.
+    const found = [...new Set(c.view.cells.map((v) => v.trim()).filter((v) => v !== ''))];
+    throw new InputError(
+      file,
+      line,
+      c.column.header,
+      `${quoted(cell.trim())} is not a label of the ${scale.name} scale (labels found in this column: ${found.slice(0, 8).map(quoted).join(', ')}${found.length > 8 ? ', …' : ''})`,
+      `map it in align.yml under scales, e.g. scales: {${scale.name}: {labels: {${quoted(cell.trim())}: 4}}}, ${SKIP_INVALID_FIX}`,
+    );
+  }
+  const numeric = c.likert?.numeric;
+  if (isMissingAnswer(cell)) return null;
+  const value = integerAnswer(cell);
+  if (numeric && value !== null && value >= numeric.low && value <= numeric.high) return value;
+  throw new InputError(
+    file,
+    line,
+    c.column.header,
+    value === null
+      ? `${quoted(cell.trim())} is not a number on this ${numeric ? `${numeric.low}..${numeric.high} ` : ''}scale`
+      : `${value} is off the ${numeric!.low}..${numeric!.high} scale`,
+    `correct the cell, or map the labels in align.yml under scales, ${SKIP_INVALID_FIX}`,
+  );
+}

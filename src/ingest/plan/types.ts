@@ -1,0 +1,93 @@
+/**
+ * The column plan's shapes: what a layout (a tool's, or a plain table's) hands the plan, and what the plan hands back.
+ */
+import { InputError } from '../../errors.js';
+import type { AlignConfig, ColumnOverride, ColumnRoleName } from '../config-types.js';
+import {
+  type ColumnView,
+  findRankingQuestions,
+  inferAnswer,
+  inferFromHeader,
+  inferLikert,
+  type Inference,
+  type LikertKind,
+  asksForOrder,
+  deriveOptions,
+  notRanks,
+  rankingAsTold,
+  type RankingCandidate,
+  splitChoices,
+} from '../infer.js';
+import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
+import { positionFromHeader } from '../columns.js';
+import { aliasKeyOf, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
+import { guessDateOrder, parseTimestamp } from '../timestamps.js';
+import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
+import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../formats/types.js';
+import { numericGroups } from './groups.js';
+import { Book, Override } from './overrides.js';
+
+/** One column as the tool's layout names it. */
+export interface ExportColumn {
+  index: number;
+  /** The header as the user sees it (SurveyMonkey: `Question [Row]`; Qualtrics: the row-2 label). */
+  header: string;
+  /** The tool's code (Qualtrics export tag `Q4_1`, LimeSurvey `agree[SQ001]`), or null. */
+  code: string | null;
+  /** The question the column belongs to; the header for a one-column question. */
+  question: string;
+  /** Statement, row, option or position within the question; null for a one-column question. */
+  sub: string | null;
+  /** What the tool's layout says for certain (its own metadata columns). */
+  known?: { role: ColumnRoleName; reason: string };
+}
+
+export interface ExportLayout {
+  format: ToolFormat;
+  headerRows: number;
+  newestFirst: boolean;
+  columns: ExportColumn[];
+  /** The record's submit time (ms UTC) by the tool's own rule; absent: read from the `submitted` column. */
+  submitted?: (record: readonly string[]) => number | null;
+  /** Why the tool's own columns say the record is not a real response, or null. */
+  exclude?: (record: readonly string[]) => string | null;
+  /** Columns holding first and last name, used when no name column is found or its cell is blank. */
+  firstName?: number;
+  lastName?: number;
+}
+
+/** A RawRow with the answers align reads besides Likert and ranks. */
+export interface SurveyRow extends RawRow {
+  /** Multi-select answers: question -> the options chosen. */
+  choices: Record<string, string[]>;
+  /** Free-text comments: question -> text. */
+  comments: Record<string, string>;
+  /** Ownership questions: question -> who the respondent named. */
+  ownership: Record<string, string>;
+}
+
+export interface SurveyNormalised extends Normalised {
+  rows: SurveyRow[];
+  /** Multi-select questions and their options, in file order. */
+  multiselect: Array<{ question: string; options: string[] }>;
+  /** The ranking question read, or null. */
+  ranking: { question: string; encoding: RankingCandidate['encoding']; columns: number[] } | null;
+  /** Labelled Likert columns: column index -> the name of the scale their labels were read on. */
+  scales: Record<number, string>;
+}
+
+
+export interface Resolved {
+  column: ExportColumn;
+  view: ColumnView;
+  book: Book | null;
+  override: Override | null;
+  role: ColumnRoleName | 'unknown';
+  confidence: number;
+  reason: string;
+  likert?: { scale: Scale | null; numeric: { low: number; high: number; points: number } | null };
+  item?: string;
+  options?: string[];
+  /** Set for the columns of one group of rating questions (numericGroups): they share one range. */
+  group?: string;
+}
