@@ -258,7 +258,7 @@ function byPriority(question: string, columns: ColumnView[], hinted: boolean): R
     if (outOfRange > 0.05 * numeric) return null;
     const { share, rows } = distinctShare(rowsOf(columns, (c) => c.raw), (s) => String(parseRankCell(s)));
     if (rows === 0 || share < 0.5) return null;
-  } else if (columns.length < 3 || !rowsLookRanked(columns)) {
+  } else if (!rowsLookRanked(columns)) {
     return null;
   }
   return {
@@ -359,8 +359,10 @@ function byPosition(question: string, columns: ColumnView[], hinted: boolean): R
   if (positions.some((p) => p === null) || new Set(positions).size !== positions.length) return null;
   const cells = columns.flatMap((c) => answered(c.cells));
   if (cells.length === 0) return null;
+  // Headers that name positions in words ("1st choice", "Rank 2", "First") ask for an order themselves; bare numbers do not.
+  const cue = hinted || columns.every((c) => /\p{L}/u.test(c.sub!));
   const { share, rows } = distinctShare(rowsOf(columns, (c) => c.cells), priorityKey);
-  if (rows === 0 || share < (hinted ? 0.5 : 0.9)) return null;
+  if (rows === 0 || share < (cue ? 0.5 : 0.9)) return null;
   const vocabulary = new Set(cells.map(priorityKey)).size;
   if (vocabulary > Math.max(4 * columns.length, 12)) return null;
   return {
@@ -395,7 +397,8 @@ function listCell(column: ColumnView, hinted: boolean): RankingCandidate | null 
   if (!hinted && !regular) return null;
   if (options.length > 40) return null;
   // The same names recur across rows (a ranking's options); free answers that happen to hold commas do not.
-  if (lists.length >= 3 && options.length >= cells.length) return null;
+  const names = lists.reduce((n, l) => n + l.length, 0);
+  if (lists.length >= 2 && names < 1.5 * options.length) return null;
   return {
     question: column.header,
     columns: [column],
@@ -543,8 +546,8 @@ export function inferAnswer(column: ColumnView, scales: readonly Scale[]): Infer
   if (distinct / values.length >= 0.8 && words >= 4 && values.length >= 2) {
     return { role: 'comment', confidence: 0.6, reason: `free text: ${distinct} different answers of ${Math.round(words)} words on average` };
   }
-  const integers = values.filter((v) => integerAnswer(v) !== null).length;
-  if (integers === values.length) {
+  const numbers = values.filter((v) => /^[+-]?\d+(?:[.,]\d+)?$/.test(v)).length;
+  if (numbers === values.length) {
     const binary = values.every((v) => v === '0' || v === '1');
     return {
       role: 'unknown',

@@ -133,6 +133,17 @@ export function checkRank(rank: number, n: number): string | null {
   return `rank ${rank} is outside 1..${n}`;
 }
 
+/** Excel leaves rows of empty cells (`,,,,`) below the data: not a respondent. */
+export const EMPTY_ROW = 'empty row: every cell is blank';
+
+/** The ledger reason for a respondent --skip-invalid leaves out: one wording for every format. */
+export function invalidReason(e: InputError, ownLine: number): string {
+  const where = [e.line !== null && e.line !== ownLine ? `line ${e.line}` : null, e.column !== null ? `column ${JSON.stringify(e.column)}` : null]
+    .filter((x) => x !== null)
+    .join(', ');
+  return `invalid, respondent left out (--skip-invalid): ${e.problem}${where ? ` (${where})` : ''}`;
+}
+
 /** What to do about a bad value: shared so every module words it alike. */
 export const SKIP_INVALID_FIX = 'or pass --skip-invalid to leave this respondent out';
 

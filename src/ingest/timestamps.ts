@@ -16,7 +16,7 @@
 /** Which way round the day and month of a slashed date are. */
 export type DateOrder = 'mdy' | 'dmy';
 
-const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(AM|PM)?)?\s*(Z|UTC|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?$/i;
+const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(AM|PM)?)?\s*(Z|UTC|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?$/i;
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4}),?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?\s*(Z|UTC|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?)?$/i;
 
 function offsetMinutes(zone: string | undefined): number {
@@ -120,11 +120,12 @@ export function parseTimestamp(text: string, order: DateOrder = 'mdy', timeZone?
   let m = ISO.exec(t);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const h = hour24(Number(m[4] ?? 0), m[7]);
+    const h = hour24(Number(m[4] ?? 0), m[8]);
     const [mi, s] = [Number(m[5] ?? 0), Number(m[6] ?? 0)];
     if (!valid(y, mo, d, h, mi, s)) return null;
-    const wall = Date.UTC(y, mo - 1, d, h, mi, s);
-    return m[8] ? wall - offsetMinutes(m[8]) * 60_000 : fromZone(wall, timeZone);
+    const ms = m[7] ? Math.floor(Number(m[7]) * 1000) : 0;
+    const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+    return m[9] ? wall - offsetMinutes(m[9]) * 60_000 : fromZone(wall, timeZone);
   }
   m = SLASHED.exec(t);
   if (m) {
@@ -163,4 +164,15 @@ export function guessDateOrder(values: Iterable<string>, fallback: DateOrder = '
   if (unpadded > 0 && padded === 0) return 'mdy';
   if (padded > 0 && unpadded === 0) return 'dmy';
   return fallback;
+}
+
+/**
+ * A submit time written the one unambiguous way (ISO 8601: `2024-05-01 09:30`,
+ * `2024-05-01T09:30:00Z`, with an offset or without one, read as UTC); null
+ * for any other spelling. A plain table says nothing about its day and month
+ * order, so `5/6/2024` is null there and file order decides.
+ */
+export function parseIsoTimestamp(text: string | null): number | null {
+  if (!text || !/^\s*\d{4}-\d{1,2}-\d{1,2}/.test(text)) return null;
+  return parseTimestamp(text, 'mdy', 'UTC');
 }

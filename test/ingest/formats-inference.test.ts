@@ -45,7 +45,7 @@ describe('the ranking question', () => {
     const both = read(header, rows);
     const stop = both.rankingUnresolved!;
     expect(new InputError('f.csv', stop.line, null, stop.problem, stop.fix).message).toBe(
-      'f.csv: 2 questions look like rankings: "Rank these" and "Rank for next year"; pass --ranking-question with the one to use, e.g. --ranking-question "Rank these" (or set rankingQuestion in align.yml)',
+      'f.csv:1: 2 questions look like rankings: "Rank these" (one column per priority, 3 columns) and "Rank for next year" (one column per priority, 3 columns); pass --ranking-question with the one to use, e.g. --ranking-question "Rank these" (or set rankingQuestion in align.yml)',
     );
     expect(both.notes.map((n) => [n.line, n.note])).toEqual([[1, `${stop.problem}; ${stop.fix}`]]);
     expect(both.ranking).toBeNull();
@@ -176,7 +176,8 @@ describe('other question kinds', () => {
 
   it('align.yml names a column the file does not have: a note', () => {
     const n = read(['Your name'], [['A']], { columns: { 'Your nmae': 'name' } });
-    expect(n.notes).toEqual([{ file: 'f.csv', line: 1, note: 'align.yml names column "Your nmae", which this file does not have' }]);
+    expect(n.notes[0]).toEqual({ file: 'f.csv', line: 1, note: 'align.yml names column "Your nmae", which this file does not have' });
+    expect(n.notes.slice(1).map((x) => x.note)).toEqual([expect.stringMatching(/^no ranking found; /)]); // and nothing else to read
   });
 });
 

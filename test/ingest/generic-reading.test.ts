@@ -115,9 +115,9 @@ describe('no ranking, or two: inspect sees the table, stack and audit stop', () 
 
   test('a plain table with two candidate ranking questions: inspect gets both in a note, with the hint', async () => {
     const { normalised, dataset } = await inspected('two.csv', twoQuestions);
-    expect(normalised.rankingUnresolved?.problem).toMatch(/^this file holds 2 candidate ranking questions/);
+    expect(normalised.rankingUnresolved?.problem).toMatch(/^2 questions look like rankings: "stack" \(one ordered list per respondent\) and "Rank" \(one column per priority, 2 columns\)$/);
     expect(dataset.notes.map((n) => [n.line, n.note])).toEqual([
-      [1, expect.stringMatching(/^this file holds 2 candidate ranking questions: one ordered list per respondent in "stack"; one column per priority under "Rank" .*; pass --ranking-question/)],
+      [1, expect.stringMatching(/^2 questions look like rankings: "stack" \(one ordered list per respondent\) and "Rank" \(one column per priority, 2 columns\); pass --ranking-question/)],
     ]);
     expect(normalised.columns.map((c) => c.role)).toEqual(['name', 'unknown', 'unknown', 'unknown']);
     // what stack and audit run still stops, asking for --ranking-question
@@ -132,7 +132,7 @@ describe('no ranking, or two: inspect sees the table, stack and audit stop', () 
     expect(normalised.items).toHaveLength(6);
     expect(dataset.respondents.length).toBeGreaterThan(0); // they answered the Likert items
     expect(dataset.notes.map((n) => n.note)).toContainEqual(
-      expect.stringMatching(/^2 questions look like rankings: "Rank these priorities for the next 12 months \(1st = most important\)" and "Rank these priorities for last year \(1st = most important\)"; pass --ranking-question/),
+      expect.stringMatching(/^2 questions look like rankings: "Rank these priorities for the next 12 months \(1st = most important\)" \(one column per priority, 8 columns\) and "Rank these priorities for last year \(1st = most important\)" \(one column per priority, 8 columns\); pass --ranking-question/),
     );
     const e = await failure('gf-two-stack.csv', text);
     expect(e.problem).toMatch(/^2 questions look like rankings/);
@@ -204,7 +204,7 @@ describe('tables that are not stacks', () => {
     const { normalised, dataset } = await inspected('canonical-inspect.csv', text);
     expect(normalised.columns.slice(4).map((c) => [c.header, c.role, c.reason])).toEqual([
       ['item', 'unknown', 'header "item" reads as the priority column of a long-format file; but no ranking goes with it, so not read'],
-      ['value', 'unknown', '"value" holds numbers, but not ranks: a single column is no ranking (a layout by priority has a column for each priority)'],
+      ['value', 'unknown', expect.stringMatching(/^numbers \("5", "4", "3", … \(5 distinct\)\) in a column of their own: a rating scale is read from three or more side-by-side questions/)],
     ]);
     expect(dataset.notes.map((n) => n.note)).toEqual([expect.stringMatching(/^no ranking found; /)]);
   });
@@ -224,7 +224,7 @@ describe('tables that are not stacks', () => {
     const { normalised, dataset } = await inspected('respondents-renamed.csv', text);
     expect(dataset.priorities).toEqual([]);
     for (const h of ['A', 'B', 'C', 'D']) {
-      expect(normalised.columns.find((c) => c.header === h)!.reason).toMatch(/holds numbers, but not ranks: .* run past/);
+      expect(normalised.columns.find((c) => c.header === h)!.reason).toMatch(/^numbers \(.*\) in a column of their own/);
     }
   });
 });

@@ -8,7 +8,8 @@ import { afterAll, describe, expect, test, vi } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { readDataset } from '../../src/ingest/dataset.js';
-import { generic, parseIsoTime } from '../../src/ingest/formats/generic.js';
+import { generic } from '../../src/ingest/formats/generic.js';
+import { parseIsoTimestamp as parseIsoTime } from '../../src/ingest/timestamps.js';
 import { detectFormat } from '../../src/ingest/formats/index.js';
 import type { FormatModule } from '../../src/ingest/formats/types.js';
 import { tableFromBytes } from '../../src/ingest/table.js';
@@ -78,7 +79,8 @@ describe('wide by priority', () => {
   test('a priority column nobody ranked still counts in N', async () => {
     const d = await read('unranked-column.csv', 'name,Grow revenue,Cut costs,Hire\nA,1,2,\nB,2,1,\n');
     expect(d.priorities.map((p) => p.name)).toEqual(['Grow revenue', 'Cut costs', 'Hire']);
-    const e = await failure('unranked-column-4.csv', 'name,Grow revenue,Cut costs,Hire\nA,1,4,\n');
+    // A rank past N in one row of five is a typo reported where it is (the other rows say the columns are ranks).
+    const e = await failure('unranked-column-4.csv', 'name,Grow revenue,Cut costs,Hire\nA,1,4,\nB,2,1,\nC,1,2,\nD,2,1,\nE,1,2,\n');
     expect(e.problem).toBe('rank 4 is outside 1..3');
   });
 
@@ -188,7 +190,7 @@ describe('rows and questions', () => {
   test('two candidate ranking questions: exit 2 asking for --ranking-question', async () => {
     const e = await failure('two-questions.csv', twoQuestions);
     expect(e.line).toBe(1);
-    expect(e.problem).toMatch(/^this file holds 2 candidate ranking questions: one ordered list per respondent in "stack"; one column per priority under "Rank"/);
+    expect(e.problem).toMatch(/^2 questions look like rankings: "stack" \(one ordered list per respondent\) and "Rank" \(one column per priority, 2 columns\)$/);
     expect(e.fix).toMatch(/^pass --ranking-question/);
   });
 
@@ -201,8 +203,8 @@ describe('rows and questions', () => {
 
   test('--ranking-question naming nothing in the file', async () => {
     const e = await failure('two-questions-c.csv', twoQuestions, { rankingQuestion: 'Which channels' });
-    expect(e.problem).toBe('no ranking question is headed "Which channels"');
-    expect(e.fix).toBe('give one of these exactly: "stack", "Rank"');
+    expect(e.problem).toBe('no question here is headed "Which channels"');
+    expect(e.fix).toBe('pass --ranking-question with one of "stack", "Rank"');
   });
 
   test('a table with no ranking: every row read with an empty stack, a note with the fix (stack and audit stop later)', async () => {

@@ -92,6 +92,22 @@ export function numberish(cell: string): boolean {
   return typeof readRank(cell) === 'number';
 }
 
+/**
+ * A column that holds numbers: every answered cell a whole number or a rank
+ * label, but for a stray one in twenty (a typo that reading then reports
+ * with its line and column), and at least two numbers.
+ */
+function holdsNumbers(cells: readonly string[]): boolean {
+  let numbers = 0;
+  let others = 0;
+  for (const c of cells) {
+    if (c.trim() === '' || isMissingAnswer(c)) continue;
+    if (numberish(c)) numbers++;
+    else others++;
+  }
+  return others === 0 || (numbers >= 2 && others <= Math.max(1, 0.05 * (numbers + others)));
+}
+
 /** `Q12` and `Q7` share the family "q#", `item_3` "item_#"; any other header is "text". */
 export function headerFamily(header: string): string {
   const m = /^([A-Za-z]+[ _.-]?)\d+(?:[_.-]\d+)*$/.exec(header.trim());
@@ -136,15 +152,14 @@ export function mergeNumberRuns(groups: Resolved[][]): Resolved[][] {
   };
   for (const g of groups) {
     const single = g.length === 1 && g[0]!.column.sub === null && !g[0]!.override && !g[0]!.column.known ? g[0]! : null;
-    const fits = single !== null && single.role === 'unknown' && single.reason === '' && single.view.cells.every(numberish);
-    const adjacent = fits && run.length > 0 && run[run.length - 1]!.column.index === single.column.index - 1;
-    if (fits && (run.length === 0 || adjacent)) {
+    if (single !== null && single.role === 'unknown' && single.reason === '' && holdsNumbers(single.view.cells)) {
       run.push(single);
       continue;
     }
-    flush();
-    if (fits) run.push(single);
-    else out.push(g);
+    // Columns placed by their header (a name, a department, metadata) do not break a run: reordering
+    // a plain table's columns must not change how it reads. Any other column does.
+    if (!g.every((r) => r.role !== 'unknown' || r.reason !== '')) flush();
+    out.push(g);
   }
   flush();
   return out;

@@ -2,6 +2,7 @@
  * Header text: as the user reads it, split into question and statement, and the one key by which align.yml names a column.
  */
 import { InputError } from '../../errors.js';
+import { normaliseHeader, splitQuestionHeader } from '../columns.js';
 import type { AlignConfig, ColumnOverride, ColumnRoleName } from '../config-types.js';
 import {
   type ColumnView,
@@ -77,5 +78,27 @@ export function splitCode(code: string): { question: string; sub: string } | nul
 
 /** Case, width and spacing do not matter when align.yml names a column, code or question. */
 export function looseKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\u00a0]+/gu, ' ').trim();
+  return normaliseHeader(text);
+}
+
+/**
+ * A plain table's header as question and statement, when two or more columns
+ * share the question: `Rank: Grow revenue` (a shared `Rank: ` prefix names the
+ * question, not the priority), `Rank these [Grow revenue]`, `Rank - Grow
+ * revenue`. A lone `Growth - EMEA` stays one header (a priority named so).
+ */
+export function plainTableColumns(header: readonly string[]): Array<{ question: string; sub: string | null }> {
+  const splits = header.map((h) => {
+    const t = h.trim();
+    const colon = /^([^:]{1,60}?)\s*:\s+(\S.*)$/su.exec(t);
+    if (colon) return { question: colon[1]!.trim(), sub: colon[2]!.trim() };
+    const q = splitQuestionHeader(t);
+    return q ? { question: q.question, sub: q.item } : null;
+  });
+  const counts = new Map<string, number>();
+  for (const s of splits) if (s) counts.set(looseKey(s.question), (counts.get(looseKey(s.question)) ?? 0) + 1);
+  return header.map((h, i) => {
+    const s = splits[i];
+    return s && (counts.get(looseKey(s.question)) ?? 0) >= 2 ? s : { question: h.trim(), sub: null };
+  });
 }

@@ -29,7 +29,7 @@ import {
 } from '../infer.js';
 import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
 import { positionFromHeader } from '../columns.js';
-import { aliasKeyOf, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
+import { aliasKeyOf, EMPTY_ROW, invalidReason, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
 import { guessDateOrder, parseTimestamp } from '../timestamps.js';
 import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
 import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../formats/types.js';
@@ -40,6 +40,9 @@ import { bookFor, books, decodeCell, dimensionOf, overrideFor, overrides } from 
 import { likertCell, likertOf, resolveScales } from './scales.js';
 import { chooseRanking, prioritiesOf, priorityNameOf, stackOf } from './ranking.js';
 import { ExportColumn, ExportLayout, Resolved, SurveyNormalised, SurveyRow } from './types.js';
+
+const NOTHING_READ_FIX =
+  'give stacks as long format (respondent, priority, rank), one column per priority holding its rank, one column per position, or one list cell (A;B;C), and Likert items as labels or as three or more columns of whole numbers; or name the columns under columns in align.yml (align inspect --write-config writes a starter)';
 
 /** Reads a tool's export with its layout. */
 export function normaliseExport(table: Table, context: NormaliseContext, layout: ExportLayout): SurveyNormalised {
@@ -144,7 +147,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   // 4. Everything else, by its cells.
   for (const r of resolved) {
     if (r.role === 'multiselect') r.options = optionsOf(r);
-    if (r.role !== 'unknown' || r.override || r.column.known) continue;
+    if (r.role !== 'unknown' || r.override || r.column.known || r.reason !== '') continue;
     const answer: Inference = inferAnswer(r.view, scales);
     r.role = answer.role;
     r.confidence = answer.confidence;
@@ -269,6 +272,10 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   const unreadable = new Map<string, { line: number; count: number }>();
   data.forEach((record, at) => {
     const line = lines[at]!;
+    if (record.every((c) => c.trim() === '')) {
+      excluded.push({ file, line, reason: EMPTY_ROW });
+      return;
+    }
     const exclude = layout.exclude?.(record) ?? null;
     let name = pick(names, at);
     if (name === null && (layout.firstName !== undefined || layout.lastName !== undefined)) {
@@ -281,7 +288,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     let submitted: number | null = layout.submitted ? layout.submitted(record) : null;
     if (submitted === null) {
       for (const c of submittedColumns) {
-        submitted = parseTimestamp(c.view.raw[at] ?? '', dateOrder);
+        submitted = layout.readTime ? layout.readTime(c.view.raw[at] ?? '') : parseTimestamp(c.view.raw[at] ?? '', dateOrder);
         if (submitted !== null) break;
       }
     }
@@ -325,7 +332,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         row.likert = {};
         row.stack = [];
       } else if (context.skipInvalid) {
-        excluded.push({ file, line, reason: `invalid value (--skip-invalid): ${e.problem}${e.column ? ` in column ${quoted(e.column)}` : ''}` });
+        excluded.push({ file, line, reason: invalidReason(e, line) });
         return;
       } else {
         throw e;
@@ -360,6 +367,11 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     });
   }
 
+  // Nothing to report from this file: say what align looks for.
+  if (!ranking && !ambiguous && items.length === 0) {
+    notes.push({ file, line: headerLine, note: `no ranking found; ${NOTHING_READ_FIX}` });
+  }
+
   // 9. Codes where labels were expected.
   for (const r of [...roles, ...departments]) {
     const values = [...new Set(r.view.cells.map((c) => c.trim()).filter((c) => c !== ''))];
@@ -385,7 +397,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     newestFirst: layout.newestFirst,
     multiselect: multiselect.map((q) => ({ question: q.question, options: q.options })),
     ranking: ranking ? { question: ranking.question, encoding: ranking.encoding, columns: ranking.columns.map((c) => c.index) } : null,
-    ...(ambiguous ? { rankingUnresolved: { line: null, problem: ambiguous.problem, fix: ambiguous.fix } } : {}),
+    ...(ambiguous ? { rankingUnresolved: { line: headerLine, problem: ambiguous.problem, fix: ambiguous.fix } } : {}),
     scales: Object.fromEntries(likertColumns.filter((c) => c.likert?.scale).map((c) => [c.column.index, c.likert!.scale!.name])),
   };
 }

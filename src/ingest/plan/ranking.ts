@@ -61,6 +61,12 @@ export function candidatesOf(open: readonly Resolved[], dropped: Map<number, str
   return findRankingQuestions(views.filter((v) => v.length > 0));
 }
 
+/** How a candidate holds its stacks, in words: `one column per priority, 9 columns`. */
+function encodingWords(c: RankingCandidate): string {
+  if (c.encoding === 'list') return 'one ordered list per respondent';
+  return `one column per ${c.encoding === 'by-priority' ? 'priority' : 'position'}, ${c.columns.length} columns`;
+}
+
 export function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: AlignConfig, file: string, dropped: Map<number, string>): RankingCandidate | AmbiguousRanking | null {
   const wanted = context.rankingQuestion ?? config.rankingQuestion;
   const open = resolved.filter((r) => (r.role === 'unknown' && r.reason === '') || r.role === 'ranking');
@@ -105,7 +111,7 @@ export function chooseRanking(resolved: Resolved[], context: NormaliseContext, c
   if (candidates.length > 1) {
     return {
       ambiguous: candidates,
-      problem: `${candidates.length} questions look like rankings: ${candidates.map((c) => quoted(c.question)).join(' and ')}`,
+      problem: `${candidates.length} questions look like rankings: ${candidates.map((c) => `${quoted(c.question)} (${encodingWords(c)})`).join(' and ')}`,
       fix: `pass --ranking-question with the one to use, e.g. --ranking-question ${quoted(candidates[0]!.question)} (or set rankingQuestion in align.yml)`,
     };
   }

@@ -49,6 +49,8 @@ export interface ExportLayout {
   columns: ExportColumn[];
   /** The record's submit time (ms UTC) by the tool's own rule; absent: read from the `submitted` column. */
   submitted?: (record: readonly string[]) => number | null;
+  /** How the layout's submit-time cells read (default: the tools' formats, day and month order guessed per column). */
+  readTime?: (text: string) => number | null;
   /** Why the tool's own columns say the record is not a real response, or null. */
   exclude?: (record: readonly string[]) => string | null;
   /** Columns holding first and last name, used when no name column is found or its cell is blank. */
