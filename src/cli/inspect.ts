@@ -18,14 +18,14 @@ import { basename, isAbsolute, join } from 'node:path';
 import { Document, isMap, isPair, isScalar } from 'yaml';
 import { UsageError } from '../errors.js';
 import type { AlignConfig, ColumnOverride } from '../ingest/config-types.js';
-import { assembleDataset } from '../ingest/dataset.js';
+import { assembleDataset, readInput, type ReadInput } from '../ingest/dataset.js';
 import { encodingFromOption } from '../ingest/decode.js';
 import { detectFormat } from '../ingest/formats/index.js';
 import type { ColumnInfo, Normalised } from '../ingest/formats/types.js';
 import { readTable } from '../ingest/table.js';
 import type { EncodingLabel, Excluded, Note, Table, ToolFormat } from '../ingest/types.js';
 import type { Io } from './io.js';
-import { loadConfigFor } from './load.js';
+import { loadConfigFor, readingOptions } from './load.js';
 import { writeAtomic, writeStdout } from './output.js';
 
 export interface InspectOptions {
@@ -64,12 +64,8 @@ export interface InspectResult {
   configWritten: string | null;
 }
 
-/** The pure part: a Table and config in, what inspect reports out (no config written). */
-export function inspectTable(table: Table, config: AlignConfig, rankingQuestion?: string): { result: Omit<InspectResult, 'configWritten'>; normalised: Normalised } {
-  const choice = detectFormat(table);
-  const question = rankingQuestion ?? config.rankingQuestion;
-  // skipInvalid: inspect lists every bad row instead of stopping at the first.
-  const normalised = choice.module.normalise(table, { config, skipInvalid: true, ...(question ? { rankingQuestion: question } : {}) });
+/** The pure part: a file as readInput read it, in; what inspect reports, out (no config written). */
+export function inspectTable({ table, normalised, choice }: ReadInput, config: AlignConfig): { result: Omit<InspectResult, 'configWritten'>; normalised: Normalised } {
   const dataset = assembleDataset([{ table, normalised }], { config, skipInvalid: true });
   const ranking = (normalised as Normalised & { ranking?: { question: string; encoding: string } | null }).ranking ?? null;
   const rankingColumns = normalised.columns.filter((c) => c.role === 'ranking');
@@ -279,11 +275,12 @@ function codesOf(table: Table, format: ToolFormat): Map<number, string> {
 
 export async function inspect(options: InspectOptions, io: Io): Promise<InspectResult> {
   const { config } = await loadConfigFor(options.config ? { config: options.config } : {}, io);
-  const table = await readTable(options.file, {
-    ...(options.encoding ? { encoding: encodingFromOption(options.encoding) } : {}),
-    ...(options.delimiter ? { delimiter: parseDelimiterFlag(options.delimiter) } : {}),
-  });
-  const { result, normalised } = inspectTable(table, config, options.rankingQuestion);
+  // The same reading as stack and audit (one composition), but with --skip-invalid, so that inspect
+  // lists every bad row instead of stopping at the first, and with every format's reason.
+  const flags = { ...options, ...(options.delimiter ? { delimiter: parseDelimiterFlag(options.delimiter) } : {}), skipInvalid: true };
+  const input = await readInput(options.file, readingOptions(flags, config), true);
+  const { table } = input;
+  const { result, normalised } = inspectTable(input, config);
 
   let configWritten: string | null = null;
   if (options.writeConfig) {

@@ -9,7 +9,7 @@ import { buildAudit } from '../audit/audit.js';
 import type { AuditResult } from '../audit/types.js';
 import { loadConfig } from '../ingest/config.js';
 import type { AlignConfig } from '../ingest/config-types.js';
-import { readDataset } from '../ingest/dataset.js';
+import { readDataset, type ReadOptions } from '../ingest/dataset.js';
 import { encodingFromOption } from '../ingest/decode.js';
 import type { Io } from './io.js';
 import { sameFile } from './output.js';
@@ -48,22 +48,37 @@ export interface LoadOptions {
   likert?: 'strict' | 'lenient';
 }
 
-export async function loadAudit(files: string[], flags: ReadingFlags, io: Io, load: LoadOptions = {}): Promise<AuditResult> {
-  const { config } = await loadConfigFor(flags, io);
-  const paths = distinctPaths(files);
-  const readOptions = {
+/**
+ * The reading flags resolved against align.yml, once: a flag wins over the
+ * config's key. Only the result travels into the ingest room.
+ */
+export function readingOptions(
+  flags: Pick<ReadingFlags, 'encoding' | 'delimiter' | 'rankingQuestion' | 'skipInvalid'>,
+  config: AlignConfig,
+  load: LoadOptions = {},
+): ReadOptions {
+  const rankingQuestion = flags.rankingQuestion ?? config.rankingQuestion;
+  return {
     ...(load.likert ? { likert: load.likert } : {}),
     config,
     skipInvalid: Boolean(flags.skipInvalid),
     ...(flags.encoding ? { encoding: encodingFromOption(flags.encoding) } : {}),
     ...(flags.delimiter ? { delimiter: flags.delimiter } : {}),
-    ...(flags.rankingQuestion ?? config.rankingQuestion ? { rankingQuestion: flags.rankingQuestion ?? config.rankingQuestion } : {}),
+    ...(rankingQuestion ? { rankingQuestion } : {}),
   };
+}
+
+export async function loadAudit(files: string[], flags: ReadingFlags, io: Io, load: LoadOptions = {}): Promise<AuditResult> {
+  const { config } = await loadConfigFor(flags, io);
+  const paths = distinctPaths(files);
+  const readOptions = readingOptions(flags, config, load);
   let dataset = await readDataset(paths, readOptions);
   if (flags.rankings !== undefined) {
     if (paths.some((p) => sameFile(p, flags.rankings!))) throw new UsageError(`${flags.rankings} is given both as a response file and as --rankings; name it once`);
     const { joinRankings } = await import('../ingest/join.js');
-    dataset = joinRankings(dataset, await readDataset([flags.rankings], { ...readOptions, rankingQuestion: undefined }));
+    // The stacks file's own ranking question is found in it: the survey's does not apply.
+    const { rankingQuestion: _survey, ...stacksOptions } = readOptions;
+    dataset = joinRankings(dataset, await readDataset([flags.rankings], stacksOptions));
   }
   return buildAudit(dataset, {
     version: version(),

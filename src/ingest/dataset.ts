@@ -22,7 +22,7 @@
 import { InputError, InternalError, UsageError } from '../errors.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
-import { detectFormat } from './formats/index.js';
+import { detectFormat, type FormatChoice } from './formats/index.js';
 import type { Normalised, RawRow } from './formats/types.js';
 import { displayName, priorityKey } from './priority-key.js';
 import { aliasKeyOf, SKIP_INVALID_FIX, tieNotes } from './rankings.js';
@@ -34,9 +34,38 @@ export interface ReadOptions {
   skipInvalid: boolean;
   encoding?: EncodingLabel;
   delimiter?: string;
+  /** The ranking question's header: --ranking-question, else align.yml's rankingQuestion, resolved once by the CLI (readingOptions). */
   rankingQuestion?: string;
   /** Likert answers align cannot read: 'strict' (default) stops; 'lenient' notes and leaves them out (NormaliseContext.likert). */
   likert?: 'strict' | 'lenient';
+}
+
+/** One file read and normalised by the format module that claims it: what readDataset and align inspect share. */
+export interface ReadInput {
+  table: Table;
+  normalised: Normalised;
+  /** The format choice; with `allReasons`, every module's verdict (align inspect prints them). */
+  choice: FormatChoice;
+}
+
+/**
+ * Reads one file: bytes to a Table, the format that wrote it, and the column
+ * plan's reading of it. `allReasons` asks every format module for its reason
+ * (align inspect); otherwise the winner only (readDataset).
+ */
+export async function readInput(path: string, options: ReadOptions, allReasons = false): Promise<ReadInput> {
+  const table = await readTable(path, {
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+  });
+  const choice = detectFormat(table, undefined, { winnerOnly: !allReasons });
+  const normalised = choice.module.normalise(table, {
+    config: options.config,
+    skipInvalid: options.skipInvalid,
+    ...(options.rankingQuestion ? { rankingQuestion: options.rankingQuestion } : {}),
+    ...(options.likert ? { likert: options.likert } : {}),
+  });
+  return { table, normalised, choice };
 }
 
 /** Reads every file and assembles one Dataset (see the steps above). */
@@ -44,18 +73,7 @@ export async function readDataset(paths: string[], options: ReadOptions): Promis
   if (paths.length === 0) throw new UsageError('no input file given; name at least one CSV export');
   const inputs: Array<{ table: Table; normalised: Normalised }> = [];
   for (const path of paths) {
-    const table = await readTable(path, {
-      ...(options.encoding ? { encoding: options.encoding } : {}),
-      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
-    });
-    const { module } = detectFormat(table, undefined, { winnerOnly: true });
-    const rankingQuestion = options.rankingQuestion ?? options.config.rankingQuestion;
-    const normalised = module.normalise(table, {
-      config: options.config,
-      skipInvalid: options.skipInvalid,
-      ...(rankingQuestion ? { rankingQuestion } : {}),
-      ...(options.likert ? { likert: options.likert } : {}),
-    });
+    const { table, normalised } = await readInput(path, options);
     const unresolved = normalised.rankingUnresolved;
     if (unresolved) throw new InputError(table.path, unresolved.line, null, unresolved.problem, unresolved.fix);
     inputs.push({ table, normalised });

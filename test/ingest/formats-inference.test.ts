@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { normalise } from '../../src/ingest/formats/google-forms.js';
+import { readingOptions } from '../../src/cli/load.js';
 import { type ColumnView, deriveOptions, findRankingQuestions, splitChoices } from '../../src/ingest/infer.js';
 import { tableOf } from './northwind.js';
 
@@ -60,8 +61,10 @@ describe('the ranking question', () => {
       { priority: 'Grow', rank: 3 },
     ]);
     expect(roleOf(chosen, rank('Grow'))).not.toBe('ranking');
-    // align.yml's rankingQuestion does the same
-    expect(read(header, rows, { rankingQuestion: 'rank for next year' }).ranking?.question).toBe('Rank for next year');
+    // align.yml's rankingQuestion does the same, resolved once by the CLI's loader (a flag wins over it)
+    const config = { rankingQuestion: 'rank for next year' };
+    expect(read(header, rows, config, readingOptions({}, config).rankingQuestion).ranking?.question).toBe('Rank for next year');
+    expect(readingOptions({ rankingQuestion: 'Rank these' }, config).rankingQuestion).toBe('Rank these');
     expect(errorOf(() => read(header, rows, {}, 'Rank for the CEO'))).toMatch(/^f\.csv: no question here is headed "Rank for the CEO"; pass --ranking-question with one of "Rank these", "Rank for next year"$/);
   });
 

@@ -68,7 +68,7 @@ function encodingWords(c: RankingCandidate): string {
 }
 
 export function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: AlignConfig, file: string, dropped: Map<number, string>): RankingCandidate | AmbiguousRanking | null {
-  const wanted = context.rankingQuestion ?? config.rankingQuestion;
+  const wanted = context.rankingQuestion;
   const open = resolved.filter((r) => (r.role === 'unknown' && r.reason === '') || r.role === 'ranking');
   const groups = questionGroups(resolved);
 
