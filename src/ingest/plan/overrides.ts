@@ -88,7 +88,9 @@ export function overrides(config: AlignConfig): Map<string, Override> {
 
 export function overrideFor(column: ExportColumn, all: Map<string, Override>): Override | null {
   const { own, group } = namesOf(column);
-  for (const name of own) {
+  // The column's own names, then its statement alone (a grid row, as a one-column question's
+  // header names it in another tool's layout), then its question.
+  for (const name of [...own, ...(column.sub !== null ? [column.sub] : [])]) {
     const o = all.get(looseKey(name));
     if (o) return o;
   }

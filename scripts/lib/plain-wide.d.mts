@@ -1,0 +1,16 @@
+/** Types for plain-wide.mjs (a plain script, so that `npm run bench` runs it without a build). */
+export const PRIORITIES: string[];
+export const DEPARTMENTS: string[];
+export interface PlainWidePerson {
+  id: string;
+  name: string;
+  role: string;
+  department: string;
+  likert: Array<number | null>;
+  ranks: Record<string, number>;
+}
+export function plainWide(options: { rows: number; seed?: number; items?: number; departments?: number; executives?: number; blankShare?: number }): {
+  csv: string;
+  people: PlainWidePerson[];
+  header: string[];
+};
