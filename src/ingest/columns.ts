@@ -251,7 +251,8 @@ export function recogniseColumnFromStats(index: number, header: string, stats: C
   const filled = stats.filled;
   const ranks = filled > 0 && stats.ranks === filled;
   const share = filled === 0 ? 0 : stats.rankShaped / filled;
-  const lists = stats.lists > 0;
+  // Decided by the bulk of the column: one cell with a stray ';' is a typo to report, not a list column.
+  const lists = stats.lists > 0 && stats.lists * 2 >= filled;
 
   const position = positionFromHeader(header);
   if (position !== null && !ranks) {

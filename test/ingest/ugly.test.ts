@@ -50,6 +50,9 @@ describe('invalid values stop the run, naming file, line and column', () => {
     ['wide-same-priority-twice.csv', 3, 'grow revenue.', /"grow revenue\." is ranked twice in this stack/],
     ['position-twice.csv', 3, '3rd choice', /^"GROW REVENUE" is ranked twice in this stack \(positions 2 and 3\)$/],
     ['list-twice.csv', 3, 'stack', /^"reduce warranty costs\." is ranked twice in this stack \(positions 1 and 3 of the list\)$/],
+    // One ';' in one rank cell of a 48-row long file: before, the whole file was read as one-list-cell stacks,
+    // 40 rows dropped as duplicates, exit 0. The encoding is decided by the bulk of the rows; the cell is the error.
+    ['long-rank-typo-semicolon.csv', 21, 'rank', /^"2;3" is not a rank$/],
   ])('%s: line %d, column %j', async (name, line, column, problem) => {
     const e = await failure(name);
     expect(e.file).toBe(`${DIR}/${name}`);
