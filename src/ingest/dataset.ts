@@ -14,7 +14,7 @@
  *   6. notes: two people with one name and no email, a blank role, ties
  *   7. priorities: N = the distinct keys ranked by anyone, plus every priority
  *      a file lists (a wide column nobody ranked); shown by the spelling most
- *      used, ties first seen (PriorityNames' rule, see nameByMostUsed)
+ *      used, ties first seen (nameByMostUsed)
  *
  * Every data row ends up used or in `excluded` with a reason; a module that
  * loses a row is a bug (InternalError), not a user error.
@@ -266,7 +266,7 @@ function keyedStack(row: RawRow, keyOf: (name: string) => string, skipInvalid: b
 /**
  * The name shown for each priority key: the spelling most used (trimmed,
  * spacing collapsed: displayName), ties going to the one seen first; an
- * aliased spelling shows as its target. The rule of PriorityNames, applied to
+ * aliased spelling shows as its target. The rule is applied to
  * counts gathered by the spelling as written, so that the Unicode passes run
  * once per distinct spelling rather than once per stack entry (a large file
  * has millions of entries and a few dozen spellings).

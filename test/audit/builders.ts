@@ -2,7 +2,7 @@
  * Builders for audit tests (STYLE.md habit 12): datasets in code, not CSV files.
  *   aDataset().withLeader('Ana', 'Sales', ['Growth', 'Cost']).withMember('Bo', 'Sales', ['Cost', 'Growth']).build()
  */
-import { PriorityNames } from '../../src/ingest/priority-key.js';
+import { PriorityNames } from '../reference/priority-names.js';
 import type { Dataset, Respondent } from '../../src/ingest/types.js';
 
 interface Person {

@@ -1,13 +1,13 @@
 // Property: raterOf's shortcut (the others are the totals minus the leader's own row)
 // gives the same spearmanToOthers and largestGaps as the direct leave-one-out:
-// src/stats/leave-one-out.ts for rho, and borda() on the others' own matrix for
+// test/reference/leave-one-out.ts for rho, and borda() on the others' own matrix for
 // othersPosition (ARCHITECTURE.md "Stacks"). Random matrices with ties and partial stacks.
 import { describe, expect, it } from 'vitest';
 import { analyseStacks } from '../../src/audit/stack.js';
 import type { StackResult } from '../../src/audit/types.js';
 import { borda } from '../../src/stats/borda.js';
 import { compareCodePoints } from '../../src/stats/code-point-order.js';
-import { spearmanToOthers } from '../../src/stats/leave-one-out.js';
+import { spearmanToOthers } from '../reference/leave-one-out.js';
 import { seededRandom } from '../../src/stats/random.js';
 import { completeStack } from '../../src/stats/ranks.js';
 import { aDataset } from './builders.js';

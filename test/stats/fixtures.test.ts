@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { borda } from '../../src/stats/borda.js';
 import { kendallTauB } from '../../src/stats/kendall-tau-b.js';
 import { kendallW } from '../../src/stats/kendall-w.js';
-import { othersMeanRanks, spearmanToOthers } from '../../src/stats/leave-one-out.js';
+import { othersMeanRanks, spearmanToOthers } from '../reference/leave-one-out.js';
 import { completeStack } from '../../src/stats/ranks.js';
 import { rankBiasedOverlap } from '../../src/stats/rbo.js';
 import { spearman } from '../../src/stats/spearman.js';

@@ -1,7 +1,7 @@
 // Leave-one-out Spearman (a rater against the others' mean ranks); ARCHITECTURE.md "Stacks".
 // Reference: spearman as scipy.stats.spearmanr; fixtures' raters[].spearmanToOthers are checked in fixtures.test.ts.
 import { describe, expect, it } from 'vitest';
-import { othersMeanRanks, spearmanToOthers } from '../../src/stats/leave-one-out.js';
+import { othersMeanRanks, spearmanToOthers } from '../reference/leave-one-out.js';
 import { closeAll, closeStat } from './helpers.js';
 
 describe('othersMeanRanks(matrix, rater)', () => {

@@ -14,8 +14,8 @@
  * (hand: others' means [2, 2.5, 1.5] rank as [2, 3, 1]; Pearson of [1, 2, 3] and
  * [2, 3, 1] is -1 / sqrt(2 · 2)).
  */
-import { na, type Stat } from './result.js';
-import { spearman } from './spearman.js';
+import { na, type Stat } from '../../src/stats/result.js';
+import { spearman } from '../../src/stats/spearman.js';
 
 /** Mean of every row except `rater`, item by item. */
 export function othersMeanRanks(matrix: ReadonlyArray<readonly number[]>, rater: number): number[] {
