@@ -1,13 +1,14 @@
 // Acceptance (issue "Read real survey exports"): `align audit <export> --format json`
 // gives the input block and the leaders' stack of northwind.expected.json (computed
 // independently with numpy/scipy from the canonical files), for every tool's file.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { priorityKey } from '../../src/ingest/priority-key.js';
+import { EXPORTS } from '../helpers/read.js';
 import { ROOT, runAlign } from '../helpers/run.js';
 
-const EXPORTS = join(ROOT, 'test/fixtures/exports');
+
 const TOL = 1e-9;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -32,7 +33,7 @@ function close(actual: unknown, expected: number, what: string): void {
 }
 const nameKey = (s: string) => s.normalize('NFC').trim().toLowerCase();
 
-describe.skipIf(!existsSync(join(EXPORTS, 'northwind.expected.json')))('align audit --format json on every tool export', () => {
+describe('align audit --format json on every tool export', () => {
   const expected = JSON.parse(readFileSync(join(EXPORTS, 'northwind.expected.json'), 'utf8'));
   for (const f of FILES) {
     it(f.file, async () => {

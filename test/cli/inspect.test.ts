@@ -8,7 +8,7 @@ import { inspect } from '../../src/cli/inspect.js';
 import { parseConfig } from '../../src/ingest/config.js';
 import { runAlign } from '../helpers/run.js';
 
-const EXPORTS = join(import.meta.dirname, '../fixtures/exports');
+import { EXPORTS } from '../helpers/read.js';
 const REAL = join(import.meta.dirname, '../../../shared/fixtures/exports/real');
 
 function io(cwd: string): { io: Io; out: () => string } {

@@ -5,9 +5,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXPORTS } from '../helpers/read.js';
 import { ROOT, runAlign } from '../helpers/run.js';
 
-const EXPORTS = join(ROOT, 'test/fixtures/exports');
+
 const expected = JSON.parse(readFileSync(join(EXPORTS, 'northwind.expected.json'), 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'align-join-'));
 

@@ -5,11 +5,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { priorityKey } from '../../src/ingest/priority-key.js';
+import { EXPORTS, RANKINGS } from '../helpers/read.js';
 import { ROOT, runAlign } from '../helpers/run.js';
 
 const TOL = 1e-9;
-const RANKINGS = join(ROOT, 'test/fixtures/rankings');
-const EXPORTS = join(ROOT, 'test/fixtures/exports');
+
 
 function close(actual: unknown, expected: number, what: string): void {
   expect(typeof actual, what).toBe('number');
@@ -150,7 +150,7 @@ describe('align stack --json on the ranking fixtures', () => {
   });
 });
 
-describe.skipIf(!existsSync(join(EXPORTS, 'northwind-rankings-long.csv')))('align stack --json on northwind-rankings-long.csv', () => {
+describe('align stack --json on northwind-rankings-long.csv', () => {
   it('matches northwind.expected.json (stack and cascade)', async () => {
     const expected = JSON.parse(readFileSync(join(EXPORTS, 'northwind.expected.json'), 'utf8'));
     const actual = await stackJson(join(EXPORTS, 'northwind-rankings-long.csv'));

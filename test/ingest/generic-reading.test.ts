@@ -15,6 +15,7 @@ import type { Normalised } from '../../src/ingest/formats/types.js';
 import { readTable } from '../../src/ingest/table.js';
 import type { Dataset } from '../../src/ingest/types.js';
 import { tempFolder } from './temp-files.js';
+import { inputError, readText } from '../helpers/read.js';
 
 const tmp = tempFolder();
 afterAll(() => tmp.remove());
@@ -24,20 +25,8 @@ interface Options {
   rankingQuestion?: string;
 }
 
-async function read(name: string, text: string, options: Options = {}): Promise<Dataset> {
-  const path = tmp.write(name, text);
-  return readDataset([path], { config: options.config ?? {}, skipInvalid: false, ...(options.rankingQuestion ? { rankingQuestion: options.rankingQuestion } : {}) });
-}
-
-async function failure(name: string, text: string, options: Options = {}): Promise<InputError> {
-  try {
-    await read(name, text, options);
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+const read = (name: string, text: string, options: Options = {}): Promise<Dataset> => readText(tmp, name, text, options);
+const failure = (name: string, text: string, options: Options = {}): Promise<InputError> => inputError(() => read(name, text, options));
 
 /** What align inspect runs: the winning module's normalise with skipInvalid, then assembleDataset (no readDataset stop). */
 async function inspected(name: string, text: string, options: Options = {}): Promise<{ normalised: Normalised; dataset: Dataset }> {

@@ -15,25 +15,14 @@ import type { FormatModule } from '../../src/ingest/formats/types.js';
 import { tableFromBytes } from '../../src/ingest/table.js';
 import type { Dataset } from '../../src/ingest/types.js';
 import { tempFolder } from './temp-files.js';
+import { inputError, type ReadTextOptions, readText } from '../helpers/read.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const tmp = tempFolder();
 afterAll(() => tmp.remove());
 
-async function read(name: string, text: string, options: { config?: AlignConfig; skipInvalid?: boolean; rankingQuestion?: string } = {}): Promise<Dataset> {
-  const path = tmp.write(name, text);
-  return readDataset([path], { config: options.config ?? {}, skipInvalid: options.skipInvalid ?? false, ...(options.rankingQuestion ? { rankingQuestion: options.rankingQuestion } : {}) });
-}
-
-async function failure(name: string, text: string, options: { config?: AlignConfig; rankingQuestion?: string } = {}): Promise<InputError> {
-  try {
-    await read(name, text, options);
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+const read = (name: string, text: string, options: ReadTextOptions = {}): Promise<Dataset> => readText(tmp, name, text, options);
+const failure = (name: string, text: string, options: ReadTextOptions = {}): Promise<InputError> => inputError(() => read(name, text, options));
 
 const stacks = (d: Dataset) => d.respondents.map((r) => [r.name, r.stack.map((s) => `${s.rank}:${s.priority}`).join(' ')]);
 

@@ -17,9 +17,8 @@ import { parseDelimited } from '../../src/ingest/parse.js';
 import { readTable } from '../../src/ingest/table.js';
 import type { Table } from '../../src/ingest/types.js';
 
-export const EXPORTS = fileURLToPath(new URL('../fixtures/exports', import.meta.url));
-/** The real public samples stay in ../shared (not copied); tests using them skip when it is absent. */
-export const REAL = fileURLToPath(new URL('../../../shared/fixtures/exports/real', import.meta.url));
+import { EXPORTS } from '../helpers/read.js';
+export { EXPORTS, REAL } from '../helpers/read.js';
 
 function csv(file: string): Array<Record<string, string>> {
   const { records } = parseDelimited(readFileSync(join(EXPORTS, file), 'utf8'), { delimiter: ',', path: file });

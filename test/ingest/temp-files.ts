@@ -27,11 +27,4 @@ export function tempFolder(): TempFolder {
 /** A small seeded generator (the stats room's mulberry32) so shuffles are repeatable. */
 export const seeded = seededRandom;
 
-export function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+export { shuffled } from '../helpers/read.js';

@@ -6,19 +6,12 @@
  */
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { inputError } from '../helpers/read.js';
 import { readDataset } from '../../src/ingest/dataset.js';
 
 const DIR = 'test/fixtures/ugly';
 
-async function failure(name: string, skipInvalid = false): Promise<InputError> {
-  try {
-    await readDataset([`${DIR}/${name}`], { config: {}, skipInvalid });
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error(`${name}: expected an InputError`);
-}
+const failure = (name: string, skipInvalid = false): Promise<InputError> => inputError(() => readDataset([`${DIR}/${name}`], { config: {}, skipInvalid }));
 
 const SKIP = 'or pass --skip-invalid to leave this respondent out';
 

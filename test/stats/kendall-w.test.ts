@@ -4,6 +4,7 @@
 // Phipson & Smyth (2010), "Permutation p-values should never be zero", https://arxiv.org/abs/1603.05766
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PERMUTATIONS } from '../../src/defaults.js';
+import { shuffled } from '../helpers/read.js';
 import { kendallW, kendallWPermutation } from '../../src/stats/kendall-w.js';
 import { seededRandom } from '../../src/stats/random.js';
 import { close } from './helpers.js';
@@ -22,15 +23,6 @@ const ANXIETY = [
   [3, 6, 4, 6, 2, 4, 2, 4, 3, 3, 2, 3, 3, 3, 2, 2, 1, 3, 3, 4],
   [2, 1, 4, 4, 3, 2, 1, 6, 1, 1, 1, 2, 3, 3, 1, 1, 3, 3, 2, 2],
 ];
-
-function shuffle<T>(items: readonly T[], random: () => number): T[] {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j] as T, a[i] as T];
-  }
-  return a;
-}
 
 describe('kendallW(matrix)', () => {
   it('kendallW([[1, 2, 3], [1, 2, 3]]) -> W 1, chiSquare 4, df 2, p e^-2 (hand: S = 8, 12·8 / (4·24) = 1)', () => {
@@ -80,8 +72,8 @@ describe('kendallW(matrix)', () => {
     const random = seededRandom(99);
     const base = kendallW(A).value;
     for (let t = 0; t < 10; t++) {
-      const rows = shuffle(A, random);
-      const columns = shuffle([0, 1, 2, 3, 4, 5], random);
+      const rows = shuffled(A, random);
+      const columns = shuffled([0, 1, 2, 3, 4, 5], random);
       const w = kendallW(rows.map((row) => columns.map((c) => row[c] as number))).value;
       close(w?.W, base?.W as number, 1e-12);
       close(w?.p, base?.p as number, 1e-12);
@@ -173,7 +165,7 @@ describe('kendallWPermutation(matrix, { permutations, seed })', () => {
 
   it('kendallWPermutation(8 raters x 12 items, 10,000 permutations) takes under 100 ms', () => {
     const random = seededRandom(1);
-    const rows = Array.from({ length: 8 }, () => shuffle([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], random));
+    const rows = Array.from({ length: 8 }, () => shuffled([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], random));
     const start = performance.now();
     kendallWPermutation(rows, { permutations: 10_000, seed: 42 });
     expect(performance.now() - start).toBeLessThan(100);
