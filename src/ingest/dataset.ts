@@ -220,6 +220,8 @@ export function assembleDataset(
     submitted: row.submitted,
     likert: row.likert,
     stack,
+    // what the survey audit reads besides Likert answers and ranks, carried rather than parsed and dropped
+    ...answersOf(row),
   }));
 
   const items: Item[] = [];
@@ -234,6 +236,16 @@ export function assembleDataset(
 
   checkLedger(files, pending, excluded);
   return { files, respondents, excluded, notes: uniqueNotes(notes), hasRoleColumn, priorities, items };
+}
+
+/** The comments, multi-select and ownership answers a survey row carries (none for a stacks file). */
+function answersOf(row: RawRow): Pick<Respondent, 'comments' | 'choices' | 'ownership'> {
+  const r = row as RawRow & Partial<Pick<Respondent, 'comments' | 'choices' | 'ownership'>>;
+  const out: Pick<Respondent, 'comments' | 'choices' | 'ownership'> = {};
+  if (r.comments && Object.keys(r.comments).length > 0) out.comments = r.comments;
+  if (r.choices && Object.keys(r.choices).length > 0) out.choices = r.choices;
+  if (r.ownership && Object.keys(r.ownership).length > 0) out.ownership = r.ownership;
+  return out;
 }
 
 /**

@@ -87,6 +87,12 @@ export interface Respondent {
   likert: Record<string, number>;
   /** The explicit part of the respondent's stack, as ranked; empty when nothing ranked. */
   stack: StackEntry[];
+  /** Free-text answers: question -> text (survey exports; absent for a stacks file). Shown only for groups at or above the comment threshold. */
+  comments?: Record<string, string>;
+  /** Multi-select answers: question -> the options chosen. */
+  choices?: Record<string, string[]>;
+  /** Ownership questions ("Who owns …?"): question -> who the respondent named. */
+  ownership?: Record<string, string>;
 }
 
 /** A Likert item as the survey asked it. */

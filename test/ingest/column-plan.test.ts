@@ -162,3 +162,23 @@ describe('every align.yml key works for every format', () => {
     expect(d.priorities.map((p) => p.name)).toContain('Expand into the EU');
   });
 });
+
+describe('what the survey audit needs besides Likert answers and ranks is carried, not parsed and dropped', () => {
+  test("the Northwind Google Forms file's channels (multi-select) and comments reach the Dataset", async () => {
+    const d = await readDataset([join(EXPORTS, 'google-forms.csv')], { config: {}, skipInvalid: false });
+    const ticks = d.respondents.flatMap((r) => Object.values(r.choices ?? {}).flat().map((c) => `${r.name}|${c}`));
+    expect(ticks).toHaveLength(62); // northwind-channels-long.csv
+    expect(d.respondents.some((r) => Object.keys(r.comments ?? {}).length > 0)).toBe(true);
+  });
+
+  test('items named like Object.prototype keys keep their answers', async () => {
+    const text = 'name,role,__proto__,constructor,toString\nAnn,Executive,1,2,3\nBo,Manager,4,5,2\nCy,Manager,3,3,4\n';
+    const d = await readDataset([tmp.write('proto.csv', text)], { config: {}, skipInvalid: false });
+    expect(d.items.map((i) => i.id)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(Object.entries(d.respondents[0]!.likert)).toEqual([
+      ['__proto__', 1],
+      ['constructor', 2],
+      ['toString', 3],
+    ]);
+  });
+});

@@ -250,7 +250,7 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
       role: null,
       department: null,
       submitted: parseIsoTimestamp(cell(table, first, attributes.submitted)),
-      likert: {},
+      likert: Object.create(null) as Record<string, number>,
       stack,
       exclude: null,
     };

@@ -301,12 +301,13 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       role: pick(roles, at),
       department: pick(departments, at),
       submitted,
-      likert: {},
+      // keyed by item and question texts from the file: no prototype, so `__proto__` is a key like any other
+      likert: Object.create(null) as Record<string, number>,
       stack: [],
       exclude,
-      choices: {},
-      comments: {},
-      ownership: {},
+      choices: Object.create(null) as Record<string, string[]>,
+      comments: Object.create(null) as Record<string, string>,
+      ownership: Object.create(null) as Record<string, string>,
     };
     try {
       for (const c of likertColumns) {
@@ -329,7 +330,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       if (!(e instanceof InputError)) throw e;
       if (exclude !== null) {
         // Not a real response anyway (a preview, an unfinished one): its bad cell does not stop the run.
-        row.likert = {};
+        row.likert = Object.create(null) as Record<string, number>;
         row.stack = [];
       } else if (context.skipInvalid) {
         excluded.push({ file, line, reason: invalidReason(e, line) });
