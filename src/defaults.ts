@@ -20,3 +20,19 @@ export const DEFAULT_RBO_P = 0.9;
 export const SHIPPED_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 /** Delimiters align sniffs and accepts, with the names users type and read. */
 export const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+/**
+ * Bounds on what align reads, so that no input can make it work for hours or
+ * exhaust memory. The widest real exports (Qualtrics with loops and merges)
+ * run to a few thousand columns; a cell is an answer or a comment.
+ */
+export const MAX_COLUMNS = 10_000;
+export const MAX_CELL_CHARS = 100_000;
+/** align.yml is a page of settings: its size and the report title it may give. */
+export const MAX_CONFIG_BYTES = 1_000_000;
+export const MAX_TITLE_CHARS = 200;
+/** User text quoted in a message is cut to about this many characters. */
+export const MAX_QUOTED_CHARS = 60;
+/** Rank-biased overlap's persistence is accepted from this value up to (not including) 1. */
+export const MIN_RBO_P = 0.01;
+/** The seed of the permutation p-value: an unsigned 32-bit integer. */
+export const MAX_SEED = 2 ** 32 - 1;

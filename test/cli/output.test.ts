@@ -39,7 +39,7 @@ describe('align audit -o', () => {
   });
 
   it('names an empty path, a folder, and a missing folder', async () => {
-    expect((await runAlign(['audit', EXAMPLE, '-o', ''])).stderr).toBe('align: the output path is empty; give a file name\n');
+    expect((await runAlign(['audit', EXAMPLE, '-o', ''])).stderr).toBe('align: -o was given an empty value; give a file name, or - for standard output\n');
     mkdirSync(join(dir, 'sub'));
     expect((await runAlign(['audit', EXAMPLE, '-o', join(dir, 'sub'), '--force'])).stderr).toBe(`align: ${join(dir, 'sub')} is a folder; give a file name inside it\n`);
     const missing = join(dir, 'nope', 'r.md');
