@@ -31,7 +31,13 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
       ...(options.rankings !== undefined ? [options.rankings] : []),
       options.config ?? join(io.cwd, 'align.yml'),
     ];
-    await writeAtomic(options.output, text, { force: Boolean(options.force), inputs });
+    // The --template folder is read too: a report written into it could replace a template.
+    await writeAtomic(options.output, text, {
+      force: Boolean(options.force),
+      inputs,
+      inputFolders: options.template !== undefined ? [options.template] : [],
+      stdoutAlternative: true,
+    });
     io.stderr.write(`align: wrote ${options.output}\n`);
   } else {
     await writeStdout(io.stdout, text);

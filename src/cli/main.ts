@@ -69,7 +69,7 @@ function buildProgram(io: Io): Command {
       .addOption(flag.rankings())
       .addOption(flag.format())
       .addOption(flag.output())
-      .addOption(flag.force('replace the output file if it exists'))
+      .addOption(flag.force('replace the output file if it exists (never an input, the config or a template in use, a link or a device)'))
       .addOption(flag.template()),
   )
     .addHelpText(
@@ -96,7 +96,7 @@ function buildProgram(io: Io): Command {
     .addOption(flag.delimiter())
     .addOption(flag.rankingQuestion())
     .addOption(flag.writeConfig())
-    .addOption(flag.force('replace the config file if it exists'))
+    .addOption(flag.force('replace the config file if it exists (never a link or a device)'))
     .addHelpText('after', examples(['align inspect responses.csv', 'align inspect qualtrics.csv --write-config', 'align inspect export.txt --encoding utf-16le']))
     .action(async (file: string, flags: Record<string, unknown>) => {
       const { inspect } = await import('./inspect.js');
@@ -108,11 +108,11 @@ function buildProgram(io: Io): Command {
     .command('eject')
     .description('copy the shipped report templates into a folder to edit; use them with align audit --template <dir>')
     .argument('<dir>', 'folder to copy the templates into (created if missing)')
-    .addOption(flag.force('overwrite template files already in the folder'))
+    .addOption(flag.force('overwrite template files already in the folder (never a link or a device)'))
     .addHelpText('after', examples(['align templates eject my-templates', 'align audit responses.csv --template my-templates -o report.md']))
     .action(async (dir: string, flags: { force?: boolean }) => {
       const { ejectTemplates } = await import('./templates.js');
-      ejectTemplates({ dir, ...flags }, io);
+      await ejectTemplates({ dir, ...flags }, io);
     });
 
   return program;
