@@ -10,10 +10,13 @@
  * - never onto a symbolic link, a device, a pipe or a socket, even with --force
  *   (`-o /dev/stdout` as root would replace the system's link; `-o -` is the
  *   way to standard output);
- * - never over an existing file without --force.
+ * - never over an existing file without --force;
+ * - the temp file is removed on failure, on SIGINT and SIGTERM (exit 130 and
+ *   143, as a shell reports those signals), and a temp file a SIGKILL left
+ *   behind is removed by the next write to the same folder.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
@@ -103,8 +106,80 @@ export function checkTarget(path: string, options: WriteOptions = {}): void {
   }
 }
 
+/** align's own temp names: `.align-tmp-<name>-<8 hex digits>`. */
+const TEMP_NAME = /^\.align-tmp-.*-[0-9a-f]{8}$/s;
+/** A temp file older than this is left by a killed run, not being written by a live one. */
+export const STALE_TEMP_MS = 60_000;
+
 function tempPath(dir: string, path: string): string {
   return join(dir, `.align-tmp-${basename(path).slice(0, 100)}-${randomBytes(4).toString('hex')}`);
+}
+
+/**
+ * Removes align's temp files that a killed run (SIGKILL, a power cut) left in
+ * `dir`: only names of align's own pattern, only regular files (a link of that
+ * name is left alone, never followed), only older than STALE_TEMP_MS.
+ * Returns the names removed.
+ */
+export function removeStaleTemps(dir: string, now: number = Date.now()): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    const file = join(dir, name);
+    const stats = lstatOrNull(file);
+    if (!stats?.isFile() || now - stats.mtimeMs < STALE_TEMP_MS) continue;
+    try {
+      unlinkSync(file);
+      removed.push(name);
+    } catch {
+      // another run removed it first, or the folder is read-only: nothing to do
+    }
+  }
+  return removed;
+}
+
+/** Temp files being written now, removed if a signal stops the run. */
+const pending = new Set<string>();
+/** The exit code a shell reports for a process stopped by each signal (128 + its number). */
+export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+type HandledSignal = keyof typeof SIGNAL_EXIT_CODES;
+
+/** Removes the temp files of writes in progress; returns their paths. */
+export function removePendingTemps(): string[] {
+  const removed: string[] = [];
+  for (const temp of pending) {
+    try {
+      unlinkSync(temp);
+      removed.push(temp);
+    } catch {
+      // not created yet, or already renamed into place
+    }
+  }
+  pending.clear();
+  return removed;
+}
+
+function onSignal(signal: HandledSignal): void {
+  removePendingTemps();
+  process.exit(SIGNAL_EXIT_CODES[signal]);
+}
+const handlers: Record<HandledSignal, () => void> = { SIGINT: () => onSignal('SIGINT'), SIGTERM: () => onSignal('SIGTERM') };
+
+/** Registers a temp file while it is written; the signal handlers are attached only while some are. */
+export function trackTemp(temp: string): void {
+  if (pending.size === 0) for (const s of Object.keys(handlers) as HandledSignal[]) process.on(s, handlers[s]);
+  pending.add(temp);
+}
+
+export function untrackTemp(temp: string): void {
+  if (!pending.delete(temp)) return;
+  if (pending.size === 0) for (const s of Object.keys(handlers) as HandledSignal[]) process.off(s, handlers[s]);
 }
 
 export async function writeAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
@@ -112,7 +187,9 @@ export async function writeAtomic(path: string, content: string | Uint8Array, op
   const name = options.display ?? path;
   const dir = dirname(resolve(path));
   if (!existsSync(dir)) throw new UsageError(`cannot write ${name}: the folder ${dir} does not exist`);
+  removeStaleTemps(dir);
   const temp = tempPath(dir, path);
+  trackTemp(temp);
   try {
     // wx: the temp name is created here, never opened through something already there
     await writeFile(temp, content, { flag: 'wx' });
@@ -121,6 +198,8 @@ export async function writeAtomic(path: string, content: string | Uint8Array, op
     await unlink(temp).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     throw new UsageError(`cannot write ${name} (${code}); check the folder exists and is writable`);
+  } finally {
+    untrackTemp(temp);
   }
 }
 
