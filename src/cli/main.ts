@@ -7,7 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 import { type Io, processIo } from './io.js';
-import { addReadingFlags, flags as flag, type ReadingFlags, type ReportFormat } from './options.js';
+import { addReadingFlags, args as arg, flags as flag, type ReadingFlags, type ReportFormat } from './options.js';
 import { version } from './version.js';
 
 const ISSUES_URL = 'https://github.com/align-audit/align/issues';
@@ -44,7 +44,7 @@ function buildProgram(io: Io): Command {
     program
       .command('stack')
       .description('compare the leaders\' priority stacks in the terminal (the workshop view)')
-      .argument('<rankings>', 'a stacks file (long, wide by priority, wide by position, or one list cell) or a survey export with a ranking question')
+      .addArgument(arg.file('rankings', 'a stacks file (long, wide by priority, wide by position, or one list cell) or a survey export with a ranking question'))
       .option('--json', 'print the AuditResult (schemaVersion, input, stack, cascade) as JSON instead of the view'),
   )
     .addHelpText(
@@ -65,7 +65,7 @@ function buildProgram(io: Io): Command {
     program
       .command('audit')
       .description('the main job: one export (or several waves/collectors) in, one report out')
-      .argument('<responses...>', 'survey export(s) or stacks file(s) of one audit, merged in the order given')
+      .addArgument(arg.files('responses', 'survey export(s) or stacks file(s) of one audit, merged in the order given'))
       .addOption(flag.rankings())
       .addOption(flag.format())
       .addOption(flag.output())
@@ -90,7 +90,7 @@ function buildProgram(io: Io): Command {
   program
     .command('inspect')
     .description('say what a file is: tool, encoding, delimiter, columns and their roles, rows used and excluded')
-    .argument('<file>', 'a survey export or stacks file')
+    .addArgument(arg.file('file', 'a survey export or stacks file'))
     .addOption(flag.config())
     .addOption(flag.encoding())
     .addOption(flag.delimiter())

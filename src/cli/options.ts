@@ -5,7 +5,7 @@
  * a mistake, not "no config"), a number that is not written in plain digits
  * (`1e3`, `0x10`, `-1`, `NaN`, `Infinity`), or a number outside its range.
  */
-import { Option, type Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
 import { MAX_PERMUTATIONS, MAX_SEED, MIN_GROUP_FLOOR, MIN_PERMUTATIONS, MIN_RBO_P } from '../defaults.js';
 import { UsageError } from '../errors.js';
 
@@ -150,6 +150,20 @@ export const flags = {
   writeConfig: () =>
     new Option('--write-config [file]', 'write a starter align.yml (default ./align.yml) that align audit reproduces exactly').argParser(
       nonEmpty('--write-config', 'a file name, or the flag alone to write ./align.yml'),
+    ),
+};
+
+/**
+ * The commands' file arguments, which take the same care as flags: an empty file
+ * name is a mistake (it read as "align: : no such file"). templates eject checks
+ * its folder itself, with a message about folders.
+ */
+export const args = {
+  file: (name: string, description: string) =>
+    new Argument(`<${name}>`, description).argParser(nonEmpty(`the ${name} argument`, 'a file name')),
+  files: (name: string, description: string) =>
+    new Argument(`<${name}...>`, description).argParser(
+      (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), nonEmpty(`a ${name} argument`, 'a file name')(value)],
     ),
 };
 

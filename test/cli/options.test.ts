@@ -56,6 +56,10 @@ const refused: Array<[string[], string]> = [
   [['inspect', EXAMPLE, '--encoding', ''], 'align: --encoding was given an empty value'],
   [['inspect', EXAMPLE, '--ranking-question', ''], 'align: --ranking-question was given an empty value'],
   [['inspect', EXAMPLE, '--write-config', ''], 'align: --write-config was given an empty value; give a file name, or the flag alone to write ./align.yml'],
+  [['stack', ''], 'align: the rankings argument was given an empty value; give a file name'],
+  [['audit', EXAMPLE, ''], 'align: a responses argument was given an empty value; give a file name'],
+  [['inspect', ' '], 'align: the file argument was given an empty value; give a file name'],
+  [['templates', 'eject', ''], 'align: the folder name is empty; name a folder to copy the templates into'],
 ];
 
 describe('flag values are validated at the flag', () => {
