@@ -11,13 +11,13 @@
  * A column may be given as a bare role (`Q2: role`) or as an object
  * (`Q4_1: {role: likert, item: "I can name …"}`); both load as the object form.
  */
-import { open } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { MAX_CONFIG_BYTES, MAX_QUOTED_CHARS, MAX_TITLE_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
 import type { AlignConfig, ColumnRoleName } from './config-types.js';
 import { BUILTIN_SCALE_NAMES } from './likert.js';
+import { readBounded } from './read-bounded.js';
 
 export const COLUMN_ROLES: readonly ColumnRoleName[] = [
   'id',
@@ -286,37 +286,17 @@ export function parseConfig(source: string, file: string): AlignConfig {
   return result.data as AlignConfig;
 }
 
-/**
- * Reads at most MAX_CONFIG_BYTES + 1 bytes of `path`: enough to know the file is
- * too big, without reading a huge file (or an endless device) into memory.
- */
-async function readBounded(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return buffer.subarray(0, length);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Reads and validates an align.yml file (at most MAX_CONFIG_BYTES). */
 export async function loadConfig(path: string): Promise<AlignConfig> {
-  let bytes: Buffer;
+  let bytes: Buffer | null;
   try {
-    bytes = await readBounded(path);
+    bytes = await readBounded(path, MAX_CONFIG_BYTES);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`;
     throw new InputError(path, null, null, why, 'check the --config path');
   }
-  if (bytes.length > MAX_CONFIG_BYTES) {
+  if (bytes === null) {
     throw new InputError(path, null, null, `is larger than ${MAX_CONFIG_BYTES} bytes; an align.yml is a page of settings`, 'check the --config path names the right file');
   }
   return parseConfig(bytes.toString('utf8').replace(/^\uFEFF/, ''), path);

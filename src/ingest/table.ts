@@ -2,11 +2,11 @@
  * File to Table: read the bytes, decode them, find the delimiter, parse, and
  * check the shape. Every format module starts from a Table.
  */
-import { readFile } from 'node:fs/promises';
-import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_QUOTED_CHARS } from '../defaults.js';
+import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_QUOTED_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
 import { decode } from './decode.js';
 import { parseDelimited } from './parse.js';
+import { readBounded } from './read-bounded.js';
 import type { EncodingLabel, Table } from './types.js';
 
 export interface ReadTableOptions {
@@ -48,13 +48,16 @@ function isBlank(record: readonly string[]): boolean {
 }
 
 export async function readTable(path: string, options: ReadTableOptions = {}): Promise<Table> {
-  let bytes: Buffer;
+  let bytes: Buffer | null;
   try {
-    bytes = await readFile(path);
+    bytes = await readBounded(path, MAX_INPUT_BYTES);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`;
     throw new InputError(path, null, null, why, 'check the path');
+  }
+  if (bytes === null) {
+    throw new InputError(path, null, null, `is larger than ${MAX_INPUT_BYTES} bytes, more than any survey export align reads`, 'check you picked the right file');
   }
   return tableFromBytes(bytes, path, options);
 }
