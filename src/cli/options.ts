@@ -6,7 +6,7 @@
  * (`1e3`, `0x10`, `-1`, `NaN`, `Infinity`), or a number outside its range.
  */
 import { Argument, Option, type Command } from 'commander';
-import { MAX_PERMUTATIONS, MAX_SEED, MIN_GROUP_FLOOR, MIN_PERMUTATIONS, MIN_RBO_P } from '../defaults.js';
+import { clip, MAX_PERMUTATIONS, MAX_SEED, MIN_GROUP_FLOOR, MIN_PERMUTATIONS, MIN_RBO_P } from '../defaults.js';
 import { UsageError } from '../errors.js';
 
 export interface ReadingFlags {
@@ -26,9 +26,9 @@ export interface ReadingFlags {
   verbose?: boolean;
 }
 
-/** Quotes a value the user typed, cut short so a huge argument cannot flood the terminal. */
+/** Quotes a value the user typed, cut short (clip, as in align.yml's messages) so a huge argument cannot flood the terminal. */
 function quoted(value: string): string {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return JSON.stringify(clip(value));
 }
 
 /** A text value that must not be empty or blank; `what` says what to give instead. */

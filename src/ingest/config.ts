@@ -13,7 +13,7 @@
  */
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { MAX_CONFIG_BYTES, MAX_QUOTED_CHARS, MAX_TITLE_CHARS } from '../defaults.js';
+import { clip, MAX_CONFIG_BYTES, MAX_QUOTED_CHARS, MAX_TITLE_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
 import type { AlignConfig, ColumnRoleName } from './config-types.js';
 import { BUILTIN_SCALE_NAMES } from './likert.js';
@@ -86,17 +86,6 @@ function allowedKeys(path: readonly PropertyKey[]): string[] {
   if (path[0] === 'scales' && path.length === 2) return ['labels', 'missing'];
   if (path[0] === 'priorities' && path.length === 1) return ['aliases'];
   return [];
-}
-
-/**
- * User text quoted in a message, cut to MAX_QUOTED_CHARS with an ellipsis, so a
- * 4 MB key or a 50 MB title cannot flood the terminal.
- */
-export function clip(text: string): string {
-  if (text.length <= MAX_QUOTED_CHARS) return text;
-  let cut = text.slice(0, MAX_QUOTED_CHARS);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1); // never half a surrogate pair
-  return `${cut}…`;
 }
 
 /** clip, then JSON-quoted (which also escapes control characters). */

@@ -7,8 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_CONFIG_BYTES, MAX_TITLE_CHARS } from '../../src/defaults.js';
-import { clip, closest, loadConfig, parseConfig } from '../../src/ingest/config.js';
+import { clip, MAX_CONFIG_BYTES, MAX_TITLE_CHARS } from '../../src/defaults.js';
+import { closest, loadConfig, parseConfig } from '../../src/ingest/config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'align-config-'));
 function errorOf(source: string): string {
