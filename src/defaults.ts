@@ -20,3 +20,34 @@ export const DEFAULT_RBO_P = 0.9;
 export const SHIPPED_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 /** Delimiters align sniffs and accepts, with the names users type and read. */
 export const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+/**
+ * Bounds on what align reads, so that no input can make it work for hours or
+ * exhaust memory. The widest real exports (Qualtrics with loops and merges)
+ * run to a few thousand columns; a cell is an answer or a comment.
+ */
+export const MAX_COLUMNS = 10_000;
+/** A response or stacks file: 100 MB is some 100,000 respondents of a long survey. */
+export const MAX_INPUT_BYTES = 100_000_000;
+export const MAX_CELL_CHARS = 100_000;
+/** align.yml is a page of settings: its size and the report title it may give. */
+export const MAX_CONFIG_BYTES = 1_000_000;
+export const MAX_TITLE_CHARS = 200;
+/** User text quoted in a message is cut to about this many characters. */
+export const MAX_QUOTED_CHARS = 60;
+
+/**
+ * User text quoted in a message, cut to MAX_QUOTED_CHARS with an ellipsis, so a
+ * 4 MB key or a 50 MB title cannot flood the terminal. Kept beside its limit, in
+ * this dependency-free module, so the flag parsers can use it without loading
+ * the config reader at startup.
+ */
+export function clip(text: string): string {
+  if (text.length <= MAX_QUOTED_CHARS) return text;
+  let cut = text.slice(0, MAX_QUOTED_CHARS);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1); // never half a surrogate pair
+  return `${cut}…`;
+}
+/** Rank-biased overlap's persistence is accepted from this value up to (not including) 1. */
+export const MIN_RBO_P = 0.01;
+/** The seed of the permutation p-value: an unsigned 32-bit integer. */
+export const MAX_SEED = 2 ** 32 - 1;

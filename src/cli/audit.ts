@@ -3,11 +3,10 @@
  * output or atomically to -o.
  */
 import { join } from 'node:path';
-import { UsageError } from '../errors.js';
 import type { AuditResult } from '../audit/types.js';
 import type { Io } from './io.js';
 import { loadAudit, requireRespondents } from './load.js';
-import type { ReadingFlags } from './options.js';
+import { parseFormat, type ReadingFlags } from './options.js';
 import { writeAtomic, writeStdout } from './output.js';
 
 export interface AuditCommandOptions extends ReadingFlags {
@@ -18,13 +17,8 @@ export interface AuditCommandOptions extends ReadingFlags {
   template?: string;
 }
 
-const FORMATS = ['md', 'json'] as const;
-
 export async function auditCommand(options: AuditCommandOptions, io: Io): Promise<AuditResult> {
-  const format = options.format.toLowerCase().replace(/^markdown$/, 'md');
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format ${options.format} is not available yet; use one of ${FORMATS.join(', ')}`);
-  }
+  const format = parseFormat(options.format);
   const result = await loadAudit(options.files, options, io);
   requireRespondents(result, options.files);
   let text: string;
@@ -37,7 +31,13 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
       ...(options.rankings !== undefined ? [options.rankings] : []),
       options.config ?? join(io.cwd, 'align.yml'),
     ];
-    await writeAtomic(options.output, text, { force: Boolean(options.force), inputs });
+    // The --template folder is read too: a report written into it could replace a template.
+    await writeAtomic(options.output, text, {
+      force: Boolean(options.force),
+      inputs,
+      inputFolders: options.template !== undefined ? [options.template] : [],
+      stdoutAlternative: true,
+    });
     io.stderr.write(`align: wrote ${options.output}\n`);
   } else {
     await writeStdout(io.stdout, text);

@@ -13,10 +13,8 @@
  * Read (I/O) → assemble (pure: inspectTable, starterConfig) → write (I/O).
  */
 import { parseDelimiterFlag } from './options.js';
-import { existsSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { Document, isMap, isPair, isScalar } from 'yaml';
-import { UsageError } from '../errors.js';
 import type { AlignConfig, ColumnOverride } from '../ingest/config-types.js';
 import { assembleDataset, readInput, type ReadInput } from '../ingest/dataset.js';
 import { encodingFromOption } from '../ingest/decode.js';
@@ -286,11 +284,13 @@ export async function inspect(options: InspectOptions, io: Io): Promise<InspectR
   if (options.writeConfig) {
     const target = typeof options.writeConfig === 'string' ? options.writeConfig : 'align.yml';
     const path = isAbsolute(target) ? target : join(io.cwd, target);
-    if (existsSync(path) && !options.force) {
-      throw new UsageError(`${target} already exists; pass --force to replace it, or name another file: --write-config other.yml`);
-    }
     const text = starterConfig(result, normalised, config, codesOf(table, result.format));
-    await writeAtomic(path, text, { force: true, inputs: [options.file] });
+    await writeAtomic(path, text, {
+      force: Boolean(options.force),
+      inputs: [options.file],
+      display: target,
+      instead: 'name another file: --write-config other.yml',
+    });
     configWritten = target;
   }
   const full: InspectResult = { ...result, configWritten };

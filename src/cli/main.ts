@@ -4,10 +4,10 @@
  * 0 done; 2 usage or input error (one line, no stack trace); 1 a bug.
  * Commands are imported lazily so `align --help` costs little more than Node.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 import { type Io, processIo } from './io.js';
-import { addReadingFlags, parseDelimiterFlag, type ReadingFlags } from './options.js';
+import { addReadingFlags, args as arg, flags as flag, type ReadingFlags, type ReportFormat } from './options.js';
 import { version } from './version.js';
 
 const ISSUES_URL = 'https://github.com/align-audit/align/issues';
@@ -44,7 +44,7 @@ function buildProgram(io: Io): Command {
     program
       .command('stack')
       .description('compare the leaders\' priority stacks in the terminal (the workshop view)')
-      .argument('<rankings>', 'a stacks file (long, wide by priority, wide by position, or one list cell) or a survey export with a ranking question')
+      .addArgument(arg.file('rankings', 'a stacks file (long, wide by priority, wide by position, or one list cell) or a survey export with a ranking question'))
       .option('--json', 'print the AuditResult (schemaVersion, input, stack, cascade) as JSON instead of the view'),
   )
     .addHelpText(
@@ -65,12 +65,12 @@ function buildProgram(io: Io): Command {
     program
       .command('audit')
       .description('the main job: one export (or several waves/collectors) in, one report out')
-      .argument('<responses...>', 'survey export(s) or stacks file(s) of one audit, merged in the order given')
-      .option('--rankings <file>', "the leaders' stacks in a separate file, joined to the survey's respondents by id, else email, else name")
-      .option('-f, --format <format>', 'report format: md or json', 'md')
-      .option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output (- for standard output)')
-      .option('--force', 'replace the output file if it exists')
-      .option('--template <dir>', 'a folder of templates that override the shipped ones (see templates/)'),
+      .addArgument(arg.files('responses', 'survey export(s) or stacks file(s) of one audit, merged in the order given'))
+      .addOption(flag.rankings())
+      .addOption(flag.format())
+      .addOption(flag.output())
+      .addOption(flag.force('replace the output file if it exists (never an input, the config or a template in use, a link or a device)'))
+      .addOption(flag.template()),
   )
     .addHelpText(
       'after',
@@ -82,7 +82,7 @@ function buildProgram(io: Io): Command {
         'align audit survey.csv --rankings workshop-stacks.csv -o report.md',
       ]),
     )
-    .action(async (files: string[], flags: ReadingFlags & { format: string; output?: string; force?: boolean; template?: string }) => {
+    .action(async (files: string[], flags: ReadingFlags & { format: ReportFormat; output?: string; force?: boolean; template?: string }) => {
       const { auditCommand } = await import('./audit.js');
       await auditCommand({ files, ...flags }, io);
     });
@@ -90,13 +90,13 @@ function buildProgram(io: Io): Command {
   program
     .command('inspect')
     .description('say what a file is: tool, encoding, delimiter, columns and their roles, rows used and excluded')
-    .argument('<file>', 'a survey export or stacks file')
-    .option('-c, --config <file>', 'align.yml to apply while reading (default: ./align.yml if present)')
-    .option('--encoding <name>', 'force the text encoding (default: detected)')
-    .addOption(new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab or pipe (default: detected)').argParser(parseDelimiterFlag))
-    .option('--ranking-question <header>', "the ranking question's text as it heads its columns, when a file has two")
-    .option('--write-config [file]', 'write a starter align.yml (default ./align.yml) that align audit reproduces exactly')
-    .option('--force', 'replace the config file if it exists')
+    .addArgument(arg.file('file', 'a survey export or stacks file'))
+    .addOption(flag.config())
+    .addOption(flag.encoding())
+    .addOption(flag.delimiter())
+    .addOption(flag.rankingQuestion())
+    .addOption(flag.writeConfig())
+    .addOption(flag.force('replace the config file if it exists (never a link or a device)'))
     .addHelpText('after', examples(['align inspect responses.csv', 'align inspect qualtrics.csv --write-config', 'align inspect export.txt --encoding utf-16le']))
     .action(async (file: string, flags: Record<string, unknown>) => {
       const { inspect } = await import('./inspect.js');
@@ -108,11 +108,11 @@ function buildProgram(io: Io): Command {
     .command('eject')
     .description('copy the shipped report templates into a folder to edit; use them with align audit --template <dir>')
     .argument('<dir>', 'folder to copy the templates into (created if missing)')
-    .option('--force', 'overwrite template files already in the folder')
+    .addOption(flag.force('overwrite template files already in the folder (never a link or a device)'))
     .addHelpText('after', examples(['align templates eject my-templates', 'align audit responses.csv --template my-templates -o report.md']))
     .action(async (dir: string, flags: { force?: boolean }) => {
       const { ejectTemplates } = await import('./templates.js');
-      ejectTemplates({ dir, ...flags }, io);
+      await ejectTemplates({ dir, ...flags }, io);
     });
 
   return program;

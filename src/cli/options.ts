@@ -1,8 +1,12 @@
 /**
- * Shared flags, defined and documented once (STYLE.md habit 10). Every command
- * that reads responses takes the same reading flags with the same meaning.
+ * Every flag of every command, defined, documented and validated once
+ * (STYLE.md habits 10 and 17). A value that cannot be right stops the run here
+ * with one line and exit 2, before any file is read: an empty text (`-c ""` is
+ * a mistake, not "no config"), a number that is not written in plain digits
+ * (`1e3`, `0x10`, `-1`, `NaN`, `Infinity`), or a number outside its range.
  */
-import { Option, type Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
+import { clip, MAX_PERMUTATIONS, MAX_SEED, MIN_GROUP_FLOOR, MIN_PERMUTATIONS, MIN_RBO_P } from '../defaults.js';
 import { UsageError } from '../errors.js';
 
 export interface ReadingFlags {
@@ -22,25 +26,53 @@ export interface ReadingFlags {
   verbose?: boolean;
 }
 
-function integer(name: string, min: number) {
+/** Quotes a value the user typed, cut short (clip, as in align.yml's messages) so a huge argument cannot flood the terminal. */
+function quoted(value: string): string {
+  return JSON.stringify(clip(value));
+}
+
+/** A text value that must not be empty or blank; `what` says what to give instead. */
+export function nonEmpty(flag: string, what: string) {
+  return (value: string): string => {
+    if (value.trim() === '') throw new UsageError(`${flag} was given an empty value; give ${what}`);
+    return value;
+  };
+}
+
+/** Plain digits only: `1e3`, `0x10`, `-1`, `1.0`, `NaN`, `Infinity` are not whole numbers as a person writes them. */
+const DIGITS = /^\d+$/;
+
+/** A whole number from `min` to `max` (inclusive), written in digits. */
+export function wholeNumber(flag: string, min: number, max?: number) {
+  const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
   return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} takes a whole number of at least ${min} (got ${JSON.stringify(value)})`);
+    const n = DIGITS.test(value.trim()) ? Number(value.trim()) : NaN;
+    if (!(n >= min && n <= (max ?? Number.MAX_SAFE_INTEGER))) {
+      throw new UsageError(`${flag} takes a whole number ${range}, written in digits (got ${quoted(value)})`);
+    }
     return n;
   };
 }
 
 function minGroup(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new UsageError(`--min-group takes a whole number of at least 3 (got ${JSON.stringify(value)})`);
-  if (n < 3) throw new UsageError(`--min-group ${n} is too small: groups under 3 people are never shown; use 3 or more`);
-  return n;
+  // digits first, so an empty value is refused as such, not read as 0 (Number('') is 0)
+  if (!DIGITS.test(value.trim())) {
+    throw new UsageError(`--min-group takes a whole number of at least ${MIN_GROUP_FLOOR}, written in digits (got ${quoted(value)})`);
+  }
+  const n = Number(value.trim());
+  if (n < MIN_GROUP_FLOOR) {
+    throw new UsageError(`--min-group ${n} is too small: groups under ${MIN_GROUP_FLOOR} people are never shown; use ${MIN_GROUP_FLOOR} or more`);
+  }
+  return wholeNumber('--min-group', MIN_GROUP_FLOOR)(value);
 }
 
-function fraction(name: string) {
+/** A decimal number written plainly (`0.9`, `.85`), from `min` up to but not including 1. */
+export function persistence(flag: string, min: number) {
   return (value: string): number => {
-    const n = Number(value);
-    if (!(n > 0 && n < 1)) throw new UsageError(`${name} takes a number between 0 and 1, exclusive (got ${JSON.stringify(value)})`);
+    const n = /^(\d+(\.\d*)?|\.\d+)$/.test(value.trim()) ? Number(value.trim()) : NaN;
+    if (!(n >= min && n < 1)) {
+      throw new UsageError(`${flag} takes a decimal number from ${min} up to but not including 1, such as 0.9 (got ${quoted(value)})`);
+    }
     return n;
   };
 }
@@ -49,27 +81,105 @@ function fraction(name: string) {
 export function parseDelimiterFlag(value: string): string {
   const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t', pipe: '|', ',': ',', ';': ';', '\t': '\t', '|': '|' };
   const d = named[value.toLowerCase()];
-  if (!d) throw new UsageError(`--delimiter takes comma, semicolon, tab or pipe (got ${JSON.stringify(value)})`);
+  if (!d) throw new UsageError(`--delimiter takes comma, semicolon, tab or pipe (got ${quoted(value)})`);
   return d;
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
+export const REPORT_FORMATS = ['md', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** --format: md (or markdown) or json, in any case. */
+export function parseFormat(value: string): ReportFormat {
+  const f = value.trim().toLowerCase().replace(/^markdown$/, 'md');
+  if (!(REPORT_FORMATS as readonly string[]).includes(f)) {
+    throw new UsageError(`--format ${quoted(value)} is not available; use one of ${REPORT_FORMATS.join(', ')}`);
+  }
+  return f as ReportFormat;
 }
+
+function collect(parse: (value: string) => string) {
+  return (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), parse(value)];
+}
+
+/** The flags, each defined once; commands add the ones they take. */
+export const flags = {
+  config: () =>
+    new Option('-c, --config <file>', 'align.yml with column roles, scales, code books, leaders (default: ./align.yml if present)').argParser(
+      nonEmpty('--config', 'the path of an align.yml, or leave the flag out to read ./align.yml when present'),
+    ),
+  encoding: () =>
+    new Option('--encoding <name>', 'force the text encoding: utf-8, utf-16le, utf-16be, windows-1252, macintosh (default: detected)').argParser(
+      nonEmpty('--encoding', 'one of utf-8, utf-16le, utf-16be, windows-1252, macintosh, or leave the flag out to detect it'),
+    ),
+  delimiter: () => new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab or pipe (default: detected)').argParser(parseDelimiterFlag),
+  leaders: () =>
+    new Option('--leaders <role>', 'role value that marks a leader; repeat for several (default: Executive)').argParser(
+      collect(nonEmpty('--leaders', 'a role value such as "Executive"')),
+    ),
+  rankingQuestion: () =>
+    new Option('--ranking-question <header>', "the ranking question's text as it heads its columns, when a file has two").argParser(
+      nonEmpty('--ranking-question', "the ranking question's text as it heads its columns"),
+    ),
+  minGroup: () => new Option('--min-group <n>', `anonymity threshold: groups smaller than this are never shown (default 5, at least ${MIN_GROUP_FLOOR})`).argParser(minGroup),
+  skipInvalid: () => new Option('--skip-invalid', 'exclude a respondent with an invalid value (listed with the reason) instead of stopping'),
+  rboP: () =>
+    new Option('--rbo-p <p>', `rank-biased overlap's persistence p, from ${MIN_RBO_P} up to but not including 1: higher weighs deeper ranks more (default 0.9)`).argParser(
+      persistence('--rbo-p', MIN_RBO_P),
+    ),
+  permutations: () =>
+    new Option('--permutations <n>', `relabellings for W's permutation p-value, from ${MIN_PERMUTATIONS} (the default) to ${MAX_PERMUTATIONS}`).argParser(
+      wholeNumber('--permutations', MIN_PERMUTATIONS, MAX_PERMUTATIONS),
+    ),
+  seed: () => new Option('--seed <n>', `seed for the permutation p-value, a whole number from 0 to ${MAX_SEED} (default 20250301)`).argParser(wholeNumber('--seed', 0, MAX_SEED)),
+  noColor: () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)'),
+  verbose: () => new Option('--verbose', 'on an unexpected failure, print the stack trace'),
+  rankings: () =>
+    new Option('--rankings <file>', "the leaders' stacks in a separate file, joined to the survey's respondents by id, else email, else name").argParser(
+      nonEmpty('--rankings', 'the path of the stacks file'),
+    ),
+  format: () => new Option('-f, --format <format>', 'report format: md or json').default('md').argParser(parseFormat),
+  output: () =>
+    new Option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output (- for standard output)').argParser(
+      nonEmpty('-o', 'a file name, or - for standard output'),
+    ),
+  force: (what: string) => new Option('--force', what),
+  template: () =>
+    new Option('--template <dir>', 'a folder of templates that override the shipped ones (see templates/)').argParser(
+      nonEmpty('--template', 'the folder of your templates (align templates eject <dir> makes one)'),
+    ),
+  writeConfig: () =>
+    new Option('--write-config [file]', 'write a starter align.yml (default ./align.yml) that align audit reproduces exactly').argParser(
+      nonEmpty('--write-config', 'a file name, or the flag alone to write ./align.yml'),
+    ),
+};
+
+/**
+ * The commands' file arguments, which take the same care as flags: an empty file
+ * name is a mistake (it read as "align: : no such file"). templates eject checks
+ * its folder itself, with a message about folders.
+ */
+export const args = {
+  file: (name: string, description: string) =>
+    new Argument(`<${name}>`, description).argParser(nonEmpty(`the ${name} argument`, 'a file name')),
+  files: (name: string, description: string) =>
+    new Argument(`<${name}...>`, description).argParser(
+      (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), nonEmpty(`a ${name} argument`, 'a file name')(value)],
+    ),
+};
 
 /** Flags for reading responses and computing the stack, shared by stack and audit. */
 export function addReadingFlags(command: Command): Command {
   return command
-    .option('-c, --config <file>', 'align.yml with column roles, scales, code books, leaders (default: ./align.yml if present)')
-    .option('--encoding <name>', 'force the text encoding: utf-8, utf-16le, utf-16be, windows-1252, macintosh (default: detected)')
-    .addOption(new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab or pipe (default: detected)').argParser(parseDelimiterFlag))
-    .option('--leaders <role>', 'role value that marks a leader; repeat for several (default: Executive)', collect)
-    .option('--ranking-question <header>', "the ranking question's text as it heads its columns, when a file has two")
-    .addOption(new Option('--min-group <n>', 'anonymity threshold: groups smaller than this are never shown (default 5, at least 3)').argParser(minGroup))
-    .option('--skip-invalid', 'exclude a respondent with an invalid value (listed with the reason) instead of stopping')
-    .addOption(new Option('--rbo-p <p>', "rank-biased overlap's persistence p: higher weighs deeper ranks more (default 0.9)").argParser(fraction('--rbo-p')))
-    .addOption(new Option('--permutations <n>', "relabellings for W's permutation p-value (default and minimum 10000)").argParser(integer('--permutations', 10_000)))
-    .addOption(new Option('--seed <n>', 'seed for the permutation p-value (default 20250301)').argParser(integer('--seed', 0)))
-    .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)')
-    .option('--verbose', 'on an unexpected failure, print the stack trace');
+    .addOption(flags.config())
+    .addOption(flags.encoding())
+    .addOption(flags.delimiter())
+    .addOption(flags.leaders())
+    .addOption(flags.rankingQuestion())
+    .addOption(flags.minGroup())
+    .addOption(flags.skipInvalid())
+    .addOption(flags.rboP())
+    .addOption(flags.permutations())
+    .addOption(flags.seed())
+    .addOption(flags.noColor())
+    .addOption(flags.verbose());
 }

@@ -1,26 +1,52 @@
 /**
  * Writing results: atomically (a temp file in the same folder, then rename,
  * so a reader never sees half a report and a failed run leaves nothing), and
- * never over an existing file or over an input without being told.
+ * only onto a new path or a regular file that nothing else needs. Every writer
+ * (audit -o, inspect --write-config, templates eject) goes through writeAtomic,
+ * so these rules live here and nowhere else:
+ *
+ * - never over an input (a response file, --rankings, the config in use) or
+ *   into a folder that is read (the --template folder), even with --force;
+ * - never onto a symbolic link, a device, a pipe or a socket, even with --force
+ *   (`-o /dev/stdout` as root would replace the system's link; `-o -` is the
+ *   way to standard output);
+ * - never over an existing file without --force;
+ * - the temp file is removed on failure, on SIGINT and SIGTERM (exit 130 and
+ *   143, as a shell reports those signals), and a temp file a SIGKILL left
+ *   behind is removed by the next write to the same folder.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, realpathSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 
 export interface WriteOptions {
   force?: boolean;
   /** Input files: never overwritten, even with --force. */
   inputs?: readonly string[];
+  /** Folders align reads from (the --template folder): nothing is written inside them. */
+  inputFolders?: readonly string[];
+  /** The path as the user wrote it, for messages (default: the path given). */
+  display?: string;
+  /** What to do instead of replacing an existing file (default: "choose another output path"). */
+  instead?: string;
+  /** Whether `-o -` (standard output) is an alternative worth naming in messages. */
+  stdoutAlternative?: boolean;
 }
 
-/** Whether two paths name one file (through links); a path that does not exist compares as resolved. */
+/** Whether two paths name one file (through links, and hard links); a path that does not exist compares as resolved. */
 export function sameFile(a: string, b: string): boolean {
   try {
-    return realpathSync(a) === realpathSync(b);
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
   } catch {
-    return resolve(a) === resolve(b);
+    try {
+      return realpathSync(a) === realpathSync(b);
+    } catch {
+      return resolve(a) === resolve(b);
+    }
   }
 }
 
@@ -32,32 +58,148 @@ function lstatOrNull(path: string): Stats | null {
   }
 }
 
-export async function writeAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+function realOrResolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** Whether `path` lies inside `folder` (through links in either). */
+function isInside(path: string, folder: string): boolean {
+  const parent = realOrResolved(dirname(resolve(path)));
+  const root = realOrResolved(folder);
+  return parent === root || parent.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * Refuses, before anything is written, a target that writeAtomic must not
+ * replace. Exported for writers of several files (templates eject), which
+ * check every target before writing the first.
+ */
+export function checkTarget(path: string, options: WriteOptions = {}): void {
+  const name = options.display ?? path;
+  if (path.trim() === '') throw new UsageError('the output path is empty; give a file name');
+  const toStdout = options.stdoutAlternative ? ' (-o - writes to standard output)' : '';
   for (const input of options.inputs ?? []) {
     if (existsSync(path) && sameFile(path, input)) {
-      throw new UsageError(`${path} is one of the input files; align never overwrites its inputs; choose another output path`);
+      throw new UsageError(`${name} is one of the input files; align never overwrites its inputs; choose another output path`);
     }
   }
-  if (path.trim() === '') throw new UsageError('the output path is empty; give a file name');
-  // lstat: a link (even a dangling one) is something that exists, and is never followed
+  for (const folder of options.inputFolders ?? []) {
+    if (isInside(path, folder)) {
+      throw new UsageError(`${name} is inside the template folder ${folder}, which this run reads; choose an output path outside it`);
+    }
+  }
+  // lstat: a link (even a dangling one) is never followed, and never replaced
   const existing = lstatOrNull(path);
-  if (existing?.isDirectory()) throw new UsageError(`${path} is a folder; give a file name inside it`);
-  if (existing && !existing.isFile() && !existing.isSymbolicLink()) {
-    throw new UsageError(`${path} is not a regular file (a device, pipe or socket); align writes reports only to files`);
+  if (existing?.isSymbolicLink()) {
+    throw new UsageError(`${name} is a symbolic link; align never writes over a link, even with --force; name a regular file${toStdout}`);
+  }
+  if (existing?.isDirectory()) throw new UsageError(`${name} is a folder; give a file name inside it`);
+  if (existing && !existing.isFile()) {
+    throw new UsageError(`${name} is not a regular file (a device, pipe or socket); align writes only to regular files, even with --force${toStdout}`);
   }
   if (existing && !options.force) {
-    throw new UsageError(`${path} already exists; pass --force to replace it, or choose another output path`);
+    throw new UsageError(`${name} already exists; pass --force to replace it, or ${options.instead ?? 'choose another output path'}`);
   }
-  const dir = dirname(resolve(path));
-  if (!existsSync(dir)) throw new UsageError(`cannot write ${path}: the folder ${dir} does not exist`);
-  const temp = join(dir, `.align-tmp-${basename(path)}-${randomBytes(4).toString('hex')}`);
+}
+
+/** align's own temp names: `.align-tmp-<name>-<8 hex digits>`. */
+const TEMP_NAME = /^\.align-tmp-.*-[0-9a-f]{8}$/s;
+/** A temp file older than this is left by a killed run, not being written by a live one. */
+export const STALE_TEMP_MS = 60_000;
+
+function tempPath(dir: string, path: string): string {
+  return join(dir, `.align-tmp-${basename(path).slice(0, 100)}-${randomBytes(4).toString('hex')}`);
+}
+
+/**
+ * Removes align's temp files that a killed run (SIGKILL, a power cut) left in
+ * `dir`: only names of align's own pattern, only regular files (a link of that
+ * name is left alone, never followed), only older than STALE_TEMP_MS.
+ * Returns the names removed.
+ */
+export function removeStaleTemps(dir: string, now: number = Date.now()): string[] {
+  let names: string[];
   try {
-    await writeFile(temp, content);
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    const file = join(dir, name);
+    const stats = lstatOrNull(file);
+    if (!stats?.isFile() || now - stats.mtimeMs < STALE_TEMP_MS) continue;
+    try {
+      unlinkSync(file);
+      removed.push(name);
+    } catch {
+      // another run removed it first, or the folder is read-only: nothing to do
+    }
+  }
+  return removed;
+}
+
+/** Temp files being written now, removed if a signal stops the run. */
+const pending = new Set<string>();
+/** The exit code a shell reports for a process stopped by each signal (128 + its number). */
+export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+type HandledSignal = keyof typeof SIGNAL_EXIT_CODES;
+
+/** Removes the temp files of writes in progress; returns their paths. */
+export function removePendingTemps(): string[] {
+  const removed: string[] = [];
+  for (const temp of pending) {
+    try {
+      unlinkSync(temp);
+      removed.push(temp);
+    } catch {
+      // not created yet, or already renamed into place
+    }
+  }
+  pending.clear();
+  return removed;
+}
+
+function onSignal(signal: HandledSignal): void {
+  removePendingTemps();
+  process.exit(SIGNAL_EXIT_CODES[signal]);
+}
+const handlers: Record<HandledSignal, () => void> = { SIGINT: () => onSignal('SIGINT'), SIGTERM: () => onSignal('SIGTERM') };
+
+/** Registers a temp file while it is written; the signal handlers are attached only while some are. */
+export function trackTemp(temp: string): void {
+  if (pending.size === 0) for (const s of Object.keys(handlers) as HandledSignal[]) process.on(s, handlers[s]);
+  pending.add(temp);
+}
+
+export function untrackTemp(temp: string): void {
+  if (!pending.delete(temp)) return;
+  if (pending.size === 0) for (const s of Object.keys(handlers) as HandledSignal[]) process.off(s, handlers[s]);
+}
+
+export async function writeAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  checkTarget(path, options);
+  const name = options.display ?? path;
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir)) throw new UsageError(`cannot write ${name}: the folder ${dir} does not exist`);
+  removeStaleTemps(dir);
+  const temp = tempPath(dir, path);
+  trackTemp(temp);
+  try {
+    // wx: the temp name is created here, never opened through something already there
+    await writeFile(temp, content, { flag: 'wx' });
     await rename(temp, path);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new UsageError(`cannot write ${path} (${code}); check the folder exists and is writable`);
+    throw new UsageError(`cannot write ${name} (${code}); check the folder exists and is writable`);
+  } finally {
+    untrackTemp(temp);
   }
 }
 

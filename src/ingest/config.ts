@@ -11,12 +11,13 @@
  * A column may be given as a bare role (`Q2: role`) or as an object
  * (`Q4_1: {role: likert, item: "I can name …"}`); both load as the object form.
  */
-import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { clip, MAX_CONFIG_BYTES, MAX_QUOTED_CHARS, MAX_TITLE_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
 import type { AlignConfig, ColumnRoleName } from './config-types.js';
 import { BUILTIN_SCALE_NAMES } from './likert.js';
+import { readBounded } from './read-bounded.js';
 
 export const COLUMN_ROLES: readonly ColumnRoleName[] = [
   'id',
@@ -55,7 +56,7 @@ const scale = z.strictObject({
 
 export const configSchema = z
   .strictObject({
-    title: text.optional(),
+    title: text.max(MAX_TITLE_CHARS).optional(),
     leaders: z.array(text).min(1).optional(),
     minGroup: z.number().int().min(3).optional(),
     rankingQuestion: text.optional(),
@@ -72,7 +73,7 @@ export const configSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['columns', column, 'scale'],
-          message: `"${name}" is not a scale; define it under scales, or use one of ${BUILTIN_SCALE_NAMES.join(', ')}`,
+          message: `${quote(name)} is not a scale; define it under scales, or use one of ${BUILTIN_SCALE_NAMES.join(', ')}`,
         });
       }
     }
@@ -87,30 +88,49 @@ function allowedKeys(path: readonly PropertyKey[]): string[] {
   return [];
 }
 
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-    }
-  }
-  return d[a.length]![b.length]!;
+/** clip, then JSON-quoted (which also escapes control characters). */
+function quote(text: string): string {
+  return JSON.stringify(clip(text));
 }
 
-function closest(word: string, options: readonly string[]): string | null {
+/**
+ * Levenshtein distance, case-insensitive, with two rows of the table: memory
+ * O(|b|), time O(|a|·|b|). closest() calls it only for candidates whose length
+ * is within the allowed distance of the word, so a 4 MB key costs nothing.
+ */
+function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  let current = new Array<number>(y.length + 1).fill(0);
+  for (let i = 1; i <= x.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[y.length]!;
+}
+
+/** The allowed key closest to `word` (a typo's likely meaning), or null when none is close. */
+export function closest(word: string, options: readonly string[]): string | null {
   const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const allowed = Math.max(2, Math.floor(word.length / 3));
+  const squashed = squash(word);
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const option of options) {
-    const distance = squash(word) === squash(option) ? 0 : editDistance(word, option);
+    // the distance is at least the difference in length: no need to compute it
+    if (squashed !== squash(option) && Math.abs(word.length - option.length) > allowed) continue;
+    const distance = squashed === squash(option) ? 0 : editDistance(word, option);
     if (distance < bestDistance) {
       best = option;
       bestDistance = distance;
     }
   }
-  return best !== null && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+  return best !== null && bestDistance <= allowed ? best : null;
 }
 
 function keyPath(path: readonly PropertyKey[]): string {
@@ -119,7 +139,7 @@ function keyPath(path: readonly PropertyKey[]): string {
       const s = String(p);
       if (typeof p === 'number') return `[${s}]`;
       const plain = /^[A-Za-z_][\w-]*$/.test(s) || /^[\w\[\]-]+$/.test(s);
-      return `${i === 0 ? '' : '.'}${plain ? s : JSON.stringify(s)}`;
+      return `${i === 0 ? '' : '.'}${plain && s.length <= MAX_QUOTED_CHARS ? s : quote(s)}`;
     })
     .join('');
 }
@@ -136,7 +156,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `the text ${quote(value)}`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `${value}`;
   if (Array.isArray(value)) return 'a list';
@@ -176,7 +196,7 @@ function explain(raw: Issue, data: unknown): { path: readonly PropertyKey[]; pro
       const guess = closest(key, allowed);
       return {
         path,
-        problem: `unknown key "${key}"${guess ? `; did you mean ${guess}?` : ''}`,
+        problem: `unknown key ${quote(key)}${guess ? `; did you mean ${guess}?` : ''}`,
         fix: allowed.length ? `the keys allowed here are ${allowed.join(', ')}` : 'remove it',
       };
     }
@@ -184,11 +204,11 @@ function explain(raw: Issue, data: unknown): { path: readonly PropertyKey[]; pro
       if (path[path.length - 1] === 'role') {
         return {
           path,
-          problem: `${JSON.stringify(value)} is not a column role`,
+          problem: `${typeof value === 'string' ? quote(value) : clip(JSON.stringify(value) ?? String(value))} is not a column role`,
           fix: `use one of ${COLUMN_ROLES.join(', ')}`,
         };
       }
-      return { path, problem: `${JSON.stringify(value)} is not allowed here`, fix: `use one of ${issue.values.map(String).join(', ')}` };
+      return { path, problem: `${typeof value === 'string' ? quote(value) : clip(JSON.stringify(value) ?? String(value))} is not allowed here`, fix: `use one of ${issue.values.map(String).join(', ')}` };
     }
     case 'invalid_type': {
       if (value === undefined) return { path, problem: `is missing`, fix: `add it (${EXPECTED[issue.expected] ?? issue.expected})` };
@@ -206,12 +226,18 @@ function explain(raw: Issue, data: unknown): { path: readonly PropertyKey[]; pro
       if (issue.origin === 'array') return { path, problem: 'is an empty list', fix: 'list at least one value or remove the key' };
       return { path, problem: `must be at least ${String(issue.minimum)}` };
     }
+    case 'too_big': {
+      if (path[0] === 'title' && typeof value === 'string') {
+        return { path, problem: `is ${value.length} characters long; a title holds at most ${MAX_TITLE_CHARS}`, fix: 'shorten it' };
+      }
+      return { path, problem: `is too long (at most ${String(issue.maximum)})`, fix: 'shorten it' };
+    }
     case 'custom': {
       const [problem, fix] = issue.message.split('; ');
       return { path, problem: problem!, ...(fix ? { fix } : {}) };
     }
     default:
-      return { path, problem: issue.message.replace(/^Invalid input: /, '') };
+      return { path, problem: clip(issue.message.replace(/^Invalid input: /, '')) };
   }
 }
 
@@ -224,7 +250,7 @@ export function parseConfig(source: string, file: string): AlignConfig {
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     const line = error.linePos?.[0]?.line ?? null;
-    const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const what = clip(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
     throw new InputError(file, line, null, `is not valid YAML: ${what}`, 'check the indentation and quoting on that line');
   }
   let data: unknown;
@@ -232,7 +258,7 @@ export function parseConfig(source: string, file: string): AlignConfig {
     data = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (e) {
     // The yaml library refuses an alias bomb (and an alias to nothing) here, not as a parse error.
-    const what = (e as Error).message.split('\n')[0]!;
+    const what = clip((e as Error).message.split('\n')[0]!);
     throw new InputError(file, null, null, `cannot be read as settings: ${what}`, 'write each value out instead of repeating it through &anchors and *aliases');
   }
   if (typeof data !== 'object' || Array.isArray(data) || data === null) {
@@ -249,15 +275,18 @@ export function parseConfig(source: string, file: string): AlignConfig {
   return result.data as AlignConfig;
 }
 
-/** Reads and validates an align.yml file. */
+/** Reads and validates an align.yml file (at most MAX_CONFIG_BYTES). */
 export async function loadConfig(path: string): Promise<AlignConfig> {
-  let source: string;
+  let bytes: Buffer | null;
   try {
-    source = await readFile(path, 'utf8');
+    bytes = await readBounded(path, MAX_CONFIG_BYTES);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`;
     throw new InputError(path, null, null, why, 'check the --config path');
   }
-  return parseConfig(source.replace(/^\uFEFF/, ''), path);
+  if (bytes === null) {
+    throw new InputError(path, null, null, `is larger than ${MAX_CONFIG_BYTES} bytes; an align.yml is a page of settings`, 'check the --config path names the right file');
+  }
+  return parseConfig(bytes.toString('utf8').replace(/^\uFEFF/, ''), path);
 }

@@ -39,7 +39,7 @@ describe('align audit -o', () => {
   });
 
   it('names an empty path, a folder, and a missing folder', async () => {
-    expect((await runAlign(['audit', EXAMPLE, '-o', ''])).stderr).toBe('align: the output path is empty; give a file name\n');
+    expect((await runAlign(['audit', EXAMPLE, '-o', ''])).stderr).toBe('align: -o was given an empty value; give a file name, or - for standard output\n');
     mkdirSync(join(dir, 'sub'));
     expect((await runAlign(['audit', EXAMPLE, '-o', join(dir, 'sub'), '--force'])).stderr).toBe(`align: ${join(dir, 'sub')} is a folder; give a file name inside it\n`);
     const missing = join(dir, 'nope', 'r.md');
@@ -78,18 +78,18 @@ describe('align.yml title', () => {
 });
 
 describe('-o never replaces what is not a regular file', () => {
-  it('refuses a FIFO even with --force, treats a dangling link as existing, and takes - for standard output', async () => {
+  it('refuses a FIFO even with --force, refuses a dangling link, and takes - for standard output', async () => {
     const { execFileSync } = await import('node:child_process');
     const { lstatSync, symlinkSync } = await import('node:fs');
     const fifo = join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);
     const run = await runAlign(['audit', EXAMPLE, '-o', fifo, '--force']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`align: ${fifo} is not a regular file (a device, pipe or socket); align writes reports only to files\n`);
+    expect(run.stderr).toBe(`align: ${fifo} is not a regular file (a device, pipe or socket); align writes only to regular files, even with --force (-o - writes to standard output)\n`);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     const dangling = join(dir, 'dangling');
     symlinkSync(join(dir, 'nowhere'), dangling);
-    expect((await runAlign(['audit', EXAMPLE, '-o', dangling])).stderr).toMatch(/dangling already exists; pass --force/);
+    expect((await runAlign(['audit', EXAMPLE, '-o', dangling, '--force'])).stderr).toMatch(/dangling is a symbolic link; align never writes over a link, even with --force/);
     const stdout = await runAlign(['audit', EXAMPLE, '-o', '-']);
     expect(stdout.code).toBe(0);
     expect(stdout.stdout).toMatch(/^# Leadership alignment audit/);

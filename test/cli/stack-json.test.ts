@@ -137,7 +137,7 @@ describe('align stack --json on the ranking fixtures', () => {
   it('refuses --permutations below 10,000 with exit 2 (ARCHITECTURE.md: at least 10,000 relabellings)', async () => {
     const run = await runAlign(['stack', join(RANKINGS, 'aw-leaders-managers.csv'), '--json', '--permutations', '5000']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('align: --permutations takes a whole number of at least 10000 (got "5000")\n');
+    expect(run.stderr).toBe('align: --permutations takes a whole number from 10000 to 10000000, written in digits (got "5000")\n');
   });
 
   it('gives identical numbers for the same stacks in three encodings', async () => {
