@@ -43,6 +43,10 @@ export interface AlignConfig {
   scales?: Record<string, { labels: Record<string, number>; missing?: string[] }>;
   /** Code books for coded exports: column header or question code -> code -> label. */
   codebooks?: Record<string, Record<string, string>>;
+  /** Reverse-keyed items (text or column header): agreeing is unfavourable, so answers are reversed before scoring. */
+  reverse?: string[];
+  /** Comments are shown only for groups of at least this many respondents (default 10, never below minGroup). */
+  commentMinGroup?: number;
   /** Dimensions: name -> the item texts (or column headers) in it. */
   dimensions?: Record<string, string[]>;
   /** Priority name aliases: spelling -> the priority it means. */

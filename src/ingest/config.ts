@@ -64,6 +64,8 @@ export const configSchema = z
     scales: z.record(z.string(), scale).optional(),
     codebooks: z.record(z.string(), z.record(z.string(), label)).optional(),
     dimensions: z.record(z.string(), z.array(text).min(1)).optional(),
+    reverse: z.array(text).min(1).optional(),
+    commentMinGroup: z.number().int().min(3).optional(),
     priorities: z.strictObject({ aliases: z.record(z.string(), text).optional() }).optional(),
   })
   .superRefine((config, ctx) => {
@@ -81,7 +83,7 @@ export const configSchema = z
 
 /** The keys allowed at each level, for "unknown key" messages. */
 function allowedKeys(path: readonly PropertyKey[]): string[] {
-  if (path.length === 0) return ['title', 'leaders', 'minGroup', 'rankingQuestion', 'columns', 'scales', 'codebooks', 'dimensions', 'priorities'];
+  if (path.length === 0) return ['title', 'leaders', 'minGroup', 'rankingQuestion', 'columns', 'scales', 'codebooks', 'dimensions', 'reverse', 'commentMinGroup', 'priorities'];
   if (path[0] === 'columns' && path.length === 2) return ['role', 'item', 'priority', 'scale'];
   if (path[0] === 'scales' && path.length === 2) return ['labels', 'missing'];
   if (path[0] === 'priorities' && path.length === 1) return ['aliases'];

@@ -103,6 +103,10 @@ export interface Item {
   dimension: string | null;
   /** Number of scale points (5 or 7 for agreement scales). */
   points: number;
+  /** The scale's lowest value: 1, or 0 for a 0..10 scale. */
+  low: number;
+  /** Reverse-keyed (align.yml `reverse`): agreeing is unfavourable, so answers are reversed before scoring. */
+  reverse: boolean;
 }
 
 /** A priority the stacks rank. */

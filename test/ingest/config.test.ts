@@ -66,7 +66,7 @@ describe('parseConfig(source, file)', () => {
 
   it('rejects an unknown key and suggests the close one', () => {
     expect(errorOf('min_group: 5\n')).toBe(
-      'align.yml: unknown key "min_group"; did you mean minGroup?; the keys allowed here are title, leaders, minGroup, rankingQuestion, columns, scales, codebooks, dimensions, priorities',
+      'align.yml: unknown key "min_group"; did you mean minGroup?; the keys allowed here are title, leaders, minGroup, rankingQuestion, columns, scales, codebooks, dimensions, reverse, commentMinGroup, priorities',
     );
     expect(errorOf('columns:\n  Q2: {role: role, colour: red}\n')).toMatch(/^align\.yml: columns\.Q2: unknown key "colour"/);
     expect(errorOf('scales:\n  agreement:\n    label: {Agree-ish: 4}\n')).toMatch(/^align\.yml: scales\.agreement: unknown key "label"; did you mean labels\?/);

@@ -156,7 +156,7 @@ describe('the ledger', () => {
     const stacksFile = assembleDataset([file('s.csv', [row('s.csv', 2, { stack: [] }), row('s.csv', 3)], ranking)], options());
     expect(stacksFile.excluded).toEqual([{ file: 's.csv', line: 2, reason: 'nothing ranked' }]);
     const survey = assembleDataset(
-      [file('q.csv', [row('q.csv', 2, { stack: [] }), row('q.csv', 3, { stack: [], likert: { q1: 4 } })], { items: [{ id: 'q1', text: 'Q1', dimension: null, points: 5 }] })],
+      [file('q.csv', [row('q.csv', 2, { stack: [] }), row('q.csv', 3, { stack: [], likert: { q1: 4 } })], { items: [{ id: 'q1', text: 'Q1', dimension: null, points: 5, low: 1, reverse: false }] })],
       options(),
     );
     expect(survey.excluded).toEqual([{ file: 'q.csv', line: 2, reason: 'nothing answered (no Likert item)' }]);

@@ -159,8 +159,8 @@ describe('other question kinds', () => {
       dimensions: { clarity: ['Clarity of goals'], belief: ['Q2'] },
     });
     expect(n.items).toEqual([
-      { id: 'Clarity of goals', text: 'Clarity of goals', dimension: 'clarity', points: 3 },
-      { id: 'Q2', text: 'Q2', dimension: 'belief', points: 5 },
+      { id: 'Clarity of goals', text: 'Clarity of goals', dimension: 'clarity', points: 3, low: 1, reverse: false },
+      { id: 'Q2', text: 'Q2', dimension: 'belief', points: 5, low: 1, reverse: false },
     ]);
     expect(n.rows[0]!.likert).toEqual({ 'Clarity of goals': 3, Q2: 4 });
   });

@@ -111,3 +111,10 @@ export function dimensionOf(config: AlignConfig, names: ReadonlyArray<string | n
   }
   return null;
 }
+
+/** True when one of `names` (an item's id, text, header or code) is in an align.yml list such as `reverse`. */
+export function namedIn(list: readonly string[] | undefined, names: ReadonlyArray<string | null>): boolean {
+  if (!list || list.length === 0) return false;
+  const keys = new Set(names.filter((n): n is string => !!n).map(looseKey));
+  return list.some((m) => keys.has(looseKey(m)));
+}

@@ -36,7 +36,7 @@ import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../format
 import { numericGroups, questionGroups, quoted } from './groups.js';
 import { multiQuestions, optionsOf } from './answers.js';
 import { looseKey, splitCode } from './header.js';
-import { bookFor, books, decodeCell, dimensionOf, overrideFor, overrides } from './overrides.js';
+import { bookFor, books, decodeCell, dimensionOf, namedIn, overrideFor, overrides } from './overrides.js';
 import { likertCell, likertOf, resolveScales } from './scales.js';
 import { chooseRanking, prioritiesOf, priorityNameOf, stackOf } from './ranking.js';
 import { ExportColumn, ExportLayout, Resolved, SurveyNormalised, SurveyRow } from './types.js';
@@ -209,6 +209,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       text,
       dimension: dimensionOf(config, [id, text, r.column.header, r.column.code]),
       points: r.likert?.scale?.points ?? r.likert?.numeric?.points ?? 5,
+      low: r.likert?.scale ? Math.min(...r.likert.scale.labels.values()) : (r.likert?.numeric?.low ?? 1),
+      reverse: namedIn(config.reverse, [id, text, r.column.header, r.column.code]),
     });
   }
 
