@@ -8,6 +8,7 @@ import type { Dataset } from '../ingest/types.js';
 import { stackFindings } from './findings.js';
 import { DEFAULT_LEADER_ROLES, leaderTest } from './leaders.js';
 import { analyseStacks } from './stack.js';
+import { buildSurvey } from './survey.js';
 import { SCHEMA_VERSION, type AuditResult } from './types.js';
 
 export interface AuditOptions {
@@ -19,6 +20,8 @@ export interface AuditOptions {
   version: string;
   /** Report title (align.yml `title`). */
   title?: string;
+  /** Comments are shown for groups of at least this many (align.yml commentMinGroup; default 10, never below minGroup). */
+  commentMinGroup?: number;
 }
 
 /** A leadership team rarely exceeds this; more "leaders" without a role column deserve a note. */
@@ -61,6 +64,7 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
     excluded: dataset.excluded,
     notes,
   };
+  const survey = buildSurvey(dataset, { isLeader, minGroup, ...(options.commentMinGroup !== undefined ? { commentMinGroup: options.commentMinGroup } : {}) });
   if ('reason' in analysed) {
     return {
       schemaVersion: SCHEMA_VERSION,
@@ -70,6 +74,7 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
       stack: null,
       stackReason: analysed.reason,
       cascade: [],
+      survey,
       findings: [],
     };
   }
@@ -80,6 +85,7 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
     input,
     stack: analysed.stack,
     cascade: analysed.cascade,
+    survey,
     findings: stackFindings(analysed.stack, analysed.cascade),
   };
 }

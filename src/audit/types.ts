@@ -135,6 +135,97 @@ export interface Finding {
   layer: 'facts' | 'interpretation' | 'decision';
 }
 
+/** One group's figures for an item or a dimension (shares are fractions 0..1). */
+export interface GroupStats {
+  n: number;
+  mean: number | null;
+  meanReason?: string;
+  sd: number | null;
+  sdReason?: string;
+  favourable: number | null;
+  favourableReason?: string;
+  /** The favourable share's 95% Wilson interval. */
+  favourableCI: [number, number] | null;
+  favourableCIReason?: string;
+  neutral: number | null;
+  neutralReason?: string;
+  unfavourable: number | null;
+  unfavourableReason?: string;
+  /** r_wg for an item, r_wg(j) for a dimension. */
+  rwg: number | null;
+  rwgReason?: string;
+  adi: number | null;
+  adiReason?: string;
+}
+
+export type MaybeSuppressed<T> = T | { suppressed: true };
+
+export interface ItemResult {
+  id: string;
+  text: string;
+  dimension: string | null;
+  points: number;
+  low: number;
+  reverse: boolean;
+  overall: MaybeSuppressed<GroupStats>;
+  /** Each department's non-leaders, keyed by department. */
+  byDepartment: Record<string, MaybeSuppressed<GroupStats>>;
+  /** Each role value, keyed by it. */
+  byLevel: Record<string, MaybeSuppressed<GroupStats>>;
+  icc1: number | null;
+  icc1Reason?: string;
+  anova: { F: number; df1: number; df2: number; p: number } | null;
+  anovaReason?: string;
+}
+
+export interface DimensionResult {
+  name: string;
+  /** The level of alignment the dimension informs (strategic, communication, decision), when known. */
+  level: string | null;
+  items: string[];
+  alpha: number | null;
+  alphaReason?: string;
+  overall: MaybeSuppressed<GroupStats>;
+  byDepartment: Record<string, MaybeSuppressed<GroupStats>>;
+  byLevel: Record<string, MaybeSuppressed<GroupStats>>;
+  rwgj: number | null;
+  rwgjReason?: string;
+}
+
+/** Favourable share of the leaders and of everyone else, and the difference in percentage points. */
+export type GapEntry =
+  | ({ item: string } | { dimension: string }) & {
+      leaders: number | null;
+      others: number | null;
+      gapPoints: number | null;
+      gapPointsReason?: string;
+      /** 20 points or more. */
+      flagged: boolean;
+    }
+  | (({ item: string } | { dimension: string }) & { suppressed: true });
+
+export interface CommentGroup {
+  group: string;
+  question: string;
+  texts: string[];
+}
+
+export interface SurveyResult {
+  /** Respondents who answered at least one Likert item. */
+  respondents: number;
+  leaders: number;
+  minGroup: number;
+  commentMinGroup: number;
+  gapFlagPoints: number;
+  /** Within each split, overall n minus the leaders minus the groups shown: 0 or at least minGroup unless every group is hidden. */
+  departmentsRemainder: number;
+  levelsRemainder: number;
+  items: ItemResult[];
+  dimensions: DimensionResult[];
+  gaps: GapEntry[];
+  comments: CommentGroup[];
+}
+
 export interface AuditResult {
   schemaVersion: number;
   generator: { name: 'align'; version: string };
@@ -144,5 +235,7 @@ export interface AuditResult {
   stack: StackResult | null;
   stackReason?: string;
   cascade: CascadeEntry[];
+  /** The survey statistics; null when the input has no Likert items. */
+  survey: SurveyResult | null;
   findings: Finding[];
 }

@@ -83,6 +83,7 @@ export async function loadAudit(files: string[], flags: ReadingFlags, io: Io, lo
   return buildAudit(dataset, {
     version: version(),
     ...(config.title ? { title: config.title } : {}),
+    ...(config.commentMinGroup !== undefined ? { commentMinGroup: config.commentMinGroup } : {}),
     leaders: flags.leaders ?? config.leaders,
     minGroup: flags.minGroup ?? config.minGroup,
     ...(flags.rboP !== undefined ? { rboP: flags.rboP } : {}),

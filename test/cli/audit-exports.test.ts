@@ -75,3 +75,46 @@ describe('align audit --format json on every tool export', () => {
     });
   }
 });
+
+// Acceptance (issue "The survey audit, part 1"): survey.items[].overall, byDepartment (Finance and People
+// suppressed), byLevel and survey.gaps[] equal northwind.expected.json (numpy, from the canonical files) to
+// 1e-9, whichever tool's file is read.
+describe('align audit --format json: the survey statistics on every tool export', () => {
+  const expected = JSON.parse(readFileSync(join(EXPORTS, 'northwind.expected.json'), 'utf8'));
+  const FIELDS = ['n', 'mean', 'sd', 'favourable', 'rwg'] as const;
+  const same = (got: Json, want: Json, what: string) => {
+    for (const f of FIELDS) {
+      if (f === 'n') expect(got.n, `${what} n`).toBe(want.n);
+      else close(got[f], want[f], `${what} ${f}`);
+    }
+  };
+  for (const f of FILES) {
+    it(f.file, async () => {
+      const args = ['audit', join(EXPORTS, f.file), '--format', 'json'];
+      if (f.config) args.push('--config', join(EXPORTS, f.config));
+      const run = await runAlign(args);
+      expect(run.code, run.stderr).toBe(0);
+      const a = JSON.parse(run.stdout);
+      const item = (text: string) => a.survey.items.find((i: Json) => i.text === text);
+      expect(a.survey.items).toHaveLength(expected.overall.length);
+      for (const o of expected.overall) same(item(o.item).overall, o, `${o.item} overall`);
+      for (const g of expected.groups) {
+        const got = item(g.item).byDepartment[g.department];
+        if (g.suppressed) expect(got, `${g.item} ${g.department}`).toEqual({ suppressed: true });
+        else same(got, g, `${g.item} ${g.department}`);
+      }
+      // the leaders' department has no non-leaders, so no group
+      for (const i of a.survey.items) expect(Object.keys(i.byDepartment).sort()).toEqual(['Finance', 'Operations', 'People', 'Product', 'Sales']);
+      for (const l of expected.byLevel) same(item(l.item).byLevel[l.level], l, `${l.item} ${l.level}`);
+      for (const g of expected.gaps) {
+        const got = a.survey.gaps.find((x: Json) => x.item === item(g.item).id);
+        close(got.leaders, g.leaders, `${g.item} leaders`);
+        close(got.others, g.others, `${g.item} others`);
+        close(got.gapPoints, g.gapPoints, `${g.item} gap`);
+        expect(got.flagged).toBe(g.gapPoints >= 20);
+      }
+      expect(a.survey.departmentsRemainder === 0 || a.survey.departmentsRemainder >= 5).toBe(true);
+    });
+  }
+});
+

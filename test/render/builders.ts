@@ -179,6 +179,7 @@ export class AuditResultBuilder {
       generator: { name: 'align' as const, version: '0.0.0-test' },
       input,
       cascade: this.cascade,
+      survey: null,
       findings: this.findings,
     };
     if (this.noStack !== null) return { ...base, stack: null, stackReason: this.noStack };

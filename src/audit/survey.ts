@@ -1,0 +1,288 @@
+/**
+ * The survey half of the audit: per Likert item and per dimension, for
+ * everyone (`overall`), each department's non-leaders (`byDepartment`) and
+ * each level (`byLevel`): n, mean, SD, favourable / neutral / unfavourable
+ * shares with the favourable share's Wilson interval, r_wg (r_wg(j) for a
+ * dimension) and AD_M; ICC(1) across the departments shown; Cronbach's alpha
+ * per dimension; the leader-versus-team perception gap; comments for groups
+ * large enough. Rules: ARCHITECTURE.md ("Survey", "Groups", "Anonymity").
+ *
+ * Confidentiality is decided here, once, so no renderer can leak: a group
+ * with fewer members than the threshold is `{suppressed: true}`, and within
+ * each split (departments, levels) complementary suppression (suppressGroups)
+ * hides the next-smallest group while the hidden remainder could be derived.
+ * Members are counted, not answers: an item one member skipped still shows
+ * when the group is large enough.
+ */
+import { adi } from '../stats/adi.js';
+import { compareCodePoints } from '../stats/code-point-order.js';
+import { cronbachAlpha } from '../stats/cronbach-alpha.js';
+import { icc1 } from '../stats/icc1.js';
+import { likertSummary } from '../stats/likert-summary.js';
+import type { Stat } from '../stats/result.js';
+import { rwg, rwgJ } from '../stats/rwg.js';
+import { wilsonInterval } from '../stats/wilson.js';
+import type { Dataset, Item, Respondent } from '../ingest/types.js';
+import { suppressGroups } from './suppression.js';
+import type { CommentGroup, DimensionResult, GapEntry, GroupStats, ItemResult, MaybeSuppressed, SurveyResult } from './types.js';
+
+/** Comments need larger groups than scores (Glint and Dayforce ask 10; DOMAIN.md). */
+export const DEFAULT_COMMENT_MIN_GROUP = 10;
+/** A perception gap this large is flagged (Gallup: managers' ratings trail leaders' self-ratings by at least 20 points). */
+export const GAP_FLAG_POINTS = 20;
+
+export interface SurveyOptions {
+  isLeader: (r: Respondent) => boolean;
+  minGroup: number;
+  commentMinGroup?: number;
+}
+
+/** Spreads a Stat into `{ [key]: value, [key + 'Reason']: reason }` (reason only when null). */
+function stat<K extends string>(key: K, s: Stat): Record<K, number | null> & Partial<Record<`${K}Reason`, string>> {
+  const out = { [key]: s.value } as Record<string, unknown>;
+  if (s.value === null) out[`${key}Reason`] = s.reason;
+  return out as Record<K, number | null> & Partial<Record<`${K}Reason`, string>>;
+}
+
+/** A record keyed by text from the input: no prototype, so `__proto__` is a key like any other. */
+function record<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** An answer on the favourable side: reverse-keyed items turned round first. */
+function valueOf(item: Item, value: number): number {
+  return item.reverse ? item.low + (item.low + item.points - 1) - value : value;
+}
+
+function answersTo(item: Item, people: readonly Respondent[]): number[] {
+  const out: number[] = [];
+  for (const r of people) {
+    const v = r.likert[item.id];
+    if (v !== undefined) out.push(valueOf(item, v));
+  }
+  return out;
+}
+
+/** One item's figures for one group of people. */
+function itemGroup(item: Item, people: readonly Respondent[]): GroupStats {
+  const values = answersTo(item, people);
+  const s = likertSummary(values, { low: item.low, points: item.points });
+  const ci = wilsonInterval(s.favourableCount, values.length);
+  return {
+    n: values.length,
+    ...stat('mean', s.mean),
+    ...stat('sd', s.sd),
+    ...stat('favourable', s.favourable),
+    favourableCI: ci.value,
+    ...(ci.value === null ? { favourableCIReason: ci.reason } : {}),
+    ...stat('neutral', s.neutral),
+    ...stat('unfavourable', s.unfavourable),
+    ...stat('rwg', rwg(values, item.points)),
+    ...stat('adi', adi(values)),
+  };
+}
+
+/**
+ * A dimension's figures for one group: the favourable share pools the items'
+ * answers; the mean and SD are over respondents' item means; agreement is
+ * r_wg(j) and the mean of the items' AD_M (Burke and Dunlap's AD_M(J)).
+ */
+function dimensionGroup(items: readonly Item[], people: readonly Respondent[]): GroupStats {
+  const sameScale = items.every((i) => i.points === items[0]!.points && i.low === items[0]!.low);
+  const pooled: number[] = [];
+  const means: number[] = [];
+  for (const r of people) {
+    let sum = 0;
+    let count = 0;
+    for (const item of items) {
+      const v = r.likert[item.id];
+      if (v === undefined) continue;
+      sum += valueOf(item, v);
+      count++;
+      pooled.push(valueOf(item, v));
+    }
+    if (count > 0) means.push(sum / count);
+  }
+  const differ = 'the items are on different scales, so their answers do not pool';
+  if (!sameScale) {
+    return {
+      n: means.length,
+      mean: null,
+      meanReason: differ,
+      sd: null,
+      sdReason: differ,
+      favourable: null,
+      favourableReason: differ,
+      favourableCI: null,
+      favourableCIReason: differ,
+      neutral: null,
+      neutralReason: differ,
+      unfavourable: null,
+      unfavourableReason: differ,
+      rwg: null,
+      rwgReason: differ,
+      adi: null,
+      adiReason: differ,
+    };
+  }
+  const scale = { low: items[0]!.low, points: items[0]!.points };
+  const shares = likertSummary(pooled, scale);
+  const ci = wilsonInterval(shares.favourableCount, pooled.length);
+  const overMeans = meanAndSd(means);
+  const adis = items.map((i) => adi(answersTo(i, people)).value).filter((v): v is number => v !== null);
+  return {
+    n: means.length,
+    ...stat('mean', overMeans.mean),
+    ...stat('sd', overMeans.sd),
+    ...stat('favourable', shares.favourable),
+    favourableCI: ci.value,
+    ...(ci.value === null ? { favourableCIReason: ci.reason } : {}),
+    ...stat('neutral', shares.neutral),
+    ...stat('unfavourable', shares.unfavourable),
+    ...stat('rwg', rwgJ(items.map((i) => answersTo(i, people)), scale.points)),
+    ...(adis.length === 0 ? { adi: null, adiReason: 'fewer than two answers to every item: agreement needs two' } : { adi: adis.reduce((a, b) => a + b, 0) / adis.length }),
+  };
+}
+
+function meanAndSd(values: readonly number[]): { mean: Stat; sd: Stat } {
+  // the Likert summary's rules on a 'scale' that holds any respondent mean
+  if (values.length === 0) return { mean: { value: null, reason: 'no answers' }, sd: { value: null, reason: 'no answers' } };
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  if (values.length < 2) return { mean: { value: mean }, sd: { value: null, reason: 'one answer: a spread needs two' } };
+  let ss = 0;
+  for (const v of values) ss += (v - mean) * (v - mean);
+  return { mean: { value: mean }, sd: { value: Math.sqrt(ss / (values.length - 1)) } };
+}
+
+/** A split (departments or levels): who is in which group, and which groups are shown. */
+interface Split {
+  groups: Map<string, Respondent[]>;
+  hidden: Set<string>;
+  /** overall n - leaders - the groups shown (0 or at least the threshold unless every group is hidden). */
+  remainder: number;
+}
+
+/** `members` are grouped by `key`; `overall` and `leaders` are the survey's counts, public, that the remainder is taken from. */
+function splitBy(members: readonly Respondent[], key: (r: Respondent) => string | null, overall: number, leaders: number, minGroup: number): Split {
+  const groups = new Map<string, Respondent[]>();
+  for (const r of members) {
+    const k = key(r);
+    if (k === null) continue;
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
+  const sizes = new Map([...groups].map(([k, v]) => [k, v.length]));
+  const { hidden, remainder } = suppressGroups(sizes, leaders, overall, minGroup);
+  return { groups: new Map([...groups].sort((a, b) => compareCodePoints(a[0], b[0]))), hidden, remainder };
+}
+
+function byGroup(split: Split, figures: (people: readonly Respondent[]) => GroupStats): Record<string, MaybeSuppressed<GroupStats>> {
+  const out = record<MaybeSuppressed<GroupStats>>();
+  for (const [name, people] of split.groups) out[name] = split.hidden.has(name) ? { suppressed: true } : figures(people);
+  return out;
+}
+
+export function buildSurvey(dataset: Dataset, options: SurveyOptions): SurveyResult | null {
+  if (dataset.items.length === 0) return null;
+  const { isLeader, minGroup } = options;
+  const commentMinGroup = Math.max(minGroup, options.commentMinGroup ?? DEFAULT_COMMENT_MIN_GROUP);
+  // The survey's respondents: everyone who answered at least one Likert item.
+  const people = dataset.respondents.filter((r) => Object.keys(r.likert).length > 0);
+  const leaders = people.filter(isLeader);
+  const others = people.filter((r) => !isLeader(r));
+  const hasRoles = dataset.hasRoleColumn;
+
+  // Departments: each department's non-leaders. Levels: each role value (the leaders' own level
+  // is shown or hidden by the threshold alone, since the leaders' number is public).
+  // Without a role column there is nobody to set apart as a leader, and no department to compare.
+  const departments = splitBy(hasRoles ? others : [], (r) => r.department, people.length, leaders.length, minGroup);
+  const levelsOfOthers = splitBy(others, (r) => r.role, people.length, leaders.length, minGroup);
+  const leaderLevels = new Map<string, Respondent[]>();
+  for (const r of leaders) if (r.role !== null) leaderLevels.set(r.role, [...(leaderLevels.get(r.role) ?? []), r]);
+  const levels: Split = {
+    groups: new Map([...levelsOfOthers.groups, ...leaderLevels].sort((a, b) => compareCodePoints(a[0], b[0]))),
+    hidden: new Set([...levelsOfOthers.hidden, ...[...leaderLevels].filter(([, v]) => v.length < minGroup).map(([k]) => k)]),
+    remainder: levelsOfOthers.remainder,
+  };
+  const overallShown = people.length >= minGroup;
+  const shownDepartments = [...departments.groups].filter(([k]) => !departments.hidden.has(k));
+
+  const items: ItemResult[] = dataset.items.map((item) => {
+    const icc = icc1(shownDepartments.map(([, group]) => answersTo(item, group)));
+    return {
+      id: item.id,
+      text: item.text,
+      dimension: item.dimension,
+      points: item.points,
+      low: item.low,
+      reverse: item.reverse,
+      overall: overallShown ? itemGroup(item, people) : { suppressed: true },
+      byDepartment: byGroup(departments, (g) => itemGroup(item, g)),
+      byLevel: byGroup(levels, (g) => itemGroup(item, g)),
+      ...stat('icc1', shownDepartments.length < 2 ? { value: null, reason: 'fewer than two departments shown' } : icc.icc1),
+      anova: shownDepartments.length < 2 ? null : icc.anova,
+      ...(shownDepartments.length < 2 ? { anovaReason: 'fewer than two departments shown' } : icc.anova === null ? { anovaReason: icc.anovaReason ?? 'n/a' } : {}),
+    };
+  });
+
+  const dimensionNames = [...new Set(dataset.items.map((i) => i.dimension).filter((d): d is string => d !== null))];
+  const dimensions: DimensionResult[] = dimensionNames.map((name) => {
+    const members = dataset.items.filter((i) => i.dimension === name);
+    const overall = overallShown ? dimensionGroup(members, people) : ({ suppressed: true } as const);
+    const rows = people.map((r) => members.map((i) => (r.likert[i.id] === undefined ? null : valueOf(i, r.likert[i.id]!))));
+    return {
+      name,
+      level: null,
+      items: members.map((i) => i.id),
+      ...stat('alpha', overallShown ? cronbachAlpha(rows) : { value: null, reason: `fewer than ${minGroup} respondents` }),
+      overall,
+      byDepartment: byGroup(departments, (g) => dimensionGroup(members, g)),
+      byLevel: byGroup(levels, (g) => dimensionGroup(members, g)),
+      rwgj: 'suppressed' in overall ? null : overall.rwg,
+      ...('suppressed' in overall ? { rwgjReason: `fewer than ${minGroup} respondents` } : overall.rwg === null ? { rwgjReason: overall.rwgReason ?? 'n/a' } : {}),
+    };
+  });
+
+  // Leaders against everyone else: with fewer leaders (or others) than the threshold the difference
+  // would reveal the small group's own figure, so the entry is suppressed.
+  const gapShown = leaders.length >= minGroup && others.length >= minGroup;
+  const gapOf = <K extends 'item' | 'dimension'>(key: K, name: string, lead: GroupStats, rest: GroupStats): GapEntry => {
+    if (!gapShown) return { [key]: name, suppressed: true } as GapEntry;
+    if (lead.favourable === null || rest.favourable === null) {
+      return { [key]: name, leaders: lead.favourable, others: rest.favourable, gapPoints: null, gapPointsReason: 'no answers from one of the two groups', flagged: false } as GapEntry;
+    }
+    const points = (lead.favourable - rest.favourable) * 100;
+    return { [key]: name, leaders: lead.favourable, others: rest.favourable, gapPoints: points, flagged: points >= GAP_FLAG_POINTS } as GapEntry;
+  };
+  const gaps: GapEntry[] = [
+    ...dataset.items.map((item) => gapOf('item', item.id, itemGroup(item, leaders), itemGroup(item, others))),
+    ...dimensionNames.map((name) => {
+      const members = dataset.items.filter((i) => i.dimension === name);
+      return gapOf('dimension', name, dimensionGroup(members, leaders), dimensionGroup(members, others));
+    }),
+  ];
+
+  // Comments: everyone's, pooled, only when the whole survey is at least the comment threshold;
+  // sorted so that their order says nothing about who wrote them.
+  const comments: CommentGroup[] = [];
+  if (people.length >= commentMinGroup) {
+    const questions = new Map<string, string[]>();
+    for (const r of people) for (const [q, text] of Object.entries(r.comments ?? {})) questions.set(q, [...(questions.get(q) ?? []), text]);
+    for (const [question, texts] of questions) comments.push({ group: 'everyone', question, texts: texts.sort(compareCodePoints) });
+  }
+
+  return {
+    respondents: people.length,
+    leaders: leaders.length,
+    minGroup,
+    commentMinGroup,
+    gapFlagPoints: GAP_FLAG_POINTS,
+    departmentsRemainder: departments.remainder,
+    levelsRemainder: levels.remainder,
+    items,
+    dimensions,
+    gaps,
+    comments,
+  };
+}
