@@ -20,6 +20,7 @@ import {
   type PairView,
   type StackView,
 } from './view-model.js';
+import { surveyModel, type SurveyModel } from './survey-model.js';
 
 export interface TableModel {
   header: string[];
@@ -39,6 +40,8 @@ export interface ReportModel {
   scope: string;
   glance: string[];
   stack: StackModel | null;
+  /** The survey sections; null when the input has no Likert items. */
+  survey: SurveyModel | null;
   stackReason: string;
   /** Cascade rows (suppressed ones carry only the suppression text). */
   cascade: CascadeView[];
@@ -243,6 +246,7 @@ export function reportModel(result: AuditResult): ReportModel {
   const stack = stackModel(result);
   const minGroup = minGroupOf(result);
   const cascade = cascadeView(result);
+  const survey = surveyModel(result);
   const scope = stack
     ? `${fmtCount(stack.leaderCount, 'leader')} ranked ${fmtCount(stack.n, 'priority', 'priorities')}; ${fmtCount(result.input.respondents, 'respondent')} in all.`
     : `${fmtCount(result.input.respondents, 'respondent')}.`;
@@ -253,8 +257,9 @@ export function reportModel(result: AuditResult): ReportModel {
     minGroup,
     confidentiality: confidentialityLine(result),
     scope,
-    glance: atAGlance(result),
+    glance: [...atAGlance(result), ...(survey?.glance ?? [])],
     stack,
+    survey,
     stackReason: fmtNA(result.stackReason),
     cascade,
     hasOrganisation: (stack?.departments.length ?? 0) > 0 || cascade.length > 0,

@@ -1,0 +1,186 @@
+/**
+ * The survey sections of a report, arranged for reading: tables of cells
+ * already formatted through format.ts (the one number formatter), and the
+ * sentences "At a glance" takes from the survey. Markdown (and HTML later)
+ * render this same value; they compute nothing.
+ */
+import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed, SurveyResult } from '../audit/types.js';
+import { fmtCount, fmtNA, fmtNumber, fmtPercent, fmtSuppressed } from '../format.js';
+import type { TableModel } from './report-model.js';
+
+export interface SurveyModel {
+  respondents: number;
+  items: number;
+  minGroup: number;
+  commentMinGroup: number;
+  gapFlagPoints: number;
+  /** Dimensions: favourable, mean, agreement and alpha (null when the survey has none). */
+  dimensions: TableModel | null;
+  /** Every item for everyone. */
+  overall: TableModel;
+  /** Favourable share per item and department (the department's non-leaders), with agreement. */
+  byDepartment: TableModel | null;
+  /** Favourable share per item and level. */
+  byLevel: TableModel | null;
+  /** Leaders against everyone else; null when suppressed (fewer leaders than the threshold). */
+  gaps: TableModel | null;
+  gapsSuppressed: boolean;
+  /** ICC(1) and its F test per item, across the departments shown. */
+  icc: TableModel | null;
+  comments: Array<{ question: string; texts: string[] }>;
+  /** Sentences for "At a glance". */
+  glance: string[];
+}
+
+const isShown = (g: MaybeSuppressed<GroupStats>): g is GroupStats => !('suppressed' in g);
+
+/** A group's favourable share with its agreement: `42% (r_wg 0.71)`; suppressed: `fewer than 5 people (not shown)`. */
+function favourableCell(g: MaybeSuppressed<GroupStats> | undefined, minGroup: number): string {
+  if (g === undefined) return '';
+  if (!isShown(g)) return fmtSuppressed(minGroup);
+  if (g.favourable === null) return fmtNA(g.favourableReason);
+  return `${fmtPercent(g.favourable)} (r_wg ${g.rwg === null ? 'n/a' : fmtNumber(g.rwg)})`;
+}
+
+function ciText(g: GroupStats): string {
+  return g.favourableCI === null ? fmtNA(g.favourableCIReason) : `${fmtPercent(g.favourableCI[0])} to ${fmtPercent(g.favourableCI[1])}`;
+}
+
+/** Groups named in any item, in the order the audit gives them (code-point order). */
+function groupNames(records: ReadonlyArray<Record<string, unknown>>): string[] {
+  const seen = new Set<string>();
+  for (const r of records) for (const k of Object.keys(r)) seen.add(k);
+  return [...seen];
+}
+
+function itemLabel(survey: SurveyResult, id: string): string {
+  const item = survey.items.find((i) => i.id === id);
+  return item ? `${item.text}${item.reverse ? ' (reverse-keyed)' : ''}` : id;
+}
+
+function gapLabel(survey: SurveyResult, g: GapEntry): string {
+  return 'item' in g ? itemLabel(survey, g.item) : `${g.dimension} (dimension)`;
+}
+
+export function surveyModel(result: AuditResult): SurveyModel | null {
+  const survey = result.survey;
+  if (!survey) return null;
+  const m = survey.minGroup;
+  const overall: TableModel = {
+    header: ['Item', 'Answers', 'Mean', 'SD', 'Favourable', '95% interval', 'Neutral', 'Unfavourable', 'r_wg'],
+    align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    rows: survey.items.map((i) => {
+      const label = itemLabel(survey, i.id);
+      if (!isShown(i.overall)) return [label, fmtSuppressed(m), '', '', '', '', '', '', ''];
+      const g = i.overall;
+      return [
+        label,
+        String(g.n),
+        g.mean === null ? fmtNA(g.meanReason) : fmtNumber(g.mean),
+        g.sd === null ? fmtNA(g.sdReason) : fmtNumber(g.sd),
+        g.favourable === null ? fmtNA(g.favourableReason) : fmtPercent(g.favourable),
+        ciText(g),
+        g.neutral === null ? fmtNA(g.neutralReason) : fmtPercent(g.neutral),
+        g.unfavourable === null ? fmtNA(g.unfavourableReason) : fmtPercent(g.unfavourable),
+        g.rwg === null ? fmtNA(g.rwgReason) : fmtNumber(g.rwg),
+      ];
+    }),
+  };
+  const dimensions: TableModel | null =
+    survey.dimensions.length === 0
+      ? null
+      : {
+          header: ['Dimension', 'Items', 'Favourable', 'Mean', 'r_wg(j)', "Cronbach's alpha"],
+          align: ['l', 'r', 'r', 'r', 'r', 'r'],
+          rows: survey.dimensions.map((d) => {
+            if (!isShown(d.overall)) return [d.name, String(d.items.length), fmtSuppressed(m), '', '', ''];
+            const g = d.overall;
+            return [
+              d.name,
+              String(d.items.length),
+              g.favourable === null ? fmtNA(g.favourableReason) : fmtPercent(g.favourable),
+              g.mean === null ? fmtNA(g.meanReason) : fmtNumber(g.mean),
+              d.rwgj === null ? fmtNA(d.rwgjReason) : fmtNumber(d.rwgj),
+              d.alpha === null ? fmtNA(d.alphaReason) : fmtNumber(d.alpha),
+            ];
+          }),
+        };
+  const split = (key: 'byDepartment' | 'byLevel'): TableModel | null => {
+    const names = groupNames([...survey.items.map((i) => i[key]), ...survey.dimensions.map((d) => d[key])]);
+    if (names.length === 0) return null;
+    return {
+      header: ['Item', ...names],
+      align: ['l', ...names.map(() => 'r' as const)],
+      rows: [
+        ...survey.dimensions.map((d) => [`${d.name} (dimension)`, ...names.map((n) => favourableCell(d[key][n], m))]),
+        ...survey.items.map((i) => [itemLabel(survey, i.id), ...names.map((n) => favourableCell(i[key][n], m))]),
+      ],
+    };
+  };
+  const shownGaps = survey.gaps.filter((g): g is Extract<GapEntry, { flagged: boolean }> => !('suppressed' in g));
+  const gaps: TableModel | null =
+    shownGaps.length === 0
+      ? null
+      : {
+          header: ['Item', 'Leaders favourable', 'Everyone else', 'Gap (points)', ''],
+          align: ['l', 'r', 'r', 'r', 'l'],
+          rows: [...shownGaps]
+            .sort((a, b) => (b.gapPoints ?? -Infinity) - (a.gapPoints ?? -Infinity))
+            .map((g) => [
+              gapLabel(survey, g),
+              fmtPercent(g.leaders),
+              fmtPercent(g.others),
+              g.gapPoints === null ? fmtNA(g.gapPointsReason) : fmtNumber(g.gapPoints, 0),
+              g.flagged ? `at least ${survey.gapFlagPoints}` : '',
+            ]),
+        };
+  const withIcc = survey.items.filter((i) => i.icc1 !== null);
+  const icc: TableModel | null =
+    withIcc.length === 0
+      ? null
+      : {
+          header: ['Item', 'ICC(1)', 'F', 'df', 'p'],
+          align: ['l', 'r', 'r', 'r', 'r'],
+          rows: withIcc.map((i) => [
+            itemLabel(survey, i.id),
+            fmtNumber(i.icc1),
+            i.anova ? fmtNumber(i.anova.F) : fmtNA(i.anovaReason),
+            i.anova ? `${i.anova.df1}, ${i.anova.df2}` : '',
+            i.anova ? (i.anova.p < 0.001 ? '< 0.001' : fmtNumber(i.anova.p, 3)) : '',
+          ]),
+        };
+  return {
+    respondents: survey.respondents,
+    items: survey.items.length,
+    minGroup: m,
+    commentMinGroup: survey.commentMinGroup,
+    gapFlagPoints: survey.gapFlagPoints,
+    dimensions,
+    overall,
+    byDepartment: split('byDepartment'),
+    byLevel: split('byLevel'),
+    gaps,
+    gapsSuppressed: survey.gaps.length > 0 && shownGaps.length === 0,
+    icc,
+    comments: survey.comments.map((c) => ({ question: c.question, texts: c.texts })),
+    glance: surveyGlance(survey),
+  };
+}
+
+/** What "At a glance" says of the survey: its size, the least favourable item, the largest gap. */
+function surveyGlance(survey: SurveyResult): string[] {
+  const out = [`${fmtCount(survey.respondents, 'respondent')} answered the survey's ${fmtCount(survey.items.length, 'item')}.`];
+  const shown = survey.items.filter((i) => isShown(i.overall) && (i.overall as GroupStats).favourable !== null);
+  if (shown.length > 0) {
+    const lowest = [...shown].sort((a, b) => (a.overall as GroupStats).favourable! - (b.overall as GroupStats).favourable!)[0]!;
+    out.push(`The least favourable item is "${itemLabel(survey, lowest.id)}": ${fmtPercent((lowest.overall as GroupStats).favourable)} of respondents answer favourably.`);
+  }
+  const flagged = survey.gaps.filter((g): g is Extract<GapEntry, { flagged: boolean }> => !('suppressed' in g) && g.flagged);
+  if (flagged.length > 0) {
+    const top = [...flagged].sort((a, b) => b.gapPoints! - a.gapPoints!)[0]!;
+    out.push(
+      `Leaders and everyone else see it differently on ${fmtCount(flagged.length, 'item')}: the largest gap is "${gapLabel(survey, top)}", ${fmtPercent(top.leaders)} favourable among leaders against ${fmtPercent(top.others)} (${fmtNumber(top.gapPoints, 0)} points; the alarm is ${survey.gapFlagPoints}).`,
+    );
+  }
+  return out;
+}
