@@ -16,6 +16,7 @@ import type { Stat } from '../stats/result.js';
 import { spearman } from '../stats/spearman.js';
 import type { Dataset, Note, Respondent } from '../ingest/types.js';
 import { W_BAND_SOURCE, wBand } from './bands.js';
+import { hiddenGroups } from './suppression.js';
 import type {
   CascadeEntry,
   Concordance,
@@ -373,10 +374,12 @@ function groupsOf(
     list.push(o);
     byDept.set(d, list);
   }
+  const sizes = new Map([...byDept].map(([d, members]) => [d, members.length]));
+  const hidden = hiddenGroups(sizes, leaders.length, leaders.length + others.length, minGroup);
   const departments: DepartmentStack[] = [];
   const groupMeans = new Map<string, number[]>();
   for (const [department, members] of byDept) {
-    if (members.length < minGroup) {
+    if (hidden.has(department)) {
       departments.push({ department, suppressed: true });
       continue;
     }
@@ -409,7 +412,7 @@ function groupsOf(
         spearmanReason: department === null ? 'no department given for this leader' : "no non-leaders in this leader's department",
       };
     }
-    if (members.length < minGroup) return { leader, department, suppressed: true };
+    if (hidden.has(department!)) return { leader, department, suppressed: true };
     return { leader, department, n: members.length, ...stat('spearman', spearman(l.stack.completed, groupMeans.get(department!)!)) };
   });
   return { departments, cascade };

@@ -142,14 +142,32 @@ describe('anonymity', () => {
       .withMembers(4, 'Ops', [...P].reverse());
 
   it('suppresses a department of fewer than --min-group non-leaders everywhere', () => {
-    const r = audit(team());
+    const r = audit(team().withMembers(6, 'Eng', P));
     const s = stackOf(r);
     expect(s.departments).toContainEqual({ department: 'Ops', suppressed: true });
     expect(r.cascade).toContainEqual({ leader: 'Bo', department: 'Ops', suppressed: true });
-    const sales = s.departments.find((d) => d.department === 'Sales')!;
-    expect('suppressed' in sales).toBe(false);
-    // Sales members rank exactly as the leaders' consensus? Leaders' means are all 3.5 (constant): rho n/a
     expect(JSON.stringify(r)).not.toMatch(/Ops member/);
+  });
+
+  it('hides the next-smallest department too when subtraction would give the hidden one away (11 - 2 leaders - 5 Sales = 4 in Ops)', () => {
+    const r = audit(team());
+    const s = stackOf(r);
+    expect(s.departments).toEqual([
+      { department: 'Sales', suppressed: true },
+      { department: 'Ops', suppressed: true },
+    ]);
+    expect(r.cascade).toContainEqual({ leader: 'Ana', department: 'Sales', suppressed: true });
+    // with Eng (6) as well: hiding Sales (5, the smallest shown) leaves 4 + 5 = 9 hidden, so Eng shows
+    const wider = stackOf(audit(team().withMembers(6, 'Eng', P)));
+    expect(wider.departments.filter((d) => !('suppressed' in d)).map((d) => d.department)).toEqual(['Eng']);
+  });
+
+  it('counts non-leaders with no department in the hidden remainder', () => {
+    // 2 leaders, 5 Sales, 6 Eng, 1 with no department: remainder 1 -> Sales (smallest shown) hidden too
+    const one = stackOf(
+      audit(aDataset().withLeader('Ana', 'Sales', P).withLeader('Bo', 'Eng', P).withMembers(5, 'Sales', P).withMembers(6, 'Eng', P).withMember('Nobody', null, P)),
+    );
+    expect(one.departments.filter((d) => !('suppressed' in d)).map((d) => d.department)).toEqual(['Eng']);
   });
 
   it('shows the same department when the threshold is lowered to its size', () => {
