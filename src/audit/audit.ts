@@ -4,11 +4,12 @@
  */
 import { DEFAULT_MIN_GROUP, DEFAULT_PERMUTATIONS, DEFAULT_RBO_P, DEFAULT_SEED, MIN_GROUP_FLOOR } from '../defaults.js';
 import { UsageError } from '../errors.js';
-import type { Dataset } from '../ingest/types.js';
+import type { Dataset, Subject } from '../ingest/types.js';
 import { stackFindings } from './findings.js';
-import { DEFAULT_LEADER_ROLES, leaderTest } from './leaders.js';
+import { DEFAULT_LEADER_ROLES, leaderRoleTest, leaderTest } from './leaders.js';
+import { ledgerExcluded, ledgerNotes } from './ledger.js';
 import { analyseStacks } from './stack.js';
-import { SCHEMA_VERSION, type AuditResult } from './types.js';
+import { SCHEMA_VERSION, type AuditResult, type InputBlock } from './types.js';
 
 export interface AuditOptions {
   leaders?: readonly string[];
@@ -55,11 +56,17 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
   // in input order: files as given, then line (stable, so notes on one line keep their order)
   const fileOrder = new Map(dataset.files.map((f, i) => [f.path, i]));
   notes.sort((a, b) => (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || a.line - b.line);
-  const input = {
+  // Who may be named in the ledger: leaders, and members of the departments shown (ledger.ts).
+  const isLeaderRole = leaderRoleTest(dataset, options.leaders ?? DEFAULT_LEADER_ROLES);
+  const shown = new Set<string>();
+  if (!('reason' in analysed)) for (const d of analysed.stack.departments) if (!('suppressed' in d)) shown.add(d.department);
+  const rule = { hidden: (s: Subject) => !isLeaderRole(s.role) && (s.department === null || !shown.has(s.department)) };
+  const input: InputBlock = {
     files: dataset.files.map((f) => ({ ...f })),
     respondents: dataset.respondents.length,
-    excluded: dataset.excluded,
-    notes,
+    excluded: ledgerExcluded(dataset.excluded, rule),
+    notes: ledgerNotes(notes, rule),
+    minGroup,
   };
   if ('reason' in analysed) {
     return {
