@@ -473,9 +473,12 @@ export function tieNotes(stack: readonly RankedName[], who: string | null): stri
   return notes;
 }
 
+/** One pass with a set: a long file can give one respondent 200,000 entries, and pairs of them are 2 * 10^10. */
 function hasEqualRanks(stack: readonly RankedName[]): boolean {
-  for (let i = 1; i < stack.length; i++) {
-    for (let j = 0; j < i; j++) if (stack[i]!.rank === stack[j]!.rank) return true;
+  const seen = new Set<number>();
+  for (const e of stack) {
+    if (seen.has(e.rank)) return true;
+    seen.add(e.rank);
   }
   return false;
 }
