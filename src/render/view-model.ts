@@ -523,7 +523,7 @@ export function atAGlance(result: AuditResult): string[] {
   const hidden = cascade.filter((c) => c.suppressed).length;
   const hiddenNote =
     hidden > 0
-      ? ` ${fmtCountWord(hidden, true)} smaller ${hidden === 1 ? 'department is' : 'departments are'} not shown (fewer than ${minGroupOf(result)} people).`
+      ? ` ${fmtCountWord(hidden, true)} ${hidden === 1 ? 'department is' : 'departments are'} not shown, to keep groups under ${minGroupOf(result)} people anonymous.`
       : '';
   if (shown.length > 0) {
     const sorted = [...shown].sort((a, b) => (b.spearman as number) - (a.spearman as number));
@@ -546,7 +546,7 @@ export function atAGlance(result: AuditResult): string[] {
       );
     }
   } else if (hidden > 0) {
-    out.push(`No department is large enough to compare with its leader (fewer than ${minGroupOf(result)} people in each).`);
+    out.push(`No department is shown beside its leader, to keep groups under ${minGroupOf(result)} people anonymous.`);
   }
 
   // Departments against the leaders' consensus.
