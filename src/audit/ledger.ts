@@ -50,6 +50,9 @@ const HIDDEN_REASON: Record<LedgerKind, string> = {
   other: 'not used (the reason is withheld: a member of a group too small to show)',
 };
 
+/** stack.ts's note on one non-leader who ranked nothing; ledgerNotes folds them into one per file. */
+export const NON_LEADER_RANKED_NOTHING = 'a respondent who is not a leader ranked no priority: left out of the department stacks';
+
 /** The shown note for non-leaders who ranked nothing, one per file (stack.ts writes one per respondent). */
 const RANKED_NOTHING_SHOWN = (count: number, lines: readonly number[]) => {
   const shown = lines.length > 8 ? `${lines.slice(0, 8).join(', ')}, …` : lines.join(', ');
@@ -82,7 +85,7 @@ export function ledgerNotes(notes: readonly Note[], rule: LedgerRule): LedgerNot
     if (isHidden) {
       const note = HIDDEN_NOTE[n.kind ?? 'other'];
       fold(`h\u0000${n.file}\u0000${note}`, () => ({ file: n.file, line: n.line, note, suppressed: true }), n.line);
-    } else if (n.kind === 'ranked-nothing' && n.about !== undefined && n.note.startsWith('a respondent who is not a leader')) {
+    } else if (n.kind === 'ranked-nothing' && n.note === NON_LEADER_RANKED_NOTHING) {
       fold(`r\u0000${n.file}`, () => ({ file: n.file, line: n.line, note: '' }), n.line);
     } else {
       out.push({ file: n.file, line: n.line, note: n.note });

@@ -17,6 +17,7 @@ import { spearman } from '../stats/spearman.js';
 import { InputError } from '../errors.js';
 import type { Dataset, Note, Priority, Respondent, Subject } from '../ingest/types.js';
 import { W_BAND_SOURCE, wBand } from './bands.js';
+import { NON_LEADER_RANKED_NOTHING } from './ledger.js';
 import { hiddenGroups } from './suppression.js';
 import type {
   CascadeEntry,
@@ -225,7 +226,7 @@ export function analyseStacks(
       line: r.line,
       kind: 'ranked-nothing',
       about: [subjectOf(r)],
-      note: 'a respondent who is not a leader ranked no priority: left out of the department stacks',
+      note: NON_LEADER_RANKED_NOTHING,
     });
   }
   const leaders = ranked.filter((r) => options.isLeader(r.respondent));
