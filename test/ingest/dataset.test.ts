@@ -3,7 +3,7 @@
  * Most cases go through assembleDataset with hand-made module output (what a
  * tool module would hand over), a few through readDataset on real files.
  */
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, it, test } from 'vitest';
 import { InputError, InternalError, UsageError } from '../../src/errors.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { assembleDataset, readDataset } from '../../src/ingest/dataset.js';
@@ -337,5 +337,31 @@ describe('two columns read as one attribute', () => {
     expect(d.notes.map((n) => n.note)).toContain(
       '2 columns read as the respondent\'s role ("What is your role?", "What is your role?"): each row uses the first one answered; name the right one in align.yml under columns and set the other to ignore',
     );
+  });
+});
+
+describe('ledger subjects (who a note or exclusion concerns, for the audit\'s anonymity rule)', () => {
+  it("a format module's --skip-invalid exclusion and blank-rank note get the row's role and department cells and a kind", async () => {
+    const dir = tempFolder();
+    try {
+      const path = dir.write(
+        'long.csv',
+        [
+          'respondent,name,role,department,priority,rank',
+          'L1,Ana,Executive,Sales,Growth,1',
+          'L1,Ana,Executive,Sales,Cost,2',
+          'M1,Bo,Manager,Ops,Growth,first-ish',
+          'M2,Cy,Manager,Ops,Growth,1',
+          'M2,Cy,Manager,Ops,Cost,',
+        ].join('\n') + '\n',
+      );
+      const d = await readDataset([path], { config: {}, skipInvalid: true });
+      expect(d.excluded).toEqual([
+        expect.objectContaining({ line: 4, kind: 'invalid', about: { role: 'Manager', department: 'Ops' } }),
+      ]);
+      expect(d.notes).toContainEqual(expect.objectContaining({ line: 6, kind: 'blank-rank', about: [{ role: 'Manager', department: 'Ops' }] }));
+    } finally {
+      dir.remove();
+    }
   });
 });
