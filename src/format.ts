@@ -16,7 +16,7 @@
  * - Missing values: a statistic that is `null` (or, defensively, undefined,
  *   NaN or infinite) prints 'n/a (reason)', or 'n/a' without a reason. No
  *   function here ever returns a string containing 'NaN', 'null' or 'undefined'.
- * - Suppressed groups: `fmtSuppressed(5)` -> 'fewer than 5 people (not shown)'.
+ * - Suppressed groups: `fmtSuppressed(5)` -> 'hidden (protects groups under 5)'.
  * - Counts: integers with a comma every three digits ('10,000'), independent of
  *   the machine's locale so golden files do not move between machines.
  */
@@ -89,9 +89,13 @@ export function fmtStat(value: Maybe, reason?: string | null, fmt: (x: number) =
   return isNumber(value) ? fmt(value) : fmtNA(reason);
 }
 
-/** What a suppressed group shows in place of its numbers: 'fewer than 5 people (not shown)'. */
+/**
+ * What a suppressed group shows in place of its numbers: 'hidden (protects groups
+ * under 5)'. Not "fewer than 5 people": a group of 5 or more is
+ * hidden too when showing it would let a smaller one be worked out by subtraction.
+ */
 export function fmtSuppressed(minGroup: Maybe): string {
-  return isNumber(minGroup) ? `fewer than ${fmtInteger(minGroup)} people (not shown)` : 'too few people (not shown)';
+  return isNumber(minGroup) ? `hidden (protects groups under ${fmtInteger(minGroup)})` : 'hidden (protects small groups)';
 }
 
 /**

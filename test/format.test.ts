@@ -107,10 +107,10 @@ describe('fmtNA, fmtStat, fmtSuppressed', () => {
     expect(fmtStat(NaN, 'a bug upstream')).toBe('n/a (a bug upstream)');
   });
 
-  test("fmtSuppressed(minGroup) -> 'fewer than N people (not shown)'", () => {
-    expect(fmtSuppressed(5)).toBe('fewer than 5 people (not shown)');
-    expect(fmtSuppressed(3)).toBe('fewer than 3 people (not shown)');
-    expect(fmtSuppressed(null)).toBe('too few people (not shown)');
+  test("fmtSuppressed(minGroup) -> 'hidden (protects groups under N)': a hidden group may be larger (complementary suppression)", () => {
+    expect(fmtSuppressed(5)).toBe('hidden (protects groups under 5)');
+    expect(fmtSuppressed(3)).toBe('hidden (protects groups under 3)');
+    expect(fmtSuppressed(null)).toBe('hidden (protects small groups)');
   });
 });
 

@@ -4,12 +4,13 @@
  */
 import { DEFAULT_MIN_GROUP, DEFAULT_PERMUTATIONS, DEFAULT_RBO_P, DEFAULT_SEED, MIN_GROUP_FLOOR } from '../defaults.js';
 import { UsageError } from '../errors.js';
-import type { Dataset } from '../ingest/types.js';
+import type { Dataset, Subject } from '../ingest/types.js';
 import { stackFindings } from './findings.js';
-import { DEFAULT_LEADER_ROLES, leaderTest } from './leaders.js';
+import { DEFAULT_LEADER_ROLES, leaderRoleTest, leaderTest } from './leaders.js';
+import { ledgerExcluded, ledgerNotes } from './ledger.js';
 import { analyseStacks } from './stack.js';
 import { buildSurvey } from './survey.js';
-import { SCHEMA_VERSION, type AuditResult } from './types.js';
+import { SCHEMA_VERSION, type AuditResult, type InputBlock } from './types.js';
 
 export interface AuditOptions {
   leaders?: readonly string[];
@@ -58,13 +59,25 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
   // in input order: files as given, then line (stable, so notes on one line keep their order)
   const fileOrder = new Map(dataset.files.map((f, i) => [f.path, i]));
   notes.sort((a, b) => (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || a.line - b.line);
-  const input = {
+  const survey = buildSurvey(dataset, { isLeader, minGroup, ...(options.commentMinGroup !== undefined ? { commentMinGroup: options.commentMinGroup } : {}) });
+  // Who may be named in the ledger: leaders, and members of the departments shown in every split
+  // the audit reports (the stack's departments, the survey's), so a note never points into a hidden group.
+  const isLeaderRole = leaderRoleTest(dataset, options.leaders ?? DEFAULT_LEADER_ROLES);
+  const splits: Array<Set<string>> = [];
+  if (!('reason' in analysed)) splits.push(new Set(analysed.stack.departments.filter((d) => !('suppressed' in d)).map((d) => d.department)));
+  if (survey && survey.items.length > 0) {
+    const byDepartment = survey.items[0]!.byDepartment;
+    splits.push(new Set(Object.keys(byDepartment).filter((d) => !('suppressed' in byDepartment[d]!))));
+  }
+  const shown = new Set<string>(splits.length === 0 ? [] : [...splits[0]!].filter((d) => splits.every((s) => s.has(d))));
+  const rule = { hidden: (s: Subject) => !isLeaderRole(s.role) && (s.department === null || !shown.has(s.department)) };
+  const input: InputBlock = {
     files: dataset.files.map((f) => ({ ...f })),
     respondents: dataset.respondents.length,
-    excluded: dataset.excluded,
-    notes,
+    excluded: ledgerExcluded(dataset.excluded, rule),
+    notes: ledgerNotes(notes, rule),
+    minGroup,
   };
-  const survey = buildSurvey(dataset, { isLeader, minGroup, ...(options.commentMinGroup !== undefined ? { commentMinGroup: options.commentMinGroup } : {}) });
   if ('reason' in analysed) {
     return {
       schemaVersion: SCHEMA_VERSION,

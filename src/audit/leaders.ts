@@ -13,10 +13,17 @@ function roleKey(role: string): string {
   return role.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 }
 
-export function leaderTest(dataset: Dataset, roles: readonly string[]): (r: Respondent) => boolean {
+/** Role value -> is a leader's role; without a role column everyone is a leader. */
+export function leaderRoleTest(dataset: Pick<Dataset, 'hasRoleColumn'>, roles: readonly string[]): (role: string | null) => boolean {
   if (!dataset.hasRoleColumn) return () => true;
   const wanted = new Set(roles.map(roleKey));
-  const isLeader = (r: Respondent) => r.role !== null && wanted.has(roleKey(r.role));
+  return (role) => role !== null && wanted.has(roleKey(role));
+}
+
+export function leaderTest(dataset: Dataset, roles: readonly string[]): (r: Respondent) => boolean {
+  if (!dataset.hasRoleColumn) return () => true;
+  const isLeaderRole = leaderRoleTest(dataset, roles);
+  const isLeader = (r: Respondent) => isLeaderRole(r.role);
   if (dataset.respondents.length > 0 && !dataset.respondents.some(isLeader)) {
     const found = [...new Set(dataset.respondents.map((r) => r.role).filter((x): x is string => x !== null))];
     const shown = found.length > 0 ? found.map((f) => JSON.stringify(f)).join(', ') : 'none (every role cell is blank)';

@@ -14,8 +14,11 @@ import { completeStack, type CompletedStack } from '../stats/ranks.js';
 import { rankBiasedOverlap } from '../stats/rbo.js';
 import type { Stat } from '../stats/result.js';
 import { spearman } from '../stats/spearman.js';
-import type { Dataset, Note, Respondent } from '../ingest/types.js';
+import { InputError } from '../errors.js';
+import type { Dataset, Note, Priority, Respondent, Subject } from '../ingest/types.js';
 import { W_BAND_SOURCE, wBand } from './bands.js';
+import { NON_LEADER_RANKED_NOTHING } from './ledger.js';
+import { hiddenGroups } from './suppression.js';
 import type {
   CascadeEntry,
   Concordance,
@@ -118,45 +121,112 @@ function orderedList(r: Ranked, keys: readonly string[]): string[] | null {
     .map((e) => e.key);
 }
 
+/**
+ * The most priorities align compares. Beyond it the question is free text (every
+ * respondent writing their own) or the leaders are not marked; the rank
+ * statistics would only hold respondents x priorities numbers for nothing.
+ */
+export const MAX_PRIORITIES = 500;
+
+const subjectOf = (r: Respondent): Subject => ({ role: r.role, department: r.department });
+
+/**
+ * The N priorities (ARCHITECTURE.md, "Stacks"): the question's options where a
+ * file lists them (`listed`), else what some leader ranked (without a role
+ * column everyone is a leader). A name outside them is a write-in. More than
+ * MAX_PRIORITIES is an InputError saying how many and what to do.
+ */
+export function priorityPool(dataset: Dataset, isLeader: (r: Respondent) => boolean): Priority[] {
+  const listed = dataset.priorities.filter((p) => p.listed);
+  let pool = listed;
+  if (listed.length === 0) {
+    const byLeader = new Set<string>();
+    for (const r of dataset.respondents) if (isLeader(r)) for (const e of r.stack) byLeader.add(e.priority);
+    pool = dataset.priorities.filter((p) => byLeader.has(p.key));
+  }
+  if (pool.length > MAX_PRIORITIES) {
+    const whose = listed.length > 0 ? 'the ranking question lists' : dataset.hasRoleColumn ? 'the leaders ranked' : 'the respondents ranked (no role column, so everyone counts as a leader)';
+    throw new InputError(
+      dataset.files[0]?.path ?? '',
+      null,
+      null,
+      `${whose} ${pool.length.toLocaleString('en')} distinct priorities; align compares at most ${MAX_PRIORITIES}`,
+      listed.length > 0
+        ? 'pick the ranking question with --ranking-question <header>, or mark the other columns ignore under columns in align.yml'
+        : dataset.hasRoleColumn
+          ? 'check that the priority column holds the priorities (not free text), or name the leaders\' role with --leaders <role>'
+          : 'add a role column so that only the leaders\' priorities count (others\' become write-ins), or give the options as one column per priority',
+    );
+  }
+  return pool;
+}
+
 export function analyseStacks(
   dataset: Dataset,
   options: StackOptions,
 ): { stack: StackResult; cascade: CascadeEntry[]; notes: Note[] } | { reason: string; notes: Note[] } {
-  const priorities = dataset.priorities;
+  if (dataset.priorities.length === 0) return { reason: 'the input has no ranking question', notes: [] };
+  const priorities = priorityPool(dataset, options.isLeader);
   const n = priorities.length;
-  if (n === 0) return { reason: 'the input has no ranking question', notes: [] };
   const keys = priorities.map((p) => p.key);
   const names = priorities.map((p) => p.name);
   const index = new Map(keys.map((k, i) => [k, i]));
+  const allNames = new Map(dataset.priorities.map((p) => [p.key, p.name]));
 
   const ranked: Ranked[] = [];
   const notes: Note[] = [];
   const unranked: Respondent[] = [];
   for (const respondent of dataset.respondents) {
-    if (respondent.stack.length === 0) {
+    const explicit = new Array<number | null>(n).fill(null);
+    let inPool = 0;
+    const writeIns: string[] = [];
+    for (const entry of respondent.stack) {
+      const i = index.get(entry.priority);
+      if (i === undefined) {
+        writeIns.push(allNames.get(entry.priority) ?? entry.priority);
+        continue;
+      }
+      explicit[i] = entry.rank;
+      inPool++;
+    }
+    const leader = options.isLeader(respondent);
+    if (writeIns.length > 0) {
+      const quoted = writeIns.slice(0, 3).map((w) => JSON.stringify(w)).join(', ') + (writeIns.length > 3 ? ', …' : '');
+      const one = writeIns.length === 1;
+      notes.push({
+        file: respondent.file,
+        line: respondent.line,
+        kind: 'write-in',
+        about: [subjectOf(respondent)],
+        note: `${leader ? `${baseName(respondent)} ranked` : 'ranked'} ${quoted}, ${one ? 'which is' : 'which are'} not one of the ${n} priorities (a write-in): left out of the stack, which is completed over the ${n}`,
+      });
+    }
+    if (inPool === 0) {
       // Used for the survey but not in any stack: say so, so nobody drops out of the numbers unseen.
-      if (options.isLeader(respondent)) {
-        notes.push({ file: respondent.file, line: respondent.line, note: `${baseName(respondent)} is a leader but ranked no priority: left out of the leaders' stacks` });
+      if (leader) {
+        notes.push({
+          file: respondent.file,
+          line: respondent.line,
+          kind: 'ranked-nothing',
+          about: [subjectOf(respondent)],
+          note: `${baseName(respondent)} is a leader but ranked no priority: left out of the leaders' stacks`,
+        });
       } else {
         unranked.push(respondent);
       }
       continue;
     }
-    const explicit = new Array<number | null>(n).fill(null);
-    for (const entry of respondent.stack) {
-      const i = index.get(entry.priority);
-      if (i !== undefined) explicit[i] = entry.rank;
-    }
     ranked.push({ respondent, explicit, stack: completeStack(explicit) });
   }
-  // Others who ranked nothing (common when only leaders were asked to rank): one note per file.
-  for (const file of [...new Set(unranked.map((r) => r.file))]) {
-    const lines = unranked.filter((r) => r.file === file).map((r) => r.line);
-    const shown = lines.length > 8 ? `${lines.slice(0, 8).join(', ')}, …` : lines.join(', ');
+  // Others who ranked nothing (common when only leaders were asked to rank): one note each, which
+  // the audit folds into one line per file (unranked() in audit.ts) once it knows who may be named.
+  for (const r of unranked) {
     notes.push({
-      file,
-      line: lines[0]!,
-      note: `${lines.length === 1 ? 'a respondent who is not a leader' : `${lines.length} respondents who are not leaders`} ranked no priority (line${lines.length === 1 ? '' : 's'} ${shown}): left out of the department stacks`,
+      file: r.file,
+      line: r.line,
+      kind: 'ranked-nothing',
+      about: [subjectOf(r)],
+      note: NON_LEADER_RANKED_NOTHING,
     });
   }
   const leaders = ranked.filter((r) => options.isLeader(r.respondent));
@@ -373,10 +443,12 @@ function groupsOf(
     list.push(o);
     byDept.set(d, list);
   }
+  const sizes = new Map([...byDept].map(([d, members]) => [d, members.length]));
+  const hidden = hiddenGroups(sizes, leaders.length, leaders.length + others.length, minGroup);
   const departments: DepartmentStack[] = [];
   const groupMeans = new Map<string, number[]>();
   for (const [department, members] of byDept) {
-    if (members.length < minGroup) {
+    if (hidden.has(department)) {
       departments.push({ department, suppressed: true });
       continue;
     }
@@ -409,7 +481,7 @@ function groupsOf(
         spearmanReason: department === null ? 'no department given for this leader' : "no non-leaders in this leader's department",
       };
     }
-    if (members.length < minGroup) return { leader, department, suppressed: true };
+    if (hidden.has(department!)) return { leader, department, suppressed: true };
     return { leader, department, n: members.length, ...stat('spearman', spearman(l.stack.completed, groupMeans.get(department!)!)) };
   });
   return { departments, cascade };

@@ -3,15 +3,40 @@
  * Scripts depend on these paths. camelCase; a statistic that cannot be computed
  * is `null` with a sibling `…Reason` string. Bump SCHEMA_VERSION on a breaking change.
  */
-import type { Excluded, FileInfo, Note } from '../ingest/types.js';
+import type { FileInfo } from '../ingest/types.js';
 
 export const SCHEMA_VERSION = 1;
+
+/**
+ * One entry of `input.notes[]`. `suppressed`: about a member of a hidden group,
+ * so the text names nobody and quotes nothing, and a report a client reads
+ * shows it as a count without its line. A note that repeats is one entry with
+ * `count` and up to 5 `lines`.
+ */
+export interface LedgerNote {
+  file: string;
+  line: number;
+  note: string;
+  suppressed?: true;
+  count?: number;
+  lines?: number[];
+}
+
+/** One entry of `input.excluded[]` (see LedgerNote for `suppressed`). */
+export interface LedgerExclusion {
+  file: string;
+  line: number;
+  reason: string;
+  suppressed?: true;
+}
 
 export interface InputBlock {
   files: Array<Omit<FileInfo, 'headerRows'> & { headerRows?: number }>;
   respondents: number;
-  excluded: Excluded[];
-  notes: Note[];
+  excluded: LedgerExclusion[];
+  notes: LedgerNote[];
+  /** The anonymity threshold (--min-group): a group under it is never shown. Absent in results written before it was added. */
+  minGroup?: number;
 }
 
 export interface Concordance {

@@ -12,9 +12,10 @@
  *      when both have one, else the later file, else the later line (the
  *      earlier line for a newest-first file: SurveyMonkey); the loser -> ledger
  *   6. notes: two people with one name and no email, a blank role, ties
- *   7. priorities: N = the distinct keys ranked by anyone, plus every priority
- *      a file lists (a wide column nobody ranked); shown by the spelling most
- *      used, ties first seen (nameByMostUsed)
+ *   7. priorities: every priority a file lists (a wide column nobody ranked,
+ *      marked `listed`) and every distinct key ranked by anyone; shown by the
+ *      spelling most used, ties first seen (nameByMostUsed). Which of them are the N is the audit's decision: it
+ *      knows the leaders (ARCHITECTURE.md, "Stacks"; analyseStacks)
  *
  * Every data row ends up used or in `excluded` with a reason; a module that
  * loses a row is a bug (InternalError), not a user error.
@@ -27,7 +28,7 @@ import type { Normalised, RawRow } from './formats/types.js';
 import { displayName, priorityKey } from './priority-key.js';
 import { aliasKeyOf, SKIP_INVALID_FIX, tieNotes } from './rankings.js';
 import { readTable } from './table.js';
-import type { Dataset, EncodingLabel, Excluded, FileInfo, Item, Note, Respondent, StackEntry, Table } from './types.js';
+import type { Dataset, EncodingLabel, Excluded, FileInfo, Item, LedgerKind, Note, Respondent, StackEntry, Subject, Table } from './types.js';
 
 export interface ReadOptions {
   config: AlignConfig;
@@ -93,6 +94,54 @@ function linesOf(row: RawRow): number[] {
   return row.lines && row.lines.length > 0 ? row.lines : [row.line];
 }
 
+const subjectOf = (row: Pick<RawRow, 'role' | 'department'>): Subject => ({ role: row.role, department: row.department });
+
+/**
+ * line -> the respondent a format module's note or exclusion concerns, read
+ * from the row's role and department cells (a row excluded before grouping,
+ * by --skip-invalid, still has them); undefined for a header line or a note on
+ * the whole file. The audit decides from it whether the entry may name anyone.
+ */
+function ledgerSubjects(table: Table, normalised: Normalised): (line: number) => Subject | undefined {
+  const roleColumn = normalised.columns.find((c) => c.role === 'role')?.index;
+  const departmentColumn = normalised.columns.find((c) => c.role === 'department')?.index;
+  let recordAt: Map<number, number> | null = null; // built on the first question: most files have no notes
+  const recordOf = (line: number): number | undefined => {
+    if (!recordAt) {
+      recordAt = new Map();
+      for (let r = normalised.headerRows; r < table.records.length; r++) recordAt.set(table.lines[r]!, r);
+    }
+    return recordAt.get(line);
+  };
+  const cellOf = (r: number, c: number | undefined): string | null => {
+    const v = c === undefined ? '' : (table.records[r]![c] ?? '').trim();
+    return v === '' ? null : v;
+  };
+  return (line) => {
+    const r = recordOf(line);
+    return r === undefined ? undefined : { role: cellOf(r, roleColumn), department: cellOf(r, departmentColumn) };
+  };
+}
+
+/**
+ * The kind of a format module's exclusion, by its wording (the modules say it
+ * in words only); anything unrecognised is 'other', which a report shows for a
+ * hidden group without its reason.
+ */
+export function exclusionKind(reason: string): LedgerKind {
+  if (/^invalid/i.test(reason)) return 'invalid';
+  if (/^duplicate/i.test(reason)) return 'duplicate';
+  if (/^(nothing (answered|ranked)|empty row|no answer)/i.test(reason)) return 'nothing-answered';
+  if (/^(preview|test response|spam|unfinished)/i.test(reason)) return 'not-a-response';
+  return 'other';
+}
+
+/** The kind of a format module's note, by its wording (see exclusionKind). */
+export function noteKind(note: string): LedgerKind {
+  if (/^blank rank\b/i.test(note)) return 'blank-rank';
+  return 'other';
+}
+
 /** "line 12", or "other.csv line 12" when the other row is in another file. */
 function lineRef(of: RawRow, from: RawRow): string {
   return of.file === from.file ? `line ${of.line}` : `${of.file} line ${of.line}`;
@@ -117,13 +166,22 @@ export function assembleDataset(
   }));
   const excluded: Excluded[] = [];
   const notes: Note[] = [];
-  const exclude = (row: RawRow, reason: string): void => {
-    for (const line of linesOf(row)) excluded.push({ file: row.file, line, reason });
+  const exclude = (row: RawRow, reason: string, kind: LedgerKind): void => {
+    const about = subjectOf(row);
+    for (const line of linesOf(row)) excluded.push({ file: row.file, line, reason, kind, about });
   };
   // One by one, not push(...list): a large export's ledger (200k unfinished rows) overflows the call stack as arguments.
-  for (const { normalised } of inputs) {
-    for (const e of normalised.excluded) excluded.push(e);
-    for (const n of normalised.notes) notes.push(n);
+  // The format modules' entries get the kind and the respondent they concern here (see ledgerSubjects).
+  for (const { table, normalised } of inputs) {
+    const subjectAt = ledgerSubjects(table, normalised);
+    for (const e of normalised.excluded) {
+      const about = e.about ?? subjectAt(e.line);
+      excluded.push({ ...e, kind: e.kind ?? exclusionKind(e.reason), ...(about ? { about } : {}) });
+    }
+    for (const n of normalised.notes) {
+      const about = n.about ?? (subjectAt(n.line) ? [subjectAt(n.line)!] : undefined);
+      notes.push({ ...n, kind: n.kind ?? noteKind(n.note), ...(about ? { about } : {}) });
+    }
   }
 
   const keyOf = aliasKeyOf(options.config.priorities?.aliases);
@@ -143,16 +201,16 @@ export function assembleDataset(
     const rows = [...normalised.rows].sort((a, b) => a.line - b.line);
     for (const row of rows) {
       if (row.exclude !== null) {
-        exclude(row, row.exclude);
+        exclude(row, row.exclude, 'not-a-response');
         continue;
       }
       const stack = keyedStack(row, keyOf, options.skipInvalid);
       if (typeof stack === 'string') {
-        exclude(row, stack);
+        exclude(row, stack, 'invalid');
         continue;
       }
       if (stack.length === 0 && Object.keys(row.likert).length === 0) {
-        exclude(row, nothingReason(normalised));
+        exclude(row, nothingReason(normalised), 'nothing-answered');
         continue;
       }
       pending.push({ row, fileIndex, normalised, stack });
@@ -170,6 +228,8 @@ export function assembleDataset(
     notes.push({
       file: p.row.file,
       line: p.row.line,
+      kind: 'blank-role',
+      about: [subjectOf(p.row)],
       note: p.normalised.hasRoleColumn ? 'blank role: not counted as a leader' : 'no role column in this file (other files have one): not counted as a leader',
     });
   }
@@ -177,13 +237,19 @@ export function assembleDataset(
     // Never by name: a note reaches the report, and a team member's answers are confidential
     // (ARCHITECTURE.md, "Anonymity"); the file and line say who it is to whoever holds the file.
     for (const note of tieNotes(p.row.stack, null)) {
-      notes.push({ file: p.row.file, line: p.row.line, note });
+      notes.push({ file: p.row.file, line: p.row.line, kind: 'tie', about: [subjectOf(p.row)], note });
     }
   }
 
   // 7: priorities
   const order: string[] = [];
   const seen = new Set<string>();
+  const listedKeys = new Set<string>();
+  for (const { normalised } of inputs) {
+    if (!listsOptions(normalised)) continue;
+    for (const listed of normalised.priorities) listedKeys.add(keyOf(listed));
+  }
+  listedKeys.delete('');
   const see = (key: string): void => {
     if (key !== '' && !seen.has(key)) {
       seen.add(key);
@@ -205,7 +271,7 @@ export function assembleDataset(
     for (const listed of normalised.priorities) if (!uses.has(listed)) uses.set(listed, 0);
   }
   const shown = nameByMostUsed(uses, keyOf, (spelling) => aliasTarget.get(priorityKey(spelling)) ?? spelling);
-  const priorities = order.map((key) => ({ key, name: shown.get(key) ?? key }));
+  const priorities = order.map((key) => ({ key, name: shown.get(key) ?? key, ...(listedKeys.has(key) ? { listed: true } : {}) }));
 
   const respondents: Respondent[] = pending.map(({ row, stack }) => ({
     key: `${row.file}:${row.line}`,
@@ -246,6 +312,15 @@ function answersOf(row: RawRow): Pick<Respondent, 'comments' | 'choices' | 'owne
   if (r.choices && Object.keys(r.choices).length > 0) out.choices = r.choices;
   if (r.ownership && Object.keys(r.ownership).length > 0) out.ownership = r.ownership;
   return out;
+}
+
+/**
+ * Whether `normalised.priorities` are the question's options (wide columns, a
+ * code book) rather than the names found in the cells: a long file's list is
+ * every name in its priority column, write-ins included, so it lists no options.
+ */
+function listsOptions(normalised: Normalised): boolean {
+  return !normalised.columns.some((c) => c.ranking === 'long-priority');
 }
 
 /**
@@ -322,7 +397,7 @@ function isLater(a: Pending, b: Pending): boolean {
   return a.normalised.newestFirst ? a.row.line < b.row.line : a.row.line > b.row.line;
 }
 
-function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: string) => void, notes: Note[]): Pending[] {
+function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: string, kind: LedgerKind) => void, notes: Note[]): Pending[] {
   // Say when one tool id carries two names (counted as two people below).
   const namesById = new Map<string, Pending>();
   for (const p of pending) {
@@ -340,6 +415,8 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
       notes.push({
         file: p.row.file,
         line: p.row.line,
+        kind: 'same-id',
+        about: [subjectOf(first.row), subjectOf(p.row)],
         note: `same respondent id ${JSON.stringify(id)} as ${lineRef(first.row, p.row)} but ${otherName ? 'another name' : 'another submit time'}: counted as two responses (ids restart when a survey is copied or reactivated, and Excel can round long ids)`,
       });
     }
@@ -372,7 +449,7 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
     for (const p of group) {
       if (p === winner) continue;
       losers.add(p);
-      exclude(p.row, `duplicate (${by}): replaced by the later submission on ${lineRef(winner.row, p.row)}`);
+      exclude(p.row, `duplicate (${by}): replaced by the later submission on ${lineRef(winner.row, p.row)}`, 'duplicate');
     }
   }
   return pending.filter((p) => !losers.has(p));
@@ -394,6 +471,8 @@ function noteSameNames(pending: Pending[], notes: Note[]): void {
     notes.push({
       file: p.row.file,
       line: p.row.line,
+      kind: 'same-name',
+      about: [subjectOf(first.row), subjectOf(p.row)],
       note: `same name as the respondent on ${lineRef(first.row, p.row)} (${JSON.stringify(p.row.name)}) and no email to tell them apart: counted as two people; if they are one person, remove one of the two responses`,
     });
   }

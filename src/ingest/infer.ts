@@ -395,7 +395,8 @@ function listCell(column: ColumnView, hinted: boolean): RankingCandidate | null 
   const [modal, count] = [...lengths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]!;
   const regular = modal >= 3 && count / lists.length >= 0.8 && options.length <= Math.max(modal * 2, 12);
   if (!hinted && !regular) return null;
-  if (options.length > 40) return null;
+  // Without a cue, many different names are free answers; a question that asks for an order may collect write-ins.
+  if (options.length > 40 && !hinted) return null;
   // The same names recur across rows (a ranking's options); free answers that happen to hold commas do not.
   const names = lists.reduce((n, l) => n + l.length, 0);
   if (lists.length >= 2 && names < 1.5 * options.length) return null;

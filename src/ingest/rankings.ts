@@ -237,9 +237,20 @@ export function splitListCell(cell: string, known?: readonly string[], keyOf: (n
   const sep = listSeparator(text);
   const simple = (sep === null ? [text] : text.split(sep)).map((s) => s.trim()).filter((s) => s !== '');
   if (!known || known.length === 0) return simple;
-  const keys = new Set(known.map(keyOf));
+  const keys = keySetOf(known, keyOf);
   if (simple.every((s) => keys.has(keyOf(s)))) return simple;
   return splitByKnownNames(text, keys, keyOf, sep ?? ',');
+}
+
+/** The keys of a list of known names, made once per list (a column's cells are all split against the same list). */
+const keySets = new WeakMap<readonly string[], { keyOf: (name: string) => string; keys: ReadonlySet<string> }>();
+
+function keySetOf(known: readonly string[], keyOf: (name: string) => string): ReadonlySet<string> {
+  const cached = keySets.get(known);
+  if (cached && cached.keyOf === keyOf) return cached.keys;
+  const keys = new Set(known.map(keyOf));
+  keySets.set(known, { keyOf, keys });
+  return keys;
 }
 
 function isSeparator(ch: string): boolean {
@@ -484,9 +495,12 @@ export function tieNotes(stack: readonly RankedName[], who: string | null): stri
   return notes;
 }
 
+/** One pass with a set: a long file can give one respondent 200,000 entries, and pairs of them are 2 * 10^10. */
 function hasEqualRanks(stack: readonly RankedName[]): boolean {
-  for (let i = 1; i < stack.length; i++) {
-    for (let j = 0; j < i; j++) if (stack[i]!.rank === stack[j]!.rank) return true;
+  const seen = new Set<number>();
+  for (const e of stack) {
+    if (seen.has(e.rank)) return true;
+    seen.add(e.rank);
   }
   return false;
 }

@@ -43,11 +43,43 @@ export interface FileInfo {
   headerRows: number;
 }
 
+/**
+ * Who a note or an excluded row concerns, as far as the anonymity rule needs
+ * it: the audit, which knows the leaders and the groups shown, decides from
+ * this whether the subject is a member of a hidden group (ARCHITECTURE.md,
+ * "Anonymity"). Never printed.
+ */
+export interface Subject {
+  role: string | null;
+  department: string | null;
+}
+
+/**
+ * What a note or an exclusion is about, for the reports that may only count
+ * them: a member of a hidden group is described by kind and count alone.
+ */
+export type LedgerKind =
+  | 'tie'
+  | 'blank-rank'
+  | 'same-name'
+  | 'same-id'
+  | 'blank-role'
+  | 'write-in'
+  | 'ranked-nothing'
+  | 'invalid'
+  | 'duplicate'
+  | 'nothing-answered'
+  | 'not-a-response'
+  | 'other';
+
 /** A data row not used, and why (`input.excluded[]`). */
 export interface Excluded {
   file: string;
   line: number;
   reason: string;
+  kind?: LedgerKind;
+  /** The row's respondent (role and department cells), when the row is a respondent's. */
+  about?: Subject;
 }
 
 /** Something read that is worth knowing (`input.notes[]`). */
@@ -55,6 +87,9 @@ export interface Note {
   file: string;
   line: number;
   note: string;
+  kind?: LedgerKind;
+  /** The respondents the note concerns (two for "same name"); absent for a note on the file itself. */
+  about?: Subject[];
 }
 
 /** One ranked priority in a respondent's stack, as written (before midranks/completion). */
@@ -115,6 +150,12 @@ export interface Priority {
   key: string;
   /** The spelling most respondents used (ties: first seen). Never affects a number. */
   name: string;
+  /**
+   * True when a file lists it as one of the question's options (a wide file's
+   * column, a tool's code book). When any priority is listed, the listed ones
+   * are the N; otherwise the audit takes what some leader ranked (ARCHITECTURE.md, "Stacks").
+   */
+  listed?: boolean;
 }
 
 export interface Dataset {
@@ -125,7 +166,12 @@ export interface Dataset {
   notes: Note[];
   /** True when the input has a role/level column (then leaders are chosen by role). */
   hasRoleColumn: boolean;
-  /** All N priorities, in first-seen order. Empty when the input has no ranking question. */
+  /**
+   * Every priority named anywhere (listed options and every name ranked, write-ins
+   * included), in first-seen order; `listed` marks the question's options. The N
+   * priorities are decided in the audit, which knows the leaders (analyseStacks).
+   * Empty when the input has no ranking question.
+   */
   priorities: Priority[];
   items: Item[];
 }

@@ -10,10 +10,12 @@ import { fmtCount, fmtNA, fmtNumber, fmtRho, fmtStat } from '../format.js';
 import {
   atAGlance,
   cascadeView,
+  clientLedger,
   confidentialityLine,
   minGroupOf,
   stackView,
   type CascadeView,
+  type ClientNote,
   type DepartmentView,
   type LeaderView,
   type MethodsView,
@@ -127,7 +129,8 @@ export interface DataModel {
   respondents: number;
   /** Excluded rows grouped by file and reason, lines as ranges ('3-552, 560'): every row stays listed. */
   excluded: ExcludedGroup[];
-  notes: AuditResult['input']['notes'];
+  /** Notes as a client may read them: `line` null for a count of members of hidden groups. */
+  notes: ClientNote[];
 }
 
 export interface ExcludedGroup {
@@ -247,6 +250,7 @@ export function reportModel(result: AuditResult): ReportModel {
   const minGroup = minGroupOf(result);
   const cascade = cascadeView(result);
   const survey = surveyModel(result);
+  const ledger = clientLedger(result.input);
   const scope = stack
     ? `${fmtCount(stack.leaderCount, 'leader')} ranked ${fmtCount(stack.n, 'priority', 'priorities')}; ${fmtCount(result.input.respondents, 'respondent')} in all.`
     : `${fmtCount(result.input.respondents, 'respondent')}.`;
@@ -283,8 +287,12 @@ export function reportModel(result: AuditResult): ReportModel {
         rows: f.rows,
       })),
       respondents: result.input.respondents,
-      excluded: groupExcluded(result.input.excluded),
-      notes: result.input.notes,
+      // Members of hidden groups are counted, never located (clientLedger; ARCHITECTURE.md, "Anonymity").
+      excluded: [
+        ...groupExcluded(result.input.excluded.filter((e) => !e.suppressed)),
+        ...ledger.excluded.filter((g) => g.lines === null).map((g) => ({ file: g.file, lines: '', count: g.count, reason: g.reason })),
+      ],
+      notes: ledger.notes,
     },
   };
 }

@@ -26,7 +26,7 @@ import {
   fmtStat,
 } from '../format.js';
 import { bar, correlationColour, divergenceColour, textOn, textWidth, wrap } from './text.js';
-import { cascadeView, stackView, type StackView } from './view-model.js';
+import { cascadeView, clientLedger, stackView, type StackView } from './view-model.js';
 
 export interface TerminalOptions {
   /** false: no ANSI escapes at all. */
@@ -354,15 +354,15 @@ function dataSection(ctx: Ctx, result: AuditResult): string[] {
   const out = [heading(ctx, 'Data')];
   const files = input.files.map((f) => `${f.path} (${f.format}, ${f.encoding}, ${fmtCount(f.rows, 'row')})`).join('; ');
   out.push(...para(ctx, `${fmtCount(input.respondents, 'respondent')} used from ${files}.`));
-  const byReason = new Map<string, number[]>();
-  for (const e of input.excluded) byReason.set(e.reason, [...(byReason.get(e.reason) ?? []), e.line]);
-  for (const [reason, lines] of byReason) {
-    const shown = lines.slice(0, 6).join(', ') + (lines.length > 6 ? ', …' : '');
-    out.push(...wrap(`${fmtCount(lines.length, 'row')} not used (${lines.length === 1 ? 'line' : 'lines'} ${shown}): ${reason}`, ctx.width, '  ', '    ').map((l) => ctx.c.yellow(l)));
+  // Members of hidden groups are counted, never located (clientLedger; ARCHITECTURE.md, "Anonymity").
+  const ledger = clientLedger(input);
+  for (const { lines, count, reason } of ledger.excluded) {
+    const shown = lines === null ? '' : ` (${lines.length === 1 ? 'line' : 'lines'} ${lines.slice(0, 6).join(', ') + (lines.length > 6 ? ', …' : '')})`;
+    out.push(...wrap(`${fmtCount(count, 'row')} not used${shown}: ${reason}`, ctx.width, '  ', '    ').map((l) => ctx.c.yellow(l)));
   }
-  const notes = input.notes.slice(0, MAX_NOTES);
-  for (const n of notes) out.push(...wrap(`line ${n.line}: ${n.note}`, ctx.width, '  ', '    ').map((l) => ctx.c.dim(l)));
-  if (input.notes.length > MAX_NOTES) out.push(ctx.c.dim(`  … ${fmtInteger(input.notes.length - MAX_NOTES)} more notes (align audit lists them all)`));
+  const notes = ledger.notes.slice(0, MAX_NOTES);
+  for (const n of notes) out.push(...wrap(n.line === null ? n.note : `line ${n.line}: ${n.note}`, ctx.width, '  ', '    ').map((l) => ctx.c.dim(l)));
+  if (ledger.notes.length > MAX_NOTES) out.push(ctx.c.dim(`  … ${fmtInteger(ledger.notes.length - MAX_NOTES)} more notes (align audit lists them all)`));
   return out;
 }
 

@@ -20,7 +20,62 @@ import { fmtCountWord, fmtList, fmtOrdinal, fmtPClause, fmtRank, fmtRho, fmtStat
 
 /** The anonymity threshold shown when the audit carries none (no stack): ARCHITECTURE.md's default. */
 export function minGroupOf(result: AuditResult): number {
-  return result.stack?.minGroup ?? DEFAULT_MIN_GROUP;
+  return result.input.minGroup ?? result.stack?.minGroup ?? DEFAULT_MIN_GROUP;
+}
+
+/** A ledger line a client may read: `line` null for a count of hidden members (no line given). */
+export interface ClientNote {
+  file: string;
+  line: number | null;
+  note: string;
+}
+
+export interface ClientExclusions {
+  file: string;
+  /** The lines, or null for hidden members' rows (counted, never located). */
+  lines: number[] | null;
+  count: number;
+  reason: string;
+}
+
+/**
+ * The ledger as the reports a client reads show it (Markdown, HTML, PDF, the
+ * terminal): entries the audit marked `suppressed` (members of a hidden group,
+ * ARCHITECTURE.md "Anonymity") become one count per file and kind, with no line;
+ * "2 respondents in groups too small to show gave two or more priorities the
+ * same rank: ...". Everything else as the JSON has it. The audit decided who is
+ * hidden and wrote the kind's wording; this only counts.
+ */
+export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]; excluded: ClientExclusions[] } {
+  const notes: ClientNote[] = [];
+  const hiddenNotes = new Map<string, { file: string; note: string; count: number }>();
+  for (const n of input.notes) {
+    if (!n.suppressed) {
+      notes.push({ file: n.file, line: n.line, note: n.note });
+      continue;
+    }
+    const key = `${n.file}\u0000${n.note}`;
+    const h = hiddenNotes.get(key) ?? { file: n.file, note: n.note, count: 0 };
+    h.count += n.count ?? 1;
+    hiddenNotes.set(key, h);
+  }
+  for (const h of hiddenNotes.values()) {
+    notes.push({ file: h.file, line: null, note: `${hiddenWho(h.count)} ${h.note}` });
+  }
+  const excluded = new Map<string, ClientExclusions>();
+  for (const e of input.excluded) {
+    const key = `${e.suppressed ? 'h' : 's'}\u0000${e.file}\u0000${e.reason}`;
+    const g = excluded.get(key) ?? { file: e.file, lines: e.suppressed ? null : [], count: 0, reason: e.suppressed ? `${e.reason} (respondents in groups too small to show)` : e.reason };
+    g.count++;
+    g.lines?.push(e.line);
+    excluded.set(key, g);
+  }
+  return { notes, excluded: [...excluded.values()] };
+}
+
+/** 'One respondent in a group too small to show', '12 respondents in groups too small to show'. */
+function hiddenWho(count: number): string {
+  return `${fmtCountWord(count, true)} ${count === 1 ? 'respondent in a group' : 'respondents in groups'} too small to show`;
 }
 
 /** 'Team answers are confidential; no group under 5 people is shown.' */
@@ -468,7 +523,7 @@ export function atAGlance(result: AuditResult): string[] {
   const hidden = cascade.filter((c) => c.suppressed).length;
   const hiddenNote =
     hidden > 0
-      ? ` ${fmtCountWord(hidden, true)} smaller ${hidden === 1 ? 'department is' : 'departments are'} not shown (fewer than ${minGroupOf(result)} people).`
+      ? ` ${fmtCountWord(hidden, true)} ${hidden === 1 ? 'department is' : 'departments are'} not shown, to keep groups under ${minGroupOf(result)} people anonymous.`
       : '';
   if (shown.length > 0) {
     const sorted = [...shown].sort((a, b) => (b.spearman as number) - (a.spearman as number));
@@ -491,7 +546,7 @@ export function atAGlance(result: AuditResult): string[] {
       );
     }
   } else if (hidden > 0) {
-    out.push(`No department is large enough to compare with its leader (fewer than ${minGroupOf(result)} people in each).`);
+    out.push(`No department is shown beside its leader, to keep groups under ${minGroupOf(result)} people anonymous.`);
   }
 
   // Departments against the leaders' consensus.

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAudit } from '../../src/audit/audit.js';
 import type { AuditResult, StackResult } from '../../src/audit/types.js';
-import { UsageError } from '../../src/errors.js';
+import { InputError, UsageError } from '../../src/errors.js';
 import { aDataset } from './builders.js';
 
 const P = ['Growth', 'Cost', 'Quality', 'People', 'Platform', 'Europe'];
@@ -142,14 +142,32 @@ describe('anonymity', () => {
       .withMembers(4, 'Ops', [...P].reverse());
 
   it('suppresses a department of fewer than --min-group non-leaders everywhere', () => {
-    const r = audit(team());
+    const r = audit(team().withMembers(6, 'Eng', P));
     const s = stackOf(r);
     expect(s.departments).toContainEqual({ department: 'Ops', suppressed: true });
     expect(r.cascade).toContainEqual({ leader: 'Bo', department: 'Ops', suppressed: true });
-    const sales = s.departments.find((d) => d.department === 'Sales')!;
-    expect('suppressed' in sales).toBe(false);
-    // Sales members rank exactly as the leaders' consensus? Leaders' means are all 3.5 (constant): rho n/a
     expect(JSON.stringify(r)).not.toMatch(/Ops member/);
+  });
+
+  it('hides the next-smallest department too when subtraction would give the hidden one away (11 - 2 leaders - 5 Sales = 4 in Ops)', () => {
+    const r = audit(team());
+    const s = stackOf(r);
+    expect(s.departments).toEqual([
+      { department: 'Sales', suppressed: true },
+      { department: 'Ops', suppressed: true },
+    ]);
+    expect(r.cascade).toContainEqual({ leader: 'Ana', department: 'Sales', suppressed: true });
+    // with Eng (6) as well: hiding Sales (5, the smallest shown) leaves 4 + 5 = 9 hidden, so Eng shows
+    const wider = stackOf(audit(team().withMembers(6, 'Eng', P)));
+    expect(wider.departments.filter((d) => !('suppressed' in d)).map((d) => d.department)).toEqual(['Eng']);
+  });
+
+  it('counts non-leaders with no department in the hidden remainder', () => {
+    // 2 leaders, 5 Sales, 6 Eng, 1 with no department: remainder 1 -> Sales (smallest shown) hidden too
+    const one = stackOf(
+      audit(aDataset().withLeader('Ana', 'Sales', P).withLeader('Bo', 'Eng', P).withMembers(5, 'Sales', P).withMembers(6, 'Eng', P).withMember('Nobody', null, P)),
+    );
+    expect(one.departments.filter((d) => !('suppressed' in d)).map((d) => d.department)).toEqual(['Eng']);
   });
 
   it('shows the same department when the threshold is lowered to its size', () => {
@@ -267,9 +285,17 @@ describe('respondents without a stack', () => {
   it('are noted: a leader by name, anyone else by line only, in one note per file', () => {
     const r = audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', [...P].reverse()).withLeader('Cy', 'Z', []).withMember('Di', 'X', []));
     expect(stackOf(r).leaders).toEqual(['Ana', 'Bo']);
+    // Di's department X has no group shown, so Di is a member of a hidden group: kind only, marked suppressed
     expect(r.input.notes).toEqual([
       { file: 'built.csv', line: 4, note: "Cy is a leader but ranked no priority: left out of the leaders' stacks" },
-      { file: 'built.csv', line: 5, note: 'a respondent who is not a leader ranked no priority (line 5): left out of the department stacks' },
+      { file: 'built.csv', line: 5, note: 'ranked no priority: left out of the department stacks', suppressed: true },
+    ]);
+  });
+
+  it('name the lines of members of a department shown, in one note per file', () => {
+    const r = audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', [...P].reverse()).withMembers(5, 'X', P).withMember('Di', 'X', []).withMember('Ed', 'X', []));
+    expect(r.input.notes).toEqual([
+      { file: 'built.csv', line: 9, note: '2 respondents who are not leaders ranked no priority (lines 9, 10): left out of the department stacks' },
     ]);
   });
 });
@@ -299,5 +325,47 @@ describe('review fixes', () => {
     );
     const gap = r.findings.find((x) => x.kind === 'cascade-gap')!;
     expect(gap.question).toBe('Bo, your team puts Growth first and you put Cost first: what have they heard from you, and from whom else?');
+  });
+});
+
+describe('the N priorities (ARCHITECTURE.md, "Stacks")', () => {
+  const leadersOnly = () => aDataset().withLeader('Ana', 'Sales', P).withLeader('Bo', 'Ops', [...P].reverse()).withLeader('Cy', 'Ops', ['Cost', 'Growth', 'People']);
+
+  it("a non-leader's write-in is no priority: N and the leaders' numbers stay as the leaders' alone give them", () => {
+    const alone = stackOf(audit(leadersOnly()));
+    const r = audit(leadersOnly().withMember('Di', 'Sales', ['Jane Smith', 'Cost', 'Growth']).withMembers(4, 'Sales', P));
+    const s = stackOf(r);
+    expect(s.priorities).toEqual(alone.priorities);
+    expect(s.priorities).toHaveLength(6);
+    expect(s.concordance.W).toBe(alone.concordance.W);
+    expect(s.consensus).toEqual(alone.consensus);
+    // Sales: Di and 4 others, 5 people, shown (8 respondents - 3 leaders - 5 = 0 hidden), so Di may be quoted
+    const sales = s.departments.find((d) => d.department === 'Sales')!;
+    expect(sales).toMatchObject({ n: 5 });
+    // Di's stack is completed over the 6: Cost 1, Growth 2, the other four (3+4+5+6)/4 = 4.5
+    const note = r.input.notes.find((n) => n.note.includes('write-in'))!;
+    expect(note).toEqual({ file: 'built.csv', line: 5, note: 'ranked "Jane Smith", which is not one of the 6 priorities (a write-in): left out of the stack, which is completed over the 6' });
+  });
+
+  it("quotes no write-in of a member of a hidden group (the JSON keeps the line and the kind)", () => {
+    const r = audit(leadersOnly().withMember('Di', 'Sales', ['Jane Smith', 'Cost', 'Growth']));
+    expect(stackOf(r).priorities).not.toContain('Jane Smith');
+    expect(JSON.stringify(r)).not.toMatch(/Jane Smith|"Di"/);
+    expect(r.input.notes).toContainEqual({ file: 'built.csv', line: 5, note: 'ranked a write-in, not one of the priorities: left out of the stack', suppressed: true });
+  });
+
+  it("takes the question's options when the file lists them: a leader's other name is a write-in too", () => {
+    const d = leadersOnly().withLeader('Di', 'Ops', ['Moonshot', 'Cost']).build();
+    const listed = { ...d, priorities: d.priorities.map((p) => (p.key === 'moonshot' ? p : { ...p, listed: true })) };
+    const r = buildAudit(listed, { version: 'test', permutations: 2000 });
+    expect(stackOf(r).priorities).toHaveLength(6);
+    expect(r.input.notes).toContainEqual({ file: 'built.csv', line: 5, note: 'Di ranked "Moonshot", which is not one of the 6 priorities (a write-in): left out of the stack, which is completed over the 6' });
+  });
+
+  it('stops with exit 2 (InputError) saying how many priorities and what to do, beyond 500', () => {
+    const many = Array.from({ length: 501 }, (_, i) => `Priority ${i + 1}`);
+    const b = aDataset().withoutRoleColumn().withMember('Ana', null, many.slice(0, 300)).withMember('Bo', null, many.slice(250));
+    expect(() => audit(b)).toThrow(InputError);
+    expect(() => audit(b)).toThrow(/the respondents ranked \(no role column, so everyone counts as a leader\) 501 distinct priorities; align compares at most 500; add a role column/);
   });
 });

@@ -87,7 +87,7 @@ describe('align inspect <file>', () => {
     const { io: x, out } = io(dir);
     const result = await inspect({ file: path }, x);
     expect(result.usable).toBe(29);
-    expect(result.excluded).toEqual([{ file: path, line: 2, reason: 'unfinished response (Typeform Response Type: partial)' }]);
+    expect(result.excluded).toMatchObject([{ file: path, line: 2, reason: 'unfinished response (Typeform Response Type: partial)' }]);
     expect(out()).toContain('excluded rows\n  line 2: unfinished response (Typeform Response Type: partial)\n');
   });
 });

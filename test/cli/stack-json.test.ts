@@ -113,17 +113,21 @@ describe('align stack --json on the ranking fixtures', () => {
     }
   });
 
-  it('shows the small groups with --min-group 3, but never Marketing (2 people)', async () => {
+  it('shows the small groups with --min-group 3, but never Marketing (2 people), nor Finance (3), which would give Marketing away', async () => {
+    // 27 respondents - 7 leaders - Sales 6 - Engineering 5 - Operations 4 - Finance 3 = 2: Marketing's size by subtraction.
+    // Complementary suppression (ARCHITECTURE.md, "Anonymity") hides the next-smallest, Finance: the remainder is 5.
+    const hidden = (e: Json) => e.n < 3 || e.department === 'Finance';
     const expected = JSON.parse(readFileSync(join(RANKINGS, 'aw-leaders-managers.expected.json'), 'utf8'));
     const actual = await stackJson(join(RANKINGS, 'aw-leaders-managers.csv'), ['--min-group', '3']);
     for (const e of expected.stack.departments) {
       const a = actual.stack.departments.find((d: Json) => d.department === e.department);
-      if (e.n < 3) expect(a).toEqual({ department: e.department, suppressed: true });
+      if (hidden(e)) expect(a).toEqual({ department: e.department, suppressed: true });
       else close(a.spearmanToLeadership, e.spearmanToLeadership, `rho ${e.department}`);
     }
+    expect(actual.stack.departments.filter((d: Json) => d.suppressed).map((d: Json) => d.department).sort()).toEqual(['Finance', 'Marketing']);
     for (const e of expected.cascade.filter((x: Json) => x.spearman !== null)) {
       const a = actual.cascade.find((x: Json) => nameKey(x.leader) === nameKey(e.leader));
-      if (e.n < 3) expect(a.suppressed).toBe(true);
+      if (hidden(e)) expect(a.suppressed).toBe(true);
       else close(a.spearman, e.spearman, `cascade ${e.leader}`);
     }
   });

@@ -3,7 +3,7 @@
  * Most cases go through assembleDataset with hand-made module output (what a
  * tool module would hand over), a few through readDataset on real files.
  */
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, it, test } from 'vitest';
 import { InputError, InternalError, UsageError } from '../../src/errors.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { assembleDataset, readDataset } from '../../src/ingest/dataset.js';
@@ -74,7 +74,7 @@ describe('duplicates', () => {
       options(),
     );
     expect(d.respondents.map((r) => `${r.file}:${r.line}`)).toEqual(['a.csv:3', 'b.csv:2']);
-    expect(d.excluded).toEqual([{ file: 'a.csv', line: 2, reason: 'duplicate (same email): replaced by the later submission on b.csv line 2' }]);
+    expect(d.excluded).toMatchObject([{ file: 'a.csv', line: 2, reason: 'duplicate (same email): replaced by the later submission on b.csv line 2' }]);
   });
 
   test('the later submit time wins over file order', () => {
@@ -86,14 +86,14 @@ describe('duplicates', () => {
       options(),
     );
     expect(d.respondents.map((r) => r.file)).toEqual(['a.csv']);
-    expect(d.excluded[0]).toEqual({ file: 'b.csv', line: 2, reason: 'duplicate (same email): replaced by the later submission on a.csv line 2' });
+    expect(d.excluded[0]).toMatchObject({ file: 'b.csv', line: 2, reason: 'duplicate (same email): replaced by the later submission on a.csv line 2' });
   });
 
   test('within one file the later line wins; in a newest-first file (SurveyMonkey) the earlier line', () => {
     const rows = () => [row('f.csv', 3, { toolId: '7' }), row('f.csv', 4, { name: 'other' }), row('f.csv', 5, { toolId: '7' })];
     const oldestFirst = assembleDataset([file('f.csv', rows())], options());
     expect(oldestFirst.respondents.map((r) => r.line)).toEqual([4, 5]);
-    expect(oldestFirst.excluded).toEqual([{ file: 'f.csv', line: 3, reason: 'duplicate (same respondent id): replaced by the later submission on line 5' }]);
+    expect(oldestFirst.excluded).toMatchObject([{ file: 'f.csv', line: 3, reason: 'duplicate (same respondent id): replaced by the later submission on line 5' }]);
     const newestFirst = assembleDataset([file('f.csv', rows(), { newestFirst: true, format: 'surveymonkey', headerRows: 2 })], options());
     expect(newestFirst.respondents.map((r) => r.line)).toEqual([3, 4]);
     expect(newestFirst.excluded[0]!.line).toBe(5);
@@ -126,7 +126,7 @@ describe('duplicates', () => {
   test('two rows with one name and no email: both counted, flagged', () => {
     const d = assembleDataset([file('f.csv', [row('f.csv', 2, { name: 'José Díaz' }), row('f.csv', 3, { name: 'jose  diaz' })])], options());
     expect(d.respondents).toHaveLength(2);
-    expect(d.notes).toEqual([
+    expect(d.notes).toMatchObject([
       {
         file: 'f.csv',
         line: 3,
@@ -148,27 +148,27 @@ describe('the ledger', () => {
       options(),
     );
     expect(d.respondents.map((r) => r.line)).toEqual([2]);
-    expect(d.excluded).toEqual([{ file: 'f.csv', line: 3, reason: 'preview response' }]);
+    expect(d.excluded).toMatchObject([{ file: 'f.csv', line: 3, reason: 'preview response' }]);
   });
 
   test('nothing ranked (stacks file) / nothing answered (survey) / nothing align reads', () => {
     const ranking = { columns: [{ index: 0, header: 'Rank', role: 'ranking' as const, confidence: 1, reason: 'test' }] };
     const stacksFile = assembleDataset([file('s.csv', [row('s.csv', 2, { stack: [] }), row('s.csv', 3)], ranking)], options());
-    expect(stacksFile.excluded).toEqual([{ file: 's.csv', line: 2, reason: 'nothing ranked' }]);
+    expect(stacksFile.excluded).toMatchObject([{ file: 's.csv', line: 2, reason: 'nothing ranked' }]);
     const survey = assembleDataset(
       [file('q.csv', [row('q.csv', 2, { stack: [] }), row('q.csv', 3, { stack: [], likert: { q1: 4 } })], { items: [{ id: 'q1', text: 'Q1', dimension: null, points: 5, low: 1, reverse: false }] })],
       options(),
     );
-    expect(survey.excluded).toEqual([{ file: 'q.csv', line: 2, reason: 'nothing answered (no Likert item)' }]);
+    expect(survey.excluded).toMatchObject([{ file: 'q.csv', line: 2, reason: 'nothing answered (no Likert item)' }]);
     const neither = assembleDataset([file('n.csv', [row('n.csv', 2, { stack: [] }), row('n.csv', 3)])], options());
-    expect(neither.excluded).toEqual([{ file: 'n.csv', line: 2, reason: 'no answer align reads: the file has no Likert items and no ranking question' }]);
+    expect(neither.excluded).toMatchObject([{ file: 'n.csv', line: 2, reason: 'no answer align reads: the file has no Likert items and no ranking question' }]);
     expect(survey.respondents[0]!.likert).toEqual({ q1: 4 });
     expect(survey.items.map((i) => i.id)).toEqual(['q1']);
   });
 
   test("a module's own exclusions are kept", () => {
     const d = assembleDataset([file('f.csv', [row('f.csv', 2)], { excluded: [{ file: 'f.csv', line: 3, reason: 'unfinished' }] })], options());
-    expect(d.excluded).toEqual([{ file: 'f.csv', line: 3, reason: 'unfinished' }]);
+    expect(d.excluded).toMatchObject([{ file: 'f.csv', line: 3, reason: 'unfinished' }]);
   });
 
   test("a module's 200,000 exclusions are all kept (no call-stack overflow)", () => {
@@ -176,7 +176,7 @@ describe('the ledger', () => {
     const many = Array.from({ length: 200_000 }, (_, i) => ({ file: 'f.csv', line: i + 3, reason: 'unfinished' }));
     const d = assembleDataset([file('f.csv', [row('f.csv', 2)], { excluded: many })], options());
     expect(d.excluded).toHaveLength(200_000);
-    expect(d.excluded[199_999]).toEqual({ file: 'f.csv', line: 200_002, reason: 'unfinished' });
+    expect(d.excluded[199_999]).toMatchObject({ file: 'f.csv', line: 200_002, reason: 'unfinished' });
   });
 
   test('a module that loses a row is a bug, not bad input', () => {
@@ -194,7 +194,7 @@ describe('roles', () => {
     const d = assembleDataset([file('f.csv', [row('f.csv', 2, { role: 'Executive' }), row('f.csv', 3)], { hasRoleColumn: true })], options());
     expect(d.hasRoleColumn).toBe(true);
     expect(d.respondents[1]!.role).toBeNull();
-    expect(d.notes).toEqual([{ file: 'f.csv', line: 3, note: 'blank role: not counted as a leader' }]);
+    expect(d.notes).toMatchObject([{ file: 'f.csv', line: 3, note: 'blank role: not counted as a leader' }]);
   });
 
   test('no role column anywhere: no notes, hasRoleColumn false', () => {
@@ -254,7 +254,7 @@ describe('priorities and stacks', () => {
     const tie = row('f.csv', 2, { name: 'Kofi', stack: [['A', 1], ['B', 1]] });
     const note = { file: 'f.csv', line: 2, note: 'This respondent gave rank 1 to both "A" and "B"; they share the average rank' };
     const d = assembleDataset([file('f.csv', [tie], { notes: [note] })], options());
-    expect(d.notes).toEqual([note]);
+    expect(d.notes).toMatchObject([note]);
   });
 
   test('a tie note never names the respondent: team answers are confidential', () => {
@@ -294,7 +294,7 @@ describe('readDataset(paths, options)', () => {
       [a, 4, 'x'],
       [b, 2, 'y'],
     ]);
-    expect(d.excluded).toEqual([
+    expect(d.excluded).toMatchObject([
       { file: a, line: 2, reason: `duplicate (same respondent id): replaced by the later submission on ${b} line 2` },
       { file: a, line: 3, reason: `duplicate (same respondent id): replaced by the later submission on ${b} line 2` },
     ]);
@@ -337,5 +337,31 @@ describe('two columns read as one attribute', () => {
     expect(d.notes.map((n) => n.note)).toContain(
       '2 columns read as the respondent\'s role ("What is your role?", "What is your role?"): each row uses the first one answered; name the right one in align.yml under columns and set the other to ignore',
     );
+  });
+});
+
+describe('ledger subjects (who a note or exclusion concerns, for the audit\'s anonymity rule)', () => {
+  it("a format module's --skip-invalid exclusion and blank-rank note get the row's role and department cells and a kind", async () => {
+    const dir = tempFolder();
+    try {
+      const path = dir.write(
+        'long.csv',
+        [
+          'respondent,name,role,department,priority,rank',
+          'L1,Ana,Executive,Sales,Growth,1',
+          'L1,Ana,Executive,Sales,Cost,2',
+          'M1,Bo,Manager,Ops,Growth,first-ish',
+          'M2,Cy,Manager,Ops,Growth,1',
+          'M2,Cy,Manager,Ops,Cost,',
+        ].join('\n') + '\n',
+      );
+      const d = await readDataset([path], { config: {}, skipInvalid: true });
+      expect(d.excluded).toEqual([
+        expect.objectContaining({ line: 4, kind: 'invalid', about: { role: 'Manager', department: 'Ops' } }),
+      ]);
+      expect(d.notes).toContainEqual(expect.objectContaining({ line: 6, kind: 'blank-rank', about: [{ role: 'Manager', department: 'Ops' }] }));
+    } finally {
+      dir.remove();
+    }
   });
 });

@@ -5,7 +5,7 @@
  * expected files say. Names are compared through priorityKey (rule 2).
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { readDataset } from '../../src/ingest/dataset.js';
 import { priorityKey } from '../../src/ingest/priority-key.js';
 import type { Dataset } from '../../src/ingest/types.js';
@@ -106,7 +106,7 @@ describe('one stack, three encodings', () => {
 describe('notes', () => {
   test("aw-wide-ties: Kofi Boateng's tie is noted on his line, without his name (notes reach the report)", async () => {
     const d = await read('aw-wide-ties');
-    expect(d.notes).toEqual([
+    expect(d.notes).toMatchObject([
       {
         file: `${DIR}/aw-wide-ties.csv`,
         line: 7,
@@ -141,5 +141,14 @@ describe('northwind-rankings-long.csv (test/fixtures/exports)', () => {
       .sort();
     expect(got).toHaveLength(240);
     expect(got).toEqual(want);
+  });
+});
+
+describe('listed options (the N is decided in the audit, which knows the leaders)', () => {
+  it('a wide file lists its priority columns as the options; a long or list file lists none (its names come from the cells)', async () => {
+    expect((await read('aw-wide-ties')).priorities.every((p) => p.listed === true)).toBe(true);
+    for (const name of ['aw-long-partial', 'aw-list-arrow', 'aw-leaders-managers']) {
+      expect((await read(name)).priorities.some((p) => p.listed === true), name).toBe(false);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import {
   aliasKeyOf,
@@ -411,5 +411,14 @@ describe('the cause is named before its symptom', () => {
       ),
     );
     expect(e.problem).toMatch(/ranked twice/);
+  });
+});
+
+describe('tieNotes on one very long stack (a long file giving one respondent 200,000 priorities)', () => {
+  it('finds no tie among 200,000 distinct ranks, and the one tie placed last', () => {
+    const stack = Array.from({ length: 200_000 }, (_, i) => ({ priority: `P${i}`, rank: i + 1 }));
+    expect(tieNotes(stack, null)).toEqual([]);
+    stack.push({ priority: 'Last', rank: 200_000 });
+    expect(tieNotes(stack, null)).toEqual(['This respondent gave rank 200000 to both "P199999" and "Last"; they share the average rank']);
   });
 });

@@ -54,7 +54,7 @@ describe('renderMarkdown anatomy', () => {
     expect(section).toContain('Helena Kowalski (Executive Office) is closest (0.95)');
     expect(section).toMatch(/different priorities sit at the top of the seven leaders' stacks/);
     expect(section).toContain('Departments follow their own leader unevenly: Sales tracks Sunita Venkataraman closely (cascade rho = 1.00), Engineering departs from Diego Álvarez (rho = 0.30, 5 people).');
-    expect(section).toContain('Three smaller departments are not shown (fewer than 5 people).');
+    expect(section).toContain('Three departments are not shown, to keep groups under 5 people anonymous.');
   });
 
   test('the hedge follows p: above 0.05 says it could be chance', () => {
@@ -126,12 +126,12 @@ describe('renderMarkdown anatomy', () => {
 });
 
 describe('renderMarkdown anonymity and undefined values', () => {
-  test('suppressed departments and cascade entries: the name and "fewer than 5 people", no numbers', () => {
+  test('suppressed departments and cascade entries: the name and "not shown", no numbers (not "fewer than 5": a larger group may be hidden to protect a smaller one)', () => {
     const md = renderMarkdown(awResult());
     for (const d of ['Operations', 'Finance', 'Marketing']) {
-      expect(md).toContain(`| ${d} | fewer than 5 people (not shown) | | |`);
+      expect(md).toContain(`| ${d} | hidden (protects groups under 5) | | |`);
     }
-    expect(md).toContain('| Marcus Oyelaran | Finance | fewer than 5 people (not shown) | |');
+    expect(md).toContain('| Marcus Oyelaran | Finance | hidden (protects groups under 5) | |');
     // The department stacks table has a column only for the departments shown.
     expect(md).toContain('| Priority | Leaders | Sales | Engineering |');
     // Place in the group's own order, mean rank in brackets (Engineering puts the data platform first).

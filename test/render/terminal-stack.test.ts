@@ -107,11 +107,11 @@ describe('renderStackTerminal content', () => {
 
   test('suppressed departments and cascade entries show their name and the suppression wording', () => {
     for (const d of ['Operations', 'Finance', 'Marketing']) {
-      expect(out).toMatch(new RegExp(`│ ${d}\\s+│ fewer than 5 people \\(not shown\\)`));
+      expect(out).toMatch(new RegExp(`│ ${d}\\s+│ hidden \\(protects groups under 5\\)`));
     }
-    expect(out).toMatch(/│ Marcus Oyelaran\s+│ Finance\s+│ fewer than 5 people/);
+    expect(out).toMatch(/│ Marcus Oyelaran\s+│ Finance\s+│ hidden \(protects groups under 5\)/);
     const seven = anAuditResult().withMinGroup(7).withSuppressedDepartment('Legal').build();
-    expect(renderStackTerminal(seven, plain)).toMatch(/│ Legal\s+│ fewer than 7 people \(not shown\)/);
+    expect(renderStackTerminal(seven, plain)).toMatch(/│ Legal\s+│ hidden \(protects groups under 7\)/);
   });
 
   test('no line is wider than the width asked for', () => {

@@ -1,0 +1,111 @@
+/**
+ * The row ledger as AuditResult shows it (`input.excluded[]`, `input.notes[]`),
+ * with the anonymity rule applied (ARCHITECTURE.md, "Anonymity"): a note or an
+ * exclusion about a member of a hidden group keeps its file and line (the
+ * consultant's audit trail) but no name and no answer: its text becomes a
+ * fixed wording of its kind, and it is marked `suppressed: true`, which the
+ * reports a client reads turn into a count without lines (render/view-model.ts,
+ * clientLedger).
+ *
+ * Who is in a hidden group: a non-leader whose department is not one of the
+ * groups shown (a department under the threshold, one hidden so that a smaller
+ * one cannot be worked out, or no department at all). Leaders are named anyway.
+ *
+ * A note that repeats is one entry with the first occurrence's file and line,
+ * plus `count` and `lines` (at most 5); for a hidden group that is every note
+ * of one kind in one file.
+ */
+import type { Excluded, LedgerKind, Note, Subject } from '../ingest/types.js';
+import type { LedgerExclusion, LedgerNote } from './types.js';
+
+/** What a hidden member's note says, whoever they are and whatever they answered. */
+const HIDDEN_NOTE: Record<LedgerKind, string> = {
+  tie: 'gave two or more priorities the same rank: they share the average rank',
+  'blank-rank': 'left a rank blank: counted as unranked',
+  'same-name': 'has the same name as another respondent and no email to tell them apart: counted as two people',
+  'same-id': 'has the same respondent id as another response: counted as two responses',
+  'blank-role': 'has a blank role: not counted as a leader',
+  'write-in': 'ranked a write-in, not one of the priorities: left out of the stack',
+  'ranked-nothing': 'ranked no priority: left out of the department stacks',
+  invalid: 'has a note on their row (withheld: a member of a group too small to show)',
+  duplicate: 'has a note on their row (withheld: a member of a group too small to show)',
+  'nothing-answered': 'has a note on their row (withheld: a member of a group too small to show)',
+  'not-a-response': 'has a note on their row (withheld: a member of a group too small to show)',
+  other: 'has a note on their row (withheld: a member of a group too small to show)',
+};
+
+/** What a hidden member's excluded row says. */
+const HIDDEN_REASON: Record<LedgerKind, string> = {
+  invalid: 'invalid value, respondent left out (--skip-invalid)',
+  duplicate: 'duplicate: replaced by a later submission',
+  'nothing-answered': 'nothing answered',
+  'not-a-response': 'not a complete response (a preview, test, spam or unfinished response)',
+  tie: 'not used',
+  'blank-rank': 'not used',
+  'same-name': 'not used',
+  'same-id': 'not used',
+  'blank-role': 'not used',
+  'write-in': 'not used',
+  'ranked-nothing': 'not used',
+  other: 'not used (the reason is withheld: a member of a group too small to show)',
+};
+
+/** stack.ts's note on one non-leader who ranked nothing; ledgerNotes folds them into one per file. */
+export const NON_LEADER_RANKED_NOTHING = 'a respondent who is not a leader ranked no priority: left out of the department stacks';
+
+/** The shown note for non-leaders who ranked nothing, one per file (stack.ts writes one per respondent). */
+const RANKED_NOTHING_SHOWN = (count: number, lines: readonly number[]) => {
+  const shown = lines.length > 8 ? `${lines.slice(0, 8).join(', ')}, …` : lines.join(', ');
+  return `${count === 1 ? 'a respondent who is not a leader' : `${count} respondents who are not leaders`} ranked no priority (line${count === 1 ? '' : 's'} ${shown}): left out of the department stacks`;
+};
+
+const MAX_LINES = 5;
+
+export interface LedgerRule {
+  /** True when the subject is a member of a hidden group (see the file comment). */
+  hidden: (subject: Subject) => boolean;
+}
+
+/** `input.notes[]`: hidden members' notes by kind only, repeats folded; input order kept. */
+export function ledgerNotes(notes: readonly Note[], rule: LedgerRule): LedgerNote[] {
+  const out: LedgerNote[] = [];
+  const folded = new Map<string, { entry: LedgerNote; all: number[] }>();
+  const fold = (key: string, make: () => LedgerNote, line: number): void => {
+    const f = folded.get(key);
+    if (f) {
+      f.all.push(line);
+      return;
+    }
+    const entry = make();
+    folded.set(key, { entry, all: [line] });
+    out.push(entry);
+  };
+  for (const n of notes) {
+    const isHidden = n.about?.some(rule.hidden) ?? false;
+    if (isHidden) {
+      const note = HIDDEN_NOTE[n.kind ?? 'other'];
+      fold(`h\u0000${n.file}\u0000${note}`, () => ({ file: n.file, line: n.line, note, suppressed: true }), n.line);
+    } else if (n.kind === 'ranked-nothing' && n.note === NON_LEADER_RANKED_NOTHING) {
+      fold(`r\u0000${n.file}`, () => ({ file: n.file, line: n.line, note: '' }), n.line);
+    } else {
+      out.push({ file: n.file, line: n.line, note: n.note });
+    }
+  }
+  for (const [key, { entry, all }] of folded) {
+    if (key.startsWith('r\u0000')) entry.note = RANKED_NOTHING_SHOWN(all.length, all);
+    else if (all.length > 1) {
+      entry.count = all.length;
+      entry.lines = all.slice(0, MAX_LINES);
+    }
+  }
+  return out;
+}
+
+/** `input.excluded[]`: one entry per line as before; a hidden member's reason by kind only. */
+export function ledgerExcluded(excluded: readonly Excluded[], rule: LedgerRule): LedgerExclusion[] {
+  return excluded.map((e) =>
+    e.about !== undefined && rule.hidden(e.about)
+      ? { file: e.file, line: e.line, reason: HIDDEN_REASON[e.kind ?? 'other'], suppressed: true }
+      : { file: e.file, line: e.line, reason: e.reason },
+  );
+}
