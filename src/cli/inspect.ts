@@ -17,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { Document, isMap, isPair, isScalar } from 'yaml';
 import { UsageError } from '../errors.js';
+import { displaySafe } from '../text.js';
 import type { AlignConfig, ColumnOverride } from '../ingest/config-types.js';
 import { assembleDataset } from '../ingest/dataset.js';
 import { encodingFromOption } from '../ingest/decode.js';
@@ -209,7 +210,11 @@ function cutMiddle(s: string, n: number): string {
   return `${one.slice(0, n - 1 - tail)}…${one.slice(one.length - tail)}`;
 }
 
-/** The report `align inspect` prints; reasons are cut to `width` on a terminal, whole when piped (width Infinity). */
+/**
+ * The report `align inspect` prints; reasons are cut to `width` on a terminal, whole when piped (width Infinity).
+ * Headers, cells and names quoted from the file go through displaySafe (src/text.ts): headers before they
+ * are measured and cut, and every line as it is printed, so no control character of the file reaches the terminal.
+ */
 export function formatInspect(result: InspectResult, width = Infinity): string {
   const out: string[] = [];
   const delimiterName =
@@ -226,12 +231,12 @@ export function formatInspect(result: InspectResult, width = Infinity): string {
   out.push(`likert items ${result.items}`);
   out.push('');
   out.push('columns');
-  const headerWidth = Math.min(44, Math.max(6, ...result.columns.map((c) => c.header.length)));
+  const headerWidth = Math.min(44, Math.max(6, ...result.columns.map((c) => displaySafe(c.header).length)));
   const reasonWidth = Math.max(30, width - headerWidth - 26);
   out.push(`  ${pad('#', 4)}${pad('header', headerWidth + 2)}${pad('role', 13)}${pad('conf.', 7)}reason`);
   for (const c of result.columns) {
     const role = c.role === 'ranking' && c.priority ? 'ranking' : c.role;
-    out.push(`  ${pad(String(c.index + 1), 4)}${pad(cutMiddle(c.header || '(no header)', headerWidth), headerWidth + 2)}${pad(role, 13)}${pad(c.confidence.toFixed(2), 7)}${cut(c.reason, reasonWidth)}`);
+    out.push(`  ${pad(String(c.index + 1), 4)}${pad(cutMiddle(displaySafe(c.header) || '(no header)', headerWidth), headerWidth + 2)}${pad(role, 13)}${pad(c.confidence.toFixed(2), 7)}${cut(c.reason, reasonWidth)}`);
   }
   if (result.unplaced.length > 0) {
     out.push('');
@@ -260,7 +265,7 @@ export function formatInspect(result: InspectResult, width = Infinity): string {
     out.push('');
     out.push(`wrote ${result.configWritten}: align audit ${result.file} --config ${result.configWritten} reads the file as above`);
   }
-  return `${out.join('\n')}\n`;
+  return `${out.map(displaySafe).join('\n')}\n`;
 }
 
 // ---------------------------------------------------------------------------
