@@ -21,7 +21,8 @@ const ENCODINGS: readonly EncodingLabel[] = ['utf-8', 'utf-16le', 'utf-16be', 'w
 /** Accepts the labels people type (`latin1`, `cp1252`, `mac`, `utf16`) and returns ours. */
 export function encodingFromOption(label: string): EncodingLabel {
   const l = label.trim().toLowerCase().replace(/[_\s]/g, '-');
-  const aliases: Record<string, EncodingLabel> = {
+  // A Map: the flag is user text, and `--encoding constructor` must find nothing.
+  const aliases = new Map<string, EncodingLabel>(Object.entries({
     utf8: 'utf-8',
     'utf-8': 'utf-8',
     'utf-8-bom': 'utf-8',
@@ -42,8 +43,8 @@ export function encodingFromOption(label: string): EncodingLabel {
     macroman: 'macintosh',
     'mac-roman': 'macintosh',
     'x-mac-roman': 'macintosh',
-  };
-  const found = aliases[l];
+  } satisfies Record<string, EncodingLabel>));
+  const found = aliases.get(l);
   if (!found) {
     throw new UsageError(`--encoding ${label} is not one align reads; use one of ${ENCODINGS.join(', ')}`);
   }
