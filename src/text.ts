@@ -31,3 +31,17 @@ export function displaySafe(text: string): string {
   });
 }
 
+/**
+ * Text with its invisible characters taken out, for matching keys and shown
+ * names: the zero-width space (U+200B) counts as a space (it marks a word
+ * break), every other default-ignorable code point (ZWJ, ZWNJ, soft hyphen,
+ * word joiner, BOM, variation selectors, bidirectional controls:
+ * \p{Default_Ignorable_Code_Point}) is dropped, so 'Cut\u200Bcosts' and
+ * 'Cut\u00ADcosts' cannot pass for priorities other than 'Cut costs' and 'Cutcosts'.
+ *
+ *   visibleText('Cut\u200Bcosts') === 'Cut costs'
+ *   visibleText('co\u00ADoperate') === 'cooperate'
+ */
+export function visibleText(text: string): string {
+  return text.replace(/\u200b/g, ' ').replace(/\p{Default_Ignorable_Code_Point}/gu, '');
+}

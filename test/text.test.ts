@@ -1,6 +1,6 @@
-// Strings from inputs are data, never markup or control (issue 7, point 5).
+// Strings from inputs are data, never markup or control (issue 7, points 5 and 7).
 import { describe, expect, it } from 'vitest';
-import { displaySafe } from '../src/text.js';
+import { displaySafe, visibleText } from '../src/text.js';
 import { RAW_CONTROL } from './helpers/controls.js';
 
 describe('displaySafe(text)', () => {
@@ -26,5 +26,18 @@ describe('displaySafe(text)', () => {
       if (c >= 0x20 && c < 0x7f) continue;
       expect(displaySafe(String.fromCharCode(c)), `U+${c.toString(16)}`).not.toMatch(RAW_CONTROL);
     }
+  });
+});
+
+describe('visibleText(text)', () => {
+  it.each([
+    ['a zero-width space is a space', 'Cut\u200Bcosts', 'Cut costs'],
+    ['ZWJ, ZWNJ, word joiner and BOM are dropped', 'Cut\u200Dco\u200Cs\u2060ts\uFEFF', 'Cutcosts'],
+    ['a soft hyphen is dropped', 'co\u00ADoperate', 'cooperate'],
+    ['bidirectional controls are dropped', '\u202eCut costs\u202c', 'Cut costs'],
+    ['a variation selector is dropped', 'Love\u2764\uFE0F', 'Love\u2764'],
+    ['visible text is unchanged', 'Grow revenue 2025 – Zoë', 'Grow revenue 2025 – Zoë'],
+  ])('%s', (_, input, expected) => {
+    expect(visibleText(input)).toBe(expected);
   });
 });
