@@ -177,13 +177,16 @@ export function starterConfig(result: Omit<InspectResult, 'configWritten'>, norm
     ...(unresolved
       ? [` TO CHOOSE: ${unresolved.problem.replace(/\s*\n\s*/g, ' ')}. Add a line rankingQuestion: <the header of the one to use>.`]
       : []),
-  ].join('\n');
+  ]
+    // A comment is one line: a file name or header with a CR or LF must not end it and start YAML of its own.
+    .map(displaySafe)
+    .join('\n');
   const node = doc.get('columns', true);
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const why = reasons.get(String(pair.key.value));
-      if (why) pair.key.commentBefore = ` ${why.replace(/\s*\n\s*/g, ' ')}`;
+      if (why) pair.key.commentBefore = ` ${displaySafe(why)}`;
       if (isMap(pair.value)) pair.value.flow = true;
     }
   }

@@ -1,9 +1,10 @@
 // Issue 7, point 5: `align inspect` and every error line show the file's text,
 // never obey it (control characters as \xHH, bidirectional controls removed).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/ingest/config.js';
 import { HOSTILE, RAW_CONTROL } from '../helpers/controls.js';
 import { runAlign } from '../helpers/run.js';
 
@@ -30,6 +31,21 @@ describe('align inspect on a file with control characters in its headers and cel
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(RAW_CONTROL);
     expect(run.stdout).toContain('\\x1b[2J\\x07\\x0d');
+  });
+});
+
+describe('align inspect --write-config with control characters in the file name and headers', () => {
+  it('writes comments without a raw control character, and the config still reads back', async () => {
+    const file = write(`x\rtitle: pwned${HOSTILE}.csv`, stacks((s) => s, (h) => (h === 'name' ? h : `"${HOSTILE}${h}"`)));
+    const run = await runAlign(['inspect', file, '--write-config', 'written.yml'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const text = readFileSync(join(dir, 'written.yml'), 'utf8');
+    const comments = text.split('\n').filter((l) => l.trimStart().startsWith('#'));
+    expect(comments.join('\n')).not.toMatch(RAW_CONTROL);
+    expect(comments[0]).toContain('x\\x0dtitle: pwned\\x1b[2J');
+    const config = parseConfig(text, 'written.yml');
+    expect(config.title).toBeUndefined();
+    expect(Object.keys(config.columns!)).toContain(`${HOSTILE}Grow revenue`);
   });
 });
 
