@@ -1,3 +1,5 @@
+import { displaySafe } from './text.js';
+
 /**
  * The three kinds of failure align knows. Commands throw these; only
  * src/cli/main.ts turns them into a message and an exit code:
@@ -36,7 +38,9 @@ export class InternalError extends Error {
 
 /**
  * `<file>:<line>:<column>: problem; fix`. The column is named by its header text
- * (quoted) because that is what the user sees in a spreadsheet.
+ * (quoted) because that is what the user sees in a spreadsheet. The problem
+ * quotes cells and headers from the input: the whole line goes through
+ * displaySafe, so no control character in the data reaches the terminal.
  */
 export function formatInputError(
   file: string,
@@ -48,5 +52,5 @@ export function formatInputError(
   let where = file;
   if (line !== null) where += `:${line}`;
   if (column !== null) where += `:${JSON.stringify(column)}`;
-  return `${where}: ${problem}${fix ? `; ${fix}` : ''}`;
+  return displaySafe(`${where}: ${problem}${fix ? `; ${fix}` : ''}`);
 }

@@ -26,6 +26,7 @@ const HIDDEN_NOTE: Record<LedgerKind, string> = {
   'same-id': 'has the same respondent id as another response: counted as two responses',
   'blank-role': 'has a blank role: not counted as a leader',
   'write-in': 'ranked a write-in, not one of the priorities: left out of the stack',
+  'merged-spellings': 'wrote a priority in a spelling that reads as another (case, spacing, punctuation or invisible characters): counted as one',
   'ranked-nothing': 'ranked no priority: left out of the department stacks',
   invalid: 'has a note on their row (withheld: a member of a group too small to show)',
   duplicate: 'has a note on their row (withheld: a member of a group too small to show)',
@@ -46,6 +47,7 @@ const HIDDEN_REASON: Record<LedgerKind, string> = {
   'same-id': 'not used',
   'blank-role': 'not used',
   'write-in': 'not used',
+  'merged-spellings': 'not used',
   'ranked-nothing': 'not used',
   other: 'not used (the reason is withheld: a member of a group too small to show)',
 };

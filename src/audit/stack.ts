@@ -363,6 +363,17 @@ function totalsOf(matrix: ReadonlyArray<readonly number[]>, n: number): Totals {
   return { rankSums, firstPlaces };
 }
 
+/**
+ * A record keyed by priority names (user text): without a prototype, so a
+ * priority named `__proto__`, `constructor` or `toString` is an own key like
+ * any other (JSON.stringify writes it; a plain {} would drop `__proto__`).
+ */
+function byName(names: readonly string[], values: ArrayLike<number>): Record<string, number> {
+  const out = Object.create(null) as Record<string, number>;
+  names.forEach((name, i) => (out[name] = values[i]!));
+  return out;
+}
+
 function raterOf(
   l: Ranked,
   m: number,
@@ -373,8 +384,7 @@ function raterOf(
 ): Rater {
   const n = names.length;
   const own = l.stack.completed;
-  const ranks: Record<string, number> = {};
-  names.forEach((name, i) => (ranks[name] = own[i]!));
+  const ranks = byName(names, own);
   const base = {
     name: nameOf(l.respondent),
     department: l.respondent.department,
@@ -455,8 +465,7 @@ function groupsOf(
     const m = members.map((x) => x.stack.completed);
     const means = meanVector(m, n);
     groupMeans.set(department, means);
-    const meanRanks: Record<string, number> = {};
-    names.forEach((name, i) => (meanRanks[name] = means[i]!));
+    const meanRanks = byName(names, means);
     const w = kendallW(m);
     const order = borda(m, keys).order.map((i) => names[i]!);
     departments.push({

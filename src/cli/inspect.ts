@@ -15,6 +15,7 @@
 import { parseDelimiterFlag } from './options.js';
 import { basename, isAbsolute, join } from 'node:path';
 import { Document, isMap, isPair, isScalar } from 'yaml';
+import { displaySafe } from '../text.js';
 import type { AlignConfig, ColumnOverride } from '../ingest/config-types.js';
 import { assembleDataset, readInput, type ReadInput } from '../ingest/dataset.js';
 import { encodingFromOption } from '../ingest/decode.js';
@@ -170,13 +171,16 @@ export function starterConfig(result: Omit<InspectResult, 'configWritten'>, norm
     ...(unresolved
       ? [` TO CHOOSE: ${unresolved.problem.replace(/\s*\n\s*/g, ' ')}. Add a line rankingQuestion: <the header of the one to use>.`]
       : []),
-  ].join('\n');
+  ]
+    // A comment is one line: a file name or header with a CR or LF must not end it and start YAML of its own.
+    .map(displaySafe)
+    .join('\n');
   const node = doc.get('columns', true);
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const why = reasons.get(String(pair.key.value));
-      if (why) pair.key.commentBefore = ` ${why.replace(/\s*\n\s*/g, ' ')}`;
+      if (why) pair.key.commentBefore = ` ${displaySafe(why)}`;
       if (isMap(pair.value)) pair.value.flow = true;
     }
   }
@@ -203,7 +207,11 @@ function cutMiddle(s: string, n: number): string {
   return `${one.slice(0, n - 1 - tail)}…${one.slice(one.length - tail)}`;
 }
 
-/** The report `align inspect` prints; reasons are cut to `width` on a terminal, whole when piped (width Infinity). */
+/**
+ * The report `align inspect` prints; reasons are cut to `width` on a terminal, whole when piped (width Infinity).
+ * Headers, cells and names quoted from the file go through displaySafe (src/text.ts): headers before they
+ * are measured and cut, and every line as it is printed, so no control character of the file reaches the terminal.
+ */
 export function formatInspect(result: InspectResult, width = Infinity): string {
   const out: string[] = [];
   const delimiterName =
@@ -220,12 +228,12 @@ export function formatInspect(result: InspectResult, width = Infinity): string {
   out.push(`likert items ${result.items}`);
   out.push('');
   out.push('columns');
-  const headerWidth = Math.min(44, Math.max(6, ...result.columns.map((c) => c.header.length)));
+  const headerWidth = Math.min(44, Math.max(6, ...result.columns.map((c) => displaySafe(c.header).length)));
   const reasonWidth = Math.max(30, width - headerWidth - 26);
   out.push(`  ${pad('#', 4)}${pad('header', headerWidth + 2)}${pad('role', 13)}${pad('conf.', 7)}reason`);
   for (const c of result.columns) {
     const role = c.role === 'ranking' && c.priority ? 'ranking' : c.role;
-    out.push(`  ${pad(String(c.index + 1), 4)}${pad(cutMiddle(c.header || '(no header)', headerWidth), headerWidth + 2)}${pad(role, 13)}${pad(c.confidence.toFixed(2), 7)}${cut(c.reason, reasonWidth)}`);
+    out.push(`  ${pad(String(c.index + 1), 4)}${pad(cutMiddle(displaySafe(c.header) || '(no header)', headerWidth), headerWidth + 2)}${pad(role, 13)}${pad(c.confidence.toFixed(2), 7)}${cut(c.reason, reasonWidth)}`);
   }
   if (result.unplaced.length > 0) {
     out.push('');
@@ -254,7 +262,7 @@ export function formatInspect(result: InspectResult, width = Infinity): string {
     out.push('');
     out.push(`wrote ${result.configWritten}: align audit ${result.file} --config ${result.configWritten} reads the file as above`);
   }
-  return `${out.join('\n')}\n`;
+  return `${out.map(displaySafe).join('\n')}\n`;
 }
 
 // ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { InputError, UsageError } from '../errors.js';
+import { displaySafe } from '../text.js';
 import { type Io, processIo } from './io.js';
 import { addReadingFlags, args as arg, flags as flag, type ReadingFlags, type ReportFormat } from './options.js';
 import { version } from './version.js';
@@ -137,20 +138,28 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
+/**
+ * The one place an error becomes a message and an exit code. Messages quote
+ * file names, headers and cells: every line goes through displaySafe as it is
+ * printed, whatever error carried it, so no control character escapes.
+ */
 function report(e: unknown, io: Io, verbose: boolean): number {
+  const say = (line: string) => io.stderr.write(`${displaySafe(line)}\n`);
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     if (e.exitCode === 0) return 0;
     const message = e.message.replace(/^error:\s*/i, '').replace(/\n[\s\S]*$/, '').replace(/\.$/, '');
-    io.stderr.write(`align: ${message}; see align --help\n`);
+    say(`align: ${message}; see align --help`);
     return 2;
   }
   if (e instanceof InputError || e instanceof UsageError) {
-    io.stderr.write(`align: ${e.message}\n`);
+    say(`align: ${e.message}`);
     return 2;
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  io.stderr.write(`align: unexpected failure: ${err.message}\n`);
-  io.stderr.write(verbose && err.stack ? `${err.stack}\n` : `This is a bug in align. Run again with --verbose and report it at ${ISSUES_URL}\n`);
+  say(`align: unexpected failure: ${err.message}`);
+  // The stack trace keeps its own lines (--verbose only); each is made safe.
+  if (verbose && err.stack) for (const line of err.stack.split('\n')) say(line);
+  else say(`This is a bug in align. Run again with --verbose and report it at ${ISSUES_URL}`);
   return 1;
 }

@@ -14,6 +14,7 @@
 import type { ColumnRoleName } from './config-types.js';
 import type { ColumnInfo } from './formats/types.js';
 import { listSeparator, readRank } from './rankings.js';
+import { visibleText } from '../text.js';
 
 /** Lower case, every run of punctuation or spacing one space, trimmed: `What's your Role?` -> `what s your role`. */
 export function normaliseHeader(header: string): string {
@@ -310,8 +311,8 @@ export function recogniseColumnFromStats(index: number, header: string, stats: C
  * one name: accents, case and spacing ignored ("José  Díaz" = "jose diaz").
  */
 export function personKey(name: string): string {
-  return name
-    .normalize('NFKD')
+  // visibleText (src/text.ts): a zero-width space is a space, the other invisible characters go.
+  return visibleText(name.normalize('NFKD'))
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[\s\u00a0]+/gu, ' ')

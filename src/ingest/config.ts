@@ -11,7 +11,7 @@
  * A column may be given as a bare role (`Q2: role`) or as an object
  * (`Q4_1: {role: likert, item: "I can name …"}`); both load as the object form.
  */
-import { parseDocument } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import { clip, MAX_CONFIG_BYTES, MAX_QUOTED_CHARS, MAX_TITLE_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
@@ -248,13 +248,15 @@ function explain(raw: Issue, data: unknown): { path: readonly PropertyKey[]; pro
  * An empty file is an empty config.
  */
 export function parseConfig(source: string, file: string): AlignConfig {
-  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     const line = error.linePos?.[0]?.line ?? null;
     const what = clip(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
     throw new InputError(file, line, null, `is not valid YAML: ${what}`, 'check the indentation and quoting on that line');
   }
+  refuseProtoKeys(doc, lineCounter, file);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 }) ?? {};
@@ -274,7 +276,36 @@ export function parseConfig(source: string, file: string): AlignConfig {
     const where = path.length ? `${keyPath(path)}: ` : '';
     throw new InputError(file, null, null, `${where}${problem}`, fix);
   }
-  return result.data as AlignConfig;
+  return withoutPrototypes(result.data) as AlignConfig;
+}
+
+/**
+ * A `__proto__:` key (a column header, a code, an alias spelling) cannot be
+ * kept as written: validation would drop it silently, and on a plain object it
+ * names the prototype. It is refused, with its line.
+ */
+function refuseProtoKeys(doc: Document, lineCounter: LineCounter, file: string): void {
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || String(pair.key.value) !== '__proto__') return;
+      const offset = pair.key.range?.[0];
+      const line = offset === undefined ? null : lineCounter.linePos(offset).line;
+      throw new InputError(file, line, null, 'the key "__proto__" cannot be used in align.yml', 'rename the key (a column headed "__proto__" needs a new header in the file first)');
+    },
+  });
+}
+
+/**
+ * The config with every mapping rebuilt without a prototype: its keys are
+ * user text (headers, codes, spellings), so a header named `constructor` or
+ * `toString` must look up nothing unless align.yml gives it.
+ */
+function withoutPrototypes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPrototypes);
+  if (typeof value !== 'object' || value === null) return value;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(value)) out[k] = withoutPrototypes(v);
+  return out;
 }
 
 /** Reads and validates an align.yml file (at most MAX_CONFIG_BYTES). */

@@ -257,20 +257,30 @@ export function assembleDataset(
     }
   };
   const uses = new Map<string, number>(); // spelling as written -> uses, in first-seen order
+  const firstSeen = new Map<string, Note>(); // spelling as written -> where it was first read
+  const users = new Map<string, Subject[]>(); // spelling as written -> who wrote it (the first few), for the ledger's rule
   let next = 0; // pending is in file order
   inputs.forEach(({ normalised }, fileIndex) => {
     for (const listed of normalised.priorities) see(keyOf(listed));
     for (; next < pending.length && pending[next]!.fileIndex === fileIndex; next++) {
       for (const e of pending[next]!.row.stack) {
         uses.set(e.priority, (uses.get(e.priority) ?? 0) + 1);
+        if (!firstSeen.has(e.priority)) firstSeen.set(e.priority, { file: pending[next]!.row.file, line: pending[next]!.row.line, note: '' });
+        const who = users.get(e.priority) ?? [];
+        if (who.length < MAX_SUBJECTS_PER_SPELLING) who.push(subjectOf(pending[next]!.row));
+        users.set(e.priority, who);
         see(keyOf(e.priority));
       }
     }
   });
-  for (const { normalised } of inputs) {
-    for (const listed of normalised.priorities) if (!uses.has(listed)) uses.set(listed, 0);
-  }
+  inputs.forEach(({ table, normalised }) => {
+    for (const listed of normalised.priorities) {
+      if (!uses.has(listed)) uses.set(listed, 0);
+      if (!firstSeen.has(listed)) firstSeen.set(listed, { file: table.path, line: table.lines[0] ?? 1, note: '' });
+    }
+  });
   const shown = nameByMostUsed(uses, keyOf, (spelling) => aliasTarget.get(priorityKey(spelling)) ?? spelling);
+  notes.push(...mergedSpellingNotes(uses, keyOf, shown, firstSeen, users));
   const priorities = order.map((key) => ({ key, name: shown.get(key) ?? key, ...(listedKeys.has(key) ? { listed: true } : {}) }));
 
   const respondents: Respondent[] = pending.map(({ row, stack }) => ({
@@ -388,6 +398,51 @@ function nameByMostUsed(
     names.set(key, best);
   }
   return names;
+}
+
+/**
+ * A note for each priority read from more than one spelling as written (case,
+ * spacing, punctuation or invisible characters apart), so that look-alikes
+ * merged by priorityKey are said, not silent: '"Cut costs": written 2 ways,
+ * read as one priority'. Counted, never quoted: a spelling may hold invisible
+ * or control characters. Placed where the priority was first read.
+ */
+/** Enough writers of one spelling to tell whether any is in a hidden group (a spelling is rarely rarer than that). */
+const MAX_SUBJECTS_PER_SPELLING = 64;
+
+function mergedSpellingNotes(
+  uses: ReadonlyMap<string, number>,
+  keyOf: (name: string) => string,
+  shown: ReadonlyMap<string, string>,
+  firstSeen: ReadonlyMap<string, Note>,
+  users: ReadonlyMap<string, Subject[]>,
+): Note[] {
+  const spellings = new Map<string, string[]>();
+  for (const spelling of uses.keys()) {
+    const key = keyOf(spelling);
+    if (key === '') continue;
+    const list = spellings.get(key);
+    if (list) list.push(spelling);
+    else spellings.set(key, [spelling]);
+  }
+  const notes: Note[] = [];
+  for (const [key, list] of spellings) {
+    if (list.length < 2) continue;
+    const where = firstSeen.get(list[0]!);
+    if (!where) continue;
+    // The note names the priority: the writers of the spellings other than the one shown decide whether it may
+    // (a write-in spelled two ways by a member of a hidden group is theirs to keep).
+    const name = shown.get(key) ?? key;
+    const about = list.filter((spelling) => displayName(spelling) !== name).flatMap((spelling) => users.get(spelling) ?? []);
+    notes.push({
+      file: where.file,
+      line: where.line,
+      kind: 'merged-spellings',
+      ...(about.length > 0 ? { about } : {}),
+      note: `${JSON.stringify(name)}: written ${list.length} ways that read as one priority (case, spacing, punctuation, invisible characters or an align.yml alias)`,
+    });
+  }
+  return notes;
 }
 
 /** True when `a` is the later submission of the two (ARCHITECTURE.md, "Duplicates"). */

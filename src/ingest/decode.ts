@@ -21,7 +21,8 @@ const ENCODINGS: readonly EncodingLabel[] = ['utf-8', 'utf-16le', 'utf-16be', 'w
 /** Accepts the labels people type (`latin1`, `cp1252`, `mac`, `utf16`) and returns ours. */
 export function encodingFromOption(label: string): EncodingLabel {
   const l = label.trim().toLowerCase().replace(/[_\s]/g, '-');
-  const aliases: Record<string, EncodingLabel> = {
+  // A Map: the flag is user text, and `--encoding constructor` must find nothing.
+  const aliases = new Map<string, EncodingLabel>(Object.entries({
     utf8: 'utf-8',
     'utf-8': 'utf-8',
     'utf-8-bom': 'utf-8',
@@ -42,8 +43,8 @@ export function encodingFromOption(label: string): EncodingLabel {
     macroman: 'macintosh',
     'mac-roman': 'macintosh',
     'x-mac-roman': 'macintosh',
-  };
-  const found = aliases[l];
+  } satisfies Record<string, EncodingLabel>));
+  const found = aliases.get(l);
   if (!found) {
     throw new UsageError(`--encoding ${label} is not one align reads; use one of ${ENCODINGS.join(', ')}`);
   }
@@ -143,6 +144,8 @@ export function decode(bytes: Buffer, path: string, forced?: EncodingLabel): Dec
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
+    // Mostly UTF-8 with a stray byte: UTF-8 with a mistake, not a single-byte file (that would be mojibake: "ZoÃ« Brandt").
+    if (utf8Share(bytes) >= MOSTLY_UTF8) throw strayByte(path, bytes, firstInvalidUtf8(bytes));
     const mac = plausibility(bytes, 'macintosh');
     const win = plausibility(bytes, 'windows-1252');
     const encoding = mac > win ? 'macintosh' : 'windows-1252';
@@ -208,34 +211,116 @@ function strictUtf8(body: Buffer, path: string, offset: number): string {
  * prefixes stops a few bytes short, sometimes on the line before.
  */
 function firstInvalidUtf8(bytes: Buffer): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
+  for (let i = 0; i < bytes.length; ) {
+    const n = utf8SequenceLength(bytes, i);
+    if (n === 0) return i;
+    i += n;
+  }
+  return bytes.length;
+}
+
+/**
+ * From this share of the bytes above 0x7F forming well-formed UTF-8 sequences,
+ * a file is UTF-8 and a byte that is not is a mistake to point at. Windows-1252
+ * and Mac Roman text almost never forms UTF-8 sequences (an accented letter is
+ * one high byte between ASCII ones): their share is about 0.
+ */
+const MOSTLY_UTF8 = 0.95;
+
+/** The share of the bytes above 0x7F that belong to well-formed UTF-8 sequences (1 when there are none). */
+function utf8Share(bytes: Buffer): number {
+  let high = 0;
+  let good = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i]! < 0x80) {
       i++;
       continue;
     }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lo = 0xa0;
-      if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lo = 0x90;
-      if (b === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined) return i;
-      if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    const n = utf8SequenceLength(bytes, i);
+    if (n > 0) {
+      high += n;
+      good += n;
+      i += n;
+    } else {
+      high++;
+      i++;
     }
-    i += need + 1;
   }
-  return bytes.length;
+  return high === 0 ? 1 : good / high;
+}
+
+/** The length of the well-formed UTF-8 sequence starting at `i` (the Unicode Standard's table 3-7), or 0. */
+function utf8SequenceLength(bytes: Buffer, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  let need: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) need = 1;
+  else if (b >= 0xe0 && b <= 0xef) {
+    need = 2;
+    if (b === 0xe0) lo = 0xa0;
+    if (b === 0xed) hi = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    need = 3;
+    if (b === 0xf0) lo = 0x90;
+    if (b === 0xf4) hi = 0x8f;
+  } else return 0;
+  for (let k = 1; k <= need; k++) {
+    const c = bytes[i + k];
+    if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return 0;
+  }
+  return need + 1;
+}
+
+/**
+ * Where a byte sits in a delimited file, before the delimiter is known: the
+ * line its record starts on, and the header of its field (the delimiter taken
+ * as the most frequent of , ; tab | in the first line; quotes respected).
+ */
+function positionOf(bytes: Buffer, at: number): { line: number; column: string | null } {
+  const firstLine = bytes.subarray(0, Math.max(0, bytes.indexOf(0x0a)) || bytes.length);
+  const delimiter = [0x2c, 0x3b, 0x09, 0x7c]
+    .map((d) => ({ d, n: countByte(firstLine, d) }))
+    .reduce((a, b) => (b.n > a.n ? b : a)).d;
+  const header: number[][] = [[]];
+  let line = 1;
+  let recordLine = 1;
+  let record = 0;
+  let field = 0;
+  let quoted = false;
+  for (let i = 0; i < at; i++) {
+    const b = bytes[i]!;
+    if (b === 0x22) quoted = !quoted;
+    else if (b === 0x0a) line++;
+    if (quoted) {
+      if (record === 0 && b !== 0x22) header[field]!.push(b);
+      continue;
+    }
+    if (b === 0x0a) {
+      record++;
+      recordLine = line;
+      field = 0;
+    } else if (b === delimiter) {
+      field++;
+      if (record === 0) header.push([]);
+    } else if (record === 0 && b !== 0x22 && b !== 0x0d) header[field]!.push(b);
+  }
+  if (record === 0) return { line: recordLine, column: null };
+  const name = header[field] ? new TextDecoder('utf-8').decode(Buffer.from(header[field]!)).replace(/^\uFEFF/, '').trim() : '';
+  return { line: recordLine, column: name === '' ? `column ${field + 1}` : name };
+}
+
+function strayByte(path: string, bytes: Buffer, at: number): InputError {
+  const { line, column } = positionOf(bytes, at);
+  const hex = bytes[at]!.toString(16).toUpperCase().padStart(2, '0');
+  return new InputError(
+    path,
+    line,
+    column,
+    `byte 0x${hex} (offset ${at}) is not UTF-8, though the rest of the file is`,
+    'correct that cell and save the file as UTF-8 ("CSV UTF-8" in Excel), or pass --encoding windows-1252 (or macintosh) if the file really is in another encoding',
+  );
 }
 
 function countByte(bytes: Buffer, b: number): number {

@@ -251,7 +251,8 @@ function byPriority(question: string, columns: ColumnView[], hinted: boolean): R
     numeric++;
     if (r > columns.length) outOfRange++;
   }
-  if (numeric / cells.length < 0.95) return null;
+  // a stray word among the ranks (one cell in twenty, or one in a small file) is a bad cell to report, not a reason to doubt the question
+  if (cells.length - numeric > Math.max(1, 0.05 * cells.length)) return null;
   if (hinted) {
     // A stray rank above N (a "9th" among 8 priorities) is a bad cell that reading reports with its
     // line and column, not a reason to miss the question and report "no ranking question".

@@ -21,6 +21,7 @@
  */
 import type { AlignConfig } from './config-types.js';
 import { memoKey } from './rankings.js';
+import { visibleText } from '../text.js';
 
 export interface Scale {
   /** `agreement`, `agreement-7`, `frequency`, `extent`, `satisfaction`, `favourability`, or an align.yml name. */
@@ -149,10 +150,12 @@ const NUMBER_SUFFIX = /(?<=\p{L}[^\d]*)\s*[(\[=\-–—:]\s*\d{1,2}\s*[)\]]?\s*$
  *   labelKey("Don’t know") === 'dont know'
  */
 export function labelKey(label: string): string {
-  const plain = label.normalize('NFKC').toLowerCase().trim();
-  const key = plain
-    .replace(NUMBER_PREFIX, '')
-    .replace(NUMBER_SUFFIX, '')
+  // visibleText (src/text.ts): a zero-width space is a space, the other invisible characters go.
+  const plain = visibleText(label.normalize('NFKC').toLowerCase()).trim();
+  // No scale label is this long; NUMBER_SUFFIX's look-behind costs the square of the length, so
+  // a long cell (a comment, a 10,000-character name) keeps its numbers rather than take minutes.
+  const numbered = plain.length <= 200;
+  const key = (numbered ? plain.replace(NUMBER_PREFIX, '').replace(NUMBER_SUFFIX, '') : plain)
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/[\s\u00a0]+/gu, ' ')
     .trim();

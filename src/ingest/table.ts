@@ -85,14 +85,19 @@ export function tableFromBytes(bytes: Buffer, path: string, options: ReadTableOp
   return { path, encoding, bom, delimiter, records, lines };
 }
 
-/** Text with many control characters is a binary file that happened to decode. */
+/**
+ * Text with many control characters is a binary file that happened to decode.
+ * ESC and BEL are not counted: they are the controls of terminal text (colour
+ * codes pasted into a cell), a text file may hold many of them, and align
+ * shows them as `\x1b`, `\x07` (src/text.ts displaySafe) rather than obey them.
+ */
 function checkControlCharacters(text: string, path: string): void {
   const sample = text.slice(0, 8192);
   let control = 0;
   let first = -1;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) {
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x1b && c !== 0x07) || c === 0xfffd) {
       control++;
       if (first < 0) first = i;
     }

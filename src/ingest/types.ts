@@ -65,6 +65,7 @@ export type LedgerKind =
   | 'same-id'
   | 'blank-role'
   | 'write-in'
+  | 'merged-spellings'
   | 'ranked-nothing'
   | 'invalid'
   | 'duplicate'

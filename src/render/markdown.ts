@@ -19,6 +19,7 @@ import Handlebars from 'handlebars';
 import { SHIPPED_TEMPLATES } from '../defaults.js';
 import type { AuditResult } from '../audit/types.js';
 import { UsageError } from '../errors.js';
+import { displaySafe } from '../text.js';
 import {
   fmtCount,
   fmtDecimal,
@@ -52,12 +53,16 @@ export { SHIPPED_TEMPLATES };
 export const REPORT_TEMPLATE = 'report.md.hbs';
 const PARTIAL_SUFFIX = '.md.hbs';
 
-/** Escape Markdown's specials in text taken from the data: 'a*b|c' -> 'a\*b\|c'; newlines become spaces. */
+/**
+ * Escape Markdown's specials in text taken from the data: 'a*b|c' -> 'a\*b\|c'.
+ * First displaySafe (src/text.ts): line breaks become spaces, other control
+ * characters `\xHH` (whose backslash is then escaped, so it reads as written),
+ * bidirectional controls go; a lone CR can no longer start a heading or end a table row.
+ */
 export function mdEscape(text: unknown): string {
   if (text === null || text === undefined) return '';
   return (
-    String(text)
-      .replace(/\r?\n/g, ' ')
+    displaySafe(String(text))
       .replace(/[\\`*_[\]|~]/g, (ch) => `\\${ch}`)
       // '<' only where it could open an HTML tag or autolink ('p < 0.001' stays as written).
       .replace(/<(?=[A-Za-z/!?])/g, '\\<')

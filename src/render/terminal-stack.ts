@@ -25,7 +25,8 @@ import {
   fmtRho,
   fmtStat,
 } from '../format.js';
-import { bar, correlationColour, divergenceColour, textOn, textWidth, wrap } from './text.js';
+import { displaySafe } from '../text.js';
+import { bar, correlationColour, divergenceColour, textOn, textWidth, truncate, wrap } from './text.js';
 import { cascadeView, clientLedger, stackView, type StackView } from './view-model.js';
 
 export interface TerminalOptions {
@@ -42,6 +43,18 @@ const MIN_WIDTH = 40;
 const MANY_LEADERS = 15;
 const SHOW_MOST = 8;
 const SHOW_LEAST = 3;
+/** The most of a name (leader, priority, department) the view shows; longer ones end in '…'. */
+export const NAME_MAX = 80;
+
+/**
+ * A name from the data as the terminal shows it: displaySafe (no control
+ * character, no bidirectional control), at most NAME_MAX characters. Every
+ * name this view prints goes through here; sentences go through wrap, which
+ * makes its text safe too.
+ */
+export function terminalName(name: string): string {
+  return truncate(displaySafe(name), NAME_MAX);
+}
 
 interface Ctx {
   c: ChalkInstance;
@@ -102,7 +115,7 @@ function consensusSection(ctx: Ctx, v: StackView): string[] {
   const fixed = [5, 0, 7, 6, 7, 12];
   const borders = fixed.length + 1;
   const room = ctx.width - borders - fixed.reduce((a, b) => a + b, 0);
-  const longest = Math.max(...v.consensus.map((e) => textWidth(e.priority)), 8) + 2;
+  const longest = Math.max(...v.consensus.map((e) => textWidth(terminalName(e.priority))), 8) + 2;
   const priorityWidth = Math.max(12, Math.min(room, longest));
   const table = new Table({
     head: ['#', 'Priority', 'Mean', 'SD', 'Top 3', ''].map((h) => ctx.c.bold(h)),
@@ -118,9 +131,9 @@ function consensusSection(ctx: Ctx, v: StackView): string[] {
       .join(' ');
     table.push([
       String(e.position),
-      e.priority,
+      terminalName(e.priority),
       fmtNumber(e.meanRank),
-      footnoted(fmtStat(e.sd, e.sdReason), `${e.priority}, SD`, notes),
+      footnoted(fmtStat(e.sd, e.sdReason), `${terminalName(e.priority)}, SD`, notes),
       fmtPercent(e.top3Share),
       mark,
     ]);
@@ -140,7 +153,7 @@ function divergenceSection(ctx: Ctx, v: StackView): string[] {
       ctx.c.dim(l),
     ),
   ];
-  const longest = Math.max(...v.leaders.map((l) => textWidth(l.name)), 4);
+  const longest = Math.max(...v.leaders.map((l) => textWidth(terminalName(l.name))), 4);
   const nameCol = Math.min(longest, 24, Math.max(8, Math.floor(ctx.width / 3)));
   const barWidth = Math.max(10, Math.min(30, ctx.width - 2 - nameCol - 1 - 2 - 1 - 4));
   const many = v.byDivergence.length > MANY_LEADERS;
@@ -156,11 +169,12 @@ function divergenceSection(ctx: Ctx, v: StackView): string[] {
       const b = bar(l.divergence, barWidth);
       barText = frame(ctx.c.hex(divergenceColour(l.divergence))(b)) + ' ' + ctx.c.bold(fmtNumber(l.divergence));
     }
-    if (textWidth(l.name) > nameCol) {
-      out.push(...wrap(l.name, ctx.width, '  ', '  '));
+    const name = terminalName(l.name);
+    if (textWidth(name) > nameCol) {
+      out.push(...wrap(name, ctx.width, '  ', '  '));
       out.push(`  ${' '.repeat(nameCol)} ${barText}`);
     } else {
-      out.push(`  ${l.name.padEnd(nameCol + (l.name.length - textWidth(l.name)))} ${barText}`);
+      out.push(`  ${name.padEnd(nameCol + (name.length - textWidth(name)))} ${barText}`);
     }
     const sub = ' '.repeat(4);
     const partial = l.partial ? `; ranked ${l.ranked} of ${v.n}` : '';
@@ -172,7 +186,7 @@ function divergenceSection(ctx: Ctx, v: StackView): string[] {
 }
 
 function legend(ctx: Ctx, v: StackView): string[] {
-  const entries = v.leaders.map((l) => `${l.label} ${l.name}`);
+  const entries = v.leaders.map((l) => `${l.label} ${terminalName(l.name)}`);
   return wrap(entries.join(' · '), ctx.width, '  ', '  ').map((l) => ctx.c.dim(l));
 }
 
@@ -186,13 +200,13 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
     out.push(...para(ctx, fmtNA(v.stack.pairsReason)));
     return out;
   }
-  const labelWidth = Math.max(...v.leaders.map((l) => textWidth(l.label)), 2) + 2;
+  const labelWidth = Math.max(...v.leaders.map((l) => textWidth(terminalName(l.label))), 2) + 2;
   const cell = 7;
   const tableWidth = labelWidth + v.leaders.length * cell + v.leaders.length + 2;
   const reasons: string[] = [];
   if (tableWidth <= ctx.width) {
     const table = new Table({
-      head: ['', ...v.leaders.map((l) => ctx.c.bold(l.label))],
+      head: ['', ...v.leaders.map((l) => ctx.c.bold(terminalName(l.label)))],
       colWidths: [labelWidth, ...v.leaders.map(() => cell)],
       colAligns: ['left', ...v.leaders.map(() => 'center' as const)],
       style: { ...tableStyle(), 'padding-left': 0, 'padding-right': 0 },
@@ -200,7 +214,7 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
     v.matrix.forEach((row, i) => {
       const me = v.leaders[i];
       table.push([
-        ` ${ctx.c.bold(me?.label ?? '')}`,
+        ` ${ctx.c.bold(terminalName(me?.label ?? ''))}`,
         ...row.map((m) => {
           if (m.self) return ctx.c.dim('—');
           if (m.value === null) {
@@ -225,8 +239,10 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
       const value = fmtStat(p.spearman, p.spearmanReason, fmtRho);
       const coloured = p.spearman !== null && ctx.color ? ctx.c.hex(correlationColour(p.spearman))(value) : value;
       // a large team has no legend: name the leaders in full
-      const who = v.leaders.length > MANY_LEADERS ? `${p.a} – ${p.b}` : `${p.aLabel}–${p.bLabel}`;
-      out.push(`  ${who.padEnd(labelWidth * 2)} ${coloured}`);
+      const who = v.leaders.length > MANY_LEADERS ? `${terminalName(p.a)} – ${terminalName(p.b)}` : `${terminalName(p.aLabel)}–${terminalName(p.bLabel)}`;
+      const line = `  ${who.padEnd(labelWidth * 2)} `;
+      if (textWidth(line) + textWidth(value) <= ctx.width) out.push(`${line}${coloured}`);
+      else out.push(...wrap(who, ctx.width, '  ', '    '), `    ${coloured}`);
     }
   }
   for (const r of reasons) out.push(...para(ctx, `n/a: ${r.replace(/^n\/a \(|\)$/g, '')}`));
@@ -246,21 +262,21 @@ function contestedSection(ctx: Ctx, v: StackView): string[] {
   if (v.contested.length === 0) out.push('  none');
   for (const e of v.contested) {
     if (v.leaders.length > MANY_LEADERS) {
-      out.push(...wrap(`${e.priority}: top 3 for ${fmtPercent(e.top3Share)} of leaders`, ctx.width, '  ', '      '));
+      out.push(...wrap(`${terminalName(e.priority)}: top 3 for ${fmtPercent(e.top3Share)} of leaders`, ctx.width, '  ', '      '));
       continue;
     }
     const row = v.rows.find((r) => r.priority === e.priority);
     const ranks = v.leaders
       .map((l, i) => {
         const cellv = row?.cells[i];
-        if (!cellv || cellv.rank === undefined) return `${l.label}\u00a0${fmtNA()}`;
-        return `${l.label}\u00a0${cellv.unranked ? 'unranked' : fmtRank(cellv.rank)}`;
+        if (!cellv || cellv.rank === undefined) return `${terminalName(l.label)}\u00a0${fmtNA()}`;
+        return `${terminalName(l.label)}\u00a0${cellv.unranked ? 'unranked' : fmtRank(cellv.rank)}`;
       })
       .join(', ');
-    out.push(...wrap(`${e.priority}: top 3 for ${fmtPercent(e.top3Share)} of leaders; ranks ${ranks}`, ctx.width, '  ', '      '));
+    out.push(...wrap(`${terminalName(e.priority)}: top 3 for ${fmtPercent(e.top3Share)} of leaders; ranks ${ranks}`, ctx.width, '  ', '      '));
   }
   if (v.unanimous.length > 0) {
-    out.push(...para(ctx, `In every leader's top three: ${v.unanimous.map((u) => u.priority).join(', ')}.`));
+    out.push(...para(ctx, `In every leader's top three: ${v.unanimous.map((u) => terminalName(u.priority)).join(', ')}.`));
   }
   return out;
 }
@@ -296,7 +312,7 @@ function departmentsSection(ctx: Ctx, v: StackView): string[] {
   if (v.departments.length === 0) return [];
   const out = [heading(ctx, "Departments against the leaders' consensus")];
   const fixed = 8 + 8 + 12;
-  const [nameW = 20] = nameWidths(ctx, [Math.max(10, ...v.departments.map((d) => textWidth(d.department)))], fixed);
+  const [nameW = 20] = nameWidths(ctx, [Math.max(10, ...v.departments.map((d) => textWidth(terminalName(d.department))))], fixed);
   const rhoW = slack(ctx, [nameW, 8, 8], 12, 18);
   const table = new Table({
     head: ['Department', 'People', 'W', 'rho'].map((h) => ctx.c.bold(h)),
@@ -307,8 +323,9 @@ function departmentsSection(ctx: Ctx, v: StackView): string[] {
   });
   const notes: string[] = [];
   for (const d of v.departments) {
-    if (d.suppressed) table.push([d.department, { content: ctx.c.dim(d.text), colSpan: 3, hAlign: 'left' }]);
-    else table.push([d.department, fmtInteger(d.n), footnoted(d.WText, `${d.department}, W`, notes), footnoted(d.rhoText, `${d.department}, rho`, notes)]);
+    const name = terminalName(d.department);
+    if (d.suppressed) table.push([name, { content: ctx.c.dim(d.text), colSpan: 3, hAlign: 'left' }]);
+    else table.push([name, fmtInteger(d.n), footnoted(d.WText, `${name}, W`, notes), footnoted(displaySafe(d.rhoText), `${name}, rho`, notes)]);
   }
   out.push(table.toString());
   for (const n of notes) out.push(...para(ctx, n, '  ', '    '));
@@ -323,7 +340,7 @@ function cascadeSection(ctx: Ctx, result: AuditResult): string[] {
   const fixed = 8 + 12;
   const [leaderW = 20, deptW = 16] = nameWidths(
     ctx,
-    [Math.max(6, ...cascade.map((c) => textWidth(c.leader))), Math.max(10, ...cascade.map((c) => textWidth(c.department)))],
+    [Math.max(6, ...cascade.map((c) => textWidth(terminalName(c.leader)))), Math.max(10, ...cascade.map((c) => textWidth(terminalName(c.department))))],
     fixed,
   );
   const rhoW = slack(ctx, [leaderW, deptW, 8], 12, 26);
@@ -336,8 +353,10 @@ function cascadeSection(ctx: Ctx, result: AuditResult): string[] {
   });
   const notes: string[] = [];
   for (const c of cascade) {
-    if (c.suppressed) table.push([c.leader, c.department, { content: ctx.c.dim(c.text), colSpan: 2, hAlign: 'left' }]);
-    else table.push([c.leader, c.department, footnoted(c.rhoText, c.leader, notes), fmtInteger(c.n)]);
+    const leader = terminalName(c.leader);
+    const department = terminalName(c.department);
+    if (c.suppressed) table.push([leader, department, { content: ctx.c.dim(c.text), colSpan: 2, hAlign: 'left' }]);
+    else table.push([leader, department, footnoted(displaySafe(c.rhoText), leader, notes), fmtInteger(c.n)]);
   }
   out.push(table.toString());
   for (const n of notes) out.push(...para(ctx, n, '  ', '    '));
@@ -375,7 +394,7 @@ export function renderStackTerminal(result: AuditResult, options: TerminalOption
   if (!result.stack) {
     return [c.bold('Priority stacks'), ...para(ctx, `No priority stacks to compare: ${result.stackReason ?? 'no leader ranked any priority'}.`)].join('\n') + '\n';
   }
-  const v = stackView(result.stack);
+  const v = stackView(result.stack, terminalName);
   const sections = [
     titleSection(ctx, v),
     concordanceSection(ctx, v),

@@ -3,6 +3,7 @@
  * indent, and the colour scales (hex) the view paints with. No ANSI here:
  * colour is applied by the caller's chalk instance, so level 0 means none.
  */
+import { displaySafe } from '../text.js';
 
 /** Display width of a plain string (code points; align's text has no wide CJK in practice). */
 export function textWidth(s: string): number {
@@ -22,36 +23,43 @@ export function truncate(s: string, width: number): string {
  * the others with `rest` (a hanging indent); a word longer than a line is cut.
  * Breaks only at ASCII spaces, tabs and newlines: join words with a no-break
  * space (U+00A0) to keep them on one line ('HK\u00a03'); it prints as a space.
+ * The text may come from the data: it goes through displaySafe (src/text.ts)
+ * first, so no control character of its own reaches the terminal. Linear in
+ * the length of the text: each word is measured once and a long word is cut
+ * from one array of its code points.
  */
 export function wrap(text: string, width: number, first = '', rest = first): string[] {
-  const words = text.split(/[ \t\r\n]+/).filter((w) => w !== '');
+  const words = displaySafe(text).split(/[ \t\r\n]+/).filter((w) => w !== '');
   const lines: string[] = [];
   let line = first;
+  let lineWidth = textWidth(first);
   let lineHasWord = false;
-  const room = (prefix: string) => Math.max(1, width - textWidth(prefix));
-  for (let word of words) {
-    for (;;) {
-      const prefix = lines.length === 0 ? first : rest;
-      const needed = (lineHasWord ? 1 : 0) + textWidth(word);
-      if (textWidth(line) + needed <= width) {
-        line += (lineHasWord ? ' ' : '') + word;
-        lineHasWord = true;
-        break;
-      }
-      if (!lineHasWord) {
-        // A word longer than the whole line: cut it.
-        const chars = Array.from(word);
-        const take = room(prefix);
-        line += chars.slice(0, take).join('');
-        lines.push(line);
-        line = rest;
-        word = chars.slice(take).join('');
-        if (word === '') break;
-        continue;
-      }
-      lines.push(line);
-      line = rest;
-      lineHasWord = false;
+  const restWidth = textWidth(rest);
+  const push = () => {
+    lines.push(line);
+    line = rest;
+    lineWidth = restWidth;
+    lineHasWord = false;
+  };
+  for (const word of words) {
+    const chars = Array.from(word);
+    if (lineHasWord && lineWidth + 1 + chars.length > width) push();
+    if (lineWidth + (lineHasWord ? 1 : 0) + chars.length <= width) {
+      line += (lineHasWord ? ' ' : '') + word;
+      lineWidth += (lineHasWord ? 1 : 0) + chars.length;
+      lineHasWord = true;
+      continue;
+    }
+    // A word longer than the whole line: cut it into pieces that fill each line.
+    let at = 0;
+    while (at < chars.length) {
+      const take = Math.max(1, width - lineWidth);
+      const piece = chars.slice(at, at + take);
+      at += piece.length;
+      line += piece.join('');
+      lineWidth += piece.length;
+      lineHasWord = true;
+      if (at < chars.length) push();
     }
   }
   if (lineHasWord || lines.length === 0) lines.push(line);

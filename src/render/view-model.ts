@@ -145,14 +145,24 @@ export function firstPriorities(rater: Rater, priorities: readonly string[]): st
   return priorities.filter((p) => rankOf(rater, p) === best);
 }
 
+/**
+ * How a renderer shows a name from the data inside a sentence built here: the
+ * Markdown report keeps it whole (its `md` helper escapes it), the terminal
+ * view cuts it (terminal-stack.ts terminalName).
+ */
+export type NameShown = (name: string) => string;
+
+const asWritten: NameShown = (name) => name;
+
 /** 'ranks Growth 1st; the others put it 6th', 'leaves Hiring unranked; the others put it 2nd'. */
-export function gapPhrase(rater: Rater, gap: Gap, n: number): string {
+export function gapPhrase(rater: Rater, gap: Gap, n: number, shown: NameShown = asWritten): string {
+  const priority = shown(gap.priority);
   const others = `the others put it ${fmtOrdinal(gap.othersPosition)}`;
   if (rater.ranked < n && gap.rank > rater.ranked) {
-    return `leaves ${gap.priority} unranked; ${others}`;
+    return `leaves ${priority} unranked; ${others}`;
   }
-  if (!Number.isInteger(gap.rank)) return `ranks ${gap.priority} at ${fmtRank(gap.rank)} (a tie); ${others}`;
-  return `ranks ${gap.priority} ${fmtOrdinal(gap.rank)}; ${others}`;
+  if (!Number.isInteger(gap.rank)) return `ranks ${priority} at ${fmtRank(gap.rank)} (a tie); ${others}`;
+  return `ranks ${priority} ${fmtOrdinal(gap.rank)}; ${others}`;
 }
 
 // ---------------------------------------------------------------- stack view
@@ -258,7 +268,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
-export function methodsView(stack: StackResult): MethodsView {
+export function methodsView(stack: StackResult, shown: NameShown = asWritten): MethodsView {
   const borda = top3([...stack.consensus].sort((x, y) => x.position - y.position).map((c) => c.priority));
   const copeland = top3([...stack.copeland].sort((x, y) => x.position - y.position).map((c) => c.priority));
   const kemeny = stack.kemeny ? top3(stack.kemeny.order) : null;
@@ -275,18 +285,19 @@ export function methodsView(stack: StackResult): MethodsView {
       ? 'Borda, Copeland and Kemeny agree on the top three.'
       : 'Borda and Copeland agree on the top three.';
   } else {
-    const parts = [`Borda puts ${fmtList(borda)} first`, `Copeland ${fmtList(copeland)}`];
-    if (kemeny) parts.push(`Kemeny ${fmtList(kemeny)}`);
+    const parts = [`Borda puts ${fmtList(borda.map(shown))} first`, `Copeland ${fmtList(copeland.map(shown))}`];
+    if (kemeny) parts.push(`Kemeny ${fmtList(kemeny.map(shown))}`);
     sentence = `The consensus methods disagree on the top three: ${parts.join('; ')}.`;
   }
   // A disagreement in order only (same sets) is worth a word too, when the flag says they agree.
   if (agree && (!sameSet(borda, copeland) || (kemeny && !sameSet(borda, kemeny)))) {
-    sentence += ` (Borda: ${fmtList(borda)}; Copeland: ${fmtList(copeland)}${kemeny ? `; Kemeny: ${fmtList(kemeny)}` : ''}.)`;
+    sentence += ` (Borda: ${fmtList(borda.map(shown))}; Copeland: ${fmtList(copeland.map(shown))}${kemeny ? `; Kemeny: ${fmtList(kemeny.map(shown))}` : ''}.)`;
   }
   return { agree, sentence, bordaTop3: borda, copelandTop3: copeland, kemenyTop3: kemeny, kemenyNote };
 }
 
-export function stackView(stack: StackResult): StackView {
+/** `shown`: how names appear inside the sentences built here (gaps, methods); the names themselves stay as written. */
+export function stackView(stack: StackResult, shown: NameShown = asWritten): StackView {
   const n = stack.priorities.length;
   const labels = leaderLabels(stack.raters.map((r) => r.name));
   const consensus = [...stack.consensus].sort((a, b) => a.position - b.position);
@@ -304,7 +315,7 @@ export function stackView(stack: StackResult): StackView {
     spearmanToOthersText: fmtStat(r.spearmanToOthers, r.spearmanToOthersReason, fmtRho),
     divergence: r.divergence,
     divergenceText: fmtStat(r.divergence, r.divergenceReason),
-    gaps: r.largestGaps.map((g) => gapPhrase(r, g, n)),
+    gaps: r.largestGaps.map((g) => gapPhrase(r, g, n, shown)),
     first: firstPriorities(r, order),
   }));
 
@@ -403,7 +414,7 @@ export function stackView(stack: StackResult): StackView {
     contested: consensus.filter((c) => c.contested),
     unanimous: consensus.filter((c) => c.unanimous),
     distinctFirst,
-    methods: methodsView(stack),
+    methods: methodsView(stack, shown),
     departments,
     shownDepartments: departments.filter((d): d is Extract<DepartmentView, { suppressed: false }> => !d.suppressed),
   };
