@@ -81,7 +81,9 @@ async function parsers(path) {
   };
   console.log(`\n1. CSV parsing, ${mb.toFixed(1)} MB, ${ROWS} rows (median of 5, min-max)`);
   for (const [name, t] of Object.entries(results)) {
-    console.log(`   ${name.padEnd(30)} ${(mb / (t.median / 1000)).toFixed(0).padStart(4)} MB/s  ${t.median.toFixed(0)} ms (${t.min.toFixed(0)}-${t.max.toFixed(0)})`);
+    console.log(
+      `   ${name.padEnd(30)} ${(mb / (t.median / 1000)).toFixed(0).padStart(4)} MB/s  ${t.median.toFixed(0)} ms (${t.min.toFixed(0)}-${t.max.toFixed(0)})`,
+    );
   }
 }
 
@@ -107,7 +109,9 @@ function stacks(rows) {
     }
     const role = r < 8 ? 'Executive' : 'Manager';
     const dept = `Dept ${r % 8}`;
-    perm.forEach((p, i) => out.push(`R${r},Person ${r},${role},${dept},${p},${i + 1}`));
+    perm.forEach((p, i) => {
+      out.push(`R${r},Person ${r},${role},${dept},${p},${i + 1}`);
+    });
   }
   writeFileSync(path, out.join('\n') + '\n');
   const mb = Buffer.byteLength(out.join('\n')) / 1e6;
@@ -116,7 +120,9 @@ function stacks(rows) {
   const ms = performance.now() - t0;
   const peak = Number(res.stderr.trim().split('\n').pop());
   console.log(`\n3. align stack --json, long stacks file: ${rows} respondents x 10 priorities, ${mb.toFixed(0)} MB`);
-  console.log(`   exit ${res.status}, ${ms.toFixed(0)} ms wall, peak RSS ${Number.isFinite(peak) ? (peak / 1024).toFixed(0) + ' MB' : 'n/a (no /usr/bin/time)'}`);
+  console.log(
+    `   exit ${res.status}, ${ms.toFixed(0)} ms wall, peak RSS ${Number.isFinite(peak) ? (peak / 1024).toFixed(0) + ' MB' : 'n/a (no /usr/bin/time)'}`,
+  );
 }
 
 async function kemenyTimes() {

@@ -74,7 +74,9 @@ let id = 0;
 const emit = (name, role, department, stack) => {
   id++;
   const rid = `FH${String(id).padStart(2, '0')}`;
-  stack.forEach((code, i) => rows.push([rid, name, role, department, PRIORITIES[code], String(i + 1)]));
+  stack.forEach((code, i) => {
+    rows.push([rid, name, role, department, PRIORITIES[code], String(i + 1)]);
+  });
 };
 for (const [name, , department, stack] of LEADERS) emit(name, 'Executive', department, stack);
 for (const [department, names] of Object.entries(MANAGERS)) {

@@ -42,13 +42,7 @@ export class InternalError extends Error {
  * quotes cells and headers from the input: the whole line goes through
  * displaySafe, so no control character in the data reaches the terminal.
  */
-export function formatInputError(
-  file: string,
-  line: number | null,
-  column: string | null,
-  problem: string,
-  fix?: string,
-): string {
+export function formatInputError(file: string, line: number | null, column: string | null, problem: string, fix?: string): string {
   let where = file;
   if (line !== null) where += `:${line}`;
   if (column !== null) where += `:${JSON.stringify(column)}`;

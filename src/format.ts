@@ -148,5 +148,7 @@ export function fmtPClause(p: Maybe, reason?: string | null): string {
 /** A parameter as written, up to `maxDecimals` places without trailing zeros: fmtDecimal(0.9) -> '0.9'. */
 export function fmtDecimal(x: Maybe, maxDecimals = 3): string {
   if (!isNumber(x)) return fmtNA();
-  return fixed(x, maxDecimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return fixed(x, maxDecimals)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }

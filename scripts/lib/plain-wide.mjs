@@ -21,13 +21,40 @@ export const PRIORITIES = [
 ];
 
 export const DEPARTMENTS = [
-  'Sales', 'Marketing', 'Finance', 'Engineering', 'Product', 'Operations',
-  'People', 'Legal', 'Customer Success', 'Data', 'Security', 'Facilities',
+  'Sales',
+  'Marketing',
+  'Finance',
+  'Engineering',
+  'Product',
+  'Operations',
+  'People',
+  'Legal',
+  'Customer Success',
+  'Data',
+  'Security',
+  'Facilities',
 ];
 
 const ROLES = ['Manager', 'Director', 'Individual Contributor'];
 const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Elif', 'Femi', 'Greta', 'Hugo', 'Iris', 'Jonas', 'Kemi', 'Liam', 'Maya', 'Nils', 'Olu', 'Priya'];
-const LAST = ['Adams', 'Berg', 'Costa', 'Diaz', 'Ekström', 'Fischer', 'Garcia', 'Hughes', 'Ito', 'Jensen', 'Khan', 'Lopez', 'Mensah', 'Novak', 'Okafor', 'Park'];
+const LAST = [
+  'Adams',
+  'Berg',
+  'Costa',
+  'Diaz',
+  'Ekström',
+  'Fischer',
+  'Garcia',
+  'Hughes',
+  'Ito',
+  'Jensen',
+  'Khan',
+  'Lopez',
+  'Mensah',
+  'Novak',
+  'Okafor',
+  'Park',
+];
 
 // mulberry32, as src/stats/random.ts (copied so the script runs without a build)
 function seededRandom(seed) {
@@ -56,7 +83,14 @@ export function plainWide(options) {
   const { rows, seed = 20261129, items = 40, departments = 12, executives = 12, blankShare = 0.02 } = options;
   const random = seededRandom(seed);
   const depts = DEPARTMENTS.slice(0, departments);
-  const header = ['respondent_id', 'name', 'role', 'department', ...Array.from({ length: items }, (_, i) => `Q${i + 1}`), ...PRIORITIES.map((p) => `Rank: ${p}`)];
+  const header = [
+    'respondent_id',
+    'name',
+    'role',
+    'department',
+    ...Array.from({ length: items }, (_, i) => `Q${i + 1}`),
+    ...PRIORITIES.map((p) => `Rank: ${p}`),
+  ];
   const lines = [header.join(',')];
   const people = [];
   // each department leans on its own items and priorities, so groups differ
@@ -86,7 +120,9 @@ export function plainWide(options) {
       [order[i], order[i + 1]] = [order[i + 1], order[i]];
     }
     const ranks = {};
-    order.forEach((p, i) => (ranks[p] = i + 1));
+    order.forEach((p, i) => {
+      ranks[p] = i + 1;
+    });
     people.push({ id, name, role, department, likert, ranks });
     lines.push([id, name, role, department, ...likert.map((v) => (v === null ? '' : String(v))), ...PRIORITIES.map((p) => String(ranks[p]))].join(','));
   }

@@ -10,7 +10,7 @@ import { DEFAULT_LEADER_ROLES, leaderRoleTest, leaderTest } from './leaders.js';
 import { ledgerExcluded, ledgerNotes } from './ledger.js';
 import { analyseStacks } from './stack.js';
 import { buildSurvey } from './survey.js';
-import { SCHEMA_VERSION, type AuditResult, type InputBlock } from './types.js';
+import { type AuditResult, type InputBlock, SCHEMA_VERSION } from './types.js';
 
 export interface AuditOptions {
   leaders?: readonly string[];
@@ -53,7 +53,11 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
     });
   }
   if (!dataset.hasRoleColumn && options.leaders && options.leaders.length > 0) {
-    notes.push({ file: first, line: 1, note: `leader roles ${options.leaders.map((l) => JSON.stringify(l)).join(', ')} were given, but the input has no role column, so everyone counts as a leader` });
+    notes.push({
+      file: first,
+      line: 1,
+      note: `leader roles ${options.leaders.map((l) => JSON.stringify(l)).join(', ')} were given, but the input has no role column, so everyone counts as a leader`,
+    });
   }
   notes.push(...analysed.notes);
   // in input order: files as given, then line (stable, so notes on one line keep their order)

@@ -137,9 +137,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     });
   }
 
-  const shownCascade = cascade.filter(
-    (e): e is Extract<CascadeEntry, { n: number }> => !('suppressed' in e) && e.spearman !== null,
-  );
+  const shownCascade = cascade.filter((e): e is Extract<CascadeEntry, { n: number }> => !('suppressed' in e) && e.spearman !== null);
   const mirrored = shownCascade.filter((e) => e.spearman! >= 0.8);
   const unheard = shownCascade.filter((e) => e.spearman! < 0.5);
   const weakTop = findings.some((f) => f.kind === 'concordance' && f.severity !== 'info');

@@ -4,31 +4,23 @@
  * departments' own stacks and the cascade. Rules: ARCHITECTURE.md
  * ("Definitions" > "Stacks", "Groups", "Anonymity").
  */
+
+import { InputError } from '../errors.js';
+import type { Dataset, Note, Priority, Respondent, Subject } from '../ingest/types.js';
 import { borda, bordaOrder, firstPlacesOf } from '../stats/borda.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { copeland } from '../stats/copeland.js';
-import { kemeny, KEMENY_MAX_ITEMS } from '../stats/kemeny.js';
+import { KEMENY_MAX_ITEMS, kemeny } from '../stats/kemeny.js';
 import { kendallTauB } from '../stats/kendall-tau-b.js';
 import { kendallW, kendallWPermutation } from '../stats/kendall-w.js';
-import { completeStack, type CompletedStack } from '../stats/ranks.js';
+import { type CompletedStack, completeStack } from '../stats/ranks.js';
 import { rankBiasedOverlap } from '../stats/rbo.js';
 import type { Stat } from '../stats/result.js';
 import { spearman } from '../stats/spearman.js';
-import { InputError } from '../errors.js';
-import type { Dataset, Note, Priority, Respondent, Subject } from '../ingest/types.js';
 import { W_BAND_SOURCE, wBand } from './bands.js';
 import { NON_LEADER_RANKED_NOTHING } from './ledger.js';
 import { hiddenGroups } from './suppression.js';
-import type {
-  CascadeEntry,
-  Concordance,
-  ConsensusEntry,
-  DepartmentStack,
-  Gap,
-  Pair,
-  Rater,
-  StackResult,
-} from './types.js';
+import type { CascadeEntry, Concordance, ConsensusEntry, DepartmentStack, Gap, Pair, Rater, StackResult } from './types.js';
 
 /** A leadership team; beyond this many leaders the pairwise list (n² entries) is left out with a reason. */
 export const MAX_PAIRWISE_LEADERS = 60;
@@ -145,7 +137,12 @@ export function priorityPool(dataset: Dataset, isLeader: (r: Respondent) => bool
     pool = dataset.priorities.filter((p) => byLeader.has(p.key));
   }
   if (pool.length > MAX_PRIORITIES) {
-    const whose = listed.length > 0 ? 'the ranking question lists' : dataset.hasRoleColumn ? 'the leaders ranked' : 'the respondents ranked (no role column, so everyone counts as a leader)';
+    const whose =
+      listed.length > 0
+        ? 'the ranking question lists'
+        : dataset.hasRoleColumn
+          ? 'the leaders ranked'
+          : 'the respondents ranked (no role column, so everyone counts as a leader)';
     throw new InputError(
       dataset.files[0]?.path ?? '',
       null,
@@ -154,8 +151,8 @@ export function priorityPool(dataset: Dataset, isLeader: (r: Respondent) => bool
       listed.length > 0
         ? 'pick the ranking question with --ranking-question <header>, or mark the other columns ignore under columns in align.yml'
         : dataset.hasRoleColumn
-          ? 'check that the priority column holds the priorities (not free text), or name the leaders\' role with --leaders <role>'
-          : 'add a role column so that only the leaders\' priorities count (others\' become write-ins), or give the options as one column per priority',
+          ? "check that the priority column holds the priorities (not free text), or name the leaders' role with --leaders <role>"
+          : "add a role column so that only the leaders' priorities count (others' become write-ins), or give the options as one column per priority",
     );
   }
   return pool;
@@ -191,7 +188,11 @@ export function analyseStacks(
     }
     const leader = options.isLeader(respondent);
     if (writeIns.length > 0) {
-      const quoted = writeIns.slice(0, 3).map((w) => JSON.stringify(w)).join(', ') + (writeIns.length > 3 ? ', …' : '');
+      const quoted =
+        writeIns
+          .slice(0, 3)
+          .map((w) => JSON.stringify(w))
+          .join(', ') + (writeIns.length > 3 ? ', …' : '');
       const one = writeIns.length === 1;
       notes.push({
         file: respondent.file,
@@ -370,18 +371,13 @@ function totalsOf(matrix: ReadonlyArray<readonly number[]>, n: number): Totals {
  */
 function byName(names: readonly string[], values: ArrayLike<number>): Record<string, number> {
   const out = Object.create(null) as Record<string, number>;
-  names.forEach((name, i) => (out[name] = values[i]!));
+  names.forEach((name, i) => {
+    out[name] = values[i]!;
+  });
   return out;
 }
 
-function raterOf(
-  l: Ranked,
-  m: number,
-  totals: Totals,
-  names: readonly string[],
-  keys: readonly string[],
-  nameOf: (r: Respondent) => string,
-): Rater {
+function raterOf(l: Ranked, m: number, totals: Totals, names: readonly string[], keys: readonly string[], nameOf: (r: Respondent) => string): Rater {
   const n = names.length;
   const own = l.stack.completed;
   const ranks = byName(names, own);
@@ -403,7 +399,9 @@ function raterOf(
   const rho = spearman(own, othersMean);
   const othersOrder = bordaOrder(restSums, restFirsts, keys);
   const othersPosition = new Array<number>(n);
-  othersOrder.forEach((i, pos) => (othersPosition[i] = pos + 1));
+  othersOrder.forEach((i, pos) => {
+    othersPosition[i] = pos + 1;
+  });
   const gaps: Gap[] = names
     .map((name, i) => ({ priority: name, rank: own[i]!, othersPosition: othersPosition[i]!, key: keys[i]! }))
     .filter((g) => g.rank !== g.othersPosition)
@@ -480,7 +478,7 @@ function groupsOf(
   const cascade: CascadeEntry[] = leaders.map((l) => {
     const leader = nameOf(l.respondent);
     const department = l.respondent.department;
-    const members = department === null ? [] : byDept.get(department) ?? [];
+    const members = department === null ? [] : (byDept.get(department) ?? []);
     if (members.length === 0) {
       return {
         leader,

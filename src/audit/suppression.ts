@@ -26,12 +26,7 @@ export interface Suppression {
   remainder: number;
 }
 
-export function suppressGroups(
-  sizes: ReadonlyMap<string, number>,
-  leaders: number,
-  overall: number,
-  threshold: number,
-): Suppression {
+export function suppressGroups(sizes: ReadonlyMap<string, number>, leaders: number, overall: number, threshold: number): Suppression {
   const hidden = new Set<string>();
   let shownSum = 0;
   for (const [name, size] of sizes) {

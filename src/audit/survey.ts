@@ -14,6 +14,8 @@
  * Members are counted, not answers: an item one member skipped still shows
  * when the group is large enough.
  */
+
+import type { Dataset, Item, Respondent } from '../ingest/types.js';
 import { adi } from '../stats/adi.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { cronbachAlpha } from '../stats/cronbach-alpha.js';
@@ -22,7 +24,6 @@ import { likertSummary } from '../stats/likert-summary.js';
 import type { Stat } from '../stats/result.js';
 import { rwg, rwgJ } from '../stats/rwg.js';
 import { wilsonInterval } from '../stats/wilson.js';
-import type { Dataset, Item, Respondent } from '../ingest/types.js';
 import { suppressGroups } from './suppression.js';
 import type { CommentGroup, DimensionResult, GapEntry, GroupStats, ItemResult, MaybeSuppressed, SurveyResult } from './types.js';
 
@@ -50,7 +51,7 @@ function record<T>(): Record<string, T> {
 }
 
 /** An answer on the favourable side: reverse-keyed items turned round first. */
-function valueOf(item: Item, value: number): number {
+function scored(item: Item, value: number): number {
   return item.reverse ? item.low + (item.low + item.points - 1) - value : value;
 }
 
@@ -58,7 +59,7 @@ function answersTo(item: Item, people: readonly Respondent[]): number[] {
   const out: number[] = [];
   for (const r of people) {
     const v = r.likert[item.id];
-    if (v !== undefined) out.push(valueOf(item, v));
+    if (v !== undefined) out.push(scored(item, v));
   }
   return out;
 }
@@ -97,9 +98,9 @@ function dimensionGroup(items: readonly Item[], people: readonly Respondent[]): 
     for (const item of items) {
       const v = r.likert[item.id];
       if (v === undefined) continue;
-      sum += valueOf(item, v);
+      sum += scored(item, v);
       count++;
-      pooled.push(valueOf(item, v));
+      pooled.push(scored(item, v));
     }
     if (count > 0) means.push(sum / count);
   }
@@ -139,8 +140,16 @@ function dimensionGroup(items: readonly Item[], people: readonly Respondent[]): 
     ...(ci.value === null ? { favourableCIReason: ci.reason } : {}),
     ...stat('neutral', shares.neutral),
     ...stat('unfavourable', shares.unfavourable),
-    ...stat('rwg', rwgJ(items.map((i) => answersTo(i, people)), scale.points)),
-    ...(adis.length === 0 ? { adi: null, adiReason: 'fewer than two answers to every item: agreement needs two' } : { adi: adis.reduce((a, b) => a + b, 0) / adis.length }),
+    ...stat(
+      'rwg',
+      rwgJ(
+        items.map((i) => answersTo(i, people)),
+        scale.points,
+      ),
+    ),
+    ...(adis.length === 0
+      ? { adi: null, adiReason: 'fewer than two answers to every item: agreement needs two' }
+      : { adi: adis.reduce((a, b) => a + b, 0) / adis.length }),
   };
 }
 
@@ -222,7 +231,11 @@ export function buildSurvey(dataset: Dataset, options: SurveyOptions): SurveyRes
       byLevel: byGroup(levels, (g) => itemGroup(item, g)),
       ...stat('icc1', shownDepartments.length < 2 ? { value: null, reason: 'fewer than two departments shown' } : icc.icc1),
       anova: shownDepartments.length < 2 ? null : icc.anova,
-      ...(shownDepartments.length < 2 ? { anovaReason: 'fewer than two departments shown' } : icc.anova === null ? { anovaReason: icc.anovaReason ?? 'n/a' } : {}),
+      ...(shownDepartments.length < 2
+        ? { anovaReason: 'fewer than two departments shown' }
+        : icc.anova === null
+          ? { anovaReason: icc.anovaReason ?? 'n/a' }
+          : {}),
     };
   });
 
@@ -230,7 +243,7 @@ export function buildSurvey(dataset: Dataset, options: SurveyOptions): SurveyRes
   const dimensions: DimensionResult[] = dimensionNames.map((name) => {
     const members = dataset.items.filter((i) => i.dimension === name);
     const overall = overallShown ? dimensionGroup(members, people) : ({ suppressed: true } as const);
-    const rows = people.map((r) => members.map((i) => (r.likert[i.id] === undefined ? null : valueOf(i, r.likert[i.id]!))));
+    const rows = people.map((r) => members.map((i) => (r.likert[i.id] === undefined ? null : scored(i, r.likert[i.id]!))));
     return {
       name,
       level: null,
@@ -240,7 +253,11 @@ export function buildSurvey(dataset: Dataset, options: SurveyOptions): SurveyRes
       byDepartment: byGroup(departments, (g) => dimensionGroup(members, g)),
       byLevel: byGroup(levels, (g) => dimensionGroup(members, g)),
       rwgj: 'suppressed' in overall ? null : overall.rwg,
-      ...('suppressed' in overall ? { rwgjReason: `fewer than ${minGroup} respondents` } : overall.rwg === null ? { rwgjReason: overall.rwgReason ?? 'n/a' } : {}),
+      ...('suppressed' in overall
+        ? { rwgjReason: `fewer than ${minGroup} respondents` }
+        : overall.rwg === null
+          ? { rwgjReason: overall.rwgReason ?? 'n/a' }
+          : {}),
     };
   });
 
@@ -250,7 +267,14 @@ export function buildSurvey(dataset: Dataset, options: SurveyOptions): SurveyRes
   const gapOf = <K extends 'item' | 'dimension'>(key: K, name: string, lead: GroupStats, rest: GroupStats): GapEntry => {
     if (!gapShown) return { [key]: name, suppressed: true } as GapEntry;
     if (lead.favourable === null || rest.favourable === null) {
-      return { [key]: name, leaders: lead.favourable, others: rest.favourable, gapPoints: null, gapPointsReason: 'no answers from one of the two groups', flagged: false } as GapEntry;
+      return {
+        [key]: name,
+        leaders: lead.favourable,
+        others: rest.favourable,
+        gapPoints: null,
+        gapPointsReason: 'no answers from one of the two groups',
+        flagged: false,
+      } as GapEntry;
     }
     const points = (lead.favourable - rest.favourable) * 100;
     return { [key]: name, leaders: lead.favourable, others: rest.favourable, gapPoints: points, flagged: points >= GAP_FLAG_POINTS } as GapEntry;

@@ -219,14 +219,14 @@ export interface DimensionResult {
 
 /** Favourable share of the leaders and of everyone else, and the difference in percentage points. */
 export type GapEntry =
-  | ({ item: string } | { dimension: string }) & {
+  | (({ item: string } | { dimension: string }) & {
       leaders: number | null;
       others: number | null;
       gapPoints: number | null;
       gapPointsReason?: string;
       /** 20 points or more. */
       flagged: boolean;
-    }
+    })
   | (({ item: string } | { dimension: string }) & { suppressed: true });
 
 export interface CommentGroup {

@@ -26,11 +26,7 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
   text = format === 'json' ? renderJson(result) : renderMarkdown(result, options.template ? { templateDir: options.template } : {});
   if (options.output !== undefined && options.output !== '-') {
     // Everything read is an input, never overwritten: responses, --rankings, and the config (named or ./align.yml).
-    const inputs = [
-      ...options.files,
-      ...(options.rankings !== undefined ? [options.rankings] : []),
-      options.config ?? join(io.cwd, 'align.yml'),
-    ];
+    const inputs = [...options.files, ...(options.rankings !== undefined ? [options.rankings] : []), options.config ?? join(io.cwd, 'align.yml')];
     // The --template folder is read too: a report written into it could replace a template.
     await writeAtomic(options.output, text, {
       force: Boolean(options.force),

@@ -12,19 +12,17 @@
  *
  * Read (I/O) → assemble (pure: inspectTable, starterConfig) → write (I/O).
  */
-import { parseDelimiterFlag } from './options.js';
+
 import { basename, isAbsolute, join } from 'node:path';
 import { Document, isMap, isPair, isScalar } from 'yaml';
-import { displaySafe } from '../text.js';
 import type { AlignConfig, ColumnOverride } from '../ingest/config-types.js';
-import { assembleDataset, readInput, type ReadInput } from '../ingest/dataset.js';
-import { encodingFromOption } from '../ingest/decode.js';
-import { detectFormat } from '../ingest/formats/index.js';
+import { assembleDataset, type ReadInput, readInput } from '../ingest/dataset.js';
 import type { ColumnInfo, Normalised } from '../ingest/formats/types.js';
-import { readTable } from '../ingest/table.js';
 import type { EncodingLabel, Excluded, Note, Table, ToolFormat } from '../ingest/types.js';
+import { displaySafe } from '../text.js';
 import type { Io } from './io.js';
 import { loadConfigFor, readingOptions } from './load.js';
+import { parseDelimiterFlag } from './options.js';
 import { writeAtomic, writeStdout } from './output.js';
 
 export interface InspectOptions {
@@ -64,7 +62,10 @@ export interface InspectResult {
 }
 
 /** The pure part: a file as readInput read it, in; what inspect reports, out (no config written). */
-export function inspectTable({ table, normalised, choice }: ReadInput, config: AlignConfig): { result: Omit<InspectResult, 'configWritten'>; normalised: Normalised } {
+export function inspectTable(
+  { table, normalised, choice }: ReadInput,
+  config: AlignConfig,
+): { result: Omit<InspectResult, 'configWritten'>; normalised: Normalised } {
   const dataset = assembleDataset([{ table, normalised }], { config, skipInvalid: true });
   const ranking = (normalised as Normalised & { ranking?: { question: string; encoding: string } | null }).ranking ?? null;
   const rankingColumns = normalised.columns.filter((c) => c.role === 'ranking');
@@ -114,7 +115,12 @@ function columnKey(column: ColumnInfo, codes: ReadonlyMap<number, string>): stri
  * priority a ranking column ranks), plus the config it was given (code books,
  * scales, dimensions, aliases, leaders, threshold, title) unchanged.
  */
-export function starterConfig(result: Omit<InspectResult, 'configWritten'>, normalised: Normalised, given: AlignConfig, codes: ReadonlyMap<number, string>): string {
+export function starterConfig(
+  result: Omit<InspectResult, 'configWritten'>,
+  normalised: Normalised,
+  given: AlignConfig,
+  codes: ReadonlyMap<number, string>,
+): string {
   const columns: Record<string, string | ColumnOverride> = {};
   const reasons = new Map<string, string>();
   const counts = new Map<string, number>();
@@ -168,9 +174,7 @@ export function starterConfig(result: Omit<InspectResult, 'configWritten'>, norm
     ' dimensions (name: [item texts]), scales (name: {labels: {label: number}}), codebooks (column: {code: label}),',
     ' priorities: {aliases: {spelling: priority}}.',
     ...(skipped.length ? [` Columns left to inference (their header appears twice): ${[...new Set(skipped)].join(', ')}.`] : []),
-    ...(unresolved
-      ? [` TO CHOOSE: ${unresolved.problem.replace(/\s*\n\s*/g, ' ')}. Add a line rankingQuestion: <the header of the one to use>.`]
-      : []),
+    ...(unresolved ? [` TO CHOOSE: ${unresolved.problem.replace(/\s*\n\s*/g, ' ')}. Add a line rankingQuestion: <the header of the one to use>.`] : []),
   ]
     // A comment is one line: a file name or header with a CR or LF must not end it and start YAML of its own.
     .map(displaySafe)
@@ -215,7 +219,15 @@ function cutMiddle(s: string, n: number): string {
 export function formatInspect(result: InspectResult, width = Infinity): string {
   const out: string[] = [];
   const delimiterName =
-    result.delimiter === '\t' ? 'tab' : result.delimiter === ',' ? 'comma (,)' : result.delimiter === ';' ? 'semicolon (;)' : result.delimiter === '|' ? 'pipe (|)' : JSON.stringify(result.delimiter);
+    result.delimiter === '\t'
+      ? 'tab'
+      : result.delimiter === ','
+        ? 'comma (,)'
+        : result.delimiter === ';'
+          ? 'semicolon (;)'
+          : result.delimiter === '|'
+            ? 'pipe (|)'
+            : JSON.stringify(result.delimiter);
   out.push(`file         ${result.file}`);
   out.push(`tool         ${result.format}: ${result.detection}`);
   out.push(`encoding     ${result.encoding}${result.bom ? ' (with byte-order mark)' : ''}`);
@@ -233,11 +245,15 @@ export function formatInspect(result: InspectResult, width = Infinity): string {
   out.push(`  ${pad('#', 4)}${pad('header', headerWidth + 2)}${pad('role', 13)}${pad('conf.', 7)}reason`);
   for (const c of result.columns) {
     const role = c.role === 'ranking' && c.priority ? 'ranking' : c.role;
-    out.push(`  ${pad(String(c.index + 1), 4)}${pad(cutMiddle(displaySafe(c.header) || '(no header)', headerWidth), headerWidth + 2)}${pad(role, 13)}${pad(c.confidence.toFixed(2), 7)}${cut(c.reason, reasonWidth)}`);
+    out.push(
+      `  ${pad(String(c.index + 1), 4)}${pad(cutMiddle(displaySafe(c.header) || '(no header)', headerWidth), headerWidth + 2)}${pad(role, 13)}${pad(c.confidence.toFixed(2), 7)}${cut(c.reason, reasonWidth)}`,
+    );
   }
   if (result.unplaced.length > 0) {
     out.push('');
-    out.push(`could not place ${result.unplaced.length} column${result.unplaced.length === 1 ? '' : 's'}: ${result.unplaced.map((h) => JSON.stringify(cut(h, 60))).join(', ')}`);
+    out.push(
+      `could not place ${result.unplaced.length} column${result.unplaced.length === 1 ? '' : 's'}: ${result.unplaced.map((h) => JSON.stringify(cut(h, 60))).join(', ')}`,
+    );
     out.push('  give them a role in align.yml under columns (align inspect --write-config writes a starter file)');
   }
   if (result.excluded.length > 0) {

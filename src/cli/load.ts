@@ -4,16 +4,16 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { InputError, UsageError } from '../errors.js';
 import { buildAudit } from '../audit/audit.js';
 import type { AuditResult } from '../audit/types.js';
+import { InputError, UsageError } from '../errors.js';
 import { loadConfig } from '../ingest/config.js';
 import type { AlignConfig } from '../ingest/config-types.js';
-import { readDataset, type ReadOptions } from '../ingest/dataset.js';
+import { type ReadOptions, readDataset } from '../ingest/dataset.js';
 import { encodingFromOption } from '../ingest/decode.js';
 import type { Io } from './io.js';
-import { sameFile } from './output.js';
 import type { ReadingFlags } from './options.js';
+import { sameFile } from './output.js';
 import { version } from './version.js';
 
 export async function loadConfigFor(flags: { config?: string }, io: Io): Promise<{ config: AlignConfig; path: string | null }> {
@@ -74,7 +74,8 @@ export async function loadAudit(files: string[], flags: ReadingFlags, io: Io, lo
   const readOptions = readingOptions(flags, config, load);
   let dataset = await readDataset(paths, readOptions);
   if (flags.rankings !== undefined) {
-    if (paths.some((p) => sameFile(p, flags.rankings!))) throw new UsageError(`${flags.rankings} is given both as a response file and as --rankings; name it once`);
+    if (paths.some((p) => sameFile(p, flags.rankings!)))
+      throw new UsageError(`${flags.rankings} is given both as a response file and as --rankings; name it once`);
     const { joinRankings } = await import('../ingest/join.js');
     // The stacks file's own ranking question is found in it: the survey's does not apply.
     const { rankingQuestion: _survey, ...stacksOptions } = readOptions;

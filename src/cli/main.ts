@@ -21,7 +21,7 @@ function buildProgram(io: Io): Command {
   const program = new Command();
   program
     .name('align')
-    .description('Leadership alignment audits: compare leaders\' priority stacks and read survey exports as they come out of the tools.')
+    .description("Leadership alignment audits: compare leaders' priority stacks and read survey exports as they come out of the tools.")
     .version(version(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
@@ -44,8 +44,10 @@ function buildProgram(io: Io): Command {
   addReadingFlags(
     program
       .command('stack')
-      .description('compare the leaders\' priority stacks in the terminal (the workshop view)')
-      .addArgument(arg.file('rankings', 'a stacks file (long, wide by priority, wide by position, or one list cell) or a survey export with a ranking question'))
+      .description("compare the leaders' priority stacks in the terminal (the workshop view)")
+      .addArgument(
+        arg.file('rankings', 'a stacks file (long, wide by priority, wide by position, or one list cell) or a survey export with a ranking question'),
+      )
       .option('--json', 'print the AuditResult (schemaVersion, input, stack, cascade) as JSON instead of the view'),
   )
     .addHelpText(
@@ -98,7 +100,10 @@ function buildProgram(io: Io): Command {
     .addOption(flag.rankingQuestion())
     .addOption(flag.writeConfig())
     .addOption(flag.force('replace the config file if it exists (never a link or a device)'))
-    .addHelpText('after', examples(['align inspect responses.csv', 'align inspect qualtrics.csv --write-config', 'align inspect export.txt --encoding utf-16le']))
+    .addHelpText(
+      'after',
+      examples(['align inspect responses.csv', 'align inspect qualtrics.csv --write-config', 'align inspect export.txt --encoding utf-16le']),
+    )
     .action(async (file: string, flags: Record<string, unknown>) => {
       const { inspect } = await import('./inspect.js');
       await inspect({ file, ...flags } as Parameters<typeof inspect>[0], io);
@@ -148,7 +153,10 @@ function report(e: unknown, io: Io, verbose: boolean): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     if (e.exitCode === 0) return 0;
-    const message = e.message.replace(/^error:\s*/i, '').replace(/\n[\s\S]*$/, '').replace(/\.$/, '');
+    const message = e.message
+      .replace(/^error:\s*/i, '')
+      .replace(/\n[\s\S]*$/, '')
+      .replace(/\.$/, '');
     say(`align: ${message}; see align --help`);
     return 2;
   }

@@ -5,7 +5,7 @@
  * a mistake, not "no config"), a number that is not written in plain digits
  * (`1e3`, `0x10`, `-1`, `NaN`, `Infinity`), or a number outside its range.
  */
-import { Argument, Option, type Command } from 'commander';
+import { Argument, type Command, Option } from 'commander';
 import { clip, MAX_PERMUTATIONS, MAX_SEED, MIN_GROUP_FLOOR, MIN_PERMUTATIONS, MIN_RBO_P } from '../defaults.js';
 import { UsageError } from '../errors.js';
 
@@ -90,7 +90,10 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** --format: md (or markdown) or json, in any case. */
 export function parseFormat(value: string): ReportFormat {
-  const f = value.trim().toLowerCase().replace(/^markdown$/, 'md');
+  const f = value
+    .trim()
+    .toLowerCase()
+    .replace(/^markdown$/, 'md');
   if (!(REPORT_FORMATS as readonly string[]).includes(f)) {
     throw new UsageError(`--format ${quoted(value)} is not available; use one of ${REPORT_FORMATS.join(', ')}`);
   }
@@ -111,7 +114,8 @@ export const flags = {
     new Option('--encoding <name>', 'force the text encoding: utf-8, utf-16le, utf-16be, windows-1252, macintosh (default: detected)').argParser(
       nonEmpty('--encoding', 'one of utf-8, utf-16le, utf-16be, windows-1252, macintosh, or leave the flag out to detect it'),
     ),
-  delimiter: () => new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab or pipe (default: detected)').argParser(parseDelimiterFlag),
+  delimiter: () =>
+    new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab or pipe (default: detected)').argParser(parseDelimiterFlag),
   leaders: () =>
     new Option('--leaders <role>', 'role value that marks a leader; repeat for several (default: Executive)').argParser(
       collect(nonEmpty('--leaders', 'a role value such as "Executive"')),
@@ -120,17 +124,22 @@ export const flags = {
     new Option('--ranking-question <header>', "the ranking question's text as it heads its columns, when a file has two").argParser(
       nonEmpty('--ranking-question', "the ranking question's text as it heads its columns"),
     ),
-  minGroup: () => new Option('--min-group <n>', `anonymity threshold: groups smaller than this are never shown (default 5, at least ${MIN_GROUP_FLOOR})`).argParser(minGroup),
+  minGroup: () =>
+    new Option('--min-group <n>', `anonymity threshold: groups smaller than this are never shown (default 5, at least ${MIN_GROUP_FLOOR})`).argParser(minGroup),
   skipInvalid: () => new Option('--skip-invalid', 'exclude a respondent with an invalid value (listed with the reason) instead of stopping'),
   rboP: () =>
-    new Option('--rbo-p <p>', `rank-biased overlap's persistence p, from ${MIN_RBO_P} up to but not including 1: higher weighs deeper ranks more (default 0.9)`).argParser(
-      persistence('--rbo-p', MIN_RBO_P),
-    ),
+    new Option(
+      '--rbo-p <p>',
+      `rank-biased overlap's persistence p, from ${MIN_RBO_P} up to but not including 1: higher weighs deeper ranks more (default 0.9)`,
+    ).argParser(persistence('--rbo-p', MIN_RBO_P)),
   permutations: () =>
     new Option('--permutations <n>', `relabellings for W's permutation p-value, from ${MIN_PERMUTATIONS} (the default) to ${MAX_PERMUTATIONS}`).argParser(
       wholeNumber('--permutations', MIN_PERMUTATIONS, MAX_PERMUTATIONS),
     ),
-  seed: () => new Option('--seed <n>', `seed for the permutation p-value, a whole number from 0 to ${MAX_SEED} (default 20250301)`).argParser(wholeNumber('--seed', 0, MAX_SEED)),
+  seed: () =>
+    new Option('--seed <n>', `seed for the permutation p-value, a whole number from 0 to ${MAX_SEED} (default 20250301)`).argParser(
+      wholeNumber('--seed', 0, MAX_SEED),
+    ),
   noColor: () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)'),
   verbose: () => new Option('--verbose', 'on an unexpected failure, print the stack trace'),
   rankings: () =>
@@ -159,12 +168,12 @@ export const flags = {
  * its folder itself, with a message about folders.
  */
 export const args = {
-  file: (name: string, description: string) =>
-    new Argument(`<${name}>`, description).argParser(nonEmpty(`the ${name} argument`, 'a file name')),
+  file: (name: string, description: string) => new Argument(`<${name}>`, description).argParser(nonEmpty(`the ${name} argument`, 'a file name')),
   files: (name: string, description: string) =>
-    new Argument(`<${name}...>`, description).argParser(
-      (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), nonEmpty(`a ${name} argument`, 'a file name')(value)],
-    ),
+    new Argument(`<${name}...>`, description).argParser((value: string, previous: string[] | undefined): string[] => [
+      ...(previous ?? []),
+      nonEmpty(`a ${name} argument`, 'a file name')(value),
+    ]),
 };
 
 /** Flags for reading responses and computing the stack, shared by stack and audit. */

@@ -16,7 +16,7 @@
  *   behind is removed by the next write to the same folder.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, type Stats, statSync, unlinkSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';

@@ -11,10 +11,11 @@
  * their job title: `Title` and `Job title` are not role columns, because the
  * leaders are chosen by role value (`Executive`) and titles vary per person.
  */
+
+import { visibleText } from '../text.js';
 import type { ColumnRoleName } from './config-types.js';
 import type { ColumnInfo } from './formats/types.js';
 import { listSeparator, readRank } from './rankings.js';
-import { visibleText } from '../text.js';
 
 /** Lower case, every run of punctuation or spacing one space, trimmed: `What's your Role?` -> `what s your role`. */
 export function normaliseHeader(header: string): string {
@@ -161,17 +162,32 @@ export function splitQuestionHeader(header: string): { question: string; item: s
  * `msforms_id`), since a priority may end in such a word ("Improve NPS score").
  */
 const MEASURES: ReadonlyArray<{ test: (normalised: string, raw: string) => boolean; what: string }> = [
-  { what: 'a size', test: (h) => /^((team|company|org|organi[sz]ation|department|dept|group|unit|household|class) size|size( of (the )?(team|company|org|organi[sz]ation|department|group|unit))?|span of control)$/.test(h) },
+  {
+    what: 'a size',
+    test: (h) =>
+      /^((team|company|org|organi[sz]ation|department|dept|group|unit|household|class) size|size( of (the )?(team|company|org|organi[sz]ation|department|group|unit))?|span of control)$/.test(
+        h,
+      ),
+  },
   { what: 'a count', test: (h) => /^(head ?count|ftes?|direct reports|(number|no|num|count) of .+|count|total)$/.test(h) },
   // Anchored phrases only: "Tenure reform" or "Years of runway" can be priorities.
-  { what: 'a length of time', test: (h) => /^((years?|months?) (in|at|with|since|on|as|employed|worked|served)\b.*|(years?|months?) of (service|experience|employment|tenure)\b.*|years?|months?|tenure( years| months| yrs| (in|at|with) .+| in (years|months))?|length of service.*|experience \(?(years|yrs)\)?)$/.test(h) },
+  {
+    what: 'a length of time',
+    test: (h) =>
+      /^((years?|months?) (in|at|with|since|on|as|employed|worked|served)\b.*|(years?|months?) of (service|experience|employment|tenure)\b.*|years?|months?|tenure( years| months| yrs| (in|at|with) .+| in (years|months))?|length of service.*|experience \(?(years|yrs)\)?)$/.test(
+        h,
+      ),
+  },
   { what: "the respondent's age", test: (h) => /^age( group| range| band| bracket| in years)?$/.test(h) },
   { what: 'pay', test: (h) => /^(salary|compensation|income|wage)( .+)?$|^(pay|pay grade|pay band)$/.test(h) },
   { what: 'a score', test: (h) => /^(score( .+)?|total score|points|nps|rating)$/.test(h) },
   { what: 'an identifier', test: (h, raw) => /^(\S+ )?(id|uid|uuid|guid)$/.test(h) || /[_.](id|uid|uuid|token|key)$/i.test(raw) || /[a-z](Id|ID)$/.test(raw) },
   {
     what: 'a duration',
-    test: (h, raw) => /^duration\b/.test(h) || /_(s|sec|secs|seconds|ms|min|mins|minutes|hours?|days?)$/i.test(raw) || /\((in )?(s|secs?|seconds|mins?|minutes|hours?|days?|years?|yrs|months?|%)\)\s*$/i.test(raw),
+    test: (h, raw) =>
+      /^duration\b/.test(h) ||
+      /_(s|sec|secs|seconds|ms|min|mins|minutes|hours?|days?)$/i.test(raw) ||
+      /\((in )?(s|secs?|seconds|mins?|minutes|hours?|days?|years?|yrs|months?|%)\)\s*$/i.test(raw),
   },
 ];
 
@@ -189,7 +205,8 @@ export function measureHeader(header: string): string | null {
 
 const LONG_PRIORITY = /^(priority|priority name|item|item name|initiative|objective|goal|option|choice|priority item)$/;
 const LONG_RANK = /^(rank|rank (number|no|position|value)|ranking position|position|place|priority rank|order|rank order)$/;
-const LIST = /^(stack|priority stack|my stack|priorities|ranking|rankings|ranked (priorities|list|order)|my ranking|your ranking|priority (order|ranking|list)|order of priorities|top priorities)$/;
+const LIST =
+  /^(stack|priority stack|my stack|priorities|ranking|rankings|ranked (priorities|list|order)|my ranking|your ranking|priority (order|ranking|list)|order of priorities|top priorities)$/;
 
 /** What a column's data cells look like, counted in one pass. */
 export interface CellStats {
@@ -268,8 +285,7 @@ export function recogniseColumnFromStats(index: number, header: string, stats: C
   const measure = measureHeader(header);
   if (measure) return info(index, header, 'metadata', 0.8, `header ${shown} names a detail about the respondent (${measure}), not a priority`);
 
-  const longRank = (why: string): ColumnInfo =>
-    info(index, header, 'ranking', 0.85, `header ${shown} ${why}`, { ranking: 'long-rank' });
+  const longRank = (why: string): ColumnInfo => info(index, header, 'ranking', 0.85, `header ${shown} ${why}`, { ranking: 'long-rank' });
   const list = (why: string): ColumnInfo => info(index, header, 'ranking', 0.85, `header ${shown} ${why}`, { ranking: 'list' });
   if (LONG_RANK.test(h)) {
     return lists

@@ -11,7 +11,7 @@
  * A column may be given as a bare role (`Q2: role`) or as an object
  * (`Q4_1: {role: likert, item: "I can name …"}`); both load as the object form.
  */
-import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { type Document, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { clip, MAX_CONFIG_BYTES, MAX_QUOTED_CHARS, MAX_TITLE_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
@@ -83,7 +83,8 @@ export const configSchema = z
 
 /** The keys allowed at each level, for "unknown key" messages. */
 function allowedKeys(path: readonly PropertyKey[]): string[] {
-  if (path.length === 0) return ['title', 'leaders', 'minGroup', 'rankingQuestion', 'columns', 'scales', 'codebooks', 'dimensions', 'reverse', 'commentMinGroup', 'priorities'];
+  if (path.length === 0)
+    return ['title', 'leaders', 'minGroup', 'rankingQuestion', 'columns', 'scales', 'codebooks', 'dimensions', 'reverse', 'commentMinGroup', 'priorities'];
   if (path[0] === 'columns' && path.length === 2) return ['role', 'item', 'priority', 'scale'];
   if (path[0] === 'scales' && path.length === 2) return ['labels', 'missing'];
   if (path[0] === 'priorities' && path.length === 1) return ['aliases'];
@@ -140,7 +141,7 @@ function keyPath(path: readonly PropertyKey[]): string {
     .map((p, i) => {
       const s = String(p);
       if (typeof p === 'number') return `[${s}]`;
-      const plain = /^[A-Za-z_][\w-]*$/.test(s) || /^[\w\[\]-]+$/.test(s);
+      const plain = /^[A-Za-z_][\w-]*$/.test(s) || /^[\w[\]-]+$/.test(s);
       return `${i === 0 ? '' : '.'}${plain && s.length <= MAX_QUOTED_CHARS ? s : quote(s)}`;
     })
     .join('');
@@ -210,7 +211,11 @@ function explain(raw: Issue, data: unknown): { path: readonly PropertyKey[]; pro
           fix: `use one of ${COLUMN_ROLES.join(', ')}`,
         };
       }
-      return { path, problem: `${typeof value === 'string' ? quote(value) : clip(JSON.stringify(value) ?? String(value))} is not allowed here`, fix: `use one of ${issue.values.map(String).join(', ')}` };
+      return {
+        path,
+        problem: `${typeof value === 'string' ? quote(value) : clip(JSON.stringify(value) ?? String(value))} is not allowed here`,
+        fix: `use one of ${issue.values.map(String).join(', ')}`,
+      };
     }
     case 'invalid_type': {
       if (value === undefined) return { path, problem: `is missing`, fix: `add it (${EXPECTED[issue.expected] ?? issue.expected})` };
@@ -266,7 +271,13 @@ export function parseConfig(source: string, file: string): AlignConfig {
     throw new InputError(file, null, null, `cannot be read as settings: ${what}`, 'write each value out instead of repeating it through &anchors and *aliases');
   }
   if (typeof data !== 'object' || Array.isArray(data) || data === null) {
-    throw new InputError(file, null, null, `expected a mapping of settings (title, columns, scales, …), found ${describe(data)}`, 'see align inspect --write-config for a starter file');
+    throw new InputError(
+      file,
+      null,
+      null,
+      `expected a mapping of settings (title, columns, scales, …), found ${describe(data)}`,
+      'see align inspect --write-config for a starter file',
+    );
   }
   const result = configSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
@@ -290,7 +301,13 @@ function refuseProtoKeys(doc: Document, lineCounter: LineCounter, file: string):
       if (!isScalar(pair.key) || String(pair.key.value) !== '__proto__') return;
       const offset = pair.key.range?.[0];
       const line = offset === undefined ? null : lineCounter.linePos(offset).line;
-      throw new InputError(file, line, null, 'the key "__proto__" cannot be used in align.yml', 'rename the key (a column headed "__proto__" needs a new header in the file first)');
+      throw new InputError(
+        file,
+        line,
+        null,
+        'the key "__proto__" cannot be used in align.yml',
+        'rename the key (a column headed "__proto__" needs a new header in the file first)',
+      );
     },
   });
 }
@@ -319,7 +336,13 @@ export async function loadConfig(path: string): Promise<AlignConfig> {
     throw new InputError(path, null, null, why, 'check the --config path');
   }
   if (bytes === null) {
-    throw new InputError(path, null, null, `is larger than ${MAX_CONFIG_BYTES} bytes; an align.yml is a page of settings`, 'check the --config path names the right file');
+    throw new InputError(
+      path,
+      null,
+      null,
+      `is larger than ${MAX_CONFIG_BYTES} bytes; an align.yml is a page of settings`,
+      'check the --config path names the right file',
+    );
   }
   return parseConfig(bytes.toString('utf8').replace(/^\uFEFF/, ''), path);
 }

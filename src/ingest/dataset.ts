@@ -352,7 +352,13 @@ function keyedStack(row: RawRow, keyOf: (name: string) => string, skipInvalid: b
     if (before !== undefined) {
       const problem = `${JSON.stringify(before)} and ${JSON.stringify(e.priority)} are the same priority (after priorities.aliases in align.yml) and both are ranked`;
       if (skipInvalid) return `invalid, respondent left out (--skip-invalid): ${problem}`;
-      throw new InputError(row.file, row.line, null, problem, `a priority may appear once in a stack; remove one of them or correct the alias, ${SKIP_INVALID_FIX}`);
+      throw new InputError(
+        row.file,
+        row.line,
+        null,
+        problem,
+        `a priority may appear once in a stack; remove one of them or correct the alias, ${SKIP_INVALID_FIX}`,
+      );
     }
     seen.set(key, e.priority);
     stack.push({ priority: key, rank: e.rank });
@@ -368,11 +374,7 @@ function keyedStack(row: RawRow, keyOf: (name: string) => string, skipInvalid: b
  * once per distinct spelling rather than once per stack entry (a large file
  * has millions of entries and a few dozen spellings).
  */
-function nameByMostUsed(
-  uses: ReadonlyMap<string, number>,
-  keyOf: (name: string) => string,
-  target: (spelling: string) => string,
-): Map<string, string> {
+function nameByMostUsed(uses: ReadonlyMap<string, number>, keyOf: (name: string) => string, target: (spelling: string) => string): Map<string, string> {
   const byKey = new Map<string, Map<string, number>>();
   for (const [spelling, count] of uses) {
     const key = keyOf(spelling);

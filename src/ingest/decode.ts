@@ -22,28 +22,30 @@ const ENCODINGS: readonly EncodingLabel[] = ['utf-8', 'utf-16le', 'utf-16be', 'w
 export function encodingFromOption(label: string): EncodingLabel {
   const l = label.trim().toLowerCase().replace(/[_\s]/g, '-');
   // A Map: the flag is user text, and `--encoding constructor` must find nothing.
-  const aliases = new Map<string, EncodingLabel>(Object.entries({
-    utf8: 'utf-8',
-    'utf-8': 'utf-8',
-    'utf-8-bom': 'utf-8',
-    utf16: 'utf-16le',
-    'utf-16': 'utf-16le',
-    utf16le: 'utf-16le',
-    'utf-16le': 'utf-16le',
-    utf16be: 'utf-16be',
-    'utf-16be': 'utf-16be',
-    'windows-1252': 'windows-1252',
-    cp1252: 'windows-1252',
-    win1252: 'windows-1252',
-    latin1: 'windows-1252',
-    'latin-1': 'windows-1252',
-    'iso-8859-1': 'windows-1252',
-    macintosh: 'macintosh',
-    mac: 'macintosh',
-    macroman: 'macintosh',
-    'mac-roman': 'macintosh',
-    'x-mac-roman': 'macintosh',
-  } satisfies Record<string, EncodingLabel>));
+  const aliases = new Map<string, EncodingLabel>(
+    Object.entries({
+      utf8: 'utf-8',
+      'utf-8': 'utf-8',
+      'utf-8-bom': 'utf-8',
+      utf16: 'utf-16le',
+      'utf-16': 'utf-16le',
+      utf16le: 'utf-16le',
+      'utf-16le': 'utf-16le',
+      utf16be: 'utf-16be',
+      'utf-16be': 'utf-16be',
+      'windows-1252': 'windows-1252',
+      cp1252: 'windows-1252',
+      win1252: 'windows-1252',
+      latin1: 'windows-1252',
+      'latin-1': 'windows-1252',
+      'iso-8859-1': 'windows-1252',
+      macintosh: 'macintosh',
+      mac: 'macintosh',
+      macroman: 'macintosh',
+      'mac-roman': 'macintosh',
+      'x-mac-roman': 'macintosh',
+    } satisfies Record<string, EncodingLabel>),
+  );
   const found = aliases.get(l);
   if (!found) {
     throw new UsageError(`--encoding ${label} is not one align reads; use one of ${ENCODINGS.join(', ')}`);
@@ -174,7 +176,7 @@ function readsAs(bytes: Buffer, text: string, encoding: EncodingLabel): boolean 
     if (GARBLED.test(c)) garbled++;
     if (CJK.test(c)) cjk++;
     const code = c.codePointAt(0)!;
-    if (code > 0xff && (code & 0xff) === 0 && (code >> 8) >= 0x20 && (code >> 8) < 0x7f) swapped++;
+    if (code > 0xff && (code & 0xff) === 0 && code >> 8 >= 0x20 && code >> 8 < 0x7f) swapped++;
   }
   const limit = sample.length * 0.2;
   if (garbled > limit) return false;
@@ -280,9 +282,7 @@ function utf8SequenceLength(bytes: Buffer, i: number): number {
  */
 function positionOf(bytes: Buffer, at: number): { line: number; column: string | null } {
   const firstLine = bytes.subarray(0, Math.max(0, bytes.indexOf(0x0a)) || bytes.length);
-  const delimiter = [0x2c, 0x3b, 0x09, 0x7c]
-    .map((d) => ({ d, n: countByte(firstLine, d) }))
-    .reduce((a, b) => (b.n > a.n ? b : a)).d;
+  const delimiter = [0x2c, 0x3b, 0x09, 0x7c].map((d) => ({ d, n: countByte(firstLine, d) })).reduce((a, b) => (b.n > a.n ? b : a)).d;
   const header: number[][] = [[]];
   let line = 1;
   let recordLine = 1;
@@ -307,7 +307,12 @@ function positionOf(bytes: Buffer, at: number): { line: number; column: string |
     } else if (record === 0 && b !== 0x22 && b !== 0x0d) header[field]!.push(b);
   }
   if (record === 0) return { line: recordLine, column: null };
-  const name = header[field] ? new TextDecoder('utf-8').decode(Buffer.from(header[field]!)).replace(/^\uFEFF/, '').trim() : '';
+  const name = header[field]
+    ? new TextDecoder('utf-8')
+        .decode(Buffer.from(header[field]!))
+        .replace(/^\uFEFF/, '')
+        .trim()
+    : '';
   return { line: recordLine, column: name === '' ? `column ${field + 1}` : name };
 }
 

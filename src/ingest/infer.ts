@@ -16,8 +16,9 @@
  * - multi-select questions (one cell listing choices, or one column per choice),
  *   free-text comments, and what is left: unknown.
  */
-import type { ColumnRoleName } from './config-types.js';
+
 import { measureHeader, normaliseHeader, positionFromHeader, recogniseAttribute } from './columns.js';
+import type { ColumnRoleName } from './config-types.js';
 import { bestScale, integerAnswer, isMissingAnswer, numericRange, type Scale, type ScaleFit } from './likert.js';
 import { priorityKey } from './priority-key.js';
 import { listSeparator, parseRankCell, readRank, splitListCell } from './rankings.js';
@@ -39,9 +40,7 @@ export interface ColumnView {
   raw: readonly string[];
 }
 
-export type LikertKind =
-  | { kind: 'labels'; fit: ScaleFit }
-  | { kind: 'numeric'; low: number; high: number; points: number };
+export type LikertKind = { kind: 'labels'; fit: ScaleFit } | { kind: 'numeric'; low: number; high: number; points: number };
 
 export interface Inference {
   role: ColumnRoleName | 'unknown';
@@ -71,11 +70,13 @@ function sample(values: readonly string[], max = 4): string {
 // ---------------------------------------------------------------------------
 // Respondent details and question kinds told by the header
 
-const OWNERSHIP = /^who\b.*\b(own|owns|owner|accountable|responsible|decides?|makes? the (final )?(call|decision)|has the final say)\b|\b(owner of|accountable for|responsible for the decision)\b/i;
+const OWNERSHIP =
+  /^who\b.*\b(own|owns|owner|accountable|responsible|decides?|makes? the (final )?(call|decision)|has the final say)\b|\b(owner of|accountable for|responsible for the decision)\b/i;
 const COMMENT_HINT = /\b(comments?|anything else|feedback|suggestions?|remarks?|notes?|please (explain|describe|tell)|other thoughts|what else|why)\b/i;
 const MULTI_HINT = /\b(select all|all that apply|check all|tick all|choose all|mark all|select (up to|any)|multiple answers)\b/i;
 /** One-cell list headers that name a stack: `stack`, `priorities`, `my ranking` (columns.ts's LIST, as a cue). */
-const LIST_HEADER = /^(stack|priority stack|my stack|priorities|ranking|rankings|ranked (priorities|list|order)|my ranking|your ranking|priority (order|ranking|list)|order of priorities|top priorities)$/;
+const LIST_HEADER =
+  /^(stack|priority stack|my stack|priorities|ranking|rankings|ranked (priorities|list|order)|my ranking|your ranking|priority (order|ranking|list)|order of priorities|top priorities)$/;
 /** A header that asks for an order: `rank`, `in order of importance`, `most important first`. */
 export function asksForOrder(header: string): boolean {
   return RANKING_HINT.test(header) || LIST_HEADER.test(normaliseHeader(header));
@@ -112,7 +113,8 @@ export function inferFromHeader(column: ColumnView): Inference | null {
   }
   if (column.sub === null) {
     const measure = measureHeader(column.header);
-    if (measure) return { role: 'metadata', confidence: 0.8, reason: `header ${quote(column.header)} names a detail about the respondent (${measure}), not a priority` };
+    if (measure)
+      return { role: 'metadata', confidence: 0.8, reason: `header ${quote(column.header)} names a detail about the respondent (${measure}), not a priority` };
   }
   return null;
 }
@@ -132,7 +134,14 @@ export function naiveParts(cell: string): string[] {
   const sep = /;/.test(cell) ? ';' : /\|/.test(cell) ? '|' : ',';
   for (const part of parts) {
     // "$50,000 - $99,999": a thousands separator, not a list separator.
-    if (sep === ',' && pending === '' && out.length > 0 && /\d$/.test(out[out.length - 1]!) && /^\d{3}(\D|$)/.test(part) && cell.includes(`${out[out.length - 1]!.slice(-1)},${part.slice(0, 3)}`)) {
+    if (
+      sep === ',' &&
+      pending === '' &&
+      out.length > 0 &&
+      /\d$/.test(out[out.length - 1]!) &&
+      /^\d{3}(\D|$)/.test(part) &&
+      cell.includes(`${out[out.length - 1]!.slice(-1)},${part.slice(0, 3)}`)
+    ) {
       out[out.length - 1] = `${out[out.length - 1]},${part}`;
       continue;
     }
@@ -168,7 +177,9 @@ export function deriveOptions(cells: readonly string[]): string[] {
 /** A cell's choices, split against the known options. */
 export function splitChoices(cell: string, options: readonly string[]): string[] {
   if (cell.trim() === '') return [];
-  return splitListCell(cell, options).map((p) => p.trim()).filter((p) => p !== '');
+  return splitListCell(cell, options)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }
 
 // ---------------------------------------------------------------------------
@@ -257,7 +268,10 @@ function byPriority(question: string, columns: ColumnView[], hinted: boolean): R
     // A stray rank above N (a "9th" among 8 priorities) is a bad cell that reading reports with its
     // line and column, not a reason to miss the question and report "no ranking question".
     if (outOfRange > 0.05 * numeric) return null;
-    const { share, rows } = distinctShare(rowsOf(columns, (c) => c.raw), (s) => String(parseRankCell(s)));
+    const { share, rows } = distinctShare(
+      rowsOf(columns, (c) => c.raw),
+      (s) => String(parseRankCell(s)),
+    );
     if (rows === 0 || share < 0.5) return null;
   } else if (!rowsLookRanked(columns)) {
     return null;
@@ -316,7 +330,10 @@ export function notRanks(columns: readonly ColumnView[]): Map<number, string> {
       const over = filled.filter((v) => v > n);
       if (over.length >= 2 && over.length * 2 > filled.length) {
         const shown = [...new Set(over)].slice(0, 3).join(', ');
-        why(i, `${over.length} of its ${filled.length} values (${shown}${new Set(over).size > 3 ? ', …' : ''}) run past ${n}, and ${n} priority columns hold ranks 1..${n} only`);
+        why(
+          i,
+          `${over.length} of its ${filled.length} values (${shown}${new Set(over).size > 3 ? ', …' : ''}) run past ${n}, and ${n} priority columns hold ranks 1..${n} only`,
+        );
         changed = true;
       }
     }
@@ -343,7 +360,10 @@ export function notRanks(columns: readonly ColumnView[]): Map<number, string> {
     const worst = set.reduce((a, b) => (rate(b) > rate(a) ? b : a), set[0]!);
     const others = median(set.filter((i) => i !== worst).map(rate));
     if (set.length > 2 && filled.get(worst)! >= 3 && rate(worst) > 0.5 && others <= rate(worst) / 2) {
-      why(worst, `in ${collide.get(worst)} of the ${filled.get(worst)} rows that fill it, its value repeats a rank the same row gives another column (a priority column does so in ${Math.round(others * 100)}% of rows, the median, as ties)`);
+      why(
+        worst,
+        `in ${collide.get(worst)} of the ${filled.get(worst)} rows that fill it, its value repeats a rank the same row gives another column (a priority column does so in ${Math.round(others * 100)}% of rows, the median, as ties)`,
+      );
       set = set.filter((i) => i !== worst);
       continue;
     }
@@ -362,7 +382,10 @@ function byPosition(question: string, columns: ColumnView[], hinted: boolean): R
   if (cells.length === 0) return null;
   // Headers that name positions in words ("1st choice", "Rank 2", "First") ask for an order themselves; bare numbers do not.
   const cue = hinted || columns.every((c) => /\p{L}/u.test(c.sub!));
-  const { share, rows } = distinctShare(rowsOf(columns, (c) => c.cells), priorityKey);
+  const { share, rows } = distinctShare(
+    rowsOf(columns, (c) => c.cells),
+    priorityKey,
+  );
   if (rows === 0 || share < (cue ? 0.5 : 0.9)) return null;
   const vocabulary = new Set(cells.map(priorityKey)).size;
   if (vocabulary > Math.max(4 * columns.length, 12)) return null;
@@ -425,7 +448,7 @@ export function findRankingQuestions(groups: readonly ColumnView[][]): RankingCa
     const candidate =
       columns.length === 1 && columns[0]!.sub === null
         ? listCell(columns[0]!, hinted)
-        : byPosition(question, columns, hinted) ?? byPriority(question, columns, hinted);
+        : (byPosition(question, columns, hinted) ?? byPriority(question, columns, hinted));
     if (candidate) found.push(candidate);
   }
   return found;

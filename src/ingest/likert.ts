@@ -19,9 +19,10 @@
  *   likertValue("Don't know", scale)      // null (missing)
  *   likertValue('Agree-ish', scale)       // undefined (not a label)
  */
+
+import { visibleText } from '../text.js';
 import type { AlignConfig } from './config-types.js';
 import { memoKey } from './rankings.js';
-import { visibleText } from '../text.js';
 
 export interface Scale {
   /** `agreement`, `agreement-7`, `frequency`, `extent`, `satisfaction`, `favourability`, or an align.yml name. */
@@ -141,7 +142,7 @@ const BUILTIN_DEFINITIONS: readonly ScaleDefinition[] = [
 export const BUILTIN_SCALE_NAMES: readonly string[] = BUILTIN_DEFINITIONS.map((d) => d.name);
 
 const NUMBER_PREFIX = /^\(?\s*\d{1,2}\s*(?:[.):=\-–—]|\s)\s*(?=\p{L})/u;
-const NUMBER_SUFFIX = /(?<=\p{L}[^\d]*)\s*[(\[=\-–—:]\s*\d{1,2}\s*[)\]]?\s*$/u;
+const NUMBER_SUFFIX = /(?<=\p{L}[^\d]*)\s*[([=\-–—:]\s*\d{1,2}\s*[)\]]?\s*$/u;
 
 /**
  * The comparison key of a label: NFKC, case-folded, a number before or after
@@ -321,10 +322,7 @@ export function bestScale(cells: Iterable<string>, scales: readonly Scale[]): Sc
       }
     }
     if (matched === 0) continue;
-    const better =
-      !best ||
-      unknown.length < best.unknown.length ||
-      (unknown.length === best.unknown.length && matched > best.matched);
+    const better = !best || unknown.length < best.unknown.length || (unknown.length === best.unknown.length && matched > best.matched);
     if (better) best = { scale, matched, answered, known, unknown };
   }
   return best;

@@ -79,7 +79,13 @@ export function parseDelimited(text: string, options: ParseOptions): ParsedRecor
           error.code === 'MissingQuotes'
             ? 'a quoted cell opens here and never closes: the file may be truncated or have a stray quote'
             : 'a quoted cell has text after its closing quote (malformed quoting)';
-        failure = new InputError(options.path, Math.max(line, at), header !== '' ? header : `column ${column}`, what, 'export the file again from the survey tool');
+        failure = new InputError(
+          options.path,
+          Math.max(line, at),
+          header !== '' ? header : `column ${column}`,
+          what,
+          'export the file again from the survey tool',
+        );
         parser.abort();
         return;
       }

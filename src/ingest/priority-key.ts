@@ -20,5 +20,7 @@ export function priorityKey(name: string): string {
 
 /** The name shown for a spelling: invisible characters out (visibleText), trimmed, white space collapsed (never affects a number). */
 export function displayName(spelling: string): string {
-  return visibleText(spelling.normalize('NFC')).replace(/[\s\u00a0\u2007\u202f]+/gu, ' ').trim();
+  return visibleText(spelling.normalize('NFC'))
+    .replace(/[\s\u00a0\u2007\u202f]+/gu, ' ')
+    .trim();
 }

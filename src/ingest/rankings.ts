@@ -347,7 +347,9 @@ export function stackFromPriorityCells(
     out.push({ priority: priority.trim(), rank });
     columns.push(column);
   }
-  out.forEach((e, i) => rangeOrThrow(e.rank, where.n, where.file, where.line, columns[i]!));
+  out.forEach((e, i) => {
+    rangeOrThrow(e.rank, where.n, where.file, where.line, columns[i]!);
+  });
   return byRank(out);
 }
 
@@ -356,10 +358,7 @@ export function stackFromPriorityCells(
  * naming the priority placed there; blank = nothing at that position.
  * Throws when one priority fills two positions.
  */
-export function stackFromPositionCells(
-  cells: ReadonlyArray<{ position: number; column: string; cell: string }>,
-  where: StackWhere,
-): RankedName[] {
+export function stackFromPositionCells(cells: ReadonlyArray<{ position: number; column: string; cell: string }>, where: StackWhere): RankedName[] {
   const keyOf = where.keyOf ?? cachedPriorityKey;
   const seen = new Map<string, number>();
   const out: RankedName[] = [];
@@ -388,10 +387,7 @@ export function stackFromPositionCells(
  * One ordered-list cell (see splitListCell): the i-th name gets rank i.
  * Throws when a name appears twice.
  */
-export function stackFromListCell(
-  cell: string,
-  where: StackWhere & { column: string; known?: readonly string[] },
-): RankedName[] {
+export function stackFromListCell(cell: string, where: StackWhere & { column: string; known?: readonly string[] }): RankedName[] {
   const keyOf = where.keyOf ?? cachedPriorityKey;
   const names = splitListCell(cell, where.known, keyOf);
   const seen = new Map<string, number>();
@@ -462,7 +458,9 @@ export function stackFromLongRows(
     out.push({ priority: name, rank });
     lines.push(row.line);
   }
-  out.forEach((e, i) => rangeOrThrow(e.rank, where.n, where.file, lines[i]!, where.rankColumn));
+  out.forEach((e, i) => {
+    rangeOrThrow(e.rank, where.n, where.file, lines[i]!, where.rankColumn);
+  });
   return byRank(out);
 }
 
@@ -488,8 +486,7 @@ export function tieNotes(stack: readonly RankedName[], who: string | null): stri
   for (const [rank, names] of [...byRankValue].sort((a, b) => a[0] - b[0])) {
     if (names.length < 2) continue;
     const quoted = names.map((n) => JSON.stringify(n));
-    const list =
-      quoted.length === 2 ? `both ${quoted[0]} and ${quoted[1]}` : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+    const list = quoted.length === 2 ? `both ${quoted[0]} and ${quoted[1]}` : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
     notes.push(`${subject} gave rank ${rank} to ${list}; they share the average rank`);
   }
   return notes;

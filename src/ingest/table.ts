@@ -26,7 +26,7 @@ const CANDIDATES = [',', ';', '\t', '|'] as const;
 export function sniffDelimiter(text: string, path: string): string {
   let best: { delimiter: string; score: number } = { delimiter: ',', score: -1 };
   for (const delimiter of CANDIDATES) {
-    let parsed;
+    let parsed: ReturnType<typeof parseDelimited>;
     try {
       parsed = parseDelimited(text, { delimiter, preview: 20, path });
     } catch {
@@ -57,7 +57,13 @@ export async function readTable(path: string, options: ReadTableOptions = {}): P
     throw new InputError(path, null, null, why, 'check the path');
   }
   if (bytes === null) {
-    throw new InputError(path, null, null, `is larger than ${MAX_INPUT_BYTES} bytes, more than any survey export align reads`, 'check you picked the right file');
+    throw new InputError(
+      path,
+      null,
+      null,
+      `is larger than ${MAX_INPUT_BYTES} bytes, more than any survey export align reads`,
+      'check you picked the right file',
+    );
   }
   return tableFromBytes(bytes, path, options);
 }

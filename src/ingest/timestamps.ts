@@ -16,7 +16,8 @@
 /** Which way round the day and month of a slashed date are. */
 export type DateOrder = 'mdy' | 'dmy';
 
-const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(AM|PM)?)?\s*(Z|UTC|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?$/i;
+const ISO =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(AM|PM)?)?\s*(Z|UTC|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})?$/i;
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4}),?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?\s*(Z|UTC|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?)?$/i;
 
 function offsetMinutes(zone: string | undefined): number {
@@ -92,7 +93,10 @@ function zoneOffset(zone: string, instant: number): number {
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   const offset = asUtc - Math.floor(instant / 1000) * 1000;
-  if (!byMinute) offsets.set(zone, (byMinute = new Map()));
+  if (!byMinute) {
+    byMinute = new Map();
+    offsets.set(zone, byMinute);
+  }
   if (byMinute.size >= OFFSET_CACHE_LIMIT) byMinute.clear();
   byMinute.set(minute, offset);
   return offset;

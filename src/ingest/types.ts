@@ -4,14 +4,7 @@
  */
 
 /** Which survey tool wrote the file (the `format` of the JSON contract). */
-export type ToolFormat =
-  | 'google-forms'
-  | 'surveymonkey'
-  | 'qualtrics'
-  | 'microsoft-forms'
-  | 'typeform'
-  | 'limesurvey'
-  | 'generic';
+export type ToolFormat = 'google-forms' | 'surveymonkey' | 'qualtrics' | 'microsoft-forms' | 'typeform' | 'limesurvey' | 'generic';
 
 /** WHATWG encoding labels align reports. */
 export type EncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'macintosh';

@@ -16,10 +16,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { SHIPPED_TEMPLATES } from '../defaults.js';
 import type { AuditResult } from '../audit/types.js';
+import { SHIPPED_TEMPLATES } from '../defaults.js';
 import { UsageError } from '../errors.js';
-import { displaySafe } from '../text.js';
 import {
   fmtCount,
   fmtDecimal,
@@ -36,6 +35,7 @@ import {
   fmtSuppressed,
   type Maybe,
 } from '../format.js';
+import { displaySafe } from '../text.js';
 import { reportModel, type TableModel } from './report-model.js';
 
 export interface MarkdownOptions {
@@ -96,8 +96,7 @@ function str(x: unknown): string | undefined {
 }
 
 function registerHelpers(hb: typeof Handlebars): void {
-  const h = (name: string, fn: (...a: unknown[]) => unknown) =>
-    hb.registerHelper(name, (...raw: HelperArgs) => fn(...args(raw)));
+  const h = (name: string, fn: (...a: unknown[]) => unknown) => hb.registerHelper(name, (...raw: HelperArgs) => fn(...args(raw)));
   // Text from the data.
   h('md', (x) => mdEscape(x));
   h('table', (t) => mdTable(t as TableModel));
@@ -191,7 +190,10 @@ export function renderMarkdown(result: AuditResult, options: MarkdownOptions = {
     throw user ? templateError(options.templateDir as string, e) : e;
   }
   // Templates may leave runs of blank lines where a section is empty: keep at most one.
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 /** The AuditResult as JSON: two-space indent, one trailing newline. */

@@ -7,22 +7,22 @@
  */
 import type { AuditResult, Finding } from '../audit/types.js';
 import { fmtCount, fmtNA, fmtNumber, fmtRho, fmtStat } from '../format.js';
+import { type SurveyModel, surveyModel } from './survey-model.js';
 import {
   atAGlance,
+  type CascadeView,
+  type ClientNote,
   cascadeView,
   clientLedger,
   confidentialityLine,
-  minGroupOf,
-  stackView,
-  type CascadeView,
-  type ClientNote,
   type DepartmentView,
   type LeaderView,
   type MethodsView,
+  minGroupOf,
   type PairView,
   type StackView,
+  stackView,
 } from './view-model.js';
-import { surveyModel, type SurveyModel } from './survey-model.js';
 
 export interface TableModel {
   header: string[];
@@ -78,9 +78,7 @@ export function questionGroups(findings: readonly Finding[]): QuestionGroup[] {
   return LAYERS.map(({ layer, heading }) => ({
     layer,
     heading,
-    findings: findings
-      .filter((f) => f.layer === layer || (layer === 'facts' && !known.has(f.layer)))
-      .map((f) => ({ ...f, number: 0 })),
+    findings: findings.filter((f) => f.layer === layer || (layer === 'facts' && !known.has(f.layer))).map((f) => ({ ...f, number: 0 })),
   }))
     .filter((g) => g.findings.length > 0)
     .map((g) => ({ ...g, findings: g.findings.map((f) => ({ ...f, number: ++number })) }));
@@ -183,23 +181,20 @@ function stackModel(result: AuditResult): StackModel | null {
   // A large "team" (a file without a role column) makes tables of one column per leader unreadable
   // and, at thousands of leaders, larger than memory: above the pairwise limit they are left out.
   const tooMany = result.stack.pairsReason !== undefined;
-  const sideBySide: TableModel | null = tooMany ? null : {
-    header: ['Priority', 'Consensus', ...v.leaders.map((l) => l.name)],
-    align: ['l', 'r', ...v.leaders.map(() => 'r' as const)],
-    rows: v.rows.map((r) => [
-      r.priority,
-      String(r.position),
-      ...r.cells.map((c) => (c.unranked ? `(${c.text})` : c.text)),
-    ]),
-  };
-  const matrix: TableModel | null = tooMany ? null : {
-    header: ['', ...v.leaders.map((l) => l.label)],
-    align: ['l', ...v.leaders.map(() => 'r' as const)],
-    rows: v.matrix.map((row, i) => [
-      v.leaders[i]?.label ?? '',
-      ...row.map((m) => (m.self ? '—' : fmtStat(m.value, m.reason, fmtRho))),
-    ]),
-  };
+  const sideBySide: TableModel | null = tooMany
+    ? null
+    : {
+        header: ['Priority', 'Consensus', ...v.leaders.map((l) => l.name)],
+        align: ['l', 'r', ...v.leaders.map(() => 'r' as const)],
+        rows: v.rows.map((r) => [r.priority, String(r.position), ...r.cells.map((c) => (c.unranked ? `(${c.text})` : c.text))]),
+      };
+  const matrix: TableModel | null = tooMany
+    ? null
+    : {
+        header: ['', ...v.leaders.map((l) => l.label)],
+        align: ['l', ...v.leaders.map(() => 'r' as const)],
+        rows: v.matrix.map((row, i) => [v.leaders[i]?.label ?? '', ...row.map((m) => (m.self ? '—' : fmtStat(m.value, m.reason, fmtRho)))]),
+      };
   const shown = v.shownDepartments;
   // Cell: the priority's place in the group's own Borda order, its mean rank in brackets.
   const placeAndMean = (place: number | undefined, mean: number | undefined): string => {
@@ -296,4 +291,3 @@ export function reportModel(result: AuditResult): ReportModel {
     },
   };
 }
-

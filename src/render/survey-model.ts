@@ -173,7 +173,9 @@ function surveyGlance(survey: SurveyResult): string[] {
   const shown = survey.items.filter((i) => isShown(i.overall) && (i.overall as GroupStats).favourable !== null);
   if (shown.length > 0) {
     const lowest = [...shown].sort((a, b) => (a.overall as GroupStats).favourable! - (b.overall as GroupStats).favourable!)[0]!;
-    out.push(`The least favourable item is "${itemLabel(survey, lowest.id)}": ${fmtPercent((lowest.overall as GroupStats).favourable)} of respondents answer favourably.`);
+    out.push(
+      `The least favourable item is "${itemLabel(survey, lowest.id)}": ${fmtPercent((lowest.overall as GroupStats).favourable)} of respondents answer favourably.`,
+    );
   }
   const flagged = survey.gaps.filter((g): g is Extract<GapEntry, { flagged: boolean }> => !('suppressed' in g) && g.flagged);
   if (flagged.length > 0) {

@@ -14,20 +14,10 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AuditResult } from '../audit/types.js';
-import {
-  fmtCount,
-  fmtInteger,
-  fmtNA,
-  fmtNumber,
-  fmtP,
-  fmtPercent,
-  fmtRank,
-  fmtRho,
-  fmtStat,
-} from '../format.js';
+import { fmtCount, fmtInteger, fmtNA, fmtNumber, fmtP, fmtPercent, fmtRank, fmtRho, fmtStat } from '../format.js';
 import { displaySafe } from '../text.js';
 import { bar, correlationColour, divergenceColour, textOn, textWidth, truncate, wrap } from './text.js';
-import { cascadeView, clientLedger, stackView, type StackView } from './view-model.js';
+import { cascadeView, clientLedger, type StackView, stackView } from './view-model.js';
 
 export interface TerminalOptions {
   /** false: no ANSI escapes at all. */
@@ -81,9 +71,7 @@ function para(ctx: Ctx, text: string, first = '  ', rest = first): string[] {
 // ---------------------------------------------------------------- sections
 
 function titleSection(ctx: Ctx, v: StackView): string[] {
-  return [
-    `${ctx.c.bold('Priority stacks')} · ${fmtCount(v.leaderCount, 'leader')} · ${fmtCount(v.n, 'priority', 'priorities')}`,
-  ];
+  return [`${ctx.c.bold('Priority stacks')} · ${fmtCount(v.leaderCount, 'leader')} · ${fmtCount(v.n, 'priority', 'priorities')}`];
 }
 
 function concordanceSection(ctx: Ctx, v: StackView): string[] {
@@ -94,10 +82,7 @@ function concordanceSection(ctx: Ctx, v: StackView): string[] {
   if (k.W === null) out.push(...wrap(fmtNA(k.WReason), ctx.width, label("Kendall's W"), indent));
   else out.push(`${label("Kendall's W")}${ctx.c.bold(fmtNumber(k.W))}${k.band ? `  ${ctx.c.bold(k.band)}` : ''}`);
   out.push(...wrap(`band: ${k.bandSource}`, ctx.width, indent, indent).map((l) => ctx.c.dim(l)));
-  const chi =
-    k.p === null
-      ? `chi-square ${fmtNA(k.pReason)}`
-      : `${fmtP(k.p)} chi-square (${fmtNumber(k.chiSquare)}, df ${fmtInteger(k.df)})`;
+  const chi = k.p === null ? `chi-square ${fmtNA(k.pReason)}` : `${fmtP(k.p)} chi-square (${fmtNumber(k.chiSquare)}, df ${fmtInteger(k.df)})`;
   const perm =
     k.pPermutation === null
       ? `permutation ${fmtNA(k.pPermutationReason)}`
@@ -126,9 +111,7 @@ function consensusSection(ctx: Ctx, v: StackView): string[] {
   });
   const notes: string[] = [];
   for (const e of v.consensus) {
-    const mark = [e.contested ? ctx.c.hex('#e66101')('contested') : '', e.unanimous ? ctx.c.hex('#4393c3')('unanimous') : '']
-      .filter((x) => x !== '')
-      .join(' ');
+    const mark = [e.contested ? ctx.c.hex('#e66101')('contested') : '', e.unanimous ? ctx.c.hex('#4393c3')('unanimous') : ''].filter((x) => x !== '').join(' ');
     table.push([
       String(e.position),
       terminalName(e.priority),
@@ -140,7 +123,9 @@ function consensusSection(ctx: Ctx, v: StackView): string[] {
   }
   out.push(table.toString());
   for (const n of notes) out.push(...para(ctx, n, '  ', '    '));
-  out.push(...para(ctx, 'Top 3: share of leaders who put it in their top three. Contested: in someone\'s top three, near the bottom or unranked for someone else.'));
+  out.push(
+    ...para(ctx, "Top 3: share of leaders who put it in their top three. Contested: in someone's top three, near the bottom or unranked for someone else."),
+  );
   out.push(...para(ctx, v.methods.sentence));
   if (v.methods.kemenyNote) out.push(...para(ctx, v.methods.kemenyNote));
   return out;
@@ -149,9 +134,7 @@ function consensusSection(ctx: Ctx, v: StackView): string[] {
 function divergenceSection(ctx: Ctx, v: StackView): string[] {
   const out = [
     heading(ctx, 'Who diverges from the others'),
-    ...para(ctx, 'divergence = (1 - rho to the other leaders\' consensus) / 2: 0 same order, 0.5 unrelated, 1 reversed', '  ', '  ').map((l) =>
-      ctx.c.dim(l),
-    ),
+    ...para(ctx, "divergence = (1 - rho to the other leaders' consensus) / 2: 0 same order, 0.5 unrelated, 1 reversed", '  ', '  ').map((l) => ctx.c.dim(l)),
   ];
   const longest = Math.max(...v.leaders.map((l) => textWidth(terminalName(l.name))), 4);
   const nameCol = Math.min(longest, 24, Math.max(8, Math.floor(ctx.width / 3)));
@@ -160,7 +143,9 @@ function divergenceSection(ctx: Ctx, v: StackView): string[] {
   const shown = many ? [...v.byDivergence.slice(0, SHOW_MOST), ...v.byDivergence.slice(-SHOW_LEAST)] : v.byDivergence;
   for (const [index, l] of shown.entries()) {
     if (many && index === SHOW_MOST) {
-      out.push(ctx.c.dim(`  … ${fmtInteger(v.byDivergence.length - SHOW_MOST - SHOW_LEAST)} more leaders between these (align stack --json lists every one) …`));
+      out.push(
+        ctx.c.dim(`  … ${fmtInteger(v.byDivergence.length - SHOW_MOST - SHOW_LEAST)} more leaders between these (align stack --json lists every one) …`),
+      );
     }
     const frame = (s: string) => `│${s}│`;
     let barText: string;
@@ -256,9 +241,7 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
 
 function contestedSection(ctx: Ctx, v: StackView): string[] {
   const out = [heading(ctx, 'Contested priorities')];
-  out.push(
-    ...para(ctx, "In someone's top three, and near the bottom or unranked for someone else.").map((l) => ctx.c.dim(l)),
-  );
+  out.push(...para(ctx, "In someone's top three, and near the bottom or unranked for someone else.").map((l) => ctx.c.dim(l)));
   if (v.contested.length === 0) out.push('  none');
   for (const e of v.contested) {
     if (v.leaders.length > MANY_LEADERS) {
@@ -392,7 +375,9 @@ export function renderStackTerminal(result: AuditResult, options: TerminalOption
   const c = new Chalk({ level: options.color ? (options.colorLevel ?? 3) : 0 });
   const ctx: Ctx = { c, color: options.color, width };
   if (!result.stack) {
-    return [c.bold('Priority stacks'), ...para(ctx, `No priority stacks to compare: ${result.stackReason ?? 'no leader ranked any priority'}.`)].join('\n') + '\n';
+    return (
+      [c.bold('Priority stacks'), ...para(ctx, `No priority stacks to compare: ${result.stackReason ?? 'no leader ranked any priority'}.`)].join('\n') + '\n'
+    );
   }
   const v = stackView(result.stack, terminalName);
   const sections = [
@@ -408,4 +393,3 @@ export function renderStackTerminal(result: AuditResult, options: TerminalOption
   ].filter((s) => s.length > 0);
   return sections.map((s) => s.join('\n')).join('\n\n') + '\n';
 }
-

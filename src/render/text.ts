@@ -29,7 +29,9 @@ export function truncate(s: string, width: number): string {
  * from one array of its code points.
  */
 export function wrap(text: string, width: number, first = '', rest = first): string[] {
-  const words = displaySafe(text).split(/[ \t\r\n]+/).filter((w) => w !== '');
+  const words = displaySafe(text)
+    .split(/[ \t\r\n]+/)
+    .filter((w) => w !== '');
   const lines: string[] = [];
   let line = first;
   let lineWidth = textWidth(first);

@@ -5,18 +5,9 @@
  * the audit room put in AuditResult. Sorting, picking the largest value and
  * counting distinct names are presentation, not analysis.
  */
-import type {
-  AuditResult,
-  CascadeEntry,
-  ConsensusEntry,
-  DepartmentStack,
-  Gap,
-  Pair,
-  Rater,
-  StackResult,
-} from '../audit/types.js';
+import type { AuditResult, CascadeEntry, ConsensusEntry, DepartmentStack, Gap, Pair, Rater, StackResult } from '../audit/types.js';
 import { DEFAULT_MIN_GROUP } from '../defaults.js';
-import { fmtCountWord, fmtList, fmtOrdinal, fmtPClause, fmtRank, fmtRho, fmtStat, fmtNumber, fmtNA, fmtSuppressed } from '../format.js';
+import { fmtCountWord, fmtList, fmtNA, fmtNumber, fmtOrdinal, fmtPClause, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
 
 /** The anonymity threshold shown when the audit carries none (no stack): ARCHITECTURE.md's default. */
 export function minGroupOf(result: AuditResult): number {
@@ -65,7 +56,12 @@ export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]
   const excluded = new Map<string, ClientExclusions>();
   for (const e of input.excluded) {
     const key = `${e.suppressed ? 'h' : 's'}\u0000${e.file}\u0000${e.reason}`;
-    const g = excluded.get(key) ?? { file: e.file, lines: e.suppressed ? null : [], count: 0, reason: e.suppressed ? `${e.reason} (respondents in groups too small to show)` : e.reason };
+    const g = excluded.get(key) ?? {
+      file: e.file,
+      lines: e.suppressed ? null : [],
+      count: 0,
+      reason: e.suppressed ? `${e.reason} (respondents in groups too small to show)` : e.reason,
+    };
     g.count++;
     g.lines?.push(e.line);
     excluded.set(key, g);
@@ -281,9 +277,7 @@ export function methodsView(stack: StackResult, shown: NameShown = asWritten): M
   }
   let sentence: string;
   if (agree) {
-    sentence = kemeny
-      ? 'Borda, Copeland and Kemeny agree on the top three.'
-      : 'Borda and Copeland agree on the top three.';
+    sentence = kemeny ? 'Borda, Copeland and Kemeny agree on the top three.' : 'Borda and Copeland agree on the top three.';
   } else {
     const parts = [`Borda puts ${fmtList(borda.map(shown))} first`, `Copeland ${fmtList(copeland.map(shown))}`];
     if (kemeny) parts.push(`Kemeny ${fmtList(kemeny.map(shown))}`);
@@ -370,9 +364,7 @@ export function stackView(stack: StackResult, shown: NameShown = asWritten): Sta
       if (a.name === b.name) return { value: 1, self: true };
       const p = byPair.get(pairKey(a.name, b.name));
       if (!p) return { value: null, reason: 'pair not in the audit', self: false };
-      return p.spearman === null
-        ? { value: null, reason: p.spearmanReason ?? '', self: false }
-        : { value: p.spearman, self: false };
+      return p.spearman === null ? { value: null, reason: p.spearmanReason ?? '', self: false } : { value: p.spearman, self: false };
     }),
   );
 

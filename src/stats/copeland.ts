@@ -16,10 +16,7 @@
  */
 import { assertPermutation, assertRankMatrix } from './matrix.js';
 
-export function copeland(
-  matrix: ReadonlyArray<readonly number[]>,
-  bordaOrder: readonly number[],
-): { order: number[]; scores: number[] } {
+export function copeland(matrix: ReadonlyArray<readonly number[]>, bordaOrder: readonly number[]): { order: number[]; scores: number[] } {
   const n = bordaOrder.length;
   assertRankMatrix('copeland', matrix, n);
   assertPermutation('copeland', bordaOrder, n);
@@ -41,7 +38,9 @@ export function copeland(
     }
   }
   const bordaPosition = new Array<number>(n);
-  bordaOrder.forEach((item, pos) => (bordaPosition[item] = pos));
+  bordaOrder.forEach((item, pos) => {
+    bordaPosition[item] = pos;
+  });
   const order = Array.from({ length: n }, (_, i) => i).sort(
     (i, j) => (scores[j] as number) - (scores[i] as number) || (bordaPosition[i] as number) - (bordaPosition[j] as number),
   );

@@ -37,11 +37,7 @@ export interface KemenyResult {
 /** Largest N solved exactly; optimalOrders stays an exact integer (16! < 2^53). */
 export const KEMENY_MAX_ITEMS = 16;
 
-export function kemeny(
-  matrix: ReadonlyArray<readonly number[]>,
-  bordaOrder: readonly number[],
-  keys: readonly string[],
-): KemenyResult | null {
+export function kemeny(matrix: ReadonlyArray<readonly number[]>, bordaOrder: readonly number[], keys: readonly string[]): KemenyResult | null {
   const n = keys.length;
   assertRankMatrix('kemeny', matrix, n);
   assertPermutation('kemeny', bordaOrder, n);
@@ -53,7 +49,9 @@ export function kemeny(
   const before2 = new Int32Array(n * n);
   const flip = new Int32Array(n * n);
   const bordaPosition = new Array<number>(n);
-  bordaOrder.forEach((item, pos) => (bordaPosition[item] = pos));
+  bordaOrder.forEach((item, pos) => {
+    bordaPosition[item] = pos;
+  });
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       if (i === j) continue;

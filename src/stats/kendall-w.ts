@@ -20,10 +20,11 @@
  * Example: kendallW([[1, 2, 3], [1, 2, 3]]).value -> { W: 1, WUncorrected: 1,
  * chiSquare: 4, df: 2, p: e^-2 = 0.1353352832366127 } (hand: S = 8, 12·8/(4·24) = 1).
  */
+
+import { DEFAULT_PERMUTATIONS } from '../defaults.js';
 import { chiSquareSurvival } from './chi-square.js';
 import { seededRandom, shuffleInPlace } from './random.js';
 import { midranks, tieGroupSizes } from './ranks.js';
-import { DEFAULT_PERMUTATIONS } from '../defaults.js';
 
 export interface KendallW {
   W: number;
@@ -34,7 +35,6 @@ export interface KendallW {
 }
 
 export type KendallWResult = { value: KendallW; reason?: undefined } | { value: null; reason: string };
-
 
 /** Ranked rows, rank sums and the tie-corrected denominator; null + reason when W is undefined. */
 interface Prepared {
@@ -63,7 +63,10 @@ function prepare(name: string, matrix: ReadonlyArray<readonly number[]>): Prepar
   const denominator = denominatorUncorrected - m * tieSum;
   if (denominator <= 0) return 'every rater tied every item, so there is no order to agree on';
   const rankSums = new Array<number>(n).fill(0);
-  for (const row of rows) row.forEach((r, i) => (rankSums[i] = (rankSums[i] as number) + r));
+  for (const row of rows)
+    row.forEach((r, i) => {
+      rankSums[i] = (rankSums[i] as number) + r;
+    });
   return { rows, m, n, rankSums, denominator, denominatorUncorrected };
 }
 

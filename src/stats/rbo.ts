@@ -28,7 +28,6 @@
 import { DEFAULT_RBO_P } from '../defaults.js';
 import { na, ok, type Stat } from './result.js';
 
-
 export function rankBiasedOverlap(a: readonly string[], b: readonly string[], p: number = DEFAULT_RBO_P): Stat {
   if (!(p > 0 && p < 1)) throw new Error(`rankBiasedOverlap requires 0 < p < 1, got ${p}`);
   assertNoDuplicates(a);
@@ -61,7 +60,7 @@ export function rankBiasedOverlap(a: readonly string[], b: readonly string[], p:
     if (d > s) sum += ((xs * (d - s)) / (s * d)) * weight;
   }
   const xl = overlap;
-  const value = ((1 - p) / p) * sum + ((xl - xs) / l + xs / s) * Math.pow(p, l);
+  const value = ((1 - p) / p) * sum + ((xl - xs) / l + xs / s) * p ** l;
   return ok(Math.min(1, value));
 }
 

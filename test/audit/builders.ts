@@ -2,8 +2,9 @@
  * Builders for audit tests (STYLE.md habit 12): datasets in code, not CSV files.
  *   aDataset().withLeader('Ana', 'Sales', ['Growth', 'Cost']).withMember('Bo', 'Sales', ['Cost', 'Growth']).build()
  */
-import { PriorityNames } from '../reference/priority-names.js';
+
 import type { Dataset, Respondent } from '../../src/ingest/types.js';
+import { PriorityNames } from '../reference/priority-names.js';
 
 interface Person {
   name: string;
@@ -58,9 +59,7 @@ export class DatasetBuilder {
       line: i + 2,
       submitted: null,
       likert: {},
-      stack: p.stack.map((e, pos) =>
-        typeof e === 'string' ? { priority: names.add(e), rank: pos + 1 } : { priority: names.add(e[0]), rank: e[1] },
-      ),
+      stack: p.stack.map((e, pos) => (typeof e === 'string' ? { priority: names.add(e), rank: pos + 1 } : { priority: names.add(e[0]), rank: e[1] })),
     }));
     for (const p of this.extraPriorities) names.add(p);
     return {

@@ -7,9 +7,9 @@ import { analyseStacks } from '../../src/audit/stack.js';
 import type { StackResult } from '../../src/audit/types.js';
 import { borda } from '../../src/stats/borda.js';
 import { compareCodePoints } from '../../src/stats/code-point-order.js';
-import { spearmanToOthers } from '../reference/leave-one-out.js';
 import { seededRandom } from '../../src/stats/random.js';
 import { completeStack } from '../../src/stats/ranks.js';
+import { spearmanToOthers } from '../reference/leave-one-out.js';
 import { aDataset } from './builders.js';
 
 describe('raterOf (totals minus own row) = direct leave-one-out', () => {
@@ -56,7 +56,9 @@ describe('raterOf (totals minus own row) = direct leave-one-out', () => {
         else expect(Math.abs(rater.spearmanToOthers! - rho.value)).toBeLessThan(1e-9);
         const rest = matrix.filter((_, j) => j !== li);
         const position = new Array<number>(keys.length);
-        borda(rest, keys).order.forEach((i, pos) => (position[i] = pos + 1));
+        borda(rest, keys).order.forEach((i, pos) => {
+          position[i] = pos + 1;
+        });
         const gaps = nameAt
           .map((priority, i) => ({ priority, rank: own[i]!, othersPosition: position[i]!, key: keys[i]! }))
           .filter((g) => g.rank !== g.othersPosition)

@@ -10,16 +10,29 @@ const chief: Subject = { role: 'Executive', department: 'Ops' };
 const rule = { hidden: (s: Subject) => s.role !== 'Executive' && s.department !== 'Sales' };
 
 describe('ledgerNotes(notes, rule)', () => {
-  it('gives a hidden member\'s note the wording of its kind, folds repeats per file with count and at most 5 lines', () => {
-    const tie = (line: number, about: Subject) => ({ file: 'f.csv', line, note: `This respondent gave rank 1 to both "A" and "B" (${line})`, kind: 'tie' as const, about: [about] });
+  it("gives a hidden member's note the wording of its kind, folds repeats per file with count and at most 5 lines", () => {
+    const tie = (line: number, about: Subject) => ({
+      file: 'f.csv',
+      line,
+      note: `This respondent gave rank 1 to both "A" and "B" (${line})`,
+      kind: 'tie' as const,
+      about: [about],
+    });
     const out = ledgerNotes([tie(2, ops), tie(3, sales), ...[4, 5, 6, 7, 8, 9].map((l) => tie(l, ops))], rule);
     expect(out).toEqual([
-      { file: 'f.csv', line: 2, note: 'gave two or more priorities the same rank: they share the average rank', suppressed: true, count: 7, lines: [2, 4, 5, 6, 7] },
+      {
+        file: 'f.csv',
+        line: 2,
+        note: 'gave two or more priorities the same rank: they share the average rank',
+        suppressed: true,
+        count: 7,
+        lines: [2, 4, 5, 6, 7],
+      },
       { file: 'f.csv', line: 3, note: 'This respondent gave rank 1 to both "A" and "B" (3)' },
     ]);
   });
 
-  it('hides a note about two people when either is hidden; keeps a leader\'s and a note on the file itself', () => {
+  it("hides a note about two people when either is hidden; keeps a leader's and a note on the file itself", () => {
     const out = ledgerNotes(
       [
         { file: 'f.csv', line: 4, note: 'same name as line 2 ("Sam")', kind: 'same-name', about: [sales, ops] },
@@ -39,7 +52,13 @@ describe('ledgerNotes(notes, rule)', () => {
   });
 
   it('folds non-leaders who ranked nothing into one note per file, listing only the lines of members shown', () => {
-    const nothing = (line: number, about: Subject) => ({ file: 'f.csv', line, note: NON_LEADER_RANKED_NOTHING, kind: 'ranked-nothing' as const, about: [about] });
+    const nothing = (line: number, about: Subject) => ({
+      file: 'f.csv',
+      line,
+      note: NON_LEADER_RANKED_NOTHING,
+      kind: 'ranked-nothing' as const,
+      about: [about],
+    });
     const out = ledgerNotes([nothing(3, sales), nothing(4, ops), nothing(7, sales)], rule);
     expect(out).toEqual([
       { file: 'f.csv', line: 3, note: '2 respondents who are not leaders ranked no priority (lines 3, 7): left out of the department stacks' },

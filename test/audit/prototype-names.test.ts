@@ -26,7 +26,12 @@ function audit(p: (s: string) => string, d: (s: string) => string, l: (s: string
 }
 
 describe('names like Object.prototype properties', () => {
-  const plain = audit((s) => s, (s) => `${s} dept`, (s) => `${s} lead`, 'Executive');
+  const plain = audit(
+    (s) => s,
+    (s) => `${s} dept`,
+    (s) => `${s} lead`,
+    'Executive',
+  );
   const proto = audit(rename(PROTO), rename(PROTO), rename(PROTO), '__proto__');
   const back = (s: string) => ORDINARY[PROTO.indexOf(s)] ?? s;
 

@@ -59,7 +59,14 @@ describe('undefined statistics are null with a reason', () => {
 
   it('a stack with every priority tied is constant: rho and tau-b are n/a, not 0', () => {
     const tiedAll = P.map((p) => [p, 1] as [string, number]);
-    const s = stackOf(audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', tiedAll).withLeader('Cy', 'Z', [...P].reverse())));
+    const s = stackOf(
+      audit(
+        aDataset()
+          .withLeader('Ana', 'X', P)
+          .withLeader('Bo', 'Y', tiedAll)
+          .withLeader('Cy', 'Z', [...P].reverse()),
+      ),
+    );
     const pair = s.pairs.find((p) => p.b === 'Bo')!;
     expect(pair.spearman).toBeNull();
     expect(pair.spearmanReason).toBeTruthy();
@@ -72,7 +79,14 @@ describe('undefined statistics are null with a reason', () => {
 describe('divergence and gaps', () => {
   it('compares each leader with the other leaders only (leave one out)', () => {
     // Ana and Bo rank identically; Cy reverses. Ana's others = {Bo, Cy}: mean ranks are all 3.5: constant -> n/a.
-    const s = stackOf(audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', P).withLeader('Cy', 'Z', [...P].reverse())));
+    const s = stackOf(
+      audit(
+        aDataset()
+          .withLeader('Ana', 'X', P)
+          .withLeader('Bo', 'Y', P)
+          .withLeader('Cy', 'Z', [...P].reverse()),
+      ),
+    );
     const cy = s.raters.find((r) => r.name === 'Cy')!;
     // Cy's others are Ana and Bo, whose mean is 1..6; Cy is 6..1: rho = -1, divergence = (1 - -1)/2 = 1.
     expect(cy.spearmanToOthers).toBeCloseTo(-1, 12);
@@ -90,7 +104,12 @@ describe('divergence and gaps', () => {
     // Code-point order: alpha < beta < x\uE000 < x\u{1F600}; JS '<' (UTF-16 units) puts x\u{1F600} (D83D...) before x\uE000.
     const [pua, emoji] = ['x\uE000', 'x\u{1F600}'];
     const s = stackOf(
-      audit(aDataset().withLeader('Ana', 'X', ['Alpha', 'Beta', pua, emoji]).withLeader('Bo', 'Y', [pua, emoji, 'Alpha', 'Beta']).withLeader('Cy', 'Z', [pua, emoji, 'Alpha', 'Beta'])),
+      audit(
+        aDataset()
+          .withLeader('Ana', 'X', ['Alpha', 'Beta', pua, emoji])
+          .withLeader('Bo', 'Y', [pua, emoji, 'Alpha', 'Beta'])
+          .withLeader('Cy', 'Z', [pua, emoji, 'Alpha', 'Beta']),
+      ),
     );
     expect(s.raters[0]!.largestGaps.map((g) => g.priority)).toEqual(['Alpha', 'Beta', pua]);
   });
@@ -108,7 +127,12 @@ describe('contested and unanimous', () => {
   it('marks a priority contested when one leader has it top three and another in the last third or unranked', () => {
     // N = 6: last third = ranks above 6 - 2 = 4. Europe: Cy ranks it 1st, Ana 6th -> contested.
     const s = stackOf(
-      audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', ['Growth', 'Cost', 'Quality']).withLeader('Cy', 'Z', ['Europe', 'Growth', 'Cost', 'Quality', 'People', 'Platform'])),
+      audit(
+        aDataset()
+          .withLeader('Ana', 'X', P)
+          .withLeader('Bo', 'Y', ['Growth', 'Cost', 'Quality'])
+          .withLeader('Cy', 'Z', ['Europe', 'Growth', 'Cost', 'Quality', 'People', 'Platform']),
+      ),
     );
     const by = (p: string) => s.consensus.find((e) => e.priority === p)!;
     expect(by('Europe').contested).toBe(true);
@@ -128,7 +152,9 @@ describe('contested and unanimous', () => {
     expect(stackOf(r).consensus.filter((e) => e.contested)).toEqual([]);
     expect(r.findings.map((f) => f.kind)).not.toContain('contested');
     // A second leader who has Quality top three makes Ana's 3rd the "another leader ... in the last third".
-    const two = stackOf(audit(aDataset().withLeader('Ana', 'X', ['Growth', 'Cost', 'Quality', 'People']).withLeader('Bo', 'Y', ['Quality', 'Growth', 'Cost', 'People'])));
+    const two = stackOf(
+      audit(aDataset().withLeader('Ana', 'X', ['Growth', 'Cost', 'Quality', 'People']).withLeader('Bo', 'Y', ['Quality', 'Growth', 'Cost', 'People'])),
+    );
     expect(two.consensus.find((e) => e.priority === 'Quality')!.contested).toBe(true);
   });
 });
@@ -165,7 +191,9 @@ describe('anonymity', () => {
   it('counts non-leaders with no department in the hidden remainder', () => {
     // 2 leaders, 5 Sales, 6 Eng, 1 with no department: remainder 1 -> Sales (smallest shown) hidden too
     const one = stackOf(
-      audit(aDataset().withLeader('Ana', 'Sales', P).withLeader('Bo', 'Eng', P).withMembers(5, 'Sales', P).withMembers(6, 'Eng', P).withMember('Nobody', null, P)),
+      audit(
+        aDataset().withLeader('Ana', 'Sales', P).withLeader('Bo', 'Eng', P).withMembers(5, 'Sales', P).withMembers(6, 'Eng', P).withMember('Nobody', null, P),
+      ),
     );
     expect(one.departments.filter((d) => !('suppressed' in d)).map((d) => d.department)).toEqual(['Eng']);
   });
@@ -253,7 +281,14 @@ describe('findings', () => {
 
 describe('two leaders with one name', () => {
   it('are told apart by the line they came from, everywhere a leader is named', () => {
-    const s = stackOf(audit(aDataset().withLeader('Ann Lee', 'X', P).withLeader('Bob Roy', 'Y', [...P].reverse()).withLeader('Ann Lee', 'Z', [...P].reverse())));
+    const s = stackOf(
+      audit(
+        aDataset()
+          .withLeader('Ann Lee', 'X', P)
+          .withLeader('Bob Roy', 'Y', [...P].reverse())
+          .withLeader('Ann Lee', 'Z', [...P].reverse()),
+      ),
+    );
     // the builder puts respondent i on line i + 2
     expect(s.leaders).toEqual(['Ann Lee (line 2)', 'Bob Roy', 'Ann Lee (line 4)']);
     expect(s.raters.map((r) => r.name)).toEqual(s.leaders);
@@ -283,7 +318,13 @@ describe('cascade findings', () => {
 
 describe('respondents without a stack', () => {
   it('are noted: a leader by name, anyone else by line only, in one note per file', () => {
-    const r = audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', [...P].reverse()).withLeader('Cy', 'Z', []).withMember('Di', 'X', []));
+    const r = audit(
+      aDataset()
+        .withLeader('Ana', 'X', P)
+        .withLeader('Bo', 'Y', [...P].reverse())
+        .withLeader('Cy', 'Z', [])
+        .withMember('Di', 'X', []),
+    );
     expect(stackOf(r).leaders).toEqual(['Ana', 'Bo']);
     // Di's department X has no group shown, so Di is a member of a hidden group: kind only, marked suppressed
     expect(r.input.notes).toEqual([
@@ -293,7 +334,14 @@ describe('respondents without a stack', () => {
   });
 
   it('name the lines of members of a department shown, in one note per file', () => {
-    const r = audit(aDataset().withLeader('Ana', 'X', P).withLeader('Bo', 'Y', [...P].reverse()).withMembers(5, 'X', P).withMember('Di', 'X', []).withMember('Ed', 'X', []));
+    const r = audit(
+      aDataset()
+        .withLeader('Ana', 'X', P)
+        .withLeader('Bo', 'Y', [...P].reverse())
+        .withMembers(5, 'X', P)
+        .withMember('Di', 'X', [])
+        .withMember('Ed', 'X', []),
+    );
     expect(r.input.notes).toEqual([
       { file: 'built.csv', line: 9, note: '2 respondents who are not leaders ranked no priority (lines 9, 10): left out of the department stacks' },
     ]);
@@ -319,7 +367,14 @@ describe('review fixes', () => {
     const r = audit(
       aDataset()
         .withLeader('Ana', 'Sales', P)
-        .withLeader('Bo', 'Ops', [['Europe', 1], ['Cost', 1], ['Quality', 3], ['People', 4], ['Platform', 5], ['Growth', 6]])
+        .withLeader('Bo', 'Ops', [
+          ['Europe', 1],
+          ['Cost', 1],
+          ['Quality', 3],
+          ['People', 4],
+          ['Platform', 5],
+          ['Growth', 6],
+        ])
         .withLeader('Cy', 'Tech', ['Platform', 'Europe', 'People', 'Quality', 'Cost', 'Growth'])
         .withMembers(5, 'Ops', P),
     );
@@ -329,7 +384,11 @@ describe('review fixes', () => {
 });
 
 describe('the N priorities (ARCHITECTURE.md, "Stacks")', () => {
-  const leadersOnly = () => aDataset().withLeader('Ana', 'Sales', P).withLeader('Bo', 'Ops', [...P].reverse()).withLeader('Cy', 'Ops', ['Cost', 'Growth', 'People']);
+  const leadersOnly = () =>
+    aDataset()
+      .withLeader('Ana', 'Sales', P)
+      .withLeader('Bo', 'Ops', [...P].reverse())
+      .withLeader('Cy', 'Ops', ['Cost', 'Growth', 'People']);
 
   it("a non-leader's write-in is no priority: N and the leaders' numbers stay as the leaders' alone give them", () => {
     const alone = stackOf(audit(leadersOnly()));
@@ -344,14 +403,23 @@ describe('the N priorities (ARCHITECTURE.md, "Stacks")', () => {
     expect(sales).toMatchObject({ n: 5 });
     // Di's stack is completed over the 6: Cost 1, Growth 2, the other four (3+4+5+6)/4 = 4.5
     const note = r.input.notes.find((n) => n.note.includes('write-in'))!;
-    expect(note).toEqual({ file: 'built.csv', line: 5, note: 'ranked "Jane Smith", which is not one of the 6 priorities (a write-in): left out of the stack, which is completed over the 6' });
+    expect(note).toEqual({
+      file: 'built.csv',
+      line: 5,
+      note: 'ranked "Jane Smith", which is not one of the 6 priorities (a write-in): left out of the stack, which is completed over the 6',
+    });
   });
 
-  it("quotes no write-in of a member of a hidden group (the JSON keeps the line and the kind)", () => {
+  it('quotes no write-in of a member of a hidden group (the JSON keeps the line and the kind)', () => {
     const r = audit(leadersOnly().withMember('Di', 'Sales', ['Jane Smith', 'Cost', 'Growth']));
     expect(stackOf(r).priorities).not.toContain('Jane Smith');
     expect(JSON.stringify(r)).not.toMatch(/Jane Smith|"Di"/);
-    expect(r.input.notes).toContainEqual({ file: 'built.csv', line: 5, note: 'ranked a write-in, not one of the priorities: left out of the stack', suppressed: true });
+    expect(r.input.notes).toContainEqual({
+      file: 'built.csv',
+      line: 5,
+      note: 'ranked a write-in, not one of the priorities: left out of the stack',
+      suppressed: true,
+    });
   });
 
   it("takes the question's options when the file lists them: a leader's other name is a write-in too", () => {
@@ -359,13 +427,19 @@ describe('the N priorities (ARCHITECTURE.md, "Stacks")', () => {
     const listed = { ...d, priorities: d.priorities.map((p) => (p.key === 'moonshot' ? p : { ...p, listed: true })) };
     const r = buildAudit(listed, { version: 'test', permutations: 2000 });
     expect(stackOf(r).priorities).toHaveLength(6);
-    expect(r.input.notes).toContainEqual({ file: 'built.csv', line: 5, note: 'Di ranked "Moonshot", which is not one of the 6 priorities (a write-in): left out of the stack, which is completed over the 6' });
+    expect(r.input.notes).toContainEqual({
+      file: 'built.csv',
+      line: 5,
+      note: 'Di ranked "Moonshot", which is not one of the 6 priorities (a write-in): left out of the stack, which is completed over the 6',
+    });
   });
 
   it('stops with exit 2 (InputError) saying how many priorities and what to do, beyond 500', () => {
     const many = Array.from({ length: 501 }, (_, i) => `Priority ${i + 1}`);
     const b = aDataset().withoutRoleColumn().withMember('Ana', null, many.slice(0, 300)).withMember('Bo', null, many.slice(250));
     expect(() => audit(b)).toThrow(InputError);
-    expect(() => audit(b)).toThrow(/the respondents ranked \(no role column, so everyone counts as a leader\) 501 distinct priorities; align compares at most 500; add a role column/);
+    expect(() => audit(b)).toThrow(
+      /the respondents ranked \(no role column, so everyone counts as a leader\) 501 distinct priorities; align compares at most 500; add a role column/,
+    );
   });
 });

@@ -6,8 +6,8 @@
 // locates any of them; the JSON ledger keeps lines but no name, email or
 // answer; every split's hidden remainder is 0 or at least the threshold.
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../ingest/temp-files.js';
 import { runAlign } from '../helpers/run.js';
+import { tempFolder } from '../ingest/temp-files.js';
 
 const P = ['Grow revenue', 'Cut costs', 'Hire engineers', 'Enter Asia', 'Build the platform', 'Improve service'];
 const rotate = (k: number) => [...P.slice(k), ...P.slice(0, k)];
@@ -40,15 +40,58 @@ function troublemakers(department: string): Person[] {
   const d = department;
   return [
     // a tie: ranks 1 and 1
-    { id: `${d}-t`, name: `Tilda ${d}tie`, email: `tilda.${d}@example.com`, role: 'Manager', department: d, ranks: [[P[0]!, '1'], [P[1]!, '1'], [P[2]!, '3']] },
+    {
+      id: `${d}-t`,
+      name: `Tilda ${d}tie`,
+      email: `tilda.${d}@example.com`,
+      role: 'Manager',
+      department: d,
+      ranks: [
+        [P[0]!, '1'],
+        [P[1]!, '1'],
+        [P[2]!, '3'],
+      ],
+    },
     // a blank rank on one row
-    { id: `${d}-b`, name: `Sam ${d}same`, email: '', role: 'Manager', department: d, ranks: [[P[3]!, '1'], [P[4]!, '2'], [P[5]!, '']] },
+    {
+      id: `${d}-b`,
+      name: `Sam ${d}same`,
+      email: '',
+      role: 'Manager',
+      department: d,
+      ranks: [
+        [P[3]!, '1'],
+        [P[4]!, '2'],
+        [P[5]!, ''],
+      ],
+    },
     // same name, no email
     { id: `${d}-c`, name: `Sam ${d}same`, email: '', role: 'Manager', department: d, ranks: ranked(rotate(2)) },
     // a write-in naming a colleague
-    { id: `${d}-w`, name: `Wendy ${d}writein`, email: `wendy.${d}@example.com`, role: 'Manager', department: d, ranks: [[`Promote Zelda ${d}quist`, '1'], [P[0]!, '2'], [P[1]!, '3']] },
+    {
+      id: `${d}-w`,
+      name: `Wendy ${d}writein`,
+      email: `wendy.${d}@example.com`,
+      role: 'Manager',
+      department: d,
+      ranks: [
+        [`Promote Zelda ${d}quist`, '1'],
+        [P[0]!, '2'],
+        [P[1]!, '3'],
+      ],
+    },
     // an invalid rank: left out with --skip-invalid, its answer quoted by the format module
-    { id: `${d}-i`, name: `Ivan ${d}invalid`, email: `ivan.${d}@example.com`, role: 'Manager', department: d, ranks: [[P[0]!, `xyzzy${d}`], [P[1]!, '2']] },
+    {
+      id: `${d}-i`,
+      name: `Ivan ${d}invalid`,
+      email: `ivan.${d}@example.com`,
+      role: 'Manager',
+      department: d,
+      ranks: [
+        [P[0]!, `xyzzy${d}`],
+        [P[1]!, '2'],
+      ],
+    },
   ];
 }
 
@@ -127,11 +170,19 @@ function check(people: Person[], hiddenDepartments: string[], shownDepartments: 
     const mdLedger = ledgerPart(out.md, /## Data quality/);
     for (const row of mdLedger.split('\n').filter((l) => l.startsWith('|'))) {
       const cells = row.split('|').map((c) => c.trim());
-      for (const n of (cells[2] ?? '').split(/[^0-9]+/).filter(Boolean).map(Number)) expect(hiddenLines.has(n), `md: ${row}`).toBe(false);
+      for (const n of (cells[2] ?? '')
+        .split(/[^0-9]+/)
+        .filter(Boolean)
+        .map(Number))
+        expect(hiddenLines.has(n), `md: ${row}`).toBe(false);
     }
     const termLedger = ledgerPart(out.terminal, /\nData\b/);
     for (const m of termLedger.matchAll(/\blines? ([0-9, …]+)/g)) {
-      for (const n of m[1]!.split(/[^0-9]+/).filter(Boolean).map(Number)) expect(hiddenLines.has(n), `terminal: ${m[0]}`).toBe(false);
+      for (const n of m[1]!
+        .split(/[^0-9]+/)
+        .filter(Boolean)
+        .map(Number))
+        expect(hiddenLines.has(n), `terminal: ${m[0]}`).toBe(false);
     }
     // What they did is still said, by kind and count.
     expect(mdLedger).toMatch(/respondents? in (a group|groups) too small to show gave two or more priorities the same rank/);
@@ -149,7 +200,12 @@ function check(people: Person[], hiddenDepartments: string[], shownDepartments: 
     // Groups: the hidden ones show their name only; the remainder of the split is 0 or >= 5.
     for (const result of [out.auditJson, out.stackJson]) {
       const departments = result.stack.departments as Json[];
-      expect(departments.filter((d) => !d.suppressed).map((d) => d.department).sort()).toEqual([...shownDepartments].sort());
+      expect(
+        departments
+          .filter((d) => !d.suppressed)
+          .map((d) => d.department)
+          .sort(),
+      ).toEqual([...shownDepartments].sort());
       for (const d of departments.filter((x) => x.suppressed)) expect(Object.keys(d).sort()).toEqual(['department', 'suppressed']);
       const shownSum = departments.filter((d) => !d.suppressed).reduce((s, d) => s + d.n, 0);
       const remainder = result.input.respondents - result.stack.leaders.length - shownSum;

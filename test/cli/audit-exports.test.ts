@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { priorityKey } from '../../src/ingest/priority-key.js';
 import { EXPORTS } from '../helpers/read.js';
-import { ROOT, runAlign } from '../helpers/run.js';
-
+import { runAlign } from '../helpers/run.js';
 
 const TOL = 1e-9;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -59,9 +58,7 @@ describe('align audit --format json on every tool export', () => {
         close(x.spearmanToOthers, r.spearmanToOthers, `rho ${r.name}`);
       }
       for (const p of expected.stack.pairs) {
-        const x = a.stack.pairs.find(
-          (y: Json) => [nameKey(y.a), nameKey(y.b)].sort().join('|') === [nameKey(p.a), nameKey(p.b)].sort().join('|'),
-        );
+        const x = a.stack.pairs.find((y: Json) => [nameKey(y.a), nameKey(y.b)].sort().join('|') === [nameKey(p.a), nameKey(p.b)].sort().join('|'));
         expect(x, `${p.a}/${p.b}`).toBeDefined();
         close(x.spearman, p.spearman, 'spearman');
         close(x.kendallTauB, p.kendallTauB, 'tau-b');
@@ -117,4 +114,3 @@ describe('align audit --format json: the survey statistics on every tool export'
     });
   }
 });
-

@@ -11,7 +11,8 @@ const file = (name: string, text: string) => {
   writeFileSync(p, text);
   return p;
 };
-const STACKS = 'respondent,name,role,department,priority,rank\nR1,Ana,Executive,X,Growth,1\nR1,Ana,Executive,X,Cost,2\nR2,Bo,Executive,Y,Cost,1\nR2,Bo,Executive,Y,Growth,2\n';
+const STACKS =
+  'respondent,name,role,department,priority,rank\nR1,Ana,Executive,X,Growth,1\nR1,Ana,Executive,X,Cost,2\nR2,Bo,Executive,Y,Cost,1\nR2,Bo,Executive,Y,Growth,2\n';
 
 describe('align audit refuses what cannot make a report', () => {
   it('the same file twice, however it is spelled', async () => {

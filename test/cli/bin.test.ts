@@ -1,9 +1,10 @@
 // The real binary, as a user runs it: help, version, exit codes, one-line errors.
+
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { BIN, ROOT, spawnAlign } from '../helpers/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'align-bin-'));
@@ -74,7 +75,11 @@ describe('malformed stacks files: one line naming file, line and column, exit 2'
     ['nan.csv', `${header}R1,Ana,Executive,X,Growth,1\nR1,Ana,Executive,X,Cost,high\n`, /nan\.csv:3:"rank": .*"high"/],
     ['noname.csv', `${header}R1,Ana,Executive,X,Growth,1\nR1,Ana,Executive,X,,2\n`, /noname\.csv:3:"priority": /],
     ['empty.csv', '', /empty\.csv: the file is empty/],
-    ['binary.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]), /binary\.csv:\d+: is not a text file/],
+    [
+      'binary.csv',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]),
+      /binary\.csv:\d+: is not a text file/,
+    ],
   ];
   for (const [name, content, pattern] of cases) {
     it(name, () => {
@@ -173,7 +178,9 @@ describe('a forced --encoding that does not fit', () => {
   it('--encoding utf-8 on a Windows-1252 file stops at the first byte that is not UTF-8', () => {
     const run = spawnAlign(['stack', join(ROOT, 'test/fixtures/exports/microsoft-forms-windows1252.csv'), '--encoding', 'utf-8']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/microsoft-forms-windows1252\.csv:\d+: does not read as utf-8 \(byte \d+ is not UTF-8\); drop --encoding to let align detect it\n$/);
+    expect(run.stderr).toMatch(
+      /microsoft-forms-windows1252\.csv:\d+: does not read as utf-8 \(byte \d+ is not UTF-8\); drop --encoding to let align detect it\n$/,
+    );
   });
 });
 
@@ -182,7 +189,9 @@ describe('one bad rank in a survey export', () => {
     const path = join(ROOT, 'test/fixtures/ugly/surveymonkey-rank-9.csv');
     const run = spawnAlign(['audit', path, '--format', 'json']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/surveymonkey-rank-9\.csv:13:"Rank these priorities for the next 12 months \(1 = most important\) \[Launch the platform\]": rank 9 is outside 1\.\.8/);
+    expect(run.stderr).toMatch(
+      /surveymonkey-rank-9\.csv:13:"Rank these priorities for the next 12 months \(1 = most important\) \[Launch the platform\]": rank 9 is outside 1\.\.8/,
+    );
     const skipped = spawnAlign(['audit', path, '--format', 'json', '--skip-invalid']);
     expect(skipped.code, skipped.stderr).toBe(0);
     const json = JSON.parse(skipped.stdout);

@@ -21,12 +21,20 @@ const stacks = (cell: (s: string) => string, header: (s: string) => string = (s)
   [
     ['name', 'role', 'department', ...P].map(header).join(','),
     // five people: enough rows for one bad cell to be a typo in a ranking (the rank rule forgives one row in five)
-    ...['Ann Lee', 'Bo Chen', 'Cy Diaz', 'Di Evans', 'Ed Fox'].map((n, i) => [cell(n), 'Executive', cell('Sales'), ...[1, 2, 3].map((r) => String(((r + i) % 3) + 1))].map((c) => `"${c}"`).join(',')),
+    ...['Ann Lee', 'Bo Chen', 'Cy Diaz', 'Di Evans', 'Ed Fox'].map((n, i) =>
+      [cell(n), 'Executive', cell('Sales'), ...[1, 2, 3].map((r) => String(((r + i) % 3) + 1))].map((c) => `"${c}"`).join(','),
+    ),
   ].join('\n') + '\n';
 
 describe('align inspect on a file with control characters in its headers and cells', () => {
   it('prints them as \\xHH, with no raw control character', async () => {
-    const file = write('inspect.csv', stacks((s) => HOSTILE + s, (h) => (P.includes(h) ? `"${HOSTILE}${h}\u0085"` : h)));
+    const file = write(
+      'inspect.csv',
+      stacks(
+        (s) => HOSTILE + s,
+        (h) => (P.includes(h) ? `"${HOSTILE}${h}\u0085"` : h),
+      ),
+    );
     const run = await runAlign(['inspect', file], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -37,7 +45,13 @@ describe('align inspect on a file with control characters in its headers and cel
 
 describe('align inspect --write-config with control characters in the file name and headers', () => {
   it('writes comments without a raw control character, and the config still reads back', async () => {
-    const file = write(`x\rtitle: pwned${HOSTILE}.csv`, stacks((s) => s, (h) => (h === 'name' ? h : `"${HOSTILE}${h}"`)));
+    const file = write(
+      `x\rtitle: pwned${HOSTILE}.csv`,
+      stacks(
+        (s) => s,
+        (h) => (h === 'name' ? h : `"${HOSTILE}${h}"`),
+      ),
+    );
     const run = await runAlign(['inspect', file, '--write-config', 'written.yml'], { cwd: dir });
     expect(run.code).toBe(0);
     const text = readFileSync(join(dir, 'written.yml'), 'utf8');

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
 import { inspect } from '../../src/cli/inspect.js';
+import type { Io } from '../../src/cli/io.js';
 import { parseConfig } from '../../src/ingest/config.js';
+import { EXPORTS } from '../helpers/read.js';
 import { runAlign } from '../helpers/run.js';
 
-import { EXPORTS } from '../helpers/read.js';
 const REAL = join(import.meta.dirname, '../../../shared/fixtures/exports/real');
 
 function io(cwd: string): { io: Io; out: () => string } {
@@ -125,7 +125,12 @@ describe('align inspect --write-config', () => {
     const dir = temp();
     await inspect({ file: join(EXPORTS, 'qualtrics.csv'), writeConfig: true }, io(dir).io);
     const path = join(dir, 'align.yml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/^ {2}Q4_1: .*$/m, '  Q4_1: ignore').replace(/^ {2}Q7: .*$/m, '  Q7: ownership'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replace(/^ {2}Q4_1: .*$/m, '  Q4_1: ignore')
+        .replace(/^ {2}Q7: .*$/m, '  Q7: ownership'),
+    );
     const result = await inspect({ file: join(EXPORTS, 'qualtrics.csv'), config: path }, io(dir).io);
     expect(result.items).toBe(5);
     expect(result.columns.find((c) => c.header === 'Anything else the leadership team should know?')).toMatchObject({
@@ -178,7 +183,9 @@ describe('align inspect through the CLI', () => {
     writeFileSync(join(dir, 'bad.yml'), 'columns:\n  Q2: {role: boss}\n');
     const run = await runAlign(['inspect', join(EXPORTS, 'qualtrics.csv'), '--config', join(dir, 'bad.yml')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`align: ${join(dir, 'bad.yml')}: columns.Q2.role: "boss" is not a column role; use one of id, name, email, role, department, submitted, likert, ranking, comment, ownership, multiselect, metadata, ignore\n`);
+    expect(run.stderr).toBe(
+      `align: ${join(dir, 'bad.yml')}: columns.Q2.role: "boss" is not a column role; use one of id, name, email, role, department, submitted, likert, ranking, comment, ownership, multiselect, metadata, ignore\n`,
+    );
   });
 });
 

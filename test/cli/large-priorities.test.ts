@@ -4,8 +4,8 @@
 // 500 is exit 2 saying how many and what to do. Inputs are generated here and
 // bounded so that each case runs in a few seconds.
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../ingest/temp-files.js';
 import { runAlign } from '../helpers/run.js';
+import { tempFolder } from '../ingest/temp-files.js';
 
 const folder = tempFolder();
 afterAll(() => folder.remove());
@@ -13,7 +13,7 @@ afterAll(() => folder.remove());
 const P = ['Grow revenue', 'Cut costs', 'Hire engineers', 'Enter Asia', 'Build the platform', 'Improve service'];
 
 describe('many distinct priorities', () => {
-  it('20,000 team members each writing in their own priority: N is the leaders\' 6, and the write-ins are notes', async () => {
+  it("20,000 team members each writing in their own priority: N is the leaders' 6, and the write-ins are notes", async () => {
     const rows = ['name,role,department,stack'];
     rows.push(`Ana,Executive,Sales,${P.join(' > ')}`, `Bo,Executive,Ops,${[...P].reverse().join(' > ')}`);
     for (let i = 0; i < 20_000; i++) rows.push(`Member ${i},Manager,Dept ${i % 40},Idea number ${i} > ${P[i % 6]}`);
@@ -34,7 +34,9 @@ describe('many distinct priorities', () => {
     const file = folder.write('write-ins-no-role.csv', rows.join('\n') + '\n');
     const run = await runAlign(['stack', file]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^align: .*write-ins-no-role\.csv: the respondents ranked \(no role column, so everyone counts as a leader\) 20,006 distinct priorities; align compares at most 500; add a role column/);
+    expect(run.stderr).toMatch(
+      /^align: .*write-ins-no-role\.csv: the respondents ranked \(no role column, so everyone counts as a leader\) 20,006 distinct priorities; align compares at most 500; add a role column/,
+    );
     expect(run.stderr.split('\n')).toHaveLength(2);
   }, 30_000);
 

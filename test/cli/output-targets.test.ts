@@ -2,7 +2,7 @@
 // config in use, whatever --force says. Every target here lives in a temp dir; the
 // system's /dev/stdout and /dev/null are only ever passed to checkTarget, which
 // refuses before anything is written.
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +44,9 @@ describe('audit -o onto a link', () => {
     const [link, target] = linkToFile(dir);
     const run = await runAlign(['audit', EXAMPLE, '-o', link, '--force']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`align: ${link} is a symbolic link; align never writes over a link, even with --force; name a regular file (-o - writes to standard output)\n`);
+    expect(run.stderr).toBe(
+      `align: ${link} is a symbolic link; align never writes over a link, even with --force; name a regular file (-o - writes to standard output)\n`,
+    );
     assertIntact(link, target);
   });
 
@@ -76,7 +78,9 @@ describe('the report never lands on what the run reads', () => {
     const before = readFileSync(join(tpl, 'report.md.hbs'), 'utf8');
     const run = await runAlign(['audit', EXAMPLE, '--template', tpl, '-o', join(tpl, 'report.md.hbs'), '--force']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`align: ${join(tpl, 'report.md.hbs')} is inside the template folder ${tpl}, which this run reads; choose an output path outside it\n`);
+    expect(run.stderr).toBe(
+      `align: ${join(tpl, 'report.md.hbs')} is inside the template folder ${tpl}, which this run reads; choose an output path outside it\n`,
+    );
     expect(readFileSync(join(tpl, 'report.md.hbs'), 'utf8')).toBe(before);
     const partial = await runAlign(['audit', EXAMPLE, '--template', tpl, '-o', join(tpl, 'partials', 'new.md'), '--force']);
     expect(partial.code).toBe(2);

@@ -1,6 +1,6 @@
 // Writing outputs: atomic, never over an input, never over a file without --force,
 // and the template folder a coach edits.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,7 +41,9 @@ describe('align audit -o', () => {
   it('names an empty path, a folder, and a missing folder', async () => {
     expect((await runAlign(['audit', EXAMPLE, '-o', ''])).stderr).toBe('align: -o was given an empty value; give a file name, or - for standard output\n');
     mkdirSync(join(dir, 'sub'));
-    expect((await runAlign(['audit', EXAMPLE, '-o', join(dir, 'sub'), '--force'])).stderr).toBe(`align: ${join(dir, 'sub')} is a folder; give a file name inside it\n`);
+    expect((await runAlign(['audit', EXAMPLE, '-o', join(dir, 'sub'), '--force'])).stderr).toBe(
+      `align: ${join(dir, 'sub')} is a folder; give a file name inside it\n`,
+    );
     const missing = join(dir, 'nope', 'r.md');
     const run = await runAlign(['audit', EXAMPLE, '-o', missing]);
     expect(run.code).toBe(2);
@@ -85,11 +87,15 @@ describe('-o never replaces what is not a regular file', () => {
     execFileSync('mkfifo', [fifo]);
     const run = await runAlign(['audit', EXAMPLE, '-o', fifo, '--force']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`align: ${fifo} is not a regular file (a device, pipe or socket); align writes only to regular files, even with --force (-o - writes to standard output)\n`);
+    expect(run.stderr).toBe(
+      `align: ${fifo} is not a regular file (a device, pipe or socket); align writes only to regular files, even with --force (-o - writes to standard output)\n`,
+    );
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     const dangling = join(dir, 'dangling');
     symlinkSync(join(dir, 'nowhere'), dangling);
-    expect((await runAlign(['audit', EXAMPLE, '-o', dangling, '--force'])).stderr).toMatch(/dangling is a symbolic link; align never writes over a link, even with --force/);
+    expect((await runAlign(['audit', EXAMPLE, '-o', dangling, '--force'])).stderr).toMatch(
+      /dangling is a symbolic link; align never writes over a link, even with --force/,
+    );
     const stdout = await runAlign(['audit', EXAMPLE, '-o', '-']);
     expect(stdout.code).toBe(0);
     expect(stdout.stdout).toMatch(/^# Leadership alignment audit/);

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { EXPORTS } from '../helpers/read.js';
 import { ROOT, runAlign } from '../helpers/run.js';
 
-
 const expected = JSON.parse(readFileSync(join(EXPORTS, 'northwind.expected.json'), 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'align-join-'));
 
@@ -41,7 +40,9 @@ describe('align audit --rankings', () => {
       { file: stacks, line: 242, reason },
       { file: stacks, line: 243, reason },
     ]);
-    expect(a.input.notes.map((n: { note: string }) => n.note)).toContain(`the survey's own ranking question is not used: the stacks come from ${stacks} (--rankings)`);
+    expect(a.input.notes.map((n: { note: string }) => n.note)).toContain(
+      `the survey's own ranking question is not used: the stacks come from ${stacks} (--rankings)`,
+    );
   });
 
   it('never overwrites the --rankings file, even with --force', async () => {
@@ -70,7 +71,9 @@ describe('align audit --rankings: ids that are not the survey tool ids', () => {
     expect(run.code, run.stderr).toBe(0);
     const a = JSON.parse(run.stdout);
     expect(Math.abs(a.stack.concordance.W - expected.stack.concordance.W)).toBeLessThanOrEqual(1e-9);
-    expect(a.input.notes.map((n: { note: string }) => n.note).join('\n')).toMatch(/stacks have a respondent id that belongs to a survey respondent of another name; matched by the next rule instead/);
+    expect(a.input.notes.map((n: { note: string }) => n.note).join('\n')).toMatch(
+      /stacks have a respondent id that belongs to a survey respondent of another name; matched by the next rule instead/,
+    );
   });
 
   it('stops when no stack matches anyone', async () => {

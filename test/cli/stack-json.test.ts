@@ -1,15 +1,14 @@
 // Acceptance: `align stack <file> --json` against values computed independently
 // with numpy/scipy (scipy.stats.spearmanr, kendalltau variant b, chi2.sf; rules in
 // test/fixtures/rankings/README.md), matched by name, to 1e-9.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { priorityKey } from '../../src/ingest/priority-key.js';
 import { EXPORTS, RANKINGS } from '../helpers/read.js';
-import { ROOT, runAlign } from '../helpers/run.js';
+import { runAlign } from '../helpers/run.js';
 
 const TOL = 1e-9;
-
 
 function close(actual: unknown, expected: number, what: string): void {
   expect(typeof actual, what).toBe('number');
@@ -124,7 +123,12 @@ describe('align stack --json on the ranking fixtures', () => {
       if (hidden(e)) expect(a).toEqual({ department: e.department, suppressed: true });
       else close(a.spearmanToLeadership, e.spearmanToLeadership, `rho ${e.department}`);
     }
-    expect(actual.stack.departments.filter((d: Json) => d.suppressed).map((d: Json) => d.department).sort()).toEqual(['Finance', 'Marketing']);
+    expect(
+      actual.stack.departments
+        .filter((d: Json) => d.suppressed)
+        .map((d: Json) => d.department)
+        .sort(),
+    ).toEqual(['Finance', 'Marketing']);
     for (const e of expected.cascade.filter((x: Json) => x.spearman !== null)) {
       const a = actual.cascade.find((x: Json) => nameKey(x.leader) === nameKey(e.leader));
       if (hidden(e)) expect(a.suppressed).toBe(true);
@@ -145,10 +149,9 @@ describe('align stack --json on the ranking fixtures', () => {
   });
 
   it('gives identical numbers for the same stacks in three encodings', async () => {
-    const [a, b, c] = await Promise.all(
-      ['aw-list-semicolon.csv', 'aw-list-arrow.csv', 'aw-names-messy.csv'].map((f) => stackJson(join(RANKINGS, f))),
-    );
-    const strip = (j: Json) => JSON.stringify({ ...j.stack, priorities: j.stack.priorities.map(priorityKey) }, (k, v) => (k === 'priority' || k === 'order' ? undefined : v));
+    const [a, b, c] = await Promise.all(['aw-list-semicolon.csv', 'aw-list-arrow.csv', 'aw-names-messy.csv'].map((f) => stackJson(join(RANKINGS, f))));
+    const strip = (j: Json) =>
+      JSON.stringify({ ...j.stack, priorities: j.stack.priorities.map(priorityKey) }, (k, v) => (k === 'priority' || k === 'order' ? undefined : v));
     expect(strip(a)).toEqual(strip(b));
     expect(strip(a).replace(/"ranks":\{[^}]*\}/g, '')).toEqual(strip(c).replace(/"ranks":\{[^}]*\}/g, ''));
   });

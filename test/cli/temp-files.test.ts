@@ -78,7 +78,11 @@ describe('removePendingTemps (what the signal handler calls)', () => {
 });
 
 /** Spawns node on `script`, sends `signal` once it prints "ready", resolves with the exit code. */
-function interrupted(script: string, signal: NodeJS.Signals, ready: (out: string) => boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+function interrupted(
+  script: string,
+  signal: NodeJS.Signals,
+  ready: (out: string) => boolean,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -6,12 +6,12 @@
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readDataset } from '../../src/ingest/dataset.js';
-import type { AlignConfig } from '../../src/ingest/config-types.js';
+import { PRIORITIES, plainWide } from '../../scripts/lib/plain-wide.mjs';
 import { loadConfig } from '../../src/ingest/config.js';
+import type { AlignConfig } from '../../src/ingest/config-types.js';
+import { readDataset } from '../../src/ingest/dataset.js';
 import { priorityKey } from '../../src/ingest/priority-key.js';
 import type { Dataset } from '../../src/ingest/types.js';
-import { PRIORITIES, plainWide } from '../../scripts/lib/plain-wide.mjs';
 import { runAlign } from '../helpers/run.js';
 import { EXPORTS } from './northwind.js';
 import { tempFolder } from './temp-files.js';
@@ -74,8 +74,7 @@ const STACKS: Array<[string, string, string, string[]]> = [
 describe('a ranking as one comma-separated list per cell', () => {
   const listCsv =
     'Name,Role,Department,"Priorities, in order of importance"\n' + STACKS.map(([n, r, d, s]) => `${n},${r},${d},"${s.join(', ')}"`).join('\n') + '\n';
-  const longCsv =
-    'name,role,department,priority,rank\n' + STACKS.flatMap(([n, r, d, s]) => s.map((p, i) => `${n},${r},${d},${p},${i + 1}`)).join('\n') + '\n';
+  const longCsv = 'name,role,department,priority,rank\n' + STACKS.flatMap(([n, r, d, s]) => s.map((p, i) => `${n},${r},${d},${p},${i + 1}`)).join('\n') + '\n';
 
   test('is read without a config, and its stacks equal the same stacks written in long format', async () => {
     const list = await runAlign(['stack', tmp.write('list.csv', listCsv), '--json']);
@@ -85,7 +84,9 @@ describe('a ranking as one comma-separated list per cell', () => {
     const a = JSON.parse(list.stdout);
     const b = JSON.parse(long.stdout);
     expect(a.stack.priorities).toEqual(b.stack.priorities);
-    expect(a.stack.raters.map((r: { name: string; ranks: unknown }) => [r.name, r.ranks])).toEqual(b.stack.raters.map((r: { name: string; ranks: unknown }) => [r.name, r.ranks]));
+    expect(a.stack.raters.map((r: { name: string; ranks: unknown }) => [r.name, r.ranks])).toEqual(
+      b.stack.raters.map((r: { name: string; ranks: unknown }) => [r.name, r.ranks]),
+    );
     expect(a.stack.concordance.W).toBe(b.stack.concordance.W);
     expect(a.stack.departments).toEqual(b.stack.departments);
   });
@@ -166,7 +167,11 @@ describe('every align.yml key works for every format', () => {
 describe('what the survey audit needs besides Likert answers and ranks is carried, not parsed and dropped', () => {
   test("the Northwind Google Forms file's channels (multi-select) and comments reach the Dataset", async () => {
     const d = await readDataset([join(EXPORTS, 'google-forms.csv')], { config: {}, skipInvalid: false });
-    const ticks = d.respondents.flatMap((r) => Object.values(r.choices ?? {}).flat().map((c) => `${r.name}|${c}`));
+    const ticks = d.respondents.flatMap((r) =>
+      Object.values(r.choices ?? {})
+        .flat()
+        .map((c) => `${r.name}|${c}`),
+    );
     expect(ticks).toHaveLength(62); // northwind-channels-long.csv
     expect(d.respondents.some((r) => Object.keys(r.comments ?? {}).length > 0)).toBe(true);
   });

@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  measureHeader,
-  normaliseHeader,
-  positionFromHeader,
-  recogniseAttribute,
-  recogniseColumn,
-  splitQuestionHeader,
-} from '../../src/ingest/columns.js';
+import { measureHeader, normaliseHeader, positionFromHeader, recogniseAttribute, recogniseColumn, splitQuestionHeader } from '../../src/ingest/columns.js';
 
 describe('normaliseHeader(header)', () => {
   test.each([
@@ -170,15 +163,29 @@ describe('measureHeader(header): a number about the respondent, not a priority',
     expect(measureHeader(header)).toBe(what);
   });
 
-  test.each(['Grow revenue', 'Improve NPS score', 'Reduce headcount costs', 'Pay down debt', 'Total cost of ownership', 'Cut cycle time', 'Increase customer count', 'Hire and develop engineers', 'Expand into Asia-Pacific', 'Tenure reform', 'Years of runway', 'Size of the prize', 'Tenure track for clinicians'])(
-    '%j is no measure (a priority may end in such a word)',
-    (header) => {
-      expect(measureHeader(header)).toBeNull();
-    },
-  );
+  test.each([
+    'Grow revenue',
+    'Improve NPS score',
+    'Reduce headcount costs',
+    'Pay down debt',
+    'Total cost of ownership',
+    'Cut cycle time',
+    'Increase customer count',
+    'Hire and develop engineers',
+    'Expand into Asia-Pacific',
+    'Tenure reform',
+    'Years of runway',
+    'Size of the prize',
+    'Tenure track for clinicians',
+  ])('%j is no measure (a priority may end in such a word)', (header) => {
+    expect(measureHeader(header)).toBeNull();
+  });
 
   test('recogniseColumn: a measure header holding small whole numbers is metadata, not a priority', () => {
-    expect(recogniseColumn(2, 'Team size', ['4', '6', '8'])).toMatchObject({ role: 'metadata', reason: 'header "Team size" names a detail about the respondent (a size), not a priority' });
+    expect(recogniseColumn(2, 'Team size', ['4', '6', '8'])).toMatchObject({
+      role: 'metadata',
+      reason: 'header "Team size" names a detail about the respondent (a size), not a priority',
+    });
     expect(recogniseColumn(3, 'Grow revenue', ['1', '2', '3']).role).toBe('ranking');
   });
 });

@@ -60,7 +60,9 @@ describe('values quoted in messages are cut', () => {
   });
 
   it('a long scale name', () => {
-    expect(errorOf(`columns:\n  Q2: {role: likert, scale: ${'s'.repeat(5000)}}\n`)).toMatch(/^align\.yml: columns\.Q2\.scale: "s{60}…" is not a scale; define it under scales/);
+    expect(errorOf(`columns:\n  Q2: {role: likert, scale: ${'s'.repeat(5000)}}\n`)).toMatch(
+      /^align\.yml: columns\.Q2\.scale: "s{60}…" is not a scale; define it under scales/,
+    );
   });
 
   it('a list where text is expected', () => {
@@ -79,7 +81,9 @@ describe('the size of align.yml', () => {
   it('is checked before parsing', async () => {
     const big = join(dir, 'big.yml');
     writeFileSync(big, `title: ${'t'.repeat(MAX_CONFIG_BYTES)}\n`);
-    await expect(loadConfig(big)).rejects.toThrow(`${big}: is larger than ${MAX_CONFIG_BYTES} bytes; an align.yml is a page of settings; check the --config path names the right file`);
+    await expect(loadConfig(big)).rejects.toThrow(
+      `${big}: is larger than ${MAX_CONFIG_BYTES} bytes; an align.yml is a page of settings; check the --config path names the right file`,
+    );
     const ok = join(dir, 'ok.yml');
     writeFileSync(ok, '\uFEFFtitle: Offsite\n');
     expect((await loadConfig(ok)).title).toBe('Offsite');

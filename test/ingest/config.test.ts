@@ -79,15 +79,26 @@ describe('parseConfig(source, file)', () => {
   });
 
   it('checks value types with the key path', () => {
-    expect(errorOf('scales:\n  agreement:\n    labels: {Agree: lots}\n')).toMatch(/^align\.yml: scales\.agreement\.labels\.Agree: expected a number, found the text "lots"/);
+    expect(errorOf('scales:\n  agreement:\n    labels: {Agree: lots}\n')).toMatch(
+      /^align\.yml: scales\.agreement\.labels\.Agree: expected a number, found the text "lots"/,
+    );
     expect(errorOf('leaders: Executive\n')).toMatch(/^align\.yml: leaders: expected a list, found the text "Executive"/);
-    expect(errorOf('columns:\n  Q4_1: {role: likert, scale: agree7}\n')).toMatch(/^align\.yml: columns\.Q4_1\.scale: "agree7" is not a scale; define it under scales/);
+    expect(errorOf('columns:\n  Q4_1: {role: likert, scale: agree7}\n')).toMatch(
+      /^align\.yml: columns\.Q4_1\.scale: "agree7" is not a scale; define it under scales/,
+    );
   });
 
   it('an alias bomb is an input error (exit 2), not a crash', () => {
     // Before: doc.toJS threw a plain Error ("Excessive alias count ..."), which align reported as a bug (exit 1).
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
-    expect(errorOf(bomb)).toMatch(/^align\.yml: cannot be read as settings: Excessive alias count.*; write each value out instead of repeating it through &anchors and \*aliases$/);
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ].join('\n');
+    expect(errorOf(bomb)).toMatch(
+      /^align\.yml: cannot be read as settings: Excessive alias count.*; write each value out instead of repeating it through &anchors and \*aliases$/,
+    );
     expect(errorOf('title: *nope')).toMatch(/^align\.yml: cannot be read as settings: Unresolved alias/);
   });
 

@@ -36,11 +36,7 @@ function row(file: string, line: number, fields: Partial<Omit<RawRow, 'stack'>> 
 }
 
 /** One file's module output; the table holds header + one record per data line. */
-function file(
-  path: string,
-  rows: RawRow[],
-  extra: Partial<Normalised> & { dataRows?: number } = {},
-): { table: Table; normalised: Normalised } {
+function file(path: string, rows: RawRow[], extra: Partial<Normalised> & { dataRows?: number } = {}): { table: Table; normalised: Normalised } {
   const { dataRows, ...normalisedExtra } = extra;
   const headerRows = normalisedExtra.headerRows ?? 1;
   const count = dataRows ?? rows.reduce((n, r) => n + (r.lines?.length ?? 1), 0) + (normalisedExtra.excluded?.length ?? 0);
@@ -93,14 +89,19 @@ describe('duplicates', () => {
     const rows = () => [row('f.csv', 3, { toolId: '7' }), row('f.csv', 4, { name: 'other' }), row('f.csv', 5, { toolId: '7' })];
     const oldestFirst = assembleDataset([file('f.csv', rows())], options());
     expect(oldestFirst.respondents.map((r) => r.line)).toEqual([4, 5]);
-    expect(oldestFirst.excluded).toMatchObject([{ file: 'f.csv', line: 3, reason: 'duplicate (same respondent id): replaced by the later submission on line 5' }]);
+    expect(oldestFirst.excluded).toMatchObject([
+      { file: 'f.csv', line: 3, reason: 'duplicate (same respondent id): replaced by the later submission on line 5' },
+    ]);
     const newestFirst = assembleDataset([file('f.csv', rows(), { newestFirst: true, format: 'surveymonkey', headerRows: 2 })], options());
     expect(newestFirst.respondents.map((r) => r.line)).toEqual([3, 4]);
     expect(newestFirst.excluded[0]!.line).toBe(5);
   });
 
   test('three submissions: both losers name the one that won', () => {
-    const d = assembleDataset([file('f.csv', [row('f.csv', 2, { toolId: '1' }), row('f.csv', 3, { toolId: '1' }), row('f.csv', 4, { toolId: '1' })])], options());
+    const d = assembleDataset(
+      [file('f.csv', [row('f.csv', 2, { toolId: '1' }), row('f.csv', 3, { toolId: '1' }), row('f.csv', 4, { toolId: '1' })])],
+      options(),
+    );
     expect(d.excluded.map((x) => x.reason)).toEqual([
       'duplicate (same respondent id): replaced by the later submission on line 4',
       'duplicate (same respondent id): replaced by the later submission on line 4',
@@ -143,10 +144,7 @@ describe('duplicates', () => {
 
 describe('the ledger', () => {
   test('rows the tool marks are excluded with its reason, before duplicates are settled', () => {
-    const d = assembleDataset(
-      [file('f.csv', [row('f.csv', 2, { email: 'a@x' }), row('f.csv', 3, { email: 'a@x', exclude: 'preview response' })])],
-      options(),
-    );
+    const d = assembleDataset([file('f.csv', [row('f.csv', 2, { email: 'a@x' }), row('f.csv', 3, { email: 'a@x', exclude: 'preview response' })])], options());
     expect(d.respondents.map((r) => r.line)).toEqual([2]);
     expect(d.excluded).toMatchObject([{ file: 'f.csv', line: 3, reason: 'preview response' }]);
   });
@@ -156,7 +154,11 @@ describe('the ledger', () => {
     const stacksFile = assembleDataset([file('s.csv', [row('s.csv', 2, { stack: [] }), row('s.csv', 3)], ranking)], options());
     expect(stacksFile.excluded).toMatchObject([{ file: 's.csv', line: 2, reason: 'nothing ranked' }]);
     const survey = assembleDataset(
-      [file('q.csv', [row('q.csv', 2, { stack: [] }), row('q.csv', 3, { stack: [], likert: { q1: 4 } })], { items: [{ id: 'q1', text: 'Q1', dimension: null, points: 5, low: 1, reverse: false }] })],
+      [
+        file('q.csv', [row('q.csv', 2, { stack: [] }), row('q.csv', 3, { stack: [], likert: { q1: 4 } })], {
+          items: [{ id: 'q1', text: 'Q1', dimension: null, points: 5, low: 1, reverse: false }],
+        }),
+      ],
       options(),
     );
     expect(survey.excluded).toMatchObject([{ file: 'q.csv', line: 2, reason: 'nothing answered (no Likert item)' }]);
@@ -209,9 +211,24 @@ describe('priorities and stacks', () => {
     const d = assembleDataset(
       [
         file('f.csv', [
-          row('f.csv', 2, { stack: [['grow revenue', 1], ['Cut costs', 2]] }),
-          row('f.csv', 3, { stack: [['Grow revenue', 1], ['Cut Costs', 1]] }),
-          row('f.csv', 4, { stack: [['Grow revenue.', 2], ['Cut costs', 1]] }),
+          row('f.csv', 2, {
+            stack: [
+              ['grow revenue', 1],
+              ['Cut costs', 2],
+            ],
+          }),
+          row('f.csv', 3, {
+            stack: [
+              ['Grow revenue', 1],
+              ['Cut Costs', 1],
+            ],
+          }),
+          row('f.csv', 4, {
+            stack: [
+              ['Grow revenue.', 2],
+              ['Cut costs', 1],
+            ],
+          }),
           row('f.csv', 5, { stack: [['Grow revenue', 1]] }),
         ]),
       ],
@@ -234,14 +251,27 @@ describe('priorities and stacks', () => {
 
   test('align.yml aliases: one priority, named by its target', () => {
     const config: AlignConfig = { priorities: { aliases: { Revenue: 'Grow revenue' } } };
-    const d = assembleDataset([file('f.csv', [row('f.csv', 2, { stack: [['revenue', 1]] }), row('f.csv', 3, { stack: [['Grow revenue', 2]] })])], options(config));
+    const d = assembleDataset(
+      [file('f.csv', [row('f.csv', 2, { stack: [['revenue', 1]] }), row('f.csv', 3, { stack: [['Grow revenue', 2]] })])],
+      options(config),
+    );
     expect(d.priorities).toEqual([{ key: 'grow revenue', name: 'Grow revenue' }]);
     expect(d.respondents.map((r) => r.stack[0]!.priority)).toEqual(['grow revenue', 'grow revenue']);
   });
 
   test('an alias that makes one stack rank a priority twice: invalid', () => {
     const config: AlignConfig = { priorities: { aliases: { Revenue: 'Grow revenue' } } };
-    const input = () => [file('f.csv', [row('f.csv', 2, { stack: [['Revenue', 1], ['Grow revenue', 2]] }), row('f.csv', 3)])];
+    const input = () => [
+      file('f.csv', [
+        row('f.csv', 2, {
+          stack: [
+            ['Revenue', 1],
+            ['Grow revenue', 2],
+          ],
+        }),
+        row('f.csv', 3),
+      ]),
+    ];
     expect(() => assembleDataset(input(), options(config))).toThrow(InputError);
     const d = assembleDataset(input(), options(config, true));
     expect(d.respondents.map((r) => r.line)).toEqual([3]);
@@ -251,19 +281,52 @@ describe('priorities and stacks', () => {
   });
 
   test('ties are noted once, even when a module noted them too', () => {
-    const tie = row('f.csv', 2, { name: 'Kofi', stack: [['A', 1], ['B', 1]] });
+    const tie = row('f.csv', 2, {
+      name: 'Kofi',
+      stack: [
+        ['A', 1],
+        ['B', 1],
+      ],
+    });
     const note = { file: 'f.csv', line: 2, note: 'This respondent gave rank 1 to both "A" and "B"; they share the average rank' };
     const d = assembleDataset([file('f.csv', [tie], { notes: [note] })], options());
     expect(d.notes).toMatchObject([note]);
   });
 
   test('a tie note never names the respondent: team answers are confidential', () => {
-    const d = assembleDataset([file('f.csv', [row('f.csv', 2, { name: 'Mia Secret', stack: [['A', 2], ['B', 2]] })])], options());
+    const d = assembleDataset(
+      [
+        file('f.csv', [
+          row('f.csv', 2, {
+            name: 'Mia Secret',
+            stack: [
+              ['A', 2],
+              ['B', 2],
+            ],
+          }),
+        ]),
+      ],
+      options(),
+    );
     expect(d.notes.map((n) => n.note)).toEqual(['This respondent gave rank 2 to both "A" and "B"; they share the average rank']);
   });
 
   test('no tie note for a respondent who is not used', () => {
-    const d = assembleDataset([file('f.csv', [row('f.csv', 2, { toolId: '1', stack: [['A', 1], ['B', 1]] }), row('f.csv', 3, { toolId: '1' })])], options());
+    const d = assembleDataset(
+      [
+        file('f.csv', [
+          row('f.csv', 2, {
+            toolId: '1',
+            stack: [
+              ['A', 1],
+              ['B', 1],
+            ],
+          }),
+          row('f.csv', 3, { toolId: '1' }),
+        ]),
+      ],
+      options(),
+    );
     expect(d.notes).toEqual([]);
   });
 });
@@ -317,12 +380,18 @@ describe('a tool id names one response, not one person', () => {
   test('the same id submitted at another time is another response; at the same time, the same one exported twice', () => {
     const at = (t: string) => Date.parse(t);
     const copied = assembleDataset(
-      [file('a.csv', [row('a.csv', 2, { toolId: '1', submitted: at('2025-03-03T09:30:57Z') })]), file('b.csv', [row('b.csv', 2, { toolId: '1', submitted: at('2025-03-05T16:18:18Z') })])],
+      [
+        file('a.csv', [row('a.csv', 2, { toolId: '1', submitted: at('2025-03-03T09:30:57Z') })]),
+        file('b.csv', [row('b.csv', 2, { toolId: '1', submitted: at('2025-03-05T16:18:18Z') })]),
+      ],
       options(),
     );
     expect(copied.respondents).toHaveLength(2);
     const twice = assembleDataset(
-      [file('a.csv', [row('a.csv', 2, { toolId: '1', submitted: at('2025-03-03T09:30:57Z') })]), file('b.csv', [row('b.csv', 2, { toolId: '1', submitted: at('2025-03-03T09:30:57Z') })])],
+      [
+        file('a.csv', [row('a.csv', 2, { toolId: '1', submitted: at('2025-03-03T09:30:57Z') })]),
+        file('b.csv', [row('b.csv', 2, { toolId: '1', submitted: at('2025-03-03T09:30:57Z') })]),
+      ],
       options(),
     );
     expect(twice.respondents).toHaveLength(1);
@@ -340,7 +409,7 @@ describe('two columns read as one attribute', () => {
   });
 });
 
-describe('ledger subjects (who a note or exclusion concerns, for the audit\'s anonymity rule)', () => {
+describe("ledger subjects (who a note or exclusion concerns, for the audit's anonymity rule)", () => {
   it("a format module's --skip-invalid exclusion and blank-rank note get the row's role and department cells and a kind", async () => {
     const dir = tempFolder();
     try {
@@ -356,9 +425,7 @@ describe('ledger subjects (who a note or exclusion concerns, for the audit\'s an
         ].join('\n') + '\n',
       );
       const d = await readDataset([path], { config: {}, skipInvalid: true });
-      expect(d.excluded).toEqual([
-        expect.objectContaining({ line: 4, kind: 'invalid', about: { role: 'Manager', department: 'Ops' } }),
-      ]);
+      expect(d.excluded).toEqual([expect.objectContaining({ line: 4, kind: 'invalid', about: { role: 'Manager', department: 'Ops' } })]);
       expect(d.notes).toContainEqual(expect.objectContaining({ line: 6, kind: 'blank-rank', about: [{ role: 'Manager', department: 'Ops' }] }));
     } finally {
       dir.remove();

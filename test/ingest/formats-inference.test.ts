@@ -2,10 +2,10 @@
 // through the column plan, src/ingest/plan/), on small Google Forms sheets:
 // the simplest layout, one header row.
 import { describe, expect, it } from 'vitest';
+import { readingOptions } from '../../src/cli/load.js';
 import { InputError } from '../../src/errors.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { normalise } from '../../src/ingest/formats/google-forms.js';
-import { readingOptions } from '../../src/cli/load.js';
 import { type ColumnView, deriveOptions, findRankingQuestions, splitChoices } from '../../src/ingest/infer.js';
 import { tableOf } from './northwind.js';
 
@@ -53,7 +53,9 @@ describe('the ranking question', () => {
     expect(both.rows.map((r) => r.stack)).toEqual([[], []]);
     expect(both.items).toEqual([]);
     expect(roleOf(both, rank('Grow'))).toBe('unknown');
-    expect(both.columns.find((c) => c.header === 'Rank for next year [Hire]')!.reason).toMatch(/^one of 2 candidate ranking questions \("Rank for next year": .*\); pass --ranking-question to read it$/);
+    expect(both.columns.find((c) => c.header === 'Rank for next year [Hire]')!.reason).toMatch(
+      /^one of 2 candidate ranking questions \("Rank for next year": .*\); pass --ranking-question to read it$/,
+    );
     const chosen = read(header, rows, {}, 'Rank for next year');
     expect(chosen.rows[0]!.stack).toEqual([
       { priority: 'Hire', rank: 1 },
@@ -65,17 +67,31 @@ describe('the ranking question', () => {
     const config = { rankingQuestion: 'rank for next year' };
     expect(read(header, rows, config, readingOptions({}, config).rankingQuestion).ranking?.question).toBe('Rank for next year');
     expect(readingOptions({ rankingQuestion: 'Rank these' }, config).rankingQuestion).toBe('Rank these');
-    expect(errorOf(() => read(header, rows, {}, 'Rank for the CEO'))).toMatch(/^f\.csv: no question here is headed "Rank for the CEO"; pass --ranking-question with one of "Rank these", "Rank for next year"$/);
+    expect(errorOf(() => read(header, rows, {}, 'Rank for the CEO'))).toMatch(
+      /^f\.csv: no question here is headed "Rank for the CEO"; pass --ranking-question with one of "Rank these", "Rank for next year"$/,
+    );
   });
 
   it('a transposed grid (rows = 1st choice…, cells = items) reads by position', () => {
-    const n = read(['Rank [1st choice]', 'Rank [2nd choice]', 'Rank [3rd choice]'], [['Cut', 'Grow', 'Hire'], ['Hire', 'Cut', 'Grow']]);
+    const n = read(
+      ['Rank [1st choice]', 'Rank [2nd choice]', 'Rank [3rd choice]'],
+      [
+        ['Cut', 'Grow', 'Hire'],
+        ['Hire', 'Cut', 'Grow'],
+      ],
+    );
     expect(n.ranking?.encoding).toBe('by-position');
     expect(n.rows[1]!.stack.map((e) => e.priority)).toEqual(['Hire', 'Cut', 'Grow']);
   });
 
   it('separate "First choice", "Second choice" questions read as one ranking by position', () => {
-    const n = read(['Your name', 'First choice', 'Second choice', 'Third choice'], [['A', 'Cut', 'Grow', 'Hire'], ['B', 'Hire', 'Cut', 'Grow']]);
+    const n = read(
+      ['Your name', 'First choice', 'Second choice', 'Third choice'],
+      [
+        ['A', 'Cut', 'Grow', 'Hire'],
+        ['B', 'Hire', 'Cut', 'Grow'],
+      ],
+    );
     expect(n.ranking).toMatchObject({ question: 'First choice', encoding: 'by-position' });
     expect(n.rows[0]!.stack).toEqual([
       { priority: 'Cut', rank: 1 },
@@ -98,7 +114,14 @@ describe('the ranking question', () => {
   });
 
   it('align.yml columns can name the ranking columns and their priorities', () => {
-    const n = read(['Q1', 'Q2'], [['2', '1'], ['1', '2']], { columns: { Q1: { role: 'ranking', priority: 'Grow' }, Q2: { role: 'ranking', priority: 'Cut' } } });
+    const n = read(
+      ['Q1', 'Q2'],
+      [
+        ['2', '1'],
+        ['1', '2'],
+      ],
+      { columns: { Q1: { role: 'ranking', priority: 'Grow' }, Q2: { role: 'ranking', priority: 'Cut' } } },
+    );
     expect(n.rows[0]!.stack).toEqual([
       { priority: 'Cut', rank: 1 },
       { priority: 'Grow', rank: 2 },
@@ -109,7 +132,13 @@ describe('the ranking question', () => {
 
 describe('other question kinds', () => {
   it('"Who owns / is accountable for …" is an ownership question', () => {
-    const n = read(['Who owns the pricing decision?', 'Who is accountable for hiring?'], [['CFO', 'CHRO'], ['CEO', 'CHRO']]);
+    const n = read(
+      ['Who owns the pricing decision?', 'Who is accountable for hiring?'],
+      [
+        ['CFO', 'CHRO'],
+        ['CEO', 'CHRO'],
+      ],
+    );
     expect(n.columns.slice(1).map((c) => c.role)).toEqual(['ownership', 'ownership']);
     expect(n.rows[0]!.ownership).toEqual({ 'Who owns the pricing decision?': 'CFO', 'Who is accountable for hiring?': 'CHRO' });
   });
@@ -124,7 +153,10 @@ describe('other question kinds', () => {
       ],
     );
     expect(roleOf(n, 'What would you change?')).toBe('comment');
-    expect(n.columns.find((c) => c.header === 'Favourite colour')).toMatchObject({ role: 'unknown', reason: expect.stringContaining('2 different answers ("Red", "Blue")') });
+    expect(n.columns.find((c) => c.header === 'Favourite colour')).toMatchObject({
+      role: 'unknown',
+      reason: expect.stringContaining('2 different answers ("Red", "Blue")'),
+    });
   });
 
   it('frequency and 7-point agreement scales; a question shares one scale', () => {
@@ -153,11 +185,18 @@ describe('other question kinds', () => {
   });
 
   it('align.yml: item text, dimension and a scale of its own', () => {
-    const n = read(['Q1', 'Q2'], [['Mostly', 'Agree'], ['Hardly', 'Disagree']], {
-      scales: { mine: { labels: { Hardly: 1, Sometimes: 2, Mostly: 3 } } },
-      columns: { Q1: { role: 'likert', item: 'Clarity of goals', scale: 'mine' } },
-      dimensions: { clarity: ['Clarity of goals'], belief: ['Q2'] },
-    });
+    const n = read(
+      ['Q1', 'Q2'],
+      [
+        ['Mostly', 'Agree'],
+        ['Hardly', 'Disagree'],
+      ],
+      {
+        scales: { mine: { labels: { Hardly: 1, Sometimes: 2, Mostly: 3 } } },
+        columns: { Q1: { role: 'likert', item: 'Clarity of goals', scale: 'mine' } },
+        dimensions: { clarity: ['Clarity of goals'], belief: ['Q2'] },
+      },
+    );
     expect(n.items).toEqual([
       { id: 'Clarity of goals', text: 'Clarity of goals', dimension: 'clarity', points: 3, low: 1, reverse: false },
       { id: 'Q2', text: 'Q2', dimension: 'belief', points: 5, low: 1, reverse: false },
@@ -173,8 +212,22 @@ describe('other question kinds', () => {
 
   it('a stray non-number in a column of scale numbers is an error with line and column', () => {
     const header = ['Rate [A]', 'Rate [B]'];
-    expect(read(header, [['1', '5'], ['3', '4']]).items[0]!.points).toBe(5);
-    expect(errorOf(() => read(header, [['1', '5'], ['3', 'x'], ['2', '2'], ['4', '5']]))).toMatch(/^f\.csv:3:"Rate \[B\]": "x" is not a number on this 1\.\.5 scale/);
+    expect(
+      read(header, [
+        ['1', '5'],
+        ['3', '4'],
+      ]).items[0]!.points,
+    ).toBe(5);
+    expect(
+      errorOf(() =>
+        read(header, [
+          ['1', '5'],
+          ['3', 'x'],
+          ['2', '2'],
+          ['4', '5'],
+        ]),
+      ),
+    ).toMatch(/^f\.csv:3:"Rate \[B\]": "x" is not a number on this 1\.\.5 scale/);
   });
 
   it('align.yml names a column the file does not have: a note', () => {
@@ -192,7 +245,14 @@ describe('single-choice answers with commas', () => {
   });
 
   it('a rating question everyone answered alike ("3") is Likert like its neighbours', () => {
-    const n = read(['Rate A', 'Rate B', 'Rate C'], [['1', '3', '5'], ['4', '3', '2'], ['5', 'N/A', '1']]);
+    const n = read(
+      ['Rate A', 'Rate B', 'Rate C'],
+      [
+        ['1', '3', '5'],
+        ['4', '3', '2'],
+        ['5', 'N/A', '1'],
+      ],
+    );
     expect(n.columns.slice(1).map((c) => c.role)).toEqual(['likert', 'likert', 'likert']);
     expect(n.rows[0]!.likert).toEqual({ 'Rate A': 1, 'Rate B': 3, 'Rate C': 5 });
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../../src/ingest/formats/limesurvey.js';
-import { expectCanonical, expectChannels, expectSubmitted, expectToolIds, EXPORTS, readExport, tableOf } from './northwind.js';
+import { EXPORTS, expectCanonical, expectChannels, expectSubmitted, expectToolIds, readExport, tableOf } from './northwind.js';
 
 describe('limesurvey.csv (question codes, answer codes) with the code book limesurvey.align.yml', () => {
   it('is detected as LimeSurvey', async () => {
@@ -35,7 +35,9 @@ describe('limesurvey.csv (question codes, answer codes) with the code book limes
     const { normalised } = await readExport('limesurvey.csv');
     expect(normalised.rows[0]).toMatchObject({ role: 'MGR', department: 'OPS' });
     expect(normalised.rows[0]!.stack[0]).toEqual({ priority: 'P8', rank: 1 });
-    expect(normalised.notes.map((n) => n.note)).toContain('column "role" holds codes (MGR, EXEC), not labels; give their labels in align.yml under codebooks.role');
+    expect(normalised.notes.map((n) => n.note)).toContain(
+      'column "role" holds codes (MGR, EXEC), not labels; give their labels in align.yml under codebooks.role',
+    );
   });
 
   it('an empty submitdate is an unfinished response', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detect, normalise } from '../../src/ingest/formats/qualtrics.js';
 import { splitDashHeader } from '../../src/ingest/plan/header.js';
-import { expectCanonical, expectChannels, expectSubmitted, expectToolIds, EXPORTS, readExport, REAL, tableOf } from './northwind.js';
+import { EXPORTS, expectCanonical, expectChannels, expectSubmitted, expectToolIds, REAL, readExport, tableOf } from './northwind.js';
 
 describe('qualtrics.csv (choice text)', () => {
   it('is detected as Qualtrics by the ImportId row', async () => {
@@ -68,14 +68,20 @@ function withRow(edit: (cells: string[]) => void): string {
 
 describe('Qualtrics exclusions', () => {
   it('a survey preview is excluded with its reason', () => {
-    const table = tableOf('q.csv', withRow((c) => (c[2] = 'Survey Preview')));
+    const table = tableOf(
+      'q.csv',
+      withRow((c) => (c[2] = 'Survey Preview')),
+    );
     const n = normalise(table, { config: {}, skipInvalid: false });
     expect(n.rows[0]!.exclude).toBe('preview response (Qualtrics Status: Survey Preview)');
     expect(n.rows.filter((r) => r.exclude === null)).toHaveLength(29);
   });
 
   it('an unfinished response (Finished = False) is excluded with its progress', () => {
-    const table = tableOf('q.csv', withRow((c) => ((c[6] = 'False'), (c[4] = '60'))));
+    const table = tableOf(
+      'q.csv',
+      withRow((c) => ((c[6] = 'False'), (c[4] = '60'))),
+    );
     const n = normalise(table, { config: {}, skipInvalid: false });
     expect(n.rows[0]!.exclude).toBe('unfinished response (Qualtrics Finished = False, Progress 60%)');
   });
@@ -88,13 +94,19 @@ describe('Qualtrics exclusions', () => {
       ['0', null],
       ['4', null],
     ] as const) {
-      const table = tableOf('q.csv', withRow((c) => (c[2] = code)));
+      const table = tableOf(
+        'q.csv',
+        withRow((c) => (c[2] = code)),
+      );
       expect(normalise(table, { config: {}, skipInvalid: false }).rows[0]!.exclude).toBe(reason);
     }
   });
 
   it('a bad cell in an excluded row does not stop the run', () => {
-    const table = tableOf('q.csv', withRow((c) => ((c[6] = 'False'), (c[20] = 'Agree-ish'))));
+    const table = tableOf(
+      'q.csv',
+      withRow((c) => ((c[6] = 'False'), (c[20] = 'Agree-ish'))),
+    );
     const n = normalise(table, { config: {}, skipInvalid: false });
     expect(n.rows[0]!.exclude).toMatch(/^unfinished/);
   });

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanHeaderText } from '../../src/ingest/plan/header.js';
 import { detectFormat } from '../../src/ingest/formats/index.js';
 import { detect, normalise } from '../../src/ingest/formats/surveymonkey.js';
-import { expectCanonical, expectChannels, expectSubmitted, expectToolIds, readExport, REAL, tableOf } from './northwind.js';
+import { cleanHeaderText } from '../../src/ingest/plan/header.js';
+import { expectCanonical, expectChannels, expectSubmitted, expectToolIds, REAL, readExport, tableOf } from './northwind.js';
 
 describe('surveymonkey.csv', () => {
   it('is detected as SurveyMonkey', async () => {
@@ -46,7 +46,9 @@ describe('surveymonkey.csv', () => {
 
 describe('SurveyMonkey details', () => {
   it('cleanHeaderText strips tags and decodes entities', () => {
-    expect(cleanHeaderText('Consider: <br>In Lottery A, you have a 50% chance. <br><br>Assuming')).toBe('Consider: In Lottery A, you have a 50% chance. Assuming');
+    expect(cleanHeaderText('Consider: <br>In Lottery A, you have a 50% chance. <br><br>Assuming')).toBe(
+      'Consider: In Lottery A, you have a 50% chance. Assuming',
+    );
     expect(cleanHeaderText('yesterday&apos;s &amp; today&#39;s <strong>plan</strong>&#x2019;')).toBe("yesterday's & today's plan’");
   });
 
@@ -67,10 +69,7 @@ describe('SurveyMonkey details', () => {
 
 describe('a plain table whose first data row starts with a blank cell is no SurveyMonkey export', () => {
   // Before: any record 2 with a blank first cell and text under the other columns passed for the second header row.
-  const wide =
-    'name,department,Grow revenue,Launch the e-bike line,Cut costs\n' +
-    ',Executive Office,1,2,3\n' +
-    'Marcus Oyelaran,Finance,2,3,1\n';
+  const wide = 'name,department,Grow revenue,Launch the e-bike line,Cut costs\n' + ',Executive Office,1,2,3\n' + 'Marcus Oyelaran,Finance,2,3,1\n';
   const long =
     'respondent,name,role,department,priority,rank\n' +
     ',Helena Kowalski,Executive,Executive Office,Grow revenue,1\n' +

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detect, normalise } from '../../src/ingest/formats/typeform.js';
-import { expectCanonical, expectChannels, expectSubmitted, expectToolIds, EXPORTS, readExport, tableOf } from './northwind.js';
+import { EXPORTS, expectCanonical, expectChannels, expectSubmitted, expectToolIds, readExport, tableOf } from './northwind.js';
 
 describe('typeform.csv', () => {
   it('is detected as Typeform', async () => {

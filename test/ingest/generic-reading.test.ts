@@ -7,15 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import type { InputError } from '../../src/errors.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
-import { assembleDataset, readDataset } from '../../src/ingest/dataset.js';
+import { assembleDataset } from '../../src/ingest/dataset.js';
 import { detectFormat } from '../../src/ingest/formats/index.js';
 import type { Normalised } from '../../src/ingest/formats/types.js';
 import { readTable } from '../../src/ingest/table.js';
 import type { Dataset } from '../../src/ingest/types.js';
-import { tempFolder } from './temp-files.js';
 import { inputError, readText } from '../helpers/read.js';
+import { tempFolder } from './temp-files.js';
 
 const tmp = tempFolder();
 afterAll(() => tmp.remove());
@@ -33,7 +33,11 @@ async function inspected(name: string, text: string, options: Options = {}): Pro
   const path = tmp.write(name, text);
   const table = await readTable(path);
   const config = options.config ?? {};
-  const normalised = detectFormat(table).module.normalise(table, { config, skipInvalid: true, ...(options.rankingQuestion ? { rankingQuestion: options.rankingQuestion } : {}) });
+  const normalised = detectFormat(table).module.normalise(table, {
+    config,
+    skipInvalid: true,
+    ...(options.rankingQuestion ? { rankingQuestion: options.rankingQuestion } : {}),
+  });
   return { normalised, dataset: assembleDataset([{ table, normalised }], { config, skipInvalid: true }) };
 }
 
@@ -104,9 +108,16 @@ describe('no ranking, or two: inspect sees the table, stack and audit stop', () 
 
   test('a plain table with two candidate ranking questions: inspect gets both in a note, with the hint', async () => {
     const { normalised, dataset } = await inspected('two.csv', twoQuestions);
-    expect(normalised.rankingUnresolved?.problem).toMatch(/^2 questions look like rankings: "stack" \(one ordered list per respondent\) and "Rank" \(one column per priority, 2 columns\)$/);
+    expect(normalised.rankingUnresolved?.problem).toMatch(
+      /^2 questions look like rankings: "stack" \(one ordered list per respondent\) and "Rank" \(one column per priority, 2 columns\)$/,
+    );
     expect(dataset.notes.map((n) => [n.line, n.note])).toEqual([
-      [1, expect.stringMatching(/^2 questions look like rankings: "stack" \(one ordered list per respondent\) and "Rank" \(one column per priority, 2 columns\); pass --ranking-question/)],
+      [
+        1,
+        expect.stringMatching(
+          /^2 questions look like rankings: "stack" \(one ordered list per respondent\) and "Rank" \(one column per priority, 2 columns\); pass --ranking-question/,
+        ),
+      ],
     ]);
     expect(normalised.columns.map((c) => c.role)).toEqual(['name', 'unknown', 'unknown', 'unknown']);
     // what stack and audit run still stops, asking for --ranking-question
@@ -121,7 +132,9 @@ describe('no ranking, or two: inspect sees the table, stack and audit stop', () 
     expect(normalised.items).toHaveLength(6);
     expect(dataset.respondents.length).toBeGreaterThan(0); // they answered the Likert items
     expect(dataset.notes.map((n) => n.note)).toContainEqual(
-      expect.stringMatching(/^2 questions look like rankings: "Rank these priorities for the next 12 months \(1st = most important\)" \(one column per priority, 8 columns\) and "Rank these priorities for last year \(1st = most important\)" \(one column per priority, 8 columns\); pass --ranking-question/),
+      expect.stringMatching(
+        /^2 questions look like rankings: "Rank these priorities for the next 12 months \(1st = most important\)" \(one column per priority, 8 columns\) and "Rank these priorities for last year \(1st = most important\)" \(one column per priority, 8 columns\); pass --ranking-question/,
+      ),
     );
     const e = await failure('gf-two-stack.csv', text);
     expect(e.problem).toMatch(/^2 questions look like rankings/);
@@ -141,7 +154,8 @@ describe('wide by priority: numeric columns that are not priorities', () => {
     ['Kofi Boateng', 'Marketing', '1,2,4,9,2,6,8,5,7'],
     ['Aiko Matsuda', 'People', '2,4,6,8,9,5,1,3,7'],
   ];
-  const PRIORITIES = 'Grow revenue,Launch the e-bike line,Improve dealer experience,Reduce warranty costs,Expand into Asia-Pacific,Build the data platform,Hire and develop engineers,Cut carbon emissions,Improve on-time delivery';
+  const PRIORITIES =
+    'Grow revenue,Launch the e-bike line,Improve dealer experience,Reduce warranty costs,Expand into Asia-Pacific,Build the data platform,Hire and develop engineers,Cut carbon emissions,Improve on-time delivery';
   const withColumn = (header: string, values: readonly (string | number)[]) =>
     `name,department,${header},${PRIORITIES}\n` + ranks.map(([name, dept, r], i) => `${name},${dept},${values[i]},${r}`).join('\n') + '\n';
   const teamSize = [4, 6, 8, 5, 9, 3, 7];
@@ -152,7 +166,10 @@ describe('wide by priority: numeric columns that are not priorities', () => {
     expect(d.priorities).toHaveLength(9);
     expect(d.priorities.map((p) => p.name)).not.toContain('Team size');
     const { normalised } = await inspected('team-size-inspect.csv', withColumn('Team size', teamSize));
-    expect(normalised.columns[2]).toMatchObject({ role: 'metadata', reason: 'header "Team size" names a detail about the respondent (a size), not a priority' });
+    expect(normalised.columns[2]).toMatchObject({
+      role: 'metadata',
+      reason: 'header "Team size" names a detail about the respondent (a size), not a priority',
+    });
   });
 
   test('"Years in role" (1..9) likewise', async () => {
@@ -164,7 +181,9 @@ describe('wide by priority: numeric columns that are not priorities', () => {
     const { normalised, dataset } = await inspected('q7.csv', withColumn('Q7', teamSize));
     expect(dataset.priorities).toHaveLength(9);
     expect(normalised.columns[2]!.role).toBe('unknown');
-    expect(normalised.columns[2]!.reason).toMatch(/^"Q7" holds numbers, but not ranks: in 5 of the 7 rows that fill it, its value repeats a rank the same row gives another column \(a priority column does so in 14% of rows, the median, as ties\)$/);
+    expect(normalised.columns[2]!.reason).toMatch(
+      /^"Q7" holds numbers, but not ranks: in 5 of the 7 rows that fill it, its value repeats a rank the same row gives another column \(a priority column does so in 14% of rows, the median, as ties\)$/,
+    );
     // Kofi Boateng's tie (rank 2 twice) is still a tie, not a reason to drop either column
     expect(dataset.notes.map((n) => n.note)).toContainEqual(expect.stringMatching(/rank 2 to both "Launch the e-bike line" and "Expand into Asia-Pacific"/));
   });
@@ -172,7 +191,9 @@ describe('wide by priority: numeric columns that are not priorities', () => {
   test('a header that says nothing: a column whose values mostly run past N is left out, with why', async () => {
     const { normalised, dataset } = await inspected('q3.csv', withColumn('Q3', [12, 40, 7, 25, 31, 18, 3]));
     expect(dataset.priorities).toHaveLength(9);
-    expect(normalised.columns[2]!.reason).toBe('"Q3" holds numbers, but not ranks: 5 of its 7 values (12, 40, 25, …) run past 10, and 10 priority columns hold ranks 1..10 only');
+    expect(normalised.columns[2]!.reason).toBe(
+      '"Q3" holds numbers, but not ranks: 5 of its 7 values (12, 40, 25, …) run past 10, and 10 priority columns hold ranks 1..10 only',
+    );
   });
 
   test('one rank past N in a real priority column is still the error it was (the column is kept)', async () => {
@@ -193,7 +214,13 @@ describe('tables that are not stacks', () => {
     const { normalised, dataset } = await inspected('canonical-inspect.csv', text);
     expect(normalised.columns.slice(4).map((c) => [c.header, c.role, c.reason])).toEqual([
       ['item', 'unknown', 'header "item" reads as the priority column of a long-format file; but no ranking goes with it, so not read'],
-      ['value', 'unknown', expect.stringMatching(/^numbers \("5", "4", "3", … \(5 distinct\)\) in a column of their own: a rating scale is read from three or more side-by-side questions/)],
+      [
+        'value',
+        'unknown',
+        expect.stringMatching(
+          /^numbers \("5", "4", "3", … \(5 distinct\)\) in a column of their own: a rating scale is read from three or more side-by-side questions/,
+        ),
+      ],
     ]);
     expect(dataset.notes.map((n) => n.note)).toEqual([expect.stringMatching(/^no ranking found; /)]);
   });
@@ -209,7 +236,9 @@ describe('tables that are not stacks', () => {
   });
 
   test('the same roster with the ids renamed so no header gives them away: their values run past N', async () => {
-    const text = readFileSync(`${EXPORTS}/northwind-respondents.csv`, 'utf8').replace(/^(.*)$/m, (h) => h.replace('duration_s', 'A').replace('msforms_id', 'B').replace('limesurvey_id', 'C').replace('surveymonkey_respondent_id', 'D'));
+    const text = readFileSync(`${EXPORTS}/northwind-respondents.csv`, 'utf8').replace(/^(.*)$/m, (h) =>
+      h.replace('duration_s', 'A').replace('msforms_id', 'B').replace('limesurvey_id', 'C').replace('surveymonkey_respondent_id', 'D'),
+    );
     const { normalised, dataset } = await inspected('respondents-renamed.csv', text);
     expect(dataset.priorities).toEqual([]);
     for (const h of ['A', 'B', 'C', 'D']) {

@@ -5,17 +5,17 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test, vi } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import type { InputError } from '../../src/errors.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { readDataset } from '../../src/ingest/dataset.js';
 import { generic } from '../../src/ingest/formats/generic.js';
-import { parseIsoTimestamp as parseIsoTime } from '../../src/ingest/timestamps.js';
 import { detectFormat } from '../../src/ingest/formats/index.js';
 import type { FormatModule } from '../../src/ingest/formats/types.js';
 import { tableFromBytes } from '../../src/ingest/table.js';
+import { parseIsoTimestamp as parseIsoTime } from '../../src/ingest/timestamps.js';
 import type { Dataset } from '../../src/ingest/types.js';
-import { tempFolder } from './temp-files.js';
 import { inputError, type ReadTextOptions, readText } from '../helpers/read.js';
+import { tempFolder } from './temp-files.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const tmp = tempFolder();
@@ -40,20 +40,16 @@ describe('wide by position', () => {
     expect(d.hasRoleColumn).toBe(true);
   });
 
-  test.each([
-    ['Rank 1,Rank 2'],
-    ['Choice 1,Choice 2'],
-    ['First choice,Second choice'],
-    ['[1],[2]'],
-    ['1,2'],
-    ['Rank these [Rank 1],Rank these [Rank 2]'],
-  ])('headers %s', async (headers) => {
-    const d = await read('position-headers.csv', `name,${headers}\nA,X,Y\nB,Y,\n`);
-    expect(stacks(d)).toEqual([
-      ['A', '1:x 2:y'],
-      ['B', '1:y'],
-    ]);
-  });
+  test.each([['Rank 1,Rank 2'], ['Choice 1,Choice 2'], ['First choice,Second choice'], ['[1],[2]'], ['1,2'], ['Rank these [Rank 1],Rank these [Rank 2]']])(
+    'headers %s',
+    async (headers) => {
+      const d = await read('position-headers.csv', `name,${headers}\nA,X,Y\nB,Y,\n`);
+      expect(stacks(d)).toEqual([
+        ['A', '1:x 2:y'],
+        ['B', '1:y'],
+      ]);
+    },
+  );
 });
 
 describe('wide by priority', () => {
@@ -74,10 +70,7 @@ describe('wide by priority', () => {
   });
 
   test('columns sharing a question: the priority is the part in brackets', async () => {
-    const d = await read(
-      'grid.csv',
-      'Your name,Rank these priorities [Grow revenue],Rank these priorities [Cut costs]\nA,1,2\nB,2,1\n',
-    );
+    const d = await read('grid.csv', 'Your name,Rank these priorities [Grow revenue],Rank these priorities [Cut costs]\nA,1,2\nB,2,1\n');
     expect(d.priorities.map((p) => p.name)).toEqual(['Grow revenue', 'Cut costs']);
     expect(stacks(d)).toEqual([
       ['A', '1:grow revenue 2:cut costs'],
@@ -179,7 +172,9 @@ describe('rows and questions', () => {
   test('two candidate ranking questions: exit 2 asking for --ranking-question', async () => {
     const e = await failure('two-questions.csv', twoQuestions);
     expect(e.line).toBe(1);
-    expect(e.problem).toMatch(/^2 questions look like rankings: "stack" \(one ordered list per respondent\) and "Rank" \(one column per priority, 2 columns\)$/);
+    expect(e.problem).toMatch(
+      /^2 questions look like rankings: "stack" \(one ordered list per respondent\) and "Rank" \(one column per priority, 2 columns\)$/,
+    );
     expect(e.fix).toMatch(/^pass --ranking-question/);
   });
 
@@ -205,7 +200,9 @@ describe('rows and questions', () => {
   });
 
   test('align.yml columns override what the header says', async () => {
-    const config: AlignConfig = { columns: { Who: 'name', Notes: 'ignore', Q7: { role: 'ranking', priority: 'Grow revenue' }, Q8: { role: 'ranking', priority: 'Cut costs' } } };
+    const config: AlignConfig = {
+      columns: { Who: 'name', Notes: 'ignore', Q7: { role: 'ranking', priority: 'Grow revenue' }, Q8: { role: 'ranking', priority: 'Cut costs' } },
+    };
     const d = await read('override.csv', 'Who,Notes,Q7,Q8\nAnn,3,2,1\n', { config });
     expect(stacks(d)).toEqual([['Ann', '1:cut costs 2:grow revenue']]);
   });
@@ -222,8 +219,20 @@ describe('detection', () => {
   });
 
   test('detectFormat: the highest score wins; generic is the fallback', () => {
-    const sure: FormatModule = { format: 'typeform', detect: () => ({ score: 0.9, reason: 'sure' }), normalise: () => { throw new Error('not called'); } };
-    const never: FormatModule = { format: 'qualtrics', detect: () => ({ score: 0, reason: 'no' }), normalise: () => { throw new Error('not called'); } };
+    const sure: FormatModule = {
+      format: 'typeform',
+      detect: () => ({ score: 0.9, reason: 'sure' }),
+      normalise: () => {
+        throw new Error('not called');
+      },
+    };
+    const never: FormatModule = {
+      format: 'qualtrics',
+      detect: () => ({ score: 0, reason: 'no' }),
+      normalise: () => {
+        throw new Error('not called');
+      },
+    };
     expect(detectFormat(table, [sure, generic]).module).toBe(sure);
     const fallback = detectFormat(table, [never, generic]);
     expect(fallback.module).toBe(generic);
@@ -235,8 +244,20 @@ describe('detection', () => {
 });
 
 describe('detectFormat(table, formats, {winnerOnly})', () => {
-  const sure: FormatModule = { format: 'typeform', detect: () => ({ score: 0.9, reason: 'sure' }), normalise: () => { throw new Error('not called'); } };
-  const weak: FormatModule = { format: 'google-forms', detect: () => ({ score: 0.05, reason: 'weak' }), normalise: () => { throw new Error('not called'); } };
+  const sure: FormatModule = {
+    format: 'typeform',
+    detect: () => ({ score: 0.9, reason: 'sure' }),
+    normalise: () => {
+      throw new Error('not called');
+    },
+  };
+  const weak: FormatModule = {
+    format: 'google-forms',
+    detect: () => ({ score: 0.05, reason: 'weak' }),
+    normalise: () => {
+      throw new Error('not called');
+    },
+  };
   const table = tableFromBytes(Buffer.from('respondent,priority,rank\n1,X,1\n'), 'long.csv');
 
   test("reading a tool's export does not pay for generic's pass over every cell", () => {

@@ -17,9 +17,7 @@ const read = (path: string) => readDataset([path], { config: {}, skipInvalid: fa
 
 /** Everything about a respondent except where in the file it was. */
 function people(d: Dataset): Record<string, unknown> {
-  return Object.fromEntries(
-    d.respondents.map((r) => [r.toolId ?? r.name, { name: r.name, role: r.role, department: r.department, stack: r.stack }]),
-  );
+  return Object.fromEntries(d.respondents.map((r) => [r.toolId ?? r.name, { name: r.name, role: r.role, department: r.department, stack: r.stack }]));
 }
 
 const keys = (d: Dataset) => d.priorities.map((p) => p.key).sort();
@@ -51,7 +49,10 @@ describe('shuffling the rows of a long file changes no stack', () => {
 });
 
 describe('reordering the columns of a wide file changes nothing', () => {
-  const source = readFileSync('test/fixtures/rankings/aw-wide-ties.csv', 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+  const source = readFileSync('test/fixtures/rankings/aw-wide-ties.csv', 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(','));
 
   test.each([1, 2, 3])('aw-wide-ties.csv, column order seed %d', async (seed) => {
     const original = await read('test/fixtures/rankings/aw-wide-ties.csv');
@@ -73,11 +74,31 @@ describe('reordering the columns of a wide file changes nothing', () => {
 describe('the same file in other bytes reads the same', () => {
   const text = readFileSync('test/fixtures/rankings/aw-list-arrow.csv', 'utf8');
   test.each([
-    ['UTF-16LE with BOM, tab-delimited, CRLF', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(t.replaceAll(',', '\t').replaceAll('\n', '\r\n'), 'utf-16le')])],
+    [
+      'UTF-16LE with BOM, tab-delimited, CRLF',
+      (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(t.replaceAll(',', '\t').replaceAll('\n', '\r\n'), 'utf-16le')]),
+    ],
     ['Windows-1252, semicolon-delimited', (t: string) => iconv.encode(t.replaceAll(',', ';'), 'windows-1252')],
     // one accented capital is too little to tell Mac Roman from Windows-1252, so the user says it
     ['Mac Roman (--encoding macintosh), CR line ends', (t: string) => iconv.encode(t.replaceAll('\n', '\r'), 'macintosh'), 'macintosh'],
-    ['UTF-8 with BOM, every field quoted', (t: string) => Buffer.from('\ufeff' + t.trimEnd().split('\n').map((l) => l.split(',').map((c) => `"${c}"`).join(',')).join('\r\n') + '\r\n\r\n')],
+    [
+      'UTF-8 with BOM, every field quoted',
+      (t: string) =>
+        Buffer.from(
+          '\ufeff' +
+            t
+              .trimEnd()
+              .split('\n')
+              .map((l) =>
+                l
+                  .split(',')
+                  .map((c) => `"${c}"`)
+                  .join(','),
+              )
+              .join('\r\n') +
+            '\r\n\r\n',
+        ),
+    ],
   ] as Array<[string, (t: string) => Buffer, EncodingLabel?]>)('%s', async (label, bytes, encoding) => {
     const original = await read('test/fixtures/rankings/aw-list-arrow.csv');
     const path = tmp.write(`arrow-${label.replace(/\W+/g, '-')}.csv`, bytes(text));

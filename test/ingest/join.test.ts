@@ -21,7 +21,9 @@ describe('joinRankings(survey, rankings)', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no ranking found in this --rankings file; give stacks as long format`));
+    expect((error as InputError).message).toMatch(
+      new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no ranking found in this --rankings file; give stacks as long format`),
+    );
   });
 
   test('a stacks file joins by name', async () => {

@@ -48,7 +48,9 @@ describe('an unknown Likert label', () => {
     const config = { columns: { 'Anything else the leadership team should know?': 'likert' as const } };
     await expect(readDataset([path], { config, skipInvalid: false })).rejects.toThrow(/are not a Likert scale align knows/);
     const d = await readDataset([path], { config, skipInvalid: false, likert: 'lenient' });
-    expect(d.notes.map((n) => n.note)).toContainEqual(expect.stringMatching(/are not a Likert scale align knows \(column "Anything else the leadership team should know\?"\): the column is left out/));
+    expect(d.notes.map((n) => n.note)).toContainEqual(
+      expect.stringMatching(/are not a Likert scale align knows \(column "Anything else the leadership team should know\?"\): the column is left out/),
+    );
     expect(d.items.map((i) => i.text)).not.toContain('Anything else the leadership team should know?');
   });
 });

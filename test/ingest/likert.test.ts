@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
-  bestScale,
   BUILTIN_SCALE_NAMES,
+  bestScale,
   findScale,
   integerAnswer,
   isMissingAnswer,
@@ -35,19 +35,23 @@ describe('likertValue(cell, scale)', () => {
 
   it('reads the 7-point agreement scale', () => {
     const s = scale('agreement-7');
-    expect(['Strongly disagree', 'Disagree', 'Somewhat disagree', 'Neither agree nor disagree', 'Somewhat agree', 'Agree', 'Strongly agree'].map((l) => likertValue(l, s))).toEqual([
-      1, 2, 3, 4, 5, 6, 7,
-    ]);
+    expect(
+      ['Strongly disagree', 'Disagree', 'Somewhat disagree', 'Neither agree nor disagree', 'Somewhat agree', 'Agree', 'Strongly agree'].map((l) =>
+        likertValue(l, s),
+      ),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('reads frequency, extent and satisfaction', () => {
     expect(['Never', 'Rarely', 'Sometimes', 'Often', 'Always'].map((l) => likertValue(l, scale('frequency')))).toEqual([1, 2, 3, 4, 5]);
-    expect(['Not at all', 'To a small extent', 'To a moderate extent', 'To a large extent', 'To a very large extent'].map((l) => likertValue(l, scale('extent')))).toEqual([
-      1, 2, 3, 4, 5,
-    ]);
-    expect(['Very dissatisfied', 'Dissatisfied', 'Neither satisfied nor dissatisfied', 'Satisfied', 'Very satisfied'].map((l) => likertValue(l, scale('satisfaction')))).toEqual([
-      1, 2, 3, 4, 5,
-    ]);
+    expect(
+      ['Not at all', 'To a small extent', 'To a moderate extent', 'To a large extent', 'To a very large extent'].map((l) => likertValue(l, scale('extent'))),
+    ).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      ['Very dissatisfied', 'Dissatisfied', 'Neither satisfied nor dissatisfied', 'Satisfied', 'Very satisfied'].map((l) =>
+        likertValue(l, scale('satisfaction')),
+      ),
+    ).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('N/A, Don’t know, Not applicable and Prefer not to say are missing (null), not a value', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { labelKey } from '../../src/ingest/likert.js';
 
 describe('labelKey on long cells', () => {
-  it('strips a label\'s number prefix and suffix as before', () => {
+  it("strips a label's number prefix and suffix as before", () => {
     expect(labelKey('5. Strongly agree')).toBe('strongly agree');
     expect(labelKey('Strongly agree (5)')).toBe('strongly agree');
   });

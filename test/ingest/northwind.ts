@@ -6,18 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/ingest/config.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { detectFormat } from '../../src/ingest/formats/index.js';
-import type { SurveyNormalised } from '../../src/ingest/plan/types.js';
 import type { FormatModule } from '../../src/ingest/formats/types.js';
 import { parseDelimited } from '../../src/ingest/parse.js';
+import type { SurveyNormalised } from '../../src/ingest/plan/types.js';
 import { readTable } from '../../src/ingest/table.js';
 import type { Table } from '../../src/ingest/types.js';
 
 import { EXPORTS } from '../helpers/read.js';
+
 export { EXPORTS, REAL } from '../helpers/read.js';
 
 function csv(file: string): Array<Record<string, string>> {
@@ -40,7 +40,10 @@ export interface Read {
 }
 
 /** readTable + detectFormat + normalise, as align does. */
-export async function readExport(file: string, options: { config?: AlignConfig | string; skipInvalid?: boolean; rankingQuestion?: string } = {}): Promise<Read> {
+export async function readExport(
+  file: string,
+  options: { config?: AlignConfig | string; skipInvalid?: boolean; rankingQuestion?: string } = {},
+): Promise<Read> {
   const path = file.startsWith('/') ? file : join(EXPORTS, file);
   const table = await readTable(path);
   const { module } = detectFormat(table);
@@ -95,7 +98,11 @@ export function expectCanonical(normalised: SurveyNormalised): void {
 
 /** The 62 ticked options of northwind-channels-long.csv. */
 export function expectChannels(normalised: SurveyNormalised): void {
-  const got = normalised.rows.flatMap((r) => Object.values(r.choices).flat().map((c) => `${r.name}|${c}`));
+  const got = normalised.rows.flatMap((r) =>
+    Object.values(r.choices)
+      .flat()
+      .map((c) => `${r.name}|${c}`),
+  );
   expect(sorted(got)).toEqual(sorted(canonical.channels.map((c) => `${c.name}|${c.channel}`)));
 }
 

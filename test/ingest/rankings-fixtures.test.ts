@@ -82,7 +82,9 @@ describe.each(FIXTURES)('readDataset(%s.csv)', (name) => {
     const used = d.respondents.length;
     const rows = d.files[0]!.rows;
     // long files: one row per ranked priority; the others one row per respondent
-    expect(rows).toBe(name.includes('long') || name.includes('messy') || name.includes('managers') ? d.respondents.reduce((n, r) => n + r.stack.length, 0) : used);
+    expect(rows).toBe(
+      name.includes('long') || name.includes('messy') || name.includes('managers') ? d.respondents.reduce((n, r) => n + r.stack.length, 0) : used,
+    );
   });
 });
 
@@ -148,7 +150,10 @@ describe('listed options (the N is decided in the audit, which knows the leaders
   it('a wide file lists its priority columns as the options; a long or list file lists none (its names come from the cells)', async () => {
     expect((await read('aw-wide-ties')).priorities.every((p) => p.listed === true)).toBe(true);
     for (const name of ['aw-long-partial', 'aw-list-arrow', 'aw-leaders-managers']) {
-      expect((await read(name)).priorities.some((p) => p.listed === true), name).toBe(false);
+      expect(
+        (await read(name)).priorities.some((p) => p.listed === true),
+        name,
+      ).toBe(false);
     }
   });
 });

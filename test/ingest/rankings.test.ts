@@ -257,7 +257,9 @@ describe('stackFromPositionCells(cells, {file, line})', () => {
         where,
       ),
     );
-    expect(e.message).toBe('ballot.csv:3:"2nd": "-" is not a priority name; write the priority\'s name there or leave it blank, or pass --skip-invalid to leave this respondent out');
+    expect(e.message).toBe(
+      'ballot.csv:3:"2nd": "-" is not a priority name; write the priority\'s name there or leave it blank, or pass --skip-invalid to leave this respondent out',
+    );
   });
 });
 

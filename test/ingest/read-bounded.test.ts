@@ -30,7 +30,9 @@ describe('align on an endless device', () => {
   it('stack /dev/zero exits 2 with one line instead of reading forever', async () => {
     const run = await runAlign(['stack', '/dev/zero']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`align: /dev/zero: is larger than ${MAX_INPUT_BYTES} bytes, more than any survey export align reads; check you picked the right file\n`);
+    expect(run.stderr).toBe(
+      `align: /dev/zero: is larger than ${MAX_INPUT_BYTES} bytes, more than any survey export align reads; check you picked the right file\n`,
+    );
   });
 
   it('--config /dev/zero exits 2 naming the file', async () => {

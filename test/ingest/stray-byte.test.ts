@@ -2,8 +2,7 @@
 // Windows-1252 ("ZoÃ« Brandt") and the run went on with exit 0.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { afterAll } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { decode } from '../../src/ingest/decode.js';
 import { ROOT, runAlign } from '../helpers/run.js';
@@ -13,7 +12,9 @@ const NAMES = ['Zoë Brandt', 'José Núñez', 'Øyvind Åsen', 'Chloé Dubois',
 /** A stacks file in UTF-8 with `stray` written in place of the ë of line 2's "Zoë". */
 function stacks(stray: number[] | null): Buffer {
   const lines = ['name,role,department,Grow revenue,Cut costs,Hire engineers'];
-  NAMES.forEach((n, i) => lines.push(`${n},Executive,Café ${i % 2 ? 'Nord' : 'Süd'},${(i % 3) + 1},${((i + 1) % 3) + 1},${((i + 2) % 3) + 1}`));
+  NAMES.forEach((n, i) => {
+    lines.push(`${n},Executive,Café ${i % 2 ? 'Nord' : 'Süd'},${(i % 3) + 1},${((i + 1) % 3) + 1},${((i + 2) % 3) + 1}`);
+  });
   const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
   if (!stray) return bytes;
   const at = bytes.indexOf(Buffer.from('ë', 'utf8'));
@@ -60,10 +61,19 @@ describe('decode: UTF-8 but for one byte', () => {
 });
 
 describe('decode: every committed fixture reads as it did', () => {
-  const dirs = [join(ROOT, 'test/fixtures/exports'), join(ROOT, 'test/fixtures/rankings'), join(ROOT, 'test/fixtures/ugly'), join(ROOT, '../shared/fixtures/exports'), join(ROOT, '../shared/fixtures/exports/real')];
+  const dirs = [
+    join(ROOT, 'test/fixtures/exports'),
+    join(ROOT, 'test/fixtures/rankings'),
+    join(ROOT, 'test/fixtures/ugly'),
+    join(ROOT, '../shared/fixtures/exports'),
+    join(ROOT, '../shared/fixtures/exports/real'),
+  ];
   const files = dirs.flatMap((d) => {
     try {
-      return readdirSync(d).filter((f) => /\.(csv|txt)$/.test(f)).map((f) => join(d, f)).filter((f) => statSync(f).isFile());
+      return readdirSync(d)
+        .filter((f) => /\.(csv|txt)$/.test(f))
+        .map((f) => join(d, f))
+        .filter((f) => statSync(f).isFile());
     } catch {
       return [];
     }
@@ -96,6 +106,8 @@ describe('align stack on a UTF-8 file with one stray byte', () => {
     const run = await runAlign(['stack', file]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`align: ${file}:2:"name": byte 0xEB (offset 61) is not UTF-8, though the rest of the file is; correct that cell and save the file as UTF-8 ("CSV UTF-8" in Excel), or pass --encoding windows-1252 (or macintosh) if the file really is in another encoding\n`);
+    expect(run.stderr).toBe(
+      `align: ${file}:2:"name": byte 0xEB (offset 61) is not UTF-8, though the rest of the file is; correct that cell and save the file as UTF-8 ("CSV UTF-8" in Excel), or pass --encoding windows-1252 (or macintosh) if the file really is in another encoding\n`,
+    );
   });
 });

@@ -1,8 +1,9 @@
 /** Writes test inputs into a fresh temporary folder (removed by the caller's afterAll). */
-import { seededRandom } from '../../src/stats/random.js';
+
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededRandom } from '../../src/stats/random.js';
 
 export interface TempFolder {
   /** Writes `content` (text as UTF-8, or bytes as given) and returns the path. */

@@ -5,9 +5,9 @@
  * reason and everyone else is read.
  */
 import { describe, expect, test } from 'vitest';
-import { InputError } from '../../src/errors.js';
-import { inputError } from '../helpers/read.js';
+import type { InputError } from '../../src/errors.js';
 import { readDataset } from '../../src/ingest/dataset.js';
+import { inputError } from '../helpers/read.js';
 
 const DIR = 'test/fixtures/ugly';
 

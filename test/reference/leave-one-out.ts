@@ -23,7 +23,9 @@ export function othersMeanRanks(matrix: ReadonlyArray<readonly number[]>, rater:
   const sums = new Array<number>(n).fill(0);
   matrix.forEach((row, r) => {
     if (r === rater) return;
-    row.forEach((v, i) => (sums[i] = (sums[i] as number) + v));
+    row.forEach((v, i) => {
+      sums[i] = (sums[i] as number) + v;
+    });
   });
   return sums.map((s) => s / (matrix.length - 1));
 }

@@ -122,9 +122,7 @@ export class AuditResultBuilder {
     return this;
   }
 
-  withDepartment(
-    d: Partial<Extract<DepartmentStack, { n: number }>> & { department: string; n: number },
-  ): this {
+  withDepartment(d: Partial<Extract<DepartmentStack, { n: number }>> & { department: string; n: number }): this {
     const full: Extract<DepartmentStack, { n: number }> = {
       W: 0.5,
       spearmanToLeadership: 0.4,
@@ -200,7 +198,10 @@ export class AuditResultBuilder {
     const meanRanks = P.map((_, j) => mean(completed.map((c) => c[j] as number)));
     const firstPlaces = P.map((_, j) => completed.filter((c) => c[j] === Math.min(...c)).length);
     const order = P.map((p, j) => ({ p, j }))
-      .sort((a, b) => (meanRanks[a.j] as number) - (meanRanks[b.j] as number) || (firstPlaces[b.j] as number) - (firstPlaces[a.j] as number) || (a.p < b.p ? -1 : 1))
+      .sort(
+        (a, b) =>
+          (meanRanks[a.j] as number) - (meanRanks[b.j] as number) || (firstPlaces[b.j] as number) - (firstPlaces[a.j] as number) || (a.p < b.p ? -1 : 1),
+      )
       .map((x) => x.j);
     const bottom = N - Math.ceil(N / 3);
     const consensus: ConsensusEntry[] = order.map((j, pos) => {

@@ -5,9 +5,9 @@
  * After an intended change: npx vitest run test/render -u, then read the diff.
  */
 import { expect, test } from 'vitest';
+import type { AuditResult } from '../../src/audit/types.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderStackTerminal } from '../../src/render/terminal-stack.js';
-import type { AuditResult } from '../../src/audit/types.js';
 import { awResult } from './fixtures.js';
 
 /** The fixture with findings in the audit room's style (most severe first, each with its layer). */
@@ -27,7 +27,8 @@ function withFindings(): AuditResult {
         severity: 'high',
         kind: 'first-priorities',
         title: 'Five different priorities sit at the top of seven stacks',
-        evidence: 'Grow revenue: Helena Kowalski, Sunita Venkataraman and Kofi Boateng; Reduce warranty costs: Marcus Oyelaran; Launch the e-bike line: Diego Álvarez; Improve on-time delivery: Ingrid Halvorsen; Hire and develop engineers: Aiko Matsuda.',
+        evidence:
+          'Grow revenue: Helena Kowalski, Sunita Venkataraman and Kofi Boateng; Reduce warranty costs: Marcus Oyelaran; Launch the e-bike line: Diego Álvarez; Improve on-time delivery: Ingrid Halvorsen; Hire and develop engineers: Aiko Matsuda.',
         question: 'What would change in the next quarter if the whole team put Grow revenue first?',
         layer: 'interpretation',
       },

@@ -10,18 +10,17 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readInput } from '../../src/ingest/dataset.js';
+import { stringify } from 'yaml';
 import { inspectTable } from '../../src/cli/inspect.js';
 import { personKey } from '../../src/ingest/columns.js';
-import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { loadConfig } from '../../src/ingest/config.js';
+import type { AlignConfig } from '../../src/ingest/config-types.js';
+import { readInput } from '../../src/ingest/dataset.js';
 import { priorityKey } from '../../src/ingest/priority-key.js';
 import { listSeparator } from '../../src/ingest/rankings.js';
-import { readTable } from '../../src/ingest/table.js';
 import { HOSTILE, RAW_CONTROL, stripSgr } from '../helpers/controls.js';
-import { ROOT, runAlign, type Run } from '../helpers/run.js';
+import { ROOT, type Run, runAlign } from '../helpers/run.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -39,7 +38,20 @@ const CONFIGS: Record<string, string> = {
   'limesurvey.csv': 'limesurvey.align.yml',
 };
 
-const PROTO = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__', '__lookupSetter__', '__lookupGetter__', '__defineSetter__'];
+const PROTO = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__lookupSetter__',
+  '__lookupGetter__',
+  '__defineSetter__',
+];
 const LONG = ` ${'Ω'.repeat(5_000)}${'l'.repeat(5_000)}`;
 
 type Kind = 'name' | 'department' | 'priority';

@@ -1,12 +1,12 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { SHIPPED_TEMPLATES, mdEscape, renderJson, renderMarkdown, resolveTemplates } from '../../src/render/markdown.js';
+import { mdEscape, renderJson, renderMarkdown, resolveTemplates, SHIPPED_TEMPLATES } from '../../src/render/markdown.js';
 import { anAuditResult } from './builders.js';
-import { LEAKS, awResult } from './fixtures.js';
+import { awResult, LEAKS } from './fixtures.js';
 
 const ANATOMY = [
   '# Leadership alignment audit',
@@ -34,7 +34,10 @@ describe('renderMarkdown anatomy', () => {
   test('has every anatomy heading, in order', () => {
     const hs = headings(md);
     const at = ANATOMY.map((h) => hs.indexOf(h));
-    expect(at.every((i) => i >= 0), JSON.stringify(hs)).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(hs),
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
@@ -49,11 +52,15 @@ describe('renderMarkdown anatomy', () => {
     const bullets = section.split('\n').filter((l) => l.startsWith('- '));
     expect(bullets.length).toBeGreaterThanOrEqual(5);
     expect(bullets.length).toBeLessThanOrEqual(7);
-    expect(section).toContain('The seven leaders agree only weakly on what matters most (Kendall\'s W = 0.33, "fair"; permutation p = 0.011, unlikely to be chance).');
+    expect(section).toContain(
+      'The seven leaders agree only weakly on what matters most (Kendall\'s W = 0.33, "fair"; permutation p = 0.011, unlikely to be chance).',
+    );
     expect(section).toContain('Aiko Matsuda (People) is furthest from the rest of the team (rho = 0.19');
     expect(section).toContain('Helena Kowalski (Executive Office) is closest (0.95)');
     expect(section).toMatch(/different priorities sit at the top of the seven leaders' stacks/);
-    expect(section).toContain('Departments follow their own leader unevenly: Sales tracks Sunita Venkataraman closely (cascade rho = 1.00), Engineering departs from Diego Álvarez (rho = 0.30, 5 people).');
+    expect(section).toContain(
+      'Departments follow their own leader unevenly: Sales tracks Sunita Venkataraman closely (cascade rho = 1.00), Engineering departs from Diego Álvarez (rho = 0.30, 5 people).',
+    );
     expect(section).toContain('Three departments are not shown, to keep groups under 5 people anonymous.');
   });
 
@@ -141,9 +148,26 @@ describe('renderMarkdown anonymity and undefined values', () => {
   test("null statistics render as 'n/a (reason)', never NaN, null or undefined", () => {
     const r = anAuditResult()
       .withLeaders('Ann Lee', 'Bo Chen')
-      .withConcordance({ W: null, WReason: 'every stack is identical', chiSquare: null, df: null, p: null, pReason: 'no W', pPermutation: null, pPermutationReason: 'no W', band: null })
+      .withConcordance({
+        W: null,
+        WReason: 'every stack is identical',
+        chiSquare: null,
+        df: null,
+        p: null,
+        pReason: 'no W',
+        pPermutation: null,
+        pPermutationReason: 'no W',
+        band: null,
+      })
       .withRater('Bo Chen', { spearmanToOthers: null, spearmanToOthersReason: 'constant stack', divergence: null, divergenceReason: 'constant stack' })
-      .withPair('Ann Lee', 'Bo Chen', { spearman: null, spearmanReason: 'constant stack', kendallTauB: null, kendallTauBReason: 'constant stack', rbo: null, rboReason: 'tied ranks' })
+      .withPair('Ann Lee', 'Bo Chen', {
+        spearman: null,
+        spearmanReason: 'constant stack',
+        kendallTauB: null,
+        kendallTauBReason: 'constant stack',
+        rbo: null,
+        rboReason: 'tied ranks',
+      })
       .withConsensus('Grow revenue', { sd: null, sdReason: 'one leader' })
       .withDepartment({ department: 'Sales', n: 6, W: null, spearmanToLeadership: null })
       .withCascade({ leader: 'Ann Lee', department: null, n: 0, spearman: null, spearmanReason: "no non-leaders in this leader's department" })
@@ -173,9 +197,30 @@ describe('renderMarkdown findings', () => {
   test('findings go facts, then interpretation, then decision; most severe first within each', () => {
     const r = anAuditResult()
       .withFindings(
-        { severity: 'high', kind: 'divergence', title: 'The COO runs a different plan', evidence: 'rho = -0.36', question: 'What does the COO see?', layer: 'interpretation' },
-        { severity: 'high', kind: 'concordance', title: 'The leaders barely agree', evidence: 'W = 0.12', question: 'Write down your one priority.', layer: 'facts' },
-        { severity: 'medium', kind: 'contested', title: 'Hiring is contested', evidence: 'top three for 50%', question: 'Who owns the call?', layer: 'decision' },
+        {
+          severity: 'high',
+          kind: 'divergence',
+          title: 'The COO runs a different plan',
+          evidence: 'rho = -0.36',
+          question: 'What does the COO see?',
+          layer: 'interpretation',
+        },
+        {
+          severity: 'high',
+          kind: 'concordance',
+          title: 'The leaders barely agree',
+          evidence: 'W = 0.12',
+          question: 'Write down your one priority.',
+          layer: 'facts',
+        },
+        {
+          severity: 'medium',
+          kind: 'contested',
+          title: 'Hiring is contested',
+          evidence: 'top three for 50%',
+          question: 'Who owns the call?',
+          layer: 'decision',
+        },
         { severity: 'low', kind: 'unanimous', title: 'Everyone puts growth first', evidence: 'unanimous', question: 'Does the company know?', layer: 'facts' },
       )
       .build();
@@ -189,15 +234,16 @@ describe('renderMarkdown findings', () => {
       '### Decision: what will we do?',
       '#### 4. Hiring is contested',
     ].map((h) => md.indexOf(`\n${h}\n`));
-    expect(order.every((i) => i > 0), JSON.stringify(order)).toBe(true);
+    expect(
+      order.every((i) => i > 0),
+      JSON.stringify(order),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(md.indexOf('- **What the data shows:** rho = -0.36')).toBeLessThan(md.indexOf('- **Question:** What does the COO see?'));
   });
 
   test('a layer with no findings gets no heading', () => {
-    const r = anAuditResult()
-      .withFindings({ severity: 'info', kind: 'x', title: 'Only a fact', evidence: 'e', question: 'q', layer: 'facts' })
-      .build();
+    const r = anAuditResult().withFindings({ severity: 'info', kind: 'x', title: 'Only a fact', evidence: 'e', question: 'q', layer: 'facts' }).build();
     const md = renderMarkdown(r);
     expect(md).toContain('### Facts: what do we know?');
     expect(md).not.toContain('### Decision');

@@ -1,7 +1,7 @@
 // Issue 7, points 5 and 11 (terminal): text from the data is shown, never obeyed,
 // and a very long name costs time and room in proportion to its length.
 import { describe, expect, it } from 'vitest';
-import { InputError, formatInputError } from '../../src/errors.js';
+import { formatInputError, InputError } from '../../src/errors.js';
 import { mdEscape, mdTable, renderMarkdown } from '../../src/render/markdown.js';
 import { NAME_MAX, renderStackTerminal } from '../../src/render/terminal-stack.js';
 import { wrap } from '../../src/render/text.js';
@@ -16,7 +16,11 @@ function hostileResult(prefix = HOSTILE) {
   const L = ['Ann Lee', 'Bo Chen', 'Cy Diaz'].map((n) => prefix + n);
   return anAuditResult()
     .withPriorities(P)
-    .withLeaders({ name: L[0]!, department: `${prefix}Sales`, stack: [P[0]!, P[1]!, P[2]!, P[3]!] }, { name: L[1]!, stack: [P[3]!, P[2]!, P[1]!, P[0]!] }, { name: L[2]!, stack: [P[1]!, P[0]!] })
+    .withLeaders(
+      { name: L[0]!, department: `${prefix}Sales`, stack: [P[0]!, P[1]!, P[2]!, P[3]!] },
+      { name: L[1]!, stack: [P[3]!, P[2]!, P[1]!, P[0]!] },
+      { name: L[2]!, stack: [P[1]!, P[0]!] },
+    )
     .withDepartment({ department: `${prefix}Sales`, n: 6 })
     .withSuppressedDepartment(`${prefix}Finance`)
     .withCascade({ leader: L[0]!, department: `${prefix}Sales`, n: 6, spearman: 0.5 })
@@ -36,7 +40,12 @@ describe('wrap(text, width)', () => {
     const text = Array.from({ length: 20_000 }, (_, i) => `w${i}`).join(' ');
     const lines = wrap(text, 60, '- ', '  ');
     expect(Math.max(...lines.map(width))).toBeLessThanOrEqual(60);
-    expect(lines.join(' ').split(/[ -]+/).filter((w) => w !== '')).toHaveLength(20_000);
+    expect(
+      lines
+        .join(' ')
+        .split(/[ -]+/)
+        .filter((w) => w !== ''),
+    ).toHaveLength(20_000);
   });
 
   it('shows control characters of the text as \\xHH', () => {
@@ -81,7 +90,12 @@ describe('Markdown with hostile names', () => {
     const md = renderMarkdown(hostileResult());
     expect(md).not.toMatch(RAW_CONTROL);
     expect(md).toContain('\\\\x1b\\[2J\\\\x07\\\\x0d\u200bAnn Lee');
-    expect(md.split('\n').filter((l) => l.startsWith('#')).every((l) => !l.includes('Ann Lee'))).toBe(true);
+    expect(
+      md
+        .split('\n')
+        .filter((l) => l.startsWith('#'))
+        .every((l) => !l.includes('Ann Lee')),
+    ).toBe(true);
   });
 });
 

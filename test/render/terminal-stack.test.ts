@@ -1,14 +1,24 @@
 import { describe, expect, test } from 'vitest';
 import { renderStackTerminal } from '../../src/render/terminal-stack.js';
 import { anAuditResult } from './builders.js';
-import { ANSI, LEAKS, awResult } from './fixtures.js';
+import { ANSI, awResult, LEAKS } from './fixtures.js';
 
 const plain = { color: false, width: 80 } as const;
 
 function withNulls() {
   return anAuditResult()
     .withLeaders('Ann Lee', 'Bo Chen', 'Cy Diaz')
-    .withConcordance({ W: null, WReason: 'every stack is identical', chiSquare: null, df: null, p: null, pReason: 'no W', pPermutation: null, pPermutationReason: 'no W', band: null })
+    .withConcordance({
+      W: null,
+      WReason: 'every stack is identical',
+      chiSquare: null,
+      df: null,
+      p: null,
+      pReason: 'no W',
+      pPermutation: null,
+      pPermutationReason: 'no W',
+      band: null,
+    })
     .withRater('Bo Chen', { spearmanToOthers: null, spearmanToOthersReason: 'constant stack', divergence: null, divergenceReason: 'constant stack' })
     .withPair('Ann Lee', 'Cy Diaz', { spearman: null, spearmanReason: 'constant stack', rbo: null, rboReason: 'tied ranks' })
     .withConsensus('Grow revenue', { sd: null, sdReason: 'one leader' })
@@ -38,7 +48,7 @@ describe('renderStackTerminal colour', () => {
   test('colour does not change the text', () => {
     const strip = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
     // The colour scale's swatch line is the one line only the colour view has.
-    const swatch = /^  -1 .* \+1 .*\n/m;
+    const swatch = /^ {2}-1 .* \+1 .*\n/m;
     expect(strip(renderStackTerminal(awResult(), { color: true, width: 100 })).replace(swatch, '')).toBe(
       renderStackTerminal(awResult(), { color: false, width: 100 }),
     );
@@ -124,7 +134,9 @@ describe('renderStackTerminal content', () => {
 
   test('too many leaders for the width: the matrix becomes a sorted list of pairs', () => {
     const names = Array.from({ length: 12 }, (_, i) => `Leader ${String.fromCharCode(65 + i)} Person`);
-    const many = anAuditResult().withLeaders(...names).build();
+    const many = anAuditResult()
+      .withLeaders(...names)
+      .build();
     const text = renderStackTerminal(many, { color: false, width: 60 });
     expect(text).toContain('LAP–LBP');
     for (const line of text.split('\n')) expect(Array.from(line).length, line).toBeLessThanOrEqual(60);

@@ -17,7 +17,15 @@ describe('borda(matrix, keys)', () => {
     );
     expect(r).toEqual({ order: [0, 1, 2], meanRanks: [1.5, 1.5, 3], rankSums: [3, 3, 6], firstPlaces: [1, 1, 0] });
     // renaming the priorities only changes the key tie-break
-    expect(borda([[1, 2, 3], [2, 1, 3]], ['z', 'b', 'c']).order).toEqual([1, 0, 2]);
+    expect(
+      borda(
+        [
+          [1, 2, 3],
+          [2, 1, 3],
+        ],
+        ['z', 'b', 'c'],
+      ).order,
+    ).toEqual([1, 0, 2]);
   });
 
   it('borda: equal rank sums are broken by more first places, then by key (hand)', () => {

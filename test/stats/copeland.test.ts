@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { borda } from '../../src/stats/borda.js';
 import { copeland } from '../../src/stats/copeland.js';
-import { completeStack } from '../../src/stats/ranks.js';
 import { seededRandom } from '../../src/stats/random.js';
+import { completeStack } from '../../src/stats/ranks.js';
 
 const CYCLE = [
   [1, 2, 3],
@@ -50,10 +50,17 @@ describe('copeland(matrix, bordaOrder)', () => {
     const random = seededRandom(31);
     for (let t = 0; t < 20; t++) {
       const n = 2 + Math.floor(random() * 8);
-      const m = Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
-        completeStack(Array.from({ length: n }, () => (random() < 0.3 ? null : 1 + Math.floor(random() * n)))).completed,
+      const m = Array.from(
+        { length: 1 + Math.floor(random() * 6) },
+        () => completeStack(Array.from({ length: n }, () => (random() < 0.3 ? null : 1 + Math.floor(random() * n)))).completed,
       );
-      const { scores, order } = copeland(m, borda(m, Array.from({ length: n }, (_, i) => `k${i}`)).order);
+      const { scores, order } = copeland(
+        m,
+        borda(
+          m,
+          Array.from({ length: n }, (_, i) => `k${i}`),
+        ).order,
+      );
       expect(scores.reduce((a, b) => a + b, 0)).toBe((n * (n - 1)) / 2);
       for (let i = 1; i < n; i++) expect(scores[order[i] as number]).toBeLessThanOrEqual(scores[order[i - 1] as number] as number);
     }

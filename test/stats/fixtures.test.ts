@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { borda } from '../../src/stats/borda.js';
 import { kendallTauB } from '../../src/stats/kendall-tau-b.js';
 import { kendallW } from '../../src/stats/kendall-w.js';
-import { othersMeanRanks, spearmanToOthers } from '../reference/leave-one-out.js';
 import { completeStack } from '../../src/stats/ranks.js';
 import { rankBiasedOverlap } from '../../src/stats/rbo.js';
 import { spearman } from '../../src/stats/spearman.js';
-import { loadFixtures, matchingKey, type Fixture, type FixtureRespondent } from './fixtures.js';
+import { othersMeanRanks, spearmanToOthers } from '../reference/leave-one-out.js';
+import { type Fixture, type FixtureRespondent, loadFixtures, matchingKey } from './fixtures.js';
 import { close, closeAll, closeStat } from './helpers.js';
 
 const fixtures = loadFixtures();

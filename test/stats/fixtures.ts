@@ -1,7 +1,7 @@
 // Loads the synthetic Adventure Works and Northwind fixtures (copied verbatim from
 // ../shared/fixtures into test/stats/fixtures, see its README) into plain
 // matrices for the stats tests. Not a test file: no *.test.ts suffix.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,14 +77,7 @@ function loadNorthwind(): Fixture {
     if (i < 0) throw new Error(`northwind-rankings-long.csv has no column ${name}`);
     return i;
   };
-  const [id, name, role, department, priority, rank] = [
-    col('respondent_id'),
-    col('name'),
-    col('role'),
-    col('department'),
-    col('priority'),
-    col('rank'),
-  ];
+  const [id, name, role, department, priority, rank] = [col('respondent_id'), col('name'), col('role'), col('department'), col('priority'), col('rank')];
   const byId = new Map<string, FixtureRespondent>();
   for (const line of lines.slice(1)) {
     const cells = line.split(',');

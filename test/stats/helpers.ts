@@ -21,7 +21,9 @@ export function closeStat(stat: Stat, expected: number, tol = TOL, label = ''): 
 /** Element-wise close. */
 export function closeAll(actual: readonly number[], expected: readonly number[], tol = TOL, label = ''): void {
   expect(actual.length, `${label} length`).toBe(expected.length);
-  actual.forEach((a, i) => close(a, expected[i] as number, tol, `${label}[${i}]`));
+  actual.forEach((a, i) => {
+    close(a, expected[i] as number, tol, `${label}[${i}]`);
+  });
 }
 
 /** |actual - expected| / |expected| <= rel (for p-values spanning many decades). */

@@ -4,17 +4,22 @@
 import { describe, expect, it } from 'vitest';
 import { borda } from '../../src/stats/borda.js';
 import { compareCodePoints } from '../../src/stats/code-point-order.js';
-import { KEMENY_MAX_ITEMS, kemeny, type KemenyResult } from '../../src/stats/kemeny.js';
-import { completeStack } from '../../src/stats/ranks.js';
+import { KEMENY_MAX_ITEMS, type KemenyResult, kemeny } from '../../src/stats/kemeny.js';
 import { seededRandom } from '../../src/stats/random.js';
+import { completeStack } from '../../src/stats/ranks.js';
 
 function permutations(n: number): number[][] {
   const out: number[][] = [];
   const go = (prefix: number[], rest: number[]): void => {
     if (rest.length === 0) out.push(prefix);
-    rest.forEach((x, i) => go([...prefix, x], [...rest.slice(0, i), ...rest.slice(i + 1)]));
+    rest.forEach((x, i) => {
+      go([...prefix, x], [...rest.slice(0, i), ...rest.slice(i + 1)]);
+    });
   };
-  go([], Array.from({ length: n }, (_, i) => i));
+  go(
+    [],
+    Array.from({ length: n }, (_, i) => i),
+  );
   return out;
 }
 
@@ -22,7 +27,9 @@ function permutations(n: number): number[][] {
 function bruteForce(matrix: number[][], bordaOrder: number[], keys: string[]): KemenyResult {
   const n = keys.length;
   const position = new Array<number>(n);
-  bordaOrder.forEach((item, pos) => (position[item] = pos));
+  bordaOrder.forEach((item, pos) => {
+    position[item] = pos;
+  });
   let best: { order: number[]; cost2: number; distance: number } | null = null;
   let count = 0;
   for (const order of permutations(n)) {
@@ -76,7 +83,16 @@ describe('kemeny(matrix, bordaOrder, keys)', () => {
   });
 
   it("kemeny([[1, 2], [1.5, 1.5]], [0, 1], ['a', 'b']) -> a first, cost 0.5 (hand: a tied pair costs ½ either way)", () => {
-    expect(kemeny([[1, 2], [1.5, 1.5]], [0, 1], ['a', 'b'])).toEqual({ order: [0, 1], optimalOrders: 1, cost: 0.5 });
+    expect(
+      kemeny(
+        [
+          [1, 2],
+          [1.5, 1.5],
+        ],
+        [0, 1],
+        ['a', 'b'],
+      ),
+    ).toEqual({ order: [0, 1], optimalOrders: 1, cost: 0.5 });
   });
 
   it('kemeny(unanimous raters) -> their order, one optimal order, cost 0 (hand)', () => {
@@ -129,15 +145,24 @@ describe('kemeny(matrix, bordaOrder, keys)', () => {
   it(`kemeny(N = KEMENY_MAX_ITEMS = ${KEMENY_MAX_ITEMS}) finishes under a second; N = KEMENY_MAX_ITEMS + 1 -> null`, () => {
     expect(KEMENY_MAX_ITEMS).toBeGreaterThanOrEqual(12);
     const random = seededRandom(16);
-    const make = (n: number): number[][] =>
-      Array.from({ length: 7 }, () => Array.from({ length: n }, (_, i) => i + 1).sort(() => random() - 0.5));
+    const make = (n: number): number[][] => Array.from({ length: 7 }, () => Array.from({ length: n }, (_, i) => i + 1).sort(() => random() - 0.5));
     const keys = (n: number): string[] => Array.from({ length: n }, (_, i) => `p${String(i).padStart(2, '0')}`);
     const n = KEMENY_MAX_ITEMS;
     const start = performance.now();
-    const r = kemeny(make(n), keys(n).map((_, i) => i), keys(n));
+    const r = kemeny(
+      make(n),
+      keys(n).map((_, i) => i),
+      keys(n),
+    );
     expect(performance.now() - start).toBeLessThan(1000);
     expect(r?.order.length).toBe(n);
-    expect(kemeny(make(n + 1), keys(n + 1).map((_, i) => i), keys(n + 1))).toBeNull();
+    expect(
+      kemeny(
+        make(n + 1),
+        keys(n + 1).map((_, i) => i),
+        keys(n + 1),
+      ),
+    ).toBeNull();
   });
 
   it('kemeny throws on no raters, ragged rows, a bad Borda order and duplicate keys', () => {

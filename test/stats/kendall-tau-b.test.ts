@@ -26,7 +26,13 @@ describe('kendallTauB(x, y)', () => {
       const r = kendallTauB(x, y);
       if (r.value === null) continue;
       closeStat(kendallTauB(y, x), r.value);
-      closeStat(kendallTauB(x.map((v) => v ** 3), y.map((v) => 2 * v + 10)), r.value);
+      closeStat(
+        kendallTauB(
+          x.map((v) => v ** 3),
+          y.map((v) => 2 * v + 10),
+        ),
+        r.value,
+      );
     }
   });
   it("kendallTauB(constant, y) -> null, 'one of the stacks ranks every priority the same'", () => {

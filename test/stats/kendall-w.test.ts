@@ -4,9 +4,9 @@
 // Phipson & Smyth (2010), "Permutation p-values should never be zero", https://arxiv.org/abs/1603.05766
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PERMUTATIONS } from '../../src/defaults.js';
-import { shuffled } from '../helpers/read.js';
 import { kendallW, kendallWPermutation } from '../../src/stats/kendall-w.js';
 import { seededRandom } from '../../src/stats/random.js';
+import { shuffled } from '../helpers/read.js';
 import { close } from './helpers.js';
 
 // Four raters over six items: complete, partial top 3 of 6, explicit ties, reversed.
@@ -104,7 +104,12 @@ describe('kendallW(matrix)', () => {
     );
   });
   it('kendallW(ragged) throws', () => {
-    expect(() => kendallW([[1, 2, 3], [1, 2]])).toThrow('kendallW requires a rectangular matrix');
+    expect(() =>
+      kendallW([
+        [1, 2, 3],
+        [1, 2],
+      ]),
+    ).toThrow('kendallW requires a rectangular matrix');
   });
 });
 
@@ -124,7 +129,9 @@ describe('kendallWPermutation(matrix, { permutations, seed })', () => {
     const perms: number[][] = [];
     const permute = (prefix: number[], rest: number[]): void => {
       if (rest.length === 0) perms.push(prefix);
-      rest.forEach((x, i) => permute([...prefix, x], [...rest.slice(0, i), ...rest.slice(i + 1)]));
+      rest.forEach((x, i) => {
+        permute([...prefix, x], [...rest.slice(0, i), ...rest.slice(i + 1)]);
+      });
     };
     permute([], [0, 1, 2, 3]);
     // W is unchanged when every row is relabelled the same way, so fixing row 0 enumerates the whole distribution

@@ -6,13 +6,33 @@ import { closeAll, closeStat } from './helpers.js';
 
 describe('othersMeanRanks(matrix, rater)', () => {
   it('othersMeanRanks([[1, 2, 3], [1, 3, 2], [3, 2, 1]], 0) -> [2, 2.5, 1.5] (hand)', () => {
-    closeAll(othersMeanRanks([[1, 2, 3], [1, 3, 2], [3, 2, 1]], 0), [2, 2.5, 1.5]);
+    closeAll(
+      othersMeanRanks(
+        [
+          [1, 2, 3],
+          [1, 3, 2],
+          [3, 2, 1],
+        ],
+        0,
+      ),
+      [2, 2.5, 1.5],
+    );
   });
 });
 
 describe('spearmanToOthers(matrix, rater)', () => {
   it('spearmanToOthers([[1, 2, 3], [1, 3, 2], [3, 2, 1]], 0) -> -0.5 (hand: Pearson([1,2,3], [2,3,1]) = -1/2)', () => {
-    closeStat(spearmanToOthers([[1, 2, 3], [1, 3, 2], [3, 2, 1]], 0), -0.5);
+    closeStat(
+      spearmanToOthers(
+        [
+          [1, 2, 3],
+          [1, 3, 2],
+          [3, 2, 1],
+        ],
+        0,
+      ),
+      -0.5,
+    );
   });
   it('spearmanToOthers(three identical rows and one reversed, i) -> -1 for the reversed rater, 1 for the others (hand: the rater is left out)', () => {
     const m = [
@@ -27,7 +47,16 @@ describe('spearmanToOthers(matrix, rater)', () => {
   });
   it('spearmanToOthers(one rater) -> null; others constant -> null', () => {
     expect(spearmanToOthers([[1, 2, 3]], 0).reason).toBe('no other leader to compare with');
-    expect(spearmanToOthers([[1, 2, 3], [1, 2, 3], [3, 2, 1]], 0).value).toBeNull(); // others' means [2, 2, 2]
+    expect(
+      spearmanToOthers(
+        [
+          [1, 2, 3],
+          [1, 2, 3],
+          [3, 2, 1],
+        ],
+        0,
+      ).value,
+    ).toBeNull(); // others' means [2, 2, 2]
   });
   it('spearmanToOthers(matrix, out of range) throws', () => {
     expect(() => spearmanToOthers([[1, 2]], 1)).toThrow(/rater index/);

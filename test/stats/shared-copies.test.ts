@@ -1,7 +1,7 @@
 // The copies in test/fixtures must stay byte-identical to ../shared/fixtures
 // (the source of truth, maintained with its independent numpy/scipy reference values).
 // Reference: ../shared/fixtures/rankings/README.md.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from './fixtures.js';

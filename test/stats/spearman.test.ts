@@ -1,8 +1,8 @@
 // Spearman's rho = Pearson correlation of midranks, as scipy.stats.spearmanr.
 // Reference: https://en.wikipedia.org/wiki/Spearman%27s_rank_correlation_coefficient (IQ / TV example, rho = -29/165).
 import { describe, expect, it } from 'vitest';
-import { pearson, spearman } from '../../src/stats/spearman.js';
 import { seededRandom } from '../../src/stats/random.js';
+import { pearson, spearman } from '../../src/stats/spearman.js';
 import { close, closeStat } from './helpers.js';
 
 describe('spearman(x, y)', () => {
@@ -29,7 +29,13 @@ describe('spearman(x, y)', () => {
       const r = spearman(x, y);
       if (r.value === null) continue;
       closeStat(spearman(y, x), r.value);
-      closeStat(spearman(x.map((v) => Math.exp(v) + 100), y.map((v) => v * 3 - 7)), r.value);
+      closeStat(
+        spearman(
+          x.map((v) => Math.exp(v) + 100),
+          y.map((v) => v * 3 - 7),
+        ),
+        r.value,
+      );
     }
   });
   it('spearman of a mean vector re-ranks it with midranks first: spearman([1, 2, 3, 4], [1.5, 1.5, 9, 10]) = spearman([1, 2, 3, 4], [1.5, 1.5, 3, 4])', () => {
@@ -51,7 +57,10 @@ describe('spearman(x, y)', () => {
     const random = seededRandom(8);
     for (let t = 0; t < 200; t++) {
       const x = Array.from({ length: 7 }, () => random());
-      const r = spearman(x, x.map((v) => v * 1e-3 + 1e6));
+      const r = spearman(
+        x,
+        x.map((v) => v * 1e-3 + 1e6),
+      );
       expect(Math.abs(r.value as number)).toBeLessThanOrEqual(1);
     }
   });

@@ -82,7 +82,17 @@ describe('rwg, rwgJ and adi (James, Demaree and Wolf 1984; Burke and Dunlap 2002
 
   test('rwgJ over three items', () => {
     // s̄² = mean(numpy.var(item, ddof=1)) = 0.3833..., J(1-s̄²/2)/(J(1-s̄²/2)+s̄²/2) = 0.9155844155844155
-    close(rwgJ([[1, 2, 2, 3, 1], [1, 1, 2, 2, 1], [2, 3, 2, 3, 2]], 5).value, 0.9155844155844155);
+    close(
+      rwgJ(
+        [
+          [1, 2, 2, 3, 1],
+          [1, 1, 2, 2, 1],
+          [2, 3, 2, 3, 2],
+        ],
+        5,
+      ).value,
+      0.9155844155844155,
+    );
     expect(rwgJ([[1], [2]], 5).value).toBeNull();
   });
 
@@ -127,8 +137,18 @@ describe('icc1(groups) and its one-way ANOVA', () => {
   test('undefined cases are n/a with a reason', () => {
     expect(icc1([[1, 2, 3]]).icc1.reason).toBe('fewer than two groups to compare');
     expect(icc1([[1], [2], [3]]).icc1.reason).toMatch(/one answer/);
-    expect(icc1([[3, 3], [3, 3]]).icc1.reason).toBe('everyone gave the same answer');
-    expect(icc1([[3, 3], [4, 4]]).anova).toBeNull();
+    expect(
+      icc1([
+        [3, 3],
+        [3, 3],
+      ]).icc1.reason,
+    ).toBe('everyone gave the same answer');
+    expect(
+      icc1([
+        [3, 3],
+        [4, 4],
+      ]).anova,
+    ).toBeNull();
   });
 });
 
@@ -153,17 +173,41 @@ describe('fSurvival(F, d1, d2) and regularizedBeta', () => {
 describe("cronbachAlpha(rows): Cronbach's alpha, listwise", () => {
   test('three items, four respondents', () => {
     // k/(k-1) (1 - Σ numpy.var(item, ddof=1) / numpy.var(totals, ddof=1)) = 0.9
-    close(cronbachAlpha([[4, 4, 3], [2, 3, 2], [5, 4, 5], [3, 3, 2]]).value, 0.9);
+    close(
+      cronbachAlpha([
+        [4, 4, 3],
+        [2, 3, 2],
+        [5, 4, 5],
+        [3, 3, 2],
+      ]).value,
+      0.9,
+    );
   });
 
   test('a respondent who skipped an item is left out (listwise)', () => {
-    const withGap = cronbachAlpha([[4, 4, 3], [2, 3, 2], [5, 4, 5], [3, 3, 2], [1, null, 5]]);
+    const withGap = cronbachAlpha([
+      [4, 4, 3],
+      [2, 3, 2],
+      [5, 4, 5],
+      [3, 3, 2],
+      [1, null, 5],
+    ]);
     close(withGap.value, 0.9);
   });
 
   test('undefined cases', () => {
     expect(cronbachAlpha([[1], [2]]).reason).toMatch(/one item/);
-    expect(cronbachAlpha([[1, 2], [null, 2]]).reason).toMatch(/fewer than two respondents/);
-    expect(cronbachAlpha([[1, 2], [2, 1]]).reason).toMatch(/same total/);
+    expect(
+      cronbachAlpha([
+        [1, 2],
+        [null, 2],
+      ]).reason,
+    ).toMatch(/fewer than two respondents/);
+    expect(
+      cronbachAlpha([
+        [1, 2],
+        [2, 1],
+      ]).reason,
+    ).toMatch(/same total/);
   });
 });

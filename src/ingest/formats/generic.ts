@@ -17,14 +17,14 @@
  * the respondent's line is their first row.
  */
 import { InputError } from '../../errors.js';
-import type { ColumnRoleName } from '../config-types.js';
 import { personKey, recogniseColumn } from '../columns.js';
+import type { ColumnRoleName } from '../config-types.js';
 import { type ColumnView, inferFromHeader } from '../infer.js';
-import { plainTableColumns, looseKey } from '../plan/header.js';
+import { looseKey, plainTableColumns } from '../plan/header.js';
 import { overrideFor, overrides } from '../plan/overrides.js';
 import { normaliseExport } from '../plan/plan.js';
 import type { ExportColumn, ExportLayout } from '../plan/types.js';
-import { aliasKeyOf, EMPTY_ROW, invalidReason, stackFromLongRows, type RankedName } from '../rankings.js';
+import { aliasKeyOf, EMPTY_ROW, invalidReason, type RankedName, stackFromLongRows } from '../rankings.js';
 import { parseIsoTimestamp } from '../timestamps.js';
 import type { Excluded, Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext, Normalised, RawRow } from './types.js';
@@ -117,7 +117,10 @@ function longLayout(table: Table, context: NormaliseContext): LongLayout | null 
         header: h,
         role: 'ranking',
         confidence: o ? 1 : 0.85,
-        reason: index === priority ? `header ${JSON.stringify(h.trim())} reads as the priority column of a long-format file` : `header ${JSON.stringify(h.trim())} reads as the rank column of a long-format file (one row per respondent and priority)`,
+        reason:
+          index === priority
+            ? `header ${JSON.stringify(h.trim())} reads as the priority column of a long-format file`
+            : `header ${JSON.stringify(h.trim())} reads as the rank column of a long-format file (one row per respondent and priority)`,
         ranking: index === priority ? 'long-priority' : 'long-rank',
       });
       return;
@@ -226,7 +229,13 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
     const first = members[0]!;
     const stack = guarded(context, out.excluded, table.path, lines, () => {
       if (group.startsWith('row:')) {
-        throw new InputError(table.path, lines[0]!, idColumn, 'this row does not say whose it is: the respondent cells are empty', 'fill in the respondent, or delete the row');
+        throw new InputError(
+          table.path,
+          lines[0]!,
+          idColumn,
+          'this row does not say whose it is: the respondent cells are empty',
+          'fill in the respondent, or delete the row',
+        );
       }
       return stackFromLongRows(
         members.map((r) => ({ line: table.lines[r]!, priority: table.records[r]![priority] ?? '', rank: table.records[r]![rank] ?? '' })),

@@ -9,11 +9,12 @@
  * cell. The timestamp follows the sheet's locale: `3/3/2025 9:30:57` (US),
  * `03.03.2025 09:30:57` after a German Excel re-save.
  */
-import type { Table } from '../types.js';
-import { guessDateOrder, parseTimestamp } from '../timestamps.js';
-import { type ExportColumn, type SurveyNormalised } from '../plan/types.js';
-import { normaliseExport } from '../plan/plan.js';
+
 import { splitBracketHeader } from '../plan/header.js';
+import { normaliseExport } from '../plan/plan.js';
+import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
+import { guessDateOrder, parseTimestamp } from '../timestamps.js';
+import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
 /** "Timestamp" as Sheets writes it in a few UI languages. */
@@ -26,7 +27,10 @@ export function detect(table: Table): Detection {
   const header = table.records[0] ?? [];
   const first = (header[0] ?? '').trim();
   if (!TIMESTAMP.test(first)) return { score: 0, reason: 'the first column is not "Timestamp"' };
-  const times = table.records.slice(1, 21).map((r) => (r[0] ?? '').trim()).filter((t) => t !== '');
+  const times = table.records
+    .slice(1, 21)
+    .map((r) => (r[0] ?? '').trim())
+    .filter((t) => t !== '');
   const sheetsTimes = times.length > 0 && times.every((t) => SHEETS_TIME.test(t));
   const grid = header.some((h) => splitBracketHeader(h) !== null);
   const email = /^email address$/i.test((header[1] ?? '').trim());

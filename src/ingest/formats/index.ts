@@ -5,7 +5,7 @@
  * scores low (0.1) for anything, so it is the fallback.
  */
 import type { Table, ToolFormat } from '../types.js';
-import { generic, GENERIC_SCORE } from './generic.js';
+import { GENERIC_SCORE, generic } from './generic.js';
 import { googleForms } from './google-forms.js';
 import { limeSurvey } from './limesurvey.js';
 import { microsoftForms } from './microsoft-forms.js';

@@ -12,11 +12,11 @@
  * An empty `submitdate` is an unfinished response.
  */
 import type { ColumnRoleName } from '../config-types.js';
-import type { Table } from '../types.js';
-import { parseTimestamp } from '../timestamps.js';
 import { cleanHeaderText, splitBracketHeader } from '../plan/header.js';
-import { type ExportColumn, type SurveyNormalised } from '../plan/types.js';
 import { normaliseExport } from '../plan/plan.js';
+import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
+import { parseTimestamp } from '../timestamps.js';
+import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
 const CODES = ['id', 'submitdate', 'lastpage', 'startlanguage'];
@@ -84,8 +84,7 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     newestFirst: false,
     columns,
     ...(submitted !== undefined ? { submitted: (record: readonly string[]) => parseTimestamp(record[submitted!] ?? '', 'mdy') } : {}),
-    exclude: (record) =>
-      submitted !== undefined && (record[submitted] ?? '').trim() === '' ? 'unfinished response (LimeSurvey: no submitdate)' : null,
+    exclude: (record) => (submitted !== undefined && (record[submitted] ?? '').trim() === '' ? 'unfinished response (LimeSurvey: no submitdate)' : null),
   });
 }
 

@@ -11,10 +11,10 @@
  * `anonymous`. Times as Excel shows them: `3/3/25 9:27:10`.
  */
 import type { ColumnRoleName } from '../config-types.js';
-import type { Table } from '../types.js';
-import { guessDateOrder, parseTimestamp } from '../timestamps.js';
-import { type ExportColumn, type SurveyNormalised } from '../plan/types.js';
 import { normaliseExport } from '../plan/plan.js';
+import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
+import { guessDateOrder, parseTimestamp } from '../timestamps.js';
+import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
 const FIXED = ['id', 'start time', 'completion time', 'email', 'name'];
@@ -49,7 +49,8 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     const lower = text.toLowerCase();
     const known = KNOWN[lower] ?? (/^(points|feedback) - /.test(lower) ? { role: 'metadata' as const, reason: 'Microsoft Forms quiz column' } : undefined);
     if (lower === 'completion time') completion = index;
-    if (text === '') return { index, header: '', code: null, question: '', sub: null, known: { role: 'ignore', reason: 'an empty column after the last header' } };
+    if (text === '')
+      return { index, header: '', code: null, question: '', sub: null, known: { role: 'ignore', reason: 'an empty column after the last header' } };
     return { index, header: text, code: null, question: text, sub: null, ...(known ? { known } : {}) };
   });
   const order = completion !== undefined ? guessDateOrder(table.records.slice(1).map((r) => r[completion!] ?? '')) : 'mdy';

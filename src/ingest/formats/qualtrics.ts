@@ -14,13 +14,14 @@
  * (`ResponseID,ResponseSet,Name,ExternalDataReference,EmailAddress,IPAddress,
  * Status,StartDate,EndDate,Finished`, question text).
  */
-import type { Table } from '../types.js';
-import { parseTimestamp } from '../timestamps.js';
-import { cleanHeaderText, splitDashHeader } from '../plan/header.js';
-import { type ExportColumn, type SurveyNormalised } from '../plan/types.js';
-import { normaliseExport } from '../plan/plan.js';
-import type { Detection, FormatModule, NormaliseContext } from './types.js';
+
 import type { ColumnRoleName } from '../config-types.js';
+import { cleanHeaderText, splitDashHeader } from '../plan/header.js';
+import { normaliseExport } from '../plan/plan.js';
+import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
+import { parseTimestamp } from '../timestamps.js';
+import type { Table } from '../types.js';
+import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
 const IMPORT_ID = /^\s*\{\s*"ImportId"\s*:/;
 
@@ -129,7 +130,7 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
   const legacy = isLegacy(table);
   const tags = table.records[0]!;
   const labels = table.records[1] ?? tags;
-  const importIds = legacy ? [] : table.records[2] ?? [];
+  const importIds = legacy ? [] : (table.records[2] ?? []);
   const headerRows = legacy ? 2 : hasImportIds(table) ? 3 : 2;
 
   let status: number | undefined;
@@ -153,9 +154,24 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     if (lower === 'recipientlastname') lastName = index;
     const header = label !== '' ? label : tag;
     if (tag === '' && label === '') {
-      return { index, header: '', code: null, question: '', sub: null, known: { role: 'ignore', reason: 'an empty column after the last header (trailing comma)' } };
+      return {
+        index,
+        header: '',
+        code: null,
+        question: '',
+        sub: null,
+        known: { role: 'ignore', reason: 'an empty column after the last header (trailing comma)' },
+      };
     }
-    if (known) return { index, header, code: tag, question: header, sub: null, known: legacy && lower === 'enddate' ? { role: 'submitted', reason: 'Qualtrics end date: when the response was submitted' } : known };
+    if (known)
+      return {
+        index,
+        header,
+        code: tag,
+        question: header,
+        sub: null,
+        known: legacy && lower === 'enddate' ? { role: 'submitted', reason: 'Qualtrics end date: when the response was submitted' } : known,
+      };
     // Q4_1 with label "Question - Statement": one statement of a matrix, or one item of a rank order.
     const split = /_\w+$/.test(tag) && !/_TEXT$/i.test(tag) ? splitDashHeader(header) : null;
     return { index, header, code: tag, question: split?.question ?? header, sub: split?.sub ?? null };

@@ -10,13 +10,14 @@
  * option holding the option's text. Rows come newest first. Files from
  * FiveThirtyEight keep only `RespondentID` and sometimes drop row 2.
  */
-import type { Table } from '../types.js';
+
 import { recogniseAttribute } from '../columns.js';
+import { cleanHeaderText } from '../plan/header.js';
+import { normaliseExport } from '../plan/plan.js';
+import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
 import { readRank } from '../rankings.js';
 import { parseTimestamp } from '../timestamps.js';
-import { cleanHeaderText } from '../plan/header.js';
-import { type ExportColumn, type SurveyNormalised } from '../plan/types.js';
-import { normaliseExport } from '../plan/plan.js';
+import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
 const SINGLE = /^(response|open-ended response|other \(please specify\))$/i;
@@ -93,7 +94,10 @@ export function detect(table: Table): Detection {
   const collector = lower.includes('collector id') || lower.includes('start date');
   const second = hasSecondHeader(table);
   if (id && collector) {
-    return { score: 0.95, reason: 'SurveyMonkey: "Respondent ID" and "Collector ID"/"Start Date" head the file' + (second ? ', with the second header row' : '') };
+    return {
+      score: 0.95,
+      reason: 'SurveyMonkey: "Respondent ID" and "Collector ID"/"Start Date" head the file' + (second ? ', with the second header row' : ''),
+    };
   }
   if (id && second) return { score: 0.9, reason: 'SurveyMonkey: "RespondentID" first and a second header row ("Response", row labels)' };
   if (second) return { score: 0.6, reason: 'SurveyMonkey: a second header row with "Response"/"Open-Ended Response" under the questions' };

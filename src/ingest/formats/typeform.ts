@@ -11,11 +11,11 @@
  * Partial responses are excluded as unfinished.
  */
 import type { ColumnRoleName } from '../config-types.js';
-import type { Table } from '../types.js';
-import { parseTimestamp } from '../timestamps.js';
 import { cleanHeaderText } from '../plan/header.js';
-import { type ExportColumn, type SurveyNormalised } from '../plan/types.js';
 import { normaliseExport } from '../plan/plan.js';
+import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
+import { parseTimestamp } from '../timestamps.js';
+import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
 const KNOWN: Record<string, { role: ColumnRoleName; reason: string }> = {

@@ -1,33 +1,20 @@
-/**
- * Header text: as the user reads it, split into question and statement, and the one key by which align.yml names a column.
- */
-import { InputError } from '../../errors.js';
 import { normaliseHeader, splitQuestionHeader } from '../columns.js';
-import type { AlignConfig, ColumnOverride, ColumnRoleName } from '../config-types.js';
-import {
-  type ColumnView,
-  findRankingQuestions,
-  inferAnswer,
-  inferFromHeader,
-  inferLikert,
-  type Inference,
-  type LikertKind,
-  asksForOrder,
-  deriveOptions,
-  notRanks,
-  rankingAsTold,
-  type RankingCandidate,
-  splitChoices,
-} from '../infer.js';
-import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
-import { positionFromHeader } from '../columns.js';
-import { aliasKeyOf, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
-import { guessDateOrder, parseTimestamp } from '../timestamps.js';
-import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
-import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../formats/types.js';
 
-
-export const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…' };
+export const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  hellip: '…',
+};
 
 /**
  * Header text as the user reads it: HTML tags removed (`<br>` becomes a space),

@@ -1,31 +1,6 @@
-/**
- * align.yml on columns: code books and column overrides, looked up once per column by header, code or question (one key: nameKey).
- */
-import { InputError } from '../../errors.js';
-import type { AlignConfig, ColumnOverride, ColumnRoleName } from '../config-types.js';
-import {
-  type ColumnView,
-  findRankingQuestions,
-  inferAnswer,
-  inferFromHeader,
-  inferLikert,
-  type Inference,
-  type LikertKind,
-  asksForOrder,
-  deriveOptions,
-  notRanks,
-  rankingAsTold,
-  type RankingCandidate,
-  splitChoices,
-} from '../infer.js';
-import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
-import { positionFromHeader } from '../columns.js';
-import { aliasKeyOf, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
-import { guessDateOrder, parseTimestamp } from '../timestamps.js';
-import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
-import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../formats/types.js';
+import type { AlignConfig, ColumnOverride } from '../config-types.js';
 import { looseKey, splitCode } from './header.js';
-import { ExportColumn } from './types.js';
+import type { ExportColumn } from './types.js';
 
 // align.yml: code books and column overrides
 
@@ -102,7 +77,6 @@ export function overrideFor(column: ExportColumn, all: Map<string, Override>): O
 }
 
 // ---------------------------------------------------------------------------
-
 
 export function dimensionOf(config: AlignConfig, names: ReadonlyArray<string | null>): string | null {
   const keys = new Set(names.filter((n): n is string => !!n).map(looseKey));

@@ -11,35 +11,20 @@
  * tool's layout says for certain, then the header, then the cells.
  */
 import { InputError } from '../../errors.js';
-import type { AlignConfig, ColumnOverride, ColumnRoleName } from '../config-types.js';
-import {
-  type ColumnView,
-  findRankingQuestions,
-  inferAnswer,
-  inferFromHeader,
-  inferLikert,
-  type Inference,
-  type LikertKind,
-  asksForOrder,
-  deriveOptions,
-  notRanks,
-  rankingAsTold,
-  type RankingCandidate,
-  splitChoices,
-} from '../infer.js';
-import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
-import { positionFromHeader } from '../columns.js';
-import { aliasKeyOf, EMPTY_ROW, invalidReason, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
+import type { ColumnRoleName } from '../config-types.js';
+import type { ColumnInfo, NormaliseContext } from '../formats/types.js';
+import { deriveOptions, type Inference, inferAnswer, inferFromHeader, inferLikert, splitChoices } from '../infer.js';
+import { integerAnswer, isMissingAnswer, scalesFor } from '../likert.js';
+import { aliasKeyOf, EMPTY_ROW, invalidReason } from '../rankings.js';
 import { guessDateOrder, parseTimestamp } from '../timestamps.js';
-import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
-import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../formats/types.js';
-import { numericGroups, questionGroups, quoted } from './groups.js';
+import type { Excluded, Item, Note, Table } from '../types.js';
 import { multiQuestions, optionsOf } from './answers.js';
+import { numericGroups, questionGroups, quoted } from './groups.js';
 import { looseKey, splitCode } from './header.js';
 import { bookFor, books, decodeCell, dimensionOf, namedIn, overrideFor, overrides } from './overrides.js';
-import { likertCell, likertOf, resolveScales } from './scales.js';
 import { chooseRanking, prioritiesOf, priorityNameOf, stackOf } from './ranking.js';
-import { ExportColumn, ExportLayout, Resolved, SurveyNormalised, SurveyRow } from './types.js';
+import { likertCell, likertOf, resolveScales } from './scales.js';
+import type { ExportColumn, ExportLayout, Resolved, SurveyNormalised, SurveyRow } from './types.js';
 
 const NOTHING_READ_FIX =
   'give stacks as long format (respondent, priority, rank), one column per priority holding its rank, one column per position, or one list cell (A;B;C), and Likert items as labels or as three or more columns of whole numbers; or name the columns under columns in align.yml (align inspect --write-config writes a starter)';
@@ -113,7 +98,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
 
   // 3. The ranking question; several and nothing saying which: none read, and readDataset stops (rankingUnresolved).
   const notPriorities = new Map<number, string>();
-  const choice = chooseRanking(resolved, context, config, file, notPriorities);
+  const choice = chooseRanking(resolved, context, file, notPriorities);
   const ranking = choice && 'ambiguous' in choice ? null : choice;
   const ambiguous = choice && 'ambiguous' in choice ? choice : null;
   const rankingColumns = new Set(ranking?.columns.map((c) => c.index) ?? []);
@@ -245,7 +230,12 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   const submittedColumns = byRole('submitted');
   // Two columns read as one attribute (a duplicated question title, a question edited after responses
   // arrived): the first answered one is used in each row; say which, so a wrong pick can be fixed in align.yml.
-  for (const [role, cols] of [['name', names], ['email', emails], ['role', roles], ['department', departments]] as const) {
+  for (const [role, cols] of [
+    ['name', names],
+    ['email', emails],
+    ['role', roles],
+    ['department', departments],
+  ] as const) {
     if (cols.length < 2) continue;
     notes.push({
       file,
@@ -378,7 +368,12 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   // 9. Codes where labels were expected.
   for (const r of [...roles, ...departments]) {
     const values = [...new Set(r.view.cells.map((c) => c.trim()).filter((c) => c !== ''))];
-    if (values.length > 0 && values.every((v) => /^[A-Z0-9_]{1,6}$/.test(v) && !/^[A-Z][a-z]/.test(v)) && !r.book && values.some((v) => /\d/.test(v) || v.length <= 4)) {
+    if (
+      values.length > 0 &&
+      values.every((v) => /^[A-Z0-9_]{1,6}$/.test(v) && !/^[A-Z][a-z]/.test(v)) &&
+      !r.book &&
+      values.some((v) => /\d/.test(v) || v.length <= 4)
+    ) {
       notes.push({
         file,
         line: headerLine,

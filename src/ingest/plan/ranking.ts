@@ -2,32 +2,14 @@
  * The ranking question: which one (align.yml, --ranking-question, or the only candidate), and each row's stack from it.
  */
 import { InputError } from '../../errors.js';
-import type { AlignConfig, ColumnOverride, ColumnRoleName } from '../config-types.js';
-import {
-  type ColumnView,
-  findRankingQuestions,
-  inferAnswer,
-  inferFromHeader,
-  inferLikert,
-  type Inference,
-  type LikertKind,
-  asksForOrder,
-  deriveOptions,
-  notRanks,
-  rankingAsTold,
-  type RankingCandidate,
-  splitChoices,
-} from '../infer.js';
-import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
-import { positionFromHeader } from '../columns.js';
-import { aliasKeyOf, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
-import { guessDateOrder, parseTimestamp } from '../timestamps.js';
-import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
-import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../formats/types.js';
+import type { NormaliseContext } from '../formats/types.js';
+import { asksForOrder, findRankingQuestions, notRanks, type RankingCandidate, rankingAsTold } from '../infer.js';
+import { isMissingAnswer } from '../likert.js';
+import { stackFromListCell, stackFromPositionCells, stackFromPriorityCells } from '../rankings.js';
 import { isNumberRun, questionGroups, quoted } from './groups.js';
 import { looseKey, splitCode } from './header.js';
 import { namesOf } from './overrides.js';
-import { Resolved } from './types.js';
+import type { Resolved } from './types.js';
 
 export function matchesQuestion(wanted: string, candidate: { question: string; columns: readonly Resolved[] }): 'exact' | 'prefix' | null {
   const w = looseKey(wanted);
@@ -37,7 +19,6 @@ export function matchesQuestion(wanted: string, candidate: { question: string; c
   if (w.length >= 4 && looseKey(candidate.question).startsWith(w)) return 'prefix';
   return null;
 }
-
 
 /** Several ranking questions fit and nothing says which: the candidates and the words readDataset stops with. */
 export interface AmbiguousRanking {
@@ -67,7 +48,12 @@ function encodingWords(c: RankingCandidate): string {
   return `one column per ${c.encoding === 'by-priority' ? 'priority' : 'position'}, ${c.columns.length} columns`;
 }
 
-export function chooseRanking(resolved: Resolved[], context: NormaliseContext, config: AlignConfig, file: string, dropped: Map<number, string>): RankingCandidate | AmbiguousRanking | null {
+export function chooseRanking(
+  resolved: Resolved[],
+  context: NormaliseContext,
+  file: string,
+  dropped: Map<number, string>,
+): RankingCandidate | AmbiguousRanking | null {
   const wanted = context.rankingQuestion;
   const open = resolved.filter((r) => (r.role === 'unknown' && r.reason === '') || r.role === 'ranking');
   const groups = questionGroups(resolved);
@@ -92,9 +78,7 @@ export function chooseRanking(resolved: Resolved[], context: NormaliseContext, c
         file,
         null,
         null,
-        hits.length === 0
-          ? `no question here is headed ${quoted(wanted)}`
-          : `${hits.length} questions start with ${quoted(wanted)}`,
+        hits.length === 0 ? `no question here is headed ${quoted(wanted)}` : `${hits.length} questions start with ${quoted(wanted)}`,
         options.length > 0
           ? `pass --ranking-question with one of ${options.join(', ')}`
           : 'pass --ranking-question with the question text as it heads its columns (the part before " [item]" or " - item")',
@@ -117,7 +101,6 @@ export function chooseRanking(resolved: Resolved[], context: NormaliseContext, c
   }
   return candidates[0] ?? null;
 }
-
 
 /**
  * The priority a by-priority ranking column ranks: align.yml's `priority`, else

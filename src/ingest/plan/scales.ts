@@ -2,35 +2,17 @@
  * Likert scales: each column's scale or range (a question's columns share one), and each cell's value on it.
  */
 import { InputError } from '../../errors.js';
-import type { AlignConfig, ColumnOverride, ColumnRoleName } from '../config-types.js';
-import {
-  type ColumnView,
-  findRankingQuestions,
-  inferAnswer,
-  inferFromHeader,
-  inferLikert,
-  type Inference,
-  type LikertKind,
-  asksForOrder,
-  deriveOptions,
-  notRanks,
-  rankingAsTold,
-  type RankingCandidate,
-  splitChoices,
-} from '../infer.js';
-import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
-import { positionFromHeader } from '../columns.js';
-import { aliasKeyOf, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
-import { guessDateOrder, parseTimestamp } from '../timestamps.js';
-import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
-import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../formats/types.js';
+import type { AlignConfig } from '../config-types.js';
+import { inferLikert, type LikertKind } from '../infer.js';
+import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale } from '../likert.js';
+import { SKIP_INVALID_FIX } from '../rankings.js';
+import type { Note } from '../types.js';
 import { quoted } from './groups.js';
-import { Resolved } from './types.js';
+import type { Resolved } from './types.js';
 
 export function likertOf(kind: LikertKind): Resolved['likert'] {
   return kind.kind === 'labels' ? { scale: kind.fit.scale, numeric: null } : { scale: null, numeric: { low: kind.low, high: kind.high, points: kind.points } };
 }
-
 
 /** `lenient`: where to note a column align.yml calls Likert on no scale align knows, leaving it unread instead of stopping. */
 export function resolveScales(resolved: Resolved[], scales: Scale[], config: AlignConfig, file: string, headerLine: number, lenient: Note[] | null): void {
@@ -39,14 +21,21 @@ export function resolveScales(resolved: Resolved[], scales: Scale[], config: Ali
   // answered with whole numbers only ("3") takes the range of the file's other numeric Likert
   // columns, as inference does (so inspect --write-config's file reads back the same).
   const neighbourRange = (r: Resolved) => {
-    const values = r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c)).map(integerAnswer);
+    const values = r.view.cells
+      .map((c) => c.trim())
+      .filter((c) => c !== '' && !isMissingAnswer(c))
+      .map(integerAnswer);
     if (values.length === 0 || values.some((v) => v === null)) return null;
     for (const o of likert) {
       if (o === r) continue;
-      const n = o.likert?.numeric ?? (o.likert ? null : (() => {
-        const f = inferLikert(o.view.cells, scales, true);
-        return f && f.likert.kind !== 'labels' ? { low: f.likert.low, high: f.likert.high, points: f.likert.points } : null;
-      })());
+      const n =
+        o.likert?.numeric ??
+        (o.likert
+          ? null
+          : (() => {
+              const f = inferLikert(o.view.cells, scales, true);
+              return f && f.likert.kind !== 'labels' ? { low: f.likert.low, high: f.likert.high, points: f.likert.points } : null;
+            })());
       if (n && values.every((v) => v! >= n.low && v! <= n.high)) return n;
     }
     return null;
@@ -75,7 +64,11 @@ export function resolveScales(resolved: Resolved[], scales: Scale[], config: Ali
         ? 'align.yml calls this column Likert but no one answered it'
         : `the answers (${labels.slice(0, 8).map(quoted).join(', ')}${labels.length > 8 ? ', …' : ''}) are not a Likert scale align knows`;
     if (lenient) {
-      lenient.push({ file, line: headerLine, note: `${problem} (column ${quoted(r.column.header)}): the column is left out (Likert answers are not used here)` });
+      lenient.push({
+        file,
+        line: headerLine,
+        note: `${problem} (column ${quoted(r.column.header)}): the column is left out (Likert answers are not used here)`,
+      });
       r.role = 'ignore';
       r.reason = `${r.reason}; ${problem}, so left out`;
       continue;
@@ -99,7 +92,10 @@ export function resolveScales(resolved: Resolved[], scales: Scale[], config: Ali
   for (const members of groups.values()) {
     const labelled = members.filter((m) => m.likert?.scale);
     if (labelled.length > 1) {
-      const fit = bestScale(labelled.flatMap((m) => m.view.cells), scales);
+      const fit = bestScale(
+        labelled.flatMap((m) => m.view.cells),
+        scales,
+      );
       if (fit && fit.unknown.length === 0) for (const m of labelled) m.likert = { scale: fit.scale, numeric: null };
     }
     const numeric = members.filter((m) => m.likert?.numeric);

@@ -1,31 +1,9 @@
-/**
- * The column plan's shapes: what a layout (a tool's, or a plain table's) hands the plan, and what the plan hands back.
- */
-import { InputError } from '../../errors.js';
-import type { AlignConfig, ColumnOverride, ColumnRoleName } from '../config-types.js';
-import {
-  type ColumnView,
-  findRankingQuestions,
-  inferAnswer,
-  inferFromHeader,
-  inferLikert,
-  type Inference,
-  type LikertKind,
-  asksForOrder,
-  deriveOptions,
-  notRanks,
-  rankingAsTold,
-  type RankingCandidate,
-  splitChoices,
-} from '../infer.js';
-import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, scalesFor } from '../likert.js';
-import { positionFromHeader } from '../columns.js';
-import { aliasKeyOf, readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells, SKIP_INVALID_FIX } from '../rankings.js';
-import { guessDateOrder, parseTimestamp } from '../timestamps.js';
-import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
-import type { ColumnInfo, NormaliseContext, Normalised, RawRow } from '../formats/types.js';
-import { numericGroups } from './groups.js';
-import { Book, Override } from './overrides.js';
+import type { ColumnRoleName } from '../config-types.js';
+import type { Normalised, RawRow } from '../formats/types.js';
+import type { ColumnView, RankingCandidate } from '../infer.js';
+import type { Scale } from '../likert.js';
+import type { ToolFormat } from '../types.js';
+import type { Book, Override } from './overrides.js';
 
 /** One column as the tool's layout names it. */
 export interface ExportColumn {
@@ -77,7 +55,6 @@ export interface SurveyNormalised extends Normalised {
   /** Labelled Likert columns: column index -> the name of the scale their labels were read on. */
   scales: Record<number, string>;
 }
-
 
 export interface Resolved {
   column: ExportColumn;
