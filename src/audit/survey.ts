@@ -287,13 +287,17 @@ export function buildSurvey(dataset: Dataset, options: SurveyOptions): SurveyRes
     }),
   ];
 
-  // Comments: everyone's, pooled, only when the whole survey is at least the comment threshold;
-  // sorted so that their order says nothing about who wrote them.
+  // Comments: pooled from the people whose group is shown (the non-leaders of the departments shown;
+  // everyone when the input has no departments to split by), only when that pool is at least the
+  // comment threshold; a member of a hidden group is never quoted. Sorted so that their order says
+  // nothing about who wrote them.
   const comments: CommentGroup[] = [];
-  if (people.length >= commentMinGroup) {
+  const quotable = departments.groups.size === 0 ? people : shownDepartments.flatMap(([, group]) => group);
+  if (quotable.length >= commentMinGroup) {
     const questions = new Map<string, string[]>();
-    for (const r of people) for (const [q, text] of Object.entries(r.comments ?? {})) questions.set(q, [...(questions.get(q) ?? []), text]);
-    for (const [question, texts] of questions) comments.push({ group: 'everyone', question, texts: texts.sort(compareCodePoints) });
+    for (const r of quotable) for (const [q, text] of Object.entries(r.comments ?? {})) questions.set(q, [...(questions.get(q) ?? []), text]);
+    for (const [question, texts] of questions)
+      comments.push({ group: departments.groups.size === 0 ? 'everyone' : 'departments shown', question, texts: texts.sort(compareCodePoints) });
   }
 
   return {

@@ -70,9 +70,10 @@ export function numberish(cell: string): boolean {
 }
 
 /**
- * A column that holds numbers: every answered cell a whole number or a rank
- * label, but for a stray one in twenty (a typo that reading then reports
- * with its line and column), and at least two numbers.
+ * A column that holds numbers: its answered cells whole numbers or rank
+ * labels, at least two of them and at least three for every word (stray
+ * words are typos that reading then reports with their line and column; the
+ * ranking and rating rules judge the group with their own, stricter, counts).
  */
 function holdsNumbers(cells: readonly string[]): boolean {
   let numbers = 0;
@@ -82,7 +83,7 @@ function holdsNumbers(cells: readonly string[]): boolean {
     if (numberish(c)) numbers++;
     else others++;
   }
-  return others === 0 || (numbers >= 2 && others <= Math.max(1, 0.05 * (numbers + others)));
+  return others === 0 || (numbers >= 2 && numbers >= 3 * others);
 }
 
 /** `Q12` and `Q7` share the family "q#", `item_3` "item_#"; any other header is "text". */
