@@ -1,6 +1,7 @@
 /** Types for plain-wide.mjs (a plain script, so that `npm run bench` runs it without a build). */
 export const PRIORITIES: string[];
 export const DEPARTMENTS: string[];
+export const PLAIN_WIDE_1K: { rows: number; seed: number; items: number; departments: number; executives: number };
 export interface PlainWidePerson {
   id: string;
   name: string;
