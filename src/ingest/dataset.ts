@@ -512,7 +512,7 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
   return pending.filter((p) => !losers.has(p));
 }
 
-/** Two respondents with one name and no email to tell them apart: both kept, flagged. */
+/** Two respondents with one name and no email or person-level id to tell them apart: both kept, flagged. */
 function noteSameNames(pending: Pending[], notes: Note[]): void {
   const firstByName = new Map<string, Pending>();
   for (const p of pending) {
@@ -525,6 +525,10 @@ function noteSameNames(pending: Pending[], notes: Note[]): void {
       continue;
     }
     if (first.row.email && p.row.email) continue; // two emails: two people
+    // A plain table's id column names a person (respondent_id, employee_id): two distinct ids are two people.
+    // A survey tool's response id names a submission, so it tells nobody apart.
+    const personIds = first.normalised.format === 'generic' && p.normalised.format === 'generic';
+    if (personIds && first.row.toolId && p.row.toolId && first.row.toolId !== p.row.toolId) continue;
     notes.push({
       file: p.row.file,
       line: p.row.line,

@@ -76,19 +76,27 @@ export function joinRankings(survey: Dataset, rankings: Dataset): Dataset {
         break;
       }
       if (found.length > 1) {
-        problem = `its ${by} matches ${found.length} survey respondents (lines ${found.map((f) => f.line).join(', ')})`;
+        // no survey lines here: those respondents may be members of a group too small to show
+        problem = `its ${by} matches ${found.length} survey respondents`;
         break;
       }
     }
     if (matched === null) {
       const reason = `stack not used: ${problem ?? 'it matches no survey respondent by respondent id, email or name'}`;
-      for (const line of s.lines ?? [s.line]) excluded.push({ file: s.file, line, reason });
+      for (const line of s.lines ?? [s.line]) excluded.push({ file: s.file, line, reason, kind: 'other', about: { role: s.role, department: s.department } });
       continue;
     }
     const before = stackOf.get(matched);
     if (before) {
       const reason = `stack not used: replaced by the later stack on line ${s.line} for the same survey respondent`;
-      for (const line of before.lines ?? [before.line]) excluded.push({ file: before.file, line, reason });
+      for (const line of before.lines ?? [before.line])
+        excluded.push({
+          file: before.file,
+          line,
+          reason,
+          kind: 'duplicate',
+          about: { role: matched.role ?? before.role, department: matched.department ?? before.department },
+        });
     }
     stackOf.set(matched, s);
   }

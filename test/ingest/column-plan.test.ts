@@ -187,3 +187,19 @@ describe('what the survey audit needs besides Likert answers and ranks is carrie
     ]);
   });
 });
+
+describe("a plain table's id column names a person (ARCHITECTURE.md, duplicates)", () => {
+  test('two rows with one name and distinct respondent ids are two people, without a note', async () => {
+    const text = 'respondent_id,name,role,stack\nE1,Ann Lee,Executive,A;B;C\nE2,Ann Lee,Executive,B;A;C\nE3,Bo Chen,Executive,C;B;A\n';
+    const d = await readDataset([tmp.write('ids.csv', text)], { config: {}, skipInvalid: false });
+    expect(d.respondents).toHaveLength(3);
+    expect(d.notes.filter((n) => /same name/.test(n.note))).toEqual([]);
+  });
+
+  test('without an id (or with the same id) they are still flagged, not merged', async () => {
+    const text = 'name,role,stack\nAnn Lee,Executive,A;B;C\nAnn Lee,Executive,B;A;C\nBo Chen,Executive,C;B;A\n';
+    const d = await readDataset([tmp.write('no-ids.csv', text)], { config: {}, skipInvalid: false });
+    expect(d.respondents).toHaveLength(3);
+    expect(d.notes.map((n) => n.note)).toContainEqual(expect.stringMatching(/^same name as the respondent on line 2/));
+  });
+});
