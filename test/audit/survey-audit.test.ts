@@ -1,0 +1,72 @@
+/**
+ * The survey audit end to end: reverse-keyed items, a survey-only export
+ * (no ranking question), and a file with neither Likert items nor a ranking.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { REAL } from '../helpers/read.js';
+import { runAlign } from '../helpers/run.js';
+import { tempFolder } from '../ingest/temp-files.js';
+
+const tmp = tempFolder();
+afterAll(() => tmp.remove());
+
+const TEXT =
+  'name,role,department,Clear goals,Too many priorities,Heard in time\n' +
+  [
+    ['Ann', 'Executive', 'Office', 5, 1, 4],
+    ['Bo', 'Manager', 'Sales', 4, 2, 4],
+    ['Cy', 'Manager', 'Sales', 2, 5, 3],
+    ['Di', 'Manager', 'Sales', 3, 4, 2],
+    ['Ed', 'Manager', 'Sales', 4, 3, 5],
+    ['Fay', 'Manager', 'Sales', 5, 1, 4],
+  ]
+    .map((r) => r.join(','))
+    .join('\n') +
+  '\n';
+
+describe('reverse-keyed items (align.yml reverse)', () => {
+  test('answers are turned round before scoring: 1 on a 1..5 scale counts as 5', async () => {
+    const file = tmp.write('reverse.csv', TEXT);
+    const config = tmp.write('reverse.yml', 'reverse: ["Too many priorities"]\n');
+    const plain = JSON.parse((await runAlign(['audit', file, '--format', 'json'])).stdout).survey;
+    const turned = JSON.parse((await runAlign(['audit', file, '--format', 'json', '--config', config])).stdout).survey;
+    const item = (s: { items: Array<{ id: string }> }, id: string) =>
+      s.items.find((i) => i.id === id) as { reverse: boolean; overall: { mean: number; favourable: number } };
+    // answers 1,2,5,4,3,1: mean 16/6; reversed 5,4,1,2,3,5: mean 20/6; favourable (4 or 5) 2/6 before, 3/6 after
+    expect(item(plain, 'Too many priorities').reverse).toBe(false);
+    expect(item(plain, 'Too many priorities').overall.mean).toBeCloseTo(16 / 6, 12);
+    expect(item(plain, 'Too many priorities').overall.favourable).toBeCloseTo(2 / 6, 12);
+    expect(item(turned, 'Too many priorities').reverse).toBe(true);
+    expect(item(turned, 'Too many priorities').overall.mean).toBeCloseTo(20 / 6, 12);
+    expect(item(turned, 'Too many priorities').overall.favourable).toBeCloseTo(3 / 6, 12);
+    // the other items are untouched
+    expect(item(turned, 'Clear goals')).toEqual(item(plain, 'Clear goals'));
+  });
+});
+
+describe('what a survey without a ranking gives', () => {
+  test('a survey-only file: the survey report, exit 0', async () => {
+    const run = await runAlign(['audit', tmp.write('survey-only.csv', TEXT), '--format', 'md']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('## The survey');
+    expect(run.stdout).toContain('6 respondents answered 3 items');
+  });
+
+  test('a file with neither Likert items nor a ranking: exit 2 and one line', async () => {
+    const run = await runAlign(['audit', tmp.write('neither.csv', 'name,department,comment\nAnn,Sales,we need focus\nBo,Ops,more hiring please\n')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/no Likert items and no ranking question/);
+  });
+
+  // ../shared/fixtures/exports/real (FiveThirtyEight's "Food World Cup" survey, SurveyMonkey export; see SOURCE.md there)
+  test.skipIf(!existsSync(REAL))('the real food-world-cup sample: exit 0 with 40 survey items', async () => {
+    const run = await runAlign(['audit', join(REAL, 'surveymonkey-538-food-world-cup-excerpt.csv'), '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const a = JSON.parse(run.stdout);
+    expect(a.stack).toBeNull();
+    expect(a.survey.items).toHaveLength(40);
+  });
+});
