@@ -23,6 +23,8 @@ export interface AuditOptions {
   title?: string;
   /** Comments are shown for groups of at least this many (align.yml commentMinGroup; default 10, never below minGroup). */
   commentMinGroup?: number;
+  /** True when align.yml has `dimensions` (then they decide, not the question bank). */
+  configDimensions?: boolean;
 }
 
 /** A leadership team rarely exceeds this; more "leaders" without a role column deserve a note. */
@@ -63,7 +65,12 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
   // in input order: files as given, then line (stable, so notes on one line keep their order)
   const fileOrder = new Map(dataset.files.map((f, i) => [f.path, i]));
   notes.sort((a, b) => (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || a.line - b.line);
-  const survey = buildSurvey(dataset, { isLeader, minGroup, ...(options.commentMinGroup !== undefined ? { commentMinGroup: options.commentMinGroup } : {}) });
+  const survey = buildSurvey(dataset, {
+    isLeader,
+    minGroup,
+    configDimensions: options.configDimensions ?? false,
+    ...(options.commentMinGroup !== undefined ? { commentMinGroup: options.commentMinGroup } : {}),
+  });
   // Who may be named in the ledger: leaders, and members of the departments shown in every split
   // the audit reports (the stack's departments, the survey's), so a note never points into a hidden group.
   const isLeaderRole = leaderRoleTest(dataset, options.leaders ?? DEFAULT_LEADER_ROLES);

@@ -15,6 +15,7 @@
  * when the group is large enough.
  */
 
+import { priorityKey } from '../ingest/priority-key.js';
 import type { Dataset, Item, Respondent } from '../ingest/types.js';
 import { adi } from '../stats/adi.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
@@ -24,6 +25,7 @@ import { likertSummary } from '../stats/likert-summary.js';
 import type { Stat } from '../stats/result.js';
 import { rwg, rwgJ } from '../stats/rwg.js';
 import { wilsonInterval } from '../stats/wilson.js';
+import { type BankItem, QUESTION_BANK } from './question-bank.js';
 import { suppressGroups } from './suppression.js';
 import type { CommentGroup, DimensionResult, GapEntry, GroupStats, ItemResult, MaybeSuppressed, SurveyResult } from './types.js';
 
@@ -36,6 +38,16 @@ export interface SurveyOptions {
   isLeader: (r: Respondent) => boolean;
   minGroup: number;
   commentMinGroup?: number;
+  /** True when align.yml has `dimensions`: they decide, and the question bank does not. */
+  configDimensions?: boolean;
+}
+
+/** The question bank by the key of every wording it lists (case, punctuation and spacing aside). */
+const BANK_BY_KEY = new Map(QUESTION_BANK.flatMap((b) => [b.text, ...b.variants].map((t) => [priorityKey(t), b] as const)));
+
+/** The bank item an item's text (or id) is a wording of, if any. */
+export function bankItemOf(item: Pick<Item, 'id' | 'text'>): BankItem | undefined {
+  return BANK_BY_KEY.get(priorityKey(item.text)) ?? BANK_BY_KEY.get(priorityKey(item.id));
 }
 
 /** Spreads a Stat into `{ [key]: value, [key + 'Reason']: reason }` (reason only when null). */
@@ -192,8 +204,21 @@ function byGroup(split: Split, figures: (people: readonly Respondent[]) => Group
   return out;
 }
 
-export function buildSurvey(dataset: Dataset, options: SurveyOptions): SurveyResult | null {
-  if (dataset.items.length === 0) return null;
+export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResult | null {
+  if (input.items.length === 0) return null;
+  // Dimensions: align.yml's when it names any; else the question bank's for the items it recognises
+  // (the others stand alone). A dimension's level is the bank's when all its items share one.
+  const levelOf = new Map<string, string | null>();
+  const items = input.items.map((item) => {
+    const bank = bankItemOf(item);
+    const dimension = options.configDimensions ? item.dimension : (bank?.dimension ?? null);
+    if (dimension !== null) {
+      const level = bank?.level ?? null;
+      levelOf.set(dimension, levelOf.has(dimension) && levelOf.get(dimension) !== level ? null : level);
+    }
+    return { ...item, dimension, level: bank?.level ?? null, bankId: bank?.id ?? null };
+  });
+  const dataset: Dataset = { ...input, items };
   const { isLeader, minGroup } = options;
   const commentMinGroup = Math.max(minGroup, options.commentMinGroup ?? DEFAULT_COMMENT_MIN_GROUP);
   // The survey's respondents: everyone who answered at least one Likert item.
@@ -217,12 +242,14 @@ export function buildSurvey(dataset: Dataset, options: SurveyOptions): SurveyRes
   const overallShown = people.length >= minGroup;
   const shownDepartments = [...departments.groups].filter(([k]) => !departments.hidden.has(k));
 
-  const items: ItemResult[] = dataset.items.map((item) => {
+  const itemResults: ItemResult[] = items.map((item) => {
     const icc = icc1(shownDepartments.map(([, group]) => answersTo(item, group)));
     return {
       id: item.id,
       text: item.text,
       dimension: item.dimension,
+      level: item.level,
+      bankId: item.bankId,
       points: item.points,
       low: item.low,
       reverse: item.reverse,
@@ -246,7 +273,7 @@ export function buildSurvey(dataset: Dataset, options: SurveyOptions): SurveyRes
     const rows = people.map((r) => members.map((i) => (r.likert[i.id] === undefined ? null : scored(i, r.likert[i.id]!))));
     return {
       name,
-      level: null,
+      level: levelOf.get(name) ?? null,
       items: members.map((i) => i.id),
       ...stat('alpha', overallShown ? cronbachAlpha(rows) : { value: null, reason: `fewer than ${minGroup} respondents` }),
       overall,
@@ -308,7 +335,7 @@ export function buildSurvey(dataset: Dataset, options: SurveyOptions): SurveyRes
     gapFlagPoints: GAP_FLAG_POINTS,
     departmentsRemainder: departments.remainder,
     levelsRemainder: levels.remainder,
-    items,
+    items: itemResults,
     dimensions,
     gaps,
     comments,

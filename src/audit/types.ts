@@ -189,6 +189,10 @@ export interface ItemResult {
   id: string;
   text: string;
   dimension: string | null;
+  /** The level of alignment the item informs, from the question bank; null when the bank does not list it. */
+  level: string | null;
+  /** The question bank item it is a wording of, or null. */
+  bankId: string | null;
   points: number;
   low: number;
   reverse: boolean;

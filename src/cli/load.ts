@@ -85,6 +85,7 @@ export async function loadAudit(files: string[], flags: ReadingFlags, io: Io, lo
     version: version(),
     ...(config.title ? { title: config.title } : {}),
     ...(config.commentMinGroup !== undefined ? { commentMinGroup: config.commentMinGroup } : {}),
+    configDimensions: config.dimensions !== undefined,
     leaders: flags.leaders ?? config.leaders,
     minGroup: flags.minGroup ?? config.minGroup,
     ...(flags.rboP !== undefined ? { rboP: flags.rboP } : {}),

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { REAL } from '../helpers/read.js';
+import { EXPORTS, REAL } from '../helpers/read.js';
 import { runAlign } from '../helpers/run.js';
 import { tempFolder } from '../ingest/temp-files.js';
 
@@ -32,8 +32,8 @@ describe('reverse-keyed items (align.yml reverse)', () => {
     const config = tmp.write('reverse.yml', 'reverse: ["Too many priorities"]\n');
     const plain = JSON.parse((await runAlign(['audit', file, '--format', 'json'])).stdout).survey;
     const turned = JSON.parse((await runAlign(['audit', file, '--format', 'json', '--config', config])).stdout).survey;
-    const item = (s: { items: Array<{ id: string }> }, id: string) =>
-      s.items.find((i) => i.id === id) as { reverse: boolean; overall: { mean: number; favourable: number } };
+    type Item = { id: string; reverse: boolean; overall: { mean: number; favourable: number } };
+    const item = (s: { items: Item[] }, id: string) => s.items.find((i) => i.id === id)!;
     // answers 1,2,5,4,3,1: mean 16/6; reversed 5,4,1,2,3,5: mean 20/6; favourable (4 or 5) 2/6 before, 3/6 after
     expect(item(plain, 'Too many priorities').reverse).toBe(false);
     expect(item(plain, 'Too many priorities').overall.mean).toBeCloseTo(16 / 6, 12);
@@ -68,5 +68,42 @@ describe('what a survey without a ranking gives', () => {
     const a = JSON.parse(run.stdout);
     expect(a.stack).toBeNull();
     expect(a.survey.items).toHaveLength(40);
+  });
+});
+
+describe('the question bank groups recognised items into dimensions and levels without a config', () => {
+  test("the Northwind survey's six statements are wordings the bank lists, in every tool's layout", async () => {
+    for (const file of ['google-forms.csv', 'surveymonkey.csv', 'qualtrics.csv', 'microsoft-forms.csv', 'typeform.csv', 'limesurvey-fulltext.csv']) {
+      const run = await runAlign(['audit', join(EXPORTS, file), '--format', 'json']);
+      const s = JSON.parse(run.stdout).survey;
+      expect(
+        s.items.map((i: { bankId: string }) => i.bankId),
+        file,
+      ).toEqual(['clarity-top-priorities', 'decision-ownership', 'change-communication', 'one-voice', 'belief-in-strategy', 'decisions-stick']);
+      expect(s.dimensions.map((d: { level: string }) => d.level)).toEqual(['strategic', 'decision', 'communication', 'communication', 'strategic', 'decision']);
+    }
+  });
+
+  test('a survey written in the bank wording (case, punctuation and variants aside) is grouped; an unknown item stands alone', async () => {
+    const header =
+      'name,role,department,"do you clearly understand the top three organisational priorities this quarter",I have the information I need to make good decisions,Data to decide is fine?,Our canteen is good';
+    const rows = ['Ann,Executive,Office,5,4,3,2', 'Bo,Manager,Sales,4,4,2,3', 'Cy,Manager,Sales,2,3,4,4', 'Di,Manager,Sales,3,2,5,5'];
+    const s = JSON.parse((await runAlign(['audit', tmp.write('bank.csv', `${[header, ...rows].join('\n')}\n`), '--format', 'json'])).stdout).survey;
+    expect(s.items.map((i: { dimension: string | null; level: string | null }) => [i.dimension, i.level])).toEqual([
+      ['Clarity of priorities', 'strategic'],
+      ['Data to decide', 'decision'],
+      [null, null],
+      [null, null],
+    ]);
+  });
+
+  test("align.yml dimensions decide when given: the bank's grouping is not used", async () => {
+    const config = tmp.write(
+      'dims.yml',
+      'dimensions:\n  Mine: ["I can name the company\'s top three priorities for this quarter", "Leadership speaks with one voice about strategy"]\n',
+    );
+    const s = JSON.parse((await runAlign(['audit', join(EXPORTS, 'google-forms.csv'), '--format', 'json', '--config', config])).stdout).survey;
+    expect(s.dimensions.map((d: { name: string; items: string[] }) => [d.name, d.items.length])).toEqual([['Mine', 2]]);
+    expect(s.dimensions[0].level).toBeNull(); // two levels among its items
   });
 });
