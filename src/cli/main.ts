@@ -38,6 +38,7 @@ function buildProgram(io: Io): Command {
         'align audit examples/fernhill-stacks.csv --format md -o report.md',
         'align inspect responses.csv',
         'align templates eject my-templates',
+        'align schema -o audit-result.schema.json',
       ]),
     );
 
@@ -107,6 +108,24 @@ function buildProgram(io: Io): Command {
     .action(async (file: string, flags: Record<string, unknown>) => {
       const { inspect } = await import('./inspect.js');
       await inspect({ file, ...flags } as Parameters<typeof inspect>[0], io);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema (draft 2020-12) of the AuditResult that audit --format json and stack --json print')
+    .addOption(flag.output('the schema'))
+    .addOption(flag.force('replace the output file if it exists (never a link or a device)'))
+    .addHelpText(
+      'after',
+      examples([
+        'align schema',
+        'align schema -o audit-result.schema.json',
+        'align audit responses.csv --format json -o audit.json && align schema -o schema.json',
+      ]),
+    )
+    .action(async (flags: { output?: string; force?: boolean }) => {
+      const { schemaCommand } = await import('./schema.js');
+      await schemaCommand(flags, io);
     });
 
   const templates = program.command('templates').description('the report templates a coach can change');

@@ -147,8 +147,8 @@ export const flags = {
       nonEmpty('--rankings', 'the path of the stacks file'),
     ),
   format: () => new Option('-f, --format <format>', 'report format: md or json').default('md').argParser(parseFormat),
-  output: () =>
-    new Option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output (- for standard output)').argParser(
+  output: (what = 'the report') =>
+    new Option('-o, --output <file>', `write ${what} to this file (atomically) instead of standard output (- for standard output)`).argParser(
       nonEmpty('-o', 'a file name, or - for standard output'),
     ),
   force: (what: string) => new Option('--force', what),

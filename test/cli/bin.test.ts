@@ -19,7 +19,7 @@ describe('align (the real bin/align.js)', () => {
     const run = spawnAlign(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Usage: align/);
-    for (const c of ['stack', 'audit', 'inspect']) expect(run.stdout).toContain(c);
+    for (const c of ['stack', 'audit', 'inspect', 'schema']) expect(run.stdout).toContain(c);
     expect(run.stdout).toMatch(/Examples:\n\s+\$ align stack examples\/fernhill-stacks\.csv/);
   });
 
@@ -29,7 +29,7 @@ describe('align (the real bin/align.js)', () => {
     expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
-  for (const command of ['stack', 'audit', 'inspect']) {
+  for (const command of ['stack', 'audit', 'inspect', 'schema']) {
     it(`${command} --help has runnable examples`, () => {
       const run = spawnAlign([command, '--help']);
       expect(run.code).toBe(0);
