@@ -182,6 +182,8 @@ const MEASURES: ReadonlyArray<{ test: (normalised: string, raw: string) => boole
   { what: 'pay', test: (h) => /^(salary|compensation|income|wage)( .+)?$|^(pay|pay grade|pay band)$/.test(h) },
   { what: 'a score', test: (h) => /^(score( .+)?|total score|points|nps|rating)$/.test(h) },
   { what: 'an identifier', test: (h, raw) => /^(\S+ )?(id|uid|uuid|guid)$/.test(h) || /[_.](id|uid|uuid|token|key)$/i.test(raw) || /[a-z](Id|ID)$/.test(raw) },
+  // "site_code", "team no", "Cost centre number": a code names something; its digits are no rating or rank
+  { what: 'a code', test: (h) => /^(\S+ ){0,2}(code|no|nr|number|num)$/.test(h) && !/^(q|item|question)\s?\d/.test(h) },
   {
     what: 'a duration',
     test: (h, raw) =>

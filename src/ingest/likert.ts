@@ -277,6 +277,32 @@ export function numericRange(values: Iterable<number>): { low: number; high: num
   return range ? { ...range, points: range.high - range.low + 1 } : null;
 }
 
+/**
+ * The range of a group of rating questions (three or more side by side, or a
+ * grid) from its answers: 1 up to the largest answer given (a 4-, 6- or
+ * 10-point scale is read as such), or 0..10 when someone answered 0. With
+ * that many answers the top is rarely never chosen, but it can be: when the
+ * largest answer is not a common scale's top (4, 6, 8, 9), `unsure` is set
+ * and the caller says so (a 5-point scale nobody answered 5 on would read as
+ * 4-point). Null when the answers fit no scale of 4 to 11 points.
+ *   groupRange([1, 3, 4, 2]) -> {low: 1, high: 4, points: 4, unsure: true}
+ *   groupRange([1, 5, 3]) -> {low: 1, high: 5, points: 5, unsure: false}
+ */
+export function groupRange(values: Iterable<number>): { low: number; high: number; points: number; unsure: boolean } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min === Infinity || min < 0) return null;
+  if (min === 0) return max <= 10 ? { low: 0, high: 10, points: 11, unsure: max < 10 } : null;
+  if (max > 11) return null;
+  // below four points nothing says where the top is: read as the common 5-point scale, unsure
+  if (max < 4) return { low: 1, high: 5, points: 5, unsure: true };
+  return { low: 1, high: max, points: max, unsure: ![5, 7, 10, 11].includes(max) };
+}
+
 /** How well a column's answers fit one scale. */
 export interface ScaleFit {
   scale: Scale;

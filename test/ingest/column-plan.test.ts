@@ -203,3 +203,43 @@ describe("a plain table's id column names a person (ARCHITECTURE.md, duplicates)
     expect(d.notes.map((n) => n.note)).toContainEqual(expect.stringMatching(/^same name as the respondent on line 2/));
   });
 });
+
+describe('numbers that are not ratings, and ratings on other scales (found by a QA pass as a new user)', () => {
+  const people = (n: number, row: (i: number) => Array<string | number>) => Array.from({ length: n }, (_, i) => row(i).join(',')).join('\n');
+
+  test('code columns and 0/1 flags beside rating questions stay out of them, with a reason', async () => {
+    const text = `name,role,site_code,team_no,Remote,Has reports,Q1,Q2,Q3\n${people(8, (i) => [`P${i}`, i < 2 ? 'Executive' : 'Manager', (i % 3) + 1, (i % 4) + 1, i % 2, (i + 1) % 2, (i % 5) + 1, ((i + 2) % 5) + 1, ((i + 3) % 5) + 1])}\n`;
+    const d = await readDataset([tmp.write('codes.csv', text)], { config: {}, skipInvalid: false });
+    expect(d.items.map((i) => [i.id, i.points])).toEqual([
+      ['Q1', 5],
+      ['Q2', 5],
+      ['Q3', 5],
+    ]);
+    const run = await runAlign(['inspect', tmp.write('codes-inspect.csv', text)]);
+    expect(run.stdout).toMatch(/site_code +metadata .*\(a code\)/);
+    expect(run.stdout).toMatch(/Remote +unknown .*holds only 0 and 1/);
+  });
+
+  test.each([
+    ['1..7', 7, (i: number) => [(i % 7) + 1, ((i + 3) % 7) + 1, ((i + 5) % 7) + 1]],
+    ['1..10', 10, (i: number) => [(i % 10) + 1, ((i + 3) % 10) + 1, ((i + 5) % 10) + 1]],
+    ['1..4', 4, (i: number) => [(i % 4) + 1, ((i + 1) % 4) + 1, ((i + 2) % 4) + 1]],
+  ])('three questions answered %s: a %i-point scale, read from the answers', async (_, points, answers) => {
+    const text = `name,role,Q1,Q2,Q3\n${people(12, (i) => [`P${i}`, 'Manager', ...answers(i)])}\n`;
+    const d = await readDataset([tmp.write(`scale-${points}.csv`, text)], { config: {}, skipInvalid: false });
+    expect(d.items.map((i) => [i.points, i.low])).toEqual([
+      [points, 1],
+      [points, 1],
+      [points, 1],
+    ]);
+    // a top that is no common scale's (4) is said, with the align.yml that settles it
+    const said = d.notes.filter((n) => /hold whole numbers 1\.\.4 only/.test(n.note));
+    expect(said).toHaveLength(points === 4 ? 1 : 0);
+  });
+
+  test('one blank answer or N/A in a rating group keeps the group', async () => {
+    const text = `name,role,Q1,Q2,Q3\n${people(6, (i) => [`P${i}`, 'Manager', i === 2 ? '' : (i % 5) + 1, i === 3 ? 'N/A' : ((i + 2) % 5) + 1, ((i + 4) % 5) + 1])}\n`;
+    const d = await readDataset([tmp.write('blank-in-group.csv', text)], { config: {}, skipInvalid: false });
+    expect(d.items).toHaveLength(3);
+  });
+});

@@ -1,5 +1,5 @@
 import { positionFromHeader } from '../columns.js';
-import { integerAnswer, isMissingAnswer, numericRange } from '../likert.js';
+import { groupRange, integerAnswer, isMissingAnswer } from '../likert.js';
 import { readRank } from '../rankings.js';
 import type { Resolved } from './types.js';
 
@@ -78,11 +78,18 @@ export function numberish(cell: string): boolean {
 function holdsNumbers(cells: readonly string[]): boolean {
   let numbers = 0;
   let others = 0;
+  let flags = true;
+  let zeros = 0;
   for (const c of cells) {
     if (c.trim() === '' || isMissingAnswer(c)) continue;
     if (numberish(c)) numbers++;
     else others++;
+    const t = c.trim();
+    if (t === '0') zeros++;
+    else if (t !== '1') flags = false;
   }
+  // A column of 0 and 1 is a yes/no flag, not a rating or a rank (a rank is never 0): it stays out of every group (and unknown).
+  if (flags && zeros > 0) return false;
   return others === 0 || (numbers >= 2 && numbers >= 3 * others);
 }
 
@@ -160,8 +167,8 @@ export function isNumberRun(group: readonly Resolved[]): boolean {
  * they are). The range is the group's: a lone column's range is never read
  * from the largest number it happens to hold.
  */
-export function numericGroups(groups: readonly Resolved[][]): Array<{ members: Resolved[]; range: { low: number; high: number; points: number } }> {
-  const out: Array<{ members: Resolved[]; range: { low: number; high: number; points: number } }> = [];
+export function numericGroups(groups: readonly Resolved[][]): Array<{ members: Resolved[]; range: { low: number; high: number; points: number; unsure: boolean } }> {
+  const out: Array<{ members: Resolved[]; range: { low: number; high: number; points: number; unsure: boolean } }> = [];
   for (const g of groups) {
     const open = g.filter((r) => r.role === 'unknown' && r.reason === '' && !r.override && !r.column.known);
     const members = open.filter((r) => r.view.cells.some((c) => c.trim() !== '' && !isMissingAnswer(c)));
@@ -180,7 +187,7 @@ export function numericGroups(groups: readonly Resolved[][]): Array<{ members: R
     }
     const ok = words === 0 || (values.length >= 3 && values.length >= 3 * words);
     if (!ok || new Set(values).size < 2) continue;
-    const range = numericRange(values);
+    const range = groupRange(values);
     if (range) out.push({ members, range });
   }
   return out;

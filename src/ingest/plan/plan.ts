@@ -117,15 +117,29 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
 
   // Rating questions: a group of columns answered with whole numbers on one range.
   const byIndex = new Map(resolved.map((r) => [r.column.index, r]));
+  // (not the columns of competing ranking questions: they wait for --ranking-question)
+  const competing = new Set(ambiguous?.ambiguous.flatMap((c) => c.columns.map((v) => v.index)) ?? []);
   for (const { members, range } of numericGroups(questionGroups(resolved))) {
+    if (members.some((m) => competing.has(m.column.index))) continue;
     const id = `g${members[0]!.column.index}`;
+    const scaleWords = `${range.points}-point scale, ${range.low} = lowest`;
     // the groups hold copies named by their run; the roles go on the columns themselves
     for (const r of members.map((m) => byIndex.get(m.column.index)!)) {
       r.role = 'likert';
-      r.confidence = 0.75;
-      r.reason = `whole numbers within ${range.low}..${range.high}: read as a ${range.points}-point scale, ${range.low} = lowest`;
-      r.likert = { scale: null, numeric: range };
+      r.confidence = range.unsure ? 0.6 : 0.75;
+      r.reason = range.unsure
+        ? `whole numbers within ${range.low}..${range.high}: read as a ${scaleWords}, since no answer is above ${range.high}; if the scale has more points, name it in align.yml`
+        : `whole numbers within ${range.low}..${range.high}: read as a ${scaleWords}`;
+      r.likert = { scale: null, numeric: { low: range.low, high: range.high, points: range.points } };
       r.group = id;
+    }
+    if (range.unsure) {
+      const headers = members.map((m) => m.column.header);
+      notes.push({
+        file,
+        line: headerLine,
+        note: `${members.length} rating questions (${quoted(headers[0]!)}${headers.length > 1 ? ` … ${quoted(headers[headers.length - 1]!)}` : ''}) hold whole numbers ${range.low}..${range.high} only: read as a ${scaleWords}; if the scale has more points (nobody chose the top), say so in align.yml: scales: {rating: {labels: {"1": 1, …, "5": 5}}} and columns.<column>.scale: rating`,
+      });
     }
   }
 

@@ -33,13 +33,21 @@ export interface AmbiguousRanking {
  * numbers but no ranks (notRanks); their reasons go to `dropped`.
  */
 export function candidatesOf(open: readonly Resolved[], dropped: Map<number, string>): RankingCandidate[] {
-  const views = questionGroups(open).map((g) => {
-    if (!isNumberRun(g) || asksForOrder(g[0]!.column.question)) return g.map((r) => r.view);
+  const found: RankingCandidate[] = [];
+  for (const g of questionGroups(open)) {
+    if (!isNumberRun(g) || asksForOrder(g[0]!.column.question)) {
+      found.push(...findRankingQuestions([g.map((r) => r.view)]));
+      continue;
+    }
     const out = notRanks(g.map((r) => r.view));
+    const kept = g.filter((r) => !out.has(r.column.index)).map((r) => r.view);
+    const candidate = kept.length > 0 ? findRankingQuestions([kept])[0] : undefined;
+    if (!candidate) continue;
+    // the reasons only mean something beside the ranking they were dropped from
     for (const [index, why] of out) dropped.set(index, why);
-    return g.filter((r) => !out.has(r.column.index)).map((r) => r.view);
-  });
-  return findRankingQuestions(views.filter((v) => v.length > 0));
+    found.push(candidate);
+  }
+  return found;
 }
 
 /** How a candidate holds its stacks, in words: `one column per priority, 9 columns`. */

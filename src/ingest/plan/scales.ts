@@ -99,7 +99,8 @@ export function resolveScales(resolved: Resolved[], scales: Scale[], config: Ali
       if (fit && fit.unknown.length === 0) for (const m of labelled) m.likert = { scale: fit.scale, numeric: null };
     }
     const numeric = members.filter((m) => m.likert?.numeric);
-    if (numeric.length > 1) {
+    // a group of rating questions keeps the range it was read with (numericGroups); other questions share the widest
+    if (numeric.length > 1 && !numeric[0]!.group) {
       const values = numeric.flatMap((m) => m.view.cells.map(integerAnswer).filter((v): v is number => v !== null));
       const range = numericRange(values);
       if (range) for (const m of numeric) m.likert = { scale: null, numeric: range };
