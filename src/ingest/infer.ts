@@ -399,6 +399,21 @@ function byPosition(question: string, columns: ColumnView[], hinted: boolean): R
   };
 }
 
+/** True when some two names come in both orders across the lists (bounded: the first 500 lists). */
+function orderVaries(lists: ReadonlyArray<readonly string[]>): boolean {
+  const seen = new Set<string>();
+  for (const list of lists.slice(0, 500)) {
+    const keys = list.map(priorityKey);
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length && j < i + 20; j++) {
+        if (seen.has(`${keys[j]}\u0000${keys[i]}`)) return true;
+        seen.add(`${keys[i]}\u0000${keys[j]}`);
+      }
+    }
+  }
+  return false;
+}
+
 /** One column whose cells list the priorities in order (Microsoft Forms, Typeform). */
 function listCell(column: ColumnView, hinted: boolean): RankingCandidate | null {
   if (column.sub !== null || MULTI_HINT.test(column.header)) return null;
@@ -424,6 +439,12 @@ function listCell(column: ColumnView, hinted: boolean): RankingCandidate | null 
   // The same names recur across rows (a ranking's options); free answers that happen to hold commas do not.
   const names = lists.reduce((n, l) => n + l.length, 0);
   if (lists.length >= 2 && names < 1.5 * options.length) return null;
+  // And their order varies: a ranking puts the same names in different orders, while the parts of an answer
+  // that holds a comma ("Good, but slow") always come in the same order. A team that agrees exactly
+  // (every list the same names in the same order) is a ranking too when the lists hold three names or more.
+  // Two comma-joined parts are how answers read ("Yes, very much", "Not at all, no"): a comma ranking lists three or more.
+  if (commas * 2 >= cells.length && modal < 3) return null;
+  if (commas > 0 && lists.length >= 3 && !orderVaries(lists) && !(regular && new Set(lists.map((l) => l.map(priorityKey).join('\u0000'))).size === 1)) return null;
   return {
     question: column.header,
     columns: [column],

@@ -243,3 +243,33 @@ describe('numbers that are not ratings, and ratings on other scales (found by a 
     expect(d.items).toHaveLength(3);
   });
 });
+
+describe('answers with commas under a header that mentions ranking or order are answers, not rankings', () => {
+  test.each([
+    [
+      'How would you rank our communication of priorities?',
+      ['No, not at all', 'Poor, and slow', 'Good, but slow', 'No, not at all', 'Good, but slow', 'Poor, and slow'],
+    ],
+    [
+      'Are priorities, in order of importance, clear?',
+      ['Not at all, no', 'Yes, very much', 'No, not at all', 'Yes, very much', 'No, not at all', 'Very much, yes'],
+    ],
+  ])('%s', async (header, answers) => {
+    const text = `name,role,"${header}",Q1,Q2,Q3\n${answers.map((a, i) => `P${i},${i < 3 ? 'Executive' : 'Manager'},"${a}",${(i % 5) + 1},${((i + 1) % 5) + 1},${((i + 2) % 5) + 1}`).join('\n')}\n`;
+    const d = await readDataset([tmp.write('answers-with-commas.csv', text)], { config: {}, skipInvalid: false });
+    expect(d.priorities).toEqual([]);
+    expect(d.items).toHaveLength(3);
+  });
+
+  test('three or more names whose order varies across rows are a ranking, and so are identical full lists', async () => {
+    const varied = 'name,role,"Priorities, in order of importance"\nA,Executive,"X, Y, Z"\nB,Executive,"Y, X, Z"\nC,Executive,"Z, Y, X"\n';
+    const same = 'name,role,"Priorities, in order of importance"\nA,Executive,"X, Y, Z"\nB,Executive,"X, Y, Z"\nC,Executive,"X, Y, Z"\n';
+    for (const [name, text] of [
+      ['varied.csv', varied],
+      ['same.csv', same],
+    ] as const) {
+      const d = await readDataset([tmp.write(name, text)], { config: {}, skipInvalid: false });
+      expect(d.priorities.map((p) => p.name)).toEqual(['X', 'Y', 'Z']);
+    }
+  });
+});
