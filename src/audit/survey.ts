@@ -198,6 +198,49 @@ function splitBy(members: readonly Respondent[], key: (r: Respondent) => string 
   return { groups: new Map([...groups].sort((a, b) => compareCodePoints(a[0], b[0]))), hidden, remainder };
 }
 
+/**
+ * Complementary suppression across the two splits: a group shown in one split
+ * whose members include whole groups shown in the other can be differenced
+ * (the Manager level minus two departments made only of managers leaves a
+ * third, small, department). While such a difference leaves between 1 and
+ * threshold - 1 people, the larger group is hidden; then each split's own
+ * remainder is checked again, until nothing changes.
+ */
+function protectAcrossSplits(splits: readonly Split[], overall: number, fixed: readonly number[], minGroup: number): void {
+  const shown = (split: Split) => [...split.groups].filter(([k]) => !split.hidden.has(k));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [a, b] of [
+      [splits[0]!, splits[1]!],
+      [splits[1]!, splits[0]!],
+    ] as const) {
+      for (const [name, members] of shown(a)) {
+        const inA = new Set(members);
+        const covered = shown(b)
+          .filter(([, group]) => group.every((r) => inA.has(r)))
+          .reduce((n, [, group]) => n + group.length, 0);
+        const left = members.length - covered;
+        if (covered > 0 && left > 0 && left < minGroup) {
+          a.hidden.add(name);
+          changed = true;
+        }
+      }
+    }
+    // each split's own remainder, with the groups hidden so far
+    splits.forEach((split, i) => {
+      const visible = shown(split).sort((x, y) => x[1].length - y[1].length || compareCodePoints(x[0], y[0]));
+      let remainder = overall - fixed[i]! - visible.reduce((n, [, g]) => n + g.length, 0);
+      for (const [name, group] of visible) {
+        if (remainder === 0 || remainder >= minGroup) break;
+        split.hidden.add(name);
+        remainder += group.length;
+        changed = true;
+      }
+      split.remainder = remainder;
+    });
+  }
+}
+
 function byGroup(split: Split, figures: (people: readonly Respondent[]) => GroupStats): Record<string, MaybeSuppressed<GroupStats>> {
   const out = record<MaybeSuppressed<GroupStats>>();
   for (const [name, people] of split.groups) out[name] = split.hidden.has(name) ? { suppressed: true } : figures(people);
@@ -227,18 +270,14 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
   const others = people.filter((r) => !isLeader(r));
   const hasRoles = dataset.hasRoleColumn;
 
-  // Departments: each department's non-leaders. Levels: each role value (the leaders' own level
-  // is shown or hidden by the threshold alone, since the leaders' number is public).
+  // Departments: each department's non-leaders. Levels: each role value, the leaders' own included.
   // Without a role column there is nobody to set apart as a leader, and no department to compare.
-  const departments = splitBy(hasRoles ? others : [], (r) => r.department, people.length, leaders.length, minGroup);
-  const levelsOfOthers = splitBy(others, (r) => r.role, people.length, leaders.length, minGroup);
-  const leaderLevels = new Map<string, Respondent[]>();
-  for (const r of leaders) if (r.role !== null) leaderLevels.set(r.role, [...(leaderLevels.get(r.role) ?? []), r]);
-  const levels: Split = {
-    groups: new Map([...levelsOfOthers.groups, ...leaderLevels].sort((a, b) => compareCodePoints(a[0], b[0]))),
-    hidden: new Set([...levelsOfOthers.hidden, ...[...leaderLevels].filter(([, v]) => v.length < minGroup).map(([k]) => k)]),
-    remainder: levelsOfOthers.remainder,
-  };
+  // The leaders' number is public, but their answers are not when they are fewer than the threshold:
+  // then they stay inside the departments' remainder, so that everyone minus the departments shown
+  // cannot give their figures. In the levels split they are a group like any other.
+  const departments = splitBy(hasRoles ? others : [], (r) => r.department, people.length, leaders.length >= minGroup ? leaders.length : 0, minGroup);
+  const levels = splitBy(people, (r) => r.role, people.length, 0, minGroup);
+  protectAcrossSplits([departments, levels], people.length, [leaders.length >= minGroup ? leaders.length : 0, 0], minGroup);
   const overallShown = people.length >= minGroup;
   const shownDepartments = [...departments.groups].filter(([k]) => !departments.hidden.has(k));
 

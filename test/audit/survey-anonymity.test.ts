@@ -129,3 +129,55 @@ test('comments come only from the groups shown, and only when they pool at least
   expect(texts.filter((t) => /Finance|People|Lead/.test(t))).toEqual([]);
   expect(texts).toHaveLength(12);
 });
+
+describe('no group can be worked out from the others, across the splits either (found by the QA pass)', () => {
+  /** One row per person: [role, department], answering Q1..Q3. */
+  const file = (name: string, people: Array<[string, string]>) =>
+    tmp.write(
+      name,
+      `name,role,department,Q1,Q2,Q3\n${people.map(([role, dept], i) => `P${i},${role},${dept},${(i % 5) + 1},${((i + 1) % 5) + 1},${((i + 3) % 5) + 1}`).join('\n')}\n`,
+    );
+  const times = (n: number, row: [string, string]): Array<[string, string]> => Array.from({ length: n }, () => row);
+  const survey = async (path: string) => {
+    const run = await runAlign(['audit', path, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout).survey;
+  };
+  const state = (groups: Record<string, { suppressed?: true; n?: number }>) =>
+    Object.fromEntries(Object.entries(groups).map(([k, g]) => [k, g.suppressed ? 'hidden' : 'shown']));
+
+  test("four leaders: everyone minus the Manager level would give the leaders' own answers, so no level is shown", async () => {
+    const s = await survey(
+      file('four-leaders.csv', [...times(4, ['Executive', 'Office']), ...times(12, ['Manager', 'Sales']), ...times(13, ['Manager', 'Ops'])]),
+    );
+    expect(state(s.items[0].byLevel)).toEqual({ Executive: 'hidden', Manager: 'hidden' });
+    expect(s.gaps[0]).toEqual({ item: 'Q1', suppressed: true });
+  });
+
+  test('four leaders: everyone minus the departments shown would give their answers too, so the smallest department is hidden with them', async () => {
+    const s = await survey(
+      file('four-leaders-depts.csv', [...times(4, ['Executive', 'Office']), ...times(6, ['Manager', 'Sales']), ...times(7, ['Manager', 'Ops'])]),
+    );
+    // shown alone, Sales (6) and Ops (7) would leave 17 - 13 = 4: the leaders
+    expect(state(s.items[0].byDepartment)).toEqual({ Ops: 'shown', Sales: 'hidden' });
+    expect(s.departmentsRemainder).toBe(10);
+  });
+
+  test('the Manager level minus two departments of managers would leave a third, small, department', async () => {
+    const s = await survey(
+      file('cross.csv', [
+        ...times(4, ['Executive', 'Office']),
+        ...times(2, ['Executive', 'Board']),
+        ...times(10, ['Manager', 'Gamma']),
+        ...times(6, ['Manager', 'Delta']),
+        ...times(4, ['Manager', 'Alpha']),
+        ...times(5, ['Analyst', 'Beta']),
+      ]),
+    );
+    const deps = state(s.items[0].byDepartment);
+    const levels = state(s.items[0].byLevel);
+    expect(deps.Alpha).toBe('hidden');
+    // Manager (20) = Gamma (10) + Delta (6) + Alpha (4): with Gamma and Delta shown, the Manager level must not be
+    expect(levels.Manager === 'hidden' || deps.Gamma === 'hidden' || deps.Delta === 'hidden').toBe(true);
+  });
+});
