@@ -25,7 +25,8 @@ const CONTROLS = /\r\n|[\n\t\u2028\u2029]|[\u0000-\u001f\u007f-\u009f]/g;
 
 /** Text from an input, made safe to print to a terminal or into Markdown (see above). */
 export function displaySafe(text: string): string {
-  return text.replace(BIDI_CONTROLS, '').replace(CONTROLS, (ch) => {
+  // invisible characters out too (a zero-width space shows as the space it marks), so no two names look alike on screen
+  return visibleText(text.replace(BIDI_CONTROLS, '')).replace(CONTROLS, (ch) => {
     if (ch.length > 1 || ch === '\n' || ch === '\t' || ch === '\u2028' || ch === '\u2029') return ' ';
     return `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
   });

@@ -233,13 +233,9 @@ const itemResult = z
     id: z.string(),
     text: z.string(),
     dimension: z.string().nullable(),
-    level: z
-      .string()
-      .nullable()
-      .meta({
-        description:
-          'The level of alignment the item informs (strategic, communication, decision), from the question bank; null when the bank does not list it.',
-      }),
+    level: z.string().nullable().meta({
+      description: 'The level of alignment the item informs (strategic, communication, decision), from the question bank; null when the bank does not list it.',
+    }),
     bankId: z.string().nullable().meta({ description: 'The question bank item it is a wording of, or null.' }),
     points: z.number().int().min(2),
     low: z.number().int(),

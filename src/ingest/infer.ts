@@ -444,7 +444,8 @@ function listCell(column: ColumnView, hinted: boolean): RankingCandidate | null 
   // (every list the same names in the same order) is a ranking too when the lists hold three names or more.
   // Two comma-joined parts are how answers read ("Yes, very much", "Not at all, no"): a comma ranking lists three or more.
   if (commas * 2 >= cells.length && modal < 3) return null;
-  if (commas > 0 && lists.length >= 3 && !orderVaries(lists) && !(regular && new Set(lists.map((l) => l.map(priorityKey).join('\u0000'))).size === 1)) return null;
+  if (commas > 0 && lists.length >= 3 && !orderVaries(lists) && !(regular && new Set(lists.map((l) => l.map(priorityKey).join('\u0000'))).size === 1))
+    return null;
   return {
     question: column.header,
     columns: [column],

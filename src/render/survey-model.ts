@@ -170,7 +170,10 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
 /** What "At a glance" says of the survey: its size, the least favourable item, the largest gap. */
 function surveyGlance(survey: SurveyResult): string[] {
   const out = [`${fmtCount(survey.respondents, 'respondent')} answered the survey's ${fmtCount(survey.items.length, 'item')}.`];
-  const shown = survey.items.filter((i) => isShown(i.overall) && (i.overall as GroupStats).favourable !== null);
+  // only items most people answered: 0% of three answers out of 36 is no headline
+  const shown = survey.items.filter(
+    (i) => isShown(i.overall) && (i.overall as GroupStats).favourable !== null && (i.overall as GroupStats).n * 2 >= survey.respondents,
+  );
   if (shown.length > 0) {
     const lowest = [...shown].sort((a, b) => (a.overall as GroupStats).favourable! - (b.overall as GroupStats).favourable!)[0]!;
     out.push(

@@ -49,7 +49,7 @@ describe('wrap(text, width)', () => {
   });
 
   it('shows control characters of the text as \\xHH', () => {
-    expect(wrap(`${HOSTILE}Ann`, 80)).toEqual(['\\x1b[2J\\x07\\x0d\u200bAnn']);
+    expect(wrap(`${HOSTILE}Ann`, 80)).toEqual(['\\x1b[2J\\x07\\x0d Ann']);
   });
 });
 
@@ -57,7 +57,7 @@ describe('renderStackTerminal with hostile names', () => {
   it.each([false, true])('prints no control character from the data (colour %s)', (color) => {
     const out = renderStackTerminal(hostileResult(), { color, width: 100 });
     expect(stripSgr(out)).not.toMatch(RAW_CONTROL);
-    expect(out).toContain('\\x1b[2J\\x07\\x0d\u200bAnn Lee');
+    expect(out).toContain('\\x1b[2J\\x07\\x0d Ann Lee');
   });
 
   it('shows at most NAME_MAX characters of a 200,000-character name, and no line over the width', () => {
@@ -89,7 +89,7 @@ describe('Markdown with hostile names', () => {
   it('the report holds no control character from the data', () => {
     const md = renderMarkdown(hostileResult());
     expect(md).not.toMatch(RAW_CONTROL);
-    expect(md).toContain('\\\\x1b\\[2J\\\\x07\\\\x0d\u200bAnn Lee');
+    expect(md).toContain('\\\\x1b\\[2J\\\\x07\\\\x0d Ann Lee');
     expect(
       md
         .split('\n')

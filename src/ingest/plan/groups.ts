@@ -167,7 +167,9 @@ export function isNumberRun(group: readonly Resolved[]): boolean {
  * they are). The range is the group's: a lone column's range is never read
  * from the largest number it happens to hold.
  */
-export function numericGroups(groups: readonly Resolved[][]): Array<{ members: Resolved[]; range: { low: number; high: number; points: number; unsure: boolean } }> {
+export function numericGroups(
+  groups: readonly Resolved[][],
+): Array<{ members: Resolved[]; range: { low: number; high: number; points: number; unsure: boolean } }> {
   const out: Array<{ members: Resolved[]; range: { low: number; high: number; points: number; unsure: boolean } }> = [];
   for (const g of groups) {
     const open = g.filter((r) => r.role === 'unknown' && r.reason === '' && !r.override && !r.column.known);
