@@ -10,12 +10,13 @@ import type { Dataset, Note, Priority, Respondent, Subject } from '../ingest/typ
 import { borda, bordaOrder, firstPlacesOf } from '../stats/borda.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { copeland } from '../stats/copeland.js';
+import { columnMeans, sampleVariance } from '../stats/describe.js';
 import { KEMENY_MAX_ITEMS, kemeny } from '../stats/kemeny.js';
 import { kendallTauB } from '../stats/kendall-tau-b.js';
 import { kendallW, kendallWPermutation } from '../stats/kendall-w.js';
 import { type CompletedStack, completeStack } from '../stats/ranks.js';
 import { rankBiasedOverlap } from '../stats/rbo.js';
-import type { Stat } from '../stats/result.js';
+import { type Stat, statFields as stat } from '../stats/result.js';
 import { spearman } from '../stats/spearman.js';
 import { W_BAND_SOURCE, wBand } from './bands.js';
 import { NON_LEADER_RANKED_NOTHING } from './ledger.js';
@@ -42,32 +43,9 @@ interface Ranked {
   stack: CompletedStack;
 }
 
-/** Spreads a Stat into `{ [key]: value, [key + 'Reason']: reason }` (reason only when null). */
-function stat<K extends string>(key: K, s: Stat): Record<K, number | null> & Record<`${K}Reason`, string | undefined> {
-  const out = { [key]: s.value } as Record<string, unknown>;
-  if (s.value === null) out[`${key}Reason`] = s.reason;
-  return out as Record<K, number | null> & Record<`${K}Reason`, string | undefined>;
-}
-
-function mean(values: readonly number[]): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
-/** Column means of a matrix (rows = raters). */
-function meanVector(rows: ReadonlyArray<readonly number[]>, n: number): number[] {
-  const out = new Array<number>(n).fill(0);
-  for (const row of rows) for (let i = 0; i < n; i++) out[i]! += row[i]!;
-  return out.map((s) => s / rows.length);
-}
-
 function sampleSd(values: readonly number[]): number | null {
-  if (values.length < 2) return null;
-  const m = mean(values);
-  let ss = 0;
-  for (const v of values) ss += (v - m) * (v - m);
-  return Math.sqrt(ss / (values.length - 1));
+  const v = sampleVariance(values);
+  return v === null ? null : Math.sqrt(v);
 }
 
 function baseName(r: Respondent): string {
@@ -237,7 +215,7 @@ export function analyseStacks(
   if (leaders.length === 0) return { reason: 'no leader ranked any priority', notes };
 
   const matrix = leaders.map((l) => l.stack.completed);
-  const leaderMeans = meanVector(matrix, n);
+  const leaderMeans = columnMeans(matrix, n);
 
   const concordance = concordanceOf(matrix, keys, options);
   const b = borda(matrix, keys);
@@ -461,7 +439,7 @@ function groupsOf(
       continue;
     }
     const m = members.map((x) => x.stack.completed);
-    const means = meanVector(m, n);
+    const means = columnMeans(m, n);
     groupMeans.set(department, means);
     const meanRanks = byName(names, means);
     const w = kendallW(m);

@@ -20,9 +20,10 @@ import type { Dataset, Item, Respondent } from '../ingest/types.js';
 import { adi } from '../stats/adi.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { cronbachAlpha } from '../stats/cronbach-alpha.js';
+import { meanAndSd } from '../stats/describe.js';
 import { icc1 } from '../stats/icc1.js';
 import { likertSummary } from '../stats/likert-summary.js';
-import type { Stat } from '../stats/result.js';
+import { statFields as stat } from '../stats/result.js';
 import { rwg, rwgJ } from '../stats/rwg.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { type BankItem, QUESTION_BANK } from './question-bank.js';
@@ -48,13 +49,6 @@ const BANK_BY_KEY = new Map(QUESTION_BANK.flatMap((b) => [b.text, ...b.variants]
 /** The bank item an item's text (or id) is a wording of, if any. */
 export function bankItemOf(item: Pick<Item, 'id' | 'text'>): BankItem | undefined {
   return BANK_BY_KEY.get(priorityKey(item.text)) ?? BANK_BY_KEY.get(priorityKey(item.id));
-}
-
-/** Spreads a Stat into `{ [key]: value, [key + 'Reason']: reason }` (reason only when null). */
-function stat<K extends string>(key: K, s: Stat): Record<K, number | null> & Partial<Record<`${K}Reason`, string>> {
-  const out = { [key]: s.value } as Record<string, unknown>;
-  if (s.value === null) out[`${key}Reason`] = s.reason;
-  return out as Record<K, number | null> & Partial<Record<`${K}Reason`, string>>;
 }
 
 /** A record keyed by text from the input: no prototype, so `__proto__` is a key like any other. */
@@ -163,16 +157,6 @@ function dimensionGroup(items: readonly Item[], people: readonly Respondent[]): 
       ? { adi: null, adiReason: 'fewer than two answers to every item: agreement needs two' }
       : { adi: adis.reduce((a, b) => a + b, 0) / adis.length }),
   };
-}
-
-function meanAndSd(values: readonly number[]): { mean: Stat; sd: Stat } {
-  // the Likert summary's rules on a 'scale' that holds any respondent mean
-  if (values.length === 0) return { mean: { value: null, reason: 'no answers' }, sd: { value: null, reason: 'no answers' } };
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  if (values.length < 2) return { mean: { value: mean }, sd: { value: null, reason: 'one answer: a spread needs two' } };
-  let ss = 0;
-  for (const v of values) ss += (v - mean) * (v - mean);
-  return { mean: { value: mean }, sd: { value: Math.sqrt(ss / (values.length - 1)) } };
 }
 
 /** A split (departments or levels): who is in which group, and which groups are shown. */

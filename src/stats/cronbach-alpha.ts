@@ -14,8 +14,9 @@
  * Example: cronbachAlpha([[4,4,3],[2,3,2],[5,4,5],[3,3,2]]) (rows = respondents)
  *   -> 0.9 (k/(k-1) (1 - sum of numpy var(ddof=1) per item / var(ddof=1) of the totals)).
  */
+
+import { sampleVariance } from './describe.js';
 import { na, ok, type Stat } from './result.js';
-import { sampleVariance } from './rwg.js';
 
 /** `rows`: one per respondent, one value per item; null = not answered (that respondent is left out). */
 export function cronbachAlpha(rows: ReadonlyArray<ReadonlyArray<number | null>>): Stat {

@@ -16,6 +16,7 @@
  *   sd 0.8366600265340756, favourable 0, neutral 0.2, unfavourable 0.8
  *   (northwind.expected.json, Operations, clarity).
  */
+import { meanAndSd } from './describe.js';
 import { na, ok, type Stat } from './result.js';
 
 export interface Scale {
@@ -47,12 +48,10 @@ export function likertSummary(values: readonly number[], scale: Scale): LikertSu
   const n = values.length;
   const { favourableFrom, unfavourableTo } = favourableCuts(scale);
   const high = scale.low + scale.points - 1;
-  let sum = 0;
   let fav = 0;
   let unfav = 0;
   for (const v of values) {
     if (!(v >= scale.low && v <= high)) throw new Error(`likertSummary: ${v} is off the ${scale.low}..${high} scale`);
-    sum += v;
     if (v >= favourableFrom) fav++;
     else if (v <= unfavourableTo) unfav++;
   }
@@ -60,13 +59,11 @@ export function likertSummary(values: readonly number[], scale: Scale): LikertSu
     const none = na('no answers');
     return { n, mean: none, sd: none, favourable: none, neutral: none, unfavourable: none, favourableCount: 0 };
   }
-  const mean = sum / n;
-  let ss = 0;
-  for (const v of values) ss += (v - mean) * (v - mean);
+  const { mean, sd } = meanAndSd(values);
   return {
     n,
-    mean: ok(mean),
-    sd: n < 2 ? na('one answer: a spread needs two') : ok(Math.sqrt(ss / (n - 1))),
+    mean,
+    sd,
     favourable: ok(fav / n),
     neutral: ok((n - fav - unfav) / n),
     unfavourable: ok(unfav / n),

@@ -28,3 +28,14 @@ export function ok(value: number): Stat {
 export function na(reason: string): Stat {
   return { value: null, reason };
 }
+
+/**
+ * A Stat as the JSON contract writes it: `{ [key]: value }`, plus
+ * `{ [key + 'Reason']: reason }` when the value is null.
+ *   statFields('W', na('one leader')) -> { W: null, WReason: 'one leader' }
+ */
+export function statFields<K extends string>(key: K, s: Stat): Record<K, number | null> & Partial<Record<`${K}Reason`, string>> {
+  const out = { [key]: s.value } as Record<string, unknown>;
+  if (s.value === null) out[`${key}Reason`] = s.reason;
+  return out as Record<K, number | null> & Partial<Record<`${K}Reason`, string>>;
+}

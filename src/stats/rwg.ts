@@ -17,19 +17,8 @@
  * Undefined case: fewer than two answers (no variance) gives null with a reason.
  * Example: rwg([1, 2, 2, 3, 1], 5) -> 0.65 (s² = 0.7, σ²_EU = 2; northwind.expected.json).
  */
+import { sampleVariance } from './describe.js';
 import { na, ok, type Stat } from './result.js';
-
-/** The sample variance (n - 1); null below two values. */
-export function sampleVariance(values: readonly number[]): number | null {
-  const n = values.length;
-  if (n < 2) return null;
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / n;
-  let ss = 0;
-  for (const v of values) ss += (v - mean) * (v - mean);
-  return ss / (n - 1);
-}
 
 /** σ²_EU, the variance of answers spread evenly over A options. */
 export function uniformVariance(points: number): number {

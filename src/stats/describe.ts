@@ -1,0 +1,47 @@
+/**
+ * Mean, sample variance and sample SD: the descriptive statistics every other
+ * file builds on, written once.
+ *
+ * What it is for: the spread of a priority's ranks among the leaders, of a
+ * group's Likert answers, of respondents' dimension means.
+ * Reference: the sample variance Σ(x - x̄)² / (n - 1), as numpy.var(x, ddof=1)
+ * and R's var; https://en.wikipedia.org/wiki/Variance#Sample_variance
+ * Ties: not applicable.
+ * Undefined case: the mean of no values, and the variance or SD of fewer than
+ * two, are null (with a reason in the Stat forms).
+ * Example: sampleSd([1, 2, 2, 3, 1]) -> 0.8366600265340756 (numpy.std(x, ddof=1)).
+ */
+import { na, ok, type Stat } from './result.js';
+
+/** The arithmetic mean; null for no values. */
+export function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+/** The sample variance (n - 1); null below two values. */
+export function sampleVariance(values: readonly number[]): number | null {
+  const n = values.length;
+  if (n < 2) return null;
+  const m = mean(values)!;
+  let ss = 0;
+  for (const v of values) ss += (v - m) * (v - m);
+  return ss / (n - 1);
+}
+
+/** The mean and the sample SD as Stats, with the reasons a reader sees when they are undefined. */
+export function meanAndSd(values: readonly number[]): { mean: Stat; sd: Stat } {
+  const m = mean(values);
+  if (m === null) return { mean: na('no answers'), sd: na('no answers') };
+  const v = sampleVariance(values);
+  return { mean: ok(m), sd: v === null ? na('one answer: a spread needs two') : ok(Math.sqrt(v)) };
+}
+
+/** Column means of a matrix (rows = raters, one column per item). */
+export function columnMeans(rows: ReadonlyArray<readonly number[]>, n: number): number[] {
+  const out = new Array<number>(n).fill(0);
+  for (const row of rows) for (let i = 0; i < n; i++) out[i]! += row[i]!;
+  return out.map((s) => s / rows.length);
+}
