@@ -20,6 +20,11 @@ export const DEFAULT_RBO_P = 0.9;
 export const SHIPPED_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 /** Delimiters align sniffs and accepts, with the names users type and read. */
 export const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+/** A delimiter as a reader sees it: `comma`, `tab`; an unknown one quoted. */
+export function delimiterName(d: string): string {
+  return DELIMITER_NAMES[d] ?? JSON.stringify(d);
+}
 /**
  * Bounds on what align reads, so that no input can make it work for hours or
  * exhaust memory. The widest real exports (Qualtrics with loops and merges)

@@ -15,6 +15,7 @@
 
 import { basename, isAbsolute, join } from 'node:path';
 import { Document, isMap, isPair, isScalar } from 'yaml';
+import { delimiterName } from '../defaults.js';
 import type { AlignConfig, ColumnOverride } from '../ingest/config-types.js';
 import { assembleDataset, type ReadInput, readInput } from '../ingest/dataset.js';
 import type { ColumnInfo, Normalised } from '../ingest/formats/types.js';
@@ -218,20 +219,11 @@ function cutMiddle(s: string, n: number): string {
  */
 export function formatInspect(result: InspectResult, width = Infinity): string {
   const out: string[] = [];
-  const delimiterName =
-    result.delimiter === '\t'
-      ? 'tab'
-      : result.delimiter === ','
-        ? 'comma (,)'
-        : result.delimiter === ';'
-          ? 'semicolon (;)'
-          : result.delimiter === '|'
-            ? 'pipe (|)'
-            : JSON.stringify(result.delimiter);
+  const delimiter = result.delimiter === '\t' ? 'tab' : `${delimiterName(result.delimiter)} (${result.delimiter})`;
   out.push(`file         ${result.file}`);
   out.push(`tool         ${result.format}: ${result.detection}`);
   out.push(`encoding     ${result.encoding}${result.bom ? ' (with byte-order mark)' : ''}`);
-  out.push(`delimiter    ${delimiterName}`);
+  out.push(`delimiter    ${delimiter}`);
   out.push(`header rows  ${result.headerRows}`);
   out.push(`rows         ${result.rows} data rows: ${result.usable} usable, ${result.excluded.length} excluded`);
   out.push(

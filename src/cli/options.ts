@@ -6,7 +6,7 @@
  * (`1e3`, `0x10`, `-1`, `NaN`, `Infinity`), or a number outside its range.
  */
 import { Argument, type Command, Option } from 'commander';
-import { clip, MAX_PERMUTATIONS, MAX_SEED, MIN_GROUP_FLOOR, MIN_PERMUTATIONS, MIN_RBO_P } from '../defaults.js';
+import { clip, DELIMITER_NAMES, MAX_PERMUTATIONS, MAX_SEED, MIN_GROUP_FLOOR, MIN_PERMUTATIONS, MIN_RBO_P } from '../defaults.js';
 import { UsageError } from '../errors.js';
 
 export interface ReadingFlags {
@@ -79,7 +79,12 @@ export function persistence(flag: string, min: number) {
 
 /** --delimiter: a name or the character itself; idempotent, so a parsed value parses again to itself. */
 export function parseDelimiterFlag(value: string): string {
-  const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t', pipe: '|', ',': ',', ';': ';', '\t': '\t', '|': '|' };
+  // the names and the characters themselves, from the one table in defaults.ts
+  const named: Record<string, string> = { '\\t': '\t' };
+  for (const [char, name] of Object.entries(DELIMITER_NAMES)) {
+    named[name] = char;
+    named[char] = char;
+  }
   const d = named[value.toLowerCase()];
   if (!d) throw new UsageError(`--delimiter takes comma, semicolon, tab or pipe (got ${quoted(value)})`);
   return d;

@@ -6,6 +6,7 @@
  * call format.ts, or here through format.ts for text already in sentences.
  */
 import type { AuditResult, Finding } from '../audit/types.js';
+import { delimiterName } from '../defaults.js';
 import { fmtCount, fmtNA, fmtNumber, fmtRho, fmtStat } from '../format.js';
 import { type SurveyModel, surveyModel } from './survey-model.js';
 import {
@@ -160,17 +161,7 @@ export function groupExcluded(excluded: AuditResult['input']['excluded']): Exclu
   });
 }
 
-const DELIMITER_NAMES: Record<string, string> = {
-  ',': 'comma',
-  ';': 'semicolon',
-  '\t': 'tab',
-  '|': 'pipe',
-  ' ': 'space',
-};
-
-export function delimiterName(d: string): string {
-  return DELIMITER_NAMES[d] ?? `"${d}"`;
-}
+export { delimiterName };
 
 /** For a team too large for pairwise tables, the divergence list shows the most divergent only. */
 const MOST_DIVERGENT_SHOWN = 10;
