@@ -159,3 +159,34 @@ describe('Google Forms grids on the new scales (Northwind answers relabelled)', 
     expect(inspect.stdout).toContain('answers are labels of the agreement-9 scale');
   });
 });
+
+describe('a grid of labels align does not know stops, naming them (google-forms-unknown-scale.csv)', () => {
+  const file = `${EXPORTS}/google-forms-unknown-scale.csv`;
+
+  it('audit and inspect exit 2 with one line naming the labels and how to map them', async () => {
+    for (const args of [
+      ['audit', file, '--format', 'json'],
+      ['inspect', file],
+    ]) {
+      const run = await runAlign(args);
+      expect(run.code, args[0]).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toContain('the 6 columns of "How true is each statement for you?" share the answers');
+      for (const label of ['Not true at all', 'Hardly true', 'Partly true', 'Mostly true', 'Completely true']) expect(run.stderr).toContain(`"${label}"`);
+      expect(run.stderr).toContain('align.yml under scales');
+    }
+  });
+
+  it('stack, which reads no Likert answers, goes on and says it left the grid out', async () => {
+    const run = await runAlign(['stack', file]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('which are not a Likert scale align knows: left out');
+  });
+
+  it('with the labels mapped in align.yml (google-forms-unknown-scale.align.yml), the canonical dataset', async () => {
+    const { normalised } = await readExport('google-forms-unknown-scale.csv', { config: 'google-forms-unknown-scale.align.yml' });
+    expectCanonical(normalised);
+    const run = await runAlign(['audit', file, '--format', 'json', '--config', `${EXPORTS}/google-forms-unknown-scale.align.yml`]);
+    expect(run.code, run.stderr).toBe(0);
+  });
+});
