@@ -22,10 +22,12 @@
 
 import { visibleText } from '../text.js';
 import type { AlignConfig } from './config-types.js';
-import { memoKey } from './rankings.js';
 
 export interface Scale {
-  /** `agreement`, `agreement-7`, `frequency`, `extent`, `satisfaction`, `favourability`, or an align.yml name. */
+  /**
+   * `agreement`, `agreement-7`, `agreement-9`, `agreement-10`, `frequency`, `extent`, `satisfaction`,
+   * `favourability`, `importance`, `importance-extremely`, `importance-3`, `amount`, or an align.yml name.
+   */
   name: string;
   /** Number of points: the number of distinct values. */
   points: number;
@@ -37,6 +39,12 @@ export interface Scale {
   shown: ReadonlyArray<{ label: string; value: number }>;
   /** True for the scales align knows without align.yml. */
   builtin: boolean;
+  /**
+   * True when the scale's labels carry their number (`1. Completely disagree` …
+   * `9. Completely agree`): a cell is looked up by its number and words
+   * (numberedKey), so the number counts, and a bare number is its own value.
+   */
+  numbered?: boolean;
 }
 
 /** Labels that mean "no answer" on every scale. */
@@ -62,6 +70,59 @@ interface ScaleDefinition {
   name: string;
   /** Each point: the canonical label first, then synonyms. */
   points: string[][];
+  /** Labels written with their number (numberedKey); `points` then holds each point's words. */
+  numbered?: boolean;
+}
+
+/** The words of agreement scales, by side, for the numbered 9- and 10-point scales. */
+const DISAGREE_WORDS = [
+  'Completely disagree',
+  'Totally disagree',
+  'Strongly disagree',
+  'Disagree strongly',
+  'Mostly disagree',
+  'Moderately disagree',
+  'Disagree',
+  'Somewhat disagree',
+  'Slightly disagree',
+  'Mildly disagree',
+  'Tend to disagree',
+];
+const NEUTRAL_WORDS = ['Neither agree nor disagree', 'Neither agree or disagree', 'Neutral', 'Undecided', 'Neither'];
+const AGREE_WORDS = [
+  'Completely agree',
+  'Totally agree',
+  'Strongly agree',
+  'Agree strongly',
+  'Mostly agree',
+  'Moderately agree',
+  'Agree',
+  'Somewhat agree',
+  'Slightly agree',
+  'Mildly agree',
+  'Tend to agree',
+];
+
+/**
+ * An agreement scale of `points` points whose labels are numbered ("1.
+ * Completely disagree" … "9. Completely agree"): point n is the number n with
+ * any disagreeing words below the middle, agreeing words above it (the
+ * neutral words at the middle of an odd scale), or the number alone. The
+ * number decides the value, so "9. Completely agree" is 9 here and is no label
+ * of the 5-point scale.
+ */
+function numberedAgreement(points: number): ScaleDefinition {
+  const middle = (points + 1) / 2;
+  return {
+    name: `agreement-${points}`,
+    numbered: true,
+    points: Array.from({ length: points }, (_, i) => {
+      const n = i + 1;
+      if (n < middle) return n === 1 ? DISAGREE_WORDS : DISAGREE_WORDS.filter((w) => !/^(completely|totally)/i.test(w));
+      if (n > middle) return n === points ? AGREE_WORDS : AGREE_WORDS.filter((w) => !/^(completely|totally)/i.test(w));
+      return NEUTRAL_WORDS;
+    }),
+  };
 }
 
 const BUILTIN_DEFINITIONS: readonly ScaleDefinition[] = [
@@ -118,6 +179,49 @@ const BUILTIN_DEFINITIONS: readonly ScaleDefinition[] = [
     ],
   },
   {
+    // Importance, top label "Very important" (Vagias 2006's "level of importance" with "Important" at 4).
+    name: 'importance',
+    points: [
+      ['Not at all important', 'Not important at all', 'Not important', 'Unimportant', 'Very unimportant'],
+      ['Slightly important', 'Of little importance', 'Low importance', 'Not very important', 'Somewhat unimportant'],
+      ['Moderately important', 'Somewhat important', 'Fairly important', 'Neither important nor unimportant', 'Neutral'],
+      ['Important', 'Quite important'],
+      ['Very important', 'Of great importance', 'High importance'],
+    ],
+  },
+  {
+    // The same with "Extremely important" on top and "Very important" at 4 (Vagias 2006, Qualtrics' importance scale).
+    name: 'importance-extremely',
+    points: [
+      ['Not at all important', 'Not important at all', 'Not important', 'Unimportant'],
+      ['Slightly important', 'Of little importance', 'Low importance', 'Not very important'],
+      ['Moderately important', 'Somewhat important', 'Fairly important'],
+      ['Very important'],
+      ['Extremely important', 'Critically important', 'Absolutely essential'],
+    ],
+  },
+  {
+    // Three points in the respondent's own words: "Critical to me / Somewhat useful / Not relevant for me".
+    name: 'importance-3',
+    points: [
+      ['Not relevant for me', 'Not relevant to me', 'Not relevant', 'Not useful', 'Not needed'],
+      ['Somewhat useful', 'Useful', 'Nice to have', 'Somewhat relevant', 'Somewhat relevant to me'],
+      ['Critical to me', 'Critical for me', 'Critical', 'Essential', 'Essential to me', 'Must have', 'Very relevant'],
+    ],
+  },
+  {
+    // How much: "A lot / Some / Not much / Not at all" (and Pew's "A great deal / A fair amount / Not too much / Not at all").
+    name: 'amount',
+    points: [
+      ['Not at all', 'None', 'None at all', 'Nothing'],
+      ['Not much', 'Not too much', 'A little', 'Very little', 'Only a little'],
+      ['Some', 'A fair amount', 'A moderate amount', 'Quite a bit'],
+      ['A lot', 'A great deal', 'Very much'],
+    ],
+  },
+  numberedAgreement(9),
+  numberedAgreement(10),
+  {
     // SurveyMonkey's favourability matrix (FiveThirtyEight's Star Wars survey).
     name: 'favourability',
     points: [
@@ -151,6 +255,14 @@ const NUMBER_SUFFIX = /(?<=\p{L}[^\d]*)\s*[([=\-–—:]\s*\d{1,2}\s*[)\]]?\s*$/
  *   labelKey("Don’t know") === 'dont know'
  */
 export function labelKey(label: string): string {
+  return analyse(label).key;
+}
+
+const NUMBER_AT_START = /^\(?\s*(\d{1,2})\s*(?:[.):=\-–—]|\s)\s*(?=\p{L})/u;
+const NUMBER_AT_END = /(?<=\p{L}[^\d]*)\s*[([=\-–—:]\s*(\d{1,2})\s*[)\]]?\s*$/u;
+
+/** A label's key (labelKey) and the number it is written with (labelNumber), in one Unicode pass. */
+function analyse(label: string): { key: string; number: number | null } {
   // visibleText (src/text.ts): a zero-width space is a space, the other invisible characters go.
   const plain = visibleText(label.normalize('NFKC').toLowerCase()).trim();
   // No scale label is this long; NUMBER_SUFFIX's look-behind costs the square of the length, so
@@ -160,33 +272,94 @@ export function labelKey(label: string): string {
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/[\s\u00a0]+/gu, ' ')
     .trim();
+  let number: number | null = null;
+  if (/^\d{1,2}$/.test(plain)) number = Number(plain);
+  else if (numbered) {
+    const m = NUMBER_AT_START.exec(plain) ?? NUMBER_AT_END.exec(plain);
+    if (m) number = Number(m[1]);
+  }
   // Labels made only of symbols ("★★", "+", "--") are their own key.
-  return key === '' ? plain.replace(/[\s\u00a0]+/gu, '') : key;
+  return { key: key === '' ? plain.replace(/[\s\u00a0]+/gu, '') : key, number };
 }
 
 /**
- * labelKey, remembered: every Likert cell of a file goes through it (several
+ * analyse, remembered: every Likert cell of a file goes through it (several
  * times: inference, scale fit, reading), and a column holds a handful of
  * distinct labels, so the Unicode passes need run once per spelling, not
  * once per cell (40 items x 1M respondents).
  */
-const cachedLabelKey = memoKey(labelKey, 10_000);
+const analysed = new Map<string, { key: string; number: number | null }>();
+function cachedAnalyse(label: string): { key: string; number: number | null } {
+  let a = analysed.get(label);
+  if (a === undefined) {
+    a = analyse(label);
+    if (analysed.size >= 10_000) analysed.clear();
+    analysed.set(label, a);
+  }
+  return a;
+}
+const cachedLabelKey = (label: string): string => cachedAnalyse(label).key;
 
 const MISSING_KEYS: ReadonlySet<string> = new Set(MISSING_LABELS.map(labelKey));
 
 function fromDefinition(def: ScaleDefinition): Scale {
   const labels = new Map<string, number>();
   def.points.forEach((synonyms, i) => {
-    for (const s of synonyms) labels.set(labelKey(s), i + 1);
+    const n = i + 1;
+    if (def.numbered) {
+      labels.set(`#${n}`, n);
+      for (const s of synonyms) labels.set(`#${n} ${labelKey(s)}`, n);
+    } else {
+      for (const s of synonyms) labels.set(labelKey(s), n);
+    }
   });
+  const last = def.points.length;
   return {
     name: def.name,
     points: def.points.length,
     labels,
     missing: MISSING_KEYS,
-    shown: def.points.map((synonyms, i) => ({ label: synonyms[0]!, value: i + 1 })),
+    // a numbered scale is shown as it is usually written: the ends in words, the points between by number
+    shown: def.points.map((synonyms, i) => ({
+      label: !def.numbered ? synonyms[0]! : i === 0 || i === last - 1 ? `${i + 1}. ${synonyms[0]!}` : String(i + 1),
+      value: i + 1,
+    })),
     builtin: true,
+    ...(def.numbered ? { numbered: true } : {}),
   };
+}
+
+/**
+ * The number a label is written with ("9. Completely agree", "Agree (4)"), the
+ * number of a bare whole-number cell ("7"), or null.
+ *   labelNumber('9. Completely agree') === 9;  labelNumber('Agree') === null
+ */
+export function labelNumber(label: string): number | null {
+  return cachedAnalyse(label).number;
+}
+
+/**
+ * The key of a cell on a numbered scale: its number and its words
+ * (`#9 completely agree`), its number alone for a bare number (`#7`), or null
+ * for a label written without a number.
+ */
+export function numberedKey(label: string): string | null {
+  const { key, number } = cachedAnalyse(label);
+  if (number === null) return null;
+  return /^\d{1,2}$/.test(key) ? `#${number}` : `#${number} ${key}`;
+}
+
+/**
+ * The key a cell is looked up by on `scale`, or null when it cannot be one of
+ * its labels: on a numbered scale its number and words; on any other its
+ * labelKey, unless it is written with a number the scale does not reach
+ * ("9. Completely agree" is not the 5-point scale's "Completely agree").
+ */
+function keyOn(cell: string, scale: Scale): string | null {
+  if (scale.numbered) return numberedKey(cell);
+  const { key, number } = cachedAnalyse(cell);
+  if (number !== null && number > scale.points && scale.labels.has(key)) return null;
+  return key;
 }
 
 const BUILTINS: readonly Scale[] = BUILTIN_DEFINITIONS.map(fromDefinition);
@@ -205,7 +378,7 @@ export function scalesFor(config: AlignConfig | undefined): Scale[] {
     const labels = new Map<string, number>(base ? base.labels : []);
     const shown = new Map<number, string>(base ? base.shown.map((s) => [s.value, s.label]) : []);
     for (const [label, value] of Object.entries(spec.labels)) {
-      labels.set(labelKey(label), value);
+      labels.set(base?.numbered ? (numberedKey(label) ?? labelKey(label)) : labelKey(label), value);
       if (!shown.has(value)) shown.set(value, label);
     }
     const missing = new Set<string>(MISSING_KEYS);
@@ -221,6 +394,7 @@ export function scalesFor(config: AlignConfig | undefined): Scale[] {
       missing,
       shown: [...shown.entries()].sort((a, b) => a[0] - b[0]).map(([value, label]) => ({ label, value })),
       builtin: false,
+      ...(base?.numbered ? { numbered: true } : {}),
     });
     if (base) extended.add(name);
   }
@@ -245,9 +419,9 @@ export function isMissingAnswer(cell: string, scale?: Scale): boolean {
  */
 export function likertValue(cell: string, scale: Scale): number | null | undefined {
   if (cell.trim() === '') return null;
-  const key = cachedLabelKey(cell);
-  if (scale.labels.has(key)) return scale.labels.get(key)!;
-  if (scale.missing.has(key)) return null;
+  const key = keyOn(cell, scale);
+  if (key !== null && scale.labels.has(key)) return scale.labels.get(key)!;
+  if (scale.missing.has(cachedLabelKey(cell))) return null;
   return undefined;
 }
 
@@ -326,30 +500,53 @@ export function bestScale(cells: Iterable<string>, scales: readonly Scale[]): Sc
   const counts = new Map<string, { shown: string; n: number }>();
   for (const cell of cells) {
     if (cell.trim() === '') continue;
-    const key = cachedLabelKey(cell);
-    const entry = counts.get(key);
+    const entry = counts.get(cell);
     if (entry) entry.n++;
-    else counts.set(key, { shown: cell.trim(), n: 1 });
+    else counts.set(cell, { shown: cell.trim(), n: 1 });
   }
   let best: ScaleFit | null = null;
   for (const scale of scales) {
-    let matched = 0;
     let answered = 0;
-    const known: string[] = [];
-    const unknown: string[] = [];
-    for (const [key, { shown, n }] of counts) {
-      if (scale.missing.has(key)) continue;
+    // distinct labels are counted by their key: "Agree" and " agree" are one label
+    const known = new Map<string, { shown: string; n: number; number: number | null; value: number; worded: boolean }>();
+    const unknown = new Map<string, string>();
+    for (const [cell, { shown, n }] of counts) {
+      if (scale.missing.has(cachedLabelKey(cell))) continue;
       answered += n;
-      if (scale.labels.has(key)) {
-        matched += n;
-        known.push(shown);
+      const key = keyOn(cell, scale);
+      if (key !== null && scale.labels.has(key)) {
+        const entry = known.get(key);
+        if (entry) entry.n += n;
+        else {
+          const worded = !key.startsWith('#') || key.includes(' ');
+          known.set(key, { shown, n, number: cachedAnalyse(cell).number, value: scale.labels.get(key)!, worded });
+        }
       } else {
-        unknown.push(shown);
+        const distinct = key ?? `\u0000${cachedLabelKey(cell)}`;
+        if (!unknown.has(distinct)) unknown.set(distinct, shown);
       }
     }
-    if (matched === 0) continue;
-    const better = !best || unknown.length < best.unknown.length || (unknown.length === best.unknown.length && matched > best.matched);
-    if (better) best = { scale, matched, answered, known, unknown };
+    // The numbers labels are written with count: on a scale of words they must number its points
+    // one way (1..n, 0..n-1, or reversed), else those labels are not this scale's ("1. Completely
+    // disagree", "3. Somewhat disagree", "5. Neither" are a 9-point scale, not 7-point 1, 3, 4).
+    if (!scale.numbered) {
+      const pairs = [...known.values()].filter((k) => k.number !== null);
+      const p = scale.points;
+      const ways = [(v: number) => v, (v: number) => v - 1, (v: number) => p + 1 - v, (v: number) => p - v];
+      if (pairs.length > 0 && !ways.some((way) => pairs.every((k) => way(k.value) === k.number))) {
+        for (const [key, k] of known) {
+          if (k.number === null) continue;
+          known.delete(key);
+          unknown.set(key, k.shown);
+        }
+      }
+    }
+    const matched = [...known.values()].reduce((n, k) => n + k.n, 0);
+    // a numbered scale is read only from labels written with their words, never from bare numbers alone
+    if (matched === 0 || (scale.numbered && ![...known.values()].some((k) => k.worded))) continue;
+    const fit = { scale, matched, answered, known: [...known.values()].map((k) => k.shown), unknown: [...unknown.values()] };
+    const better = !best || fit.unknown.length < best.unknown.length || (fit.unknown.length === best.unknown.length && matched > best.matched);
+    if (better) best = fit;
   }
   return best;
 }

@@ -9,6 +9,10 @@
  * options, `prio[1]…prio[n]` for ranking POSITIONS; full headings:
  * `Question [Subquestion]`, `Question [Rank 1]`. With "Answer codes" the cells
  * are codes (`MGR`, `P3`, `1`): a code book in align.yml gives their labels.
+ * The "Question code & question text" headings join the two with `. `
+ * (`id. Response ID`, `submitdate. Date submitted`, `agree[SQ001]. How much do
+ * you agree with each statement? [I can name …]`): the code is the column's
+ * code, the text its header.
  * An empty `submitdate` is an unfinished response.
  */
 import type { ColumnRoleName } from '../config-types.js';
@@ -47,10 +51,20 @@ const KNOWN: Record<string, { role: ColumnRoleName; reason: string }> = {
   'referrer url': meta('referrer URL'),
 };
 
-function headings(table: Table): 'codes' | 'full' | null {
+/** `agree[SQ001]. How much … [Row]` -> code and text; `G8Q00001.` (no text) -> the code and ''. */
+const CODE_TEXT = /^([A-Za-z_][\w#]*(?:\[[^\]]*\])*)\.(?:[ \t]+([\s\S]*))?$/;
+
+function splitCodeText(heading: string): { code: string; text: string } | null {
+  const m = CODE_TEXT.exec(heading.trim());
+  return m ? { code: m[1]!, text: (m[2] ?? '').trim() } : null;
+}
+
+function headings(table: Table): 'codes' | 'full' | 'codetext' | null {
   const r1 = (table.records[0] ?? []).map((c) => c.trim().toLowerCase());
   if (CODES.every((h, i) => r1[i] === h)) return 'codes';
   if (FULL.every((h, i) => r1[i] === h)) return 'full';
+  // the text after the code is in the survey's language (`id. Antwort ID`): the codes decide
+  if (CODES.every((h, i) => splitCodeText(r1[i] ?? '')?.code === h)) return 'codetext';
   return null;
 }
 
@@ -58,6 +72,9 @@ export function detect(table: Table): Detection {
   const kind = headings(table);
   if (kind === 'codes') return { score: 0.95, reason: 'LimeSurvey (question-code headings): the file starts id, submitdate, lastpage, startlanguage' };
   if (kind === 'full') return { score: 0.95, reason: 'LimeSurvey (full headings): the file starts Response ID, Date submitted, Last page, Start language' };
+  if (kind === 'codetext') {
+    return { score: 0.95, reason: 'LimeSurvey (question code and text headings): the file starts id. Response ID, submitdate. Date submitted, …' };
+  }
   return { score: 0, reason: 'no id, submitdate, lastpage, startlanguage columns' };
 }
 
@@ -66,6 +83,7 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
   const header = table.records[0]!;
   let submitted: number | undefined;
   const columns: ExportColumn[] = header.map((h, index) => {
+    if (kind === 'codetext') return codeTextColumn(h, index, (i) => (submitted = i));
     const text = cleanHeaderText(h);
     const lower = text.toLowerCase();
     const known = KNOWN[lower];
@@ -86,6 +104,23 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     ...(submitted !== undefined ? { submitted: (record: readonly string[]) => parseTimestamp(record[submitted!] ?? '', 'mdy') } : {}),
     exclude: (record) => (submitted !== undefined && (record[submitted] ?? '').trim() === '' ? 'unfinished response (LimeSurvey: no submitdate)' : null),
   });
+}
+
+/** A `code. text` heading: the code from before `. `, the header and question from the text. */
+function codeTextColumn(heading: string, index: number, isSubmitted: (index: number) => void): ExportColumn {
+  const whole = cleanHeaderText(heading);
+  const parts = splitCodeText(whole);
+  if (!parts) {
+    const split = splitBracketHeader(whole);
+    return { index, header: whole, code: null, question: split?.question ?? whole, sub: split?.sub ?? null };
+  }
+  const code = parts.code;
+  const text = parts.text !== '' ? parts.text : code;
+  const known = KNOWN[code.toLowerCase()] ?? KNOWN[text.toLowerCase()];
+  if (code.toLowerCase() === 'submitdate') isSubmitted(index);
+  if (known) return { index, header: text, code, question: text, sub: null, known };
+  const split = splitBracketHeader(text);
+  return { index, header: text, code, question: split?.question ?? text, sub: split?.sub ?? null };
 }
 
 export const limeSurvey: FormatModule = { format: 'limesurvey', detect, normalise };

@@ -23,7 +23,8 @@ import { parseTimestamp } from '../timestamps.js';
 import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
-const IMPORT_ID = /^\s*\{\s*"ImportId"\s*:/;
+// 2016-17 exports wrote the third row as a Python dict, `{'ImportId': 'QID12-1'}`: single quotes.
+const IMPORT_ID = /^\s*\{\s*(["'])ImportId\1\s*:/;
 
 type Known = { role: ColumnRoleName; reason: string };
 const meta = (reason: string): Known => ({ role: 'metadata', reason: `Qualtrics ${reason}` });
@@ -78,7 +79,8 @@ function hasImportIds(table: Table): boolean {
 
 export function detect(table: Table): Detection {
   const r1 = (table.records[0] ?? []).map((c) => c.trim());
-  if (hasImportIds(table)) return { score: 0.98, reason: 'Qualtrics: the third header row holds {"ImportId": …} for each column' };
+  if (hasImportIds(table))
+    return { score: 0.98, reason: 'Qualtrics: the third header row holds {"ImportId": …} (or the 2016-17 {\'ImportId\': …}) for each column' };
   if (r1.includes('ResponseId') && r1.includes('Duration (in seconds)')) {
     return { score: 0.9, reason: 'Qualtrics: "ResponseId" and "Duration (in seconds)" head the file' };
   }
@@ -86,9 +88,14 @@ export function detect(table: Table): Detection {
   return { score: 0, reason: 'no Qualtrics export tags or ImportId row' };
 }
 
-/** The time zone named in the ImportId JSON of a date column. */
+/**
+ * The time zone named in the ImportId JSON of a date column, or in the
+ * single-quoted dict of 2016-17 exports (`{'ImportId': 'startDate', 'timeZone': 'America/Denver'}`).
+ */
 function timeZoneOf(cell: string | undefined): string | undefined {
   if (!cell) return undefined;
+  const single = /(["'])timeZone\1\s*:\s*'([^']+)'/.exec(cell);
+  if (single) return single[2];
   try {
     const parsed = JSON.parse(cell) as { timeZone?: unknown };
     return typeof parsed.timeZone === 'string' ? parsed.timeZone : undefined;

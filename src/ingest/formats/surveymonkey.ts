@@ -9,6 +9,10 @@
  * Rankings are one column per item holding its rank; checkboxes one column per
  * option holding the option's text. Rows come newest first. Files from
  * FiveThirtyEight keep only `RespondentID` and sometimes drop row 2.
+ * A "Contact Information" question is a block: `Contact information` in row 1,
+ * `Name`, `Company`, `Email Address`, `Phone Number`… under it in row 2 (in
+ * older files one cell `Contact information [Name]`); its Name and Email
+ * Address are the respondent's name and email, the rest metadata.
  */
 
 import { recogniseAttribute } from '../columns.js';
@@ -36,6 +40,16 @@ const METADATA: Record<string, { role: 'id' | 'metadata' | 'submitted' | 'email'
   'first name': { role: 'metadata', reason: 'SurveyMonkey contact first name (used for the name when no name question is answered)' },
   'last name': { role: 'metadata', reason: 'SurveyMonkey contact last name (used for the name when no name question is answered)' },
 };
+
+const CONTACT = /^contact info(?:rmation)?$/i;
+
+/** What a field of the contact-information block is: the respondent's name or email, else metadata. */
+function contactField(field: string): { role: 'name' | 'email' | 'metadata'; reason: string } {
+  const f = field.trim().toLowerCase();
+  if (f === 'name' || f === 'full name') return { role: 'name', reason: 'SurveyMonkey contact information: the name' };
+  if (/^e-?mail( address)?$/.test(f)) return { role: 'email', reason: 'SurveyMonkey contact information: the email address' };
+  return { role: 'metadata', reason: `SurveyMonkey contact information (${field.trim()})` };
+}
 
 function isMetadata(header: string): boolean {
   const h = header.trim().toLowerCase();
@@ -124,6 +138,13 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
       if (known?.role === 'submitted') endDate = index;
       return { index, header: top, code: null, question: top, sub: null, known: known ?? { role: 'metadata', reason: 'SurveyMonkey custom data' } };
     }
+    const older = /^(.*\S)\s*\[([^\]]+)\]$/.exec(top);
+    if (CONTACT.test(question) && below !== '') {
+      return { index, header: `${question} [${below}]`, code: null, question, sub: below, known: contactField(below) };
+    }
+    if (older && CONTACT.test(older[1]!) && below === '') {
+      return { index, header: top, code: null, question: older[1]!, sub: older[2]!, known: contactField(older[2]!) };
+    }
     if (below === '' || /^(response|open-ended response)$/i.test(below)) return { index, header: question, code: null, question, sub: null };
     if (SINGLE.test(below)) {
       // "Other (please specify)": the text box beside a choice question, a question of its own.
@@ -132,6 +153,7 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     }
     return { index, header: `${question} [${below}]`, code: null, question, sub: below };
   });
+  oneEmail(columns, table.records.slice(second ? 2 : 1));
   return normaliseExport(table, context, {
     format: 'surveymonkey',
     headerRows: second ? 2 : 1,
@@ -141,6 +163,26 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     ...(firstName !== undefined ? { firstName } : {}),
     ...(lastName !== undefined ? { lastName } : {}),
   });
+}
+
+/**
+ * The email collector's `Email Address` and the contact block's email name the
+ * same person: one of them is the email. The collector's when it holds any
+ * address (an email-invitation collector), else (a web link leaves it blank)
+ * the one the respondent typed in the contact block.
+ */
+function oneEmail(columns: ExportColumn[], data: readonly (readonly string[])[]): void {
+  const collector = columns.find((c) => c.known?.role === 'email' && c.sub === null);
+  const contact = columns.find((c) => c.known?.role === 'email' && c.sub !== null);
+  if (!collector || !contact) return;
+  const used = data.some((record) => (record[collector.index] ?? '').includes('@'));
+  const other = used ? contact : collector;
+  other.known = {
+    role: 'metadata',
+    reason: used
+      ? "SurveyMonkey contact information: the email address (the email collector's address is used)"
+      : 'SurveyMonkey email collector address: blank in every row (a web-link collector); the contact information email is used',
+  };
 }
 
 export const surveyMonkey: FormatModule = { format: 'surveymonkey', detect, normalise };

@@ -191,6 +191,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
 
   // 5. Likert scales: a question's columns share one scale; align.yml may name it.
   const lenient = context.likert === 'lenient';
+  unknownScales(resolved, competing, file, headerLine, lenient ? notes : null);
   resolveScales(resolved, scales, config, file, headerLine, lenient ? notes : null);
 
   // 6. Items.
@@ -412,4 +413,55 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     ...(ambiguous ? { rankingUnresolved: { line: headerLine, problem: ambiguous.problem, fix: ambiguous.fix } } : {}),
     scales: Object.fromEntries(likertColumns.filter((c) => c.likert?.scale).map((c) => [c.column.index, c.likert!.scale!.name])),
   };
+}
+
+/**
+ * A grid whose columns share one set of labels that is no scale align knows
+ * ("Mostly / Partly / Hardly", "Yes / No / Maybe" under `Question [Row]`)
+ * holds a scale align cannot read: stop and name the labels (the README's
+ * promise), rather than leave the columns unknown in silence. Only a grid
+ * says so: two or more columns of one question, all unread, answered with
+ * 2 to 11 labels in all (not numbers), two of them used in more than one
+ * column, and not one item per cell in each row (a ranking by position).
+ * `lenient` (align stack, which reads no Likert answers): a note instead.
+ */
+function unknownScales(resolved: readonly Resolved[], competing: ReadonlySet<number>, file: string, headerLine: number, lenient: Note[] | null): void {
+  const questions = new Map<string, Resolved[]>();
+  for (const r of resolved) {
+    if (r.column.sub === null) continue;
+    questions.set(r.column.question, [...(questions.get(r.column.question) ?? []), r]);
+  }
+  for (const [question, members] of questions) {
+    if (members.length < 2) continue;
+    if (members.some((m) => m.role !== 'unknown' || m.override || m.column.known || competing.has(m.column.index))) continue;
+    const answers = members.map((m) => m.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c)));
+    if (answers.some((a) => a.length === 0)) continue;
+    if (answers.flat().some((a) => /^[\s\d.,:;/%$€£+\-–()]*$/.test(a))) continue;
+    const shown = new Map<string, string>();
+    const usedBy = new Map<string, number>();
+    for (const a of answers) {
+      const keys = new Set(a.map((v) => looseKey(v)));
+      for (const v of a) if (!shown.has(looseKey(v))) shown.set(looseKey(v), v);
+      for (const k of keys) usedBy.set(k, (usedBy.get(k) ?? 0) + 1);
+    }
+    if (shown.size < 2 || shown.size > 11) continue;
+    if ([...usedBy.values()].filter((n) => n >= 2).length < 2) continue;
+    // one different item in each cell of a row, as many items as columns or more: a ranking by position
+    let rows = 0;
+    let distinct = 0;
+    const n = members[0]!.view.cells.length;
+    for (let at = 0; at < n; at++) {
+      const row = members.map((m) => m.view.cells[at]?.trim() ?? '').filter((c) => c !== '' && !isMissingAnswer(c));
+      if (row.length < 2) continue;
+      rows++;
+      if (new Set(row.map(looseKey)).size === row.length) distinct++;
+    }
+    if (rows > 0 && distinct / rows >= 0.9 && shown.size >= members.length) continue;
+    const labels = [...shown.values()];
+    const problem = `the ${members.length} columns of ${quoted(question)} share the answers ${labels.slice(0, 8).map(quoted).join(', ')}${labels.length > 8 ? ', …' : ''}, which are not a Likert scale align knows`;
+    const fix = `give each its number in align.yml under scales (scales: {mine: {labels: {${quoted(labels[0]!)}: <number>, …}}}) and name the scale in columns.<column>.scale, or set these columns to ignore under columns`;
+    if (!lenient) throw new InputError(file, headerLine, members[0]!.column.header, problem, fix);
+    lenient.push({ file, line: headerLine, note: `${problem}: left out (Likert answers are not used here); ${fix}` });
+    for (const m of members) m.reason = `${problem}; ${fix}`;
+  }
 }
