@@ -101,6 +101,26 @@ describe.each([
   });
 });
 
+describe('the duplicate check itself', () => {
+  const file = join(FIXTURES, 'issue10/google-forms-resubmitted.csv');
+  test('a real resubmission (same name and email) is a duplicate the check accepts', async () => {
+    const run = await runAlign(['audit', '--format', 'json', file]);
+    const output = JSON.parse(run.stdout) as Output;
+    // Grace Mwangi's first row (line 2) replaced by her resubmission, the last row (line 33: line 4's cell holds a line break).
+    expect(output.input.excluded.map((e) => [e.line, e.reason])).toEqual([[2, 'duplicate (same email): replaced by the later submission on line 33']]);
+    expect(await mergedDifferentPeople(file, output)).toEqual([]);
+  });
+  test('a duplicate entry joining two different people is caught', async () => {
+    const claimed: Output = {
+      input: { excluded: [{ file, line: 2, reason: 'duplicate (same id): replaced by the later submission on line 3' }] },
+      stack: null,
+    };
+    const problems = await mergedDifferentPeople(file, claimed);
+    expect(problems.join('\n')).toMatch(/Email Address.*grace\.mwangi.*emily\.zhang/);
+    expect(problems.join('\n')).toMatch(/Your name.*grace mwangi.*emily zhang/);
+  });
+});
+
 describe.skipIf(!HAS_REAL)('align inspect on the public samples', () => {
   test.each(REAL_FILES.map((f) => [label(f), f]))('%s reads, with a reason for every column left unknown', async (_name, file) => {
     const run = await runAlign(['inspect', file]);
