@@ -7,7 +7,8 @@
  * may hold delimiters, quotes ("" inside quotes) and line breaks. Records keep
  * their cells exactly as written. Malformed quoting is an InputError naming the
  * line and the column (by its header text once the header record is read, else
- * `column N`), never a silently shifted row.
+ * `column N`), never a silently shifted row. With `literal`, quotes are text
+ * and the fields are split at every delimiter (a Google Sheets TSV).
  */
 import Papa from 'papaparse';
 import { InputError } from '../errors.js';
@@ -25,6 +26,11 @@ export interface ParseOptions {
   preview?: number;
   /** Name used in error messages. */
   path: string;
+  /**
+   * Read every character literally: no quoting at all, a `"` is text like any
+   * other. Google Sheets writes TSV this way (it never quotes a TSV cell).
+   */
+  literal?: boolean;
 }
 
 /**
@@ -65,6 +71,8 @@ export function parseDelimited(text: string, options: ParseOptions): ParsedRecor
     delimiter: options.delimiter,
     quoteChar: '"',
     escapeChar: '"',
+    // papaparse's fast mode splits at every delimiter and line end, quotes included.
+    fastMode: options.literal === true,
     preview: options.preview ?? 0,
     skipEmptyLines: false,
     step: (result, parser) => {

@@ -30,7 +30,9 @@ export function sniffDelimiter(text: string, path: string): string {
     try {
       parsed = parseDelimited(text, { delimiter, preview: 20, path });
     } catch {
-      continue;
+      // A tab file may be a Google Sheets TSV, which never quotes: read literally, it votes like any other.
+      if (delimiter !== '\t') continue;
+      parsed = parseDelimited(text, { delimiter, preview: 20, path, literal: true });
     }
     const widths = parsed.records.filter((r) => !(r.length === 1 && r[0] === '')).map((r) => r.length);
     if (widths.length === 0) continue;
@@ -41,6 +43,38 @@ export function sniffDelimiter(text: string, path: string): string {
     if (score > best.score) best = { delimiter, score };
   }
   return best.delimiter;
+}
+
+/** True when every non-blank record has as many fields as the first (the header). */
+function rectangular(records: readonly string[][]): boolean {
+  const rows = records.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
+  const width = rows[0]?.length ?? 0;
+  return rows.every((r) => r.length === width);
+}
+
+/**
+ * The records of the file. A comma or semicolon file is read with CSV quoting.
+ * A tab file may be either a CSV-quoted TSV (Excel, Qualtrics, Microsoft Forms)
+ * or a Google Sheets TSV, which never quotes and so holds cells that merely
+ * start with `"` or hold one mid-cell. The tab file is read with CSV quoting
+ * when that quoting is consistent (it parses, and into records as wide as the
+ * header, or reading literally is no better); otherwise literally. When neither
+ * reading holds, the CSV reading's error stands: it names the line and column.
+ */
+function parseRecords(text: string, delimiter: string, path: string): ReturnType<typeof parseDelimited> {
+  if (delimiter !== '\t' || !text.includes('"')) return parseDelimited(text, { delimiter, path });
+  let quoted: ReturnType<typeof parseDelimited> | null = null;
+  let failure: unknown = null;
+  try {
+    quoted = parseDelimited(text, { delimiter, path });
+  } catch (e) {
+    failure = e;
+  }
+  if (quoted && rectangular(quoted.records)) return quoted;
+  const literal = parseDelimited(text, { delimiter, path, literal: true });
+  if (rectangular(literal.records)) return literal;
+  if (quoted) return quoted;
+  throw failure;
 }
 
 function isBlank(record: readonly string[]): boolean {
@@ -75,7 +109,7 @@ export function tableFromBytes(bytes: Buffer, path: string, options: ReadTableOp
   }
   checkControlCharacters(text, path);
   const delimiter = options.delimiter ?? sniffDelimiter(text, path);
-  const parsed = parseDelimited(text, { delimiter, path });
+  const parsed = parseRecords(text, delimiter, path);
   const records: string[][] = [];
   const lines: number[] = [];
   parsed.records.forEach((record, i) => {
