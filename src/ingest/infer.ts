@@ -38,6 +38,8 @@ export interface ColumnView {
   cells: readonly string[];
   /** Data cells as written (ranks are read from these, never through a code book). */
   raw: readonly string[];
+  /** The tool marks it as one answer per respondent (SurveyMonkey's `Response`): a comma in a cell is part of the answer. */
+  single?: boolean;
 }
 
 export type LikertKind = { kind: 'labels'; fit: ScaleFit } | { kind: 'numeric'; low: number; high: number; points: number };
@@ -416,7 +418,7 @@ function orderVaries(lists: ReadonlyArray<readonly string[]>): boolean {
 
 /** One column whose cells list the priorities in order (Microsoft Forms, Typeform). */
 function listCell(column: ColumnView, hinted: boolean): RankingCandidate | null {
-  if (column.sub !== null || MULTI_HINT.test(column.header)) return null;
+  if (column.sub !== null || column.single || MULTI_HINT.test(column.header)) return null;
   const cells = answered(column.cells);
   if (cells.length === 0) return null;
   // A comma is how a sentence reads ("No, not at all"): a comma list is a ranking only when the question asks for an order.
@@ -579,10 +581,10 @@ export function inferAnswer(column: ColumnView, scales: readonly Scale[]): Infer
     return { role: 'comment', confidence: 0.85, reason: `free text (${values.length} answers, ${distinct} different) to a question asking for comments` };
   }
 
-  // One cell listing the chosen options.
+  // One cell listing the chosen options (not in a column the tool marks as one answer each).
   const several = values.filter((v) => naiveParts(v).length >= 2).length;
   const options = deriveOptions(values);
-  if (multiHint || (several / values.length >= 0.3 && options.length <= 30 && options.length < values.length)) {
+  if (!column.single && (multiHint || (several / values.length >= 0.3 && options.length <= 30 && options.length < values.length))) {
     return {
       role: 'multiselect',
       confidence: multiHint ? 0.9 : 0.6,

@@ -58,10 +58,9 @@ describe('point 3: codes and binaries are not rating scales', () => {
   test('Qualtrics numeric values: audit and stack read what qualtrics-numeric.csv reads', async () => {
     await sameStackAndItems(python, `${EXPORTS}/qualtrics-numeric.csv`, ['--config', CODE_BOOK]);
   });
-  // Known bug (reported, not in the files of this change): without the code book the lone
-  // column is read as a Likert item "like the file's other 6 rating questions" although
-  // it is not beside them. When fixed, this test fails: make it a plain test.
-  test.fails('Qualtrics numeric values without a code book: "Python 2 or 3?" is still not a Likert item', async () => {
+  // Before: without the code book the lone column was read as a Likert item "like the file's other 6
+  // rating questions" although it is not beside them.
+  test('Qualtrics numeric values without a code book: "Python 2 or 3?" is still not a Likert item', async () => {
     expect(await inspectLine(python, 'Python 2 or 3?')).not.toMatch(/\slikert\s/);
   });
 });
@@ -71,20 +70,19 @@ describe('point 2: single-choice answers that contain commas are one answer', ()
   const RUDE = 'Was the leadership team rude to you this quarter?';
   test('SurveyMonkey "Response" columns answered with sentences are neither ranking nor Likert, and the stack is unchanged', async () => {
     for (const header of ['rude to you this quarter?', 'Which statement do you agree with most?']) {
-      expect(await inspectLine(file, header)).not.toMatch(/\s(ranking|likert)\s/);
+      expect(await inspectLine(file, header)).not.toMatch(/\s(ranking|likert)\s+\d\.\d\d\s/); // the role column, not the reason
     }
     await sameStackAndItems(file, `${EXPORTS}/surveymonkey.csv`);
   });
-  // Known bugs (reported, not in the files of this change): SurveyMonkey's `Response`
-  // subheading does not yet mark a single choice, so the sentences are split at their
-  // commas into a multi-select, and --ranking-question on the column prints a W for the
-  // fragments. When fixed, these fail: make them plain tests.
-  test.fails('a SurveyMonkey "Response" column is read as single choice, not split at commas', async () => {
+  // Before: SurveyMonkey's `Response` subheading did not mark a single choice, so the sentences were split at
+  // their commas into a multi-select, and --ranking-question on the column printed a W for the fragments.
+  test('a SurveyMonkey "Response" column is read as single choice, not split at commas', async () => {
     expect(await inspectLine(file, 'rude to you this quarter?')).not.toMatch(/\smultiselect\s/);
   });
-  test.fails('--ranking-question on a single-choice column stops with exit 2', async () => {
+  test('--ranking-question on a single-choice column stops with exit 2', async () => {
     const run = await runAlign(['stack', '--ranking-question', RUDE, file]);
     expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/one answer per respondent .* not a ranking/);
   });
 });
 

@@ -145,7 +145,8 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     if (older && CONTACT.test(older[1]!) && below === '') {
       return { index, header: top, code: null, question: older[1]!, sub: older[2]!, known: contactField(older[2]!) };
     }
-    if (below === '' || /^(response|open-ended response)$/i.test(below)) return { index, header: question, code: null, question, sub: null };
+    if (/^response$/i.test(below)) return { index, header: question, code: null, question, sub: null, single: true };
+    if (below === '' || /^open-ended response$/i.test(below)) return { index, header: question, code: null, question, sub: null };
     if (SINGLE.test(below)) {
       // "Other (please specify)": the text box beside a choice question, a question of its own.
       const header = `${question} [${below}]`;

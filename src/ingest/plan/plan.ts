@@ -62,7 +62,16 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     if (override) usedOverrides.add(looseKey(override.key));
     return {
       column: named,
-      view: { index: column.index, header: column.header, code: column.code, question: column.question, sub, cells, raw },
+      view: {
+        index: column.index,
+        header: column.header,
+        code: column.code,
+        question: column.question,
+        sub,
+        cells,
+        raw,
+        ...(column.single ? { single: true } : {}),
+      },
       book,
       override,
       role: 'unknown',
@@ -155,23 +164,9 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     if (answer.likert) r.likert = likertOf(answer.likert);
   }
 
-  // A rating question answered with one number only (every answer "3") reads as Likert when the file's
-  // other rating questions are Likert on a range holding it.
-  const numericLikert = resolved.filter((r) => r.role === 'likert' && r.likert?.numeric && !r.override);
-  if (numericLikert.length >= 2) {
-    for (const r of resolved) {
-      if (r.role !== 'unknown' || r.override || r.column.known) continue;
-      const answers = r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c));
-      const values = answers.map(integerAnswer);
-      if (answers.length === 0 || values.some((v) => v === null)) continue;
-      const range = numericLikert.find((n) => values.every((v) => v! >= n.likert!.numeric!.low && v! <= n.likert!.numeric!.high))?.likert?.numeric;
-      if (!range) continue;
-      r.role = 'likert';
-      r.confidence = 0.5;
-      r.reason = `whole numbers within ${range.low}..${range.high}, like the file's other ${numericLikert.length} rating questions`;
-      r.likert = { scale: null, numeric: range };
-    }
-  }
+  // (A rating question answered with one number only, every answer "3", is read with its group when it
+  // stands beside the others: a number run takes it in. A numeric column elsewhere in the file is not
+  // a rating by resemblance: a lone column's range is never guessed.)
 
   // The columns of competing ranking questions are placed by none of them until --ranking-question says which.
   if (ambiguous) {

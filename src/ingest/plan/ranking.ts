@@ -94,6 +94,15 @@ export function chooseRanking(
     }
     const hit = hits[0]!;
     const views = hit.columns.map((r) => r.view);
+    if (views.length === 1 && views[0]!.single) {
+      throw new InputError(
+        file,
+        null,
+        views[0]!.header,
+        'this question takes one answer per respondent (the export marks it "Response"), not a ranking: its commas are part of the answers',
+        'name the question that holds the stacks with --ranking-question, or run align inspect on the file to see how its columns were read',
+      );
+    }
     const candidate = findRankingQuestions([views])[0];
     const why = `--ranking-question ${quoted(wanted)} names this question`;
     return candidate ? { ...candidate, confidence: 1, reason: `${why}: ${candidate.reason}` } : rankingAsTold(hit.question, views, why);

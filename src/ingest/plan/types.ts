@@ -18,6 +18,8 @@ export interface ExportColumn {
   sub: string | null;
   /** What the tool's layout says for certain (its own metadata columns). */
   known?: { role: ColumnRoleName; reason: string };
+  /** The tool marks the column as one answer per respondent (SurveyMonkey's `Response`): never a list of choices or a ranking. */
+  single?: boolean;
 }
 
 export interface ExportLayout {
