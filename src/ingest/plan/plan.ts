@@ -14,7 +14,7 @@ import { InputError } from '../../errors.js';
 import type { ColumnRoleName } from '../config-types.js';
 import type { ColumnInfo, NormaliseContext } from '../formats/types.js';
 import { deriveOptions, type Inference, inferAnswer, inferFromHeader, inferLikert, splitChoices } from '../infer.js';
-import { integerAnswer, isMissingAnswer, scalesFor } from '../likert.js';
+import { isMissingAnswer, scalesFor } from '../likert.js';
 import { aliasKeyOf, EMPTY_ROW, invalidReason } from '../rankings.js';
 import { guessDateOrder, parseTimestamp } from '../timestamps.js';
 import type { Excluded, Item, Note, Table } from '../types.js';
