@@ -99,7 +99,8 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   }
 
   const unanimous = stack.consensus.filter((e) => e.unanimous);
-  if (unanimous.length > 0) {
+  // "every leader" needs at least two leaders to mean anything
+  if (unanimous.length > 0 && m >= 2) {
     findings.push({
       severity: 'info',
       kind: 'unanimous',

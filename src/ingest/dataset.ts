@@ -218,6 +218,7 @@ export function assembleDataset(
   });
 
   // 5: duplicates
+  refuseExcelDamage(pending);
   pending = settleDuplicates(pending, exclude, notes);
 
   // 6: notes
@@ -452,6 +453,38 @@ function isLater(a: Pending, b: Pending): boolean {
   if (a.row.submitted !== null && b.row.submitted !== null && a.row.submitted !== b.row.submitted) return a.row.submitted > b.row.submitted;
   if (a.fileIndex !== b.fileIndex) return a.fileIndex > b.fileIndex;
   return a.normalised.newestFirst ? a.row.line < b.row.line : a.row.line > b.row.line;
+}
+
+/** A long id as Excel rewrites it when it opens an export: 1.18E+11. */
+const SCIENTIFIC_ID = /^\d(?:[.,]\d+)?E\+?\d+$/i;
+
+/**
+ * An export re-saved by Excel: Excel turns long respondent ids into
+ * `1.18E+11`, so many rows share one id while their names or emails differ.
+ * Reading on would merge different people, or count the same id as a tool's
+ * one response; neither is safe, so the run stops (ARCHITECTURE.md, "Duplicates").
+ */
+function refuseExcelDamage(pending: readonly Pending[]): void {
+  const byId = new Map<string, Pending[]>();
+  for (const p of pending) {
+    const id = p.row.toolId?.trim();
+    if (!id || !SCIENTIFIC_ID.test(id)) continue;
+    const key = `${p.row.file}\u0000${id}`;
+    byId.set(key, [...(byId.get(key) ?? []), p]);
+  }
+  for (const group of byId.values()) {
+    if (group.length < 2) continue;
+    const people = new Set(group.map((p) => `${p.row.name ? personKey(p.row.name) : ''}\u0000${p.row.email?.toLowerCase() ?? ''}`));
+    if (people.size < 2) continue;
+    const first = group[0]!.row;
+    throw new InputError(
+      first.file,
+      first.line,
+      null,
+      `${group.length} rows share the respondent id ${JSON.stringify(first.toolId)} although their names or emails differ: the export was opened and saved in Excel, which rounds long ids to this form (and may have turned dates into #####)`,
+      'download the export again from the survey tool and give align that file, without opening it in Excel first',
+    );
+  }
 }
 
 function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: string, kind: LedgerKind) => void, notes: Note[]): Pending[] {
