@@ -98,6 +98,12 @@ function plausibility(bytes: Buffer, encoding: 'windows-1252' | 'macintosh'): nu
     const ch = text[i]!;
     const prev = i > 0 ? text[i - 1]! : ' ';
     const next = i + 1 < text.length ? text[i + 1]! : ' ';
+    if (encoding === 'windows-1252' && b >= 0x85 && b <= 0x97) {
+      // Windows punctuation where punctuation sits is strong evidence (in Mac Roman the same bytes are
+      // the letters ë í ì î ï ñ ó Ö, and "Donít" reads as a lower-case letter between two others)
+      score += punctuationScore(b, prev, next);
+      continue;
+    }
     if (LETTER.test(ch)) {
       if (LOWER.test(ch) && (ASCII_LOWER.test(prev) || ASCII_LOWER.test(next))) score += 3;
       else if (!LOWER.test(ch) && (prev === ' ' || !ASCII_LETTER.test(prev))) score += 2;
@@ -111,6 +117,34 @@ function plausibility(bytes: Buffer, encoding: 'windows-1252' | 'macintosh'): nu
     }
   }
   return score;
+}
+
+/**
+ * How well a Windows-1252 punctuation byte (0x85, 0x91-0x97) sits as
+ * punctuation: an apostrophe between letters (`n\x92t`), an opening quote
+ * before a word, a closing one after it, a dash between spaces or digits, an
+ * ellipsis after a word. Misplaced (a dash inside a word, as Mac Roman's
+ * "Núñez" would read), it counts against.
+ */
+function punctuationScore(b: number, prev: string, next: string): number {
+  const letter = (c: string) => LETTER.test(c) || /\d/.test(c);
+  const edge = (c: string) => !letter(c);
+  switch (b) {
+    case 0x92: // ’
+      return letter(prev) && letter(next) ? 4 : letter(prev) && edge(next) ? 2 : edge(prev) && letter(next) ? 1 : -1;
+    case 0x91: // ‘
+    case 0x93: // “
+      return edge(prev) && letter(next) ? 3 : -1;
+    case 0x94: // ”
+      return !/\s/.test(prev) && edge(next) ? 3 : -1;
+    case 0x96: // –
+    case 0x97: // —
+      return (/\s/.test(prev) && /\s/.test(next)) || (/\d/.test(prev) && /\d/.test(next)) ? 3 : -2;
+    case 0x85: // …
+      return letter(prev) && edge(next) ? 2 : -1;
+    default: // 0x86-0x90, 0x95 (†, ‡, ˆ, ‰, Š, ‹, Œ, ž, •): rare in survey text
+      return 0;
+  }
 }
 
 /** Decode a file's bytes, or with `forced` exactly as the user said. */
@@ -150,6 +184,15 @@ export function decode(bytes: Buffer, path: string, forced?: EncodingLabel): Dec
     if (utf8Share(bytes) >= MOSTLY_UTF8) throw strayByte(path, bytes, firstInvalidUtf8(bytes));
     const mac = plausibility(bytes, 'macintosh');
     const win = plausibility(bytes, 'windows-1252');
+    if (mac === win) {
+      throw new InputError(
+        path,
+        null,
+        null,
+        'is not UTF-8, and reads equally well as Windows-1252 and as Mac Roman',
+        'pass --encoding windows-1252 (a file saved by Excel on Windows) or --encoding macintosh (an old Mac), or save it as "CSV UTF-8"',
+      );
+    }
     const encoding = mac > win ? 'macintosh' : 'windows-1252';
     return { text: iconv.decode(bytes, encoding), encoding, bom: false };
   }

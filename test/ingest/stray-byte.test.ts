@@ -78,7 +78,12 @@ describe('decode: every committed fixture reads as it did', () => {
       return [];
     }
   });
-  const expected: Record<string, string> = { 'microsoft-forms-windows1252.csv': 'windows-1252', 'microsoft-forms-utf16le.txt': 'utf-16le' };
+  const expected: Record<string, string> = {
+    'microsoft-forms-windows1252.csv': 'windows-1252',
+    'microsoft-forms-utf16le.txt': 'utf-16le',
+    'microsoft-forms-windows1252-punctuation.csv': 'windows-1252',
+    'names-macroman.csv': 'macintosh',
+  };
 
   it.each(files)('%s', (file) => {
     let encoding: string;
