@@ -66,6 +66,9 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
   const survey = result.survey;
   if (!survey) return null;
   const m = survey.minGroup;
+  // A dimension of one item repeats that item's figures: the tables show dimensions of two items or more.
+  const dimensions = survey.dimensions.filter((d) => d.items.length >= 2);
+  const pooled = new Set(dimensions.map((d) => d.name));
   const overall: TableModel = {
     header: ['Item', 'Answers', 'Mean', 'SD', 'Favourable', '95% interval', 'Neutral', 'Unfavourable', 'r_wg'],
     align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
@@ -86,13 +89,13 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
       ];
     }),
   };
-  const dimensions: TableModel | null =
-    survey.dimensions.length === 0
+  const dimensionTable: TableModel | null =
+    dimensions.length === 0
       ? null
       : {
           header: ['Dimension', 'Items', 'Favourable', 'Mean', 'r_wg(j)', "Cronbach's alpha"],
           align: ['l', 'r', 'r', 'r', 'r', 'r'],
-          rows: survey.dimensions.map((d) => {
+          rows: dimensions.map((d) => {
             if (!isShown(d.overall)) return [d.name, String(d.items.length), fmtSuppressed(m), '', '', ''];
             const g = d.overall;
             return [
@@ -106,18 +109,18 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
           }),
         };
   const split = (key: 'byDepartment' | 'byLevel'): TableModel | null => {
-    const names = groupNames([...survey.items.map((i) => i[key]), ...survey.dimensions.map((d) => d[key])]);
+    const names = groupNames([...survey.items.map((i) => i[key]), ...dimensions.map((d) => d[key])]);
     if (names.length === 0) return null;
     return {
       header: ['Item', ...names],
       align: ['l', ...names.map(() => 'r' as const)],
       rows: [
-        ...survey.dimensions.map((d) => [`${d.name} (dimension)`, ...names.map((n) => favourableCell(d[key][n], m))]),
+        ...dimensions.map((d) => [`${d.name} (dimension)`, ...names.map((n) => favourableCell(d[key][n], m))]),
         ...survey.items.map((i) => [itemLabel(survey, i.id), ...names.map((n) => favourableCell(i[key][n], m))]),
       ],
     };
   };
-  const shownGaps = survey.gaps.filter((g): g is Extract<GapEntry, { flagged: boolean }> => !('suppressed' in g));
+  const shownGaps = survey.gaps.filter((g): g is Extract<GapEntry, { flagged: boolean }> => !('suppressed' in g) && ('item' in g || pooled.has(g.dimension)));
   const gaps: TableModel | null =
     shownGaps.length === 0
       ? null
@@ -155,7 +158,7 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
     minGroup: m,
     commentMinGroup: survey.commentMinGroup,
     gapFlagPoints: survey.gapFlagPoints,
-    dimensions,
+    dimensions: dimensionTable,
     overall,
     byDepartment: split('byDepartment'),
     byLevel: split('byLevel'),
@@ -180,7 +183,8 @@ function surveyGlance(survey: SurveyResult): string[] {
       `The least favourable item is "${itemLabel(survey, lowest.id)}": ${fmtPercent((lowest.overall as GroupStats).favourable)} of respondents answer favourably.`,
     );
   }
-  const flagged = survey.gaps.filter((g): g is Extract<GapEntry, { flagged: boolean }> => !('suppressed' in g) && g.flagged);
+  // items only: a dimension's gap is its items' pooled, and counting both would count an item twice
+  const flagged = survey.gaps.filter((g): g is Extract<GapEntry, { flagged: boolean }> => !('suppressed' in g) && g.flagged && 'item' in g);
   if (flagged.length > 0) {
     const top = [...flagged].sort((a, b) => b.gapPoints! - a.gapPoints!)[0]!;
     out.push(

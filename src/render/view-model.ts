@@ -534,8 +534,9 @@ export function atAGlance(result: AuditResult): string[] {
     const lo = sorted[sorted.length - 1] as (typeof sorted)[number];
     if (sorted.every((c) => (c.spearman as number) >= 0.8)) {
       out.push(
-        `Each department shown ranks priorities much as its own leader does (cascade rho ${sorted.length === 1 ? '=' : 'from'} ` +
-          `${sorted.length === 1 ? fmtRho(hi.spearman) : `${fmtRho(lo.spearman)} to ${fmtRho(hi.spearman)}`} in ${fmtList(sorted.map((c) => c.department))}): ` +
+        // one value when the rounded ends agree ("rho = 1.00", not "from 1.00 to 1.00")
+        `Each department shown ranks priorities much as its own leader does (cascade rho ${sorted.length === 1 || fmtRho(lo.spearman) === fmtRho(hi.spearman) ? '=' : 'from'} ` +
+          `${sorted.length === 1 || fmtRho(lo.spearman) === fmtRho(hi.spearman) ? fmtRho(hi.spearman) : `${fmtRho(lo.spearman)} to ${fmtRho(hi.spearman)}`} in ${fmtList(sorted.map((c) => c.department))}): ` +
           `whatever split there is at the top is carried into the organisation.${hiddenNote}`,
       );
     } else if (sorted.length === 1) {

@@ -109,3 +109,15 @@ describe('the question bank groups recognised items into dimensions and levels w
     expect(s.dimensions[0].level).toBeNull(); // two levels among its items
   });
 });
+
+describe('the survey in the Markdown report', () => {
+  test('at a glance counts items, not items and their one-item dimensions; a one-item dimension is not a table row of its own', async () => {
+    const run = await runAlign(['audit', join(EXPORTS, 'google-forms.csv'), '--format', 'md']);
+    expect(run.code, run.stderr).toBe(0);
+    // northwind.expected.json: four items with a gap of 20 points or more (58, 42, 38, 21)
+    expect(run.stdout).toContain('Leaders and everyone else see it differently on 4 items');
+    expect(run.stdout).not.toContain('(dimension)');
+    // the rounded ends of the cascade agree: one value, not "from 1.00 to 1.00"
+    expect(run.stdout).toContain('cascade rho = 1.00 in Product, Operations and Sales');
+  });
+});
