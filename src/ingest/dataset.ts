@@ -474,14 +474,19 @@ function refuseExcelDamage(pending: readonly Pending[]): void {
   }
   for (const group of byId.values()) {
     if (group.length < 2) continue;
-    const people = new Set(group.map((p) => `${p.row.name ? personKey(p.row.name) : ''}\u0000${p.row.email?.toLowerCase() ?? ''}`));
+    // who each row is: its name and email, else (an anonymous survey) its answers
+    const who = (p: Pending) =>
+      p.row.name || p.row.email
+        ? `${p.row.name ? personKey(p.row.name) : ''}\u0000${p.row.email?.toLowerCase() ?? ''}`
+        : `answers\u0000${JSON.stringify(Object.entries(p.row.likert).sort())}\u0000${JSON.stringify(p.row.stack)}`;
+    const people = new Set(group.map(who));
     if (people.size < 2) continue;
     const first = group[0]!.row;
     throw new InputError(
       first.file,
       first.line,
       null,
-      `${group.length} rows share the respondent id ${JSON.stringify(first.toolId)} although their names or emails differ: the export was opened and saved in Excel, which rounds long ids to this form (and may have turned dates into #####)`,
+      `${group.length} rows share the respondent id ${JSON.stringify(first.toolId)} although their names, emails or answers differ: the export was opened and saved in Excel, which rounds long ids to this form (and may have turned dates into #####)`,
       'download the export again from the survey tool and give align that file, without opening it in Excel first',
     );
   }

@@ -20,7 +20,7 @@ describe('an export re-saved by Excel', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(
-      /30 rows share the respondent id "1\.14524E\+10" although their names or emails differ: the export was opened and saved in Excel/,
+      /30 rows share the respondent id "1\.14524E\+10" although their names, emails or answers differ: the export was opened and saved in Excel/,
     );
     expect(run.stderr).toMatch(/download the export again .* without opening it in Excel/);
   });
@@ -47,6 +47,20 @@ describe('no finding about "every leader" with fewer than two leaders', () => {
       const findings = JSON.parse(run.stdout).findings as Array<{ kind: string; title: string }>;
       expect(findings.filter((f) => f.kind === 'unanimous')).toEqual([]);
       expect(findings.map((f) => f.title).join(' ')).not.toMatch(/every leader/i);
+    } finally {
+      tmp.remove();
+    }
+  });
+});
+
+describe('an anonymous export re-saved by Excel (no names, no emails)', () => {
+  test('rows sharing one rounded id with different answers stop too, instead of being merged', async () => {
+    const tmp = tempFolder();
+    try {
+      const text = 'Respondent ID,Rank [A],Rank [B],Rank [C]\n1.14524E+10,1,2,3\n1.14524E+10,2,1,3\n1.14524E+10,3,2,1\n';
+      const run = await runAlign(['stack', tmp.write('anonymous.csv', text)]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/3 rows share the respondent id "1\.14524E\+10" although their names, emails or answers differ/);
     } finally {
       tmp.remove();
     }
