@@ -22,8 +22,8 @@ import { compareCodePoints } from '../stats/code-point-order.js';
 import { cronbachAlpha } from '../stats/cronbach-alpha.js';
 import { meanAndSd } from '../stats/describe.js';
 import { icc1 } from '../stats/icc1.js';
-import { likertSummary } from '../stats/likert-summary.js';
-import { statFields as stat } from '../stats/result.js';
+import { type LikertSummary, likertSummary } from '../stats/likert-summary.js';
+import { na, ok, type Stat, statFields as stat } from '../stats/result.js';
 import { rwg, rwgJ } from '../stats/rwg.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { type BankItem, QUESTION_BANK } from './question-bank.js';
@@ -70,23 +70,28 @@ function answersTo(item: Item, people: readonly Respondent[]): number[] {
   return out;
 }
 
+/** A group's figures from their parts: the one shape of GroupStats, for items and dimensions alike. */
+function groupStats(n: number, center: { mean: Stat; sd: Stat }, shares: LikertSummary, answered: number, rwgStat: Stat, adiStat: Stat): GroupStats {
+  const ci = wilsonInterval(shares.favourableCount, answered);
+  return {
+    n,
+    ...stat('mean', center.mean),
+    ...stat('sd', center.sd),
+    ...stat('favourable', shares.favourable),
+    favourableCI: ci.value,
+    ...(ci.value === null ? { favourableCIReason: ci.reason } : {}),
+    ...stat('neutral', shares.neutral),
+    ...stat('unfavourable', shares.unfavourable),
+    ...stat('rwg', rwgStat),
+    ...stat('adi', adiStat),
+  };
+}
+
 /** One item's figures for one group of people. */
 function itemGroup(item: Item, people: readonly Respondent[]): GroupStats {
   const values = answersTo(item, people);
   const s = likertSummary(values, { low: item.low, points: item.points });
-  const ci = wilsonInterval(s.favourableCount, values.length);
-  return {
-    n: values.length,
-    ...stat('mean', s.mean),
-    ...stat('sd', s.sd),
-    ...stat('favourable', s.favourable),
-    favourableCI: ci.value,
-    ...(ci.value === null ? { favourableCIReason: ci.reason } : {}),
-    ...stat('neutral', s.neutral),
-    ...stat('unfavourable', s.unfavourable),
-    ...stat('rwg', rwg(values, item.points)),
-    ...stat('adi', adi(values)),
-  };
+  return groupStats(values.length, s, s, values.length, rwg(values, item.points), adi(values));
 }
 
 /**
@@ -133,30 +138,18 @@ function dimensionGroup(items: readonly Item[], people: readonly Respondent[]): 
     };
   }
   const scale = { low: items[0]!.low, points: items[0]!.points };
-  const shares = likertSummary(pooled, scale);
-  const ci = wilsonInterval(shares.favourableCount, pooled.length);
-  const overMeans = meanAndSd(means);
   const adis = items.map((i) => adi(answersTo(i, people)).value).filter((v): v is number => v !== null);
-  return {
-    n: means.length,
-    ...stat('mean', overMeans.mean),
-    ...stat('sd', overMeans.sd),
-    ...stat('favourable', shares.favourable),
-    favourableCI: ci.value,
-    ...(ci.value === null ? { favourableCIReason: ci.reason } : {}),
-    ...stat('neutral', shares.neutral),
-    ...stat('unfavourable', shares.unfavourable),
-    ...stat(
-      'rwg',
-      rwgJ(
-        items.map((i) => answersTo(i, people)),
-        scale.points,
-      ),
+  return groupStats(
+    means.length,
+    meanAndSd(means),
+    likertSummary(pooled, scale),
+    pooled.length,
+    rwgJ(
+      items.map((i) => answersTo(i, people)),
+      scale.points,
     ),
-    ...(adis.length === 0
-      ? { adi: null, adiReason: 'fewer than two answers to every item: agreement needs two' }
-      : { adi: adis.reduce((a, b) => a + b, 0) / adis.length }),
-  };
+    adis.length === 0 ? na('fewer than two answers to every item: agreement needs two') : ok(adis.reduce((a, b) => a + b, 0) / adis.length),
+  );
 }
 
 /** A split (departments or levels): who is in which group, and which groups are shown. */
