@@ -4,6 +4,7 @@
  */
 import { DEFAULT_MIN_GROUP, DEFAULT_PERMUTATIONS, DEFAULT_RBO_P, DEFAULT_SEED, MIN_GROUP_FLOOR } from '../defaults.js';
 import { UsageError } from '../errors.js';
+import type { QualityFlag } from '../ingest/config-types.js';
 import type { Dataset, Subject } from '../ingest/types.js';
 import { stackFindings } from './findings.js';
 import { DEFAULT_LEADER_ROLES, leaderRoleTest, leaderTest } from './leaders.js';
@@ -25,6 +26,14 @@ export interface AuditOptions {
   commentMinGroup?: number;
   /** True when align.yml has `dimensions` (then they decide, not the question bank). */
   configDimensions?: boolean;
+  /** align.yml `official`: the priorities the leadership has announced, for strategy recall. */
+  official?: readonly string[];
+  /** align.yml `priorities.aliases` (spelling -> the priority it means), for matching recall answers. */
+  aliases?: Readonly<Record<string, string>>;
+  /** align.yml `ownership.contestedShare` (default 0.25). */
+  contestedShare?: number;
+  /** align.yml `quality.exclude`: flagged respondents of these kinds are excluded, not only noted. */
+  excludeQuality?: readonly QualityFlag[];
 }
 
 /** A leadership team rarely exceeds this; more "leaders" without a role column deserve a note. */
@@ -99,6 +108,10 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
       stackReason: analysed.reason,
       cascade: [],
       survey,
+      ownership: [],
+      recall: null,
+      recallReason: 'no official list in align.yml (official: [...])',
+      levels: [],
       findings: [],
     };
   }
@@ -110,6 +123,10 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
     stack: analysed.stack,
     cascade: analysed.cascade,
     survey,
+    ownership: [],
+    recall: null,
+    recallReason: 'no official list in align.yml (official: [...])',
+    levels: [],
     findings: stackFindings(analysed.stack, analysed.cascade),
   };
 }

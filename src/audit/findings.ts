@@ -36,6 +36,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     findings.push({
       severity: c.W < W_POOR_BELOW ? 'high' : c.W < W_GOOD_FROM ? 'medium' : 'info',
       kind: 'concordance',
+      level: 'strategic',
       title: weak
         ? `The ${fmtCountWord(m)} leaders agree only weakly on what matters most`
         : c.W < W_GOOD_FROM
@@ -59,6 +60,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     findings.push({
       severity: firsts.size >= Math.ceil(m / 2) ? 'high' : 'medium',
       kind: 'first-priorities',
+      level: 'strategic',
       title: `${fmtCountWord(firsts.size, true)} different priorities sit at the top of ${fmtCountWord(m)} stacks`,
       evidence: [...firsts].map(([p, who]) => `${p}: ${listOf(who)}`).join('; ') + '.',
       question: `What would change in the next quarter if the whole team put ${stack.consensus[0]?.priority ?? 'one priority'} first?`,
@@ -75,6 +77,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     findings.push({
       severity: far.spearmanToOthers! < 0 ? 'high' : far.spearmanToOthers! < 0.4 ? 'medium' : 'low',
       kind: 'divergence',
+      level: 'strategic',
       title: `${far.name} is furthest from the rest of the team; ${close.name} is closest`,
       evidence:
         `Spearman rho to the other leaders' consensus: ${far.name} ${two(far.spearmanToOthers!)}, ${close.name} ${two(close.spearmanToOthers!)}` +
@@ -91,6 +94,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     findings.push({
       severity: 'medium',
       kind: 'contested',
+      level: 'strategic',
       title: `${contested.length === 1 ? 'One priority is' : `${fmtCountWord(contested.length, true)} priorities are`} contested: top three for some leaders, near the bottom for others`,
       evidence: contested.map((e) => `${e.priority} (top three for ${fmtPercent(e.top3Share)} of leaders)`).join('; ') + '.',
       question: `For ${listOf(contested.map((e) => e.priority))}: what would we stop doing if it moved up, who owns the call, and by when do we close it?`,
@@ -104,6 +108,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     findings.push({
       severity: 'info',
       kind: 'unanimous',
+      level: 'strategic',
       title: `Every leader puts ${listOf(unanimous.map((e) => e.priority))} in their top three`,
       evidence: 'Unanimous top-three placement.',
       question: `Does everyone below the leadership team know that ${listOf(unanimous.map((e) => e.priority))} comes first?`,
@@ -117,6 +122,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     findings.push({
       severity: 'low',
       kind: 'methods-disagree',
+      level: 'strategic',
       title: 'The consensus top three depends on how the stacks are counted',
       evidence: `Borda: ${borda.join(', ')}; Copeland: ${cope.join(', ')}` + (stack.kemeny ? `; Kemeny: ${stack.kemeny.order.slice(0, 3).join(', ')}.` : '.'),
       question: 'Which of the priorities that change places near the top are we actually willing to fund fully?',
@@ -131,6 +137,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     findings.push({
       severity: 'high',
       kind: 'departments',
+      level: 'communication',
       title: `${listOf(apart.map((d) => d.department))} ${apart.length === 1 ? 'ranks' : 'rank'} priorities differently from the leadership team`,
       evidence: apart.map((d) => `${d.department}: rho ${two(d.spearmanToLeadership!)} to the leaders' consensus (n = ${d.n})`).join('; ') + '.',
       question: `What have the people in ${listOf(apart.map((d) => d.department))} been told the priorities are, and by whom?`,
@@ -148,6 +155,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     findings.push({
       severity: 'high',
       kind: 'cascade',
+      level: 'communication',
       title:
         mirroredDepartments.length === new Set(shownCascade.map((e) => e.department ?? e.leader)).size && mirroredDepartments.length > 1
           ? 'Each department shown ranks priorities much as its own leader does: the split at the top is carried into the organisation'
@@ -169,6 +177,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     findings.push({
       severity: 'high',
       kind: 'cascade-gap',
+      level: 'communication',
       title: `${e.department}'s people rank priorities differently from their own leader, ${e.leader}`,
       evidence:
         `Spearman rho ${two(e.spearman!)} between ${e.leader}'s stack and the department's consensus (n = ${e.n})` +

@@ -32,6 +32,9 @@ const HIDDEN_NOTE: Record<LedgerKind, string> = {
   duplicate: 'has a note on their row (withheld: a member of a group too small to show)',
   'nothing-answered': 'has a note on their row (withheld: a member of a group too small to show)',
   'not-a-response': 'has a note on their row (withheld: a member of a group too small to show)',
+  'straight-lining': 'gave the same answer to every rating item (straight-lining)',
+  incomplete: 'answered fewer than half of the rating items',
+  speeder: 'finished in under a third of the median time',
   other: 'has a note on their row (withheld: a member of a group too small to show)',
 };
 
@@ -49,6 +52,9 @@ const HIDDEN_REASON: Record<LedgerKind, string> = {
   'write-in': 'not used',
   'merged-spellings': 'not used',
   'ranked-nothing': 'not used',
+  'straight-lining': 'straight-lining: the same answer to every rating item (align.yml quality.exclude)',
+  incomplete: 'answered fewer than half of the rating items (align.yml quality.exclude)',
+  speeder: 'finished in under a third of the median time (align.yml quality.exclude)',
   other: 'not used (the reason is withheld: a member of a group too small to show)',
 };
 

@@ -12,7 +12,9 @@
  * engagement-survey items (agree/disagree statements and yes/no questions).
  */
 
-export type AlignmentLevel = 'strategic' | 'communication' | 'decision';
+import type { AlignmentLevel } from './types.js';
+
+export type { AlignmentLevel };
 
 export interface BankItem {
   /** Stable id (for `align init` and baselines). */

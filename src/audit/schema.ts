@@ -305,12 +305,68 @@ const finding = z
   .strictObject({
     severity: z.enum(['high', 'medium', 'low', 'info']),
     kind: z.string(),
+    level: z.enum(['strategic', 'communication', 'decision']).meta({ description: 'The level of alignment the finding speaks to.' }),
     title: z.string(),
     evidence: z.string(),
     question: z.string(),
     layer: z.enum(['facts', 'interpretation', 'decision']),
   })
   .meta({ id: 'Finding' });
+
+// ---------------------------------------------------------------- ownership, recall, levels
+
+const ownershipVerdict = z.enum(['clear', 'contested', 'orphaned']);
+const ownershipGroupShape = {
+  n: count().meta({ description: 'Non-blank answers.' }),
+  owners: z.array(z.strictObject({ name: z.string(), share: share() })).meta({ description: 'Named owners, most named first; shares over non-blank answers.' }),
+  unsure: share().meta({ description: "Share answering nobody, don't know or not sure." }),
+  verdict: ownershipVerdict.nullable(),
+  verdictReason: reason(),
+};
+const ownershipGroup = z.strictObject(ownershipGroupShape).meta({ id: 'OwnershipGroup' });
+const ownershipEntry = z
+  .strictObject({
+    decision: z.string(),
+    question: z.string(),
+    ...ownershipGroupShape,
+    byDepartment: byName(z.union([ownershipGroup, suppressed])),
+  })
+  .meta({
+    id: 'OwnershipEntry',
+    description:
+      "orphaned when over half answer nobody / don't know / not sure; else contested when two or more owners are each named by at least the contested share (default 0.25) or no owner by more than half; else clear.",
+  });
+
+const recallGroup = z.strictObject({ n: count(), share: share().nullable(), shareReason: reason() }).meta({ id: 'RecallGroup' });
+const recallResult = z
+  .strictObject({
+    official: z.array(z.string()),
+    needed: count().meta({ description: 'Official priorities an answer must hold: three, or all when fewer are official.' }),
+    source: z.enum(['text', 'stack']),
+    question: z.string().optional(),
+    overall: z.union([recallGroup, suppressed]),
+    byDepartment: byName(z.union([recallGroup, suppressed])),
+    byLevel: byName(z.union([recallGroup, suppressed])),
+  })
+  .meta({ id: 'Recall' });
+
+const levelEvidence = z
+  .strictObject({
+    kind: z.enum(['concordance', 'favourable', 'agreement', 'recall', 'department-stack', 'cascade', 'spread', 'ownership']),
+    subject: z.string(),
+    statistic: z.string(),
+    value: z.union([z.number(), z.string()]),
+    rating: z.enum(['good', 'poor', 'between']).nullable().meta({ description: 'Against the one cut table; null where it has no cut (listed, not counted).' }),
+  })
+  .meta({ id: 'LevelEvidence' });
+const levelEntry = z
+  .strictObject({
+    level: z.enum(['strategic', 'communication', 'decision']),
+    status: z.enum(['aligned', 'mixed', 'misaligned']).nullable(),
+    statusReason: reason(),
+    evidence: z.array(levelEvidence),
+  })
+  .meta({ id: 'Level' });
 
 export const auditResultSchema = z.strictObject({
   schemaVersion: z.number().int().min(1).meta({ description: 'Bumped on a breaking change.' }),
@@ -321,6 +377,10 @@ export const auditResultSchema = z.strictObject({
   stackReason: reason(),
   cascade: z.array(cascadeEntry),
   survey: surveyResult.nullable().meta({ description: 'The survey statistics; null when the input has no Likert items.' }),
+  ownership: z.array(ownershipEntry),
+  recall: recallResult.nullable().meta({ description: 'Strategy recall; null without an official list in align.yml.' }),
+  recallReason: reason(),
+  levels: z.array(levelEntry).meta({ description: 'strategic, communication, decision, in that order.' }),
   findings: z.array(finding).meta({ description: 'Sorted by severity, then kind, then key.' }),
 });
 
@@ -381,3 +441,9 @@ same<z.infer<typeof dimensionResult>, T.DimensionResult>(true);
 same<z.infer<typeof gapEntry>, T.GapEntry>(true);
 same<z.infer<typeof commentGroup>, T.CommentGroup>(true);
 same<z.infer<typeof finding>, T.Finding>(true);
+same<z.infer<typeof ownershipEntry>, T.OwnershipEntry>(true);
+same<z.infer<typeof ownershipGroup>, T.OwnershipGroup>(true);
+same<z.infer<typeof recallResult>, T.RecallResult>(true);
+same<z.infer<typeof recallGroup>, T.RecallGroup>(true);
+same<z.infer<typeof levelEntry>, T.LevelEntry>(true);
+same<z.infer<typeof levelEvidence>, T.LevelEvidence>(true);

@@ -150,14 +150,93 @@ export interface StackResult {
   minGroup: number;
 }
 
+/** The three levels of alignment (DOMAIN.md), in their order. */
+export type AlignmentLevel = 'strategic' | 'communication' | 'decision';
+export const ALIGNMENT_LEVELS: readonly AlignmentLevel[] = ['strategic', 'communication', 'decision'];
+
 export interface Finding {
   severity: 'high' | 'medium' | 'low' | 'info';
   kind: string;
+  /** The level of alignment the finding speaks to. */
+  level: AlignmentLevel;
   title: string;
   evidence: string;
   question: string;
   /** Where the question sits in a facilitated conversation: facts, then interpretation, then decision. */
   layer: 'facts' | 'interpretation' | 'decision';
+}
+
+/** How one piece of evidence reads against the one cut table (audit/bands.ts). */
+export type EvidenceRating = 'good' | 'poor' | 'between';
+
+/**
+ * One piece of a level's evidence: a statistic the audit computed, where it
+ * comes from, and how it reads against the cut table. `value` is the number
+ * (or a decision's verdict); `rating` is null for evidence the table has no
+ * cut for (listed, not counted).
+ */
+export interface LevelEvidence {
+  /** concordance (the leaders' W), favourable, agreement (r_wg), recall, department-stack, cascade, spread, ownership. */
+  kind: 'concordance' | 'favourable' | 'agreement' | 'recall' | 'department-stack' | 'cascade' | 'spread' | 'ownership';
+  /** What it is about: "leaders' stacks", an item's text, a department, a decision. */
+  subject: string;
+  /** The statistic: W, favourable, rwg, share, spearman, icc1, verdict. */
+  statistic: string;
+  value: number | string;
+  rating: EvidenceRating | null;
+}
+
+export interface LevelEntry {
+  level: AlignmentLevel;
+  /** aligned: no evidence poor; misaligned: more than half of the rated evidence poor; mixed otherwise. */
+  status: 'aligned' | 'mixed' | 'misaligned' | null;
+  statusReason?: string;
+  evidence: LevelEvidence[];
+}
+
+export type OwnershipVerdict = 'clear' | 'contested' | 'orphaned';
+
+/** Who a group names as a decision's owner: shares over the group's non-blank answers. */
+export interface OwnershipGroup {
+  /** Non-blank answers. */
+  n: number;
+  /** Named owners, most named first (ties by name); answers that name nobody are not owners. */
+  owners: Array<{ name: string; share: number }>;
+  /** Share answering nobody, don't know, not sure. */
+  unsure: number;
+  verdict: OwnershipVerdict | null;
+  verdictReason?: string;
+}
+
+export interface OwnershipEntry extends OwnershipGroup {
+  /** The decision as the survey asked about it (a grid's row, or the question). */
+  decision: string;
+  /** The question as asked. */
+  question: string;
+  /** Each department's non-leaders, keyed by department. */
+  byDepartment: Record<string, MaybeSuppressed<OwnershipGroup>>;
+}
+
+/** One group's strategy recall: the share whose answer holds enough official priorities. */
+export interface RecallGroup {
+  /** Respondents with an answer to score (a stack, or the free-text answer). */
+  n: number;
+  share: number | null;
+  shareReason?: string;
+}
+
+export interface RecallResult {
+  /** The official priorities (align.yml `official`), as named in the output. */
+  official: string[];
+  /** How many official priorities an answer must hold: three, or all of them when fewer are official. */
+  needed: number;
+  /** What was scored: each respondent's free-text answer to the recall question, or their stack's top three. */
+  source: 'text' | 'stack';
+  /** The recall question, when source is text. */
+  question?: string;
+  overall: MaybeSuppressed<RecallGroup>;
+  byDepartment: Record<string, MaybeSuppressed<RecallGroup>>;
+  byLevel: Record<string, MaybeSuppressed<RecallGroup>>;
 }
 
 /** One group's figures for an item or a dimension (shares are fractions 0..1). */
@@ -266,5 +345,12 @@ export interface AuditResult {
   cascade: CascadeEntry[];
   /** The survey statistics; null when the input has no Likert items. */
   survey: SurveyResult | null;
+  /** Who owns each decision an ownership question asked about. */
+  ownership: OwnershipEntry[];
+  /** Strategy recall against align.yml `official`; null without an official list. */
+  recall: RecallResult | null;
+  recallReason?: string;
+  /** The three levels of alignment, in order strategic, communication, decision. */
+  levels: LevelEntry[];
   findings: Finding[];
 }

@@ -14,6 +14,7 @@ export type ColumnRoleName =
   | 'ranking'
   | 'comment'
   | 'ownership'
+  | 'recall'
   | 'multiselect'
   | 'metadata'
   | 'ignore';
@@ -51,4 +52,13 @@ export interface AlignConfig {
   dimensions?: Record<string, string[]>;
   /** Priority name aliases: spelling -> the priority it means. */
   priorities?: { aliases?: Record<string, string> };
+  /** The priorities the leadership has announced: strategy recall is scored against them (never changes N). */
+  official?: string[];
+  /** Decision ownership: a decision is contested when two or more owners are each named by at least this share (default 0.25). */
+  ownership?: { contestedShare?: number };
+  /** Data quality: flagged respondents are noted; those of the kinds listed here are also excluded. */
+  quality?: { exclude?: QualityFlag[] };
 }
+
+/** Data-quality flags (audit/quality.ts). */
+export type QualityFlag = 'straight-lining' | 'incomplete' | 'speeders';

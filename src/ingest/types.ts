@@ -64,6 +64,9 @@ export type LedgerKind =
   | 'duplicate'
   | 'nothing-answered'
   | 'not-a-response'
+  | 'straight-lining'
+  | 'incomplete'
+  | 'speeder'
   | 'other';
 
 /** A data row not used, and why (`input.excluded[]`). */
@@ -122,6 +125,10 @@ export interface Respondent {
   choices?: Record<string, string[]>;
   /** Ownership questions ("Who owns …?"): question -> who the respondent named. */
   ownership?: Record<string, string>;
+  /** The free-text answer to a strategy-recall question ("Name the company's top three priorities"). */
+  recall?: { question: string; text: string };
+  /** Seconds from start to submit, when the tool records either the duration or both times. */
+  durationSeconds?: number;
 }
 
 /** A Likert item as the survey asked it. */

@@ -178,6 +178,9 @@ export class AuditResultBuilder {
       input,
       cascade: this.cascade,
       survey: null,
+      ownership: [],
+      recall: null,
+      levels: [],
       findings: this.findings,
     };
     if (this.noStack !== null) return { ...base, stack: null, stackReason: this.noStack };

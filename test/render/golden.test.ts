@@ -18,6 +18,7 @@ function withFindings(): AuditResult {
       {
         severity: 'high',
         kind: 'concordance',
+        level: 'strategic',
         title: 'The seven leaders agree only weakly on what matters most',
         evidence: 'Kendall\'s W = 0.33 ("fair"); p = 0.011.',
         question: 'Before anyone speaks, each of you write it down: if only one priority could be funded this year, which would you protect?',
@@ -26,6 +27,7 @@ function withFindings(): AuditResult {
       {
         severity: 'high',
         kind: 'first-priorities',
+        level: 'strategic',
         title: 'Five different priorities sit at the top of seven stacks',
         evidence:
           'Grow revenue: Helena Kowalski, Sunita Venkataraman and Kofi Boateng; Reduce warranty costs: Marcus Oyelaran; Launch the e-bike line: Diego Álvarez; Improve on-time delivery: Ingrid Halvorsen; Hire and develop engineers: Aiko Matsuda.',
@@ -35,6 +37,7 @@ function withFindings(): AuditResult {
       {
         severity: 'medium',
         kind: 'contested',
+        level: 'strategic',
         title: 'Seven priorities are contested',
         evidence: 'Build the data platform (top three for 29% of leaders); Expand into Asia-Pacific (top three for 29% of leaders).',
         question: 'For each contested priority: what would we stop doing if it moved up, who owns the call, and by when do we close it?',

@@ -200,6 +200,7 @@ describe('renderMarkdown findings', () => {
         {
           severity: 'high',
           kind: 'divergence',
+          level: 'strategic',
           title: 'The COO runs a different plan',
           evidence: 'rho = -0.36',
           question: 'What does the COO see?',
@@ -208,6 +209,7 @@ describe('renderMarkdown findings', () => {
         {
           severity: 'high',
           kind: 'concordance',
+          level: 'strategic',
           title: 'The leaders barely agree',
           evidence: 'W = 0.12',
           question: 'Write down your one priority.',
@@ -216,12 +218,21 @@ describe('renderMarkdown findings', () => {
         {
           severity: 'medium',
           kind: 'contested',
+          level: 'strategic',
           title: 'Hiring is contested',
           evidence: 'top three for 50%',
           question: 'Who owns the call?',
           layer: 'decision',
         },
-        { severity: 'low', kind: 'unanimous', title: 'Everyone puts growth first', evidence: 'unanimous', question: 'Does the company know?', layer: 'facts' },
+        {
+          severity: 'low',
+          kind: 'unanimous',
+          level: 'strategic',
+          title: 'Everyone puts growth first',
+          evidence: 'unanimous',
+          question: 'Does the company know?',
+          layer: 'facts',
+        },
       )
       .build();
     const md = renderMarkdown(r);
@@ -243,7 +254,9 @@ describe('renderMarkdown findings', () => {
   });
 
   test('a layer with no findings gets no heading', () => {
-    const r = anAuditResult().withFindings({ severity: 'info', kind: 'x', title: 'Only a fact', evidence: 'e', question: 'q', layer: 'facts' }).build();
+    const r = anAuditResult()
+      .withFindings({ severity: 'info', kind: 'x', level: 'strategic', title: 'Only a fact', evidence: 'e', question: 'q', layer: 'facts' })
+      .build();
     const md = renderMarkdown(r);
     expect(md).toContain('### Facts: what do we know?');
     expect(md).not.toContain('### Decision');
