@@ -56,3 +56,5 @@ export function clip(text: string): string {
 export const MIN_RBO_P = 0.01;
 /** The seed of the permutation p-value: an unsigned 32-bit integer. */
 export const MAX_SEED = 2 ** 32 - 1;
+/** Speeders are told only when at least this many responses are timed (a median of fewer says little). */
+export const QUALITY_MIN_TIMED = 5;

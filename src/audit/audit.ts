@@ -6,11 +6,17 @@ import { DEFAULT_MIN_GROUP, DEFAULT_PERMUTATIONS, DEFAULT_RBO_P, DEFAULT_SEED, M
 import { UsageError } from '../errors.js';
 import type { QualityFlag } from '../ingest/config-types.js';
 import type { Dataset, Subject } from '../ingest/types.js';
-import { stackFindings } from './findings.js';
+import { sortFindings, stackFindings } from './findings.js';
+import { type Population, populationOf, shownGroups, tookSurvey } from './groups.js';
 import { DEFAULT_LEADER_ROLES, leaderRoleTest, leaderTest } from './leaders.js';
 import { ledgerExcluded, ledgerNotes } from './ledger.js';
+import { buildLevels } from './levels.js';
+import { buildOwnership } from './ownership.js';
+import { checkQuality } from './quality.js';
+import { buildRecall } from './recall.js';
 import { analyseStacks } from './stack.js';
 import { buildSurvey } from './survey.js';
+import { surveyFindings } from './survey-findings.js';
 import { type AuditResult, type InputBlock, SCHEMA_VERSION } from './types.js';
 
 export interface AuditOptions {
@@ -39,13 +45,23 @@ export interface AuditOptions {
 /** A leadership team rarely exceeds this; more "leaders" without a role column deserve a note. */
 const NO_ROLE_NOTE_ABOVE = 15;
 
-export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult {
+export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
   const minGroup = options.minGroup ?? DEFAULT_MIN_GROUP;
   if (!Number.isInteger(minGroup) || minGroup < MIN_GROUP_FLOOR) {
     throw new UsageError(`--min-group ${minGroup} is too small: groups under ${MIN_GROUP_FLOOR} people are never shown; use ${MIN_GROUP_FLOOR} or more`);
   }
   const rboP = options.rboP ?? DEFAULT_RBO_P;
   if (!(rboP > 0 && rboP < 1)) throw new UsageError(`rank-biased overlap's p must be between 0 and 1 (got ${rboP})`);
+  // Data quality first: a respondent align.yml excludes is left out of every figure.
+  const checked = checkQuality(given, options.excludeQuality ?? []);
+  const fileOrder = new Map(given.files.map((f, i) => [f.path, i]));
+  const byPlace = (a: { file: string; line: number }, b: { file: string; line: number }) =>
+    (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || a.line - b.line;
+  const dataset: Dataset = {
+    ...checked.dataset,
+    excluded: checked.excluded.length === 0 ? given.excluded : [...given.excluded, ...checked.excluded].sort(byPlace),
+    notes: [...given.notes, ...checked.notes],
+  };
   const isLeader = leaderTest(dataset, options.leaders ?? DEFAULT_LEADER_ROLES);
   const analysed = analyseStacks(dataset, {
     isLeader,
@@ -72,23 +88,46 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
   }
   notes.push(...analysed.notes);
   // in input order: files as given, then line (stable, so notes on one line keep their order)
-  const fileOrder = new Map(dataset.files.map((f, i) => [f.path, i]));
-  notes.sort((a, b) => (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || a.line - b.line);
+  notes.sort(byPlace);
+  // The survey's respondents: everyone who answered a rating item, an ownership or a recall question.
+  const takers = populationOf(dataset.respondents.filter(tookSurvey), isLeader, dataset.hasRoleColumn, minGroup);
   const survey = buildSurvey(dataset, {
-    isLeader,
+    population: takers,
     minGroup,
     configDimensions: options.configDimensions ?? false,
     ...(options.commentMinGroup !== undefined ? { commentMinGroup: options.commentMinGroup } : {}),
   });
+  const ownership = buildOwnership(dataset, {
+    population: takers,
+    ...(options.contestedShare !== undefined ? { contestedShare: options.contestedShare } : {}),
+  });
+  let rankers: Population | undefined;
+  const recallBuilt =
+    options.official && options.official.length > 0
+      ? buildRecall(dataset, {
+          official: options.official,
+          ...(options.aliases ? { aliases: options.aliases } : {}),
+          takers,
+          rankers: () => {
+            rankers = populationOf(
+              dataset.respondents.filter((r) => r.stack.length > 0),
+              isLeader,
+              dataset.hasRoleColumn,
+              minGroup,
+            );
+            return rankers;
+          },
+        })
+      : { reason: 'no official list in align.yml (official: [...])' };
+  const recall = 'reason' in recallBuilt ? null : recallBuilt;
+  const recallReason = 'reason' in recallBuilt ? { recallReason: recallBuilt.reason } : {};
   // Who may be named in the ledger: leaders, and members of the departments shown in every split
-  // the audit reports (the stack's departments, the survey's), so a note never points into a hidden group.
+  // the audit reports (the stack's departments, the survey's, recall's), so a note never points into a hidden group.
   const isLeaderRole = leaderRoleTest(dataset, options.leaders ?? DEFAULT_LEADER_ROLES);
   const splits: Array<Set<string>> = [];
   if (!('reason' in analysed)) splits.push(new Set(analysed.stack.departments.filter((d) => !('suppressed' in d)).map((d) => d.department)));
-  if (survey && survey.items.length > 0) {
-    const byDepartment = survey.items[0]!.byDepartment;
-    splits.push(new Set(Object.keys(byDepartment).filter((d) => !('suppressed' in byDepartment[d]!))));
-  }
+  if (takers.departments.groups.size > 0) splits.push(new Set(shownGroups(takers.departments).map(([d]) => d)));
+  if (rankers && rankers.departments.groups.size > 0) splits.push(new Set(shownGroups(rankers.departments).map(([d]) => d)));
   const shown = new Set<string>(splits.length === 0 ? [] : [...splits[0]!].filter((d) => splits.every((s) => s.has(d))));
   const rule = { hidden: (s: Subject) => !isLeaderRole(s.role) && (s.department === null || !shown.has(s.department)) };
   const input: InputBlock = {
@@ -108,11 +147,11 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
       stackReason: analysed.reason,
       cascade: [],
       survey,
-      ownership: [],
-      recall: null,
-      recallReason: 'no official list in align.yml (official: [...])',
-      levels: [],
-      findings: [],
+      ownership,
+      recall,
+      ...recallReason,
+      levels: buildLevels({ stack: null, cascade: [], survey, ownership, recall }),
+      findings: sortFindings(surveyFindings(survey, ownership, recall)),
     };
   }
   return {
@@ -123,10 +162,10 @@ export function buildAudit(dataset: Dataset, options: AuditOptions): AuditResult
     stack: analysed.stack,
     cascade: analysed.cascade,
     survey,
-    ownership: [],
-    recall: null,
-    recallReason: 'no official list in align.yml (official: [...])',
-    levels: [],
-    findings: stackFindings(analysed.stack, analysed.cascade),
+    ownership,
+    recall,
+    ...recallReason,
+    levels: buildLevels({ stack: analysed.stack, cascade: analysed.cascade, survey, ownership, recall }),
+    findings: sortFindings([...stackFindings(analysed.stack, analysed.cascade), ...surveyFindings(survey, ownership, recall)]),
   };
 }

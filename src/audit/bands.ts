@@ -26,3 +26,38 @@ function bandTop(band: string): number {
 /** The one cut table findings and the levels read W by: poor below the top of "fair", good from the top of "moderate". */
 export const W_POOR_BELOW = bandTop('fair');
 export const W_GOOD_FROM = bandTop('moderate');
+
+/**
+ * The one cut table (ARCHITECTURE.md, `levels[]`): how a piece of evidence
+ * reads. Good at or above `good`, poor below `poor`, between otherwise.
+ * - W: the top of Landis and Koch's "moderate" and "fair" bands (above).
+ * - a share (favourable, strategy recall): .60 / .40, the contract's cut for a
+ *   favourable share; recall is a share of people too, read the same way.
+ * - r_wg: .70 is the conventional "the group agrees" (LeBreton and Senter
+ *   2008); below .50 is weak agreement on their scale.
+ * - Spearman rho (a department's stack against the leaders', a cascade):
+ *   the same .60 / .40 as W, whose average pairwise rho it tracks
+ *   (W = ((m-1) r + 1) / m).
+ */
+export const CUTS = {
+  W: { good: W_GOOD_FROM, poor: W_POOR_BELOW },
+  share: { good: 0.6, poor: 0.4 },
+  rwg: { good: 0.7, poor: 0.5 },
+  rho: { good: 0.6, poor: 0.4 },
+} as const;
+
+export type CutName = keyof typeof CUTS;
+
+/** How a value reads against the cut table. */
+export function rate(cut: CutName, value: number): 'good' | 'poor' | 'between' {
+  const c = CUTS[cut];
+  return value >= c.good ? 'good' : value < c.poor ? 'poor' : 'between';
+}
+
+/** A department ranks priorities much as its own leader does from this rho (the cascade finding's "mirrors"). */
+export const MIRROR_FROM = 0.8;
+
+/** Decision ownership: contested when two or more owners are each named by at least this share (configurable in align.yml). */
+export const DEFAULT_CONTESTED_SHARE = 0.25;
+/** Decision ownership: orphaned when more than this share answer nobody / don't know / not sure. */
+export const ORPHANED_ABOVE = 0.5;

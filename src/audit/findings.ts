@@ -8,7 +8,7 @@
 import { fmtCountWord, fmtList, fmtOrdinal, fmtPClause, fmtPercent, fmtRho } from '../format.js';
 import { priorityKey } from '../ingest/priority-key.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
-import { W_GOOD_FROM, W_POOR_BELOW } from './bands.js';
+import { MIRROR_FROM, rate, W_GOOD_FROM, W_POOR_BELOW } from './bands.js';
 import type { CascadeEntry, Finding, StackResult } from './types.js';
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
@@ -75,7 +75,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     const close = sorted[sorted.length - 1]!;
     const gap = far.largestGaps[0];
     findings.push({
-      severity: far.spearmanToOthers! < 0 ? 'high' : far.spearmanToOthers! < 0.4 ? 'medium' : 'low',
+      severity: far.spearmanToOthers! < 0 ? 'high' : rate('rho', far.spearmanToOthers!) === 'poor' ? 'medium' : 'low',
       kind: 'divergence',
       level: 'strategic',
       title: `${far.name} is furthest from the rest of the team; ${close.name} is closest`,
@@ -131,7 +131,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   }
 
   const apart = stack.departments.filter(
-    (d): d is Extract<typeof d, { n: number }> => !('suppressed' in d) && d.spearmanToLeadership !== null && d.spearmanToLeadership < 0.5,
+    (d): d is Extract<typeof d, { n: number }> => !('suppressed' in d) && d.spearmanToLeadership !== null && rate('rho', d.spearmanToLeadership) === 'poor',
   );
   if (apart.length > 0) {
     findings.push({
@@ -146,8 +146,8 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   }
 
   const shownCascade = cascade.filter((e): e is Extract<CascadeEntry, { n: number }> => !('suppressed' in e) && e.spearman !== null);
-  const mirrored = shownCascade.filter((e) => e.spearman! >= 0.8);
-  const unheard = shownCascade.filter((e) => e.spearman! < 0.5);
+  const mirrored = shownCascade.filter((e) => e.spearman! >= MIRROR_FROM);
+  const unheard = shownCascade.filter((e) => rate('rho', e.spearman!) === 'poor');
   const weakTop = findings.some((f) => f.kind === 'concordance' && f.severity !== 'info');
   // two leaders of one department give two cascade entries but one department
   const mirroredDepartments = [...new Set(mirrored.map((e) => e.department ?? e.leader))];
@@ -189,5 +189,41 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     });
   }
 
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return sortFindings(findings);
+}
+
+/** The fixed order of kinds within a severity: the stack's, then the survey's (survey-findings.ts), then decisions. */
+const KIND_ORDER = [
+  'concordance',
+  'first-priorities',
+  'divergence',
+  'contested',
+  'unanimous',
+  'methods-disagree',
+  'departments',
+  'cascade',
+  'cascade-gap',
+  'recall',
+  'least-clear',
+  'gap',
+  'low-favourable',
+  'low-agreement',
+  'decision-contested',
+  'decision-orphaned',
+];
+const LEVEL_ORDER: Record<Finding['level'], number> = { strategic: 0, communication: 1, decision: 2 };
+
+/**
+ * findings[] order (ARCHITECTURE.md): by severity, then the fixed order of
+ * kinds, then level; within those, the order each kind lists its findings in
+ * (stable), which the kind decides from its numbers, never from row order.
+ */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const kind = (k: string) => {
+    const i = KIND_ORDER.indexOf(k);
+    return i === -1 ? KIND_ORDER.length : i;
+  };
+  return [...findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || kind(a.kind) - kind(b.kind) || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level],
+  );
 }

@@ -355,7 +355,8 @@ const levelEvidence = z
     kind: z.enum(['concordance', 'favourable', 'agreement', 'recall', 'department-stack', 'cascade', 'spread', 'ownership']),
     subject: z.string(),
     statistic: z.string(),
-    value: z.union([z.number(), z.string()]),
+    value: z.number(),
+    verdict: ownershipVerdict.optional().meta({ description: "A decision's ownership verdict (kind ownership); value is then the leading owner's share." }),
     rating: z.enum(['good', 'poor', 'between']).nullable().meta({ description: 'Against the one cut table; null where it has no cut (listed, not counted).' }),
   })
   .meta({ id: 'LevelEvidence' });

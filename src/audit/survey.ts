@@ -26,8 +26,8 @@ import { type LikertSummary, likertSummary } from '../stats/likert-summary.js';
 import { na, ok, type Stat, statFields as stat } from '../stats/result.js';
 import { rwg, rwgJ } from '../stats/rwg.js';
 import { wilsonInterval } from '../stats/wilson.js';
+import { byGroup, type Population, record, shownGroups } from './groups.js';
 import { type BankItem, QUESTION_BANK } from './question-bank.js';
-import { suppressGroups } from './suppression.js';
 import type { CommentGroup, DimensionResult, GapEntry, GroupStats, ItemResult, MaybeSuppressed, SurveyResult } from './types.js';
 
 /** Comments need larger groups than scores (Glint and Dayforce ask 10; DOMAIN.md). */
@@ -36,7 +36,8 @@ export const DEFAULT_COMMENT_MIN_GROUP = 10;
 export const GAP_FLAG_POINTS = 20;
 
 export interface SurveyOptions {
-  isLeader: (r: Respondent) => boolean;
+  /** The survey's respondents (everyone who answered a Likert item, an ownership or a recall question), split into groups. */
+  population: Population;
   minGroup: number;
   commentMinGroup?: number;
   /** True when align.yml has `dimensions`: they decide, and the question bank does not. */
@@ -49,11 +50,6 @@ const BANK_BY_KEY = new Map(QUESTION_BANK.flatMap((b) => [b.text, ...b.variants]
 /** The bank item an item's text (or id) is a wording of, if any. */
 export function bankItemOf(item: Pick<Item, 'id' | 'text'>): BankItem | undefined {
   return BANK_BY_KEY.get(priorityKey(item.text)) ?? BANK_BY_KEY.get(priorityKey(item.id));
-}
-
-/** A record keyed by text from the input: no prototype, so `__proto__` is a key like any other. */
-function record<T>(): Record<string, T> {
-  return Object.create(null) as Record<string, T>;
 }
 
 /** An answer on the favourable side: reverse-keyed items turned round first. */
@@ -152,78 +148,6 @@ function dimensionGroup(items: readonly Item[], people: readonly Respondent[]): 
   );
 }
 
-/** A split (departments or levels): who is in which group, and which groups are shown. */
-interface Split {
-  groups: Map<string, Respondent[]>;
-  hidden: Set<string>;
-  /** overall n - leaders - the groups shown (0 or at least the threshold unless every group is hidden). */
-  remainder: number;
-}
-
-/** `members` are grouped by `key`; `overall` and `leaders` are the survey's counts, public, that the remainder is taken from. */
-function splitBy(members: readonly Respondent[], key: (r: Respondent) => string | null, overall: number, leaders: number, minGroup: number): Split {
-  const groups = new Map<string, Respondent[]>();
-  for (const r of members) {
-    const k = key(r);
-    if (k === null) continue;
-    const list = groups.get(k);
-    if (list) list.push(r);
-    else groups.set(k, [r]);
-  }
-  const sizes = new Map([...groups].map(([k, v]) => [k, v.length]));
-  const { hidden, remainder } = suppressGroups(sizes, leaders, overall, minGroup);
-  return { groups: new Map([...groups].sort((a, b) => compareCodePoints(a[0], b[0]))), hidden, remainder };
-}
-
-/**
- * Complementary suppression across the two splits: a group shown in one split
- * whose members include whole groups shown in the other can be differenced
- * (the Manager level minus two departments made only of managers leaves a
- * third, small, department). While such a difference leaves between 1 and
- * threshold - 1 people, the larger group is hidden; then each split's own
- * remainder is checked again, until nothing changes.
- */
-function protectAcrossSplits(splits: readonly Split[], overall: number, fixed: readonly number[], minGroup: number): void {
-  const shown = (split: Split) => [...split.groups].filter(([k]) => !split.hidden.has(k));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [a, b] of [
-      [splits[0]!, splits[1]!],
-      [splits[1]!, splits[0]!],
-    ] as const) {
-      for (const [name, members] of shown(a)) {
-        const inA = new Set(members);
-        const covered = shown(b)
-          .filter(([, group]) => group.every((r) => inA.has(r)))
-          .reduce((n, [, group]) => n + group.length, 0);
-        const left = members.length - covered;
-        if (covered > 0 && left > 0 && left < minGroup) {
-          a.hidden.add(name);
-          changed = true;
-        }
-      }
-    }
-    // each split's own remainder, with the groups hidden so far
-    splits.forEach((split, i) => {
-      const visible = shown(split).sort((x, y) => x[1].length - y[1].length || compareCodePoints(x[0], y[0]));
-      let remainder = overall - fixed[i]! - visible.reduce((n, [, g]) => n + g.length, 0);
-      for (const [name, group] of visible) {
-        if (remainder === 0 || remainder >= minGroup) break;
-        split.hidden.add(name);
-        remainder += group.length;
-        changed = true;
-      }
-      split.remainder = remainder;
-    });
-  }
-}
-
-function byGroup(split: Split, figures: (people: readonly Respondent[]) => GroupStats): Record<string, MaybeSuppressed<GroupStats>> {
-  const out = record<MaybeSuppressed<GroupStats>>();
-  for (const [name, people] of split.groups) out[name] = split.hidden.has(name) ? { suppressed: true } : figures(people);
-  return out;
-}
-
 export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResult | null {
   if (input.items.length === 0) return null;
   // Dimensions: align.yml's when it names any; else the question bank's for the items it recognises
@@ -239,24 +163,10 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
     return { ...item, dimension, level: bank?.level ?? null, bankId: bank?.id ?? null };
   });
   const dataset: Dataset = { ...input, items };
-  const { isLeader, minGroup } = options;
+  const { minGroup } = options;
   const commentMinGroup = Math.max(minGroup, options.commentMinGroup ?? DEFAULT_COMMENT_MIN_GROUP);
-  // The survey's respondents: everyone who answered at least one Likert item.
-  const people = dataset.respondents.filter((r) => Object.keys(r.likert).length > 0);
-  const leaders = people.filter(isLeader);
-  const others = people.filter((r) => !isLeader(r));
-  const hasRoles = dataset.hasRoleColumn;
-
-  // Departments: each department's non-leaders. Levels: each role value, the leaders' own included.
-  // Without a role column there is nobody to set apart as a leader, and no department to compare.
-  // The leaders' number is public, but their answers are not when they are fewer than the threshold:
-  // then they stay inside the departments' remainder, so that everyone minus the departments shown
-  // cannot give their figures. In the levels split they are a group like any other.
-  const departments = splitBy(hasRoles ? others : [], (r) => r.department, people.length, leaders.length >= minGroup ? leaders.length : 0, minGroup);
-  const levels = splitBy(people, (r) => r.role, people.length, 0, minGroup);
-  protectAcrossSplits([departments, levels], people.length, [leaders.length >= minGroup ? leaders.length : 0, 0], minGroup);
-  const overallShown = people.length >= minGroup;
-  const shownDepartments = [...departments.groups].filter(([k]) => !departments.hidden.has(k));
+  const { people, leaders, others, departments, levels, overallShown } = options.population;
+  const shownDepartments = shownGroups(departments);
 
   const itemResults: ItemResult[] = items.map((item) => {
     const icc = icc1(shownDepartments.map(([, group]) => answersTo(item, group)));

@@ -171,8 +171,8 @@ export type EvidenceRating = 'good' | 'poor' | 'between';
 
 /**
  * One piece of a level's evidence: a statistic the audit computed, where it
- * comes from, and how it reads against the cut table. `value` is the number
- * (or a decision's verdict); `rating` is null for evidence the table has no
+ * comes from, and how it reads against the cut table. `value` is the number;
+ * a decision's evidence is its verdict, with the leading owner's share; `rating` is null for evidence the table has no
  * cut for (listed, not counted).
  */
 export interface LevelEvidence {
@@ -180,9 +180,11 @@ export interface LevelEvidence {
   kind: 'concordance' | 'favourable' | 'agreement' | 'recall' | 'department-stack' | 'cascade' | 'spread' | 'ownership';
   /** What it is about: "leaders' stacks", an item's text, a department, a decision. */
   subject: string;
-  /** The statistic: W, favourable, rwg, share, spearman, icc1, verdict. */
+  /** The statistic: W, favourable, rwg, share, spearman, icc1, or leadingOwnerShare for a decision (rated by its verdict). */
   statistic: string;
-  value: number | string;
+  value: number;
+  /** A decision's ownership verdict (kind ownership). */
+  verdict?: OwnershipVerdict;
   rating: EvidenceRating | null;
 }
 

@@ -45,3 +45,15 @@ export function columnMeans(rows: ReadonlyArray<readonly number[]>, n: number): 
   for (const row of rows) for (let i = 0; i < n; i++) out[i]! += row[i]!;
   return out.map((s) => s / rows.length);
 }
+
+/**
+ * The median: the middle value, or the mean of the two middle values of an
+ * even count (numpy.median). Null for no values.
+ *   median([3, 1, 2]) === 2; median([4, 1, 3, 2]) === 2.5
+ */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

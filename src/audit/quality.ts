@@ -1,0 +1,80 @@
+/**
+ * Data quality: respondents whose answers deserve a second look, flagged in
+ * `input.notes[]` and left out only when align.yml says so
+ * (`quality: {exclude: [straight-lining, incomplete, speeders]}`):
+ * - straight-lining: at least five rating items answered, all with the same value;
+ * - incomplete: fewer than half of the survey's rating items answered;
+ * - speeders: where the tool records how long a response took, under a third
+ *   of the median time (the median over everyone timed, when at least
+ *   QUALITY_MIN_TIMED are).
+ * The notes name nobody and quote no answer (a team member's answers are
+ * confidential even when their group is shown), so repeats fold into one
+ * entry with a count.
+ */
+import { QUALITY_MIN_TIMED } from '../defaults.js';
+import { fmtCount } from '../format.js';
+import type { QualityFlag } from '../ingest/config-types.js';
+import type { Dataset, Excluded, LedgerKind, Note, Respondent } from '../ingest/types.js';
+import { median } from '../stats/describe.js';
+
+/** Straight-lining is only told from this many answers (fewer alike can be honest). */
+export const STRAIGHT_LINE_MIN_ITEMS = 5;
+/** A speeder took less than this share of the median time. */
+export const SPEEDER_BELOW_SHARE_OF_MEDIAN = 1 / 3;
+
+const KIND: Record<QualityFlag, LedgerKind> = { 'straight-lining': 'straight-lining', incomplete: 'incomplete', speeders: 'speeder' };
+
+export interface QualityOutcome {
+  dataset: Dataset;
+  notes: Note[];
+  excluded: Excluded[];
+}
+
+/** The flags one respondent raises, in a fixed order. */
+export function qualityFlags(r: Respondent, itemCount: number, medianSeconds: number | null): QualityFlag[] {
+  const flags: QualityFlag[] = [];
+  const values = Object.values(r.likert);
+  if (values.length >= STRAIGHT_LINE_MIN_ITEMS && values.every((v) => v === values[0])) flags.push('straight-lining');
+  if (itemCount >= 2 && values.length < itemCount / 2) flags.push('incomplete');
+  if (medianSeconds !== null && r.durationSeconds !== undefined && r.durationSeconds < medianSeconds * SPEEDER_BELOW_SHARE_OF_MEDIAN) flags.push('speeders');
+  return flags;
+}
+
+export function checkQuality(dataset: Dataset, exclude: readonly QualityFlag[]): QualityOutcome {
+  const itemCount = dataset.items.length;
+  const timed = dataset.respondents.map((r) => r.durationSeconds).filter((s): s is number => s !== undefined);
+  const medianSeconds = timed.length >= QUALITY_MIN_TIMED ? median(timed) : null;
+  const fix = (flag: QualityFlag) => `align.yml quality: {exclude: [${flag}]} leaves such respondents out`;
+  const text: Record<QualityFlag, string> = {
+    'straight-lining': `gave the same answer to every rating item (${STRAIGHT_LINE_MIN_ITEMS} or more answered): straight-lining`,
+    incomplete: `answered fewer than half of the ${fmtCount(itemCount, 'rating item')}`,
+    speeders: `finished in under a third of the median time (${medianSeconds === null ? '' : durationText(medianSeconds)})`,
+  };
+  const notes: Note[] = [];
+  const excluded: Excluded[] = [];
+  const kept: Respondent[] = [];
+  for (const r of dataset.respondents) {
+    const flags = qualityFlags(r, itemCount, medianSeconds);
+    const about = [{ role: r.role, department: r.department }];
+    const out = flags.find((f) => exclude.includes(f));
+    if (out !== undefined) {
+      const lines = r.lines ?? [r.line];
+      for (const line of lines) {
+        excluded.push({ file: r.file, line, reason: `${text[out]}: left out (align.yml quality.exclude)`, kind: KIND[out], about: about[0]! });
+      }
+      continue;
+    }
+    kept.push(r);
+    for (const f of flags) notes.push({ file: r.file, line: r.line, note: `${text[f]}: kept; ${fix(f)}`, kind: KIND[f], about });
+  }
+  return { dataset: kept.length === dataset.respondents.length ? dataset : { ...dataset, respondents: kept }, notes, excluded };
+}
+
+/** 540 -> "9 min", 75 -> "1 min 15 s", 40 -> "40 s". */
+export function durationText(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  const rest = s % 60;
+  return rest === 0 ? `${m} min` : `${m} min ${rest} s`;
+}
