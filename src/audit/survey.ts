@@ -26,9 +26,9 @@ import { type LikertSummary, likertSummary } from '../stats/likert-summary.js';
 import { na, ok, type Stat, statFields as stat } from '../stats/result.js';
 import { rwg, rwgJ } from '../stats/rwg.js';
 import { wilsonInterval } from '../stats/wilson.js';
-import { byGroup, type Population, record, shownGroups } from './groups.js';
+import { byGroup, type Population, shownGroups } from './groups.js';
 import { type BankItem, QUESTION_BANK } from './question-bank.js';
-import type { CommentGroup, DimensionResult, GapEntry, GroupStats, ItemResult, MaybeSuppressed, SurveyResult } from './types.js';
+import type { CommentGroup, DimensionResult, GapEntry, GroupStats, ItemResult, SurveyResult } from './types.js';
 
 /** Comments need larger groups than scores (Glint and Dayforce ask 10; DOMAIN.md). */
 export const DEFAULT_COMMENT_MIN_GROUP = 10;
