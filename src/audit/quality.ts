@@ -3,7 +3,8 @@
  * `input.notes[]` and left out only when align.yml says so
  * (`quality: {exclude: [straight-lining, incomplete, speeders]}`):
  * - straight-lining: at least five rating items answered, all with the same value;
- * - incomplete: fewer than half of the survey's rating items answered;
+ * - incomplete: fewer than half of the survey's rating items answered (by
+ *   someone who answered some part of the survey);
  * - speeders: where the tool records how long a response took, under a third
  *   of the median time (the median over everyone timed, when at least
  *   QUALITY_MIN_TIMED are).
@@ -16,6 +17,7 @@ import { fmtCount } from '../format.js';
 import type { QualityFlag } from '../ingest/config-types.js';
 import type { Dataset, Excluded, LedgerKind, Note, Respondent } from '../ingest/types.js';
 import { median } from '../stats/describe.js';
+import { tookSurvey } from './groups.js';
 
 /** Straight-lining is only told from this many answers (fewer alike can be honest). */
 export const STRAIGHT_LINE_MIN_ITEMS = 5;
@@ -35,7 +37,8 @@ export function qualityFlags(r: Respondent, itemCount: number, medianSeconds: nu
   const flags: QualityFlag[] = [];
   const values = Object.values(r.likert);
   if (values.length >= STRAIGHT_LINE_MIN_ITEMS && values.every((v) => v === values[0])) flags.push('straight-lining');
-  if (itemCount >= 2 && values.length < itemCount / 2) flags.push('incomplete');
+  // only for someone who took the survey: a stacks-only row (a leader ranked in another file) is not incomplete
+  if (itemCount >= 2 && values.length < itemCount / 2 && tookSurvey(r)) flags.push('incomplete');
   if (medianSeconds !== null && r.durationSeconds !== undefined && r.durationSeconds < medianSeconds * SPEEDER_BELOW_SHARE_OF_MEDIAN) flags.push('speeders');
   return flags;
 }

@@ -3,7 +3,7 @@
  *   aDataset().withLeader('Ana', 'Sales', ['Growth', 'Cost']).withMember('Bo', 'Sales', ['Cost', 'Growth']).build()
  */
 
-import type { Dataset, Respondent } from '../../src/ingest/types.js';
+import type { Dataset, Item, Respondent } from '../../src/ingest/types.js';
 import { PriorityNames } from '../reference/priority-names.js';
 
 interface Person {
@@ -12,12 +12,50 @@ interface Person {
   department: string | null;
   /** Names best first, or [name, rank] pairs for ties. */
   stack: Array<string | [string, number]>;
+  answers?: Answers;
+}
+
+/** A respondent's survey answers: Likert values by item id, ownership answers by decision, recall text, duration. */
+export interface Answers {
+  likert?: Record<string, number>;
+  ownership?: Record<string, string>;
+  recall?: string;
+  seconds?: number;
 }
 
 export class DatasetBuilder {
   private people: Person[] = [];
   private roleColumn = true;
   private extraPriorities: string[] = [];
+  private items: Item[] = [];
+  private recallQuestion = 'Name the company’s top three priorities';
+
+  /** A 5-point Likert item (1..5) with this text; its id is the text. */
+  withItem(text: string, points = 5): this {
+    this.items.push({ id: text, text, dimension: null, points, low: 1, reverse: false });
+    return this;
+  }
+
+  /** Answers for the person added last. */
+  answering(answers: Answers): this {
+    const last = this.people[this.people.length - 1]!;
+    last.answers = { ...last.answers, ...answers };
+    return this;
+  }
+
+  /** `count` members of a department, each with these answers (and no stack unless given). */
+  withAnswering(count: number, department: string, answers: Answers | ((i: number) => Answers), stack: Person['stack'] = [], role = 'Manager'): this {
+    for (let i = 0; i < count; i++) {
+      this.people.push({
+        name: `${department} ${role.toLowerCase()} ${this.people.length + 1}`,
+        role,
+        department,
+        stack,
+        answers: typeof answers === 'function' ? answers(i) : answers,
+      });
+    }
+    return this;
+  }
 
   withLeader(name: string, department: string | null, stack: Person['stack'], role = 'Executive'): this {
     this.people.push({ name, role, department, stack });
@@ -58,7 +96,10 @@ export class DatasetBuilder {
       file: 'built.csv',
       line: i + 2,
       submitted: null,
-      likert: {},
+      likert: { ...(p.answers?.likert ?? {}) },
+      ...(p.answers?.ownership ? { ownership: { ...p.answers.ownership } } : {}),
+      ...(p.answers?.recall !== undefined ? { recall: { question: this.recallQuestion, text: p.answers.recall } } : {}),
+      ...(p.answers?.seconds !== undefined ? { durationSeconds: p.answers.seconds } : {}),
       stack: p.stack.map((e, pos) => (typeof e === 'string' ? { priority: names.add(e), rank: pos + 1 } : { priority: names.add(e[0]), rank: e[1] })),
     }));
     for (const p of this.extraPriorities) names.add(p);
@@ -69,7 +110,7 @@ export class DatasetBuilder {
       notes: [],
       hasRoleColumn: this.roleColumn,
       priorities: names.list(),
-      items: [],
+      items: [...this.items],
     };
   }
 }

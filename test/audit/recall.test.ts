@@ -1,0 +1,115 @@
+/**
+ * Strategy recall (ARCHITECTURE.md, `recall`): the share of a group whose
+ * stack's top three (or free-text answer) holds at least three official
+ * priorities (all of them when the list has fewer than three). One test per
+ * rule, on builder-made data.
+ */
+import { describe, expect, test } from 'vitest';
+import { buildAudit } from '../../src/audit/audit.js';
+import { recallParts } from '../../src/audit/recall.js';
+import type { AuditResult } from '../../src/audit/types.js';
+import { aDataset, type DatasetBuilder } from './builders.js';
+
+const OFFICIAL = ['Grow revenue', 'Cut cost', 'Launch the app'];
+const audit = (b: DatasetBuilder, extra: Record<string, unknown> = {}): AuditResult =>
+  buildAudit(b.build(), { version: 'test', permutations: 100, official: OFFICIAL, ...extra });
+
+/** One leader who answers nothing, then `texts` as Ops managers' free-text answers. */
+function texts(answers: readonly string[], department = 'Ops'): DatasetBuilder {
+  const b = aDataset().withLeader('Lea', 'Exec', ['Grow revenue', 'Cut cost', 'Launch the app']);
+  for (const [i, t] of answers.entries()) b.withMember(`m${i}`, department, []).answering({ recall: t });
+  return b;
+}
+
+describe('free-text answers', () => {
+  test('split on commas, semicolons and new lines; list marks dropped', () => {
+    expect(recallParts('1. Grow revenue; 2) Cut cost\n- Launch the app, • hire')).toEqual(['Grow revenue', 'Cut cost', 'Launch the app', 'hire']);
+  });
+
+  test('an answer recalls the strategy when it holds three official priorities, by the name key (case, punctuation aside)', () => {
+    const r = audit(
+      texts([
+        'grow revenue, cut cost, launch the app!',
+        'Grow revenue; Cut cost',
+        'Launch the App\nCUT COST\ngrow-revenue',
+        'Hire people, cut cost, grow revenue',
+        'No idea',
+      ]),
+    );
+    // only the first holds all three: the third's "grow-revenue" keys as "growrevenue" (punctuation dropped), not "grow revenue"
+    expect(r.recall!.overall).toEqual({ n: 5, share: 1 / 5 });
+    expect(r.recall).toMatchObject({ official: OFFICIAL, needed: 3, source: 'text', question: 'Name the company’s top three priorities' });
+  });
+
+  test('align.yml aliases count a spelling as the priority it names', () => {
+    const r = audit(texts(['revenue growth, cost cutting, the app', 'revenue growth, cost cutting', 'x', 'y', 'z']), {
+      aliases: { 'revenue growth': 'Grow revenue', 'cost cutting': 'Cut cost', 'the app': 'Launch the app' },
+    });
+    expect(r.recall!.overall).toEqual({ n: 5, share: 1 / 5 });
+  });
+
+  test('with fewer than three official priorities, all of them are needed', () => {
+    const r = audit(texts(['Grow revenue, Cut cost', 'Grow revenue', 'Cut cost, Grow revenue, Hire', 'a', 'b']), { official: ['Grow revenue', 'Cut cost'] });
+    expect(r.recall).toMatchObject({ needed: 2 });
+    expect(r.recall!.overall).toEqual({ n: 5, share: 2 / 5 });
+  });
+
+  test('blank answers are not scored; a group with none has no share, with the reason', () => {
+    const b = texts(['Grow revenue, Cut cost, Launch the app', 'x', 'y', 'z', 'w']);
+    b.withAnswering(5, 'Sales', { likert: {} as Record<string, number>, ownership: { Pricing: 'CFO' } });
+    const r = audit(b);
+    expect(r.recall!.overall).toEqual({ n: 5, share: 0.2 });
+    expect(r.recall!.byDepartment.Sales).toEqual({ n: 0, share: null, shareReason: 'no one in this group gave an answer to score' });
+  });
+
+  test('per department and level, a small group suppressed', () => {
+    const b = texts(['Grow revenue, Cut cost, Launch the app', 'Grow revenue, Cut cost, Launch the app', 'x', 'y', 'z', 'w']);
+    for (let i = 0; i < 2; i++) b.withMember(`s${i}`, 'Legal', []).answering({ recall: 'Grow revenue, Cut cost, Launch the app' });
+    b.withMember('t', 'Legal', []).answering({ recall: 'no' });
+    b.withMember('u', 'Finance', []).answering({ recall: 'no' });
+    b.withMember('v', 'Finance', []).answering({ recall: 'no' });
+    // Legal (3) and Finance (2) are hidden; together they are 5, so Ops can be shown
+    const r = audit(b);
+    expect(r.recall!.byDepartment).toEqual({ Finance: { suppressed: true }, Legal: { suppressed: true }, Ops: { n: 6, share: 2 / 6 } });
+    expect(r.recall!.byLevel).toEqual({ Manager: { n: 11, share: 4 / 11 } });
+    expect(r.recall!.overall).toEqual({ n: 11, share: 4 / 11 });
+  });
+});
+
+describe('stacks', () => {
+  test("without a recall question, each stack's top three is scored (ranks 1 to 3 as given, a tie at 3 included)", () => {
+    const b = aDataset()
+      .withLeader('Ann', 'Exec', ['Grow revenue', 'Cut cost', 'Launch the app', 'Hire'])
+      .withLeader('Bo', 'Exec', ['Hire', 'Grow revenue', 'Cut cost', 'Launch the app'])
+      .withLeader('Cy', 'Exec', [
+        ['Grow revenue', 1],
+        ['Cut cost', 2],
+        ['Hire', 3],
+        ['Launch the app', 3],
+      ]);
+    const r = audit(b);
+    expect(r.recall).toMatchObject({ source: 'stack', needed: 3 });
+    expect(r.recall).not.toHaveProperty('question');
+    expect(r.recall!.byLevel).toEqual({ Executive: { suppressed: true } }); // three leaders: under the threshold
+    expect(r.recall!.overall).toEqual({ suppressed: true });
+    const five = audit(
+      b.withLeader('Di', 'Exec', ['Cut cost', 'Launch the app', 'Grow revenue']).withLeader('Ed', 'Exec', ['Hire', 'Cut cost', 'Grow revenue']),
+    );
+    expect(five.recall!.overall).toEqual({ n: 5, share: 3 / 5 }); // Ann, Cy (tie at 3) and Di
+  });
+
+  test('a free-text answer is scored in preference to the stack', () => {
+    const b = aDataset().withLeader('Lea', 'Exec', ['Grow revenue', 'Cut cost', 'Launch the app']);
+    for (let i = 0; i < 5; i++)
+      b.withMember(`m${i}`, 'Ops', ['Grow revenue', 'Cut cost', 'Launch the app']).answering({
+        recall: i === 0 ? 'Grow revenue, Cut cost, Launch the app' : 'Hire',
+      });
+    expect(audit(b).recall).toMatchObject({ source: 'text', overall: { n: 5, share: 0.2 } });
+  });
+});
+
+test('no official list: recall is null with the reason', () => {
+  const r = buildAudit(texts(['a', 'b', 'c', 'd', 'e']).build(), { version: 'test', permutations: 100 });
+  expect(r.recall).toBeNull();
+  expect(r.recallReason).toMatch(/official/);
+});
