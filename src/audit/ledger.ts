@@ -96,7 +96,8 @@ export function ledgerNotes(notes: readonly Note[], rule: LedgerRule): LedgerNot
     } else if (n.kind === 'ranked-nothing' && n.note === NON_LEADER_RANKED_NOTHING) {
       fold(`r\u0000${n.file}`, () => ({ file: n.file, line: n.line, note: '' }), n.line);
     } else {
-      out.push({ file: n.file, line: n.line, note: n.note });
+      // the same words on several lines of one file: one entry with a count (ARCHITECTURE.md, input.notes[])
+      fold(`s\u0000${n.file}\u0000${n.note}`, () => ({ file: n.file, line: n.line, note: n.note }), n.line);
     }
   }
   for (const [key, { entry, all }] of folded) {

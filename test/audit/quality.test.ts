@@ -116,3 +116,13 @@ describe('in the audit', () => {
     expect(note).toMatchObject({ suppressed: true, note: 'gave the same answer to every rating item (straight-lining)' });
   });
 });
+
+test('the same flag on several rows is one note with its count and lines', () => {
+  const b = aDataset().withLeader('Lea', 'Exec', ['A', 'B']);
+  for (const id of ITEMS) b.withItem(id);
+  b.withAnswering(6, 'Sales', (i) => ({ likert: i % 2 === 0 ? answers(4, 4, 4, 4, 4, 4) : answers(1, 2, 3, 4, 5, 3) }), ['A', 'B']);
+  const r = buildAudit(b.build(), { version: 'test', permutations: 100 });
+  const notes = r.input.notes.filter((n) => /straight-lining/.test(n.note));
+  expect(notes).toHaveLength(1);
+  expect(notes[0]).toMatchObject({ line: 3, count: 3, lines: [3, 5, 7] });
+});
