@@ -27,6 +27,21 @@ export function namesNobody(answer: string): boolean {
   return UNSURE.test(priorityKey(answer));
 }
 
+/** The ask before the decision in a one-column ownership question. */
+const ASK =
+  /^\s*who\s+(?:(?:really|actually|ultimately)\s+)?(?:owns|is the owner of|is accountable for|is responsible for|makes the (?:final )?(?:call|decision) (?:on|about)|has the final say (?:on|over)|decides(?: on| about)?|signs off(?: on)?)\s+(.+?)\s*\??\s*$/i;
+
+/**
+ * The decision a one-column question asks about, for titles and tables:
+ *   decisionName('Who makes the final call on pricing for NHS tenders?') === 'pricing for NHS tenders'
+ *   decisionName("Who owns the decision to change the app's release date?") === "the decision to change the app's release date"
+ * A question of another shape is its own name.
+ */
+export function decisionName(question: string): string {
+  const m = ASK.exec(question);
+  return m ? m[1]! : question.trim();
+}
+
 /** The decisions asked about, in column order: the dataset's list when ingest gives one, else first seen in the answers. */
 export function decisionsOf(dataset: Dataset): Array<{ decision: string; question: string }> {
   const listed = (dataset as Dataset & { decisions?: Array<{ decision: string; question: string }> }).decisions;
@@ -88,13 +103,15 @@ export function buildOwnership(dataset: Dataset, options: OwnershipOptions): Own
   const { population } = options;
   // Fewer respondents in all than the threshold: no group is shown, not even everyone together.
   if (!population.overallShown) return [];
-  return decisionsOf(dataset).map(({ decision, question }) => {
-    const overall = ownershipGroup(answersOf(population.people, decision), share);
+  return decisionsOf(dataset).map(({ decision: key, question }) => {
+    // answers are keyed by the decision as ingest names it; a one-column question is named by what it asks about
+    const decision = key === question ? decisionName(question) : key;
+    const overall = ownershipGroup(answersOf(population.people, key), share);
     return {
       decision,
       question,
       ...overall,
-      byDepartment: byGroup(population.departments, (people) => ownershipGroup(answersOf(people, decision), share)),
+      byDepartment: byGroup(population.departments, (people) => ownershipGroup(answersOf(people, key), share)),
     };
   });
 }

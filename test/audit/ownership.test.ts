@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { buildAudit } from '../../src/audit/audit.js';
-import { namesNobody, ownershipGroup } from '../../src/audit/ownership.js';
+import { decisionName, namesNobody, ownershipGroup } from '../../src/audit/ownership.js';
 import { aDataset } from './builders.js';
 
 /** Answers as a list: ['CFO', 'CFO', 'CEO'] -> one group's verdict. */
@@ -95,4 +95,14 @@ describe('in the audit', () => {
     b.withAnswering(3, 'Ops', { ownership: { Pricing: 'CFO' } });
     expect(buildAudit(b.build(), { version: 'test', permutations: 100 }).ownership).toEqual([]);
   });
+});
+
+test.each([
+  ['Who makes the final call on pricing for NHS tenders?', 'pricing for NHS tenders'],
+  ["Who owns the decision to change the patient app's release date?", "the decision to change the patient app's release date"],
+  ['Who is accountable for clinical safety incidents?', 'clinical safety incidents'],
+  ['Who has the final say over hiring', 'hiring'],
+  ['Pricing: who owns it?', 'Pricing: who owns it?'],
+])('a one-column question %j is about %j', (question, decision) => {
+  expect(decisionName(question)).toBe(decision);
 });
