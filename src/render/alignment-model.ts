@@ -249,9 +249,7 @@ function verdictText(g: OwnershipGroup, rules: LevelRules): string {
       return `Orphaned: ${fmtPercent(g.unsure)} answer nobody, don't know or not sure.`;
     case 'clear': {
       const top = owners[0];
-      return top
-        ? `Clear: most name an owner, and no second owner is named by ${cut} or more; named most: ${top.name} (${fmtPercent(top.share)}).`
-        : 'Clear.';
+      return top ? `Clear: most name an owner, and no second owner is named by ${cut} or more; named most: ${top.name} (${fmtPercent(top.share)}).` : 'Clear.';
     }
     default:
       return `No verdict: ${g.verdictReason?.trim() || 'not available'}.`;

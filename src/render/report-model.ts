@@ -64,10 +64,12 @@ export interface ReportModel {
   /** Cascade rows (suppressed ones carry only the suppression text). */
   cascade: CascadeView[];
   hasOrganisation: boolean;
-  /** Strategy recall against the official list; null without one. */
+  /**
+   * Strategy recall against the official list; null without one, and then the
+   * report says nothing of recall: the audit's recallReason speaks to whoever
+   * writes align.yml ("no official list in align.yml"), not to the client.
+   */
   recall: RecallModel | null;
-  /** Why recall was not measured, when the audit says (shown only then). */
-  recallReason: string | null;
   /** Who owns each decision; null when no ownership question was asked (the section is left out). */
   decisions: DecisionsModel | null;
   findings: Finding[];
@@ -278,7 +280,6 @@ export function reportModel(result: AuditResult): ReportModel {
     cascade,
     hasOrganisation: (stack?.departments.length ?? 0) > 0 || cascade.length > 0,
     recall,
-    recallReason: recall === null && result.recallReason?.trim() ? result.recallReason.trim() : null,
     decisions,
     findings: result.findings,
     questions,

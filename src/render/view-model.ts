@@ -86,7 +86,8 @@ export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]
   }
   for (const { entry, all } of shownNotes.values()) {
     const distinct = new Set(all).size;
-    entry.lines = lineRuns(all) + (entry.count > distinct ? `, … (${fmtInteger(entry.count)} in all)` : entry.count > 1 ? ` (${fmtInteger(entry.count)} in all)` : '');
+    entry.lines =
+      lineRuns(all) + (entry.count > distinct ? `, … (${fmtInteger(entry.count)} in all)` : entry.count > 1 ? ` (${fmtInteger(entry.count)} in all)` : '');
   }
   for (const h of hiddenNotes.values()) {
     notes.push({ file: h.file, line: null, lines: null, count: h.count, note: `${hiddenWho(h.count)} ${h.note}` });

@@ -66,7 +66,15 @@ function withFindings(): AuditResult {
           Finance: { suppressed: true },
           Marketing: { suppressed: true },
           Operations: { suppressed: true },
-          Sales: { n: 6, owners: [{ name: 'Sales', share: 0.67 }, { name: 'Finance', share: 0.33 }], unsure: 0, verdict: 'contested' },
+          Sales: {
+            n: 6,
+            owners: [
+              { name: 'Sales', share: 0.67 },
+              { name: 'Finance', share: 0.33 },
+            ],
+            unsure: 0,
+            verdict: 'contested',
+          },
         },
       },
       {
@@ -139,7 +147,7 @@ function withFindings(): AuditResult {
         kind: 'ownership-orphaned',
         level: 'decision',
         title: 'Nobody owns the e-bike launch date',
-        evidence: '63% answer nobody, don\'t know or not sure.',
+        evidence: "63% answer nobody, don't know or not sure.",
         question: 'Who will own the launch date, and what does that person need from the rest of this team?',
         layer: 'decision',
       },
