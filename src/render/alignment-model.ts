@@ -40,8 +40,9 @@ export const LEVEL_MEANING: Record<AlignmentLevel, { name: string; meaning: stri
   },
 };
 
-/** 'strategic' -> 'Strategic'; a level the table does not know is shown as written. */
-export function levelName(level: string): string {
+/** 'strategic' -> 'Strategic'; a level the table does not know is shown as written; none (a result written before findings had levels) is ''. */
+export function levelName(level: string | undefined): string {
+  if (typeof level !== 'string') return '';
   return (LEVEL_MEANING as Record<string, { name: string } | undefined>)[level]?.name ?? level;
 }
 

@@ -22,7 +22,7 @@ function withFindings(): AuditResult {
     levels: [
       {
         level: 'strategic',
-        status: 'mixed',
+        status: 'misaligned',
         evidence: [
           { kind: 'concordance', subject: "The leaders' stacks", statistic: 'W', value: 0.33, rating: 'poor' },
           { kind: 'recall', subject: 'Everyone', statistic: 'share', value: 0.31, rating: 'poor' },

@@ -5,7 +5,7 @@
  * builder: the audit room computes these values; the report only shows them.
  */
 import { describe, expect, test } from 'vitest';
-import type { AuditResult, LevelEntry } from '../../src/audit/types.js';
+import type { AuditResult, Finding, LevelEntry } from '../../src/audit/types.js';
 import { rulesModel, scorecardModel } from '../../src/render/alignment-model.js';
 import { LEVEL_RULES } from '../../src/render/level-rules.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
@@ -319,6 +319,15 @@ describe('findings carry their level', () => {
     expect(md).toMatch(/#### 1\. Weak agreement\n\n[^#]*- \*Level: Strategic; severity: high\*/);
     expect(md).toMatch(/#### 2\. Engineering hears another plan\n\n[^#]*- \*Level: Communication; severity: medium\*/);
     expect(md).toMatch(/#### 3\. Pricing has two owners\n\n[^#]*- \*Level: Decision; severity: high\*/);
+  });
+
+  test('a finding without a level (a result written before findings had one) reads as before', () => {
+    const r = anAuditResult()
+      .withFindings({ severity: 'low', kind: 'x', title: 'Old finding', evidence: 'e', question: 'q', layer: 'facts' } as unknown as Finding)
+      .build();
+    const md = renderMarkdown(r);
+    expect(md).toContain('- *Severity: low*');
+    expect(md).not.toMatch(LEAKS);
   });
 });
 
