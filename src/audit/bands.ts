@@ -61,3 +61,6 @@ export const MIRROR_FROM = 0.8;
 export const DEFAULT_CONTESTED_SHARE = 0.25;
 /** Decision ownership: orphaned when more than this share answer nobody / don't know / not sure. */
 export const ORPHANED_ABOVE = 0.5;
+
+/** A level is misaligned when more than this share of its rated evidence is poor (aligned when none is, mixed between). */
+export const MISALIGNED_ABOVE = 0.5;

@@ -16,7 +16,7 @@
  * more than half is, mixed otherwise; with nothing rated its status is null
  * and `statusReason` says what the input lacks.
  */
-import { rate } from './bands.js';
+import { MISALIGNED_ABOVE, rate } from './bands.js';
 import {
   ALIGNMENT_LEVELS,
   type AlignmentLevel,
@@ -113,7 +113,7 @@ export function levelStatus(evidence: readonly LevelEvidence[]): Pick<LevelEntry
   const rated = evidence.filter((e) => e.rating !== null);
   if (rated.length === 0) return { status: null, statusReason: 'nothing the cut table rates' };
   const poor = rated.filter((e) => e.rating === 'poor').length;
-  return { status: poor === 0 ? 'aligned' : poor > rated.length / 2 ? 'misaligned' : 'mixed' };
+  return { status: poor === 0 ? 'aligned' : poor > rated.length * MISALIGNED_ABOVE ? 'misaligned' : 'mixed' };
 }
 
 export function buildLevels(inputs: LevelInputs): LevelEntry[] {

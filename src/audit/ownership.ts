@@ -110,6 +110,7 @@ export function buildOwnership(dataset: Dataset, options: OwnershipOptions): Own
     return {
       decision,
       question,
+      contestedShare: share,
       ...overall,
       byDepartment: byGroup(population.departments, (people) => ownershipGroup(answersOf(people, key), share)),
     };

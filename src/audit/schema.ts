@@ -328,6 +328,7 @@ const ownershipEntry = z
   .strictObject({
     decision: z.string(),
     question: z.string(),
+    contestedShare: share().meta({ description: 'The share at which a second owner makes the decision contested (align.yml ownership.contestedShare).' }),
     ...ownershipGroupShape,
     byDepartment: byName(z.union([ownershipGroup, suppressed])),
   })

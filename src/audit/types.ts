@@ -215,6 +215,8 @@ export interface OwnershipEntry extends OwnershipGroup {
   decision: string;
   /** The question as asked. */
   question: string;
+  /** The share at which a second owner makes the decision contested (align.yml ownership.contestedShare; default 0.25). */
+  contestedShare: number;
   /** Each department's non-leaders, keyed by department. */
   byDepartment: Record<string, MaybeSuppressed<OwnershipGroup>>;
 }

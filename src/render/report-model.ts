@@ -8,6 +8,19 @@
 import type { AuditResult, Finding } from '../audit/types.js';
 import { delimiterName } from '../defaults.js';
 import { fmtCount, fmtNA, fmtNumber, fmtRho, fmtStat } from '../format.js';
+import {
+  type DecisionsModel,
+  decisionsModel,
+  levelName,
+  questionNumbersByLevel,
+  type RecallModel,
+  type RulesModel,
+  recallModel,
+  rulesModel,
+  type ScorecardLevel,
+  scorecardModel,
+} from './alignment-model.js';
+import { LEVEL_RULES } from './level-rules.js';
 import { type SurveyModel, surveyModel } from './survey-model.js';
 import {
   atAGlance,
@@ -18,6 +31,7 @@ import {
   confidentialityLine,
   type DepartmentView,
   type LeaderView,
+  lineRuns,
   type MethodsView,
   minGroupOf,
   type PairView,
@@ -39,6 +53,8 @@ export interface ReportModel {
   generator: string;
   minGroup: number;
   confidentiality: string;
+  /** The three levels of alignment in order, each with its status and evidence; empty when the audit rated none (no scorecard). */
+  scorecard: ScorecardLevel[];
   /** One-line description of what the audit covers, e.g. '7 leaders ranked 9 priorities'. */
   scope: string;
   glance: string[];
@@ -49,6 +65,14 @@ export interface ReportModel {
   /** Cascade rows (suppressed ones carry only the suppression text). */
   cascade: CascadeView[];
   hasOrganisation: boolean;
+  /**
+   * Strategy recall against the official list; null without one, and then the
+   * report says nothing of recall: the audit's recallReason speaks to whoever
+   * writes align.yml ("no official list in align.yml"), not to the client.
+   */
+  recall: RecallModel | null;
+  /** Who owns each decision; null when no ownership question was asked (the section is left out). */
+  decisions: DecisionsModel | null;
   findings: Finding[];
   /** The findings grouped for the room: facts, then interpretation, then decision; numbered across groups. */
   questions: QuestionGroup[];
@@ -59,7 +83,8 @@ export interface ReportModel {
 export interface QuestionGroup {
   layer: Finding['layer'];
   heading: string;
-  findings: Array<Finding & { number: number }>;
+  /** Each finding numbered across groups, with its level of alignment in words ('Strategic'). */
+  findings: Array<Finding & { number: number; levelName: string }>;
 }
 
 const LAYERS: ReadonlyArray<{ layer: Finding['layer']; heading: string }> = [
@@ -79,7 +104,9 @@ export function questionGroups(findings: readonly Finding[]): QuestionGroup[] {
   return LAYERS.map(({ layer, heading }) => ({
     layer,
     heading,
-    findings: findings.filter((f) => f.layer === layer || (layer === 'facts' && !known.has(f.layer))).map((f) => ({ ...f, number: 0 })),
+    findings: findings
+      .filter((f) => f.layer === layer || (layer === 'facts' && !known.has(f.layer)))
+      .map((f) => ({ ...f, number: 0, levelName: levelName(f.level) })),
   }))
     .filter((g) => g.findings.length > 0)
     .map((g) => ({ ...g, findings: g.findings.map((f) => ({ ...f, number: ++number })) }));
@@ -121,6 +148,12 @@ export interface MethodModel {
   bandSource: string;
   minGroup: number;
   kemenyNote: string | null;
+  /** The cut table and the rules of the levels, ownership and recall (LEVEL_RULES); shown only for what the report holds. */
+  rules: RulesModel;
+  showLevelRules: boolean;
+  showOwnershipRules: boolean;
+  /** How many official priorities an answer must hold, when recall was measured. */
+  recallNeeded: number | null;
 }
 
 export interface DataModel {
@@ -148,17 +181,7 @@ export function groupExcluded(excluded: AuditResult['input']['excluded']): Exclu
     g.lines.push(e.line);
     groups.set(key, g);
   }
-  return [...groups.values()].map((g) => {
-    const lines = [...new Set(g.lines)].sort((a, b) => a - b);
-    const runs: string[] = [];
-    for (let i = 0; i < lines.length; ) {
-      let j = i;
-      while (j + 1 < lines.length && lines[j + 1] === lines[j]! + 1) j++;
-      runs.push(j > i ? `${lines[i]}-${lines[j]}` : `${lines[i]}`);
-      i = j + 1;
-    }
-    return { file: g.file, reason: g.reason, lines: runs.join(', '), count: g.lines.length };
-  });
+  return [...groups.values()].map((g) => ({ file: g.file, reason: g.reason, lines: lineRuns(g.lines), count: g.lines.length }));
 }
 
 export { delimiterName };
@@ -237,6 +260,11 @@ export function reportModel(result: AuditResult): ReportModel {
   const cascade = cascadeView(result);
   const survey = surveyModel(result);
   const ledger = clientLedger(result.input);
+  const questions = questionGroups(result.findings);
+  // the contested share the audit used (align.yml may set it): every entry carries it
+  const rules = { ...LEVEL_RULES, contestedShare: result.ownership?.[0]?.contestedShare ?? LEVEL_RULES.contestedShare };
+  const decisions = decisionsModel(result.ownership, minGroup, rules);
+  const recall = recallModel(result.recall, minGroup);
   const scope = stack
     ? `${fmtCount(stack.leaderCount, 'leader')} ranked ${fmtCount(stack.n, 'priority', 'priorities')}; ${fmtCount(result.input.respondents, 'respondent')} in all.`
     : `${fmtCount(result.input.respondents, 'respondent')}.`;
@@ -246,6 +274,7 @@ export function reportModel(result: AuditResult): ReportModel {
     generator: `${result.generator.name} ${result.generator.version}`,
     minGroup,
     confidentiality: confidentialityLine(result),
+    scorecard: scorecardModel(result.levels, questionNumbersByLevel(questions)),
     scope,
     glance: [...atAGlance(result), ...(survey?.glance ?? [])],
     stack,
@@ -253,8 +282,10 @@ export function reportModel(result: AuditResult): ReportModel {
     stackReason: fmtNA(result.stackReason),
     cascade,
     hasOrganisation: (stack?.departments.length ?? 0) > 0 || cascade.length > 0,
+    recall,
+    decisions,
     findings: result.findings,
-    questions: questionGroups(result.findings),
+    questions,
     method: {
       rboP: result.stack?.rboP ?? null,
       permutations: result.stack?.concordance.permutations ?? null,
@@ -262,6 +293,10 @@ export function reportModel(result: AuditResult): ReportModel {
       bandSource: result.stack?.concordance.bandSource ?? 'Landis and Koch (1977)',
       minGroup,
       kemenyNote: stack?.methods.kemenyNote ?? null,
+      rules: rulesModel(rules),
+      showLevelRules: (result.levels ?? []).length > 0,
+      showOwnershipRules: decisions !== null,
+      recallNeeded: result.recall?.needed ?? null,
     },
     data: {
       files: result.input.files.map((f) => ({

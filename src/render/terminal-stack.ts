@@ -363,7 +363,8 @@ function dataSection(ctx: Ctx, result: AuditResult): string[] {
     out.push(...wrap(`${fmtCount(count, 'row')} not used${shown}: ${reason}`, ctx.width, '  ', '    ').map((l) => ctx.c.yellow(l)));
   }
   const notes = ledger.notes.slice(0, MAX_NOTES);
-  for (const n of notes) out.push(...wrap(n.line === null ? n.note : `line ${n.line}: ${n.note}`, ctx.width, '  ', '    ').map((l) => ctx.c.dim(l)));
+  for (const n of notes)
+    out.push(...wrap(n.lines === null ? n.note : `${n.count > 1 ? 'lines' : 'line'} ${n.lines}: ${n.note}`, ctx.width, '  ', '    ').map((l) => ctx.c.dim(l)));
   if (ledger.notes.length > MAX_NOTES) out.push(ctx.c.dim(`  … ${fmtInteger(ledger.notes.length - MAX_NOTES)} more notes (align audit lists them all)`));
   return out;
 }

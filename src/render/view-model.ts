@@ -5,20 +5,42 @@
  * the audit room put in AuditResult. Sorting, picking the largest value and
  * counting distinct names are presentation, not analysis.
  */
+import { MIRROR_FROM } from '../audit/bands.js';
 import type { AuditResult, CascadeEntry, ConsensusEntry, DepartmentStack, Gap, Pair, Rater, StackResult } from '../audit/types.js';
 import { DEFAULT_MIN_GROUP } from '../defaults.js';
-import { fmtCountWord, fmtList, fmtNA, fmtNumber, fmtOrdinal, fmtPClause, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
+import { fmtCountWord, fmtInteger, fmtList, fmtNA, fmtNumber, fmtOrdinal, fmtPClause, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
 
 /** The anonymity threshold shown when the audit carries none (no stack): ARCHITECTURE.md's default. */
 export function minGroupOf(result: AuditResult): number {
   return result.input.minGroup ?? result.stack?.minGroup ?? DEFAULT_MIN_GROUP;
 }
 
-/** A ledger line a client may read: `line` null for a count of hidden members (no line given). */
+/**
+ * A ledger note a client may read: `line` null for a count of hidden members
+ * (no line given). Notes with the same text in one file are one entry: `count`
+ * respondents or rows, `lines` their lines as runs ('3-6, 9'), with the total
+ * when the audit kept only the first few ('3, 4, 5, 6, 7, … (12 in all)').
+ */
 export interface ClientNote {
   file: string;
   line: number | null;
+  /** The lines as a reader sees them; null for hidden members (counted, never located). */
+  lines: string | null;
+  count: number;
   note: string;
+}
+
+/** Runs of lines as ranges, in order, each line once: [3, 4, 5, 9, 6] -> '3-6, 9'. */
+export function lineRuns(lines: readonly number[]): string {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push(j > i ? `${sorted[i]}-${sorted[j]}` : `${sorted[i]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
 }
 
 export interface ClientExclusions {
@@ -39,10 +61,23 @@ export interface ClientExclusions {
  */
 export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]; excluded: ClientExclusions[] } {
   const notes: ClientNote[] = [];
+  // Shown notes with one text in one file fold into one entry (many respondents straight-lining read as one line with their count).
+  const shownNotes = new Map<string, { entry: ClientNote; all: number[] }>();
   const hiddenNotes = new Map<string, { file: string; note: string; count: number }>();
   for (const n of input.notes) {
     if (!n.suppressed) {
-      notes.push({ file: n.file, line: n.line, note: n.note });
+      const key = `${n.file}\u0000${n.note}`;
+      const lines = n.lines && n.lines.length > 0 ? n.lines : [n.line];
+      const count = Math.max(n.count ?? 1, lines.length);
+      const seen = shownNotes.get(key);
+      if (seen) {
+        seen.entry.count += count;
+        seen.all.push(...lines);
+      } else {
+        const entry: ClientNote = { file: n.file, line: n.line, lines: null, count, note: n.note };
+        shownNotes.set(key, { entry, all: [...lines] });
+        notes.push(entry);
+      }
       continue;
     }
     const key = `${n.file}\u0000${n.note}`;
@@ -50,8 +85,13 @@ export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]
     h.count += n.count ?? 1;
     hiddenNotes.set(key, h);
   }
+  for (const { entry, all } of shownNotes.values()) {
+    const distinct = new Set(all).size;
+    entry.lines =
+      lineRuns(all) + (entry.count > distinct ? `, … (${fmtInteger(entry.count)} in all)` : entry.count > 1 ? ` (${fmtInteger(entry.count)} in all)` : '');
+  }
   for (const h of hiddenNotes.values()) {
-    notes.push({ file: h.file, line: null, note: `${hiddenWho(h.count)} ${h.note}` });
+    notes.push({ file: h.file, line: null, lines: null, count: h.count, note: `${hiddenWho(h.count)} ${h.note}` });
   }
   const excluded = new Map<string, ClientExclusions>();
   for (const e of input.excluded) {
@@ -532,7 +572,7 @@ export function atAGlance(result: AuditResult): string[] {
     const sorted = [...shown].sort((a, b) => (b.spearman as number) - (a.spearman as number));
     const hi = sorted[0] as (typeof sorted)[number];
     const lo = sorted[sorted.length - 1] as (typeof sorted)[number];
-    if (sorted.every((c) => (c.spearman as number) >= 0.8)) {
+    if (sorted.every((c) => (c.spearman as number) >= MIRROR_FROM)) {
       out.push(
         // one value when the rounded ends agree ("rho = 1.00", not "from 1.00 to 1.00")
         `Each department shown ranks priorities much as its own leader does (cascade rho ${sorted.length === 1 || fmtRho(lo.spearman) === fmtRho(hi.spearman) ? '=' : 'from'} ` +

@@ -22,8 +22,11 @@ import type {
   DepartmentStack,
   Finding,
   InputBlock,
+  LevelEntry,
+  OwnershipEntry,
   Pair,
   Rater,
+  RecallResult,
   StackResult,
 } from '../../src/audit/types.js';
 
@@ -82,6 +85,10 @@ export class AuditResultBuilder {
   private input: Partial<InputBlock> = {};
   private minGroup = 5;
   private noStack: string | null = null;
+  private levels: LevelEntry[] = [];
+  private ownership: OwnershipEntry[] = [];
+  private recall: RecallResult | null = null;
+  private recallReason: string | undefined;
 
   withPriorities(names: string[]): this {
     this.priorities = [...names];
@@ -159,6 +166,34 @@ export class AuditResultBuilder {
     return this;
   }
 
+  /** `levels[]` as given (the audit puts them in order strategic, communication, decision). */
+  withLevels(...levels: LevelEntry[]): this {
+    this.levels.push(...levels);
+    return this;
+  }
+
+  /**
+   * One `ownership[]` entry; `question` defaults to the decision, `n` to 20,
+   * `unsure` to 0, `byDepartment` to none.
+   */
+  withOwnership(entry: Partial<OwnershipEntry> & Pick<OwnershipEntry, 'decision' | 'owners' | 'verdict'>): this {
+    this.ownership.push({ question: entry.decision, contestedShare: 0.25, n: 20, unsure: 0, byDepartment: {}, ...entry });
+    return this;
+  }
+
+  /** `recall`; `needed` defaults to three (or all, for fewer official priorities), `source` to 'stack'. */
+  withRecall(recall: Partial<RecallResult> & Pick<RecallResult, 'official' | 'overall'>): this {
+    this.recall = { needed: Math.min(3, recall.official.length), source: 'stack', byDepartment: {}, byLevel: {}, ...recall };
+    return this;
+  }
+
+  /** No official list: `recall` null with the audit's reason. */
+  withoutRecall(reason: string): this {
+    this.recall = null;
+    this.recallReason = reason;
+    return this;
+  }
+
   withoutStack(reason: string): this {
     this.noStack = reason;
     return this;
@@ -178,9 +213,10 @@ export class AuditResultBuilder {
       input,
       cascade: this.cascade,
       survey: null,
-      ownership: [],
-      recall: null,
-      levels: [],
+      ownership: this.ownership,
+      recall: this.recall,
+      ...(this.recallReason !== undefined ? { recallReason: this.recallReason } : {}),
+      levels: this.levels,
       findings: this.findings,
     };
     if (this.noStack !== null) return { ...base, stack: null, stackReason: this.noStack };

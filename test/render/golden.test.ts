@@ -10,10 +10,112 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderStackTerminal } from '../../src/render/terminal-stack.js';
 import { awResult } from './fixtures.js';
 
-/** The fixture with findings in the audit room's style (most severe first, each with its layer). */
+/**
+ * The fixture with findings in the audit room's style (most severe first, each
+ * with its layer), and the levels, ownership and recall an audit of its survey
+ * would add (render values consistent with the fixture: W 0.33, cascade rho
+ * 1.00 and 0.30, three departments hidden; not computed from it).
+ */
 function withFindings(): AuditResult {
   return {
     ...awResult(),
+    levels: [
+      {
+        level: 'strategic',
+        status: 'misaligned',
+        evidence: [
+          { kind: 'concordance', subject: "The leaders' stacks", statistic: 'W', value: 0.33, rating: 'poor' },
+          { kind: 'recall', subject: 'Everyone', statistic: 'share', value: 0.31, rating: 'poor' },
+          { kind: 'favourable', subject: 'I can name the top three priorities this quarter', statistic: 'favourable', value: 0.64, rating: 'good' },
+        ],
+      },
+      {
+        level: 'communication',
+        status: 'mixed',
+        evidence: [
+          { kind: 'department-stack', subject: 'Sales', statistic: 'spearman', value: 0.54, rating: 'between' },
+          { kind: 'department-stack', subject: 'Engineering', statistic: 'spearman', value: 0.54, rating: 'between' },
+          { kind: 'cascade', subject: 'Sales (Sunita Venkataraman)', statistic: 'spearman', value: 1, rating: 'good' },
+          { kind: 'cascade', subject: 'Engineering (Diego Álvarez)', statistic: 'spearman', value: 0.3, rating: 'poor' },
+        ],
+      },
+      {
+        level: 'decision',
+        status: 'misaligned',
+        evidence: [
+          { kind: 'ownership', subject: 'Pricing for dealers', statistic: 'leadingOwnerShare', value: 0.45, verdict: 'contested', rating: 'poor' },
+          { kind: 'ownership', subject: 'The e-bike launch date', statistic: 'leadingOwnerShare', value: 0.3, verdict: 'orphaned', rating: 'poor' },
+          { kind: 'ownership', subject: 'Hiring engineers', statistic: 'leadingOwnerShare', value: 0.8, verdict: 'clear', rating: 'good' },
+        ],
+      },
+    ],
+    ownership: [
+      {
+        decision: 'Pricing for dealers',
+        question: 'Who owns this decision? [Pricing for dealers]',
+        contestedShare: 0.25,
+        n: 30,
+        owners: [
+          { name: 'Finance', share: 0.43 },
+          { name: 'Sales', share: 0.37 },
+          { name: 'CEO', share: 0.1 },
+        ],
+        unsure: 0.1,
+        verdict: 'contested',
+        byDepartment: {
+          Engineering: { n: 5, owners: [{ name: 'Finance', share: 0.6 }], unsure: 0.4, verdict: 'clear' },
+          Finance: { suppressed: true },
+          Marketing: { suppressed: true },
+          Operations: { suppressed: true },
+          Sales: {
+            n: 6,
+            owners: [
+              { name: 'Sales', share: 0.67 },
+              { name: 'Finance', share: 0.33 },
+            ],
+            unsure: 0,
+            verdict: 'contested',
+          },
+        },
+      },
+      {
+        decision: 'The e-bike launch date',
+        question: 'Who owns this decision? [The e-bike launch date]',
+        contestedShare: 0.25,
+        n: 30,
+        owners: [{ name: 'Engineering', share: 0.2 }],
+        unsure: 0.63,
+        verdict: 'orphaned',
+        byDepartment: {},
+      },
+      {
+        decision: 'Hiring engineers',
+        question: 'Who owns this decision? [Hiring engineers]',
+        contestedShare: 0.25,
+        n: 29,
+        owners: [
+          { name: 'Engineering', share: 0.76 },
+          { name: 'People', share: 0.14 },
+        ],
+        unsure: 0.1,
+        verdict: 'clear',
+        byDepartment: {},
+      },
+    ],
+    recall: {
+      official: ['Grow revenue', 'Launch the e-bike line', 'Improve on-time delivery'],
+      needed: 3,
+      source: 'stack',
+      overall: { n: 36, share: 0.31 },
+      byDepartment: {
+        Engineering: { n: 5, share: 0.2 },
+        Finance: { suppressed: true },
+        Marketing: { suppressed: true },
+        Operations: { suppressed: true },
+        Sales: { n: 6, share: 0.5 },
+      },
+      byLevel: { Executive: { n: 7, share: 0.43 }, Manager: { n: 29, share: 0.28 } },
+    },
     findings: [
       {
         severity: 'high',
@@ -41,6 +143,15 @@ function withFindings(): AuditResult {
         title: 'Seven priorities are contested',
         evidence: 'Build the data platform (top three for 29% of leaders); Expand into Asia-Pacific (top three for 29% of leaders).',
         question: 'For each contested priority: what would we stop doing if it moved up, who owns the call, and by when do we close it?',
+        layer: 'decision',
+      },
+      {
+        severity: 'medium',
+        kind: 'ownership-orphaned',
+        level: 'decision',
+        title: 'Nobody owns the e-bike launch date',
+        evidence: "63% answer nobody, don't know or not sure.",
+        question: 'Who will own the launch date, and what does that person need from the rest of this team?',
         layer: 'decision',
       },
     ],

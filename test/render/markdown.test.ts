@@ -306,7 +306,18 @@ describe('template lookup', () => {
     expect(SHIPPED_TEMPLATES).toBe(fileURLToPath(new URL('../../templates/', import.meta.url)));
     const { report, partials } = resolveTemplates();
     expect(report).toBe(join(SHIPPED_TEMPLATES, 'report.md.hbs'));
-    expect([...partials.keys()].sort()).toEqual(['at-a-glance', 'cover', 'data-quality', 'method', 'organisation', 'priority-stack', 'questions', 'survey']);
+    expect([...partials.keys()].sort()).toEqual([
+      'at-a-glance',
+      'cover',
+      'data-quality',
+      'decisions',
+      'method',
+      'organisation',
+      'priority-stack',
+      'questions',
+      'scorecard',
+      'survey',
+    ]);
   });
 
   test('a report.md.hbs in --template <dir> replaces the report, with helpers and partials available', () => {
