@@ -53,6 +53,10 @@ export interface InspectResult {
   unplaced: string[];
   ranking: { question: string; encoding: string; priorities: number } | null;
   items: number;
+  /** Ownership decisions (Dataset.decisions), each once; absent when no column asks who owns. */
+  decisions?: Array<{ decision: string; question: string }>;
+  /** The strategy-recall question's header; absent when none is read. */
+  recall?: string;
   /** Data rows, and how many of them are usable respondents. */
   rows: number;
   usable: number;
@@ -70,6 +74,7 @@ export function inspectTable(
   const dataset = assembleDataset([{ table, normalised }], { config, skipInvalid: true });
   const ranking = (normalised as Normalised & { ranking?: { question: string; encoding: string } | null }).ranking ?? null;
   const rankingColumns = normalised.columns.filter((c) => c.role === 'ranking');
+  const recallColumn = normalised.recallUnresolved ? undefined : normalised.columns.find((c) => c.role === 'recall');
   const rankingOf = (): InspectResult['ranking'] => {
     if (rankingColumns.length === 0) return null;
     if (ranking) return { question: ranking.question, encoding: ranking.encoding, priorities: dataset.priorities.length };
@@ -94,6 +99,8 @@ export function inspectTable(
       unplaced: normalised.columns.filter((c) => c.role === 'unknown' && c.header.trim() !== '').map((c) => c.header),
       ranking: rankingOf(),
       items: normalised.items.length,
+      ...(normalised.decisions && normalised.decisions.length > 0 ? { decisions: normalised.decisions } : {}),
+      ...(recallColumn ? { recall: recallColumn.header } : {}),
       rows: Math.max(0, table.records.length - normalised.headerRows),
       usable: dataset.respondents.length,
       excluded: dataset.excluded,
@@ -131,6 +138,7 @@ export function starterConfig(
   // With two candidate ranking questions their columns are unplaced: writing them as `ignore`
   // would drop both rankings silently, so they are left to inference and the choice to the user.
   const unresolved = normalised.rankingUnresolved;
+  const recallUnresolved = normalised.recallUnresolved;
   for (const c of result.columns) {
     const key = columnKey(c, codes);
     if (key.trim() === '') continue;
@@ -173,7 +181,9 @@ export function starterConfig(
     ' edit any line (a role, an item text, a priority name) and run `align inspect` again to check.',
     ' Also possible: title (the report title), leaders (role values of leaders, default [Executive]), minGroup (default 5, at least 3),',
     ' dimensions (name: [item texts]), scales (name: {labels: {label: number}}), codebooks (column: {code: label}),',
-    ' priorities: {aliases: {spelling: priority}}.',
+    ' priorities: {aliases: {spelling: priority}}, official (the announced priorities, for strategy recall),',
+    ' ownership: {contestedShare: 0.25}, quality: {exclude: [straight-lining, incomplete, speeders]}.',
+    ...(recallUnresolved ? [` TO CHOOSE: ${recallUnresolved.problem}. Set one of them to recall under columns and the others to comment.`] : []),
     ...(skipped.length ? [` Columns left to inference (their header appears twice): ${[...new Set(skipped)].join(', ')}.`] : []),
     ...(unresolved ? [` TO CHOOSE: ${unresolved.problem.replace(/\s*\n\s*/g, ' ')}. Add a line rankingQuestion: <the header of the one to use>.`] : []),
   ]
@@ -230,6 +240,13 @@ export function formatInspect(result: InspectResult, width = Infinity): string {
     `ranking      ${result.ranking ? `${JSON.stringify(result.ranking.question)} (${result.ranking.encoding.replace('-', ' ')}, ${result.ranking.priorities} priorities)` : 'none found'}`,
   );
   out.push(`likert items ${result.items}`);
+  if (result.decisions) {
+    const shown = result.decisions.slice(0, 6).map((d) => JSON.stringify(cut(d.decision, 40)));
+    out.push(
+      `ownership    ${result.decisions.length} decision${result.decisions.length === 1 ? '' : 's'}: ${shown.join(', ')}${result.decisions.length > 6 ? ', …' : ''}`,
+    );
+  }
+  if (result.recall !== undefined) out.push(`recall       ${JSON.stringify(cut(result.recall, 80))} (strategy recall: free text naming the priorities)`);
   out.push('');
   out.push('columns');
   const headerWidth = Math.min(44, Math.max(6, ...result.columns.map((c) => displaySafe(c.header).length)));

@@ -11,12 +11,13 @@
  * A column may be given as a bare role (`Q2: role`) or as an object
  * (`Q4_1: {role: likert, item: "I can name …"}`); both load as the object form.
  */
-import { type Document, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { clip, MAX_CONFIG_BYTES, MAX_QUOTED_CHARS, MAX_TITLE_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
-import type { AlignConfig, ColumnRoleName } from './config-types.js';
+import type { AlignConfig, ColumnRoleName, QualityFlag } from './config-types.js';
 import { BUILTIN_SCALE_NAMES } from './likert.js';
+import { priorityKey } from './priority-key.js';
 import { readBounded } from './read-bounded.js';
 
 export const COLUMN_ROLES: readonly ColumnRoleName[] = [
@@ -30,6 +31,7 @@ export const COLUMN_ROLES: readonly ColumnRoleName[] = [
   'ranking',
   'comment',
   'ownership',
+  'recall',
   'multiselect',
   'metadata',
   'ignore',
@@ -49,6 +51,9 @@ const columnOverride = z.preprocess(
   }),
 );
 
+/** Data-quality flags align.yml may exclude on (quality.exclude). */
+export const QUALITY_FLAGS: readonly QualityFlag[] = ['straight-lining', 'incomplete', 'speeders'];
+
 const scale = z.strictObject({
   labels: z.record(z.string(), z.number().finite()),
   missing: z.array(label).optional(),
@@ -67,8 +72,37 @@ export const configSchema = z
     reverse: z.array(text).min(1).optional(),
     commentMinGroup: z.number().int().min(3).optional(),
     priorities: z.strictObject({ aliases: z.record(z.string(), text).optional() }).optional(),
+    official: z.array(text).min(1).optional(),
+    ownership: z
+      .strictObject({
+        contestedShare: z
+          .number()
+          .finite()
+          .gt(0, { message: 'must be above 0: a share of the respondents, such as 0.25; use a number above 0 and at most 0.5' })
+          .max(0.5, { message: 'must be at most 0.5: two owners each named by more than half is impossible; use a number above 0 and at most 0.5' })
+          .optional(),
+      })
+      .optional(),
+    quality: z.strictObject({ exclude: z.array(z.enum(QUALITY_FLAGS as [QualityFlag, ...QualityFlag[]])).optional() }).optional(),
   })
   .superRefine((config, ctx) => {
+    // Two spellings of one priority in the official list would count one recalled priority twice.
+    const official = new Map<string, number>();
+    (config.official ?? []).forEach((name, i) => {
+      const key = priorityKey(name);
+      const before = official.get(key);
+      if (key === '') {
+        ctx.addIssue({ code: 'custom', path: ['official', i], message: `${quote(name)} has no letters or digits; give the priority's name` });
+      } else if (before !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['official', i],
+          message: `${quote(name)} is the same priority as ${quote(config.official![before]!)} (entry ${before + 1}); list each priority once`,
+        });
+      } else {
+        official.set(key, i);
+      }
+    });
     for (const [column, override] of Object.entries(config.columns ?? {})) {
       const name = override.scale;
       if (name !== undefined && !(config.scales && name in config.scales) && !BUILTIN_SCALE_NAMES.includes(name)) {
@@ -84,10 +118,27 @@ export const configSchema = z
 /** The keys allowed at each level, for "unknown key" messages. */
 function allowedKeys(path: readonly PropertyKey[]): string[] {
   if (path.length === 0)
-    return ['title', 'leaders', 'minGroup', 'rankingQuestion', 'columns', 'scales', 'codebooks', 'dimensions', 'reverse', 'commentMinGroup', 'priorities'];
+    return [
+      'title',
+      'leaders',
+      'minGroup',
+      'rankingQuestion',
+      'columns',
+      'scales',
+      'codebooks',
+      'dimensions',
+      'reverse',
+      'commentMinGroup',
+      'priorities',
+      'official',
+      'ownership',
+      'quality',
+    ];
   if (path[0] === 'columns' && path.length === 2) return ['role', 'item', 'priority', 'scale'];
   if (path[0] === 'scales' && path.length === 2) return ['labels', 'missing'];
   if (path[0] === 'priorities' && path.length === 1) return ['aliases'];
+  if (path[0] === 'ownership' && path.length === 1) return ['contestedShare'];
+  if (path[0] === 'quality' && path.length === 1) return ['exclude'];
   return [];
 }
 
@@ -187,6 +238,36 @@ function unwrap(issue: Issue): Issue {
   return unwrap({ ...chosen, path: [...issue.path, ...chosen.path] } as Issue);
 }
 
+function splitMessage(path: readonly PropertyKey[], message: string): { path: readonly PropertyKey[]; problem: string; fix?: string } {
+  const [problem, fix] = message.split('; ');
+  return { path, problem: problem!, ...(fix ? { fix } : {}) };
+}
+
+/**
+ * The line (1-based) where `path` is written in align.yml: the key named by an
+ * "unknown key" issue, else the value at the path, else its nearest written
+ * parent; null when nothing of it is written (an empty file).
+ */
+function lineOf(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[], key?: string): number | null {
+  const at = (node: unknown): number | null => {
+    const offset = (node as { range?: [number, number, number] } | null)?.range?.[0];
+    return offset === undefined ? null : lineCounter.linePos(offset).line;
+  };
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
+    if (node === undefined || node === null) continue;
+    if (key !== undefined && n === path.length && isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      if (pair) return at(pair.key);
+    }
+    if (n === path.length || !isMap(node)) return at(node);
+    // a missing value: the line of its key in the parent mapping
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[n]));
+    return pair ? at(pair.key) : at(node);
+  }
+  return null;
+}
+
 /** One issue as `problem` and `fix`. */
 function explain(raw: Issue, data: unknown): { path: readonly PropertyKey[]; problem: string; fix?: string } {
   const issue = unwrap(raw);
@@ -211,10 +292,12 @@ function explain(raw: Issue, data: unknown): { path: readonly PropertyKey[]; pro
           fix: `use one of ${COLUMN_ROLES.join(', ')}`,
         };
       }
+      const options = issue.values.map(String);
+      const guess = typeof value === 'string' ? closest(value, options) : null;
       return {
         path,
-        problem: `${typeof value === 'string' ? quote(value) : clip(JSON.stringify(value) ?? String(value))} is not allowed here`,
-        fix: `use one of ${issue.values.map(String).join(', ')}`,
+        problem: `${typeof value === 'string' ? quote(value) : clip(JSON.stringify(value) ?? String(value))} is not allowed here${guess ? `; did you mean ${guess}?` : ''}`,
+        fix: `use one of ${options.join(', ')}`,
       };
     }
     case 'invalid_type': {
@@ -222,6 +305,7 @@ function explain(raw: Issue, data: unknown): { path: readonly PropertyKey[]; pro
       return { path, problem: `expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${describe(value)}` };
     }
     case 'too_small': {
+      if (path[0] === 'ownership') return splitMessage(path, issue.message);
       if (path[0] === 'minGroup') {
         return {
           path,
@@ -234,6 +318,7 @@ function explain(raw: Issue, data: unknown): { path: readonly PropertyKey[]; pro
       return { path, problem: `must be at least ${String(issue.minimum)}` };
     }
     case 'too_big': {
+      if (path[0] === 'ownership') return splitMessage(path, issue.message);
       if (path[0] === 'title' && typeof value === 'string') {
         return { path, problem: `is ${value.length} characters long; a title holds at most ${MAX_TITLE_CHARS}`, fix: 'shorten it' };
       }
@@ -283,9 +368,11 @@ export function parseConfig(source: string, file: string): AlignConfig {
   if (!result.success) {
     // An unknown key explains a "missing" sibling better than the other way round (`label:` for `labels:`).
     const issues = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
-    const { path, problem, fix } = explain(issues[0]!, data);
+    const first = issues[0]!;
+    const { path, problem, fix } = explain(first, data);
     const where = path.length ? `${keyPath(path)}: ` : '';
-    throw new InputError(file, null, null, `${where}${problem}`, fix);
+    const line = lineOf(doc, lineCounter, path, first.code === 'unrecognized_keys' ? first.keys[0] : undefined);
+    throw new InputError(file, line, null, `${where}${problem}`, fix);
   }
   return withoutPrototypes(result.data) as AlignConfig;
 }

@@ -77,6 +77,8 @@ export async function readDataset(paths: string[], options: ReadOptions): Promis
     const { table, normalised } = await readInput(path, options);
     const unresolved = normalised.rankingUnresolved;
     if (unresolved) throw new InputError(table.path, unresolved.line, null, unresolved.problem, unresolved.fix);
+    const recall = normalised.recallUnresolved;
+    if (recall) throw new InputError(table.path, recall.line, recall.column, recall.problem, recall.fix);
     inputs.push({ table, normalised });
   }
   return assembleDataset(inputs, options);
@@ -312,16 +314,35 @@ export function assembleDataset(
   }
 
   checkLedger(files, pending, excluded);
-  return { files, respondents, excluded, notes: uniqueNotes(notes), hasRoleColumn, priorities, items };
+  const decisions = decisionsOf(inputs);
+  return { files, respondents, excluded, notes: uniqueNotes(notes), hasRoleColumn, priorities, items, ...(decisions.length > 0 ? { decisions } : {}) };
 }
 
-/** The comments, multi-select and ownership answers a survey row carries (none for a stacks file). */
-function answersOf(row: RawRow): Pick<Respondent, 'comments' | 'choices' | 'ownership'> {
-  const r = row as RawRow & Partial<Pick<Respondent, 'comments' | 'choices' | 'ownership'>>;
-  const out: Pick<Respondent, 'comments' | 'choices' | 'ownership'> = {};
+type Answers = Pick<Respondent, 'comments' | 'choices' | 'ownership' | 'recall' | 'durationSeconds'>;
+
+/** The comments, multi-select, ownership and recall answers a survey row carries, and its duration (none for a stacks file). */
+function answersOf(row: RawRow): Answers {
+  const r = row as RawRow & Partial<Answers>;
+  const out: Answers = {};
   if (r.comments && Object.keys(r.comments).length > 0) out.comments = r.comments;
   if (r.choices && Object.keys(r.choices).length > 0) out.choices = r.choices;
   if (r.ownership && Object.keys(r.ownership).length > 0) out.ownership = r.ownership;
+  if (r.recall && r.recall.text.trim() !== '') out.recall = { question: r.recall.question, text: r.recall.text };
+  if (r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds) && r.durationSeconds >= 0) out.durationSeconds = r.durationSeconds;
+  return out;
+}
+
+/** Each ownership decision once, in file order then column order; the first file's question names a decision two files share. */
+function decisionsOf(inputs: ReadonlyArray<{ normalised: Normalised }>): Array<{ decision: string; question: string }> {
+  const out: Array<{ decision: string; question: string }> = [];
+  const seen = new Set<string>();
+  for (const { normalised } of inputs) {
+    for (const d of normalised.decisions ?? []) {
+      if (seen.has(d.decision)) continue;
+      seen.add(d.decision);
+      out.push({ decision: d.decision, question: d.question });
+    }
+  }
   return out;
 }
 

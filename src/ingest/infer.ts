@@ -79,6 +79,37 @@ const MULTI_HINT = /\b(select all|all that apply|check all|tick all|choose all|m
 /** One-cell list headers that name a stack: `stack`, `priorities`, `my ranking` (columns.ts's LIST, as a cue). */
 const LIST_HEADER =
   /^(stack|priority stack|my stack|priorities|ranking|rankings|ranked (priorities|list|order)|my ranking|your ranking|priority (order|ranking|list)|order of priorities|top priorities)$/;
+/**
+ * A header that asks the respondent to name the priorities from memory
+ * (strategy recall): "Name the company's top three priorities", "What are the
+ * company's top 3 priorities this year?", "List our top priorities as you
+ * understand them", "In your own words, what are the top three priorities?".
+ * Not a statement to agree with ("I can name the company's top three
+ * priorities": its cells are scale labels) and not a ranking ("Rank the
+ * priorities", "in order of importance").
+ */
+export function asksForRecall(header: string): boolean {
+  const h = normaliseHeader(header);
+  if (!/\bpriorit(y|ies)\b/.test(h) || RANKING_HINT.test(header)) return false;
+  // a statement in the first person is a Likert item
+  if (/^(i|i m|im|we|my|our team)\b/.test(h)) return false;
+  // the priorities of the company, not any priorities ("List any priorities you think are missing")
+  const which = /\b(top|main|key|three|3|five|5|current|strategic|company s|organisation s|organization s)\b/.test(h);
+  const ownWords = /\b(as you understand (it|them)|in your own words|from memory|without looking)\b/.test(h);
+  if (!which && !ownWords) return false;
+  return (
+    ownWords ||
+    /^(please )?(name|list|write( down)?|state|give|tell us|type|recall)\b/.test(h) ||
+    /^(what|which) (are|were|is|do you (think|believe|understand) (are|is))\b/.test(h)
+  );
+}
+
+/** Every answered cell a number: a rating or a count, not words. */
+function numbersOnly(cells: readonly string[]): boolean {
+  const values = answered(cells);
+  return values.length > 0 && values.every((v) => /^[+-]?\d+(?:[.,]\d+)?$/.test(v));
+}
+
 /** A header that asks for an order: `rank`, `in order of importance`, `most important first`. */
 export function asksForOrder(header: string): boolean {
   return RANKING_HINT.test(header) || LIST_HEADER.test(normaliseHeader(header));
@@ -93,8 +124,20 @@ export const RANKING_HINT = /\brank(ing|ed|s)?\b|\border of (importance|priority
  */
 export function inferFromHeader(column: ColumnView): Inference | null {
   const header = column.sub === null ? column.header : column.question;
-  if (column.sub === null && OWNERSHIP.test(header.trim())) {
-    return { role: 'ownership', confidence: 0.85, reason: `${quote(header)} asks who owns a decision` };
+  if (OWNERSHIP.test(header.trim())) {
+    if (column.sub === null) return { role: 'ownership', confidence: 0.85, reason: `${quote(header)} asks who owns a decision` };
+    // A grid: one row per decision ("Who makes the final call on each decision? [Pricing]").
+    if (column.sub.trim() !== '') {
+      return { role: 'ownership', confidence: 0.85, reason: `${quote(header)} asks who owns each decision; this row is ${quote(column.sub)}` };
+    }
+  }
+  if (column.sub === null && asksForRecall(header) && !numbersOnly(column.cells)) {
+    const none = answered(column.cells).length === 0;
+    return {
+      role: 'recall',
+      confidence: none ? 0.5 : 0.85,
+      reason: `${quote(header)} asks the respondent to name the priorities (strategy recall)${none ? '; no one answered it' : ''}`,
+    };
   }
   const names = column.sub === null ? [column.header, column.code] : [column.code];
   for (const name of names) {

@@ -138,5 +138,7 @@ export function joinRankings(survey: Dataset, rankings: Dataset): Dataset {
     hasRoleColumn: survey.hasRoleColumn || rankings.hasRoleColumn,
     priorities: rankings.priorities,
     items: survey.items,
+    // the survey's ownership questions (a stacks file asks none)
+    ...(survey.decisions ? { decisions: survey.decisions } : {}),
   };
 }

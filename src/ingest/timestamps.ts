@@ -180,3 +180,29 @@ export function parseIsoTimestamp(text: string | null): number | null {
   if (!text || !/^\s*\d{4}-\d{1,2}-\d{1,2}/.test(text)) return null;
   return parseTimestamp(text, 'mdy', 'UTC');
 }
+
+/**
+ * Seconds from a start time to an end time, both read by `read` (a tool's
+ * timestamp reader); null when either is blank or unreadable, or when the end
+ * comes before the start (a clock change, a damaged cell): never negative, never NaN.
+ *   secondsBetween('2025-03-03 09:27:10', '2025-03-03 09:30:57', parseIsoTimestamp) === 227
+ */
+export function secondsBetween(start: string, end: string, read: (text: string) => number | null): number | null {
+  const from = read(start);
+  const to = read(end);
+  if (from === null || to === null || !Number.isFinite(from) || !Number.isFinite(to) || to < from) return null;
+  return (to - from) / 1000;
+}
+
+/**
+ * A cell that holds a duration in seconds (Qualtrics `Duration (in seconds)`, a
+ * plain table's `duration_seconds`): a non-negative number, `.` or `,` as the
+ * decimal mark; null for anything else (blank, negative, words).
+ *   durationCell('375') === 375; durationCell('-3') === null; durationCell('n/a') === null
+ */
+export function durationCell(text: string): number | null {
+  const t = text.trim();
+  if (!/^\+?\d+(?:[.,]\d+)?$/.test(t)) return null;
+  const v = Number(t.replace(',', '.'));
+  return Number.isFinite(v) && v >= 0 ? v : null;
+}

@@ -123,7 +123,7 @@ export interface Respondent {
   comments?: Record<string, string>;
   /** Multi-select answers: question -> the options chosen. */
   choices?: Record<string, string[]>;
-  /** Ownership questions ("Who owns …?"): question -> who the respondent named. */
+  /** Ownership questions ("Who owns …?"): decision (see Dataset.decisions) -> who the respondent named, as written. */
   ownership?: Record<string, string>;
   /** The free-text answer to a strategy-recall question ("Name the company's top three priorities"). */
   recall?: { question: string; text: string };
@@ -175,4 +175,13 @@ export interface Dataset {
    */
   priorities: Priority[];
   items: Item[];
+  /**
+   * The ownership questions' decisions, each once, in column order (files in
+   * command-line order): a one-column question ("Who owns pricing?") is
+   * `{decision: <its header, trimmed>, question: <its header>}`; a grid's row
+   * ("Who makes the final call on each decision? [Pricing]") is
+   * `{decision: <the row>, question: <the grid's question>}`. Respondents'
+   * `ownership` is keyed by `decision`. Absent when no column asks who owns.
+   */
+  decisions?: Array<{ decision: string; question: string }>;
 }

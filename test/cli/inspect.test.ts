@@ -184,7 +184,7 @@ describe('align inspect through the CLI', () => {
     const run = await runAlign(['inspect', join(EXPORTS, 'qualtrics.csv'), '--config', join(dir, 'bad.yml')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `align: ${join(dir, 'bad.yml')}: columns.Q2.role: "boss" is not a column role; use one of id, name, email, role, department, submitted, likert, ranking, comment, ownership, multiselect, metadata, ignore\n`,
+      `align: ${join(dir, 'bad.yml')}:2: columns.Q2.role: "boss" is not a column role; use one of id, name, email, role, department, submitted, likert, ranking, comment, ownership, recall, multiselect, metadata, ignore\n`,
     );
   });
 });
@@ -235,5 +235,62 @@ describe('inspect --write-config with two candidate ranking questions', () => {
     expect((await runAlign(['stack', file, '--config', yml])).code).toBe(2);
     appendFileSync(yml, 'rankingQuestion: "Rank these priorities for the next 12 months (1st = most important)"\n');
     expect((await runAlign(['stack', file, '--config', yml, '--json'])).code).toBe(0);
+  });
+});
+
+describe('align inspect: ownership and recall questions', () => {
+  const GRID = 'Who makes the final call on each decision?';
+  const RECALL = "Name the company's top three priorities";
+  const file = (dir: string, extraRecall = false) => {
+    const header = [
+      'Timestamp',
+      'Your name',
+      'What is your role?',
+      `"${GRID} [Pricing for NHS tenders]"`,
+      `"${GRID} [Hiring above plan]"`,
+      'Who owns the product roadmap?',
+      `"${RECALL}"`,
+    ];
+    if (extraRecall) header.push('What are the top priorities this year?');
+    const rows = [
+      ['3/3/2025 9:30:57', 'Ann', 'Executive', 'CFO', 'CEO', 'CPO', '"Growth\nCosts"', 'Growth'],
+      ['3/4/2025 9:30:57', 'Bo', 'Manager', 'CFO', 'COO', 'CPO', '"Revenue, platform"', 'Revenue'],
+      ['3/5/2025 9:30:57', 'Cy', 'Manager', 'Nobody / not sure', 'CEO', 'CPO', 'EU and more', 'EU'],
+    ].map((r) => (extraRecall ? r : r.slice(0, 7)).join(','));
+    const path = join(dir, 'g.csv');
+    writeFileSync(path, `${[header.join(','), ...rows].join('\n')}\n`);
+    return path;
+  };
+
+  it('shows each grid row and the recall column with its role, the decisions and the recall question; --write-config keeps them', async () => {
+    const dir = temp();
+    const path = file(dir);
+    const run = await runAlign(['inspect', path, '--write-config', join(dir, 'align.yml')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('ownership    3 decisions: "Pricing for NHS tenders", "Hiring above plan", "Who owns the product roadmap?"');
+    expect(run.stdout).toContain(`recall       "${RECALL}"`);
+    const roles = run.stdout
+      .split('\n')
+      .filter((l) => /^\s+\d+\s/.test(l))
+      .map((l) => /\s(ownership|recall|submitted|name|role)\s/.exec(l)?.[1]);
+    expect(roles).toEqual(['submitted', 'name', 'role', 'ownership', 'ownership', 'ownership', 'recall']);
+    const config = parseConfig(readFileSync(join(dir, 'align.yml'), 'utf8'), 'align.yml');
+    expect(config.columns![`${GRID} [Pricing for NHS tenders]`]).toEqual({ role: 'ownership' });
+    expect(config.columns![RECALL]).toEqual({ role: 'recall' });
+  });
+
+  it('two recall questions: inspect reads the file and says what to choose; audit stops with exit 2', async () => {
+    const dir = temp();
+    const path = file(dir, true);
+    const run = await runAlign(['inspect', path]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/^recall /m);
+    expect(run.stdout).toContain('2 columns ask the respondent to name the priorities');
+    const audit = await runAlign(['audit', path]);
+    expect(audit.code).toBe(2);
+    expect(audit.stderr).toMatch(
+      /^align: .*g\.csv:1:"What are the top priorities this year\?": 2 columns ask the respondent to name the priorities .*; say which in align\.yml: columns: \{/,
+    );
+    expect(audit.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

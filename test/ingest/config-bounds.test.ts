@@ -25,7 +25,7 @@ describe('an unknown key of 4 MB', () => {
     // an explicit key (`? …`): YAML caps implicit keys at 1024 characters, not these
     const message = errorOf(`? ${'k'.repeat(4_000_000)}\n: 1\n`);
     expect(message).toBe(
-      `align.yml: unknown key "${'k'.repeat(60)}…"; the keys allowed here are title, leaders, minGroup, rankingQuestion, columns, scales, codebooks, dimensions, reverse, commentMinGroup, priorities`,
+      `align.yml:1: unknown key "${'k'.repeat(60)}…"; the keys allowed here are title, leaders, minGroup, rankingQuestion, columns, scales, codebooks, dimensions, reverse, commentMinGroup, priorities, official, ownership, quality`,
     );
   });
 
@@ -33,7 +33,7 @@ describe('an unknown key of 4 MB', () => {
     const column = 'Q'.repeat(100_000);
     const message = errorOf(`columns:\n  ? ${column}\n  : role: likert\n    ? ${'z'.repeat(100_000)}\n    : 1\n`);
     expect(message.length).toBeLessThan(300);
-    expect(message).toMatch(/^align\.yml: columns\."Q{60}…": unknown key "z{60}…"/);
+    expect(message).toMatch(/^align\.yml:\d+: columns\."Q{60}…": unknown key "z{60}…"/);
   });
 });
 
@@ -56,12 +56,12 @@ describe('closest', () => {
 describe('values quoted in messages are cut', () => {
   it('a long role value', () => {
     const message = errorOf(`columns:\n  Q2: ${'boss'.repeat(10_000)}\n`);
-    expect(message).toMatch(/^align\.yml: columns\.Q2\.role: "(boss){15}…" is not a column role; use one of id,/);
+    expect(message).toMatch(/^align\.yml:\d+: columns\.Q2\.role: "(boss){15}…" is not a column role; use one of id,/);
   });
 
   it('a long scale name', () => {
     expect(errorOf(`columns:\n  Q2: {role: likert, scale: ${'s'.repeat(5000)}}\n`)).toMatch(
-      /^align\.yml: columns\.Q2\.scale: "s{60}…" is not a scale; define it under scales/,
+      /^align\.yml:\d+: columns\.Q2\.scale: "s{60}…" is not a scale; define it under scales/,
     );
   });
 
@@ -73,7 +73,9 @@ describe('values quoted in messages are cut', () => {
 describe('title', () => {
   it(`takes ${MAX_TITLE_CHARS} characters and refuses more, naming title`, () => {
     expect(parseConfig(`title: ${'t'.repeat(MAX_TITLE_CHARS)}\n`, 'align.yml').title).toHaveLength(MAX_TITLE_CHARS);
-    expect(errorOf(`title: ${'t'.repeat(50_000)}\n`)).toBe(`align.yml: title: is 50000 characters long; a title holds at most ${MAX_TITLE_CHARS}; shorten it`);
+    expect(errorOf(`title: ${'t'.repeat(50_000)}\n`)).toBe(
+      `align.yml:1: title: is 50000 characters long; a title holds at most ${MAX_TITLE_CHARS}; shorten it`,
+    );
   });
 });
 

@@ -59,32 +59,36 @@ describe('parseConfig(source, file)', () => {
 
   it('names the key path and the roles for a wrong column role', () => {
     expect(errorOf('columns:\n  Q2:\n    role: boss\n')).toBe(
-      'align.yml: columns.Q2.role: "boss" is not a column role; use one of id, name, email, role, department, submitted, likert, ranking, comment, ownership, multiselect, metadata, ignore',
+      'align.yml:3: columns.Q2.role: "boss" is not a column role; use one of id, name, email, role, department, submitted, likert, ranking, comment, ownership, recall, multiselect, metadata, ignore',
     );
-    expect(errorOf('columns:\n  Q2: boss\n')).toMatch(/^align\.yml: columns\.Q2\.role: "boss" is not a column role; use one of id, name/);
+    expect(errorOf('columns:\n  Q2: boss\n')).toMatch(/^align\.yml:2: columns\.Q2\.role: "boss" is not a column role; use one of id, name/);
   });
 
   it('rejects an unknown key and suggests the close one', () => {
     expect(errorOf('min_group: 5\n')).toBe(
-      'align.yml: unknown key "min_group"; did you mean minGroup?; the keys allowed here are title, leaders, minGroup, rankingQuestion, columns, scales, codebooks, dimensions, reverse, commentMinGroup, priorities',
+      'align.yml:1: unknown key "min_group"; did you mean minGroup?; the keys allowed here are title, leaders, minGroup, rankingQuestion, columns, scales, codebooks, dimensions, reverse, commentMinGroup, priorities, official, ownership, quality',
     );
-    expect(errorOf('columns:\n  Q2: {role: role, colour: red}\n')).toMatch(/^align\.yml: columns\.Q2: unknown key "colour"/);
-    expect(errorOf('scales:\n  agreement:\n    label: {Agree-ish: 4}\n')).toMatch(/^align\.yml: scales\.agreement: unknown key "label"; did you mean labels\?/);
+    expect(errorOf('columns:\n  Q2: {role: role, colour: red}\n')).toMatch(/^align\.yml:2: columns\.Q2: unknown key "colour"/);
+    expect(errorOf('scales:\n  agreement:\n    label: {Agree-ish: 4}\n')).toMatch(
+      /^align\.yml:3: scales\.agreement: unknown key "label"; did you mean labels\?/,
+    );
   });
 
   it('keeps minGroup at 3 or more, and whole', () => {
-    expect(errorOf('minGroup: 2\n')).toBe('align.yml: minGroup: 2 is too small: groups smaller than 3 could identify people; use 3 or more (the default is 5)');
-    expect(errorOf('minGroup: 4.5\n')).toMatch(/^align\.yml: minGroup: expected a whole number/);
-    expect(errorOf('minGroup: five\n')).toMatch(/^align\.yml: minGroup: expected a number, found the text "five"/);
+    expect(errorOf('minGroup: 2\n')).toBe(
+      'align.yml:1: minGroup: 2 is too small: groups smaller than 3 could identify people; use 3 or more (the default is 5)',
+    );
+    expect(errorOf('minGroup: 4.5\n')).toMatch(/^align\.yml:1: minGroup: expected a whole number/);
+    expect(errorOf('minGroup: five\n')).toMatch(/^align\.yml:1: minGroup: expected a number, found the text "five"/);
   });
 
   it('checks value types with the key path', () => {
     expect(errorOf('scales:\n  agreement:\n    labels: {Agree: lots}\n')).toMatch(
-      /^align\.yml: scales\.agreement\.labels\.Agree: expected a number, found the text "lots"/,
+      /^align\.yml:\d+: scales\.agreement\.labels\.Agree: expected a number, found the text "lots"/,
     );
-    expect(errorOf('leaders: Executive\n')).toMatch(/^align\.yml: leaders: expected a list, found the text "Executive"/);
+    expect(errorOf('leaders: Executive\n')).toMatch(/^align\.yml:1: leaders: expected a list, found the text "Executive"/);
     expect(errorOf('columns:\n  Q4_1: {role: likert, scale: agree7}\n')).toMatch(
-      /^align\.yml: columns\.Q4_1\.scale: "agree7" is not a scale; define it under scales/,
+      /^align\.yml:\d+: columns\.Q4_1\.scale: "agree7" is not a scale; define it under scales/,
     );
   });
 

@@ -17,7 +17,7 @@
  * the respondent's line is their first row.
  */
 import { InputError } from '../../errors.js';
-import { personKey, recogniseColumn } from '../columns.js';
+import { normaliseHeader, personKey, recogniseColumn } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
 import { type ColumnView, inferFromHeader } from '../infer.js';
 import { looseKey, plainTableColumns } from '../plan/header.js';
@@ -25,7 +25,7 @@ import { overrideFor, overrides } from '../plan/overrides.js';
 import { normaliseExport } from '../plan/plan.js';
 import type { ExportColumn, ExportLayout } from '../plan/types.js';
 import { aliasKeyOf, EMPTY_ROW, invalidReason, type RankedName, stackFromLongRows } from '../rankings.js';
-import { parseIsoTimestamp } from '../timestamps.js';
+import { durationCell, parseIsoTimestamp } from '../timestamps.js';
 import type { Excluded, Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext, Normalised, RawRow } from './types.js';
 
@@ -34,6 +34,10 @@ const ATTRIBUTES: readonly Attribute[] = ['id', 'name', 'email', 'role', 'depart
 
 /** Headers worth asking columns.ts whether they are half of a long format (a cheap filter before counting cells). */
 const LONG_HEADER = /\b(priority|item|initiative|objective|goal|option|choice|rank|ranking|position|place|order|stack|priorities|rankings)\b/i;
+
+/** Headers of a plain table's column of seconds taken, normalised (normaliseHeader). */
+const DURATION =
+  /^(duration|duration s|duration secs?|duration seconds|duration in seconds|time taken s|time taken secs?|time taken seconds|time taken in seconds|seconds taken)$/;
 
 /** generic's detection score, whatever the file: low, so that every tool module that recognises the file wins. */
 export const GENERIC_SCORE = 0.1;
@@ -52,11 +56,14 @@ export function plainLayout(table: Table): ExportLayout {
       ? { known: { role: 'ignore' as const, reason: 'an empty column with no header' } }
       : {}),
   }));
+  const duration = header.findIndex((h) => DURATION.test(normaliseHeader(h)));
   return {
     format: 'generic',
     headerRows: 1,
     newestFirst: false,
     columns,
+    // a column of seconds (`duration`, `duration_seconds`, `time taken (seconds)`); read as metadata by its header (measureHeader)
+    ...(duration >= 0 ? { duration: (record: readonly string[]) => durationCell(record[duration] ?? '') } : {}),
     // a plain table says nothing of its dates' day and month order: only ISO times are read
     readTime: parseIsoTimestamp,
   };

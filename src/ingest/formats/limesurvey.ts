@@ -19,7 +19,7 @@ import type { ColumnRoleName } from '../config-types.js';
 import { cleanHeaderText, splitBracketHeader } from '../plan/header.js';
 import { normaliseExport } from '../plan/plan.js';
 import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
-import { parseTimestamp } from '../timestamps.js';
+import { parseTimestamp, secondsBetween } from '../timestamps.js';
 import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
@@ -82,12 +82,18 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
   const kind = headings(table) ?? 'full';
   const header = table.records[0]!;
   let submitted: number | undefined;
+  let started: number | undefined;
   const columns: ExportColumn[] = header.map((h, index) => {
-    if (kind === 'codetext') return codeTextColumn(h, index, (i) => (submitted = i));
+    if (kind === 'codetext') {
+      const column = codeTextColumn(h, index, (i) => (submitted = i));
+      if (column.code?.toLowerCase() === 'startdate') started = index;
+      return column;
+    }
     const text = cleanHeaderText(h);
     const lower = text.toLowerCase();
     const known = KNOWN[lower];
     if (lower === 'submitdate' || lower === 'date submitted') submitted = index;
+    if (lower === 'startdate' || lower === 'date started') started = index;
     if (known) return { index, header: text, code: kind === 'codes' ? text : null, question: text, sub: null, known };
     if (kind === 'codes') {
       const m = /^(.+)\[([^\]]+)\]$/.exec(text);
@@ -102,6 +108,9 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     newestFirst: false,
     columns,
     ...(submitted !== undefined ? { submitted: (record: readonly string[]) => parseTimestamp(record[submitted!] ?? '', 'mdy') } : {}),
+    ...(submitted !== undefined && started !== undefined
+      ? { duration: (record: readonly string[]) => secondsBetween(record[started!] ?? '', record[submitted!] ?? '', (t) => parseTimestamp(t, 'mdy')) }
+      : {}),
     exclude: (record) => (submitted !== undefined && (record[submitted] ?? '').trim() === '' ? 'unfinished response (LimeSurvey: no submitdate)' : null),
   });
 }

@@ -13,7 +13,7 @@
 import type { ColumnRoleName } from '../config-types.js';
 import { normaliseExport } from '../plan/plan.js';
 import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
-import { guessDateOrder, parseTimestamp } from '../timestamps.js';
+import { guessDateOrder, parseTimestamp, secondsBetween } from '../timestamps.js';
 import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
@@ -44,22 +44,28 @@ export function detect(table: Table): Detection {
 export function normalise(table: Table, context: NormaliseContext): SurveyNormalised {
   const header = table.records[0]!;
   let completion: number | undefined;
+  let start: number | undefined;
   const columns: ExportColumn[] = header.map((h, index) => {
     const text = h.trim();
     const lower = text.toLowerCase();
     const known = KNOWN[lower] ?? (/^(points|feedback) - /.test(lower) ? { role: 'metadata' as const, reason: 'Microsoft Forms quiz column' } : undefined);
     if (lower === 'completion time') completion = index;
+    if (lower === 'start time') start = index;
     if (text === '')
       return { index, header: '', code: null, question: '', sub: null, known: { role: 'ignore', reason: 'an empty column after the last header' } };
     return { index, header: text, code: null, question: text, sub: null, ...(known ? { known } : {}) };
   });
-  const order = completion !== undefined ? guessDateOrder(table.records.slice(1).map((r) => r[completion!] ?? '')) : 'mdy';
+  const times = [completion, start].filter((i): i is number => i !== undefined);
+  const order = completion !== undefined ? guessDateOrder(table.records.slice(1).flatMap((r) => times.map((i) => r[i] ?? ''))) : 'mdy';
   return normaliseExport(table, context, {
     format: 'microsoft-forms',
     headerRows: 1,
     newestFirst: false,
     columns,
     ...(completion !== undefined ? { submitted: (record: readonly string[]) => parseTimestamp(record[completion!] ?? '', order) } : {}),
+    ...(start !== undefined && completion !== undefined
+      ? { duration: (record: readonly string[]) => secondsBetween(record[start!] ?? '', record[completion!] ?? '', (t) => parseTimestamp(t, order)) }
+      : {}),
   });
 }
 

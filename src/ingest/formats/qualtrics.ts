@@ -19,7 +19,7 @@ import type { ColumnRoleName } from '../config-types.js';
 import { cleanHeaderText, splitDashHeader } from '../plan/header.js';
 import { normaliseExport } from '../plan/plan.js';
 import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
-import { parseTimestamp } from '../timestamps.js';
+import { durationCell, parseTimestamp } from '../timestamps.js';
 import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
@@ -146,6 +146,9 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
   let recorded: number | undefined;
   let firstName: number | undefined;
   let lastName: number | undefined;
+  let duration: number | undefined;
+  let start: number | undefined;
+  let end: number | undefined;
   const columns: ExportColumn[] = tags.map((rawTag, index) => {
     const tag = rawTag.trim();
     const label = cleanHeaderText(labels[index] ?? '').replace(/ - Selected Choice$/, '');
@@ -159,6 +162,9 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     if (lower === 'recordeddate' || (legacy && lower === 'enddate')) recorded = index;
     if (lower === 'recipientfirstname') firstName = index;
     if (lower === 'recipientlastname') lastName = index;
+    if (lower === 'duration (in seconds)') duration = index;
+    if (lower === 'startdate') start = index;
+    if (lower === 'enddate') end = index;
     const header = label !== '' ? label : tag;
     if (tag === '' && label === '') {
       return {
@@ -185,12 +191,22 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
   });
 
   const zone = recorded !== undefined ? timeZoneOf(importIds[recorded]) : undefined;
+  const startZone = start !== undefined ? (timeZoneOf(importIds[start]) ?? zone) : zone;
+  const endZone = end !== undefined ? (timeZoneOf(importIds[end]) ?? zone) : zone;
   return normaliseExport(table, context, {
     format: 'qualtrics',
     headerRows,
     newestFirst: false,
     columns,
     ...(recorded !== undefined ? { submitted: (record: readonly string[]) => parseTimestamp(record[recorded!] ?? '', 'mdy', zone) } : {}),
+    // the tool's own count of seconds; else StartDate to EndDate
+    duration: (record) => {
+      const counted = duration !== undefined ? durationCell(record[duration] ?? '') : null;
+      if (counted !== null || start === undefined || end === undefined) return counted;
+      const from = parseTimestamp(record[start] ?? '', 'mdy', startZone);
+      const to = parseTimestamp(record[end] ?? '', 'mdy', endZone);
+      return from === null || to === null || to < from ? null : (to - from) / 1000;
+    },
     exclude: (record) => {
       if (status !== undefined) {
         const reason = statusReason(record[status] ?? '');

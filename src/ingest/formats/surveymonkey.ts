@@ -20,7 +20,7 @@ import { cleanHeaderText } from '../plan/header.js';
 import { normaliseExport } from '../plan/plan.js';
 import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
 import { readRank } from '../rankings.js';
-import { parseTimestamp } from '../timestamps.js';
+import { parseTimestamp, secondsBetween } from '../timestamps.js';
 import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
@@ -127,6 +127,7 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
   let firstName: number | undefined;
   let lastName: number | undefined;
   let endDate: number | undefined;
+  let startDate: number | undefined;
   const columns: ExportColumn[] = r1.map((raw, index) => {
     const top = cleanHeaderText(raw);
     if (top !== '') question = top;
@@ -136,6 +137,7 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
       if (top.toLowerCase() === 'first name') firstName = index;
       if (top.toLowerCase() === 'last name') lastName = index;
       if (known?.role === 'submitted') endDate = index;
+      if (/^start ?date$/i.test(top)) startDate = index;
       return { index, header: top, code: null, question: top, sub: null, known: known ?? { role: 'metadata', reason: 'SurveyMonkey custom data' } };
     }
     const older = /^(.*\S)\s*\[([^\]]+)\]$/.exec(top);
@@ -161,6 +163,9 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     newestFirst: true,
     columns,
     ...(endDate !== undefined ? { submitted: (record: readonly string[]) => parseTimestamp(record[endDate!] ?? '', 'mdy') } : {}),
+    ...(startDate !== undefined && endDate !== undefined
+      ? { duration: (record: readonly string[]) => secondsBetween(record[startDate!] ?? '', record[endDate!] ?? '', (t) => parseTimestamp(t, 'mdy')) }
+      : {}),
     ...(firstName !== undefined ? { firstName } : {}),
     ...(lastName !== undefined ? { lastName } : {}),
   });

@@ -14,7 +14,7 @@ import type { ColumnRoleName } from '../config-types.js';
 import { cleanHeaderText } from '../plan/header.js';
 import { normaliseExport } from '../plan/plan.js';
 import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
-import { parseTimestamp } from '../timestamps.js';
+import { parseTimestamp, secondsBetween } from '../timestamps.js';
 import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
@@ -45,11 +45,13 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
   const header = table.records[0]!;
   let submit: number | undefined;
   let type: number | undefined;
+  let start: number | undefined;
   const columns: ExportColumn[] = header.map((h, index) => {
     const text = cleanHeaderText(h);
     const lower = text.toLowerCase();
     if (lower === 'submit date (utc)') submit = index;
     if (lower === 'response type') type = index;
+    if (lower === 'start date (utc)') start = index;
     const known = KNOWN[lower];
     return { index, header: text, code: null, question: text, sub: null, ...(known ? { known } : {}) };
   });
@@ -59,6 +61,9 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     newestFirst: false,
     columns,
     ...(submit !== undefined ? { submitted: (record: readonly string[]) => parseTimestamp(record[submit!] ?? '', 'mdy', 'UTC') } : {}),
+    ...(start !== undefined && submit !== undefined
+      ? { duration: (record: readonly string[]) => secondsBetween(record[start!] ?? '', record[submit!] ?? '', (t) => parseTimestamp(t, 'mdy', 'UTC')) }
+      : {}),
     exclude: (record) => {
       if (type !== undefined && (record[type] ?? '').trim().toLowerCase() === 'partial') return 'unfinished response (Typeform Response Type: partial)';
       if (submit !== undefined && type === undefined && (record[submit] ?? '').trim() === '') return 'unfinished response (no Typeform Submit Date)';

@@ -50,6 +50,8 @@ export interface RawRow {
   stack: Array<{ priority: string; rank: number }>;
   /** Set when the tool's own columns say this is not a real response (preview, unfinished...). */
   exclude: string | null;
+  /** Seconds from start to submit, when the tool records the duration or both times (never negative, never NaN). */
+  durationSeconds?: number;
   /**
    * Every physical line this row was read from, when more than `line` (long
    * format: one data row per ranked priority). dataset.ts puts each of them in
@@ -93,6 +95,14 @@ export interface Normalised {
    * stack and audit go through, stops with it.
    */
   rankingUnresolved?: { line: number | null; problem: string; fix: string };
+  /**
+   * Set when two or more columns ask for strategy recall and align.yml names
+   * none of them: none is read, and readDataset stops with it (align inspect
+   * shows it as a note).
+   */
+  recallUnresolved?: { line: number | null; column: string; problem: string; fix: string };
+  /** Ownership decisions, each once, in column order (a one-column question: its header; a grid: its row). */
+  decisions?: Array<{ decision: string; question: string }>;
 }
 
 export interface FormatModule {

@@ -184,6 +184,9 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     notes.push({ file, line: headerLine, note: `${ambiguous.problem}; ${ambiguous.fix}` });
   }
 
+  // Strategy recall: one question per respondent. align.yml's choice wins; two found and none chosen: none read, and readDataset stops.
+  const recallUnresolved = settleRecall(resolved, file, headerLine, notes);
+
   // 5. Likert scales: a question's columns share one scale; align.yml may name it.
   const lenient = context.likert === 'lenient';
   unknownScales(resolved, competing, file, headerLine, lenient ? notes : null);
@@ -257,6 +260,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   const multiColumns = resolved.filter((r) => r.role === 'multiselect');
   const commentColumns = byRole('comment');
   const ownershipColumns = byRole('ownership');
+  const recallColumn = recallUnresolved ? undefined : byRole('recall')[0];
+  const decisions = decisionsOf(ownershipColumns);
   const keyOf = aliasKeyOf(config.priorities?.aliases);
   const rankingResolved = ranking ? ranking.columns.map((c) => resolved.find((r) => r.column.index === c.index)!) : [];
   const listOptions = ranking?.encoding === 'list' ? deriveOptions(rankingResolved[0]!.view.cells) : [];
@@ -356,9 +361,17 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       if (v !== '') row.comments[c.column.header] = v;
     }
     for (const c of ownershipColumns) {
+      // kept as written ("Nobody / not sure", "Don't know"): the audit decides what an answer means
       const v = c.view.cells[at]?.trim() ?? '';
-      if (v !== '') row.ownership[c.column.header] = v;
+      if (v !== '') row.ownership[decisions.byIndex.get(c.column.index)!] = v;
     }
+    if (recallColumn) {
+      // the raw cell, line breaks and all: the audit matches it against the official list
+      const text = recallColumn.view.raw[at] ?? '';
+      if (text.trim() !== '') row.recall = { question: recallColumn.column.header, text };
+    }
+    const duration = layout.duration ? layout.duration(record) : null;
+    if (duration !== null && Number.isFinite(duration) && duration >= 0) row.durationSeconds = duration;
     rows.push(row);
   });
 
@@ -406,6 +419,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     multiselect: multiselect.map((q) => ({ question: q.question, options: q.options })),
     ranking: ranking ? { question: ranking.question, encoding: ranking.encoding, columns: ranking.columns.map((c) => c.index) } : null,
     ...(ambiguous ? { rankingUnresolved: { line: headerLine, problem: ambiguous.problem, fix: ambiguous.fix } } : {}),
+    ...(recallUnresolved ? { recallUnresolved } : {}),
+    ...(decisions.list.length > 0 ? { decisions: decisions.list } : {}),
     scales: Object.fromEntries(likertColumns.filter((c) => c.likert?.scale).map((c) => [c.column.index, c.likert!.scale!.name])),
   };
 }
@@ -459,4 +474,73 @@ function unknownScales(resolved: readonly Resolved[], competing: ReadonlySet<num
     lenient.push({ file, line: headerLine, note: `${problem}: left out (Likert answers are not used here); ${fix}` });
     for (const m of members) m.reason = `${problem}; ${fix}`;
   }
+}
+
+/**
+ * Ownership decisions, each once, in column order: a one-column question
+ * ("Who owns pricing?") is its own decision, named by its header; a grid's
+ * row ("Who makes the final call on each decision? [Pricing]") is one, named
+ * by the row. A name used twice (the same row in two grids) gets " (2)".
+ */
+function decisionsOf(columns: readonly Resolved[]): {
+  list: Array<{ decision: string; question: string }>;
+  byIndex: Map<number, string>;
+} {
+  const list: Array<{ decision: string; question: string }> = [];
+  const byIndex = new Map<number, string>();
+  const used = new Set<string>();
+  for (const c of columns) {
+    const base = (c.column.sub ?? c.column.header).trim();
+    let decision = base;
+    for (let k = 2; used.has(decision); k++) decision = `${base} (${k})`;
+    used.add(decision);
+    byIndex.set(c.column.index, decision);
+    list.push({ decision, question: c.column.sub === null ? c.column.header : c.column.question });
+  }
+  return { list, byIndex };
+}
+
+/**
+ * One strategy-recall question per respondent. When align.yml names one, any
+ * other column that asks for the priorities is read as a comment. When it
+ * names several, or names none while two or more columns ask, no recall is
+ * read: the columns are read as comments, a note says so (align inspect), and
+ * the returned problem stops readDataset, with the align.yml line that settles it.
+ */
+function settleRecall(
+  resolved: readonly Resolved[],
+  file: string,
+  headerLine: number,
+  notes: Note[],
+): { line: number; column: string; problem: string; fix: string } | undefined {
+  const recall = resolved.filter((r) => r.role === 'recall');
+  if (recall.length < 2) return undefined;
+  const told = recall.filter((r) => r.override);
+  const asComment = (r: Resolved, why: string) => {
+    r.role = 'comment';
+    r.confidence = 0.5;
+    r.reason = why;
+  };
+  if (told.length === 1) {
+    for (const r of recall) {
+      if (r === told[0]) continue;
+      asComment(r, `asks for the priorities too, but align.yml names ${quoted(told[0]!.column.header)} as the recall question: read as a comment`);
+    }
+    return undefined;
+  }
+  const headers = recall.map((r) => r.column.header);
+  const listed = headers.map(quoted).join(', ');
+  const problem =
+    told.length > 1
+      ? `align.yml names ${told.length} columns as recall (${listed}); a respondent has one strategy-recall answer`
+      : `${recall.length} columns ask the respondent to name the priorities (${listed}); align reads one as strategy recall`;
+  const fix = `say which in align.yml: columns: {${quoted(headers[0]!)}: recall, ${headers
+    .slice(1)
+    .map((h) => `${quoted(h)}: comment`)
+    .join(', ')}}`;
+  for (const r of recall) {
+    if (!r.override) asComment(r, `one of ${recall.length} columns that ask for the priorities; ${fix}`);
+  }
+  notes.push({ file, line: headerLine, note: `${problem}; ${fix}` });
+  return { line: headerLine, column: headers[1]!, problem, fix };
 }

@@ -29,6 +29,8 @@ export interface ExportLayout {
   columns: ExportColumn[];
   /** The record's submit time (ms UTC) by the tool's own rule; absent: read from the `submitted` column. */
   submitted?: (record: readonly string[]) => number | null;
+  /** Seconds the respondent took (the tool's duration, or its end time minus its start time); null when not known. */
+  duration?: (record: readonly string[]) => number | null;
   /** How the layout's submit-time cells read (default: the tools' formats, day and month order guessed per column). */
   readTime?: (text: string) => number | null;
   /** Why the tool's own columns say the record is not a real response, or null. */
@@ -44,8 +46,10 @@ export interface SurveyRow extends RawRow {
   choices: Record<string, string[]>;
   /** Free-text comments: question -> text. */
   comments: Record<string, string>;
-  /** Ownership questions: question -> who the respondent named. */
+  /** Ownership questions: decision (a one-column question's header, a grid's row) -> who the respondent named. */
   ownership: Record<string, string>;
+  /** The answer to the strategy-recall question, as written. */
+  recall?: { question: string; text: string };
 }
 
 export interface SurveyNormalised extends Normalised {
