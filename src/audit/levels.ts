@@ -64,7 +64,7 @@ export function evidenceFor(level: AlignmentLevel, inputs: LevelInputs): LevelEv
   const out: LevelEvidence[] = [];
   if (level === 'strategic') {
     const W = stack?.concordance.W ?? null;
-    if (stack && W !== null) out.push({ kind: 'concordance', subject: "leaders' stacks", statistic: 'W', value: W, rating: rate('W', W) });
+    if (stack && W !== null) out.push({ kind: 'concordance', subject: "The leaders' stacks", statistic: 'W', value: W, rating: rate('W', W) });
     out.push(...itemEvidence(survey, level));
     if (recall && !('suppressed' in recall.overall) && recall.overall.share !== null) {
       out.push({ kind: 'recall', subject: 'everyone', statistic: 'share', value: recall.overall.share, rating: rate('share', recall.overall.share) });

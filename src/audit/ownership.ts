@@ -44,7 +44,7 @@ export function decisionName(question: string): string {
 
 /** The decisions asked about, in column order: the dataset's list when ingest gives one, else first seen in the answers. */
 export function decisionsOf(dataset: Dataset): Array<{ decision: string; question: string }> {
-  const listed = (dataset as Dataset & { decisions?: Array<{ decision: string; question: string }> }).decisions;
+  const listed = dataset.decisions;
   if (listed && listed.length > 0) return listed;
   const seen = new Map<string, { decision: string; question: string }>();
   for (const r of dataset.respondents) for (const d of Object.keys(r.ownership ?? {})) if (!seen.has(d)) seen.set(d, { decision: d, question: d });

@@ -77,8 +77,8 @@ describe('the scorecard', () => {
     expect(card).toContain('- I can name the top three priorities: favourable 72%; good (60% or more)');
     expect(card).toContain('- Sales: agreement r\\_wg = 0.55; in between (0.50 to below 0.70)');
     expect(card).toContain('- Clarity: ICC(1) = 0.12 (the share of the differences in answers lying between departments); listed, not rated');
-    expect(card).toContain('- Pricing: ownership contested; poor (contested or orphaned)');
-    expect(card).toContain('- Hiring: ownership clear; good (a clear owner)');
+    expect(card).toContain('- Pricing: contested: the owner named most, by 45%; poor (contested or orphaned)');
+    expect(card).toContain('- Hiring: clear: the owner named most, by 80%; good (a clear owner)');
   });
 
   test('a level without a status gives the reason, and no evidence list', () => {
@@ -395,7 +395,7 @@ describe('hostile text from the input', () => {
 
   test('a decision name is escaped in its heading, the scorecard and the verdict', () => {
     expect(md).toContain(`### ${escaped}: contested`);
-    expect(md).toContain(`- ${escaped}: ownership contested; poor (contested or orphaned)`);
+    expect(md).toContain(`- ${escaped}: contested: the owner named most, by 45%; poor (contested or orphaned)`);
     expect(md).toContain('Contested: Fin\\|ance \\*x\\* (50%) and \\<b>Sales\\</b> (40%) are each named');
     // every '<' that could open a tag is escaped
     expect(md).not.toMatch(/(?<!\\)<(script|\/script|b|\/b|i)>/);
