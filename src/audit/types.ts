@@ -178,7 +178,7 @@ export type EvidenceRating = 'good' | 'poor' | 'between';
 export interface LevelEvidence {
   /** concordance (the leaders' W), favourable, agreement (r_wg), recall, department-stack, cascade, spread, ownership. */
   kind: 'concordance' | 'favourable' | 'agreement' | 'recall' | 'department-stack' | 'cascade' | 'spread' | 'ownership';
-  /** What it is about: "leaders' stacks", an item's text, a department, a decision. */
+  /** What it is about: "The leaders' stacks", an item's text, a department, a decision. */
   subject: string;
   /** The statistic: W, favourable, rwg, share, spearman, icc1, or leadingOwnerShare for a decision (rated by its verdict). */
   statistic: string;

@@ -61,7 +61,7 @@ describe('evidence per level, from a builder-made dataset', () => {
     const r = audit(aDataset().withLeader('Ann', 'X', ['A', 'B', 'C', 'D', 'E']).withLeader('Bo', 'Y', ['B', 'C', 'E', 'A', 'D']));
     const [w] = evidence(r, 'strategic', 'concordance');
     expect(w!.value).toBeCloseTo(0.6, 12);
-    expect(w!.subject).toBe("leaders' stacks");
+    expect(w!.subject).toBe("The leaders' stacks");
   });
 
   test('strategic: a clarity item 6 of 10 favourable is good; 3 of 10 is poor', () => {
