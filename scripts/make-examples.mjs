@@ -465,18 +465,16 @@ console.log(`examples/fernhill-survey.csv: ${people.length} respondents`);
 console.log(JSON.stringify(story, null, 2));
 
 // --- the config ------------------------------------------------------------------
-// Spellings of an official priority that share no word with its name: no matcher can guess them.
-const words = (s) =>
-  new Set(
-    s
-      .toLowerCase()
-      .split(/[^a-z]+/)
-      .filter((w) => w.length >= 3 && w !== 'the'),
-  );
-const aliases = OFFICIAL.flatMap((code) => {
-  const own = words(PRIORITIES[code]);
-  return SPELLINGS[code].filter((s) => ![...words(s)].some((w) => own.has(w))).map((s) => [s, PRIORITIES[code]]);
-});
+// The aliases a consultant adds once `align audit` has listed the recall answers that name no priority
+// by its name: every everyday spelling of an official priority whose name key (case and punctuation
+// aside) is not the priority's own.
+const nameKey = (x) =>
+  x
+    .toLowerCase()
+    .replace(/\p{P}+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+const aliases = OFFICIAL.flatMap((code) => SPELLINGS[code].filter((s) => nameKey(s) !== nameKey(PRIORITIES[code])).map((s) => [s, PRIORITIES[code]]));
 const yaml = [
   '# align.yml for fernhill-survey.csv, written by scripts/make-examples.mjs (npm run examples).',
   '# align reads align.yml from the folder it runs in, or the file --config names.',

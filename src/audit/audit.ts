@@ -108,6 +108,7 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
           official: options.official,
           ...(options.aliases ? { aliases: options.aliases } : {}),
           takers,
+          minGroup,
           rankers: () => {
             rankers = populationOf(
               dataset.respondents.filter((r) => r.stack.length > 0),
@@ -119,7 +120,11 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
           },
         })
       : { reason: 'no official list in align.yml (official: [...])' };
-  const recall = 'reason' in recallBuilt ? null : recallBuilt;
+  const recall = 'reason' in recallBuilt ? null : recallBuilt.recall;
+  if (!('reason' in recallBuilt) && recallBuilt.notes.length > 0) {
+    notes.push(...recallBuilt.notes);
+    notes.sort(byPlace);
+  }
   const recallReason = 'reason' in recallBuilt ? { recallReason: recallBuilt.reason } : {};
   // Who may be named in the ledger: leaders, and members of the departments shown in every split
   // the audit reports (the stack's departments, the survey's, recall's), so a note never points into a hidden group.

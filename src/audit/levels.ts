@@ -67,7 +67,7 @@ export function evidenceFor(level: AlignmentLevel, inputs: LevelInputs): LevelEv
     if (stack && W !== null) out.push({ kind: 'concordance', subject: "The leaders' stacks", statistic: 'W', value: W, rating: rate('W', W) });
     out.push(...itemEvidence(survey, level));
     if (recall && !('suppressed' in recall.overall) && recall.overall.share !== null) {
-      out.push({ kind: 'recall', subject: 'everyone', statistic: 'share', value: recall.overall.share, rating: rate('share', recall.overall.share) });
+      out.push({ kind: 'recall', subject: 'Everyone', statistic: 'share', value: recall.overall.share, rating: rate('share', recall.overall.share) });
     }
   } else if (level === 'communication') {
     for (const d of stack?.departments ?? []) {

@@ -33,13 +33,16 @@ const ASK =
 
 /**
  * The decision a one-column question asks about, for titles and tables:
- *   decisionName('Who makes the final call on pricing for NHS tenders?') === 'pricing for NHS tenders'
- *   decisionName("Who owns the decision to change the app's release date?") === "the decision to change the app's release date"
+ *   decisionName('Who makes the final call on pricing for NHS tenders?') === 'Pricing for NHS tenders'
+ *   decisionName("Who owns the decision to change the app's release date?") === "The decision to change the app's release date"
  * A question of another shape is its own name.
  */
 export function decisionName(question: string): string {
   const m = ASK.exec(question);
-  return m ? m[1]! : question.trim();
+  if (!m) return question.trim();
+  // a heading: "Pricing for NHS tenders" (a name that starts in capitals, "NHS pricing", stays as written)
+  const name = m[1]!;
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /** The decisions asked about, in column order: the dataset's list when ingest gives one, else first seen in the answers. */

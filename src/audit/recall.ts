@@ -16,7 +16,8 @@
  */
 import { displayName } from '../ingest/priority-key.js';
 import { aliasKeyOf } from '../ingest/rankings.js';
-import type { Dataset, Respondent } from '../ingest/types.js';
+import type { Dataset, Note, Respondent } from '../ingest/types.js';
+import { compareCodePoints } from '../stats/code-point-order.js';
 import { na, ok, type Stat, statFields } from '../stats/result.js';
 import { byGroup, type Population } from './groups.js';
 import type { RecallGroup, RecallResult } from './types.js';
@@ -39,9 +40,16 @@ export interface RecallOptions {
   takers: Population;
   /** Split into groups only when a stack is scored: everyone who ranked. */
   rankers: () => Population;
+  /** The anonymity threshold: a free-text part is quoted in a note only when at least this many people wrote it. */
+  minGroup: number;
 }
 
-export function buildRecall(dataset: Dataset, options: RecallOptions): RecallResult | { reason: string } {
+export interface RecallOutcome {
+  recall: RecallResult;
+  notes: Note[];
+}
+
+export function buildRecall(dataset: Dataset, options: RecallOptions): RecallOutcome | { reason: string } {
   const keyOf = aliasKeyOf(options.aliases);
   const officialKeys = [...new Set(options.official.map(keyOf))];
   // Named as the file names the priority when it is one of them, else as align.yml writes it.
@@ -80,7 +88,7 @@ export function buildRecall(dataset: Dataset, options: RecallOptions): RecallRes
   };
 
   const population = source === 'text' ? options.takers : options.rankers();
-  return {
+  const recall: RecallResult = {
     official,
     needed,
     source,
@@ -89,4 +97,49 @@ export function buildRecall(dataset: Dataset, options: RecallOptions): RecallRes
     byDepartment: byGroup(population.departments, group),
     byLevel: byGroup(population.levels, group),
   };
+  return { recall, notes: source === 'text' ? unmatchedNote(withText, keyOf, new Set([...names.keys(), ...officialKeys]), options.minGroup) : [] };
+}
+
+/**
+ * What the free-text answers wrote that names no priority by its name or an
+ * alias, so the consultant can map the spellings that mean an official
+ * priority (align.yml priorities.aliases) instead of align guessing. A part
+ * is quoted only when at least `minGroup` people wrote it: a count of many
+ * cannot point to anyone.
+ */
+function unmatchedNote(people: readonly Respondent[], keyOf: (name: string) => string, known: ReadonlySet<string>, minGroup: number): Note[] {
+  const writers = new Map<string, { people: Set<Respondent>; spellings: Map<string, number> }>();
+  let parts = 0;
+  for (const r of people) {
+    for (const part of recallParts(r.recall!.text)) {
+      const key = keyOf(part);
+      if (known.has(key) || key === '') continue;
+      parts++;
+      const entry = writers.get(key) ?? { people: new Set<Respondent>(), spellings: new Map<string, number>() };
+      entry.people.add(r);
+      const shown = displayName(part).toLowerCase();
+      entry.spellings.set(shown, (entry.spellings.get(shown) ?? 0) + 1);
+      writers.set(key, entry);
+    }
+  }
+  if (parts === 0) return [];
+  const common = [...writers.values()]
+    .filter((e) => e.people.size >= minGroup)
+    .map((e) => ({ text: [...e.spellings].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))[0]![0], count: e.people.size }))
+    .sort((a, b) => b.count - a.count || compareCodePoints(a.text, b.text));
+  const first = people[0]!;
+  const quoted =
+    common.length > 0
+      ? `; written by ${minGroup} or more people: ${common
+          .slice(0, 8)
+          .map((c) => `${JSON.stringify(c.text)} (${c.count})`)
+          .join(', ')}${common.length > 8 ? ', …' : ''}`
+      : ` (none written by ${minGroup} or more people, so none is quoted)`;
+  return [
+    {
+      file: first.file,
+      line: 1,
+      note: `strategy recall: ${parts} ${parts === 1 ? 'part' : 'parts'} of the answers to ${JSON.stringify(first.recall!.question)} ${parts === 1 ? 'names' : 'name'} no priority by its name or an alias${quoted}; map the spellings that mean an official priority under priorities.aliases in align.yml`,
+    },
+  ];
 }

@@ -78,7 +78,7 @@ function lowFavourable(items: readonly ItemResult[]): Finding[] {
         low.length === 1
           ? `Only ${fmtPercent((first.overall as GroupStats).favourable)} agree that ${lowerFirst(first.text)}`
           : `Few agree with ${fmtCountWord(low.length)} ${level} items, least of all ${quote(first.text)}`,
-      evidence: `${low.map((i) => `${quote(i.text)}: ${fmtPercent((i.overall as GroupStats).favourable)} favourable (n = ${(i.overall as GroupStats).n})`).join('; ')} (below ${fmtPercent(CUTS.share.poor)}).`,
+      evidence: `${low.map((i) => `${quote(i.text)}: ${fmtPercent((i.overall as GroupStats).favourable)} favourable (n = ${(i.overall as GroupStats).n})`).join('; ')}; under ${fmtPercent(CUTS.share.poor)} favourable reads poor.`,
       question: (first.bankId && LOW_ITEM_QUESTION[first.bankId]) || LEVEL_QUESTION[level],
       layer: 'facts',
     });
@@ -188,10 +188,9 @@ function recallFinding(recall: RecallResult | null): Finding[] {
   const departments = Object.entries(recall.byDepartment)
     .filter((e): e is [string, { n: number; share: number }] => !('suppressed' in e[1]) && e[1].share !== null)
     .sort((a, b) => a[1].share - b[1].share || compareCodePoints(a[0], b[0]));
+  const how = recall.needed === recall.official.length ? `all ${fmtCountWord(recall.needed)}` : `at least ${fmtCountWord(recall.needed)}`;
   const what =
-    recall.source === 'text'
-      ? `named at least ${recall.needed} of the ${recall.official.length} official priorities when asked`
-      : `have at least ${recall.needed} of the ${recall.official.length} official priorities in their stack's top three`;
+    recall.source === 'text' ? `named ${how} of the official priorities when asked` : `have ${how} of the official priorities in their stack's top three`;
   return [
     {
       severity: rate('share', share) === 'poor' ? 'high' : 'medium',

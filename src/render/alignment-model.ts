@@ -250,7 +250,9 @@ function verdictText(g: OwnershipGroup, rules: LevelRules): string {
       return `Orphaned: ${fmtPercent(g.unsure)} answer nobody, don't know or not sure.`;
     case 'clear': {
       const top = owners[0];
-      return top ? `Clear: most name an owner, and no second owner is named by ${cut} or more; named most: ${top.name} (${fmtPercent(top.share)}).` : 'Clear.';
+      return top
+        ? `Clear: no more than half answer nobody, and no second owner is named by ${cut} or more; named most: ${top.name} (${fmtPercent(top.share)}).`
+        : 'Clear.';
     }
     default:
       return `No verdict: ${g.verdictReason?.trim() || 'not available'}.`;
@@ -406,4 +408,39 @@ export function questionNumbersByLevel(groups: ReadonlyArray<{ findings: Readonl
 /** Whether the audit rated any level (the scorecard and its rules are shown). */
 export function hasLevels(result: AuditResult): boolean {
   return (result.levels ?? []).length > 0;
+}
+
+// ---------------------------------------------------------------- at a glance
+
+/**
+ * What "At a glance" says of recall and decisions, from the AuditResult's own
+ * figures: the share that named the official priorities; the decisions
+ * without a clear owner.
+ */
+export function roomGlance(result: AuditResult): string[] {
+  const out: string[] = [];
+  const recall = result.recall;
+  if (recall && shownGroup(recall.overall) && recall.overall.share !== null) {
+    const what = recall.needed === recall.official.length ? `all ${fmtCountWord(recall.needed)}` : `at least ${fmtCountWord(recall.needed)}`;
+    out.push(
+      recall.source === 'text'
+        ? `${fmtPercent(recall.overall.share)} of those asked named ${what} of the official priorities (${fmtList(recall.official)}); Sull, Sull and Yoder (2018) found 28% could name three.`
+        : `${fmtPercent(recall.overall.share)} of those who ranked have ${what} of the official priorities (${fmtList(recall.official)}) in their top three; Sull, Sull and Yoder (2018) found 28% could name three.`,
+    );
+  }
+  const contested = (result.ownership ?? []).filter((o) => o.verdict === 'contested');
+  const orphaned = (result.ownership ?? []).filter((o) => o.verdict === 'orphaned');
+  const parts = [
+    ...contested.map((o) => `${o.decision} is contested (${fmtList(o.owners.slice(0, 2).map((w) => `${w.name} ${fmtPercent(w.share)}`))})`),
+    ...orphaned.map((o) => `nobody is seen to own ${lowerFirst(o.decision)} (${fmtPercent(o.unsure)} say nobody or not sure)`),
+  ];
+  if (parts.length > 0) {
+    const n = parts.length;
+    out.push(`${n === 1 ? 'One decision has' : `${fmtCountWord(n, true)} decisions have`} no clear owner: ${capitalise(fmtList(parts, 'and'))}.`);
+  }
+  return out;
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }

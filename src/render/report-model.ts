@@ -16,6 +16,7 @@ import {
   type RecallModel,
   type RulesModel,
   recallModel,
+  roomGlance,
   rulesModel,
   type ScorecardLevel,
   scorecardModel,
@@ -276,7 +277,11 @@ export function reportModel(result: AuditResult): ReportModel {
     confidentiality: confidentialityLine(result),
     scorecard: scorecardModel(result.levels, questionNumbersByLevel(questions)),
     scope,
-    glance: [...atAGlance(result), ...(survey?.glance ?? [])],
+    // With a survey, the stack's essentials and then the room's: five to seven sentences, most important first (REPORT.md).
+    glance:
+      survey === null && roomGlance(result).length === 0
+        ? atAGlance(result)
+        : [...atAGlance(result, { brief: true }), ...(survey?.glance.slice(0, 2) ?? []), ...roomGlance(result), ...(survey?.glance.slice(2) ?? [])].slice(0, 7),
     stack,
     survey,
     stackReason: fmtNA(result.stackReason),

@@ -6,6 +6,7 @@
  */
 import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed, SurveyResult } from '../audit/types.js';
 import { fmtCount, fmtNA, fmtNumber, fmtPercent, fmtSuppressed } from '../format.js';
+import { compareCodePoints } from '../stats/code-point-order.js';
 import type { TableModel } from './report-model.js';
 
 export interface SurveyModel {
@@ -170,18 +171,23 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
   };
 }
 
-/** What "At a glance" says of the survey: its size, the least favourable item, the largest gap. */
+/**
+ * What "At a glance" says of the survey: the department least clear about the
+ * priorities, the largest gap, the least favourable item (and, for a survey
+ * without the room's other findings, its size first).
+ */
 function surveyGlance(survey: SurveyResult): string[] {
-  const out = [`${fmtCount(survey.respondents, 'respondent')} answered the survey's ${fmtCount(survey.items.length, 'item')}.`];
+  const out: string[] = [];
+  const clear = leastClearSentence(survey);
+  if (clear) out.push(clear);
+  let lowestSentence: string | null = null;
   // only items most people answered: 0% of three answers out of 36 is no headline
   const shown = survey.items.filter(
     (i) => isShown(i.overall) && (i.overall as GroupStats).favourable !== null && (i.overall as GroupStats).n * 2 >= survey.respondents,
   );
   if (shown.length > 0) {
     const lowest = [...shown].sort((a, b) => (a.overall as GroupStats).favourable! - (b.overall as GroupStats).favourable!)[0]!;
-    out.push(
-      `The least favourable item is "${itemLabel(survey, lowest.id)}": ${fmtPercent((lowest.overall as GroupStats).favourable)} of respondents answer favourably.`,
-    );
+    lowestSentence = `The least favourable item is "${itemLabel(survey, lowest.id)}": ${fmtPercent((lowest.overall as GroupStats).favourable)} of respondents answer favourably.`;
   }
   // items only: a dimension's gap is its items' pooled, and counting both would count an item twice
   const flagged = survey.gaps.filter((g): g is Extract<GapEntry, { flagged: boolean }> => !('suppressed' in g) && g.flagged && 'item' in g);
@@ -191,5 +197,18 @@ function surveyGlance(survey: SurveyResult): string[] {
       `Leaders and everyone else see it differently on ${fmtCount(flagged.length, 'item')}: the largest gap is "${gapLabel(survey, top)}", ${fmtPercent(top.leaders)} favourable among leaders against ${fmtPercent(top.others)} (${fmtNumber(top.gapPoints, 0)} points; the alarm is ${survey.gapFlagPoints}).`,
     );
   }
+  if (lowestSentence) out.push(lowestSentence);
   return out;
+}
+
+/** "Clinical's people are the least clear about the priorities (2.31 of 5 on “I can name …”; 0% favourable)." */
+function leastClearSentence(survey: SurveyResult): string | null {
+  const item = survey.items.find((i) => i.bankId === 'clarity-top-priorities');
+  if (!item) return null;
+  const groups = Object.entries(item.byDepartment)
+    .filter((e): e is [string, GroupStats] => isShown(e[1]) && (e[1] as GroupStats).favourable !== null && (e[1] as GroupStats).mean !== null)
+    .sort((a, b) => a[1].favourable! - b[1].favourable! || a[1].mean! - b[1].mean! || compareCodePoints(a[0], b[0]));
+  if (groups.length < 2) return null;
+  const [name, g] = groups[0]!;
+  return `${name}'s people are the least clear about the priorities (${fmtNumber(g.mean)} of ${item.low + item.points - 1} on "${itemLabel(survey, item.id)}"; ${g.favourable === 0 ? 'none' : fmtPercent(g.favourable)} favourable).`;
 }

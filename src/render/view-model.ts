@@ -504,7 +504,8 @@ export function concordanceSentence(v: StackView): string {
  * important first (REPORT.md). Generated from the data, hedged where the
  * statistics say to. Plain text (the Markdown renderer escapes it).
  */
-export function atAGlance(result: AuditResult): string[] {
+export function atAGlance(result: AuditResult, options: { brief?: boolean } = {}): string[] {
+  const brief = options.brief ?? false;
   const out: string[] = [];
   if (!result.stack) {
     out.push(`There are no priority stacks to compare: ${result.stackReason ?? 'no leader ranked any priority'}.`);
@@ -516,8 +517,8 @@ export function atAGlance(result: AuditResult): string[] {
   // Distinct first priorities.
   const m = v.leaderCount;
   const d = v.distinctFirst.length;
-  if (m < 2) {
-    // One leader: nothing to compare; the stack is shown as it is.
+  if (m < 2 || brief) {
+    // One leader: nothing to compare; the stack is shown as it is. Brief (a survey follows): the stack section says it.
   } else if (d === 1) {
     out.push(`All ${fmtCountWord(m)} leaders put ${v.distinctFirst[0] as string} first.`);
   } else if (d > 1) {
@@ -537,7 +538,7 @@ export function atAGlance(result: AuditResult): string[] {
     );
   }
 
-  // Contested and unanimous.
+  // Contested and unanimous; the methods. Brief: the stack section says both.
   const contested = v.contested.map((c) => c.priority);
   let s =
     contested.length === 0
@@ -549,11 +550,13 @@ export function atAGlance(result: AuditResult): string[] {
   if (unanimous.length > 0) {
     s += ` ${fmtList(unanimous)} ${unanimous.length === 1 ? 'is' : 'are'} in every leader's top three.`;
   }
-  out.push(s);
+  if (!brief) out.push(s);
 
   // Methods agreement.
   const mv = v.methods;
-  if (mv.agree) {
+  if (brief) {
+    // said in the stack section
+  } else if (mv.agree) {
     const methods = mv.kemenyTop3 ? 'Three ways of combining the stacks (Borda, Copeland and Kemeny)' : 'Two ways of combining the stacks (Borda and Copeland)';
     out.push(`${methods} agree on the top three: ${fmtList(mv.bordaTop3)}.`);
   } else {
@@ -595,7 +598,7 @@ export function atAGlance(result: AuditResult): string[] {
 
   // Departments against the leaders' consensus.
   const depts = v.shownDepartments.filter((dd) => dd.spearmanToLeadership !== null);
-  if (depts.length > 0 && out.length < 7) {
+  if (depts.length > 0 && out.length < 7 && !brief) {
     const sorted = [...depts].sort((a, b) => (a.spearmanToLeadership as number) - (b.spearmanToLeadership as number));
     const lo = sorted[0] as (typeof sorted)[number];
     out.push(

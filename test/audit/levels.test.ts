@@ -121,7 +121,7 @@ describe('evidence per level, from a builder-made dataset', () => {
     const b = aDataset().withLeader('Lea', 'Exec', ['A', 'B', 'C']);
     b.withAnswering(10, 'Ops', (i) => ({ recall: i < 3 ? 'A, B, C' : 'A' }));
     const r = audit(b, { official: ['A', 'B', 'C'] });
-    expect(evidence(r, 'strategic', 'recall')).toEqual([{ kind: 'recall', subject: 'everyone', statistic: 'share', value: 0.3, rating: 'poor' }]);
+    expect(evidence(r, 'strategic', 'recall')).toEqual([{ kind: 'recall', subject: 'Everyone', statistic: 'share', value: 0.3, rating: 'poor' }]);
   });
 
   test('the spread between departments on a communication item is listed (ICC(1)) but not rated', () => {

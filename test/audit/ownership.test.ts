@@ -98,10 +98,10 @@ describe('in the audit', () => {
 });
 
 test.each([
-  ['Who makes the final call on pricing for NHS tenders?', 'pricing for NHS tenders'],
-  ["Who owns the decision to change the patient app's release date?", "the decision to change the patient app's release date"],
-  ['Who is accountable for clinical safety incidents?', 'clinical safety incidents'],
-  ['Who has the final say over hiring', 'hiring'],
+  ['Who makes the final call on pricing for NHS tenders?', 'Pricing for NHS tenders'],
+  ["Who owns the decision to change the patient app's release date?", "The decision to change the patient app's release date"],
+  ['Who is accountable for clinical safety incidents?', 'Clinical safety incidents'],
+  ['Who has the final say over hiring', 'Hiring'],
   ['Pricing: who owns it?', 'Pricing: who owns it?'],
 ])('a one-column question %j is about %j', (question, decision) => {
   expect(decisionName(question)).toBe(decision);

@@ -113,3 +113,19 @@ test('no official list: recall is null with the reason', () => {
   expect(r.recall).toBeNull();
   expect(r.recallReason).toMatch(/official/);
 });
+
+test('parts that name no priority are counted in a note; only those five or more people wrote are quoted', () => {
+  const b = texts(['the app, Cut cost', 'The app; grow revenue', 'the APP', 'the app.', 'the app, my own thing', 'Grow revenue, Cut cost, Launch the app']);
+  const r = audit(b);
+  const note = r.input.notes.find((n) => n.note.startsWith('strategy recall'));
+  // unmatched parts: "the app" x5 (five people), "my own thing" x1
+  expect(note).toMatchObject({
+    line: 1,
+    note: 'strategy recall: 6 parts of the answers to "Name the company’s top three priorities" name no priority by its name or an alias; written by 5 or more people: "the app" (5); map the spellings that mean an official priority under priorities.aliases in align.yml',
+  });
+  expect(note!.note).not.toContain('my own thing');
+  const mapped = audit(b, { aliases: { 'the app': 'Launch the app' } });
+  expect(mapped.input.notes.find((n) => n.note.startsWith('strategy recall'))!.note).toMatch(
+    /^strategy recall: 1 part .* \(none written by 5 or more people, so none is quoted\)/,
+  );
+});

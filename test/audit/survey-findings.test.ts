@@ -62,7 +62,7 @@ test('low-favourable: an item under 40% favourable overall, with the question th
       kind: 'low-favourable',
       level: 'decision',
       title: 'Only 12% agree that decisions made by the leadership team stay made',
-      evidence: `“${STICK}”: 12% favourable (n = 17) (below 40%).`,
+      evidence: `“${STICK}”: 12% favourable (n = 17); under 40% favourable reads poor.`,
       question: 'Which decision made in this room in the last quarter has been reopened since, by whom, and what will we do next time?',
       layer: 'facts',
     },
@@ -121,7 +121,7 @@ test('recall: the share that named the official priorities, high under 40%', () 
   expect(f).toMatchObject({
     severity: 'high',
     level: 'strategic',
-    title: '30% of respondents named at least 3 of the 3 official priorities when asked',
+    title: '30% of respondents named all three of the official priorities when asked',
     evidence: 'Official priorities: Grow revenue, Cut cost and Launch the app; 30% of 10 (Sull, Sull and Yoder 2018 found 28% could name three).',
   });
 });

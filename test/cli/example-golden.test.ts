@@ -29,3 +29,22 @@ test('the plain workshop view of the example', async () => {
   expect(run.code).toBe(0);
   await expect(run.stdout).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill.stack.txt'));
 });
+
+// The full survey example (issue "The survey audit, part 2"), read with its align.yml as the README runs it.
+const SURVEY = ['examples/fernhill-survey.csv', '--config', 'examples/align.yml'];
+
+test('the Markdown report of the survey example', async () => {
+  const run = await runAlign(['audit', ...SURVEY, '--format', 'md']);
+  expect(run.code, run.stderr).toBe(0);
+  await expect(scrub(run.stdout)).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill-survey.report.md'));
+});
+
+test('the JSON AuditResult of the survey example', async () => {
+  const run = await runAlign(['audit', ...SURVEY, '--format', 'json']);
+  expect(run.code, run.stderr).toBe(0);
+  await expect(scrub(run.stdout)).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill-survey.audit.json'));
+  // what the facilitator takes into the room, on its own so a change reads as a short diff
+  const r = JSON.parse(run.stdout);
+  const room = { levels: r.levels, ownership: r.ownership, recall: r.recall, findings: r.findings };
+  await expect(`${JSON.stringify(room, null, 2)}\n`).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill-survey.room.json'));
+});
