@@ -117,6 +117,12 @@ describe('evidence per level, from a builder-made dataset', () => {
     ]);
   });
 
+  test('decision: the decisions-stick item is decision evidence, not another level’s', () => {
+    const r = audit(oneItem(STICK, [2, 2, 2, 2, 3, 3, 4, 4, 2, 2])); // 2 of 10 favourable
+    expect(evidence(r, 'decision', 'favourable')).toEqual([{ kind: 'favourable', subject: STICK, statistic: 'favourable', value: 0.2, rating: 'poor' }]);
+    expect(evidence(r, 'strategic', 'favourable')).toEqual([]);
+  });
+
   test('recall is strategic evidence, read as a share', () => {
     const b = aDataset().withLeader('Lea', 'Exec', ['A', 'B', 'C']);
     b.withAnswering(10, 'Ops', (i) => ({ recall: i < 3 ? 'A, B, C' : 'A' }));

@@ -3,8 +3,10 @@
  * InputError, and a text written to a temporary file and read as align does.
  * Shared so that every ingest test reads the way readDataset does.
  */
+
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../src/errors.js';
+import { parseConfig } from '../../src/ingest/config.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { readDataset } from '../../src/ingest/dataset.js';
 import type { Dataset } from '../../src/ingest/types.js';
@@ -49,4 +51,15 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
   return out;
+}
+
+/** The InputError align.yml text `source` stops with (the test fails when it parses). */
+export function configError(source: string): InputError {
+  try {
+    parseConfig(source, 'align.yml');
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return e;
+  }
+  throw new Error('expected align.yml to be refused');
 }

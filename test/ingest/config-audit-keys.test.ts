@@ -1,19 +1,12 @@
 // Survey audit, part 2: align.yml's official list, ownership.contestedShare,
 // quality.exclude and the `recall` column role are read and checked like the
 // other keys: one line naming align.yml, the line and the key path, and the fix.
-import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
-import { parseConfig } from '../../src/ingest/config.js';
 
-function errorOf(source: string): InputError {
-  try {
-    parseConfig(source, 'align.yml');
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/ingest/config.js';
+import { configError } from '../helpers/read.js';
+
+const errorOf = configError;
 
 describe('parseConfig: official, ownership, quality, recall', () => {
   it('reads all four', () => {

@@ -9,16 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clip, MAX_CONFIG_BYTES, MAX_TITLE_CHARS } from '../../src/defaults.js';
 import { closest, loadConfig, parseConfig } from '../../src/ingest/config.js';
+import { configError } from '../helpers/read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'align-config-'));
-function errorOf(source: string): string {
-  try {
-    parseConfig(source, 'align.yml');
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-}
+const errorOf = (source: string): string => configError(source).message;
 
 describe('an unknown key of 4 MB', () => {
   it('is reported with the key cut to 60 characters and no suggestion', () => {

@@ -5,20 +5,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError, UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/errors.js';
 import { parseConfig } from '../../src/ingest/config.js';
 import { encodingFromOption } from '../../src/ingest/decode.js';
+import { configError } from '../helpers/read.js';
 import { runAlign } from '../helpers/run.js';
 
-const refused = (source: string): InputError => {
-  try {
-    parseConfig(source, 'align.yml');
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-};
+const refused = configError;
 
 describe('parseConfig: a `__proto__` key', () => {
   it.each([

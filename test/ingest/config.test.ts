@@ -2,18 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { loadConfig, parseConfig } from '../../src/ingest/config.js';
+import { configError } from '../helpers/read.js';
 
-function errorOf(source: string): string {
-  try {
-    parseConfig(source, 'align.yml');
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
+const errorOf = (source: string): string => configError(source).message;
 
 describe('parseConfig(source, file)', () => {
   it('reads every key of a full align.yml', () => {
