@@ -46,9 +46,9 @@ export const MAX_QUOTED_CHARS = 60;
  * this dependency-free module, so the flag parsers can use it without loading
  * the config reader at startup.
  */
-export function clip(text: string): string {
-  if (text.length <= MAX_QUOTED_CHARS) return text;
-  let cut = text.slice(0, MAX_QUOTED_CHARS);
+export function clip(text: string, max = MAX_QUOTED_CHARS): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max);
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1); // never half a surrogate pair
   return `${cut}…`;
 }

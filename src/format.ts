@@ -82,6 +82,18 @@ export function fmtPercent(share: Maybe): string {
 }
 
 /**
+ * A share beside a cut it is compared with: a whole percent, or one decimal
+ * where rounding would put it on the other side of the cut (0.2456 beside
+ * 0.25 -> '24.6%', not '25%' under a rule that says "at least 25%").
+ */
+export function fmtPercentBeside(share: Maybe, cut: number): string {
+  if (!isNumber(share)) return fmtNA();
+  const whole = Number(fixed(share * 100, 0));
+  const crosses = (share < cut && whole >= cut * 100) || (share >= cut && whole < cut * 100);
+  return crosses ? `${fixed(share * 100, 1)}%` : fmtPercent(share);
+}
+
+/**
  * A statistic that may be null with a reason:
  * fmtStat(0.24, undefined) -> '0.24'; fmtStat(null, 'only one leader ranked') -> 'n/a (only one leader ranked)'.
  */

@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import type { QualityFlag } from '../ingest/config-types.js';
 import type { Dataset, Subject } from '../ingest/types.js';
 import { sortFindings, stackFindings } from './findings.js';
-import { type Population, populationOf, shownGroups, tookSurvey } from './groups.js';
+import { populationOf, shownGroups, tookSurvey } from './groups.js';
 import { DEFAULT_LEADER_ROLES, leaderRoleTest, leaderTest } from './leaders.js';
 import { ledgerExcluded, ledgerNotes } from './ledger.js';
 import { buildLevels } from './levels.js';
@@ -99,25 +99,17 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
   });
   const ownership = buildOwnership(dataset, {
     population: takers,
+    populationFor: (people) => populationOf(people, isLeader, dataset.hasRoleColumn, minGroup),
+    minGroup,
     ...(options.contestedShare !== undefined ? { contestedShare: options.contestedShare } : {}),
   });
-  let rankers: Population | undefined;
   const recallBuilt =
     options.official && options.official.length > 0
       ? buildRecall(dataset, {
           official: options.official,
           ...(options.aliases ? { aliases: options.aliases } : {}),
-          takers,
           minGroup,
-          rankers: () => {
-            rankers = populationOf(
-              dataset.respondents.filter((r) => r.stack.length > 0),
-              isLeader,
-              dataset.hasRoleColumn,
-              minGroup,
-            );
-            return rankers;
-          },
+          populationFor: (people) => populationOf(people, isLeader, dataset.hasRoleColumn, minGroup),
         })
       : { reason: 'no official list in align.yml (official: [...])' };
   const recall = 'reason' in recallBuilt ? null : recallBuilt.recall;
@@ -132,7 +124,9 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
   const splits: Array<Set<string>> = [];
   if (!('reason' in analysed)) splits.push(new Set(analysed.stack.departments.filter((d) => !('suppressed' in d)).map((d) => d.department)));
   if (takers.departments.groups.size > 0) splits.push(new Set(shownGroups(takers.departments).map(([d]) => d)));
-  if (rankers && rankers.departments.groups.size > 0) splits.push(new Set(shownGroups(rankers.departments).map(([d]) => d)));
+  if (!('reason' in recallBuilt) && recallBuilt.population.departments.groups.size > 0) {
+    splits.push(new Set(shownGroups(recallBuilt.population.departments).map(([d]) => d)));
+  }
   const shown = new Set<string>(splits.length === 0 ? [] : [...splits[0]!].filter((d) => splits.every((s) => s.has(d))));
   const rule = { hidden: (s: Subject) => !isLeaderRole(s.role) && (s.department === null || !shown.has(s.department)) };
   const input: InputBlock = {

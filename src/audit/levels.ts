@@ -94,14 +94,11 @@ export function evidenceFor(level: AlignmentLevel, inputs: LevelInputs): LevelEv
   } else {
     for (const o of ownership) {
       if (o.verdict === null) continue;
-      out.push({
-        kind: 'ownership',
-        subject: o.decision,
-        statistic: 'leadingOwnerShare',
-        value: o.owners[0]?.share ?? 0,
-        verdict: o.verdict,
-        rating: o.verdict === 'clear' ? 'good' : 'poor',
-      });
+      // the number behind the verdict: for an orphaned decision the share answering nobody, else the owner named most
+      // (or, when every owner named is pooled as other answers, that share)
+      const [statistic, value] =
+        o.verdict === 'orphaned' ? ['unsure', o.unsure ?? 0] : o.owners[0] ? ['leadingOwnerShare', o.owners[0].share] : ['otherShare', o.other ?? 0];
+      out.push({ kind: 'ownership', subject: o.decision, statistic, value, verdict: o.verdict, rating: o.verdict === 'clear' ? 'good' : 'poor' });
     }
     out.push(...itemEvidence(survey, level));
   }

@@ -14,32 +14,50 @@
  * priority that shares the rank). The share is over the respondents who gave
  * an answer to score; per department and level where the group is shown.
  */
+import { clip } from '../defaults.js';
+import { UsageError } from '../errors.js';
 import { displayName } from '../ingest/priority-key.js';
 import { aliasKeyOf } from '../ingest/rankings.js';
 import type { Dataset, Note, Respondent } from '../ingest/types.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { na, ok, type Stat, statFields } from '../stats/result.js';
-import { byGroup, type Population } from './groups.js';
+import { byGroup, type Population, shownGroups } from './groups.js';
 import type { RecallGroup, RecallResult } from './types.js';
 
 /** Leading list marks on a part of a free-text answer: "1.", "2)", "-", "•", "#1". */
 const LIST_MARK = /^\s*(?:[-*•·–—]+|#?\d{1,2}\s*[.):-]|\(\d{1,2}\)|[a-c][.)])\s*/u;
 
-/** The parts of a free-text answer, each a priority as written. */
-export function recallParts(text: string): string[] {
-  return text
-    .split(/[,;\n\r]+/)
+/** Inline numbering that separates items: "1. A 2. B", "1) A 2) B". */
+const INLINE_NUMBER = /\s+(?=(?:#?\d{1,2}\s*[.)])\s)/u;
+
+/**
+ * The parts of a free-text answer, each a priority as written: split on
+ * commas, semicolons, new lines, tabs, bars and inline numbering ("1. A 2. B"),
+ * list marks dropped. A part that names no known priority is split further on
+ * "and", "&", "/" or ". " only when every piece then names one ("Growth and
+ * Retention", but never "Hire and retain talent", which is itself a name).
+ */
+export function recallParts(text: string, keyOf: (name: string) => string = (n) => n, known: ReadonlySet<string> = new Set()): string[] {
+  const parts = text
+    .split(/[,;\n\r\t|]+/)
+    .flatMap((p) => p.split(INLINE_NUMBER))
     .map((p) => p.replace(LIST_MARK, '').trim())
     .filter((p) => p !== '');
+  return parts.flatMap((p) => {
+    if (known.size === 0 || known.has(keyOf(p))) return [p];
+    const pieces = p
+      .split(/\s+(?:and|&)\s+|\s*\/\s*|\.\s+/i)
+      .map((x) => x.replace(LIST_MARK, '').replace(/[.]+$/, '').trim())
+      .filter((x) => x !== '');
+    return pieces.length >= 2 && pieces.every((x) => known.has(keyOf(x))) ? pieces : [p.replace(/[.]+$/, '')];
+  });
 }
 
 export interface RecallOptions {
   official: readonly string[];
   aliases?: Readonly<Record<string, string>>;
-  /** The survey's respondents, when the answers scored are the recall question's. */
-  takers: Population;
-  /** Split into groups only when a stack is scored: everyone who ranked. */
-  rankers: () => Population;
+  /** Splits the people scored into groups, as groups.ts populationOf does for the survey. */
+  populationFor: (people: readonly Respondent[]) => Population;
   /** The anonymity threshold: a free-text part is quoted in a note only when at least this many people wrote it. */
   minGroup: number;
 }
@@ -47,27 +65,56 @@ export interface RecallOptions {
 export interface RecallOutcome {
   recall: RecallResult;
   notes: Note[];
+  /** The people scored, split into groups (the ledger hides what these groups hide). */
+  population: Population;
 }
 
 export function buildRecall(dataset: Dataset, options: RecallOptions): RecallOutcome | { reason: string } {
   const keyOf = aliasKeyOf(options.aliases);
-  const officialKeys = [...new Set(options.official.map(keyOf))];
+  const keys = options.official.map(keyOf);
+  // two official names that are one priority once the aliases apply would shrink the list silently
+  keys.forEach((k, i) => {
+    const first = keys.indexOf(k);
+    if (first !== i) {
+      throw new UsageError(
+        `align.yml: official: ${JSON.stringify(clip(options.official[first]!))} and ${JSON.stringify(clip(options.official[i]!))} are the same priority once priorities.aliases applies; list each priority once or fix the alias`,
+      );
+    }
+  });
+  const officialKeys = keys;
   // Named as the file names the priority when it is one of them, else as align.yml writes it.
   const names = new Map(dataset.priorities.map((p) => [p.key, p.name]));
   const official = officialKeys.map((k, i) => names.get(k) ?? displayName(options.official[i]!));
   const needed = Math.min(3, officialKeys.length);
   const officialSet = new Set(officialKeys);
+  const known = new Set([...names.keys(), ...officialKeys]);
 
   const withText = dataset.respondents.filter((r) => r.recall !== undefined && r.recall.text.trim() !== '');
-  const source: RecallResult['source'] | null = withText.length > 0 ? 'text' : dataset.respondents.some((r) => r.stack.length > 0) ? 'stack' : null;
+  const ranked = dataset.respondents.filter((r) => r.stack.length > 0);
+  const source: RecallResult['source'] | null = withText.length > 0 ? 'text' : ranked.length > 0 ? 'stack' : null;
   if (source === null) {
-    return { reason: 'nothing to score: the survey has no recall question ("Name the top three priorities") and no one ranked the priorities' };
+    return { reason: 'nothing to score: no one answered a recall question ("Name the top three priorities") and no one ranked the priorities' };
+  }
+  const notes: Note[] = [];
+  const first = dataset.files[0]?.path ?? '';
+  const unknown = names.size === 0 ? [] : officialKeys.map((k, i) => [k, options.official[i]!] as const).filter(([k]) => !names.has(k));
+  if (unknown.length > 0) {
+    const list = unknown.map(([, n]) => JSON.stringify(clip(n))).join(', ');
+    const what = `align.yml: official: ${list} ${unknown.length === 1 ? 'is not one' : 'are not'} of the ${names.size} priorities the ranking lists`;
+    // a stack can never hold a priority the ranking does not list: every score would be a misreading
+    if (source === 'stack')
+      throw new UsageError(`${what}, so no stack can name ${unknown.length === 1 ? 'it' : 'them'}; fix the spelling or map it under priorities.aliases`);
+    notes.push({
+      file: first,
+      line: 1,
+      note: `${what}; answers are still matched against ${unknown.length === 1 ? 'it' : 'them'} by name and alias (check the spelling)`,
+    });
   }
 
   const heldBy = (r: Respondent): Set<string> | null => {
     if (source === 'text') {
       if (r.recall === undefined || r.recall.text.trim() === '') return null;
-      return new Set(recallParts(r.recall.text).map(keyOf));
+      return new Set(recallParts(r.recall.text, keyOf, known).map(keyOf));
     }
     if (r.stack.length === 0) return null;
     return new Set(r.stack.filter((e) => e.rank <= 3).map((e) => keyOf(e.priority)));
@@ -87,7 +134,9 @@ export function buildRecall(dataset: Dataset, options: RecallOptions): RecallOut
     return { n, ...statFields('share', share) };
   };
 
-  const population = source === 'text' ? options.takers : options.rankers();
+  // The groups are the people scored, split like the survey's: counted by who answered, so that
+  // no hidden group's share can be worked out from everyone's minus the groups shown.
+  const population = options.populationFor(source === 'text' ? withText : ranked);
   const recall: RecallResult = {
     official,
     needed,
@@ -97,7 +146,12 @@ export function buildRecall(dataset: Dataset, options: RecallOptions): RecallOut
     byDepartment: byGroup(population.departments, group),
     byLevel: byGroup(population.levels, group),
   };
-  return { recall, notes: source === 'text' ? unmatchedNote(withText, keyOf, new Set([...names.keys(), ...officialKeys]), options.minGroup) : [] };
+  if (source === 'text') {
+    // quoted only from the groups shown (everyone, when there are no departments), like comments
+    const quotable = population.departments.groups.size === 0 ? population.people : shownGroups(population.departments).flatMap(([, g]) => g);
+    notes.push(...unmatchedNote(withText, new Set(quotable), keyOf, known, options.minGroup));
+  }
+  return { recall, notes, population };
 }
 
 /**
@@ -107,17 +161,24 @@ export function buildRecall(dataset: Dataset, options: RecallOptions): RecallOut
  * is quoted only when at least `minGroup` people wrote it: a count of many
  * cannot point to anyone.
  */
-function unmatchedNote(people: readonly Respondent[], keyOf: (name: string) => string, known: ReadonlySet<string>, minGroup: number): Note[] {
+function unmatchedNote(
+  people: readonly Respondent[],
+  quotable: ReadonlySet<Respondent>,
+  keyOf: (name: string) => string,
+  known: ReadonlySet<string>,
+  minGroup: number,
+): Note[] {
   const writers = new Map<string, { people: Set<Respondent>; spellings: Map<string, number> }>();
   let parts = 0;
   for (const r of people) {
-    for (const part of recallParts(r.recall!.text)) {
+    for (const part of recallParts(r.recall!.text, keyOf, known)) {
       const key = keyOf(part);
       if (known.has(key) || key === '') continue;
       parts++;
+      if (!quotable.has(r)) continue;
       const entry = writers.get(key) ?? { people: new Set<Respondent>(), spellings: new Map<string, number>() };
       entry.people.add(r);
-      const shown = displayName(part).toLowerCase();
+      const shown = clip(displayName(part).toLowerCase());
       entry.spellings.set(shown, (entry.spellings.get(shown) ?? 0) + 1);
       writers.set(key, entry);
     }
@@ -130,11 +191,11 @@ function unmatchedNote(people: readonly Respondent[], keyOf: (name: string) => s
   const first = people[0]!;
   const quoted =
     common.length > 0
-      ? `; written by ${minGroup} or more people: ${common
+      ? `; written by ${minGroup} or more people of the groups shown: ${common
           .slice(0, 8)
           .map((c) => `${JSON.stringify(c.text)} (${c.count})`)
           .join(', ')}${common.length > 8 ? ', …' : ''}`
-      : ` (none written by ${minGroup} or more people, so none is quoted)`;
+      : ` (none written by ${minGroup} or more people of the groups shown, so none is quoted)`;
   return [
     {
       file: first.file,

@@ -319,7 +319,10 @@ const ownershipVerdict = z.enum(['clear', 'contested', 'orphaned']);
 const ownershipGroupShape = {
   n: count().meta({ description: 'Non-blank answers.' }),
   owners: z.array(z.strictObject({ name: z.string(), share: share() })).meta({ description: 'Named owners, most named first; shares over non-blank answers.' }),
-  unsure: share().meta({ description: "Share answering nobody, don't know or not sure." }),
+  unsure: share().nullable().meta({ description: "Share answering nobody, don't know or not sure." }),
+  unsureReason: reason(),
+  other: share().nullable().meta({ description: 'Share naming someone fewer than the anonymity threshold named in all: pooled, never quoted.' }),
+  otherReason: reason(),
   verdict: ownershipVerdict.nullable(),
   verdictReason: reason(),
 };

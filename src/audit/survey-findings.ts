@@ -161,7 +161,7 @@ function ownershipFindings(ownership: readonly OwnershipEntry[]): Finding[] {
         evidence: `${o.owners
           .slice(0, 4)
           .map((w) => `${w.name} ${fmtPercent(w.share)}`)
-          .join(', ')}${o.unsure > 0 ? `; nobody or not sure ${fmtPercent(o.unsure)}` : ''} (n = ${o.n}).`,
+          .join(', ')}${o.unsure !== null && o.unsure > 0 ? `; nobody or not sure ${fmtPercent(o.unsure)}` : ''} (n = ${o.n}).`,
         question: `For ${quote(o.decision)}: who makes the final call from today, who must be consulted, and where is that written down?`,
         layer: 'decision',
       });

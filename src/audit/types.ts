@@ -180,7 +180,7 @@ export interface LevelEvidence {
   kind: 'concordance' | 'favourable' | 'agreement' | 'recall' | 'department-stack' | 'cascade' | 'spread' | 'ownership';
   /** What it is about: "The leaders' stacks", an item's text, a department, a decision. */
   subject: string;
-  /** The statistic: W, favourable, rwg, share, spearman, icc1, or leadingOwnerShare for a decision (rated by its verdict). */
+  /** The statistic: W, favourable, rwg, share, spearman, icc1; for a decision (rated by its verdict) unsure (orphaned), leadingOwnerShare, or otherShare when every owner named is pooled. */
   statistic: string;
   value: number;
   /** A decision's ownership verdict (kind ownership). */
@@ -202,10 +202,14 @@ export type OwnershipVerdict = 'clear' | 'contested' | 'orphaned';
 export interface OwnershipGroup {
   /** Non-blank answers. */
   n: number;
-  /** Named owners, most named first (ties by name); answers that name nobody are not owners. */
+  /** Named owners (named by at least the threshold of people in all), most named first (ties by name); answers that name nobody are not owners. */
   owners: Array<{ name: string; share: number }>;
-  /** Share answering nobody, don't know, not sure. */
-  unsure: number;
+  /** Share answering nobody, don't know, not sure; null when no one answered. */
+  unsure: number | null;
+  unsureReason?: string;
+  /** Share naming someone fewer than the anonymity threshold named in all: pooled, never quoted. */
+  other: number | null;
+  otherReason?: string;
   verdict: OwnershipVerdict | null;
   verdictReason?: string;
 }

@@ -211,7 +211,11 @@ export function assembleDataset(
         exclude(row, stack, 'invalid');
         continue;
       }
-      if (stack.length === 0 && Object.keys(row.likert).length === 0) {
+      // a row that answers only an ownership or a recall question is used for those (the survey audit reads them)
+      const survey = row as RawRow & Partial<Pick<Respondent, 'ownership' | 'recall'>>;
+      const other =
+        (survey.ownership !== undefined && Object.keys(survey.ownership).length > 0) || (survey.recall !== undefined && survey.recall.text.trim() !== '');
+      if (stack.length === 0 && Object.keys(row.likert).length === 0 && !other) {
         exclude(row, nothingReason(normalised), 'nothing-answered');
         continue;
       }

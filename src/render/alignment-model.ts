@@ -20,7 +20,7 @@ import type {
   RecallResult,
 } from '../audit/types.js';
 import { ALIGNMENT_LEVELS } from '../audit/types.js';
-import { fmtCount, fmtCountWord, fmtInteger, fmtList, fmtNA, fmtNumber, fmtPercent, fmtSuppressed } from '../format.js';
+import { fmtCount, fmtCountWord, fmtInteger, fmtList, fmtNA, fmtNumber, fmtPercent, fmtPercentBeside, fmtSuppressed } from '../format.js';
 import { type Cut, LEVEL_RULES, type LevelRules } from './level-rules.js';
 import type { TableModel } from './report-model.js';
 
@@ -117,7 +117,11 @@ function measureText(e: LevelEvidence): string {
     case 'icc1':
       return `ICC(1) = ${num(two)} (the share of the differences in answers lying between departments)`;
     case 'leadingOwnerShare':
-      return `${e.verdict ?? 'no verdict'}: the owner named most, by ${num(fmtPercent)}`;
+      return `${e.verdict ?? 'no verdict'}: the owner named most is named by ${num(fmtPercent)}`;
+    case 'unsure':
+      return `${e.verdict ?? 'no verdict'}: ${num(fmtPercent)} answer nobody, don't know or not sure`;
+    case 'otherShare':
+      return `${e.verdict ?? 'no verdict'}: every owner named is named by too few people to show (${num(fmtPercent)} of answers)`;
     default:
       return `${e.statistic} = ${num(two)}`;
   }
@@ -232,9 +236,10 @@ export interface DecisionsModel {
 
 const shownGroup = <T>(g: MaybeSuppressed<T>): g is T => !('suppressed' in (g as object));
 
-function ownersText(g: OwnershipGroup): string {
-  const owners = g.owners ?? [];
-  return owners.length === 0 ? 'no owner named' : owners.map((o) => `${o.name} ${fmtPercent(o.share)}`).join(', ');
+function ownersText(g: OwnershipGroup, rules: LevelRules): string {
+  const owners = (g.owners ?? []).map((o) => `${o.name} ${fmtPercentBeside(o.share, rules.contestedShare)}`);
+  if (isNum(g.other) && g.other > 0) owners.push(`other answers ${fmtPercentBeside(g.other, rules.contestedShare)}`);
+  return owners.length === 0 ? 'no owner named' : owners.join(', ');
 }
 
 function verdictText(g: OwnershipGroup, rules: LevelRules): string {
@@ -293,8 +298,8 @@ export function decisionsModel(ownership: readonly OwnershipEntry[] | undefined,
       question: e.question && e.question.trim() !== '' && e.question.trim() !== e.decision.trim() ? e.question : null,
       verdict: verdictWord(e),
       n: e.n,
-      owners: ownersText(e),
-      unsure: fmtPercent(e.unsure),
+      owners: ownersText(e, rules),
+      unsure: isNum(e.unsure) ? fmtPercentBeside(e.unsure, rules.orphanedOver) : fmtNA(e.unsureReason),
       verdictText: verdictText(e, rules),
       byDepartment:
         depts.length === 0
@@ -303,7 +308,15 @@ export function decisionsModel(ownership: readonly OwnershipEntry[] | undefined,
               header: ['Department', 'Answers', 'Owners named', 'Unsure', 'Verdict'],
               align: ['l', 'r', 'l', 'r', 'l'],
               rows: depts.map(([name, g]) =>
-                shownGroup(g) ? [name, fmtInteger(g.n), ownersText(g), fmtPercent(g.unsure), verdictWord(g)] : [name, fmtSuppressed(minGroup), '', '', ''],
+                shownGroup(g)
+                  ? [
+                      name,
+                      fmtInteger(g.n),
+                      ownersText(g, rules),
+                      isNum(g.unsure) ? fmtPercentBeside(g.unsure, rules.orphanedOver) : fmtNA(g.unsureReason),
+                      verdictWord(g),
+                    ]
+                  : [name, fmtSuppressed(minGroup), '', '', ''],
               ),
             },
     };

@@ -102,18 +102,18 @@ describe('evidence per level, from a builder-made dataset', () => {
 
   test('decision: a clear decision is good evidence, a contested or an orphaned one poor', () => {
     const b = aDataset().withLeader('Lea', 'Exec', ['A', 'B']);
-    b.withAnswering(10, 'Ops', (i) => ({
+    b.withAnswering(20, 'Ops', (i) => ({
       ownership: {
-        Pricing: i < 8 ? 'CFO' : 'CEO', // 80% one owner: clear
-        Hiring: i < 5 ? 'CHRO' : i < 8 ? 'COO' : 'CEO', // 50% and 30%: contested
-        Roadmap: i < 6 ? 'Nobody / not sure' : 'CTO', // 60% nobody: orphaned
+        Pricing: i < 16 ? 'CFO' : 'CEO', // 80% one owner: clear
+        Hiring: i < 10 ? 'CHRO' : i < 16 ? 'COO' : 'CEO', // 50% and 30%: contested
+        Roadmap: i < 12 ? 'Nobody / not sure' : 'CTO', // 60% nobody: orphaned
       },
     }));
     const r = audit(b);
-    expect(evidence(r, 'decision', 'ownership').map((e) => [e.subject, e.verdict, e.value, e.rating])).toEqual([
-      ['Pricing', 'clear', 0.8, 'good'],
-      ['Hiring', 'contested', 0.5, 'poor'],
-      ['Roadmap', 'orphaned', 0.4, 'poor'],
+    expect(evidence(r, 'decision', 'ownership').map((e) => [e.subject, e.verdict, e.statistic, e.value, e.rating])).toEqual([
+      ['Pricing', 'clear', 'leadingOwnerShare', 0.8, 'good'],
+      ['Hiring', 'contested', 'leadingOwnerShare', 0.5, 'poor'],
+      ['Roadmap', 'orphaned', 'unsure', 0.6, 'poor'],
     ]);
   });
 

@@ -6,11 +6,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { buildAudit } from '../../src/audit/audit.js';
-import { decisionName, namesNobody, ownershipGroup } from '../../src/audit/ownership.js';
+import { decisionName, namesNobody, ownershipGroup, readAnswers } from '../../src/audit/ownership.js';
 import { aDataset } from './builders.js';
 
 /** Answers as a list: ['CFO', 'CFO', 'CEO'] -> one group's verdict. */
-const verdict = (answers: string[], share = 0.25) => ownershipGroup(answers, share);
+const verdict = (answers: string[], share = 0.25) => ownershipGroup(readAnswers(answers), share);
 const times = (n: number, answer: string) => Array.from({ length: n }, () => answer);
 
 describe('verdicts', () => {
@@ -23,6 +23,7 @@ describe('verdicts', () => {
         { name: 'CEO', share: 0.2 },
       ],
       unsure: 0.1,
+      other: 0,
       verdict: 'clear',
     });
   });
@@ -55,8 +56,34 @@ describe('verdicts', () => {
     ]);
   });
 
-  test('no answers: no verdict, with the reason', () => {
-    expect(verdict([])).toEqual({ n: 0, owners: [], unsure: 0, verdict: null, verdictReason: 'no one in this group answered the question' });
+  test('no answers: no shares and no verdict, with the reason', () => {
+    const why = 'no one in this group answered the question';
+    expect(verdict([])).toEqual({ n: 0, owners: [], unsure: null, unsureReason: why, other: null, otherReason: why, verdict: null, verdictReason: why });
+  });
+
+  test('an answer of punctuation only ("?", "-") is no answer; "TBD" names nobody', () => {
+    expect(verdict(['?', '-', 'CFO', 'TBD'])).toMatchObject({ n: 2, owners: [{ name: 'CFO', share: 0.5 }], unsure: 0.5 });
+  });
+
+  test('a tick-box answer names each owner when every part is named alone elsewhere; a write-in with a comma is one name', () => {
+    // CEO named by 5 of 7 (.71), CFO by 3 of 7 (.43): contested, where reading "CFO, CEO" as one owner gave a clear verdict
+    const g = verdict(['CFO, CEO', 'CFO, CEO', 'CEO', 'CEO', 'CEO', 'CFO', 'Me, the only lawyer']);
+    expect(g.owners).toEqual([
+      { name: 'CEO', share: 5 / 7 },
+      { name: 'CFO', share: 3 / 7 },
+      { name: 'Me, the only lawyer', share: 1 / 7 },
+    ]);
+    expect(g.verdict).toBe('contested');
+  });
+
+  test('owners named by fewer than the threshold are pooled as other, never quoted; the verdict still reads them', () => {
+    const answers = readAnswers([...times(6, 'CFO'), ...times(3, 'General Counsel'), 'Jane Doe, HR']);
+    const quotable = new Set(['cfo']);
+    const g = ownershipGroup(answers, 0.25, quotable);
+    expect(g.owners).toEqual([{ name: 'CFO', share: 0.6 }]);
+    expect(g.other).toBeCloseTo(0.4, 12);
+    expect(g.verdict).toBe('contested'); // General Counsel .30 and CFO .60
+    expect(JSON.stringify(g)).not.toMatch(/Jane|Counsel/);
   });
 
   test.each(['Nobody', 'No one', 'nobody / not sure', "Don't know", 'I don’t know', 'Not sure', 'Unsure', 'Unclear', 'N/A'])('%s names nobody', (answer) => {
@@ -73,20 +100,16 @@ describe('in the audit', () => {
       .withLeader('Lea', 'Exec', ['A', 'B'])
       .answering({ ownership: { Pricing: 'CEO' } });
     b.withAnswering(6, 'Sales', (i) => ({ ownership: { Pricing: i < 3 ? 'CFO' : 'CCO' } }));
-    b.withAnswering(5, 'Ops', (i) => ({ ownership: (i === 0 ? { Hiring: 'COO' } : { Pricing: 'CFO' }) as Record<string, string> }));
+    b.withAnswering(6, 'Ops', (i) => ({ ownership: (i === 0 ? { Hiring: 'COO' } : { Pricing: 'CFO' }) as Record<string, string> }));
     b.withAnswering(4, 'Legal', { ownership: { Pricing: 'CFO' } }); // hidden; with the leader, a remainder of 5 keeps Ops shown
     const r = buildAudit(b.build(), { version: 'test', permutations: 100 });
     expect(r.ownership.map((d) => d.decision)).toEqual(['Pricing', 'Hiring']); // first seen
     const o = r.ownership[0]!;
-    // CCO 3 of 15 = .20, under .25: one clear owner
-    expect(o).toMatchObject({ decision: 'Pricing', question: 'Pricing', n: 15, verdict: 'clear' });
-    expect(o.owners).toEqual([
-      { name: 'CFO', share: 11 / 15 },
-      { name: 'CCO', share: 3 / 15 },
-      { name: 'CEO', share: 1 / 15 },
-    ]);
+    // 16 answers: CFO 12, CCO 3 (.19, under .25: one clear owner), CEO 1; CCO and CEO, named by fewer than five, are pooled as other
+    expect(o).toMatchObject({ decision: 'Pricing', question: 'Pricing', n: 16, verdict: 'clear', other: 4 / 16 });
+    expect(o.owners).toEqual([{ name: 'CFO', share: 12 / 16 }]); // CCO (3 people) and CEO (1) are named by fewer than five: pooled
     expect(o.byDepartment.Sales).toMatchObject({ n: 6, verdict: 'contested' });
-    expect(o.byDepartment.Ops).toMatchObject({ n: 4, verdict: 'clear' }); // five members, one left Pricing blank: members are counted, not answers
+    expect(o.byDepartment.Ops).toMatchObject({ n: 5, verdict: 'clear' }); // six members, one left Pricing blank: a decision's groups are its answerers
     expect(o.byDepartment.Legal).toEqual({ suppressed: true });
   });
 

@@ -54,12 +54,12 @@ describe('free-text answers', () => {
     expect(r.recall!.overall).toEqual({ n: 5, share: 2 / 5 });
   });
 
-  test('blank answers are not scored; a group with none has no share, with the reason', () => {
+  test('blank answers are not scored, and the groups are the people scored (no group can be worked out from the others)', () => {
     const b = texts(['Grow revenue, Cut cost, Launch the app', 'x', 'y', 'z', 'w']);
     b.withAnswering(5, 'Sales', { likert: {} as Record<string, number>, ownership: { Pricing: 'CFO' } });
     const r = audit(b);
     expect(r.recall!.overall).toEqual({ n: 5, share: 0.2 });
-    expect(r.recall!.byDepartment.Sales).toEqual({ n: 0, share: null, shareReason: 'no one in this group gave an answer to score' });
+    expect(r.recall!.byDepartment).not.toHaveProperty('Sales');
   });
 
   test('per department and level, a small group suppressed', () => {
@@ -121,11 +121,51 @@ test('parts that name no priority are counted in a note; only those five or more
   // unmatched parts: "the app" x5 (five people), "my own thing" x1
   expect(note).toMatchObject({
     line: 1,
-    note: 'strategy recall: 6 parts of the answers to "Name the company’s top three priorities" name no priority by its name or an alias; written by 5 or more people: "the app" (5); map the spellings that mean an official priority under priorities.aliases in align.yml',
+    note: 'strategy recall: 6 parts of the answers to "Name the company’s top three priorities" name no priority by its name or an alias; written by 5 or more people of the groups shown: "the app" (5); map the spellings that mean an official priority under priorities.aliases in align.yml',
   });
   expect(note!.note).not.toContain('my own thing');
   const mapped = audit(b, { aliases: { 'the app': 'Launch the app' } });
   expect(mapped.input.notes.find((n) => n.note.startsWith('strategy recall'))!.note).toMatch(
-    /^strategy recall: 1 part .* \(none written by 5 or more people, so none is quoted\)/,
+    /^strategy recall: 1 part .* \(none written by 5 or more people of the groups shown, so none is quoted\)/,
   );
+});
+
+describe('hostile and everyday answers', () => {
+  test('a hidden group cannot be worked out by subtraction when others leave the question blank', () => {
+    // QA repro: HR (6) answered nothing, Legal (3) is hidden; counting members would show Ops and Sales
+    // and let everyone minus them give Legal's share. Counting the people scored hides Sales too.
+    const b = aDataset().withLeader('Lea', 'Exec', ['A']);
+    b.withAnswering(6, 'Sales', (i) => ({ recall: i < 2 ? 'Grow revenue, Cut cost, Launch the app' : 'Grow revenue' }));
+    b.withAnswering(6, 'HR', { likert: {}, ownership: { Pricing: 'CFO' } });
+    b.withAnswering(3, 'Legal', { recall: 'Grow revenue; Cut cost; Launch the app' });
+    const r = audit(b);
+    const shown = Object.entries(r.recall!.byDepartment).filter(([, g]) => !('suppressed' in g));
+    const hiddenScored = 'suppressed' in r.recall!.overall ? 0 : r.recall!.overall.n - shown.reduce((n, [, g]) => n + (g as { n: number }).n, 0);
+    expect(hiddenScored === 0 || hiddenScored >= 5).toBe(true);
+  });
+
+  test('"and", "/", "&" and inline numbering split an answer only when every piece names a priority', () => {
+    const keyOf = (n: string) => n.toLowerCase();
+    const known = new Set(['growth', 'retention', 'launch', 'hire and retain talent']);
+    expect(recallParts('Growth and Retention and Launch', keyOf, known)).toEqual(['Growth', 'Retention', 'Launch']);
+    expect(recallParts('1. Growth 2. Retention 3. Launch', keyOf, known)).toEqual(['Growth', 'Retention', 'Launch']);
+    expect(recallParts('Growth/Retention/Launch', keyOf, known)).toEqual(['Growth', 'Retention', 'Launch']);
+    expect(recallParts('Growth. Retention. Launch.', keyOf, known)).toEqual(['Growth', 'Retention', 'Launch']);
+    expect(recallParts('Hire and retain talent', keyOf, known)).toEqual(['Hire and retain talent']);
+    expect(recallParts('Growth and something else', keyOf, known)).toEqual(['Growth and something else']);
+  });
+
+  test('an alias that makes two official priorities one stops the run', () => {
+    expect(() => audit(texts(['a', 'b', 'c', 'd', 'e']), { aliases: { 'grow revenue': 'Cut cost' } })).toThrow(
+      /same priority once priorities\.aliases applies/,
+    );
+  });
+
+  test('an official priority the ranking does not list stops a stack-scored recall; with free text it is noted', () => {
+    const stacks = aDataset().withLeader('Ann', 'Exec', ['Grow revenue', 'Cut cost', 'Launch the app']);
+    expect(() => audit(stacks, { official: ['Grow revenue', 'Expand to Mars'] })).toThrow(/"Expand to Mars" is not one of the 3 priorities the ranking lists/);
+    const text = texts(['Grow revenue, Expand to Mars', 'x', 'y', 'z', 'w']);
+    const r = audit(text, { official: ['Grow revenue', 'Expand to Mars'] });
+    expect(r.input.notes.some((n) => n.note.includes('"Expand to Mars" is not one of the 3 priorities'))).toBe(true);
+  });
 });

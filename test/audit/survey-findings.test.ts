@@ -80,10 +80,10 @@ test('low-agreement: a department split on an item (r_wg under .50)', () => {
 describe('decisions', () => {
   function decisions() {
     const b = aDataset().withLeader('Lea', 'Exec', ['A', 'B']);
-    b.withAnswering(10, 'Ops', (i) => ({
+    b.withAnswering(20, 'Ops', (i) => ({
       ownership: {
-        'Pricing for NHS tenders': i < 4 ? 'CFO' : i < 8 ? 'Chief Commercial Officer' : 'Nobody / not sure',
-        'The app release date': i < 6 ? 'Nobody / not sure' : 'CTO',
+        'Pricing for NHS tenders': i < 8 ? 'CFO' : i < 16 ? 'Chief Commercial Officer' : 'Nobody / not sure',
+        'The app release date': i < 12 ? 'Nobody / not sure' : 'CTO',
         'Clinical safety incidents': 'Chief Medical Officer',
       },
     }));
@@ -96,7 +96,7 @@ describe('decisions', () => {
         kind: 'decision-contested',
         level: 'decision',
         title: 'Two or more people are seen as owning “Pricing for NHS tenders”',
-        evidence: 'CFO 40%, Chief Commercial Officer 40%; nobody or not sure 20% (n = 10).',
+        evidence: 'CFO 40%, Chief Commercial Officer 40%; nobody or not sure 20% (n = 20).',
         question: 'For “Pricing for NHS tenders”: who makes the final call from today, who must be consulted, and where is that written down?',
         layer: 'decision',
       },
@@ -106,7 +106,7 @@ describe('decisions', () => {
     const [f] = ofKind(decisions(), 'decision-orphaned');
     expect(f).toMatchObject({
       title: 'Nobody is seen as owning “The app release date”',
-      evidence: "60% answer nobody, don't know or not sure; the most named, CTO, by 40% (n = 10).",
+      evidence: "60% answer nobody, don't know or not sure; the most named, CTO, by 40% (n = 20).",
     });
   });
   test('a clear decision is no finding', () => {

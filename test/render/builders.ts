@@ -177,7 +177,7 @@ export class AuditResultBuilder {
    * `unsure` to 0, `byDepartment` to none.
    */
   withOwnership(entry: Partial<OwnershipEntry> & Pick<OwnershipEntry, 'decision' | 'owners' | 'verdict'>): this {
-    this.ownership.push({ question: entry.decision, contestedShare: 0.25, n: 20, unsure: 0, byDepartment: {}, ...entry });
+    this.ownership.push({ question: entry.decision, contestedShare: 0.25, n: 20, unsure: 0, other: 0, byDepartment: {}, ...entry } as OwnershipEntry);
     return this;
   }
 

@@ -77,8 +77,8 @@ describe('the scorecard', () => {
     expect(card).toContain('- I can name the top three priorities: favourable 72%; good (60% or more)');
     expect(card).toContain('- Sales: agreement r\\_wg = 0.55; in between (0.50 to below 0.70)');
     expect(card).toContain('- Clarity: ICC(1) = 0.12 (the share of the differences in answers lying between departments); listed, not rated');
-    expect(card).toContain('- Pricing: contested: the owner named most, by 45%; poor (contested or orphaned)');
-    expect(card).toContain('- Hiring: clear: the owner named most, by 80%; good (a clear owner)');
+    expect(card).toContain('- Pricing: contested: the owner named most is named by 45%; poor (contested or orphaned)');
+    expect(card).toContain('- Hiring: clear: the owner named most is named by 80%; good (a clear owner)');
   });
 
   test('a level without a status gives the reason, and no evidence list', () => {
@@ -151,14 +151,15 @@ describe('the Decisions section', () => {
         { name: 'CEO', share: 0.1 },
       ],
       unsure: 0.15,
+      other: 0,
       verdict: 'contested',
       byDepartment: {
-        Engineering: { n: 8, owners: [{ name: 'Finance', share: 0.75 }], unsure: 0.25, verdict: 'clear' },
+        Engineering: { n: 8, owners: [{ name: 'Finance', share: 0.75 }], unsure: 0.25, other: 0, verdict: 'clear' },
         Finance: { suppressed: true },
       },
     })
-    .withOwnership({ decision: 'Launch date', n: 24, owners: [{ name: 'Product', share: 0.2 }], unsure: 0.65, verdict: 'orphaned' })
-    .withOwnership({ decision: 'Hiring', n: 25, owners: [{ name: 'People', share: 0.8 }], unsure: 0.04, verdict: 'clear' })
+    .withOwnership({ decision: 'Launch date', n: 24, owners: [{ name: 'Product', share: 0.2 }], unsure: 0.65, other: 0, verdict: 'orphaned' })
+    .withOwnership({ decision: 'Hiring', n: 25, owners: [{ name: 'People', share: 0.8 }], unsure: 0.04, other: 0, verdict: 'clear' })
     .build();
   const md = renderMarkdown(r);
   const decisions = section(md, '## Decisions');
@@ -178,7 +179,7 @@ describe('the Decisions section', () => {
   test('a contested decision: owners with shares, the unsure share, the rivals named', () => {
     expect(decisions).toContain('### Pricing: contested');
     expect(decisions).toContain('Asked: "Who owns pricing?"');
-    expect(decisions).toContain('- **Owners named** (30 answers): Finance 45%, Sales 30%, CEO 10%');
+    expect(decisions).toContain('- **Answers:** 30 answers; **owners named:** Finance 45%, Sales 30%, CEO 10%');
     expect(decisions).toContain("- **Nobody, don't know or not sure:** 15%");
     expect(decisions).toContain('- Contested: Finance (45%) and Sales (30%) are each named by at least 25% of those who answered.');
   });
@@ -201,9 +202,9 @@ describe('the Decisions section', () => {
   });
 
   test('one decision reads as one', () => {
-    const one = renderMarkdown(anAuditResult().withOwnership({ decision: 'Pricing', owners: [], unsure: 0.7, verdict: 'orphaned' }).build());
+    const one = renderMarkdown(anAuditResult().withOwnership({ decision: 'Pricing', owners: [], unsure: 0.7, other: 0, verdict: 'orphaned' }).build());
     expect(one).toContain('The one decision asked about is orphaned.');
-    expect(one).toContain('- **Owners named** (20 answers): no owner named');
+    expect(one).toContain('- **Answers:** 20 answers; **owners named:** no owner named');
   });
 
   test('a decision without a verdict gives the reason', () => {
@@ -380,7 +381,7 @@ describe('hostile text from the input', () => {
         { name: '<b>Sales</b>', share: 0.4 },
       ],
       verdict: 'contested',
-      byDepartment: { 'Ops | <i>': { n: 6, owners: [{ name: 'A|B', share: 1 }], unsure: 0, verdict: 'clear' } },
+      byDepartment: { 'Ops | <i>': { n: 6, owners: [{ name: 'A|B', share: 1 }], unsure: 0, other: 0, verdict: 'clear' } },
     })
     .withRecall({
       official: ['Grow | *fast*'],
@@ -395,7 +396,7 @@ describe('hostile text from the input', () => {
 
   test('a decision name is escaped in its heading, the scorecard and the verdict', () => {
     expect(md).toContain(`### ${escaped}: contested`);
-    expect(md).toContain(`- ${escaped}: contested: the owner named most, by 45%; poor (contested or orphaned)`);
+    expect(md).toContain(`- ${escaped}: contested: the owner named most is named by 45%; poor (contested or orphaned)`);
     expect(md).toContain('Contested: Fin\\|ance \\*x\\* (50%) and \\<b>Sales\\</b> (40%) are each named');
     // every '<' that could open a tag is escaped
     expect(md).not.toMatch(/(?<!\\)<(script|\/script|b|\/b|i)>/);
