@@ -138,6 +138,11 @@ export function fmtCountWord(n: number, capitalise = false): string {
   return capitalise ? w.charAt(0).toUpperCase() + w.slice(1) : w;
 }
 
+/** Every one of n, in words: 'the one', 'both', 'all three', 'all 12'. */
+export function fmtAllOf(n: number): string {
+  return n === 1 ? 'the one' : n === 2 ? 'both' : `all ${fmtCountWord(n)}`;
+}
+
 /** '1 leader', '6 leaders'; the plural defaults to singular + 's'. */
 export function fmtCount(n: number, singular: string, plural = `${singular}s`): string {
   return `${fmtInteger(n)} ${n === 1 ? singular : plural}`;

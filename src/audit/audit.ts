@@ -113,6 +113,10 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
         })
       : { reason: 'no official list in align.yml (official: [...])' };
   const recall = 'reason' in recallBuilt ? null : recallBuilt.recall;
+  if ('reason' in recallBuilt && options.official && options.official.length > 0) {
+    notes.push({ file: first, line: 1, note: `align.yml gives official priorities, but strategy recall is not available: ${recallBuilt.reason}` });
+    notes.sort(byPlace);
+  }
   if (!('reason' in recallBuilt) && recallBuilt.notes.length > 0) {
     notes.push(...recallBuilt.notes);
     notes.sort(byPlace);

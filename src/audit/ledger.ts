@@ -52,9 +52,9 @@ const HIDDEN_REASON: Record<LedgerKind, string> = {
   'write-in': 'not used',
   'merged-spellings': 'not used',
   'ranked-nothing': 'not used',
-  'straight-lining': 'straight-lining: the same answer to every rating item (align.yml quality.exclude)',
-  incomplete: 'answered fewer than half of the rating items (align.yml quality.exclude)',
-  speeder: 'finished in under a third of the median time (align.yml quality.exclude)',
+  'straight-lining': 'gave the same answer to every rating item: straight-lining; left out (align.yml quality.exclude)',
+  incomplete: 'answered fewer than half of the rating items; left out (align.yml quality.exclude)',
+  speeder: 'finished in under a third of the median time; left out (align.yml quality.exclude)',
   other: 'not used (the reason is withheld: a member of a group too small to show)',
 };
 

@@ -39,9 +39,12 @@ export interface LevelInputs {
 
 /** What each level would read, for the reason given when the input has none of it. */
 const WANTS: Record<AlignmentLevel, string> = {
-  strategic: "no leaders' stacks to compare, no strategic items (clarity of the priorities, belief in the strategy) and no strategy recall",
-  communication: "no departments' stacks, no cascade and no communication items (leaders speak with one voice, changes communicated)",
-  decision: 'no ownership questions and no decision items (decision ownership, decisions stay made, data to decide)',
+  strategic:
+    "no leaders' stacks to compare, no strategy recall, and no item read as strategic (the question bank's clarity, belief and resources items, or one align.yml levels.strategic names)",
+  communication:
+    "no departments' stacks, no cascade, and no item read as communication (the question bank's one-voice and change-communication items, or one align.yml levels.communication names)",
+  decision:
+    "no ownership questions and no item read as decision (the question bank's decision-ownership, decisions-stick and data items, or one align.yml levels.decision names)",
 };
 
 function itemEvidence(survey: SurveyResult | null, level: AlignmentLevel): LevelEvidence[] {

@@ -51,10 +51,18 @@ export function checkQuality(dataset: Dataset, exclude: readonly QualityFlag[]):
   const text: Record<QualityFlag, string> = {
     'straight-lining': `gave the same answer to every rating item (${STRAIGHT_LINE_MIN_ITEMS} or more answered): straight-lining`,
     incomplete: `answered fewer than half of the ${fmtCount(itemCount, 'rating item')}`,
-    speeders: `finished in under a third of the median time (${medianSeconds === null ? '' : durationText(medianSeconds)})`,
+    speeders: `finished in under a third of the median time (median ${medianSeconds === null ? '' : durationText(medianSeconds)})`,
   };
   const notes: Note[] = [];
   const excluded: Excluded[] = [];
+  if (exclude.includes('speeders') && medianSeconds === null) {
+    // asked for, but not possible: say so rather than check nothing in silence
+    notes.push({
+      file: dataset.files[0]?.path ?? '',
+      line: 1,
+      note: `align.yml quality.exclude lists speeders, but ${timed.length === 0 ? 'the input records no response times' : `only ${timed.length} responses record how long they took (${QUALITY_MIN_TIMED} are needed for a median)`}: no one is checked for speed`,
+    });
+  }
   const kept: Respondent[] = [];
   for (const r of dataset.respondents) {
     const flags = qualityFlags(r, itemCount, medianSeconds);

@@ -8,7 +8,7 @@
  * figures are the AuditResult's own, so a finding can say nothing a table
  * does not.
  */
-import { fmtCountWord, fmtList, fmtNumber, fmtPercent, fmtRho } from '../format.js';
+import { fmtAllOf, fmtCountWord, fmtList, fmtNumber, fmtPercent, fmtRho } from '../format.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { CUTS, rate } from './bands.js';
 import type { AlignmentLevel, Finding, GapEntry, GroupStats, ItemResult, OwnershipEntry, RecallResult, SurveyResult } from './types.js';
@@ -188,7 +188,7 @@ function recallFinding(recall: RecallResult | null): Finding[] {
   const departments = Object.entries(recall.byDepartment)
     .filter((e): e is [string, { n: number; share: number }] => !('suppressed' in e[1]) && e[1].share !== null)
     .sort((a, b) => a[1].share - b[1].share || compareCodePoints(a[0], b[0]));
-  const how = recall.needed === recall.official.length ? `all ${fmtCountWord(recall.needed)}` : `at least ${fmtCountWord(recall.needed)}`;
+  const how = recall.needed === recall.official.length ? fmtAllOf(recall.needed) : `at least ${fmtCountWord(recall.needed)}`;
   const what =
     recall.source === 'text' ? `named ${how} of the official priorities when asked` : `have ${how} of the official priorities in their stack's top three`;
   return [

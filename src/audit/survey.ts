@@ -156,11 +156,12 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
   const items = input.items.map((item) => {
     const bank = bankItemOf(item);
     const dimension = options.configDimensions ? item.dimension : (bank?.dimension ?? null);
+    // align.yml levels first, then the question bank
+    const level = item.level ?? bank?.level ?? null;
     if (dimension !== null) {
-      const level = bank?.level ?? null;
       levelOf.set(dimension, levelOf.has(dimension) && levelOf.get(dimension) !== level ? null : level);
     }
-    return { ...item, dimension, level: bank?.level ?? null, bankId: bank?.id ?? null };
+    return { ...item, dimension, level, bankId: bank?.id ?? null };
   });
   const dataset: Dataset = { ...input, items };
   const { minGroup } = options;

@@ -48,6 +48,8 @@ export interface AlignConfig {
   reverse?: string[];
   /** Comments are shown only for groups of at least this many respondents (default 10, never below minGroup). */
   commentMinGroup?: number;
+  /** The level of alignment of items the question bank does not recognise: level -> the item texts (or column headers). */
+  levels?: Partial<Record<'strategic' | 'communication' | 'decision', string[]>>;
   /** Dimensions: name -> the item texts (or column headers) in it. */
   dimensions?: Record<string, string[]>;
   /** Priority name aliases: spelling -> the priority it means. */

@@ -69,6 +69,13 @@ export const configSchema = z
     scales: z.record(z.string(), scale).optional(),
     codebooks: z.record(z.string(), z.record(z.string(), label)).optional(),
     dimensions: z.record(z.string(), z.array(text).min(1)).optional(),
+    levels: z
+      .strictObject({
+        strategic: z.array(text).min(1).optional(),
+        communication: z.array(text).min(1).optional(),
+        decision: z.array(text).min(1).optional(),
+      })
+      .optional(),
     reverse: z.array(text).min(1).optional(),
     commentMinGroup: z.number().int().min(3).optional(),
     priorities: z.strictObject({ aliases: z.record(z.string(), text).optional() }).optional(),
@@ -127,6 +134,7 @@ function allowedKeys(path: readonly PropertyKey[]): string[] {
       'scales',
       'codebooks',
       'dimensions',
+      'levels',
       'reverse',
       'commentMinGroup',
       'priorities',
@@ -138,6 +146,7 @@ function allowedKeys(path: readonly PropertyKey[]): string[] {
   if (path[0] === 'scales' && path.length === 2) return ['labels', 'missing'];
   if (path[0] === 'priorities' && path.length === 1) return ['aliases'];
   if (path[0] === 'ownership' && path.length === 1) return ['contestedShare'];
+  if (path[0] === 'levels' && path.length === 1) return ['strategic', 'communication', 'decision'];
   if (path[0] === 'quality' && path.length === 1) return ['exclude'];
   return [];
 }

@@ -137,6 +137,8 @@ export interface Item {
   text: string;
   /** Dimension (scale) the item belongs to, from align.yml; null when none given. */
   dimension: string | null;
+  /** The level of alignment align.yml `levels` gives it (else the question bank decides). */
+  level?: 'strategic' | 'communication' | 'decision' | null;
   /** Number of scale points (5 or 7 for agreement scales). */
   points: number;
   /** The scale's lowest value: 1, or 0 for a 0..10 scale. */

@@ -20,7 +20,7 @@ import type {
   RecallResult,
 } from '../audit/types.js';
 import { ALIGNMENT_LEVELS } from '../audit/types.js';
-import { fmtCount, fmtCountWord, fmtInteger, fmtList, fmtNA, fmtNumber, fmtPercent, fmtPercentBeside, fmtSuppressed } from '../format.js';
+import { fmtAllOf, fmtCount, fmtCountWord, fmtInteger, fmtList, fmtNA, fmtNumber, fmtPercent, fmtPercentBeside, fmtSuppressed } from '../format.js';
 import { type Cut, LEVEL_RULES, type LevelRules } from './level-rules.js';
 import type { TableModel } from './report-model.js';
 
@@ -434,10 +434,10 @@ export function roomGlance(result: AuditResult): string[] {
   const out: string[] = [];
   const recall = result.recall;
   if (recall && shownGroup(recall.overall) && recall.overall.share !== null) {
-    const what = recall.needed === recall.official.length ? `all ${fmtCountWord(recall.needed)}` : `at least ${fmtCountWord(recall.needed)}`;
+    const what = recall.needed === recall.official.length ? fmtAllOf(recall.needed) : `at least ${fmtCountWord(recall.needed)}`;
     out.push(
       recall.source === 'text'
-        ? `${fmtPercent(recall.overall.share)} of those asked named ${what} of the official priorities (${fmtList(recall.official)}); Sull, Sull and Yoder (2018) found 28% could name three.`
+        ? `${fmtPercent(recall.overall.share)} of those who answered named ${what} of the official priorities (${fmtList(recall.official)}); Sull, Sull and Yoder (2018) found 28% could name three.`
         : `${fmtPercent(recall.overall.share)} of those who ranked have ${what} of the official priorities (${fmtList(recall.official)}) in their top three; Sull, Sull and Yoder (2018) found 28% could name three.`,
     );
   }

@@ -169,3 +169,24 @@ describe('a level’s status', () => {
     expect(level(r, 'decision').statusReason).toMatch(/no ownership questions/);
   });
 });
+
+test('align.yml levels place an item the question bank does not know; the bank still places its own', async () => {
+  const { tempFolder } = await import('../ingest/temp-files.js');
+  const { runAlign } = await import('../helpers/run.js');
+  const tmp = tempFolder();
+  try {
+    const header = 'Name,Role,Department,I understand our priorities,Leaders speak with one voice,Decisions made by the leadership team stay made';
+    const rows = Array.from({ length: 8 }, (_, i) => `P${i},${i === 0 ? 'Executive' : 'Manager'},Ops,${['Agree', 'Disagree'][i % 2]},Agree,Disagree`);
+    const csv = tmp.write('s.csv', `${[header, ...rows].join('\n')}\n`);
+    const yml = tmp.write('a.yml', 'levels:\n  strategic: [I understand our priorities]\n  communication: [Leaders speak with one voice]\n');
+    const r = JSON.parse((await runAlign(['audit', csv, '--config', yml, '--format', 'json'])).stdout) as AuditResult;
+    expect(r.survey!.items.map((i) => [i.text, i.level])).toEqual([
+      ['I understand our priorities', 'strategic'],
+      ['Leaders speak with one voice', 'communication'],
+      ['Decisions made by the leadership team stay made', 'decision'],
+    ]);
+    expect(r.levels.map((l) => l.status !== null)).toEqual([true, true, true]);
+  } finally {
+    tmp.remove();
+  }
+});

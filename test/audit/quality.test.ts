@@ -79,7 +79,7 @@ describe('in the audit', () => {
         11,
         'gave the same answer to every rating item (5 or more answered): straight-lining: kept; align.yml quality: {exclude: [straight-lining]} leaves such respondents out',
       ],
-      [12, 'finished in under a third of the median time (10 min): kept; align.yml quality: {exclude: [speeders]} leaves such respondents out'],
+      [12, 'finished in under a third of the median time (median 10 min): kept; align.yml quality: {exclude: [speeders]} leaves such respondents out'],
       [13, 'answered fewer than half of the 6 rating items: kept; align.yml quality: {exclude: [incomplete]} leaves such respondents out'],
     ]);
     expect(JSON.stringify(r.input)).not.toMatch(/Straight Liner|Fast Finisher|Half Done/);
@@ -93,7 +93,7 @@ describe('in the audit', () => {
     expect(r.input.respondents).toBe(10); // the leader, eight managers, Half Done
     expect(r.input.excluded.map((e) => [e.line, e.reason])).toEqual([
       [11, 'gave the same answer to every rating item (5 or more answered): straight-lining: left out (align.yml quality.exclude)'],
-      [12, 'finished in under a third of the median time (10 min): left out (align.yml quality.exclude)'],
+      [12, 'finished in under a third of the median time (median 10 min): left out (align.yml quality.exclude)'],
     ]);
     expect(r.input.notes.filter((n) => /fewer than half/.test(n.note)).map((n) => n.line)).toEqual([13]);
   });
@@ -125,4 +125,13 @@ test('the same flag on several rows is one note with its count and lines', () =>
   const notes = r.input.notes.filter((n) => /straight-lining/.test(n.note));
   expect(notes).toHaveLength(1);
   expect(notes[0]).toMatchObject({ line: 3, count: 3, lines: [3, 5, 7] });
+});
+
+test('speeders asked for where no response is timed: a note says no one was checked', () => {
+  const b = aDataset().withLeader('Lea', 'Exec', ['A', 'B']).withItem('Q1');
+  b.withAnswering(6, 'Sales', (i) => ({ likert: { Q1: 1 + (i % 5) } }), ['A', 'B']);
+  const r = buildAudit(b.build(), { version: 'test', permutations: 100, excludeQuality: ['speeders'] });
+  expect(r.input.notes.map((n) => n.note)).toContain(
+    'align.yml quality.exclude lists speeders, but the input records no response times: no one is checked for speed',
+  );
 });

@@ -86,6 +86,15 @@ export function dimensionOf(config: AlignConfig, names: ReadonlyArray<string | n
   return null;
 }
 
+/** The level of alignment align.yml `levels` gives an item (by its id, text, header or code), or null. */
+export function levelOf(config: AlignConfig, names: ReadonlyArray<string | null>): 'strategic' | 'communication' | 'decision' | null {
+  const keys = new Set(names.filter((n): n is string => !!n).map(looseKey));
+  for (const level of ['strategic', 'communication', 'decision'] as const) {
+    if ((config.levels?.[level] ?? []).some((m) => keys.has(looseKey(m)))) return level;
+  }
+  return null;
+}
+
 /** True when one of `names` (an item's id, text, header or code) is in an align.yml list such as `reverse`. */
 export function namedIn(list: readonly string[] | undefined, names: ReadonlyArray<string | null>): boolean {
   if (!list || list.length === 0) return false;

@@ -21,7 +21,7 @@ import type { Excluded, Item, Note, Table } from '../types.js';
 import { multiQuestions, optionsOf } from './answers.js';
 import { numericGroups, questionGroups, quoted } from './groups.js';
 import { looseKey, splitCode } from './header.js';
-import { bookFor, books, decodeCell, dimensionOf, namedIn, overrideFor, overrides } from './overrides.js';
+import { bookFor, books, decodeCell, dimensionOf, levelOf, namedIn, overrideFor, overrides } from './overrides.js';
 import { chooseRanking, prioritiesOf, priorityNameOf, stackOf } from './ranking.js';
 import { likertCell, likertOf, resolveScales } from './scales.js';
 import type { ExportColumn, ExportLayout, Resolved, SurveyNormalised, SurveyRow } from './types.js';
@@ -206,6 +206,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       id,
       text,
       dimension: dimensionOf(config, [id, text, r.column.header, r.column.code]),
+      ...levelField(levelOf(config, [id, text, r.column.header, r.column.code])),
       points: r.likert?.scale?.points ?? r.likert?.numeric?.points ?? 5,
       low: r.likert?.scale ? Math.min(...r.likert.scale.labels.values()) : (r.likert?.numeric?.low ?? 1),
       reverse: namedIn(config.reverse, [id, text, r.column.header, r.column.code]),
@@ -543,4 +544,9 @@ function settleRecall(
   }
   notes.push({ file, line: headerLine, note: `${problem}; ${fix}` });
   return { line: headerLine, column: headers[1]!, problem, fix };
+}
+
+/** An item's `level` field: present only when align.yml gives one (the question bank decides otherwise). */
+function levelField(level: ReturnType<typeof levelOf>): { level?: NonNullable<ReturnType<typeof levelOf>> } {
+  return level === null ? {} : { level };
 }
