@@ -308,7 +308,7 @@ interface GridCell {
 const ROW_LABEL_PX = 150;
 const ROW_LABEL_CHARS = 22;
 
-function gridSpec(cells: GridCell[], rowLabels: string[], cols: number, yTitle: string | null, top: string): TopLevelSpec {
+function gridSpec(cells: GridCell[], rowLabels: string[], cols: number, titles: { x: string; y: string }, top: string): TopLevelSpec {
   const colStep = Math.max(32, Math.min(56, Math.floor(260 / Math.max(1, cols))));
   const rowStep = stepFor(rowLabels, ROW_LABEL_CHARS, 26);
   return {
@@ -324,7 +324,7 @@ function gridSpec(cells: GridCell[], rowLabels: string[], cols: number, yTitle: 
         // Many columns: names slant up to the left, over the row labels' margin, so the chart grows no wider.
         axis: {
           orient: 'top',
-          title: null,
+          title: titles.x,
           labelAngle: cols > 3 ? 45 : 0,
           labelAlign: cols > 3 ? 'right' : 'center',
           labelLimit: 130,
@@ -336,7 +336,7 @@ function gridSpec(cells: GridCell[], rowLabels: string[], cols: number, yTitle: 
         field: 'row',
         type: 'nominal',
         sort: { field: 'rowOrder', op: 'min' },
-        axis: { title: yTitle, labelLimit: ROW_LABEL_PX, labelExpr: wrapExpr(ROW_LABEL_CHARS), domain: false, ticks: false, labelPadding: 6 },
+        axis: { title: titles.y, labelLimit: ROW_LABEL_PX, labelExpr: wrapExpr(ROW_LABEL_CHARS), domain: false, ticks: false, labelPadding: 6 },
       },
     },
     layer: [
@@ -393,7 +393,7 @@ function stackComparison(model: ReportModel): Draft | null {
       cells,
       v.rows.map((r) => r.priority),
       m + 1,
-      null,
+      { x: 'Leader', y: 'Priority, in consensus order' },
       legend,
     ),
     table: s.sideBySide,
@@ -443,7 +443,7 @@ function agreementHeatmap(model: ReportModel): Draft | null {
       cells,
       names,
       names.length,
-      null,
+      { x: 'Leader', y: 'Leader' },
       "Spearman's rho between two leaders' stacks: 1 = same order, 0 = unrelated, -1 = opposite. Orange: alike; blue: opposite.",
     ),
     table: {
@@ -505,7 +505,7 @@ function divergence(model: ReportModel): Draft | null {
           field: 'label',
           type: 'nominal',
           sort: { field: 'order', op: 'min' },
-          axis: { title: null, labelLimit: ROW_LABEL_PX, labelExpr: wrapExpr(ROW_LABEL_CHARS), ticks: false, labelPadding: 6 },
+          axis: { title: 'Leader', labelLimit: ROW_LABEL_PX, labelExpr: wrapExpr(ROW_LABEL_CHARS), ticks: false, labelPadding: 6 },
         },
       },
       layer: [
@@ -590,7 +590,7 @@ function departmentStacks(model: ReportModel): Draft | null {
       cells,
       v.rows.map((r) => r.priority),
       shown.length + 1,
-      null,
+      { x: 'Group', y: "Priority, in the leaders' consensus order" },
       `Each cell: the priority's place in the group's own order (1 = most important; darker = higher).${hiddenText === '' ? '' : ` ${hiddenText}`}`,
     ),
     table: {
@@ -728,7 +728,7 @@ function favourableByDepartment(result: AuditResult, model: ReportModel): Draft 
             field: 'dept',
             type: 'nominal',
             sort: { field: 'deptOrder', op: 'min' },
-            axis: { title: null, labelLimit: 110, ticks: false, labelPadding: 6 },
+            axis: { title: 'Department', labelLimit: 110, ticks: false, labelPadding: 6 },
           },
         },
         layer: [
