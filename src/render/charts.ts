@@ -64,7 +64,7 @@ export async function chartsFor(result: AuditResult): Promise<Chart[]> {
   ].filter((d): d is Draft => d !== null);
   const charts: Chart[] = [];
   for (const d of drafts) {
-    charts.push({ id: d.id, title: d.title, alt: d.alt, svg: await renderSvg(d.spec, d.alt), table: d.table });
+    charts.push({ id: d.id, title: d.title, alt: d.alt, svg: await renderSvg(d.spec), table: d.table });
   }
   return charts;
 }
@@ -154,9 +154,10 @@ function fixTextMetrics(): void {
   metricsFixed = true;
 }
 
-async function renderSvg(spec: TopLevelSpec, description: string): Promise<string> {
+/** The spec compiled by Vega-Lite and drawn by Vega's SVG renderer, headless. */
+async function renderSvg(spec: TopLevelSpec): Promise<string> {
   fixTextMetrics();
-  const full = { ...spec, description, config: CONFIG, autosize: { type: 'pad' } } as TopLevelSpec;
+  const full = { ...spec, config: CONFIG, autosize: { type: 'pad' } } as TopLevelSpec;
   const compiled = compile(full).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {

@@ -5,7 +5,7 @@
 // texts carry the numbers the AuditResult holds.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditResult, GroupStats, MaybeSuppressed } from '../../src/audit/types.js';
 import { fmtNumber, fmtPercent, fmtRho, fmtSuppressed } from '../../src/format.js';
 import type { Chart } from '../../src/render/charts.js';
@@ -117,6 +117,16 @@ describe('chartsFor on the survey example (examples/fernhill-survey.csv with exa
   it('is deterministic: the same result gives the same bytes', async () => {
     const again = await charts(structuredClone(result));
     expect(again).toEqual(list);
+  });
+
+  it('compiles and renders without a warning from Vega-Lite or Vega (a warning means a spec mistake)', async () => {
+    const said = [vi.spyOn(console, 'warn'), vi.spyOn(console, 'error'), vi.spyOn(console, 'log')];
+    try {
+      await charts(result);
+      for (const spy of said) expect(spy.mock.calls).toEqual([]);
+    } finally {
+      for (const spy of said) spy.mockRestore();
+    }
   });
 
   it('titles and alt texts carry the numbers of the AuditResult', () => {
