@@ -5,7 +5,9 @@
 //   2. `align --help` start-up against a bare `node -e 0`.
 //   3. `align stack --json` on a generated stacks file with many respondents.
 //   4. exact Kemeny consensus time as the number of priorities grows.
-// Options: --rows N (default 200000) for 1 and 3.
+//   5. the report's charts (chartsFor) on the survey example: import, first and
+//      later renders, total SVG bytes.
+// Options: --rows N (default 200000) for 1 and 3; --only parse|startup|stack|kemeny|charts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'align.js');
 const rowsArg = process.argv.indexOf('--rows');
 const ROWS = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 200_000;
+const onlyArg = process.argv.indexOf('--only');
+const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : null;
+const runs = (name) => ONLY === null || ONLY === name;
 const dir = mkdtempSync(join(tmpdir(), 'align-bench-'));
 
 function rng(seed) {
@@ -146,13 +151,45 @@ async function kemenyTimes() {
   }
 }
 
+async function charts() {
+  // The AuditResult as the CLI writes it (the HTML report will hand the same value to chartsFor).
+  const json = execFileSync(process.execPath, [bin, 'audit', 'examples/fernhill-survey.csv', '--config', 'examples/align.yml', '--format', 'json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const result = JSON.parse(json);
+  const t0 = performance.now();
+  const { chartsFor } = await import(join(root, 'dist/render/charts.js'));
+  const importMs = performance.now() - t0;
+  const t1 = performance.now();
+  const first = await chartsFor(result);
+  const firstMs = performance.now() - t1;
+  const ms = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await chartsFor(result);
+    ms.push(performance.now() - t);
+  }
+  const bytes = first.reduce((n, c) => n + Buffer.byteLength(c.svg), 0);
+  console.log(`\n5. Charts of the survey example (chartsFor, ${first.length} charts)`);
+  console.log(`   import charts.js (vega, vega-lite)  ${importMs.toFixed(0)} ms`);
+  console.log(`   first chartsFor                     ${firstMs.toFixed(0)} ms`);
+  console.log(`   later chartsFor (median of 5)       ${median(ms).toFixed(0)} ms (${Math.min(...ms).toFixed(0)}-${Math.max(...ms).toFixed(0)})`);
+  console.log(
+    `   SVG total                           ${(bytes / 1024).toFixed(0)} KiB (${first.map((c) => `${c.id} ${(Buffer.byteLength(c.svg) / 1024).toFixed(0)}`).join(', ')})`,
+  );
+}
+
 try {
-  const wide = join(dir, 'wide.csv');
-  wideExport(wide, ROWS);
-  await parsers(wide);
-  startup();
-  stacks(Math.min(ROWS, 100_000));
-  await kemenyTimes();
+  if (runs('parse')) {
+    const wide = join(dir, 'wide.csv');
+    wideExport(wide, ROWS);
+    await parsers(wide);
+  }
+  if (runs('startup')) startup();
+  if (runs('stack')) stacks(Math.min(ROWS, 100_000));
+  if (runs('kemeny')) await kemenyTimes();
+  if (runs('charts')) await charts();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
