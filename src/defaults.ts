@@ -58,3 +58,19 @@ export const MIN_RBO_P = 0.01;
 export const MAX_SEED = 2 ** 32 - 1;
 /** Speeders are told only when at least this many responses are timed (a median of fewer says little). */
 export const QUALITY_MIN_TIMED = 5;
+/** A report's logo (align.yml `logo`, --logo): embedded in the HTML, so kept small. */
+export const MAX_LOGO_BYTES = 1_000_000;
+
+/**
+ * A report date as written in align.yml or --date: YYYY-MM-DD, a real day of
+ * the Gregorian calendar ('2026-02-30' is not). Kept here, dependency-free, so
+ * the flag parser and the align.yml schema apply the one rule.
+ */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return days !== undefined && d >= 1 && d <= days;
+}

@@ -169,3 +169,16 @@ export function fmtDecimal(x: Maybe, maxDecimals = 3): string {
     .replace(/(\.\d*?)0+$/, '$1')
     .replace(/\.$/, '');
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A date given as YYYY-MM-DD, as a reader writes it: fmtDate('2026-10-14') ->
+ * '14 October 2026'. English month names and no locale, so a report reads the
+ * same on every machine; anything else is returned as given.
+ */
+export function fmtDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}

@@ -5,11 +5,12 @@
 import { join } from 'node:path';
 import type { AuditResult } from '../audit/types.js';
 import type { Io } from './io.js';
-import { loadAudit, requireRespondents } from './load.js';
+import { loadAudit, loadConfigFor, requireRespondents } from './load.js';
 import { parseFormat, type ReadingFlags } from './options.js';
 import { writeAtomic, writeStdout } from './output.js';
+import { type MetaFlags, resolveReportMeta } from './report-meta.js';
 
-export interface AuditCommandOptions extends ReadingFlags {
+export interface AuditCommandOptions extends ReadingFlags, MetaFlags {
   files: string[];
   format: string;
   output?: string;
@@ -19,14 +20,24 @@ export interface AuditCommandOptions extends ReadingFlags {
 
 export async function auditCommand(options: AuditCommandOptions, io: Io): Promise<AuditResult> {
   const format = parseFormat(options.format);
-  const result = await loadAudit(options.files, options, io);
+  const config = await loadConfigFor(options, io);
+  // The cover's details, flags over align.yml; the logo is read (and checked) only for a format that shows it.
+  const { meta, files: metaFiles } = await resolveReportMeta(options, config.config, config.path, io, format === 'html');
+  const result = await loadAudit(options.files, options, io, { config });
   requireRespondents(result, options.files);
+  const templates = options.template ? { templateDir: options.template } : {};
   let text: string;
-  const { renderJson, renderMarkdown } = await import('../render/markdown.js');
-  text = format === 'json' ? renderJson(result) : renderMarkdown(result, options.template ? { templateDir: options.template } : {});
+  if (format === 'html') {
+    // Loaded only for HTML: it brings the charts, which `align --help` and the Markdown report never need.
+    const { renderHtml } = await import('../render/html.js');
+    text = await renderHtml(result, { ...templates, meta });
+  } else {
+    const { renderJson, renderMarkdown } = await import('../render/markdown.js');
+    text = format === 'json' ? renderJson(result) : renderMarkdown(result, { ...templates, meta });
+  }
   if (options.output !== undefined && options.output !== '-') {
     // Everything read is an input, never overwritten: responses, --rankings, and the config (named or ./align.yml).
-    const inputs = [...options.files, ...(options.rankings !== undefined ? [options.rankings] : []), options.config ?? join(io.cwd, 'align.yml')];
+    const inputs = [...options.files, ...(options.rankings !== undefined ? [options.rankings] : []), options.config ?? join(io.cwd, 'align.yml'), ...metaFiles];
     // The --template folder is read too: a report written into it could replace a template.
     await writeAtomic(options.output, text, {
       force: Boolean(options.force),

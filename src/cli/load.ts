@@ -46,6 +46,8 @@ export interface LoadOptions {
    * unknown label is a note, not a stop. The audit reads them strictly.
    */
   likert?: 'strict' | 'lenient';
+  /** align.yml as loadConfigFor read it, when the command needed it first (audit reads the cover's keys). */
+  config?: { config: AlignConfig; path: string | null };
 }
 
 /**
@@ -69,7 +71,7 @@ export function readingOptions(
 }
 
 export async function loadAudit(files: string[], flags: ReadingFlags, io: Io, load: LoadOptions = {}): Promise<AuditResult> {
-  const { config } = await loadConfigFor(flags, io);
+  const { config } = load.config ?? (await loadConfigFor(flags, io));
   const paths = distinctPaths(files);
   const readOptions = readingOptions(flags, config, load);
   let dataset = await readDataset(paths, readOptions);

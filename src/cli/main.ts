@@ -9,6 +9,7 @@ import { InputError, UsageError } from '../errors.js';
 import { displaySafe } from '../text.js';
 import { type Io, processIo } from './io.js';
 import { addReadingFlags, args as arg, flags as flag, type ReadingFlags, type ReportFormat } from './options.js';
+import type { MetaFlags } from './report-meta.js';
 import { version } from './version.js';
 
 const ISSUES_URL = 'https://github.com/align-audit/align/issues';
@@ -72,6 +73,10 @@ function buildProgram(io: Io): Command {
       .addArgument(arg.files('responses', 'survey export(s) or stacks file(s) of one audit, merged in the order given'))
       .addOption(flag.rankings())
       .addOption(flag.format())
+      .addOption(flag.client())
+      .addOption(flag.facilitator())
+      .addOption(flag.date())
+      .addOption(flag.logo())
       .addOption(flag.output())
       .addOption(flag.force('replace the output file if it exists (never an input, the config or a template in use, a link or a device)'))
       .addOption(flag.template()),
@@ -84,9 +89,11 @@ function buildProgram(io: Io): Command {
         'align audit wave1.csv wave2.csv --config align.yml -o report.md --force',
         'align audit responses.csv --leaders "Leadership team" --min-group 7',
         'align audit survey.csv --rankings workshop-stacks.csv -o report.md',
+        'align audit examples/fernhill-survey.csv --config examples/align.yml --format html -o report.html',
+        'align audit responses.csv --format html --client "Fernhill Health" --facilitator "Sam Lee" --date 2026-10-14 --logo logo.svg -o report.html',
       ]),
     )
-    .action(async (files: string[], flags: ReadingFlags & { format: ReportFormat; output?: string; force?: boolean; template?: string }) => {
+    .action(async (files: string[], flags: ReadingFlags & MetaFlags & { format: ReportFormat; output?: string; force?: boolean; template?: string }) => {
       const { auditCommand } = await import('./audit.js');
       await auditCommand({ files, ...flags }, io);
     });

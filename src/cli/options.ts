@@ -6,7 +6,17 @@
  * (`1e3`, `0x10`, `-1`, `NaN`, `Infinity`), or a number outside its range.
  */
 import { Argument, type Command, Option } from 'commander';
-import { clip, DELIMITER_NAMES, MAX_PERMUTATIONS, MAX_SEED, MIN_GROUP_FLOOR, MIN_PERMUTATIONS, MIN_RBO_P } from '../defaults.js';
+import {
+  clip,
+  DELIMITER_NAMES,
+  isCalendarDate,
+  MAX_PERMUTATIONS,
+  MAX_SEED,
+  MAX_TITLE_CHARS,
+  MIN_GROUP_FLOOR,
+  MIN_PERMUTATIONS,
+  MIN_RBO_P,
+} from '../defaults.js';
 import { UsageError } from '../errors.js';
 
 export interface ReadingFlags {
@@ -90,19 +100,36 @@ export function parseDelimiterFlag(value: string): string {
   return d;
 }
 
-export const REPORT_FORMATS = ['md', 'json'] as const;
+export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** --format: md (or markdown) or json, in any case. */
+/** --format: md (or markdown), html (or htm) or json, in any case. */
 export function parseFormat(value: string): ReportFormat {
   const f = value
     .trim()
     .toLowerCase()
-    .replace(/^markdown$/, 'md');
+    .replace(/^markdown$/, 'md')
+    .replace(/^htm$/, 'html');
   if (!(REPORT_FORMATS as readonly string[]).includes(f)) {
     throw new UsageError(`--format ${quoted(value)} is not available; use one of ${REPORT_FORMATS.join(', ')}`);
   }
   return f as ReportFormat;
+}
+
+/** --date: a day written YYYY-MM-DD (the rule align.yml's `date` follows too). */
+export function parseDate(value: string): string {
+  const v = value.trim();
+  if (!isCalendarDate(v)) throw new UsageError(`--date takes a day written YYYY-MM-DD, such as 2026-10-14 (got ${quoted(value)})`);
+  return v;
+}
+
+/** A name for the cover: not blank, at most MAX_TITLE_CHARS characters (as in align.yml). */
+function coverName(flag: string, what: string) {
+  return (value: string): string => {
+    const v = nonEmpty(flag, what)(value).trim();
+    if (v.length > MAX_TITLE_CHARS) throw new UsageError(`${flag} is ${v.length} characters long; it holds at most ${MAX_TITLE_CHARS}; shorten it`);
+    return v;
+  };
 }
 
 function collect(parse: (value: string) => string) {
@@ -151,7 +178,21 @@ export const flags = {
     new Option('--rankings <file>', "the leaders' stacks in a separate file, joined to the survey's respondents by id, else email, else name").argParser(
       nonEmpty('--rankings', 'the path of the stacks file'),
     ),
-  format: () => new Option('-f, --format <format>', 'report format: md or json').default('md').argParser(parseFormat),
+  format: () =>
+    new Option('-f, --format <format>', 'report format: md, html (one self-contained file with charts) or json').default('md').argParser(parseFormat),
+  client: () =>
+    new Option('--client <name>', "the client's name for the report's cover (default: align.yml client)").argParser(
+      coverName('--client', "the client's name, or leave the flag out"),
+    ),
+  facilitator: () =>
+    new Option('--facilitator <name>', "the facilitator's name for the cover (default: align.yml facilitator)").argParser(
+      coverName('--facilitator', "the facilitator's name, or leave the flag out"),
+    ),
+  date: () => new Option('--date <YYYY-MM-DD>', "the report's date for the cover; none unless given (default: align.yml date)").argParser(parseDate),
+  logo: () =>
+    new Option('--logo <file>', 'a PNG, JPEG or SVG logo (at most 1 MB) for the HTML cover (default: align.yml logo, read beside align.yml)').argParser(
+      nonEmpty('--logo', 'the path of a PNG, JPEG or SVG file'),
+    ),
   output: (what = 'the report') =>
     new Option('-o, --output <file>', `write ${what} to this file (atomically) instead of standard output (- for standard output)`).argParser(
       nonEmpty('-o', 'a file name, or - for standard output'),

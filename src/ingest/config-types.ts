@@ -32,6 +32,14 @@ export interface ColumnOverride {
 export interface AlignConfig {
   /** Report title. */
   title?: string;
+  /** The client the report is for, on its cover. */
+  client?: string;
+  /** Who facilitates the engagement, on the cover. */
+  facilitator?: string;
+  /** The report's date, YYYY-MM-DD, on the cover (only when given, so the same input gives the same report). */
+  date?: string;
+  /** A PNG, JPEG or SVG logo (at most 1 MB) for the HTML cover, relative to align.yml. */
+  logo?: string;
   /** Role values that make a respondent a leader (default: Executive). */
   leaders?: string[];
   /** Anonymity threshold (default 5, never below 3). */

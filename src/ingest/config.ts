@@ -13,7 +13,7 @@
  */
 import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
-import { clip, MAX_CONFIG_BYTES, MAX_QUOTED_CHARS, MAX_TITLE_CHARS } from '../defaults.js';
+import { clip, isCalendarDate, MAX_CONFIG_BYTES, MAX_QUOTED_CHARS, MAX_TITLE_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
 import type { AlignConfig, ColumnRoleName, QualityFlag } from './config-types.js';
 import { BUILTIN_SCALE_NAMES } from './likert.js';
@@ -62,6 +62,10 @@ const scale = z.strictObject({
 export const configSchema = z
   .strictObject({
     title: text.max(MAX_TITLE_CHARS).optional(),
+    client: text.max(MAX_TITLE_CHARS).optional(),
+    facilitator: text.max(MAX_TITLE_CHARS).optional(),
+    date: text.refine(isCalendarDate, { message: 'is not a date written YYYY-MM-DD; write the day as 2026-10-14, in quotes or not' }).optional(),
+    logo: text.optional(),
     leaders: z.array(text).min(1).optional(),
     minGroup: z.number().int().min(3).optional(),
     rankingQuestion: text.optional(),
@@ -127,6 +131,10 @@ function allowedKeys(path: readonly PropertyKey[]): string[] {
   if (path.length === 0)
     return [
       'title',
+      'client',
+      'facilitator',
+      'date',
+      'logo',
       'leaders',
       'minGroup',
       'rankingQuestion',
@@ -328,8 +336,9 @@ function explain(raw: Issue, data: unknown): { path: readonly PropertyKey[]; pro
     }
     case 'too_big': {
       if (path[0] === 'ownership') return splitMessage(path, issue.message);
-      if (path[0] === 'title' && typeof value === 'string') {
-        return { path, problem: `is ${value.length} characters long; a title holds at most ${MAX_TITLE_CHARS}`, fix: 'shorten it' };
+      if ((path[0] === 'title' || path[0] === 'client' || path[0] === 'facilitator') && typeof value === 'string') {
+        const what = path[0] === 'title' ? 'a title' : `the ${String(path[0])}'s name`;
+        return { path, problem: `is ${value.length} characters long; ${what} holds at most ${MAX_TITLE_CHARS}`, fix: 'shorten it' };
       }
       return { path, problem: `is too long (at most ${String(issue.maximum)})`, fix: 'shorten it' };
     }

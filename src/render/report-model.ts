@@ -7,7 +7,7 @@
  */
 import type { AuditResult, Finding } from '../audit/types.js';
 import { delimiterName } from '../defaults.js';
-import { fmtCount, fmtNA, fmtNumber, fmtRho, fmtStat } from '../format.js';
+import { fmtCount, fmtDate, fmtNA, fmtNumber, fmtRho, fmtStat } from '../format.js';
 import {
   type DecisionsModel,
   decisionsModel,
@@ -47,9 +47,57 @@ export interface TableModel {
   rows: string[][];
 }
 
+/** The media types a logo may have; the CLI decides which from the file's first bytes. */
+export type LogoMediaType = 'image/png' | 'image/jpeg' | 'image/svg+xml';
+
+/**
+ * What a report says about its engagement beyond the data: the cover's client,
+ * facilitator, date and logo. Resolved once at the edge (cli/report-meta.ts:
+ * flags over align.yml); every field optional, and nothing is added when a
+ * field is not given, so the same input still gives the same report.
+ */
+export interface ReportMeta {
+  client?: string;
+  facilitator?: string;
+  /** YYYY-MM-DD (checked by isCalendarDate). */
+  date?: string;
+  /** The logo's bytes as base64, with the media type its content shows. */
+  logo?: { mediaType: LogoMediaType; base64: string };
+}
+
+/** The cover's branding, ready to show: null for what was not given. */
+export interface CoverModel {
+  client: string | null;
+  facilitator: string | null;
+  /** '14 October 2026' */
+  date: string | null;
+  /** '2026-10-14', for a machine-readable <time datetime>. */
+  dateIso: string | null;
+  /** A data: URI (never a path or a link) and its alternative text. */
+  logo: { src: string; alt: string } | null;
+  /** Whether any of the above is given (the cover's details list is left out otherwise). */
+  any: boolean;
+}
+
+export function coverModel(meta: ReportMeta = {}): CoverModel {
+  const client = meta.client ?? null;
+  const facilitator = meta.facilitator ?? null;
+  const date = meta.date ?? null;
+  return {
+    client,
+    facilitator,
+    date: date === null ? null : fmtDate(date),
+    dateIso: date,
+    logo: meta.logo ? { src: `data:${meta.logo.mediaType};base64,${meta.logo.base64}`, alt: client ? `${client} logo` : 'Logo' } : null,
+    any: client !== null || facilitator !== null || date !== null,
+  };
+}
+
 export interface ReportModel {
   result: AuditResult;
   title: string;
+  /** Client, facilitator, date and logo for the cover (ReportMeta). */
+  cover: CoverModel;
   /** 'align 0.1.0' */
   generator: string;
   minGroup: number;
@@ -255,7 +303,7 @@ function stackModel(result: AuditResult): StackModel | null {
   };
 }
 
-export function reportModel(result: AuditResult): ReportModel {
+export function reportModel(result: AuditResult, meta: ReportMeta = {}): ReportModel {
   const stack = stackModel(result);
   const minGroup = minGroupOf(result);
   const cascade = cascadeView(result);
@@ -272,6 +320,7 @@ export function reportModel(result: AuditResult): ReportModel {
   return {
     result,
     title: result.title ?? 'Leadership alignment audit',
+    cover: coverModel(meta),
     generator: `${result.generator.name} ${result.generator.version}`,
     minGroup,
     confidentiality: confidentialityLine(result),

@@ -94,12 +94,14 @@ describe.each(CASES)('a survey with $what', ({ sizes, small, alsoHidden }) => {
     }
   });
 
-  test('the Markdown report and the terminal view: no hidden member named, quoted or pointed to by line', async () => {
+  test('the Markdown and HTML reports and the terminal view: no hidden member named, quoted or pointed to by line', async () => {
     const md = await runAlign(['audit', file, '--format', 'md', '--skip-invalid']);
+    const html = await runAlign(['audit', file, '--format', 'html', '--skip-invalid']);
     const view = await runAlign(['stack', file, '--skip-invalid']);
     expect(md.code, md.stderr).toBe(0);
+    expect(html.code, html.stderr).toBe(0);
     expect(view.code, view.stderr).toBe(0);
-    for (const out of [md.stdout, view.stdout]) {
+    for (const out of [md.stdout, html.stdout, view.stdout]) {
       for (const p of hiddenPeople) {
         expect(out).not.toContain(p.name);
         expect(out).not.toContain(p.name.toLowerCase().replace(/ /g, '.'));

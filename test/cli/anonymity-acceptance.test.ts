@@ -129,6 +129,7 @@ async function outputs(file: string) {
   return {
     terminal: await run(['stack', file, '--skip-invalid', '--no-color']),
     md: await run(['audit', file, '--skip-invalid', '--format', 'md']),
+    html: await run(['audit', file, '--skip-invalid', '--format', 'html']),
     auditJson: JSON.parse(await run(['audit', file, '--skip-invalid', '--format', 'json'])) as Json,
     stackJson: JSON.parse(await run(['stack', file, '--skip-invalid', '--json'])) as Json,
   };
@@ -160,6 +161,7 @@ function check(people: Person[], hiddenDepartments: string[], shownDepartments: 
     for (const [what, body] of [
       ['terminal', out.terminal],
       ['md', out.md],
+      ['html', out.html],
       ['audit json', JSON.stringify(out.auditJson)],
       ['stack json', JSON.stringify(out.stackJson)],
     ] as const) {
@@ -176,6 +178,17 @@ function check(people: Person[], hiddenDepartments: string[], shownDepartments: 
         .map(Number))
         expect(hiddenLines.has(n), `md: ${row}`).toBe(false);
     }
+    // The HTML data-quality tables: the Lines column (the second cell of each row).
+    const htmlLedger = ledgerPart(out.html, /<h2 id="data-quality-h">/);
+    const htmlRows = [...htmlLedger.matchAll(/<tr><th scope="row">[^<]*<\/th><td>([^<]*)<\/td>/g)];
+    expect(htmlRows.length).toBeGreaterThan(1);
+    for (const m of htmlRows) {
+      for (const n of m[1]!
+        .split(/[^0-9]+/)
+        .filter(Boolean)
+        .map(Number))
+        expect(hiddenLines.has(n), `html: ${m[0]}`).toBe(false);
+    }
     const termLedger = ledgerPart(out.terminal, /\nData\b/);
     for (const m of termLedger.matchAll(/\blines? ([0-9, …]+)/g)) {
       for (const n of m[1]!
@@ -190,7 +203,7 @@ function check(people: Person[], hiddenDepartments: string[], shownDepartments: 
     expect(mdLedger).toMatch(/invalid value, respondent left out \(--skip-invalid\) \(respondents in groups too small to show\)/);
     expect(out.terminal).toMatch(/too small to show/);
     // A group hidden so that a smaller one cannot be worked out may have 5 or more people: no report calls it smaller
-    for (const body of [out.md, out.terminal]) expect(body).not.toMatch(/fewer than 5 people \(not shown\)|smaller departments? (is|are) not shown/);
+    for (const body of [out.md, out.html, out.terminal]) expect(body).not.toMatch(/fewer than 5 people \(not shown\)|smaller departments? (is|are) not shown/);
     // The JSON ledger keeps their lines, marked suppressed.
     const suppressedLines = new Set<number>();
     for (const n of out.auditJson.input.notes) if (n.suppressed) for (const l of n.lines ?? [n.line]) suppressedLines.add(l);
@@ -216,7 +229,7 @@ function check(people: Person[], hiddenDepartments: string[], shownDepartments: 
   })();
 }
 
-describe('no leaks from small groups (align stack, align audit --format md|json, align stack --json)', () => {
+describe('no leaks from small groups (align stack, align audit --format md|html|json, align stack --json)', () => {
   it('one department of four non-leaders (Ops), with Eng (5) hidden too so that Ops cannot be worked out', async () => {
     // used: 3 leaders + Sales 6 + Eng 5 + Ops 4 (Ivan is left out): 18 - 3 - 6 (Sales) = 9 hidden
     const people = [...leaders, ...members('Sales', 6, 0), ...members('Eng', 5, 2), ...troublemakers('Ops')];

@@ -1,6 +1,6 @@
 /**
  * Golden files of the bundled example through the whole pipeline (STYLE.md
- * habit 11): `align audit examples/fernhill-stacks.csv` as Markdown and JSON,
+ * habit 11): `align audit examples/fernhill-stacks.csv` as Markdown, HTML and JSON,
  * and the plain workshop view, compared with committed files after scrubbing
  * the version. A reviewer reads a report change as a diff of these files.
  * After an intended change: npx vitest run test/cli/example-golden -u
@@ -16,6 +16,12 @@ test('the Markdown report of the example', async () => {
   const run = await runAlign(['audit', EXAMPLE, '--format', 'md']);
   expect(run.code).toBe(0);
   await expect(scrub(run.stdout)).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill.report.md'));
+});
+
+test('the HTML report of the example', async () => {
+  const run = await runAlign(['audit', EXAMPLE, '--format', 'html']);
+  expect(run.code, run.stderr).toBe(0);
+  await expect(scrub(run.stdout)).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill.report.html'));
 });
 
 test('the JSON AuditResult of the example', async () => {
@@ -37,6 +43,12 @@ test('the Markdown report of the survey example', async () => {
   const run = await runAlign(['audit', ...SURVEY, '--format', 'md']);
   expect(run.code, run.stderr).toBe(0);
   await expect(scrub(run.stdout)).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill-survey.report.md'));
+});
+
+test('the HTML report of the survey example', async () => {
+  const run = await runAlign(['audit', ...SURVEY, '--format', 'html']);
+  expect(run.code, run.stderr).toBe(0);
+  await expect(scrub(run.stdout)).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill-survey.report.html'));
 });
 
 test('the JSON AuditResult of the survey example', async () => {

@@ -49,8 +49,12 @@ const refused: Array<[string[], string]> = [
   [['stack', EXAMPLE, '--leaders', 'Executive', '--leaders', ''], 'align: --leaders was given an empty value; give a role value'],
   [['audit', EXAMPLE, '-o', ''], 'align: -o was given an empty value; give a file name, or - for standard output'],
   [['audit', EXAMPLE, '--rankings', ''], 'align: --rankings was given an empty value; give the path of the stacks file'],
-  [['audit', EXAMPLE, '--format', ''], 'align: --format "" is not available; use one of md, json'],
-  [['audit', EXAMPLE, '--format', 'pdf'], 'align: --format "pdf" is not available; use one of md, json'],
+  [['audit', EXAMPLE, '--format', ''], 'align: --format "" is not available; use one of md, html, json'],
+  [['audit', EXAMPLE, '--client', ' '], "align: --client was given an empty value; give the client's name, or leave the flag out"],
+  [['audit', EXAMPLE, '--facilitator', 'x'.repeat(201)], 'align: --facilitator is 201 characters long; it holds at most 200; shorten it'],
+  [['audit', EXAMPLE, '--logo', ''], 'align: --logo was given an empty value; give the path of a PNG, JPEG or SVG file'],
+  [['audit', EXAMPLE, '--date', 'tomorrow'], 'align: --date takes a day written YYYY-MM-DD, such as 2026-10-14 (got "tomorrow")'],
+  [['audit', EXAMPLE, '--format', 'docx'], 'align: --format "docx" is not available; use one of md, html, json'],
   [['stack', EXAMPLE, '--delimiter', ''], 'align: --delimiter takes comma, semicolon, tab or pipe (got "")'],
   [['inspect', EXAMPLE, '-c', ''], 'align: --config was given an empty value'],
   [['inspect', EXAMPLE, '--encoding', ''], 'align: --encoding was given an empty value'],
@@ -95,5 +99,7 @@ describe('flag values are validated at the flag', () => {
     expect(persistence('--rbo-p', 0.01)('0.999')).toBe(0.999);
     expect(parseFormat('Markdown')).toBe('md');
     expect(parseFormat('JSON')).toBe('json');
+    expect(parseFormat(' HTML ')).toBe('html');
+    expect(parseFormat('htm')).toBe('html');
   });
 });

@@ -148,6 +148,7 @@ interface Outputs {
   stackJson: Run;
   md: Run;
   json: Run;
+  html: Run;
   inspect: Run;
 }
 
@@ -158,6 +159,7 @@ async function runAll(file: string, config: string | undefined, cwd: string): Pr
     colour: await runAlign(['stack', file, ...c], { cwd, env: { FORCE_COLOR: '3' }, tty: true }),
     stackJson: await runAlign(['stack', file, '--json', ...c], { cwd }),
     md: await runAlign(['audit', file, '--format', 'md', ...c], { cwd }),
+    html: await runAlign(['audit', file, '--format', 'html', ...c], { cwd }),
     json: await runAlign(['audit', file, '--format', 'json', ...c], { cwd }),
     inspect: await runAlign(['inspect', file, ...c], { cwd }),
   };
@@ -220,7 +222,11 @@ describe.each(FIXTURES.map((f) => [basename(f), f]))('%s', (name, fixture) => {
     if (variant === 'hostile' && out.md.code === 0 && base.stackJson.code === 0 && JSON.parse(base.stackJson.stdout).stack) {
       // The prefix was really there, and shows as text.
       expect(out.plain.stdout + out.md.stdout).toMatch(/\\x1b\[2J|\\\\x1b\\\[2J/);
+      expect(out.html.stdout).toMatch(/\\x1b\[2J/);
     }
+    // HTML: the same run, and text from the data never markup (the report has no script at all)
+    expect(out.html.code).toBe(out.md.code);
+    if (out.html.code === 0) expect(out.html.stdout).not.toMatch(/<script/i);
     // JSON keeps values as written: the variant's names reach it (leaders' names are not reshaped).
     if (variant === 'proto' && out.stackJson.code === 0) {
       const a = JSON.parse(out.stackJson.stdout);

@@ -1,0 +1,67 @@
+/**
+ * The HTML report of an audit: one self-contained file (inline CSS and SVG, a
+ * logo as a data: URI; no scripts, no external fonts, images or links),
+ * rendered from the same ReportModel as the Markdown report, so the two cannot
+ * drift apart. `--format pdf` prints this HTML.
+ *
+ * Templates: `html/report.html.hbs` and `html/partials/*.html.hbs`, looked up
+ * like the Markdown ones (template-files.ts): a file in the `--template <dir>`
+ * folder replaces the shipped file of the same path.
+ *
+ * Escaping: Handlebars escapes every value (`{{x}}`); no template writes text
+ * from the data unescaped. Before that, every string of the model goes through
+ * displaySafe (src/text.ts), as Markdown's `md` helper does: line breaks become
+ * spaces, control characters are shown as `\xHH`, bidirectional controls go.
+ * The charts' SVG is the one value written as markup (charts.ts makes it from
+ * numbers and escaped labels; the chart partial says so), and it alone is left
+ * as it is.
+ *
+ * Deterministic: the same AuditResult and options give the same bytes (no
+ * dates unless given, no random ids; element ids are fixed section and chart names).
+ */
+import Handlebars from 'handlebars';
+import type { AuditResult } from '../audit/types.js';
+import { displaySafe } from '../text.js';
+import type { Chart } from './charts.js';
+import { registerFormatHelpers } from './helpers.js';
+import { type ReportMeta, reportModel } from './report-model.js';
+import { HTML_TEMPLATES, renderTemplates } from './template-files.js';
+
+export interface HtmlOptions {
+  /** A folder whose templates override the shipped ones, file by file. */
+  templateDir?: string;
+  /** Client, facilitator, date and logo for the cover. */
+  meta?: ReportMeta;
+}
+
+/**
+ * Every string in `value` through displaySafe, as a copy (arrays and plain
+ * objects rebuilt with their own keys, so a key such as `__proto__` stays data).
+ */
+export function safeStrings<T>(value: T): T {
+  if (typeof value === 'string') return displaySafe(value) as T;
+  if (Array.isArray(value)) return value.map(safeStrings) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, safeStrings(v)])) as T;
+}
+
+/** The charts by id, their text made safe and their SVG left as charts.ts wrote it. */
+function chartsById(charts: readonly Chart[]): Record<string, Chart> {
+  return Object.fromEntries(charts.map((c) => [c.id, { ...safeStrings({ ...c, svg: '' }), svg: c.svg }]));
+}
+
+/** The HTML report of an audit, ending in one newline. */
+export async function renderHtml(result: AuditResult, options: HtmlOptions = {}): Promise<string> {
+  // The charts only now: neither `align --help` nor the Markdown report loads them.
+  const { chartsFor } = await import('./charts.js');
+  const charts = chartsById(await chartsFor(result));
+  const model = { ...safeStrings(reportModel(result, options.meta)), charts };
+  const hb = Handlebars.create();
+  registerFormatHelpers(hb);
+  const html = renderTemplates(hb, HTML_TEMPLATES, options.templateDir, model, {});
+  // Templates leave blank lines where a section or a condition is empty: drop them, and trailing spaces.
+  return `${html
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{2,}/g, '\n')
+    .trim()}\n`;
+}
