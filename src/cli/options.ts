@@ -90,10 +90,10 @@ export function parseDelimiterFlag(value: string): string {
   return d;
 }
 
-export const REPORT_FORMATS = ['md', 'json'] as const;
+export const REPORT_FORMATS = ['md', 'json', 'html', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** --format: md (or markdown) or json, in any case. */
+/** --format: md (or markdown), json, html or pdf, in any case. */
 export function parseFormat(value: string): ReportFormat {
   const f = value
     .trim()
@@ -103,6 +103,16 @@ export function parseFormat(value: string): ReportFormat {
     throw new UsageError(`--format ${quoted(value)} is not available; use one of ${REPORT_FORMATS.join(', ')}`);
   }
   return f as ReportFormat;
+}
+
+/** --paper: a4 or letter, in any case (PAPER_SIZES in src/render/pdf.ts names them for Chromium). */
+export const PAPERS = ['a4', 'letter'] as const;
+export type PaperFlag = (typeof PAPERS)[number];
+
+export function parsePaper(value: string): PaperFlag {
+  const p = value.trim().toLowerCase();
+  if (!(PAPERS as readonly string[]).includes(p)) throw new UsageError(`--paper takes a4 or letter (got ${quoted(value)})`);
+  return p as PaperFlag;
 }
 
 function collect(parse: (value: string) => string) {
@@ -151,7 +161,13 @@ export const flags = {
     new Option('--rankings <file>', "the leaders' stacks in a separate file, joined to the survey's respondents by id, else email, else name").argParser(
       nonEmpty('--rankings', 'the path of the stacks file'),
     ),
-  format: () => new Option('-f, --format <format>', 'report format: md or json').default('md').argParser(parseFormat),
+  format: () =>
+    new Option('-f, --format <format>', 'report format: md, json, html, or pdf (printed by a local Chromium; needs -o)').default('md').argParser(parseFormat),
+  chromium: () =>
+    new Option('--chromium <path>', 'the Chromium that prints --format pdf (default: chromium, chromium-browser or google-chrome on PATH)').argParser(
+      nonEmpty('--chromium', "the path of Chromium's executable, such as /usr/bin/chromium"),
+    ),
+  paper: () => new Option('--paper <size>', 'paper size of --format pdf: a4 (the default) or letter').argParser(parsePaper),
   output: (what = 'the report') =>
     new Option('-o, --output <file>', `write ${what} to this file (atomically) instead of standard output (- for standard output)`).argParser(
       nonEmpty('-o', 'a file name, or - for standard output'),
