@@ -105,7 +105,7 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Buff
     if (outcome === 'timeout') {
       printing.catch(() => undefined);
       throw new UsageError(
-        `Chromium did not print the PDF within ${Math.round(timeoutMs / 1000)} s; try again, or check that ${options.executablePath} --headless --version runs`,
+        `Chromium did not print the PDF within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}; try again, or check that ${options.executablePath} --headless --version runs`,
       );
     }
     return outcome;

@@ -200,6 +200,12 @@ describe('renderPdf', () => {
     }
   });
 
+  it('renderPdf(html, { timeoutMs: 200 }) stops with one line when Chromium takes longer', async () => {
+    await expect(renderPdf('<p>x</p>', { executablePath: chromium, title: 't', timeoutMs: 200 })).rejects.toThrow(
+      /^Chromium did not print the PDF within 200 ms; try again, or check that .* --headless --version runs$/,
+    );
+  });
+
   it('renderPdf(html, { paper: "letter" }) prints on Letter (612 x 792 pt)', async () => {
     const pdf = await renderPdf('<!doctype html><title>t</title><p>one page</p>', { executablePath: chromium, title: 't', paper: 'letter' });
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[0 0 612 792\]/);
