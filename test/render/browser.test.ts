@@ -8,7 +8,7 @@
 // Chromium or pdftotext missing is a failure naming the install, not a skip:
 // CI (.ci/run) installs both.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -65,6 +65,22 @@ function withoutDates(pdf: Buffer): string {
     .toString('latin1')
     .replace(/\/(CreationDate|ModDate)\s*\(D:[^)]*\)/g, '')
     .replace(/\/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]/g, '');
+}
+
+/** How many Chromium processes this test process started and still has (from /proc: Linux, as CI). */
+function chromiumChildren(): number {
+  let count = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      // /proc/<pid>/stat: pid (comm) state ppid …; comm may hold spaces, so read after its closing parenthesis
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const [, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(ppid) === process.pid && /chrom/i.test(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) count++;
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return count;
 }
 
 interface Opened {
@@ -200,10 +216,14 @@ describe('renderPdf', () => {
     }
   });
 
-  it('renderPdf(html, { timeoutMs: 200 }) stops with one line when Chromium takes longer', async () => {
+  it('renderPdf(html, { timeoutMs: 200 }) stops with one line when Chromium takes longer, and leaves no Chromium running', async () => {
+    const before = chromiumChildren();
     await expect(renderPdf('<p>x</p>', { executablePath: chromium, title: 't', timeoutMs: 200 })).rejects.toThrow(
       /^Chromium did not print the PDF within 200 ms; try again, or check that .* --headless --version runs$/,
     );
+    // a Chromium still starting when the deadline passed is closed once it has started
+    for (let i = 0; i < 100 && chromiumChildren() > before; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(chromiumChildren()).toBe(before);
   });
 
   it('renderPdf(html, { paper: "letter" }) prints on Letter (612 x 792 pt)', async () => {
