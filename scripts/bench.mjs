@@ -7,12 +7,16 @@
 //   4. exact Kemeny consensus time as the number of priorities grows.
 //   5. the report's charts (chartsFor) on the survey example: import, first and
 //      later renders, total SVG bytes.
-// Options: --rows N (default 200000) for 1 and 3; --only parse|startup|stack|kemeny|charts.
+//   6. the client report: `audit --format html` on the largest fixture (its size,
+//      budget 2 MB, and the time the local Chromium takes to load and render it,
+//      target 2 s), and `audit --format pdf` on the survey example. Needs
+//      Chromium (Debian's chromium); without one this part says so and is skipped.
+// Options: --rows N (default 200000) for 1 and 3; --only parse|startup|stack|kemeny|charts|report.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'align.js');
@@ -177,6 +181,52 @@ async function charts() {
   console.log(`   later chartsFor (median of 5)       ${median(ms).toFixed(0)} ms (${Math.min(...ms).toFixed(0)}-${Math.max(...ms).toFixed(0)})`);
   console.log(
     `   SVG total                           ${(bytes / 1024).toFixed(0)} KiB (${first.map((c) => `${c.id} ${(Buffer.byteLength(c.svg) / 1024).toFixed(0)}`).join(', ')})`,
+async function clientReport() {
+  const { findChromium, isolatedContext, launchChromium } = await import(join(root, 'dist/render/chromium.js'));
+  let chromium;
+  try {
+    chromium = findChromium(undefined, process.env);
+  } catch (e) {
+    console.log(`\n6. Client report: skipped (${e.message})`);
+    return;
+  }
+  const fixture = 'test/fixtures/plain-wide-1k.csv';
+  const html = join(dir, 'report.html');
+  const cli = time(() => execFileSync(process.execPath, [bin, 'audit', fixture, '--format', 'html', '-o', html, '--force'], { cwd: root, stdio: 'ignore' }));
+  const bytes = readFileSync(html).length;
+  const t0 = performance.now();
+  const browser = await launchChromium(chromium);
+  const launchMs = performance.now() - t0;
+  const url = pathToFileURL(html).href;
+  const render = [];
+  try {
+    for (let i = 0; i < 6; i++) {
+      const context = await isolatedContext(browser, { javaScript: true, allow: (u) => u === url });
+      const page = await context.newPage();
+      const t = performance.now();
+      await page.goto(url, { waitUntil: 'load' });
+      // layout and the first frame painted, fonts included
+      await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+      if (i > 0) render.push(performance.now() - t); // the first is a warm-up
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const pdfOut = join(dir, 'report.pdf');
+  const survey = ['audit', 'examples/fernhill-survey.csv', '--config', 'examples/align.yml', '--format', 'pdf', '-o', pdfOut, '--force'];
+  const pdf = time(() => execFileSync(process.execPath, [bin, ...survey], { cwd: root, stdio: 'ignore' }), 3);
+  const pdfBytes = readFileSync(pdfOut).length;
+  const r = median(render);
+  console.log(`\n6. Client report (Chromium ${chromium})`);
+  console.log(
+    `   audit --format html, ${fixture}: ${cli.median.toFixed(0)} ms whole process; ${(bytes / 1e6).toFixed(3)} MB (budget 2 MB: ${bytes < 2e6 ? 'within' : 'OVER'})`,
+  );
+  console.log(
+    `   Chromium loads and renders it: ${r.toFixed(0)} ms (median of 5, warm browser; target 2000 ms: ${r < 2000 ? 'within' : 'OVER'}); starting Chromium ${launchMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `   audit --format pdf, examples/fernhill-survey.csv: ${pdf.median.toFixed(0)} ms whole process (median of 3, ${pdf.min.toFixed(0)}-${pdf.max.toFixed(0)}), ${(pdfBytes / 1e3).toFixed(0)} kB`,
   );
 }
 
@@ -190,6 +240,7 @@ try {
   if (runs('stack')) stacks(Math.min(ROWS, 100_000));
   if (runs('kemeny')) await kemenyTimes();
   if (runs('charts')) await charts();
+  if (runs('report')) await clientReport();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

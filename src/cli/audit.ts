@@ -1,13 +1,15 @@
 /**
  * `align audit <responses…>`: one report from one audit's files, to standard
- * output or atomically to -o.
+ * output or atomically to -o. `--format pdf` prints the HTML report with a
+ * local Chromium (src/render/pdf.ts), loaded only for that format.
  */
 import { join } from 'node:path';
 import type { AuditResult } from '../audit/types.js';
+import { UsageError } from '../errors.js';
 import type { Io } from './io.js';
 import { loadAudit, loadConfigFor, requireRespondents } from './load.js';
-import { parseFormat, type ReadingFlags } from './options.js';
-import { writeAtomic, writeStdout } from './output.js';
+import { type PaperFlag, parseFormat, type ReadingFlags, type ReportFormat } from './options.js';
+import { checkTarget, type WriteOptions, writeAtomic, writeStdout } from './output.js';
 import { type MetaFlags, resolveReportMeta } from './report-meta.js';
 
 export interface AuditCommandOptions extends ReadingFlags, MetaFlags {
@@ -16,38 +18,78 @@ export interface AuditCommandOptions extends ReadingFlags, MetaFlags {
   output?: string;
   force?: boolean;
   template?: string;
+  /** --format pdf only: the paper size (default a4). */
+  paper?: PaperFlag;
+  /** --format pdf only: the Chromium executable (default: found on PATH). */
+  chromium?: string;
+}
+
+/**
+ * The PDF's own rules, checked before any file is read or Chromium starts:
+ * it is a file (-o), never binary on a terminal; --paper and --chromium mean
+ * nothing for another format. Returns the Chromium to use.
+ */
+async function checkPdf(format: ReportFormat, options: AuditCommandOptions, io: Io): Promise<string | null> {
+  if (format !== 'pdf') {
+    const given = [options.paper !== undefined ? '--paper' : null, options.chromium !== undefined ? '--chromium' : null].filter((f) => f !== null);
+    if (given.length > 0)
+      throw new UsageError(
+        `${given.join(' and ')} ${given.length > 1 ? 'apply' : 'applies'} only to --format pdf; add --format pdf or leave ${given.length > 1 ? 'them' : 'it'} out`,
+      );
+    return null;
+  }
+  if (options.output === undefined) {
+    throw new UsageError('--format pdf writes a file: give -o report.pdf (or -o - to pipe the PDF into another program)');
+  }
+  if (options.output === '-' && io.stdout.isTTY) {
+    throw new UsageError('--format pdf will not write a binary PDF to the terminal; give -o report.pdf, or pipe -o - into another program');
+  }
+  const { findChromium } = await import('../render/chromium.js');
+  return findChromium(options.chromium, io.env, io.cwd);
 }
 
 export async function auditCommand(options: AuditCommandOptions, io: Io): Promise<AuditResult> {
   const format = parseFormat(options.format);
+  const chromium = await checkPdf(format, options, io);
+  const toFile = options.output !== undefined && options.output !== '-';
   const config = await loadConfigFor(options, io);
   // The cover's details, flags over align.yml; the logo is read (and checked) only for a format that shows it.
-  const { meta, files: metaFiles } = await resolveReportMeta(options, config.config, config.path, io, format === 'html');
+  const { meta, files: metaFiles } = await resolveReportMeta(options, config.config, config.path, io, format === 'html' || format === 'pdf');
+  // Everything read is an input, never overwritten: responses, --rankings, the config (named or ./align.yml), the logo.
+  // The --template folder is read too: a report written into it could replace a template.
+  const write: WriteOptions = {
+    force: Boolean(options.force),
+    inputs: [...options.files, ...(options.rankings !== undefined ? [options.rankings] : []), options.config ?? join(io.cwd, 'align.yml'), ...metaFiles],
+    inputFolders: options.template !== undefined ? [options.template] : [],
+    stdoutAlternative: true,
+  };
+  // a PDF takes seconds to print: refuse a target it cannot be written to before starting
+  if (chromium !== null && toFile) checkTarget(options.output as string, write);
   const result = await loadAudit(options.files, options, io, { config });
   requireRespondents(result, options.files);
-  const templates = options.template ? { templateDir: options.template } : {};
-  let text: string;
-  if (format === 'html') {
-    // Loaded only for HTML: it brings the charts, which `align --help` and the Markdown report never need.
-    const { renderHtml } = await import('../render/html.js');
-    text = await renderHtml(result, { ...templates, meta });
+  const templates = options.template !== undefined ? { templateDir: options.template } : {};
+  let content: string | Uint8Array;
+  if (format === 'json') {
+    const { renderJson } = await import('../render/markdown.js');
+    content = renderJson(result);
+  } else if (format === 'md') {
+    const { renderMarkdown } = await import('../render/markdown.js');
+    content = renderMarkdown(result, { ...templates, meta });
   } else {
-    const { renderJson, renderMarkdown } = await import('../render/markdown.js');
-    text = format === 'json' ? renderJson(result) : renderMarkdown(result, { ...templates, meta });
+    // Loaded only for HTML and PDF: it brings the charts, which `align --help` and the Markdown report never need.
+    const { renderHtml } = await import('../render/html.js');
+    const html = await renderHtml(result, { ...templates, meta });
+    if (chromium === null) content = html;
+    else {
+      const [{ renderPdf }, { reportTitle }] = await Promise.all([import('../render/pdf.js'), import('../render/report-model.js')]);
+      content = await renderPdf(html, { executablePath: chromium, title: reportTitle(result), paper: options.paper ?? 'a4' });
+    }
   }
-  if (options.output !== undefined && options.output !== '-') {
-    // Everything read is an input, never overwritten: responses, --rankings, and the config (named or ./align.yml).
-    const inputs = [...options.files, ...(options.rankings !== undefined ? [options.rankings] : []), options.config ?? join(io.cwd, 'align.yml'), ...metaFiles];
-    // The --template folder is read too: a report written into it could replace a template.
-    await writeAtomic(options.output, text, {
-      force: Boolean(options.force),
-      inputs,
-      inputFolders: options.template !== undefined ? [options.template] : [],
-      stdoutAlternative: true,
-    });
+  if (toFile) {
+    await writeAtomic(options.output as string, content, write);
     io.stderr.write(`align: wrote ${options.output}\n`);
   } else {
-    await writeStdout(io.stdout, text);
+    await writeStdout(io.stdout, content);
   }
   return result;
 }

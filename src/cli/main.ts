@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 import { displaySafe } from '../text.js';
 import { type Io, processIo } from './io.js';
-import { addReadingFlags, args as arg, flags as flag, type ReadingFlags, type ReportFormat } from './options.js';
+import { addReadingFlags, args as arg, flags as flag, type PaperFlag, type ReadingFlags, type ReportFormat } from './options.js';
 import type { MetaFlags } from './report-meta.js';
 import { version } from './version.js';
 
@@ -79,13 +79,17 @@ function buildProgram(io: Io): Command {
       .addOption(flag.logo())
       .addOption(flag.output())
       .addOption(flag.force('replace the output file if it exists (never an input, the config or a template in use, a link or a device)'))
-      .addOption(flag.template()),
+      .addOption(flag.template())
+      .addOption(flag.paper())
+      .addOption(flag.chromium()),
   )
     .addHelpText(
       'after',
       examples([
         'align audit examples/fernhill-stacks.csv',
         'align audit responses.csv --format json -o audit.json',
+        'align audit examples/fernhill-survey.csv --config examples/align.yml --format pdf -o report.pdf',
+        'align audit responses.csv --format pdf --paper letter --chromium /usr/bin/chromium -o report.pdf',
         'align audit wave1.csv wave2.csv --config align.yml -o report.md --force',
         'align audit responses.csv --leaders "Leadership team" --min-group 7',
         'align audit survey.csv --rankings workshop-stacks.csv -o report.md',
@@ -93,10 +97,15 @@ function buildProgram(io: Io): Command {
         'align audit responses.csv --format html --client "Fernhill Health" --facilitator "Sam Lee" --date 2026-10-14 --logo logo.svg -o report.html',
       ]),
     )
-    .action(async (files: string[], flags: ReadingFlags & MetaFlags & { format: ReportFormat; output?: string; force?: boolean; template?: string }) => {
-      const { auditCommand } = await import('./audit.js');
-      await auditCommand({ files, ...flags }, io);
-    });
+    .action(
+      async (
+        files: string[],
+        flags: ReadingFlags & MetaFlags & { format: ReportFormat; output?: string; force?: boolean; template?: string; paper?: PaperFlag; chromium?: string },
+      ) => {
+        const { auditCommand } = await import('./audit.js');
+        await auditCommand({ files, ...flags }, io);
+      },
+    );
 
   program
     .command('inspect')

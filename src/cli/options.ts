@@ -100,10 +100,10 @@ export function parseDelimiterFlag(value: string): string {
   return d;
 }
 
-export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
+export const REPORT_FORMATS = ['md', 'html', 'json', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** --format: md (or markdown), html (or htm) or json, in any case. */
+/** --format: md (or markdown), html (or htm), json or pdf, in any case. */
 export function parseFormat(value: string): ReportFormat {
   const f = value
     .trim()
@@ -130,6 +130,16 @@ function coverName(flag: string, what: string) {
     if (v.length > MAX_TITLE_CHARS) throw new UsageError(`${flag} is ${v.length} characters long; it holds at most ${MAX_TITLE_CHARS}; shorten it`);
     return v;
   };
+}
+
+/** --paper: a4 or letter, in any case (PAPER_SIZES in src/render/pdf.ts names them for Chromium). */
+export const PAPERS = ['a4', 'letter'] as const;
+export type PaperFlag = (typeof PAPERS)[number];
+
+export function parsePaper(value: string): PaperFlag {
+  const p = value.trim().toLowerCase();
+  if (!(PAPERS as readonly string[]).includes(p)) throw new UsageError(`--paper takes a4 or letter (got ${quoted(value)})`);
+  return p as PaperFlag;
 }
 
 function collect(parse: (value: string) => string) {
@@ -179,7 +189,9 @@ export const flags = {
       nonEmpty('--rankings', 'the path of the stacks file'),
     ),
   format: () =>
-    new Option('-f, --format <format>', 'report format: md, html (one self-contained file with charts) or json').default('md').argParser(parseFormat),
+    new Option('-f, --format <format>', 'report format: md, html (one self-contained file with charts), json, or pdf (printed by a local Chromium; needs -o)')
+      .default('md')
+      .argParser(parseFormat),
   client: () =>
     new Option('--client <name>', "the client's name for the report's cover (default: align.yml client)").argParser(
       coverName('--client', "the client's name, or leave the flag out"),
@@ -193,6 +205,11 @@ export const flags = {
     new Option('--logo <file>', 'a PNG, JPEG or SVG logo (at most 1 MB) for the HTML cover (default: align.yml logo, read beside align.yml)').argParser(
       nonEmpty('--logo', 'the path of a PNG, JPEG or SVG file'),
     ),
+  chromium: () =>
+    new Option('--chromium <path>', 'the Chromium that prints --format pdf (default: chromium, chromium-browser or google-chrome on PATH)').argParser(
+      nonEmpty('--chromium', "the path of Chromium's executable, such as /usr/bin/chromium"),
+    ),
+  paper: () => new Option('--paper <size>', 'paper size of --format pdf: a4 (the default) or letter').argParser(parsePaper),
   output: (what = 'the report') =>
     new Option('-o, --output <file>', `write ${what} to this file (atomically) instead of standard output (- for standard output)`).argParser(
       nonEmpty('-o', 'a file name, or - for standard output'),

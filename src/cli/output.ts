@@ -203,8 +203,8 @@ export async function writeAtomic(path: string, content: string | Uint8Array, op
   }
 }
 
-/** Writes to standard output; a closed pipe (`align stack x --json | head`) is not an error. */
-export function writeStdout(stream: NodeJS.WritableStream, text: string): Promise<void> {
+/** Writes to standard output (text, or the bytes of a PDF); a closed pipe (`align stack x --json | head`) is not an error. */
+export function writeStdout(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
   return new Promise((resolveWrite) => {
     stream.write(text, () => resolveWrite());
   });

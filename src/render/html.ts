@@ -45,6 +45,14 @@ export function safeStrings<T>(value: T): T {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, safeStrings(v)])) as T;
 }
 
+/** safeStrings, keys too (a department named with a control character is a key of byDepartment): what the charts draw. */
+function safeKeysAndStrings<T>(value: T): T {
+  if (typeof value === 'string') return displaySafe(value) as T;
+  if (Array.isArray(value)) return value.map(safeKeysAndStrings) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [displaySafe(k), safeKeysAndStrings(v)])) as T;
+}
+
 /** The charts by id, their text made safe and their SVG left as charts.ts wrote it. */
 function chartsById(charts: readonly Chart[]): Record<string, Chart> {
   return Object.fromEntries(charts.map((c) => [c.id, { ...safeStrings({ ...c, svg: '' }), svg: c.svg }]));
@@ -54,7 +62,8 @@ function chartsById(charts: readonly Chart[]): Record<string, Chart> {
 export async function renderHtml(result: AuditResult, options: HtmlOptions = {}): Promise<string> {
   // The charts only now: neither `align --help` nor the Markdown report loads them.
   const { chartsFor } = await import('./charts.js');
-  const charts = chartsById(await chartsFor(result));
+  // every label a chart draws is the input's text made safe, as the report's own text is
+  const charts = chartsById(await chartsFor(safeKeysAndStrings(result)));
   const model = { ...safeStrings(reportModel(result, options.meta)), charts };
   const hb = Handlebars.create();
   registerFormatHelpers(hb);

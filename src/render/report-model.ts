@@ -303,6 +303,11 @@ function stackModel(result: AuditResult): StackModel | null {
   };
 }
 
+/** The report's title: align.yml's, else the generic one. The PDF footer shows it too. */
+export function reportTitle(result: AuditResult): string {
+  return result.title ?? 'Leadership alignment audit';
+}
+
 export function reportModel(result: AuditResult, meta: ReportMeta = {}): ReportModel {
   const stack = stackModel(result);
   const minGroup = minGroupOf(result);
@@ -319,7 +324,7 @@ export function reportModel(result: AuditResult, meta: ReportMeta = {}): ReportM
     : `${fmtCount(result.input.respondents, 'respondent')}.`;
   return {
     result,
-    title: result.title ?? 'Leadership alignment audit',
+    title: reportTitle(result),
     cover: coverModel(meta),
     generator: `${result.generator.name} ${result.generator.version}`,
     minGroup,
