@@ -181,6 +181,9 @@ async function charts() {
   console.log(`   later chartsFor (median of 5)       ${median(ms).toFixed(0)} ms (${Math.min(...ms).toFixed(0)}-${Math.max(...ms).toFixed(0)})`);
   console.log(
     `   SVG total                           ${(bytes / 1024).toFixed(0)} KiB (${first.map((c) => `${c.id} ${(Buffer.byteLength(c.svg) / 1024).toFixed(0)}`).join(', ')})`,
+  );
+}
+
 async function clientReport() {
   const { findChromium, isolatedContext, launchChromium } = await import(join(root, 'dist/render/chromium.js'));
   let chromium;
