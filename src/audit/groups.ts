@@ -47,7 +47,14 @@ function splitBy(members: readonly Respondent[], key: (r: Respondent) => string 
  * threshold - 1 people, the larger group is hidden; then each split's own
  * remainder is checked again, until nothing changes.
  */
-function protectAcrossSplits(splits: readonly Split[], overall: number, fixed: readonly number[], minGroup: number): void {
+function protectAcrossSplits(
+  splits: readonly Split[],
+  everyone: readonly Respondent[],
+  outside: ReadonlyArray<ReadonlySet<Respondent>>,
+  minGroup: number,
+): void {
+  const overall = everyone.length;
+  const fixed = outside.map((o) => o.size);
   const shown = (split: Split) => [...split.groups].filter(([k]) => !split.hidden.has(k));
   for (let changed = true; changed; ) {
     changed = false;
@@ -65,6 +72,21 @@ function protectAcrossSplits(splits: readonly Split[], overall: number, fixed: r
           a.hidden.add(name);
           changed = true;
         }
+      }
+      // The people outside a's groups shown (its remainder, which everyone minus those groups gives)
+      // less b's groups shown that lie wholly inside it: while that leaves 1 to minGroup - 1 people,
+      // hide the smallest such group of b (five Executives and seven Managers shown leave the team
+      // members; two departments made only of team members, shown, would leave a third, small one).
+      const i = splits.indexOf(a);
+      const inShownA = new Set(shown(a).flatMap(([, g]) => g));
+      const rest = new Set(everyone.filter((r) => !inShownA.has(r) && !outside[i]!.has(r)));
+      const inside = shown(b)
+        .filter(([, group]) => group.every((r) => rest.has(r)))
+        .sort((x, y) => x[1].length - y[1].length || compareCodePoints(x[0], y[0]));
+      const left = rest.size - inside.reduce((n, [, g]) => n + g.length, 0);
+      if (inside.length > 0 && left > 0 && left < minGroup) {
+        b.hidden.add(inside[0]![0]);
+        changed = true;
       }
     }
     // each split's own remainder, with the groups hidden so far
@@ -114,7 +136,8 @@ export function populationOf(people: readonly Respondent[], isLeader: (r: Respon
   const fixed = leaders.length >= minGroup ? leaders.length : 0;
   const departments = splitBy(hasRoles ? others : [], (r) => r.department, people.length, fixed, minGroup);
   const levels = splitBy(people, (r) => r.role, people.length, 0, minGroup);
-  protectAcrossSplits([departments, levels], people.length, [fixed, 0], minGroup);
+  // the leaders are outside the departments' remainder when their number is public and they are a group of their own
+  protectAcrossSplits([departments, levels], people, [new Set(fixed > 0 ? leaders : []), new Set()], minGroup);
   return { people: [...people], leaders, others, departments, levels, overallShown: people.length >= minGroup };
 }
 

@@ -12,7 +12,7 @@
  * key (case, punctuation and spacing aside) and shown in the spelling most
  * respondents used. Per department where the group is shown (groups.ts).
  */
-import { clip } from '../defaults.js';
+import { clip, MIN_GROUP_FLOOR } from '../defaults.js';
 import { displayName, priorityKey } from '../ingest/priority-key.js';
 import type { Dataset, Respondent } from '../ingest/types.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
@@ -172,10 +172,11 @@ export function buildOwnership(dataset: Dataset, options: OwnershipOptions): Own
     const answerers = options.population.people.filter((r) => rawAnswers([r], key).length > 0);
     const population = options.populationFor(answerers);
     const everyone = readAnswers(rawAnswers(population.people, key));
-    // owners named by at least the threshold of people may be named; the rest are pooled as `other`
+    // An owner named by at least MIN_GROUP_FLOOR people in all may be named (three people writing one
+    // name quote no one, and a department's rival owner at 25% stays visible); the rest are pooled as `other`.
     const counts = new Map<string, number>();
     for (const a of everyone) for (const o of a.owners) counts.set(o.key, (counts.get(o.key) ?? 0) + 1);
-    const quotable = new Set([...counts].filter(([, c]) => c >= options.minGroup).map(([k]) => k));
+    const quotable = new Set([...counts].filter(([, c]) => c >= Math.min(options.minGroup, MIN_GROUP_FLOOR)).map(([k]) => k));
     const alone = namedAlone(rawAnswers(population.people, key));
     const group = (people: readonly Respondent[]) => ownershipGroup(readAnswers(rawAnswers(people, key), alone), share, quotable);
     const overall = population.overallShown

@@ -89,6 +89,8 @@ const BLUE = '#0072B2';
 const VERMILLION = '#D55E00';
 const EMPTY = '#f0f0f0';
 const UNSURE = '#BBBBBB';
+/** Owners pooled as other answers: a darker grey than nobody-or-not-sure, so the two read apart. */
+const OTHER = '#777777';
 
 const CONFIG = {
   font: FONT,
@@ -871,21 +873,28 @@ function ownership(result: AuditResult, model: ReportModel): Draft | null {
   const owners: string[] = [];
   for (const e of entries) for (const o of e.owners ?? []) if (!owners.includes(o.name)) owners.push(o.name);
   const unsure = freeLabel(['Nobody or not sure', 'Nobody, or not sure (answer)'], owners);
+  // owners named by too few people to show are pooled (audit/ownership.ts): one segment, so the bar adds up
+  const other = freeLabel(['Other answers', 'Other answers (pooled)'], [...owners, unsure]);
+  const hasOther = entries.some((e) => isNum(e.other) && e.other > 0);
   const colours = owners.map((_, i) => OKABE_ITO[i % OKABE_ITO.length] as string);
   const labels = uniqueLabels(entries.map((e) => e.decision));
   const segments: Array<Record<string, string | number>> = [];
   entries.forEach((e, i) => {
     const decision = labels[i] as string;
-    const parts = [...(e.owners ?? []).map((o) => ({ name: o.name, share: o.share })), { name: unsure, share: e.unsure }];
+    const parts = [
+      ...(e.owners ?? []).map((o) => ({ name: o.name, share: o.share })),
+      { name: other, share: e.other ?? null },
+      { name: unsure, share: e.unsure },
+    ];
     parts.forEach((p, k) => {
       if (!isNum(p.share) || p.share <= 0) return;
-      const colourAt = p.name === unsure ? -1 : owners.indexOf(p.name);
-      const fill = colourAt < 0 ? UNSURE : (colours[colourAt] as string);
+      const colourAt = p.name === unsure || p.name === other ? -1 : owners.indexOf(p.name);
+      const fill = p.name === other ? OTHER : colourAt < 0 ? UNSURE : (colours[colourAt] as string);
       segments.push({
         decision,
         order: i,
         owner: p.name,
-        ownerOrder: colourAt < 0 ? owners.length : colourAt,
+        ownerOrder: p.name === other ? owners.length : colourAt < 0 ? owners.length + 1 : colourAt,
         part: k,
         share: p.share,
         // a share too narrow for its label is in the table
@@ -937,7 +946,10 @@ function ownership(result: AuditResult, model: ReportModel): Draft | null {
                 field: 'owner',
                 type: 'nominal',
                 sort: { field: 'ownerOrder', op: 'min' },
-                scale: { range: [...colours, UNSURE] },
+                scale: {
+                  domain: [...owners, ...(hasOther ? [other] : []), unsure],
+                  range: [...colours, ...(hasOther ? [OTHER] : []), UNSURE],
+                },
                 legend: { orient: 'top', title: null, columns: 2, labelLimit: 170, symbolType: 'square' },
               },
             },

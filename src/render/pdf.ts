@@ -45,9 +45,10 @@ export function escapeHtmlText(text: string): string {
  */
 export function footerTemplate(title: string): string {
   return (
-    '<div style="font: 8px system-ui, sans-serif; color: #555; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between; gap: 8mm;">' +
-    `<span style="overflow: hidden; text-overflow: ellipsis; white-space: nowrap;">${escapeHtmlText(title)}</span>` +
-    '<span style="white-space: nowrap;">page <span class="pageNumber"></span> of <span class="totalPages"></span></span>' +
+    // the page number never gives way: the title takes what is left and ends in an ellipsis
+    '<div style="font: 8px system-ui, sans-serif; color: #555; width: 100%; box-sizing: border-box; padding: 0 15mm; display: flex; justify-content: space-between; gap: 8mm;">' +
+    `<span style="flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;">${escapeHtmlText(title)}</span>` +
+    '<span style="flex: none; white-space: nowrap;">page <span class="pageNumber"></span> of <span class="totalPages"></span></span>' +
     '</div>'
   );
 }

@@ -105,9 +105,12 @@ describe('in the audit', () => {
     const r = buildAudit(b.build(), { version: 'test', permutations: 100 });
     expect(r.ownership.map((d) => d.decision)).toEqual(['Pricing', 'Hiring']); // first seen
     const o = r.ownership[0]!;
-    // 16 answers: CFO 12, CCO 3 (.19, under .25: one clear owner), CEO 1; CCO and CEO, named by fewer than five, are pooled as other
-    expect(o).toMatchObject({ decision: 'Pricing', question: 'Pricing', n: 16, verdict: 'clear', other: 4 / 16 });
-    expect(o.owners).toEqual([{ name: 'CFO', share: 12 / 16 }]); // CCO (3 people) and CEO (1) are named by fewer than five: pooled
+    // 16 answers: CFO 12, CCO 3 (.19, under .25: one clear owner), CEO 1; CEO, named by fewer than three, is pooled as other
+    expect(o).toMatchObject({ decision: 'Pricing', question: 'Pricing', n: 16, verdict: 'clear', other: 1 / 16 });
+    expect(o.owners).toEqual([
+      { name: 'CFO', share: 12 / 16 },
+      { name: 'CCO', share: 3 / 16 },
+    ]); // CEO (one person) is pooled
     expect(o.byDepartment.Sales).toMatchObject({ n: 6, verdict: 'contested' });
     expect(o.byDepartment.Ops).toMatchObject({ n: 5, verdict: 'clear' }); // six members, one left Pricing blank: a decision's groups are its answerers
     expect(o.byDepartment.Legal).toEqual({ suppressed: true });

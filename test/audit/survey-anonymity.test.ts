@@ -183,3 +183,23 @@ describe('no group can be worked out from the others, across the splits either (
     expect(levels.Manager === 'hidden' || deps.Gamma === 'hidden' || deps.Delta === 'hidden').toBe(true);
   });
 });
+
+test('a hidden group cannot be reached through the other split’s remainder (QA: everyone − Executive − Manager − Y − Z = X’s 3 team members)', async () => {
+  const { aDataset } = await import('./builders.js');
+  const { buildAudit } = await import('../../src/audit/audit.js');
+  const item = 'I know the priorities';
+  const b = aDataset().withItem(item);
+  ['X', 'Y', 'Z', 'X', 'Y'].forEach((d, i) => {
+    b.withLeader(`Lead ${i + 1}`, d, ['A', 'B']).answering({ likert: { [item]: 4 } });
+  });
+  b.withAnswering(7, 'X', { likert: { [item]: 4 } }, ['A', 'B'], 'Manager');
+  b.withAnswering(3, 'X', { likert: { [item]: 1 } }, ['A', 'B'], 'Team member');
+  b.withAnswering(10, 'Y', (i) => ({ likert: { [item]: 2 + (i % 3) } }), ['A', 'B'], 'Team member');
+  b.withAnswering(10, 'Z', (i) => ({ likert: { [item]: 2 + (i % 3) } }), ['A', 'B'], 'Team member');
+  const s = buildAudit(b.build(), { version: 'test', permutations: 100 }).survey!;
+  const shown = (g: Record<string, unknown>, k: string) => k in g && !('suppressed' in (g[k] as object));
+  const it = s.items[0]!;
+  // the derivation needs all four shown; at least one must be hidden
+  expect(shown(it.byLevel, 'Executive') && shown(it.byLevel, 'Manager') && shown(it.byDepartment, 'Y') && shown(it.byDepartment, 'Z')).toBe(false);
+  expect(shown(it.byDepartment, 'X')).toBe(false);
+});
