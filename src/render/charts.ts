@@ -48,6 +48,8 @@ export interface Chart {
   svg: string;
   /** The chart's data, cells formatted by format.ts, for a `<details>` under it. */
   table: TableModel;
+  /** The same chart laid out to fit a printed page, when the screen's layout is taller than one (print only). */
+  printSvg?: string;
 }
 
 /** Every chart the result has data for, in report order; [] when none. Deterministic: same input, same bytes. */
@@ -64,7 +66,8 @@ export async function chartsFor(result: AuditResult): Promise<Chart[]> {
   ].filter((d): d is Draft => d !== null);
   const charts: Chart[] = [];
   for (const d of drafts) {
-    charts.push({ id: d.id, title: d.title, alt: d.alt, svg: await renderSvg(d.spec), table: d.table });
+    const printSvg = d.printSpec ? await renderSvg(d.printSpec) : null;
+    charts.push({ id: d.id, title: d.title, alt: d.alt, svg: await renderSvg(d.spec), table: d.table, ...(printSvg !== null ? { printSvg } : {}) });
   }
   return charts;
 }
@@ -76,6 +79,8 @@ interface Draft {
   title: string;
   alt: string;
   spec: TopLevelSpec;
+  /** A layout for the printed page (a phone wants one panel a row; a page two), when the two differ. */
+  printSpec?: TopLevelSpec;
   table: TableModel;
 }
 
@@ -707,55 +712,53 @@ function favourableByDepartment(result: AuditResult, model: ReportModel): Draft 
     `${hidden.length > 0 ? ` ${fmtList(hidden)}: ${fmtSuppressed(minGroup)}.` : ''}`;
 
   const deptStep = 22;
-  return {
-    id: 'favourable-by-department',
-    title,
-    alt,
+  const spec = {
+    ...note('Bars: favourable share; label: the share and r_wg, agreement within the department (1 = everyone answered alike).'),
+    data: { values },
+    facet: {
+      row: {
+        field: 'item',
+        type: 'nominal',
+        sort: { field: 'itemOrder', op: 'min' },
+        header: headerAbove(true),
+      },
+    },
+    spacing: 14,
     spec: {
-      ...note('Bars: favourable share; label: the share and r_wg, agreement within the department (1 = everyone answered alike).'),
-      data: { values },
-      facet: {
-        row: {
-          field: 'item',
+      width: 220,
+      height: { step: deptStep },
+      encoding: {
+        y: {
+          field: 'dept',
           type: 'nominal',
-          sort: { field: 'itemOrder', op: 'min' },
-          header: headerAbove(true),
+          sort: { field: 'deptOrder', op: 'min' },
+          axis: { title: 'Department', labelLimit: 110, ticks: false, labelPadding: 6 },
         },
       },
-      spacing: 14,
-      spec: {
-        width: 220,
-        height: { step: deptStep },
-        encoding: {
-          y: {
-            field: 'dept',
-            type: 'nominal',
-            sort: { field: 'deptOrder', op: 'min' },
-            axis: { title: 'Department', labelLimit: 110, ticks: false, labelPadding: 6 },
+      layer: [
+        {
+          mark: { type: 'bar', color: BLUE, height: { band: 0.7 } },
+          encoding: {
+            x: { field: 'favourable', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: 'Favourable', format: '.0%', tickCount: 5 } },
           },
         },
-        layer: [
-          {
-            mark: { type: 'bar', color: BLUE, height: { band: 0.7 } },
-            encoding: {
-              x: { field: 'favourable', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: 'Favourable', format: '.0%', tickCount: 5 } },
-            },
-          },
-          {
-            transform: [{ filter: '!datum.hidden' }],
-            mark: { type: 'text', align: 'left', dx: 4, color: INK },
-            encoding: { x: { field: 'at', type: 'quantitative' }, text: { field: 'text' } },
-          },
-          {
-            transform: [{ filter: 'datum.hidden' }],
-            mark: { type: 'text', align: 'left', x: 2, color: MUTED, fontStyle: 'italic' },
-            encoding: { text: { field: 'text' } },
-          },
-        ],
-      },
-    } as TopLevelSpec,
-    table,
-  };
+        {
+          transform: [{ filter: '!datum.hidden' }],
+          mark: { type: 'text', align: 'left', dx: 4, color: INK },
+          encoding: { x: { field: 'at', type: 'quantitative' }, text: { field: 'text' } },
+        },
+        {
+          transform: [{ filter: 'datum.hidden' }],
+          mark: { type: 'text', align: 'left', x: 2, color: MUTED, fontStyle: 'italic' },
+          encoding: { text: { field: 'text' } },
+        },
+      ],
+    },
+  } as TopLevelSpec;
+  // On paper, the panels two a row: one a row would run over several pages (or shrink past reading).
+  const { facet, ...rest } = spec as TopLevelSpec & { facet: { row: Record<string, unknown> } };
+  const printSpec = { ...rest, facet: facet.row, columns: 2 } as TopLevelSpec;
+  return { id: 'favourable-by-department', title, alt, spec, printSpec, table };
 }
 
 // ---------------------------------------------------------------- survey: perception gap

@@ -55,7 +55,9 @@ function safeKeysAndStrings<T>(value: T): T {
 
 /** The charts by id, their text made safe and their SVG left as charts.ts wrote it. */
 function chartsById(charts: readonly Chart[]): Record<string, Chart> {
-  return Object.fromEntries(charts.map((c) => [c.id, { ...safeStrings({ ...c, svg: '' }), svg: c.svg }]));
+  return Object.fromEntries(
+    charts.map((c) => [c.id, { ...safeStrings({ ...c, svg: '', printSvg: '' }), svg: c.svg, ...(c.printSvg ? { printSvg: c.printSvg } : {}) }]),
+  );
 }
 
 /** The HTML report of an audit, ending in one newline. */

@@ -140,7 +140,7 @@ describe.each(EXAMPLES)('the $name HTML report in Chromium', (ex) => {
   it.each([true, false])('every <svg> in a <figure> has a nonzero size (scripts on: %s; off is how the PDF prints)', async (javaScript) => {
     const o = await open(htmlOf(ex), { javaScript });
     const svgs = await o.page.evaluate(() =>
-      [...document.querySelectorAll('figure svg')].map((svg) => {
+      [...document.querySelectorAll('figure .chart-image:not(.print-only) svg')].map((svg) => {
         const r = svg.getBoundingClientRect();
         return { chart: svg.closest('figure')?.getAttribute('data-chart') ?? null, width: r.width, height: r.height };
       }),

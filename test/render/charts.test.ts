@@ -274,3 +274,16 @@ describe('charts.ts is loaded lazily', () => {
     }
   });
 });
+
+it('the department favourable chart has a layout for paper: its panels two a row, so it fits a printed page', async () => {
+  const result = await audit(['examples/fernhill-survey.csv', '--config', 'examples/align.yml']);
+  const chart = (await charts(result)).find((c) => c.id === 'favourable-by-department')!;
+  const box = (svg: string) => /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg)!.slice(1).map(Number) as [number, number];
+  const [w, h] = box(chart.svg);
+  const [pw, ph] = box(chart.printSvg!);
+  expect(pw).toBeGreaterThan(w * 1.5); // two panels a row
+  expect(ph).toBeLessThan(h * 0.6); // half as many rows
+  expect(xmlProblem(chart.printSvg!)).toBeNull();
+  // the other charts fit a page as they are
+  expect((await charts(result)).filter((c) => c.printSvg !== undefined).map((c) => c.id)).toEqual(['favourable-by-department']);
+});
