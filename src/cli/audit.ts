@@ -30,6 +30,10 @@ export interface AuditCommandOptions extends ReadingFlags, MetaFlags {
  * nothing for another format. Returns the Chromium to use.
  */
 async function checkPdf(format: ReportFormat, options: AuditCommandOptions, io: Io): Promise<string | null> {
+  // a logo is shown only on the HTML (and PDF) cover: given for another format, say so rather than ignore it
+  if (options.logo !== undefined && format !== 'html' && format !== 'pdf') {
+    throw new UsageError('--logo applies only to --format html or pdf (the Markdown and JSON reports carry no image); add --format html or leave it out');
+  }
   if (format !== 'pdf') {
     const given = [options.paper !== undefined ? '--paper' : null, options.chromium !== undefined ? '--chromium' : null].filter((f) => f !== null);
     if (given.length > 0)

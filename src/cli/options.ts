@@ -128,6 +128,9 @@ function coverName(flag: string, what: string) {
   return (value: string): string => {
     const v = nonEmpty(flag, what)(value).trim();
     if (v.length > MAX_TITLE_CHARS) throw new UsageError(`${flag} is ${v.length} characters long; it holds at most ${MAX_TITLE_CHARS}; shorten it`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(v))
+      throw new UsageError(`${flag} holds a control character (a line break, tab or escape); give the name on one line`);
     return v;
   };
 }

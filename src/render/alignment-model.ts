@@ -255,9 +255,10 @@ function verdictText(g: OwnershipGroup, rules: LevelRules): string {
       return `Orphaned: ${fmtPercent(g.unsure)} answer nobody, don't know or not sure.`;
     case 'clear': {
       const top = owners[0];
-      return top
-        ? `Clear: no more than half answer nobody, and no second owner is named by ${cut} or more; named most: ${top.name} (${fmtPercent(top.share)}).`
-        : 'Clear.';
+      if (!top) return 'Clear.';
+      const base = `Clear: no more than half answer nobody, and no second owner is named by ${cut} or more; named most: ${top.name} (${fmtPercent(top.share)})`;
+      // the rule says clear; the reader should still see when most people did not name that owner
+      return top.share <= 0.5 ? `${base}, though not by most of those who answered.` : `${base}.`;
     }
     default:
       return `No verdict: ${g.verdictReason?.trim() || 'not available'}.`;

@@ -53,3 +53,14 @@ describe('align audit --format pdf refuses what cannot give a PDF', () => {
     expect(() => parsePaper('legal')).toThrow('--paper takes a4 or letter (got "legal")');
   });
 });
+
+it('--logo with a format that shows no image, and a cover name with a control character, stop with one line', async () => {
+  const logo = await runAlign(['audit', 'examples/fernhill-stacks.csv', '--logo', 'x.png']);
+  expect(logo.code).toBe(2);
+  expect(logo.stderr).toBe(
+    'align: --logo applies only to --format html or pdf (the Markdown and JSON reports carry no image); add --format html or leave it out\n',
+  );
+  const client = await runAlign(['audit', 'examples/fernhill-stacks.csv', '--client', 'A\nB\u001b[31m']);
+  expect(client.code).toBe(2);
+  expect(client.stderr).toMatch(/^align: --client holds a control character/);
+});
