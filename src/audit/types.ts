@@ -362,3 +362,88 @@ export interface AuditResult {
   levels: LevelEntry[];
   findings: Finding[];
 }
+
+/** What a Move is about (audit/diff.ts). */
+export type MoveKind = 'concordance' | 'divergence' | 'favourable' | 'gap' | 'recall' | 'level' | 'finding';
+
+/**
+ * One thing that moved between two audits (`align diff`, the "Since the last
+ * audit" section). Shares are fractions 0..1 and gaps percentage points, as in
+ * the AuditResult; `change` = after − before (null when either side is null or
+ * the values are not numbers: a level's status, a finding's severity).
+ * Only what changed is listed: an audit compared with itself has no moves.
+ */
+export interface Move {
+  kind: MoveKind;
+  /** What moved: "The leaders' stacks", a leader's name, a dimension's name, an item's text, a level, a finding's title. */
+  subject: string;
+  /** The group: "overall" or a department key (favourable, recall); absent otherwise. */
+  group?: string;
+  before: number | string | null;
+  after: number | string | null;
+  change: number | null;
+  /** Whether the move exceeds what chance would give; null when the data do not allow the test (see beyondChanceReason). */
+  beyondChance: boolean | null;
+  beyondChanceReason?: string;
+  /** concordance: each side's permutation p-value of W. */
+  pBefore?: number | null;
+  pAfter?: number | null;
+  /** concordance: each side's band for W. */
+  bandBefore?: string | null;
+  bandAfter?: string | null;
+  /** favourable, recall: each side's 95% Wilson interval. */
+  ciBefore?: [number, number] | null;
+  ciAfter?: [number, number] | null;
+  /** finding: new (after only), resolved (before only), persisting (both; listed as a move only when its severity changed). */
+  status?: 'new' | 'persisting' | 'resolved';
+  /** finding: its kind and level. */
+  findingKind?: string;
+  level?: string;
+  /** A caveat on the comparison (for example, compared over the priorities both stacks share). */
+  note?: string;
+}
+
+export type DiffWarningKind =
+  | 'item-reworded'
+  | 'department-one-side'
+  | 'priorities-differ'
+  | 'threshold-differs'
+  | 'leaders-differ'
+  | 'suppressed-one-side'
+  | 'schema';
+
+/** Why two audits are not wholly comparable: never silent. */
+export interface DiffWarning {
+  kind: DiffWarningKind;
+  message: string;
+  /** item-reworded: the item's id and both wordings. */
+  item?: string;
+  textBefore?: string;
+  textAfter?: string;
+  /** department-one-side, suppressed-one-side: the group and the side it is on. */
+  department?: string;
+  side?: 'before' | 'after' | 'both';
+  /** priorities-differ: the priorities only after has (added) and only before has (dropped). */
+  added?: string[];
+  dropped?: string[];
+}
+
+/** A finding present in both audits with the same severity (not a move). */
+export interface PersistingFinding {
+  kind: string;
+  level: string;
+  title: string;
+  severity: string;
+}
+
+/** compareAudits' result: plain JSON (`align diff --json`). */
+export interface AuditDiff {
+  schemaVersion: number;
+  /** Each side's schemaVersion. */
+  before: { schemaVersion: number; generator: string; title?: string };
+  after: { schemaVersion: number; generator: string; title?: string };
+  moves: Move[];
+  warnings: DiffWarning[];
+  /** Findings in both audits, unchanged in severity. */
+  persisting: PersistingFinding[];
+}
