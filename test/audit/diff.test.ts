@@ -128,7 +128,6 @@ describe('compareAudits', () => {
     const after = copy();
     const item = after.survey!.items[0]!;
     const was = item.text;
-    item.id = item.id; // matched by id
     item.text = 'I can name our three priorities';
     const diff = compareAudits(EXAMPLE, after);
     const w = diff.warnings.find((x) => x.kind === 'item-reworded')!;
