@@ -68,6 +68,8 @@ export interface AlignConfig {
   ownership?: { contestedShare?: number };
   /** Data quality: flagged respondents are noted; those of the kinds listed here are also excluded. */
   quality?: { exclude?: QualityFlag[] };
+  /** Departments renamed since a baseline audit (align diff, --baseline): old key -> new key; two old keys onto one new key is a merge. */
+  renamed?: Record<string, string>;
 }
 
 /** Data-quality flags (audit/quality.ts). */

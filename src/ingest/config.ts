@@ -95,6 +95,7 @@ export const configSchema = z
       })
       .optional(),
     quality: z.strictObject({ exclude: z.array(z.enum(QUALITY_FLAGS as [QualityFlag, ...QualityFlag[]])).optional() }).optional(),
+    renamed: z.record(z.string(), text).optional(),
   })
   .superRefine((config, ctx) => {
     // Two spellings of one priority in the official list would count one recalled priority twice.
@@ -149,6 +150,7 @@ function allowedKeys(path: readonly PropertyKey[]): string[] {
       'official',
       'ownership',
       'quality',
+      'renamed',
     ];
   if (path[0] === 'columns' && path.length === 2) return ['role', 'item', 'priority', 'scale'];
   if (path[0] === 'scales' && path.length === 2) return ['labels', 'missing'];

@@ -76,7 +76,7 @@ describe('parseConfig: official, ownership, quality, recall', () => {
 
   it('catches typos in the new keys with a suggestion and the line', () => {
     expect(errorOf('title: x\nofficail: [Grow]\n').message).toMatch(
-      /^align\.yml:2: unknown key "officail"; did you mean official\?; the keys allowed here are .*official, ownership, quality$/,
+      /^align\.yml:2: unknown key "officail"; did you mean official\?; the keys allowed here are .*official, ownership, quality, renamed$/,
     );
     expect(errorOf('ownership:\n  contested_share: 0.3\n').message).toBe(
       'align.yml:2: ownership: unknown key "contested_share"; did you mean contestedShare?; the keys allowed here are contestedShare',
@@ -90,5 +90,18 @@ describe('parseConfig: official, ownership, quality, recall', () => {
     expect(errorOf('columns:\n  Q9: recal\n').message).toMatch(
       /^align\.yml:2: columns\.Q9\.role: "recal" is not a column role; use one of .*ownership, recall,/,
     );
+  });
+});
+
+describe('parseConfig: renamed (align diff)', () => {
+  it('reads old department key -> new key', () => {
+    expect(parseConfig('renamed:\n  Clinical: Clinical services\n  Finance: Operations\n', 'align.yml').renamed).toEqual({
+      Clinical: 'Clinical services',
+      Finance: 'Operations',
+    });
+  });
+
+  it('refuses a new key that is not text', () => {
+    expect(() => parseConfig('renamed:\n  Clinical: [a, b]\n', 'align.yml')).toThrow(/align\.yml:2/);
   });
 });
