@@ -40,6 +40,7 @@ function buildProgram(io: Io): Command {
         'align inspect responses.csv',
         'align templates eject my-templates',
         'align schema -o audit-result.schema.json',
+        'align diff before.json after.json',
       ]),
     );
 
@@ -142,6 +143,26 @@ function buildProgram(io: Io): Command {
     .action(async (flags: { output?: string; force?: boolean }) => {
       const { schemaCommand } = await import('./schema.js');
       await schemaCommand(flags, io);
+    });
+
+  program
+    .command('diff')
+    .description('what moved since a baseline audit, and whether the two are comparable (both from audit --format json)')
+    .argument('<before>', 'the baseline: an earlier align audit --format json result')
+    .argument('<after>', 'the later audit, in the same form')
+    .option('--json', 'print the comparison (moves and warnings) as JSON instead of the summary')
+    .addOption(flag.config())
+    .addHelpText(
+      'after',
+      examples([
+        'align diff audit-2026-04.json audit-2026-10.json',
+        'align diff before.json after.json --config align.yml',
+        'align diff before.json after.json --json > moves.json',
+      ]),
+    )
+    .action(async (before: string, after: string, flags: { json?: boolean; config?: string }) => {
+      const { diffCommand } = await import('./diff.js');
+      await diffCommand({ before, after, ...flags }, io);
     });
 
   const templates = program.command('templates').description('the report templates a coach can change');

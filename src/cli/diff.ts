@@ -1,0 +1,147 @@
+/**
+ * `align diff <before.json> <after.json>`: what moved between two audits (each an
+ * `align audit --format json` result), and whether they are comparable, in the
+ * terminal or with --json as the AuditDiff (issue 12). align.yml `renamed` maps
+ * departments renamed or merged since the baseline.
+ */
+import type { AuditDiff, AuditResult, Move, MoveKind } from '../audit/types.js';
+import { SCHEMA_VERSION } from '../audit/types.js';
+import { MAX_INPUT_BYTES } from '../defaults.js';
+import { InputError, UsageError } from '../errors.js';
+import { fmtNumber, fmtP, fmtPercent } from '../format.js';
+import { readBounded } from '../ingest/read-bounded.js';
+import { displaySafe } from '../text.js';
+import type { Io } from './io.js';
+import { loadConfigFor } from './load.js';
+import { writeStdout } from './output.js';
+
+export interface DiffOptions {
+  before: string;
+  after: string;
+  json?: boolean;
+  config?: string;
+}
+
+const FIX = 'give the output of align audit --format json';
+
+/** Reads one side: bounded, JSON, an AuditResult of a schemaVersion this align reads. */
+export async function readAuditResult(path: string, role: 'baseline' | 'later audit'): Promise<AuditResult> {
+  let bytes: Buffer | null;
+  try {
+    bytes = await readBounded(path, MAX_INPUT_BYTES);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`;
+    throw new InputError(path, null, null, why, 'check the path');
+  }
+  if (bytes === null) throw new InputError(path, null, null, `is larger than ${MAX_INPUT_BYTES} bytes, more than any audit result`, FIX);
+  let data: unknown;
+  try {
+    data = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : 'not JSON';
+    throw new InputError(path, null, null, `is not valid JSON (${why})`, FIX);
+  }
+  // A newer schemaVersion is refused by name before the schema check, which it would fail less helpfully.
+  const version = typeof data === 'object' && data !== null ? (data as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION) {
+    throw new UsageError(
+      `${path}: the ${role} has schemaVersion ${version}, newer than the schemaVersion ${SCHEMA_VERSION} this align reads; compare it with a newer align`,
+    );
+  }
+  const { auditResultSchema } = await import('../audit/schema.js');
+  const parsed = auditResultSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
+    throw new InputError(path, null, null, `is not an align AuditResult (${issue?.message ?? 'wrong shape'}${where})`, FIX);
+  }
+  return data as AuditResult;
+}
+
+const HEADINGS: Record<MoveKind, string> = {
+  concordance: "Leaders' agreement (Kendall's W)",
+  divergence: "Each leader's divergence from the others",
+  favourable: 'Favourable share',
+  gap: 'Perception gaps (leaders minus others, points)',
+  recall: 'Strategy recall',
+  level: 'Levels of alignment',
+  finding: 'Findings',
+};
+
+function signed(x: number | null, fmt: (v: number) => string): string {
+  if (x === null) return 'n/a';
+  const s = fmt(Math.abs(x));
+  return x > 0 ? `+${s}` : x < 0 ? `-${s}` : s;
+}
+
+function num(x: number | string | null): number | null {
+  return typeof x === 'number' ? x : null;
+}
+
+function chance(m: Move): string {
+  if (m.beyondChance === true) return '  [beyond chance]';
+  if (m.beyondChance === false) return '  [within chance]';
+  return '';
+}
+
+function moveLine(m: Move): string {
+  const b = num(m.before);
+  const a = num(m.after);
+  switch (m.kind) {
+    case 'concordance':
+      return `${m.subject}: W ${fmtNumber(b)} (${m.bandBefore ?? 'no band'}) -> ${fmtNumber(a)} (${m.bandAfter ?? 'no band'}), ${signed(m.change, (v) => fmtNumber(v))}; permutation p ${fmtP(m.pBefore)} then ${fmtP(m.pAfter)}`;
+    case 'divergence':
+      return `${m.subject}: ${fmtNumber(b)} -> ${fmtNumber(a)}, ${signed(m.change, (v) => fmtNumber(v))}`;
+    case 'favourable':
+    case 'recall':
+      return `${m.kind === 'recall' ? '' : `${m.subject}, `}${m.group ?? 'overall'}: ${fmtPercent(b)} -> ${fmtPercent(a)}, ${signed(
+        m.change === null ? null : m.change * 100,
+        (v) => fmtNumber(v, 0),
+      )} points${chance(m)}`;
+    case 'gap':
+      return `${m.subject}: ${fmtNumber(b, 0)} -> ${fmtNumber(a, 0)} points, ${signed(m.change, (v) => fmtNumber(v, 0))}`;
+    case 'level':
+      return `${m.subject}: ${m.before ?? 'n/a'} -> ${m.after ?? 'n/a'}`;
+    case 'finding':
+      if (m.status === 'new') return `new (${m.after}): ${m.subject}`;
+      if (m.status === 'resolved') return `resolved (was ${m.before}): ${m.subject}`;
+      return `persisting, ${m.before} -> ${m.after}: ${m.subject}`;
+  }
+}
+
+/** The terminal summary: warnings first, then the moves grouped by kind. */
+export function diffText(diff: AuditDiff, before: string, after: string): string {
+  const lines: string[] = [`Since the last audit: ${before} (the baseline) -> ${after}`];
+  if (diff.warnings.length > 0) {
+    lines.push('', 'Comparability warnings:');
+    for (const w of diff.warnings) lines.push(`  ! ${w.message}`);
+  }
+  if (diff.moves.length === 0) {
+    lines.push('', 'Nothing moved: every figure compared is the same in both audits.');
+  } else {
+    let kind: MoveKind | null = null;
+    for (const m of diff.moves) {
+      if (m.kind !== kind) {
+        kind = m.kind;
+        lines.push('', `${HEADINGS[kind]}:`);
+      }
+      lines.push(`  ${moveLine(m)}`);
+      if (m.note) lines.push(`    (${m.note})`);
+    }
+  }
+  const noted = diff.moves.some((m) => m.beyondChance !== null);
+  if (noted) lines.push('', 'beyond chance: the two 95% Wilson intervals do not overlap; within chance: they overlap.');
+  if (diff.persisting.length > 0) lines.push('', `${diff.persisting.length} finding${diff.persisting.length === 1 ? '' : 's'} persist unchanged.`);
+  return `${lines.map(displaySafe).join('\n')}\n`;
+}
+
+export async function diffCommand(options: DiffOptions, io: Io): Promise<AuditDiff> {
+  const before = await readAuditResult(options.before, 'baseline');
+  const after = await readAuditResult(options.after, 'later audit');
+  const { config } = await loadConfigFor(options, io);
+  const { compareAudits } = await import('../audit/diff.js');
+  const diff = compareAudits(before, after, { renamed: config.renamed ?? {} });
+  await writeStdout(io.stdout, options.json ? `${JSON.stringify(diff, null, 2)}\n` : diffText(diff, options.before, options.after));
+  return diff;
+}
