@@ -228,11 +228,12 @@ class Comparison {
     if (this.suppressedSeen.has(key)) return;
     this.suppressedSeen.add(key);
     const sideName = where === 'before' ? 'the baseline' : 'the later audit';
+    const name = group === 'overall' ? 'Everyone' : group;
     this.warnings.push({
       kind: 'suppressed-one-side',
-      department: group,
+      group,
       side: where,
-      message: `${group} is hidden in ${sideName} (fewer people than the anonymity threshold), so its ${what} are not compared`,
+      message: `${name} is hidden in ${sideName} (fewer people than the anonymity threshold), so its ${what} are not compared`,
     });
   }
 

@@ -420,8 +420,11 @@ export interface DiffWarning {
   item?: string;
   textBefore?: string;
   textAfter?: string;
-  /** department-one-side, suppressed-one-side: the group and the side it is on. */
+  /** department-one-side: the department (its baseline key when on the baseline's side only, else its later key). */
   department?: string;
+  /** suppressed-one-side: the group hidden ("overall", a department key, or "The gap on …"). */
+  group?: string;
+  /** department-one-side, suppressed-one-side: the side it is on (both: a merge). */
   side?: 'before' | 'after' | 'both';
   /** priorities-differ: the priorities only after has (added) and only before has (dropped). */
   added?: string[];

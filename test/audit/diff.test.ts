@@ -105,6 +105,17 @@ describe('compareAudits', () => {
     expect(m.ciBefore).not.toBeNull();
   });
 
+  it('a perception gap: matched by the item id, its change in points, no interval test', () => {
+    const after = copy();
+    const g = after.survey!.gaps[0]! as { gapPoints: number | null };
+    const was = g.gapPoints!;
+    g.gapPoints = was - 10;
+    const m = compareAudits(EXAMPLE, after).moves;
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatchObject({ kind: 'gap', before: was, after: was - 10, beyondChance: null });
+    expect(m[0]!.change).toBeCloseTo(-10, 9);
+  });
+
   it('levels and findings: status changes, new and resolved findings', () => {
     const after = copy();
     after.levels[0]!.status = 'aligned';
@@ -181,7 +192,7 @@ describe('compareAudits', () => {
     const diff = compareAudits(EXAMPLE, after);
     expect(diff.moves).toEqual([]);
     expect(diff.warnings).toHaveLength(1);
-    expect(diff.warnings[0]).toMatchObject({ kind: 'suppressed-one-side', department: 'Commercial', side: 'after' });
+    expect(diff.warnings[0]).toMatchObject({ kind: 'suppressed-one-side', group: 'Commercial', side: 'after' });
     expect(diff.warnings[0]!.message).not.toMatch(/\d/);
   });
 
