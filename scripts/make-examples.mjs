@@ -4,8 +4,11 @@
 // stack their own leader's with a few seeded adjacent swaps. Then the same
 // company's whole alignment survey as SurveyMonkey exports it
 // (examples/fernhill-survey.csv, 60 respondents) and the align.yml it is
-// audited with (examples/align.yml). Deterministic: running it twice gives the
-// same bytes. `npm run examples` regenerates them.
+// audited with (examples/align.yml). Then the second audit a quarter later
+// (examples/fernhill-survey-q2.csv, examples/align-q2.yml) and the ground truth of
+// what changed between the two (examples/fernhill-survey-q2.changes.json), for
+// `align diff` and `--baseline`. Deterministic: running it twice gives the same
+// bytes. `npm run examples` regenerates them.
 import { writeFileSync } from 'node:fs';
 
 const PRIORITIES = {
@@ -489,3 +492,367 @@ const yaml = [
 ].join('\n');
 writeFileSync(new URL('../examples/align.yml', import.meta.url), yaml);
 console.log(`examples/align.yml: official ${OFFICIAL.map((c) => PRIORITIES[c]).join(', ')}; ${aliases.length} aliases`);
+
+// ---------------------------------------------------------------------------
+// examples/fernhill-survey-q2.csv: the same company a quarter later (January 2027), the second audit
+// that `align diff` and `--baseline` compare with the first. Same SurveyMonkey layout, same people,
+// same everything except the changes listed in Q2 below, which examples/fernhill-survey-q2.changes.json
+// records as the ground truth (what moved, and what was deliberately left alone). Its own seeded stream,
+// so every file above keeps its bytes. Plus examples/align-q2.yml: align.yml with the rename mapped.
+const later = rng(20270111);
+const CLARITY = 0;
+const SMALL_MOVES_ITEM = ITEMS.findIndex(([key]) => key === 'resources');
+const REWORDED_ITEM = ITEMS.findIndex(([key]) => key === 'ownership');
+const Q2 = {
+  // 1a. Clinical's clarity: every Clinical team answer (the leaders' own answers are left alone) up one
+  // point, and a second point for a seeded 60% of those who disagreed, so the favourable share leaves
+  // its Wilson interval: the quarter's town halls reached the wards.
+  raised: { department: 'Clinical', item: CLARITY, secondPointOdds: 0.6 },
+  // 1b. a handful of small moves (one point up or down) in one other department, on one other item only
+  small: { department: 'Technology', item: SMALL_MOVES_ITEM, people: 3 },
+  // 2. the COO now puts the patient app first (the rest of her stack keeps its order)
+  restacked: { title: 'COO', priority: 'APP', to: 1 },
+  // 3. the ownership statement in another wording the question bank lists for the same item
+  reworded: { item: REWORDED_ITEM, to: 'It is clear who owns each critical decision in my area' },
+  // 4. Operations is now Operations & Logistics (align-q2.yml maps it with `renamed:`)
+  renamed: { Operations: 'Operations & Logistics' },
+  // 5. a ninth priority, ranked by everyone who ranked: a leader at the place listed here, a non-leader
+  // one place either side of their own leader's or at it; the priorities below it move down one, so
+  // among the first eight every stack keeps its order
+  added: {
+    code: 'MAN',
+    text: 'Open a Manchester clinic',
+    leaderPlace: { CEO: 5, CFO: 7, COO: 6, CTO: 9, 'Chief Commercial Officer': 2, 'Chief Medical Officer': 9, 'Chief People Officer': 8 },
+  },
+  // a quarter later: 13 weeks, to Monday 11 January 2027; new response ids and a new collector
+  days: 91,
+  collector: '461207554',
+};
+const PRIORITIES_Q2 = { ...PRIORITIES, [Q2.added.code]: Q2.added.text };
+const PRIORITY_CODES_Q2 = Object.keys(PRIORITIES_Q2);
+const ITEMS_Q2 = ITEMS.map(([key, text], i) => [key, i === Q2.reworded.item ? Q2.reworded.to : text]);
+const departmentQ2 = (d) => Q2.renamed[d] ?? d;
+
+const straightLines = (likert) => {
+  const answered = likert.filter((v) => v !== null);
+  return answered.length >= 5 && answered.every((v) => v === answered[0]);
+};
+const q2 = people.map((p) => ({ ...p, likert: [...p.likert], stack: [...p.stack] }));
+const leaderOf = (p) => q2.find((l) => l.leader && l.department === p.department);
+const moves = [];
+
+// 1a. Clinical's clarity, raised
+for (const p of q2) {
+  if (p.leader || p.department !== Q2.raised.department || p.likert[CLARITY] === null) continue;
+  const before = p.likert[CLARITY];
+  const step = before <= 2 && later() < Q2.raised.secondPointOdds ? 2 : 1;
+  p.likert[CLARITY] = Math.min(5, before + step);
+  moves.push({ name: p.name, item: CLARITY, before, after: p.likert[CLARITY] });
+}
+// 1b. the small moves: seeded people (never the one who straight-lined), one point each way
+{
+  const pool = q2.filter((p) => !p.leader && p.department === Q2.small.department && p.likert[Q2.small.item] !== null && !straightLines(p.likert));
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(later() * (i + 1));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  for (const p of pool.slice(0, Q2.small.people)) {
+    const before = p.likert[Q2.small.item];
+    let step = later() < 0.5 ? -1 : 1;
+    if (before + step < 1 || before + step > 5) step = -step;
+    p.likert[Q2.small.item] = before + step;
+    moves.push({ name: p.name, item: Q2.small.item, before, after: p.likert[Q2.small.item] });
+  }
+}
+// 2. the COO's stack
+const restacked = q2.find((p) => p.leader && p.title === Q2.restacked.title);
+const stackBefore = [...restacked.stack];
+restacked.stack = stackBefore.filter((c) => c !== Q2.restacked.priority);
+restacked.stack.splice(Q2.restacked.to - 1, 0, Q2.restacked.priority);
+const stackAfterEight = [...restacked.stack];
+// 5. the ninth priority, for everyone who ranked (the partial respondent ranked nothing and still does not)
+const manchesterPlace = new Map();
+for (const p of q2) {
+  if (p.partial) continue;
+  const place = p.leader ? Q2.added.leaderPlace[p.title] : Math.min(9, Math.max(1, Q2.added.leaderPlace[leaderOf(p).title] + Math.floor(later() * 3) - 1));
+  p.stack.splice(place - 1, 0, Q2.added.code);
+  manchesterPlace.set(p.name, place);
+}
+// new response ids (SurveyMonkey numbers a new survey's responses further on) and the times a quarter on
+{
+  let next = 12106830000;
+  for (const p of byEnd.map((b) => q2.find((x) => x.name === b.name))) {
+    next += 60 + Math.floor(later() * 180);
+    p.id = String(next);
+    p.start += Q2.days * 86400000;
+    p.end += Q2.days * 86400000;
+  }
+}
+
+// --- the file: the same layout, a ninth ranking column at the end of the question's columns ---
+{
+  const top2 = [...META, 'Your name', 'What is your role?', 'Which department do you work in?'];
+  const second2 = [...META.map(() => ''), 'Open-Ended Response', 'Response', 'Response'];
+  ITEMS_Q2.forEach(([, text], i) => {
+    top2.push(i === 0 ? 'How much do you agree with each statement?' : '');
+    second2.push(html(text));
+  });
+  PRIORITY_CODES_Q2.forEach((code, i) => {
+    top2.push(i === 0 ? RANKING_QUESTION : '');
+    second2.push(PRIORITIES_Q2[code]);
+  });
+  for (const d of DECISIONS) {
+    top2.push(html(d.question));
+    second2.push('Response');
+  }
+  top2.push(html(RECALL_QUESTION), COMMENT_QUESTION);
+  second2.push('Open-Ended Response', 'Open-Ended Response');
+  const records2 = [top2, second2];
+  for (const p of [...q2].sort((a, b) => b.end - a.end)) {
+    const { first, last, email } = contact(p.name);
+    records2.push([
+      p.id,
+      Q2.collector,
+      smDate(p.start),
+      smDate(p.end),
+      p.ip,
+      email,
+      first,
+      last,
+      '',
+      p.name,
+      p.role,
+      departmentQ2(p.department),
+      ...p.likert.map((v) => (v === null ? '' : SCALE[v - 1])),
+      ...PRIORITY_CODES_Q2.map((code) => (p.partial ? '' : String(p.stack.indexOf(code) + 1))),
+      ...p.ownership,
+      p.recall ?? '',
+      p.comment ?? '',
+    ]);
+  }
+  writeFileSync(new URL('../examples/fernhill-survey-q2.csv', import.meta.url), records2.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n');
+}
+
+// --- the ground truth, computed from the two sets of answers as align reads them ---
+// A department's group is its non-leaders; favourable is 4 or 5 on the 5-point scale; the interval is
+// Wilson's at 95% (src/stats/wilson.ts), and a move exceeds chance when the two intervals do not overlap.
+const Z = 1.959963984540054;
+function wilson(k, n) {
+  const p = k / n;
+  const denominator = 1 + (Z * Z) / n;
+  const centre = (p + (Z * Z) / (2 * n)) / denominator;
+  const half = (Z / denominator) * Math.sqrt((p * (1 - p)) / n + (Z * Z) / (4 * n * n));
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+const round = (x) => Math.round(x * 1e6) / 1e6;
+function cell(group, item) {
+  const answers = group.map((p) => p.likert[item]).filter((v) => v !== null);
+  const favourable = answers.filter((v) => v >= 4).length;
+  return {
+    n: answers.length,
+    favourable,
+    share: round(favourable / answers.length),
+    ci: wilson(favourable, answers.length).map(round),
+    mean: round(answers.reduce((a, b) => a + b, 0) / answers.length),
+  };
+}
+const departments = [...new Set(people.filter((p) => !p.leader).map((p) => p.department))];
+const answerMoves = [];
+const answersLeftAlone = [];
+for (const d of departments) {
+  const before = people.filter((p) => !p.leader && p.department === d);
+  const after = q2.filter((p) => !p.leader && p.department === d);
+  ITEMS.forEach(([key], i) => {
+    const a = cell(before, i);
+    const b = cell(after, i);
+    const subject = { department: d, departmentAfter: departmentQ2(d), item: key };
+    if (JSON.stringify(a) === JSON.stringify(b)) answersLeftAlone.push({ department: d, item: key });
+    else
+      answerMoves.push({
+        ...subject,
+        people: moves.filter((m) => m.item === i && after.some((p) => p.name === m.name)).length,
+        before: a,
+        after: b,
+        exceedsChance: a.ci[1] < b.ci[0] || b.ci[1] < a.ci[0],
+      });
+  });
+}
+// the perception gap per item: the leaders' favourable share against everyone else's, in points
+function gapOf(group, item) {
+  const shareOf = (list) => {
+    const answers = list.map((p) => p.likert[item]).filter((v) => v !== null);
+    return answers.filter((v) => v >= 4).length / answers.length;
+  };
+  const leaders = shareOf(group.filter((p) => p.leader));
+  const others = shareOf(group.filter((p) => !p.leader));
+  return { leaders: round(leaders), others: round(others), gapPoints: round((leaders - others) * 100) };
+}
+const gapMoves = ITEMS.map(([key], i) => ({ item: key, before: gapOf(people, i), after: gapOf(q2, i) })).filter(
+  (g) => JSON.stringify(g.before) !== JSON.stringify(g.after),
+);
+// the leaders' stacks over the eight priorities both audits share: Kendall's W and each leader's
+// Spearman to the other leaders' mean ranks (as src/audit/stack.ts computes them), before and after
+function midranks(xs) {
+  const order = xs.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
+  const r = new Array(xs.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
+    for (let k = i; k <= j; k++) r[order[k][1]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return r;
+}
+function pearsonOf(x, y) {
+  const mx = x.reduce((a, b) => a + b, 0) / x.length;
+  const my = y.reduce((a, b) => a + b, 0) / y.length;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  x.forEach((_, i) => {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) ** 2;
+    syy += (y[i] - my) ** 2;
+  });
+  return sxy / Math.sqrt(sxx * syy);
+}
+function leaderStats(group, codes) {
+  const ranks = group.map((p) => codes.map((c) => p.stack.filter((x) => codes.includes(x)).indexOf(c) + 1));
+  const m = ranks.length;
+  const n = codes.length;
+  const sums = codes.map((_, j) => ranks.reduce((s, r) => s + r[j], 0));
+  const meanSum = sums.reduce((a, b) => a + b, 0) / n;
+  const W = (12 * sums.reduce((s, x) => s + (x - meanSum) ** 2, 0)) / (m * m * (n ** 3 - n));
+  const divergence = Object.fromEntries(
+    group.map((p, i) => {
+      const others = sums.map((s, j) => (s - ranks[i][j]) / (m - 1));
+      return [p.title, round((1 - pearsonOf(midranks(ranks[i]), midranks(others))) / 2)];
+    }),
+  );
+  return { W: round(W), divergence };
+}
+const leadersBefore = people.filter((p) => p.leader);
+const leadersAfter = q2.filter((p) => p.leader);
+const sharedBefore = leaderStats(leadersBefore, PRIORITY_CODES);
+const sharedAfter = leaderStats(leadersAfter, PRIORITY_CODES);
+const nineAfter = leaderStats(leadersAfter, PRIORITY_CODES_Q2);
+const names = (codes) => codes.map((c) => PRIORITIES_Q2[c]);
+
+const changes = {
+  description:
+    'What scripts/make-examples.mjs changed between examples/fernhill-survey.csv (the baseline) and examples/fernhill-survey-q2.csv (a quarter later), and what it left alone. Departments are non-leaders only (byDepartment); favourable is 4-5 of 5; ci is the Wilson 95% interval; exceedsChance means the two intervals do not overlap.',
+  baseline: 'examples/fernhill-survey.csv',
+  current: 'examples/fernhill-survey-q2.csv',
+  config: { baseline: 'examples/align.yml', current: 'examples/align-q2.yml' },
+  changes: [
+    ...answerMoves.map((m) => ({
+      kind: 'answers',
+      subject: `${m.department} / ${ITEMS[ITEMS.findIndex(([key]) => key === m.item)][1]}`,
+      details: {
+        department: m.department,
+        departmentAfter: m.departmentAfter,
+        item: m.item,
+        text: ITEMS[ITEMS.findIndex(([key]) => key === m.item)][1],
+        people: m.people,
+        favourable: { before: m.before, after: m.after },
+        exceedsChance: m.exceedsChance,
+        gap: gapMoves.find((g) => g.item === m.item),
+      },
+    })),
+    {
+      kind: 'stack',
+      subject: `${restacked.name} (${restacked.title})`,
+      details: {
+        leader: restacked.name,
+        title: restacked.title,
+        department: restacked.department,
+        before: names(stackBefore),
+        after: names(restacked.stack),
+        afterOverSharedPriorities: names(stackAfterEight),
+        sharedPriorities: { before: sharedBefore, after: sharedAfter },
+        allPriorities: { before: sharedBefore, after: nineAfter },
+      },
+    },
+    {
+      kind: 'item-reworded',
+      subject: ITEMS[Q2.reworded.item][1],
+      details: {
+        item: ITEMS[Q2.reworded.item][0],
+        bankId: 'decision-ownership',
+        before: ITEMS[Q2.reworded.item][1],
+        after: Q2.reworded.to,
+        note: 'A SurveyMonkey file has no item ids: align takes the statement text as the item id, so survey.items[].id changes with the wording while bankId and dimension stay the same.',
+      },
+    },
+    {
+      kind: 'department-renamed',
+      subject: Object.keys(Q2.renamed)[0],
+      details: { before: Object.keys(Q2.renamed)[0], after: Object.values(Q2.renamed)[0], mappedBy: 'examples/align-q2.yml renamed:' },
+    },
+    {
+      kind: 'priority-added',
+      subject: Q2.added.text,
+      details: {
+        priority: Q2.added.text,
+        priorities: { before: PRIORITY_CODES.length, after: PRIORITY_CODES_Q2.length },
+        rankedBy: manchesterPlace.size,
+        leaderPlaces: Object.fromEntries(leadersAfter.map((p) => [p.title, manchesterPlace.get(p.name)])),
+        note: 'Inserted into every stack at the place given; the priorities below it moved down one, so over the eight priorities both audits share every stack but the COO one is unchanged.',
+      },
+    },
+  ],
+  answerMoves: moves.map((m) => ({ ...m, item: ITEMS[m.item][0] })),
+  leftAlone: {
+    answers: answersLeftAlone,
+    leadersAnswers: 'every leader answer to every rating item',
+    stacks: `every stack but the ${restacked.title}'s, over the eight shared priorities`,
+    items: ITEMS.filter((_, i) => i !== Q2.reworded.item).map(([key, text]) => ({ item: key, text })),
+    departments: departments.filter((d) => !Q2.renamed[d]).concat(['Executive Office']),
+    respondents: `the same ${q2.length} people, names, roles and emails; new response ids and collector`,
+    ownership: 'every answer to the three ownership questions',
+    recall: 'every answer to the recall question',
+    comments: 'every comment, from the same person',
+    quality: 'the same durations (so the same speeders), straight-liners and partial respondent',
+    config: 'official priorities, aliases, anonymity threshold (default 5) and leader role (Executive)',
+  },
+};
+
+// --- checked: the changes are exactly the ones listed ---
+check(
+  answerMoves.length === 2 &&
+    answerMoves.some((m) => m.department === Q2.raised.department && m.item === ITEMS[CLARITY][0] && m.exceedsChance) &&
+    answerMoves.some(
+      (m) => m.department === Q2.small.department && m.item === ITEMS[Q2.small.item][0] && !m.exceedsChance && m.before.favourable !== m.after.favourable,
+    ),
+  'q2: Clinical clarity moves beyond chance and the small moves move Technology resources within chance, nothing else',
+);
+check(gapMoves.length === 2 && answerMoves.every((m) => gapMoves.some((g) => g.item === m.item)), 'q2: only the two moved items move their gaps');
+check(
+  q2.every((p, i) => straightLines(p.likert) === straightLines(people[i].likert)),
+  'q2: the same straight-liners',
+);
+check(
+  leadersAfter.every(
+    (p) => p === restacked || names(p.stack.filter((c) => c !== Q2.added.code)).join() === names(leadersBefore.find((b) => b.name === p.name).stack).join(),
+  ),
+  'q2: only one leader restacked',
+);
+check(sharedBefore.W !== sharedAfter.W, 'q2: W moves over the shared priorities');
+writeFileSync(new URL('../examples/fernhill-survey-q2.changes.json', import.meta.url), `${JSON.stringify(changes, null, 2)}\n`);
+console.log(
+  `examples/fernhill-survey-q2.csv: ${q2.length} respondents; ${moves.length} answers moved; W over the shared eight ${sharedBefore.W} -> ${sharedAfter.W}`,
+);
+
+writeFileSync(
+  new URL('../examples/align-q2.yml', import.meta.url),
+  yaml
+    .replace('align.yml for fernhill-survey.csv', 'align-q2.yml for fernhill-survey-q2.csv')
+    .replace('October 2026', 'January 2027')
+    .concat(
+      '# Departments renamed since the baseline (examples/fernhill-survey.csv): `align diff` and --baseline compare them as one.\n',
+      `renamed:\n${Object.entries(Q2.renamed)
+        .map(([a, b]) => `  ${JSON.stringify(a)}: ${JSON.stringify(b)}`)
+        .join('\n')}\n`,
+    ),
+);
+console.log('examples/align-q2.yml: align.yml with renamed:');
