@@ -208,9 +208,20 @@ class Comparison {
   }
 
   private items(): void {
-    const before = new Map((this.before.survey?.items ?? []).map((i) => [i.id, i]));
-    for (const item of this.after.survey?.items ?? []) {
-      const was = before.get(item.id);
+    const beforeItems = this.before.survey?.items ?? [];
+    const afterItems = this.after.survey?.items ?? [];
+    const before = new Map(beforeItems.map((i) => [i.id, i]));
+    const afterIds = new Set(afterItems.map((i) => i.id));
+    // An item whose id is its text (a plain table, SurveyMonkey) gets a new id when reworded: paired by the
+    // question bank item both wordings are listed under, when exactly one item on each side is that bank item.
+    const unmatchedBefore = beforeItems.filter((i) => !afterIds.has(i.id));
+    const byBank = <T extends { bankId: string | null }>(items: readonly T[], bankId: string): T[] => items.filter((i) => i.bankId === bankId);
+    for (const item of afterItems) {
+      let was = before.get(item.id);
+      if (!was && item.bankId !== null) {
+        const candidates = byBank(unmatchedBefore, item.bankId);
+        if (candidates.length === 1 && byBank(afterItems, item.bankId).length === 1) was = candidates[0];
+      }
       if (was && was.text !== item.text) {
         this.warnings.push({
           kind: 'item-reworded',

@@ -241,3 +241,18 @@ describe('compareAudits', () => {
     expect(() => compareAudits(EXAMPLE, newer)).toThrow(/schemaVersion 2/);
   });
 });
+
+it('an item whose id is its text, reworded to another wording the question bank lists, is paired by the bank item and warned about', () => {
+  const before = JSON.parse(readFileSync(join(ROOT, 'test/cli/golden/fernhill-survey.audit.json'), 'utf8')) as AuditResult;
+  const after = structuredClone(before);
+  const item = after.survey!.items.find((i) => i.bankId === 'decision-ownership')!;
+  item.id = 'It is clear who owns each critical decision in my area';
+  item.text = item.id;
+  const d = compareAudits(before, after);
+  expect(d.warnings.filter((w) => w.kind === 'item-reworded')).toEqual([
+    expect.objectContaining({
+      textBefore: 'I know who owns each critical decision in my area',
+      textAfter: 'It is clear who owns each critical decision in my area',
+    }),
+  ]);
+});
