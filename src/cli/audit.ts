@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { AuditResult } from '../audit/types.js';
 import { UsageError } from '../errors.js';
+import type { SinceModel } from '../render/since-model.js';
 import type { Io } from './io.js';
 import { loadAudit, loadConfigFor, requireRespondents } from './load.js';
 import { type PaperFlag, parseFormat, type ReadingFlags, type ReportFormat } from './options.js';
@@ -22,6 +23,8 @@ export interface AuditCommandOptions extends ReadingFlags, MetaFlags {
   paper?: PaperFlag;
   /** --format pdf only: the Chromium executable (default: found on PATH). */
   chromium?: string;
+  /** An earlier audit's JSON: the report adds "Since the last audit". */
+  baseline?: string;
 }
 
 /**
@@ -30,6 +33,11 @@ export interface AuditCommandOptions extends ReadingFlags, MetaFlags {
  * nothing for another format. Returns the Chromium to use.
  */
 async function checkPdf(format: ReportFormat, options: AuditCommandOptions, io: Io): Promise<string | null> {
+  if (options.baseline !== undefined && format === 'json') {
+    throw new UsageError(
+      '--baseline adds "Since the last audit" to the md, html and pdf reports; for the moves as data, use align diff <baseline.json> <audit.json> --json',
+    );
+  }
   // a logo is shown only on the HTML (and PDF) cover: given for another format, say so rather than ignore it
   if (options.logo !== undefined && format !== 'html' && format !== 'pdf') {
     throw new UsageError('--logo applies only to --format html or pdf (the Markdown and JSON reports carry no image); add --format html or leave it out');
@@ -63,7 +71,13 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
   // The --template folder is read too: a report written into it could replace a template.
   const write: WriteOptions = {
     force: Boolean(options.force),
-    inputs: [...options.files, ...(options.rankings !== undefined ? [options.rankings] : []), options.config ?? join(io.cwd, 'align.yml'), ...metaFiles],
+    inputs: [
+      ...options.files,
+      ...(options.rankings !== undefined ? [options.rankings] : []),
+      ...(options.baseline !== undefined ? [options.baseline] : []),
+      options.config ?? join(io.cwd, 'align.yml'),
+      ...metaFiles,
+    ],
     inputFolders: options.template !== undefined ? [options.template] : [],
     stdoutAlternative: true,
   };
@@ -72,17 +86,28 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
   const result = await loadAudit(options.files, options, io, { config });
   requireRespondents(result, options.files);
   const templates = options.template !== undefined ? { templateDir: options.template } : {};
+  // Since the last audit: the baseline read and compared only when given (the JSON output stays the AuditResult)
+  let since: { since: SinceModel } | Record<string, never> = {};
+  if (options.baseline !== undefined) {
+    const [{ readAuditResult }, { compareAudits }, { sinceModel }] = await Promise.all([
+      import('./diff.js'),
+      import('../audit/diff.js'),
+      import('../render/since-model.js'),
+    ]);
+    const baseline = await readAuditResult(options.baseline, 'baseline');
+    since = { since: sinceModel(compareAudits(baseline, result, { renamed: config.config.renamed ?? {} }), options.baseline) };
+  }
   let content: string | Uint8Array;
   if (format === 'json') {
     const { renderJson } = await import('../render/markdown.js');
     content = renderJson(result);
   } else if (format === 'md') {
     const { renderMarkdown } = await import('../render/markdown.js');
-    content = renderMarkdown(result, { ...templates, meta });
+    content = renderMarkdown(result, { ...templates, meta, ...since });
   } else {
     // Loaded only for HTML and PDF: it brings the charts, which `align --help` and the Markdown report never need.
     const { renderHtml } = await import('../render/html.js');
-    const html = await renderHtml(result, { ...templates, meta });
+    const html = await renderHtml(result, { ...templates, meta, ...since });
     if (chromium === null) content = html;
     else {
       const [{ renderPdf }, { reportTitle }] = await Promise.all([import('../render/pdf.js'), import('../render/report-model.js')]);

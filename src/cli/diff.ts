@@ -4,12 +4,12 @@
  * terminal or with --json as the AuditDiff (issue 12). align.yml `renamed` maps
  * departments renamed or merged since the baseline.
  */
-import type { AuditDiff, AuditResult, Move, MoveKind } from '../audit/types.js';
+import type { AuditDiff, AuditResult, MoveKind } from '../audit/types.js';
 import { SCHEMA_VERSION } from '../audit/types.js';
 import { MAX_INPUT_BYTES } from '../defaults.js';
 import { InputError, UsageError } from '../errors.js';
-import { fmtNumber, fmtP, fmtPercent } from '../format.js';
 import { readBounded } from '../ingest/read-bounded.js';
+import { MOVE_HEADINGS, moveLine } from '../render/since-model.js';
 import { displaySafe } from '../text.js';
 import type { Io } from './io.js';
 import { loadConfigFor } from './load.js';
@@ -59,57 +59,6 @@ export async function readAuditResult(path: string, role: 'baseline' | 'later au
   return data as AuditResult;
 }
 
-const HEADINGS: Record<MoveKind, string> = {
-  concordance: "Leaders' agreement (Kendall's W)",
-  divergence: "Each leader's divergence from the others",
-  favourable: 'Favourable share',
-  gap: 'Perception gaps (leaders minus others, points)',
-  recall: 'Strategy recall',
-  level: 'Levels of alignment',
-  finding: 'Findings',
-};
-
-function signed(x: number | null, fmt: (v: number) => string): string {
-  if (x === null) return 'n/a';
-  const s = fmt(Math.abs(x));
-  return x > 0 ? `+${s}` : x < 0 ? `-${s}` : s;
-}
-
-function num(x: number | string | null): number | null {
-  return typeof x === 'number' ? x : null;
-}
-
-function chance(m: Move): string {
-  if (m.beyondChance === true) return '  [beyond chance]';
-  if (m.beyondChance === false) return '  [within chance]';
-  return '';
-}
-
-function moveLine(m: Move): string {
-  const b = num(m.before);
-  const a = num(m.after);
-  switch (m.kind) {
-    case 'concordance':
-      return `${m.subject}: W ${fmtNumber(b)} (${m.bandBefore ?? 'no band'}) -> ${fmtNumber(a)} (${m.bandAfter ?? 'no band'}), ${signed(m.change, (v) => fmtNumber(v))}; permutation p ${fmtP(m.pBefore)} then ${fmtP(m.pAfter)}`;
-    case 'divergence':
-      return `${m.subject}: ${fmtNumber(b)} -> ${fmtNumber(a)}, ${signed(m.change, (v) => fmtNumber(v))}`;
-    case 'favourable':
-    case 'recall':
-      return `${m.kind === 'recall' ? '' : `${m.subject}, `}${m.group ?? 'overall'}: ${fmtPercent(b)} -> ${fmtPercent(a)}, ${signed(
-        m.change === null ? null : m.change * 100,
-        (v) => fmtNumber(v, 0),
-      )} points${chance(m)}`;
-    case 'gap':
-      return `${m.subject}: ${fmtNumber(b, 0)} -> ${fmtNumber(a, 0)} points, ${signed(m.change, (v) => fmtNumber(v, 0))}`;
-    case 'level':
-      return `${m.subject}: ${m.before ?? 'n/a'} -> ${m.after ?? 'n/a'}`;
-    case 'finding':
-      if (m.status === 'new') return `new (${m.after}): ${m.subject}`;
-      if (m.status === 'resolved') return `resolved (was ${m.before}): ${m.subject}`;
-      return `persisting, ${m.before} -> ${m.after}: ${m.subject}`;
-  }
-}
-
 /** The terminal summary: warnings first, then the moves grouped by kind. */
 export function diffText(diff: AuditDiff, before: string, after: string): string {
   const lines: string[] = [`Since the last audit: ${before} (the baseline) -> ${after}`];
@@ -124,7 +73,7 @@ export function diffText(diff: AuditDiff, before: string, after: string): string
     for (const m of diff.moves) {
       if (m.kind !== kind) {
         kind = m.kind;
-        lines.push('', `${HEADINGS[kind]}:`);
+        lines.push('', `${MOVE_HEADINGS[kind]}:`);
       }
       lines.push(`  ${moveLine(m)}`);
       if (m.note) lines.push(`    (${m.note})`);

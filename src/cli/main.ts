@@ -81,6 +81,7 @@ function buildProgram(io: Io): Command {
       .addOption(flag.output())
       .addOption(flag.force('replace the output file if it exists (never an input, the config or a template in use, a link or a device)'))
       .addOption(flag.template())
+      .addOption(flag.baseline())
       .addOption(flag.paper())
       .addOption(flag.chromium()),
   )
@@ -101,7 +102,8 @@ function buildProgram(io: Io): Command {
     .action(
       async (
         files: string[],
-        flags: ReadingFlags & MetaFlags & { format: ReportFormat; output?: string; force?: boolean; template?: string; paper?: PaperFlag; chromium?: string },
+        flags: ReadingFlags &
+          MetaFlags & { format: ReportFormat; output?: string; force?: boolean; template?: string; paper?: PaperFlag; chromium?: string; baseline?: string },
       ) => {
         const { auditCommand } = await import('./audit.js');
         await auditCommand({ files, ...flags }, io);

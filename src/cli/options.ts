@@ -218,6 +218,10 @@ export const flags = {
       nonEmpty('-o', 'a file name, or - for standard output'),
     ),
   force: (what: string) => new Option('--force', what),
+  baseline: () =>
+    new Option('--baseline <file>', 'an earlier align audit --format json result: the report adds "Since the last audit"').argParser(
+      nonEmpty('--baseline', 'the path of an earlier audit saved with --format json'),
+    ),
   template: () =>
     new Option('--template <dir>', 'a folder of templates that override the shipped ones (see templates/)').argParser(
       nonEmpty('--template', 'the folder of your templates (align templates eject <dir> makes one)'),

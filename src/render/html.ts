@@ -19,12 +19,14 @@
  * Deterministic: the same AuditResult and options give the same bytes (no
  * dates unless given, no random ids; element ids are fixed section and chart names).
  */
+
 import Handlebars from 'handlebars';
 import type { AuditResult } from '../audit/types.js';
 import { displaySafe } from '../text.js';
 import type { Chart } from './charts.js';
 import { registerFormatHelpers } from './helpers.js';
 import { type ReportMeta, reportModel } from './report-model.js';
+import type { SinceModel } from './since-model.js';
 import { HTML_TEMPLATES, renderTemplates } from './template-files.js';
 
 export interface HtmlOptions {
@@ -32,6 +34,8 @@ export interface HtmlOptions {
   templateDir?: string;
   /** Client, facilitator, date and logo for the cover. */
   meta?: ReportMeta;
+  /** "Since the last audit", when a baseline was given (--baseline). */
+  since?: SinceModel;
 }
 
 /**
@@ -66,7 +70,7 @@ export async function renderHtml(result: AuditResult, options: HtmlOptions = {})
   const { chartsFor } = await import('./charts.js');
   // every label a chart draws is the input's text made safe, as the report's own text is
   const charts = chartsById(await chartsFor(safeKeysAndStrings(result)));
-  const model = { ...safeStrings(reportModel(result, options.meta)), charts };
+  const model = { ...safeStrings(reportModel(result, options.meta, options.since)), charts };
   const hb = Handlebars.create();
   registerFormatHelpers(hb);
   const html = renderTemplates(hb, HTML_TEMPLATES, options.templateDir, model, {});

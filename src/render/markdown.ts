@@ -13,12 +13,14 @@
  * data goes through the `md` helper (inline text) or a table helper, which
  * escape Markdown's special characters.
  */
+
 import Handlebars from 'handlebars';
 import type { AuditResult } from '../audit/types.js';
 import { SHIPPED_TEMPLATES } from '../defaults.js';
 import { displaySafe } from '../text.js';
 import { registerFormatHelpers } from './helpers.js';
 import { type ReportMeta, reportModel, type TableModel } from './report-model.js';
+import type { SinceModel } from './since-model.js';
 import { MARKDOWN_TEMPLATES, renderTemplates, resolveTemplates as resolveTemplateFiles } from './template-files.js';
 
 export interface MarkdownOptions {
@@ -26,6 +28,8 @@ export interface MarkdownOptions {
   templateDir?: string;
   /** Client, facilitator and date for the cover (the logo is for HTML only). */
   meta?: ReportMeta;
+  /** "Since the last audit", when a baseline was given (--baseline). */
+  since?: SinceModel;
 }
 
 /**
@@ -81,7 +85,7 @@ export function resolveTemplates(templateDir?: string): { report: string; partia
 export function renderMarkdown(result: AuditResult, options: MarkdownOptions = {}): string {
   const hb = Handlebars.create();
   registerHelpers(hb);
-  const text = renderTemplates(hb, MARKDOWN_TEMPLATES, options.templateDir, reportModel(result, options.meta), { noEscape: true });
+  const text = renderTemplates(hb, MARKDOWN_TEMPLATES, options.templateDir, reportModel(result, options.meta, options.since), { noEscape: true });
   // Templates may leave runs of blank lines where a section is empty: keep at most one.
   return `${text
     .replace(/[ \t]+$/gm, '')

@@ -22,6 +22,7 @@ import {
   scorecardModel,
 } from './alignment-model.js';
 import { LEVEL_RULES } from './level-rules.js';
+import type { SinceModel } from './since-model.js';
 import { type SurveyModel, surveyModel } from './survey-model.js';
 import {
   atAGlance,
@@ -95,6 +96,8 @@ export function coverModel(meta: ReportMeta = {}): CoverModel {
 
 export interface ReportModel {
   result: AuditResult;
+  /** "Since the last audit" (--baseline), or null. */
+  since: SinceModel | null;
   title: string;
   /** Client, facilitator, date and logo for the cover (ReportMeta). */
   cover: CoverModel;
@@ -308,7 +311,7 @@ export function reportTitle(result: AuditResult): string {
   return result.title ?? 'Leadership alignment audit';
 }
 
-export function reportModel(result: AuditResult, meta: ReportMeta = {}): ReportModel {
+export function reportModel(result: AuditResult, meta: ReportMeta = {}, since: SinceModel | null = null): ReportModel {
   const stack = stackModel(result);
   const minGroup = minGroupOf(result);
   const cascade = cascadeView(result);
@@ -326,6 +329,7 @@ export function reportModel(result: AuditResult, meta: ReportMeta = {}): ReportM
     result,
     title: reportTitle(result),
     cover: coverModel(meta),
+    since,
     generator: `${result.generator.name} ${result.generator.version}`,
     minGroup,
     confidentiality: confidentialityLine(result),

@@ -60,3 +60,34 @@ test('the JSON AuditResult of the survey example', async () => {
   const room = { levels: r.levels, ownership: r.ownership, recall: r.recall, findings: r.findings };
   await expect(`${JSON.stringify(room, null, 2)}\n`).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill-survey.room.json'));
 });
+
+// Since the last audit (issue 12): the example a quarter later against the example's own JSON (the golden above).
+const BASELINE = 'test/cli/golden/fernhill-survey.audit.json';
+const Q2 = ['examples/fernhill-survey-q2.csv', '--config', 'examples/align-q2.yml', '--baseline', BASELINE];
+
+test('the Markdown report of the second audit, with "Since the last audit"', async () => {
+  const run = await runAlign(['audit', ...Q2, '--format', 'md']);
+  expect(run.code, run.stderr).toBe(0);
+  await expect(scrub(run.stdout)).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill-survey-q2.report.md'));
+});
+
+test('the HTML report of the second audit, with "Since the last audit"', async () => {
+  const run = await runAlign(['audit', ...Q2, '--format', 'html']);
+  expect(run.code, run.stderr).toBe(0);
+  await expect(scrub(run.stdout)).toMatchFileSnapshot(join(ROOT, 'test/cli/golden/fernhill-survey-q2.report.html'));
+});
+
+test('an audit against its own JSON: nothing moved, nothing to warn about', async () => {
+  const run = await runAlign(['audit', ...SURVEY, '--baseline', BASELINE, '--format', 'md']);
+  expect(run.code, run.stderr).toBe(0);
+  const section = run.stdout.slice(run.stdout.indexOf('## Since the last audit'), run.stdout.indexOf('## The priority stack'));
+  expect(section).toContain('Nothing moved: every figure compared is the same in both audits.');
+  expect(section).not.toContain('What cannot be compared');
+  expect(section).not.toContain('###');
+});
+
+test('--baseline with --format json stops: the moves as data are align diff --json', async () => {
+  const run = await runAlign(['audit', ...SURVEY, '--baseline', BASELINE, '--format', 'json']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(/^align: --baseline adds "Since the last audit" to the md, html and pdf reports/);
+});

@@ -316,6 +316,7 @@ describe('template lookup', () => {
       'priority-stack',
       'questions',
       'scorecard',
+      'since',
       'survey',
     ]);
   });
