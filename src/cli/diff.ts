@@ -8,7 +8,7 @@ import type { AuditDiff, AuditResult, MoveKind } from '../audit/types.js';
 import { SCHEMA_VERSION } from '../audit/types.js';
 import { MAX_INPUT_BYTES } from '../defaults.js';
 import { InputError, UsageError } from '../errors.js';
-import { readBounded } from '../ingest/read-bounded.js';
+import { readInputBytes } from '../ingest/read-bounded.js';
 import { MOVE_HEADINGS, moveLine } from '../render/since-model.js';
 import { displaySafe } from '../text.js';
 import type { Io } from './io.js';
@@ -26,14 +26,7 @@ const FIX = 'give the output of align audit --format json';
 
 /** Reads one side: bounded, JSON, an AuditResult of a schemaVersion this align reads. */
 export async function readAuditResult(path: string, role: 'baseline' | 'later audit'): Promise<AuditResult> {
-  let bytes: Buffer | null;
-  try {
-    bytes = await readBounded(path, MAX_INPUT_BYTES);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`;
-    throw new InputError(path, null, null, why, 'check the path');
-  }
+  const bytes = await readInputBytes(path, MAX_INPUT_BYTES);
   if (bytes === null) throw new InputError(path, null, null, `is larger than ${MAX_INPUT_BYTES} bytes, more than any audit result`, FIX);
   let data: unknown;
   try {

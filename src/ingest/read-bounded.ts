@@ -5,6 +5,7 @@
  * and /dev/stdin still work: they are read like any file, up to the ceiling.
  */
 import { open } from 'node:fs/promises';
+import { InputError } from '../errors.js';
 
 /** The bytes of `path`, or null when it holds more than `limit` bytes. Read errors are the caller's to word. */
 export async function readBounded(path: string, limit: number): Promise<Buffer | null> {
@@ -25,5 +26,16 @@ export async function readBounded(path: string, limit: number): Promise<Buffer |
     return Buffer.concat(chunks, total);
   } finally {
     await handle.close();
+  }
+}
+
+/** readBounded for an input the user named: a missing file, a folder or an unreadable one is one line naming the file (exit 2). */
+export async function readInputBytes(path: string, limit: number): Promise<Buffer | null> {
+  try {
+    return await readBounded(path, limit);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`;
+    throw new InputError(path, null, null, why, 'check the path');
   }
 }

@@ -6,7 +6,7 @@ import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_QUOTED_CHARS } from '
 import { InputError } from '../errors.js';
 import { decode } from './decode.js';
 import { parseDelimited } from './parse.js';
-import { readBounded } from './read-bounded.js';
+import { readInputBytes } from './read-bounded.js';
 import type { EncodingLabel, Table } from './types.js';
 
 export interface ReadTableOptions {
@@ -82,14 +82,7 @@ function isBlank(record: readonly string[]): boolean {
 }
 
 export async function readTable(path: string, options: ReadTableOptions = {}): Promise<Table> {
-  let bytes: Buffer | null;
-  try {
-    bytes = await readBounded(path, MAX_INPUT_BYTES);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`;
-    throw new InputError(path, null, null, why, 'check the path');
-  }
+  const bytes = await readInputBytes(path, MAX_INPUT_BYTES);
   if (bytes === null) {
     throw new InputError(
       path,
