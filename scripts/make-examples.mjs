@@ -347,50 +347,60 @@ const html = (s) => s.replace(/&/g, '&amp;').replace(/'/g, '&apos;');
 
 // --- the file ------------------------------------------------------------------
 const META = ['Respondent ID', 'Collector ID', 'Start Date', 'End Date', 'IP Address', 'Email Address', 'First Name', 'Last Name', 'Custom Data 1'];
-const top = [...META, 'Your name', 'What is your role?', 'Which department do you work in?'];
-const second = [...META.map(() => ''), 'Open-Ended Response', 'Response', 'Response'];
-ITEMS.forEach(([, text], i) => {
-  top.push(i === 0 ? 'How much do you agree with each statement?' : '');
-  second.push(html(text));
-});
-PRIORITY_CODES.forEach((code, i) => {
-  top.push(i === 0 ? RANKING_QUESTION : '');
-  second.push(PRIORITIES[code]);
-});
-for (const d of DECISIONS) {
-  top.push(html(d.question));
-  second.push('Response');
-}
-top.push(html(RECALL_QUESTION), COMMENT_QUESTION);
-second.push('Open-Ended Response', 'Open-Ended Response');
-
-const COLLECTOR = '452918337';
-const records = [top, second];
-for (const p of [...byEnd].reverse()) {
-  const { first, last, email } = contact(p.name);
-  const ranks = PRIORITY_CODES.map((code) => (p.partial ? '' : String(p.stack.indexOf(code) + 1)));
-  records.push([
-    p.id,
-    COLLECTOR,
-    smDate(p.start),
-    smDate(p.end),
-    p.ip,
-    email,
-    first,
-    last,
-    '',
-    p.name,
-    p.role,
-    p.department,
-    ...p.likert.map((v) => (v === null ? '' : SCALE[v - 1])),
-    ...ranks,
-    ...p.ownership,
-    p.recall ?? '',
-    p.comment ?? '',
-  ]);
-}
 const csvCell = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-writeFileSync(new URL('../examples/fernhill-survey.csv', import.meta.url), records.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n');
+
+/**
+ * A SurveyMonkey "All responses data" CSV of `people` (written in the order given): the two header
+ * rows, then one row each. `items` are [key, statement] pairs, `codes` the ranking's priorities in
+ * column order; `department` names a person's department as this file writes it.
+ */
+function surveyMonkeyCsv({ items, codes, names, people: rows, collector, department = (d) => d }) {
+  const top = [...META, 'Your name', 'What is your role?', 'Which department do you work in?'];
+  const second = [...META.map(() => ''), 'Open-Ended Response', 'Response', 'Response'];
+  items.forEach(([, text], i) => {
+    top.push(i === 0 ? 'How much do you agree with each statement?' : '');
+    second.push(html(text));
+  });
+  codes.forEach((code, i) => {
+    top.push(i === 0 ? RANKING_QUESTION : '');
+    second.push(names[code]);
+  });
+  for (const d of DECISIONS) {
+    top.push(html(d.question));
+    second.push('Response');
+  }
+  top.push(html(RECALL_QUESTION), COMMENT_QUESTION);
+  second.push('Open-Ended Response', 'Open-Ended Response');
+  const records = [top, second];
+  for (const p of rows) {
+    const { first, last, email } = contact(p.name);
+    records.push([
+      p.id,
+      collector,
+      smDate(p.start),
+      smDate(p.end),
+      p.ip,
+      email,
+      first,
+      last,
+      '',
+      p.name,
+      p.role,
+      department(p.department),
+      ...p.likert.map((v) => (v === null ? '' : SCALE[v - 1])),
+      ...codes.map((code) => (p.partial ? '' : String(p.stack.indexOf(code) + 1))),
+      ...p.ownership,
+      p.recall ?? '',
+      p.comment ?? '',
+    ]);
+  }
+  return `${records.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+writeFileSync(
+  new URL('../examples/fernhill-survey.csv', import.meta.url),
+  surveyMonkeyCsv({ items: ITEMS, codes: PRIORITY_CODES, names: PRIORITIES, people: [...byEnd].reverse(), collector: '452918337' }),
+);
 
 // --- the story, checked, so a change to the seed or the tendencies cannot quietly lose it ---
 const share = (list, test) => list.filter(test).length / list.length;
@@ -590,48 +600,17 @@ for (const p of q2) {
 }
 
 // --- the file: the same layout, a ninth ranking column at the end of the question's columns ---
-{
-  const top2 = [...META, 'Your name', 'What is your role?', 'Which department do you work in?'];
-  const second2 = [...META.map(() => ''), 'Open-Ended Response', 'Response', 'Response'];
-  ITEMS_Q2.forEach(([, text], i) => {
-    top2.push(i === 0 ? 'How much do you agree with each statement?' : '');
-    second2.push(html(text));
-  });
-  PRIORITY_CODES_Q2.forEach((code, i) => {
-    top2.push(i === 0 ? RANKING_QUESTION : '');
-    second2.push(PRIORITIES_Q2[code]);
-  });
-  for (const d of DECISIONS) {
-    top2.push(html(d.question));
-    second2.push('Response');
-  }
-  top2.push(html(RECALL_QUESTION), COMMENT_QUESTION);
-  second2.push('Open-Ended Response', 'Open-Ended Response');
-  const records2 = [top2, second2];
-  for (const p of [...q2].sort((a, b) => b.end - a.end)) {
-    const { first, last, email } = contact(p.name);
-    records2.push([
-      p.id,
-      Q2.collector,
-      smDate(p.start),
-      smDate(p.end),
-      p.ip,
-      email,
-      first,
-      last,
-      '',
-      p.name,
-      p.role,
-      departmentQ2(p.department),
-      ...p.likert.map((v) => (v === null ? '' : SCALE[v - 1])),
-      ...PRIORITY_CODES_Q2.map((code) => (p.partial ? '' : String(p.stack.indexOf(code) + 1))),
-      ...p.ownership,
-      p.recall ?? '',
-      p.comment ?? '',
-    ]);
-  }
-  writeFileSync(new URL('../examples/fernhill-survey-q2.csv', import.meta.url), records2.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n');
-}
+writeFileSync(
+  new URL('../examples/fernhill-survey-q2.csv', import.meta.url),
+  surveyMonkeyCsv({
+    items: ITEMS_Q2,
+    codes: PRIORITY_CODES_Q2,
+    names: PRIORITIES_Q2,
+    people: [...q2].sort((a, b) => b.end - a.end),
+    collector: Q2.collector,
+    department: departmentQ2,
+  }),
+);
 
 // --- the ground truth, computed from the two sets of answers as align reads them ---
 // A department's group is its non-leaders; favourable is 4 or 5 on the 5-point scale; the interval is

@@ -5,7 +5,7 @@
 import { DEFAULT_MIN_GROUP, DEFAULT_PERMUTATIONS, DEFAULT_RBO_P, DEFAULT_SEED, MIN_GROUP_FLOOR } from '../defaults.js';
 import { UsageError } from '../errors.js';
 import type { QualityFlag } from '../ingest/config-types.js';
-import type { Dataset, Subject } from '../ingest/types.js';
+import type { Dataset, Respondent, Subject } from '../ingest/types.js';
 import { sortFindings, stackFindings } from './findings.js';
 import { populationOf, shownGroups, tookSurvey } from './groups.js';
 import { DEFAULT_LEADER_ROLES, leaderRoleTest, leaderTest } from './leaders.js';
@@ -90,7 +90,9 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
   // in input order: files as given, then line (stable, so notes on one line keep their order)
   notes.sort(byPlace);
   // The survey's respondents: everyone who answered a rating item, an ownership or a recall question.
-  const takers = populationOf(dataset.respondents.filter(tookSurvey), isLeader, dataset.hasRoleColumn, minGroup);
+  // every analysis of the survey side splits its people the same way
+  const populationFor = (people: readonly Respondent[]) => populationOf(people, isLeader, dataset.hasRoleColumn, minGroup);
+  const takers = populationFor(dataset.respondents.filter(tookSurvey));
   const survey = buildSurvey(dataset, {
     population: takers,
     minGroup,
@@ -99,7 +101,7 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
   });
   const ownership = buildOwnership(dataset, {
     population: takers,
-    populationFor: (people) => populationOf(people, isLeader, dataset.hasRoleColumn, minGroup),
+    populationFor,
     minGroup,
     ...(options.contestedShare !== undefined ? { contestedShare: options.contestedShare } : {}),
   });
@@ -109,7 +111,7 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
           official: options.official,
           ...(options.aliases ? { aliases: options.aliases } : {}),
           minGroup,
-          populationFor: (people) => populationOf(people, isLeader, dataset.hasRoleColumn, minGroup),
+          populationFor,
         })
       : { reason: 'no official list in align.yml (official: [...])' };
   const recall = 'reason' in recallBuilt ? null : recallBuilt.recall;

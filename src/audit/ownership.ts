@@ -169,15 +169,16 @@ export function buildOwnership(dataset: Dataset, options: OwnershipOptions): Own
     const decision = clip(key === question ? decisionName(question) : key, MAX_DECISION_CHARS);
     // The groups are the decision's own answerers, split like the survey's: counted by who answered, so
     // that no hidden group's answers can be worked out from everyone's minus the groups shown.
-    const answerers = options.population.people.filter((r) => rawAnswers([r], key).length > 0);
+    const answerers = options.population.people.filter((r) => r.ownership?.[key] !== undefined && priorityKey(r.ownership[key]!) !== '');
     const population = options.populationFor(answerers);
-    const everyone = readAnswers(rawAnswers(population.people, key));
+    const raw = rawAnswers(population.people, key);
+    const everyone = readAnswers(raw);
     // An owner named by at least MIN_GROUP_FLOOR people in all may be named (three people writing one
     // name quote no one, and a department's rival owner at 25% stays visible); the rest are pooled as `other`.
     const counts = new Map<string, number>();
     for (const a of everyone) for (const o of a.owners) counts.set(o.key, (counts.get(o.key) ?? 0) + 1);
     const quotable = new Set([...counts].filter(([, c]) => c >= Math.min(options.minGroup, MIN_GROUP_FLOOR)).map(([k]) => k));
-    const alone = namedAlone(rawAnswers(population.people, key));
+    const alone = namedAlone(raw);
     const group = (people: readonly Respondent[]) => ownershipGroup(readAnswers(rawAnswers(people, key), alone), share, quotable);
     const overall = population.overallShown
       ? ownershipGroup(everyone, share, quotable)

@@ -71,17 +71,16 @@ export interface RecallOutcome {
 
 export function buildRecall(dataset: Dataset, options: RecallOptions): RecallOutcome | { reason: string } {
   const keyOf = aliasKeyOf(options.aliases);
-  const keys = options.official.map(keyOf);
+  const officialKeys = options.official.map(keyOf);
   // two official names that are one priority once the aliases apply would shrink the list silently
-  keys.forEach((k, i) => {
-    const first = keys.indexOf(k);
+  officialKeys.forEach((k, i) => {
+    const first = officialKeys.indexOf(k);
     if (first !== i) {
       throw new UsageError(
         `align.yml: official: ${JSON.stringify(clip(options.official[first]!))} and ${JSON.stringify(clip(options.official[i]!))} are the same priority once priorities.aliases applies; list each priority once or fix the alias`,
       );
     }
   });
-  const officialKeys = keys;
   // Named as the file names the priority when it is one of them, else as align.yml writes it.
   const names = new Map(dataset.priorities.map((p) => [p.key, p.name]));
   const official = officialKeys.map((k, i) => names.get(k) ?? displayName(options.official[i]!));

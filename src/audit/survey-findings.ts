@@ -36,13 +36,24 @@ const LEVEL_QUESTION: Record<AlignmentLevel, string> = {
 const shown = (g: GroupStats | { suppressed: true }): g is GroupStats => !('suppressed' in g);
 const quote = (text: string) => `“${text}”`;
 
-function leastClear(items: readonly ItemResult[]): Finding[] {
+/**
+ * The clarity item and the departments shown on it, least clear first (lowest favourable share, then
+ * lowest mean, then name): the one ranking the finding and "at a glance" both read. Null without
+ * the item or with fewer than two departments to compare.
+ */
+export function clarityByDepartment(items: readonly ItemResult[]): { item: ItemResult; groups: Array<[string, GroupStats]> } | null {
   const item = items.find((i) => i.bankId === CLARITY);
-  if (!item) return [];
+  if (!item) return null;
   const groups = Object.entries(item.byDepartment)
     .filter((e): e is [string, GroupStats] => shown(e[1]) && e[1].favourable !== null && e[1].mean !== null)
     .sort((a, b) => a[1].favourable! - b[1].favourable! || a[1].mean! - b[1].mean! || compareCodePoints(a[0], b[0]));
-  if (groups.length < 2) return [];
+  return groups.length < 2 ? null : { item, groups };
+}
+
+function leastClear(items: readonly ItemResult[]): Finding[] {
+  const clarity = clarityByDepartment(items);
+  if (!clarity) return [];
+  const { item, groups } = clarity;
   const [name, low] = groups[0]!;
   if (rate('share', low.favourable!) === 'good') return [];
   const others = groups.slice(1).map(([, g]) => g.favourable!);

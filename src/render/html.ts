@@ -40,21 +40,15 @@ export interface HtmlOptions {
 
 /**
  * Every string in `value` through displaySafe, as a copy (arrays and plain
- * objects rebuilt with their own keys, so a key such as `__proto__` stays data).
+ * objects rebuilt with their own keys, so a key such as `__proto__` stays data);
+ * with `keysToo`, the keys as well (a department with a control character keys
+ * byDepartment: what the charts draw).
  */
-export function safeStrings<T>(value: T): T {
+export function safeStrings<T>(value: T, keysToo = false): T {
   if (typeof value === 'string') return displaySafe(value) as T;
-  if (Array.isArray(value)) return value.map(safeStrings) as T;
+  if (Array.isArray(value)) return value.map((v) => safeStrings(v, keysToo)) as T;
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, safeStrings(v)])) as T;
-}
-
-/** safeStrings, keys too (a department named with a control character is a key of byDepartment): what the charts draw. */
-function safeKeysAndStrings<T>(value: T): T {
-  if (typeof value === 'string') return displaySafe(value) as T;
-  if (Array.isArray(value)) return value.map(safeKeysAndStrings) as T;
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [displaySafe(k), safeKeysAndStrings(v)])) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [keysToo ? displaySafe(k) : k, safeStrings(v, keysToo)])) as T;
 }
 
 /** The charts by id, their text made safe and their SVG left as charts.ts wrote it. */
@@ -69,7 +63,7 @@ export async function renderHtml(result: AuditResult, options: HtmlOptions = {})
   // The charts only now: neither `align --help` nor the Markdown report loads them.
   const { chartsFor } = await import('./charts.js');
   // every label a chart draws is the input's text made safe, as the report's own text is
-  const charts = chartsById(await chartsFor(safeKeysAndStrings(result)));
+  const charts = chartsById(await chartsFor(safeStrings(result, true)));
   const model = { ...safeStrings(reportModel(result, options.meta, options.since)), charts };
   const hb = Handlebars.create();
   registerFormatHelpers(hb);

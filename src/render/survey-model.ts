@@ -4,9 +4,10 @@
  * sentences "At a glance" takes from the survey. Markdown (and HTML later)
  * render this same value; they compute nothing.
  */
+
+import { clarityByDepartment } from '../audit/survey-findings.js';
 import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed, SurveyResult } from '../audit/types.js';
 import { fmtCount, fmtNA, fmtNumber, fmtPercent, fmtSuppressed } from '../format.js';
-import { compareCodePoints } from '../stats/code-point-order.js';
 import type { TableModel } from './report-model.js';
 
 export interface SurveyModel {
@@ -203,12 +204,9 @@ function surveyGlance(survey: SurveyResult): string[] {
 
 /** "Clinical's people are the least clear about the priorities (2.31 of 5 on “I can name …”; 0% favourable)." */
 function leastClearSentence(survey: SurveyResult): string | null {
-  const item = survey.items.find((i) => i.bankId === 'clarity-top-priorities');
-  if (!item) return null;
-  const groups = Object.entries(item.byDepartment)
-    .filter((e): e is [string, GroupStats] => isShown(e[1]) && (e[1] as GroupStats).favourable !== null && (e[1] as GroupStats).mean !== null)
-    .sort((a, b) => a[1].favourable! - b[1].favourable! || a[1].mean! - b[1].mean! || compareCodePoints(a[0], b[0]));
-  if (groups.length < 2) return null;
+  const clarity = clarityByDepartment(survey.items);
+  if (!clarity) return null;
+  const { item, groups } = clarity;
   const [name, g] = groups[0]!;
   return `${name}'s people are the least clear about the priorities (${fmtNumber(g.mean)} of ${item.low + item.points - 1} on "${itemLabel(survey, item.id)}"; ${g.favourable === 0 ? 'none' : fmtPercent(g.favourable)} favourable).`;
 }
