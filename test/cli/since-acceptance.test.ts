@@ -46,9 +46,19 @@ test('align diff of the example and its second audit lists exactly the moves the
   expect(byDept.find((m) => m.group === 'Clinical')?.beyondChance).toBe(true);
   expect(byDept.find((m) => m.group === 'Technology')?.beyondChance).toBe(false);
 
-  // the changed leader's divergence moved; the leaders' W moved; recall and the levels' statuses did not
-  expect(diff.moves.some((m) => m.kind === 'divergence' && m.subject === 'Mei-Lin Zhou')).toBe(true);
-  expect(diff.moves.filter((m) => m.kind === 'concordance')).toHaveLength(1);
+  // W and the changed leader's divergence over the eight shared priorities, against the script's own
+  // computation (scripts/make-examples.mjs, midranks and Kendall's formula written out there, 6 decimals)
+  const shared = truth.changes.find((c: { kind: string }) => c.kind === 'stack').details.sharedPriorities;
+  const w = diff.moves.filter((m) => m.kind === 'concordance');
+  expect(w).toHaveLength(1);
+  expect(w[0]!.before as number).toBeCloseTo(shared.before.W, 5);
+  expect(w[0]!.after as number).toBeCloseTo(shared.after.W, 5);
+  const coo = diff.moves.find((m) => m.kind === 'divergence' && m.subject === 'Mei-Lin Zhou')!;
+  expect(coo.before as number).toBeCloseTo(shared.before.divergence.COO, 5);
+  expect(coo.after as number).toBeCloseTo(shared.after.divergence.COO, 5);
+  // the CTO's and the Chief Medical Officer's divergence do not move over the shared priorities: no move listed
+  expect(diff.moves.filter((m) => m.kind === 'divergence' && ['Rafael Duarte', 'Amara Nwosu'].includes(m.subject))).toEqual([]);
+  // recall and the levels' statuses did not move
   expect(diff.moves.filter((m) => m.kind === 'recall' || m.kind === 'level')).toEqual([]);
   // gaps: only the two items the script moved, and their one-item dimensions
   const gapSubjects = diff.moves.filter((m) => m.kind === 'gap').map((m) => m.subject);
