@@ -25,6 +25,7 @@ import { icc1 } from '../stats/icc1.js';
 import { type LikertSummary, likertSummary } from '../stats/likert-summary.js';
 import { na, ok, type Stat, statFields as stat } from '../stats/result.js';
 import { rwg, rwgJ } from '../stats/rwg.js';
+import { addToTally, mergedTallies, type Tally, tallyN } from '../stats/tally.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { byGroup, type Population, shownGroups } from './groups.js';
 import { type BankItem, QUESTION_BANK } from './question-bank.js';
@@ -57,13 +58,58 @@ function scored(item: Item, value: number): number {
   return item.reverse ? item.low + (item.low + item.points - 1) - value : value;
 }
 
-function answersTo(item: Item, people: readonly Respondent[]): number[] {
-  const out: number[] = [];
-  for (const r of people) {
-    const v = r.likert[item.id];
-    if (v !== undefined) out.push(scored(item, v));
+/**
+ * A group's answers as tallies (stats/tally.ts), built in one pass over its
+ * people: per item, the scored answers; per dimension, each respondent's mean
+ * over the dimension's items they answered. Every figure of the group is read
+ * from these, so a group of any size costs one pass, and tallies of parts of
+ * a group merge into the tallies of the whole.
+ */
+export interface GroupTallies {
+  /** tallies.items[k]: the scored answers to items[k]. */
+  items: Tally[];
+  /** tallies.dimensionMeans[d]: respondents' means over dimension d's items. */
+  dimensionMeans: Tally[];
+}
+
+/** The survey's items and, for each dimension, the indices of its items. */
+export interface SurveyShape {
+  items: readonly Item[];
+  dimensions: ReadonlyArray<readonly number[]>;
+}
+
+export function emptyTallies(shape: SurveyShape): GroupTallies {
+  return { items: shape.items.map(() => new Map()), dimensionMeans: shape.dimensions.map(() => new Map()) };
+}
+
+/** Adds one respondent's answers to a group's tallies. */
+export function tallyRespondent(into: GroupTallies, shape: SurveyShape, likert: Readonly<Record<string, number>>): void {
+  const { items, dimensions } = shape;
+  const values = new Array<number | undefined>(items.length);
+  for (let k = 0; k < items.length; k++) {
+    const raw = likert[items[k]!.id];
+    if (raw === undefined) continue;
+    const v = scored(items[k]!, raw);
+    values[k] = v;
+    addToTally(into.items[k]!, v);
   }
-  return out;
+  for (let d = 0; d < dimensions.length; d++) {
+    let sum = 0;
+    let count = 0;
+    for (const k of dimensions[d]!) {
+      const v = values[k];
+      if (v === undefined) continue;
+      sum += v;
+      count++;
+    }
+    if (count > 0) addToTally(into.dimensionMeans[d]!, sum / count);
+  }
+}
+
+function talliesOf(people: readonly Respondent[], shape: SurveyShape): GroupTallies {
+  const t = emptyTallies(shape);
+  for (const r of people) tallyRespondent(t, shape, r.likert);
+  return t;
 }
 
 /** A group's figures from their parts: the one shape of GroupStats, for items and dimensions alike. */
@@ -83,11 +129,10 @@ function groupStats(n: number, center: { mean: Stat; sd: Stat }, shares: LikertS
   };
 }
 
-/** One item's figures for one group of people. */
-function itemGroup(item: Item, people: readonly Respondent[]): GroupStats {
-  const values = answersTo(item, people);
-  const s = likertSummary(values, { low: item.low, points: item.points });
-  return groupStats(values.length, s, s, values.length, rwg(values, item.points), adi(values));
+/** One item's figures for one group, from the tally of its answers. */
+function itemGroup(item: Item, answers: Tally): GroupStats {
+  const s = likertSummary(answers, { low: item.low, points: item.points });
+  return groupStats(s.n, s, s, s.n, rwg(answers, item.points), adi(answers));
 }
 
 /**
@@ -95,26 +140,12 @@ function itemGroup(item: Item, people: readonly Respondent[]): GroupStats {
  * answers; the mean and SD are over respondents' item means; agreement is
  * r_wg(j) and the mean of the items' AD_M (Burke and Dunlap's AD_M(J)).
  */
-function dimensionGroup(items: readonly Item[], people: readonly Respondent[]): GroupStats {
+function dimensionGroup(items: readonly Item[], answers: readonly Tally[], means: Tally): GroupStats {
   const sameScale = items.every((i) => i.points === items[0]!.points && i.low === items[0]!.low);
-  const pooled: number[] = [];
-  const means: number[] = [];
-  for (const r of people) {
-    let sum = 0;
-    let count = 0;
-    for (const item of items) {
-      const v = r.likert[item.id];
-      if (v === undefined) continue;
-      sum += scored(item, v);
-      count++;
-      pooled.push(scored(item, v));
-    }
-    if (count > 0) means.push(sum / count);
-  }
   const differ = 'the items are on different scales, so their answers do not pool';
   if (!sameScale) {
     return {
-      n: means.length,
+      n: tallyN(means),
       mean: null,
       meanReason: differ,
       sd: null,
@@ -134,16 +165,14 @@ function dimensionGroup(items: readonly Item[], people: readonly Respondent[]): 
     };
   }
   const scale = { low: items[0]!.low, points: items[0]!.points };
-  const adis = items.map((i) => adi(answersTo(i, people)).value).filter((v): v is number => v !== null);
+  const pooled = mergedTallies(answers);
+  const adis = answers.map((a) => adi(a).value).filter((v): v is number => v !== null);
   return groupStats(
-    means.length,
+    tallyN(means),
     meanAndSd(means),
     likertSummary(pooled, scale),
-    pooled.length,
-    rwgJ(
-      items.map((i) => answersTo(i, people)),
-      scale.points,
-    ),
+    tallyN(pooled),
+    rwgJ(answers, scale.points),
     adis.length === 0 ? na('fewer than two answers to every item: agreement needs two') : ok(adis.reduce((a, b) => a + b, 0) / adis.length),
   );
 }
@@ -168,9 +197,24 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
   const commentMinGroup = Math.max(minGroup, options.commentMinGroup ?? DEFAULT_COMMENT_MIN_GROUP);
   const { people, leaders, others, departments, levels, overallShown } = options.population;
   const shownDepartments = shownGroups(departments);
+  const dimensionNames = [...new Set(items.map((i) => i.dimension).filter((d): d is string => d !== null))];
+  const shape: SurveyShape = {
+    items,
+    dimensions: dimensionNames.map((name) => items.flatMap((i, k) => (i.dimension === name ? [k] : []))),
+  };
+  // each group's tallies once, whichever figures read them
+  const cache = new Map<readonly Respondent[], GroupTallies>();
+  const tallies = (group: readonly Respondent[]): GroupTallies => {
+    let t = cache.get(group);
+    if (!t) {
+      t = talliesOf(group, shape);
+      cache.set(group, t);
+    }
+    return t;
+  };
 
-  const itemResults: ItemResult[] = items.map((item) => {
-    const icc = icc1(shownDepartments.map(([, group]) => answersTo(item, group)));
+  const itemResults: ItemResult[] = items.map((item, k) => {
+    const icc = icc1(shownDepartments.map(([, group]) => tallies(group).items[k]!));
     return {
       id: item.id,
       text: item.text,
@@ -180,9 +224,9 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
       points: item.points,
       low: item.low,
       reverse: item.reverse,
-      overall: overallShown ? itemGroup(item, people) : { suppressed: true },
-      byDepartment: byGroup(departments, (g) => itemGroup(item, g)),
-      byLevel: byGroup(levels, (g) => itemGroup(item, g)),
+      overall: overallShown ? itemGroup(item, tallies(people).items[k]!) : { suppressed: true },
+      byDepartment: byGroup(departments, (g) => itemGroup(item, tallies(g).items[k]!)),
+      byLevel: byGroup(levels, (g) => itemGroup(item, tallies(g).items[k]!)),
       ...stat('icc1', shownDepartments.length < 2 ? { value: null, reason: 'fewer than two departments shown' } : icc.icc1),
       anova: shownDepartments.length < 2 ? null : icc.anova,
       ...(shownDepartments.length < 2
@@ -193,10 +237,18 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
     };
   });
 
-  const dimensionNames = [...new Set(dataset.items.map((i) => i.dimension).filter((d): d is string => d !== null))];
+  const dimensionOf = (name: string, group: readonly Respondent[]): GroupStats => {
+    const d = dimensionNames.indexOf(name);
+    const t = tallies(group);
+    return dimensionGroup(
+      shape.dimensions[d]!.map((k) => items[k]!),
+      shape.dimensions[d]!.map((k) => t.items[k]!),
+      t.dimensionMeans[d]!,
+    );
+  };
   const dimensions: DimensionResult[] = dimensionNames.map((name) => {
     const members = dataset.items.filter((i) => i.dimension === name);
-    const overall = overallShown ? dimensionGroup(members, people) : ({ suppressed: true } as const);
+    const overall = overallShown ? dimensionOf(name, people) : ({ suppressed: true } as const);
     const rows = people.map((r) => members.map((i) => (r.likert[i.id] === undefined ? null : scored(i, r.likert[i.id]!))));
     return {
       name,
@@ -204,8 +256,8 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
       items: members.map((i) => i.id),
       ...stat('alpha', overallShown ? cronbachAlpha(rows) : { value: null, reason: `fewer than ${minGroup} respondents` }),
       overall,
-      byDepartment: byGroup(departments, (g) => dimensionGroup(members, g)),
-      byLevel: byGroup(levels, (g) => dimensionGroup(members, g)),
+      byDepartment: byGroup(departments, (g) => dimensionOf(name, g)),
+      byLevel: byGroup(levels, (g) => dimensionOf(name, g)),
       rwgj: 'suppressed' in overall ? null : overall.rwg,
       ...('suppressed' in overall
         ? { rwgjReason: `fewer than ${minGroup} respondents` }
@@ -234,11 +286,8 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
     return { [key]: name, leaders: lead.favourable, others: rest.favourable, gapPoints: points, flagged: points >= GAP_FLAG_POINTS } as GapEntry;
   };
   const gaps: GapEntry[] = [
-    ...dataset.items.map((item) => gapOf('item', item.id, itemGroup(item, leaders), itemGroup(item, others))),
-    ...dimensionNames.map((name) => {
-      const members = dataset.items.filter((i) => i.dimension === name);
-      return gapOf('dimension', name, dimensionGroup(members, leaders), dimensionGroup(members, others));
-    }),
+    ...items.map((item, k) => gapOf('item', item.id, itemGroup(item, tallies(leaders).items[k]!), itemGroup(item, tallies(others).items[k]!))),
+    ...dimensionNames.map((name) => gapOf('dimension', name, dimensionOf(name, leaders), dimensionOf(name, others))),
   ];
 
   // Comments: pooled from the people whose group is shown (the non-leaders of the departments shown;

@@ -27,7 +27,7 @@ import { detectFormat, type FormatChoice } from './formats/index.js';
 import type { Normalised, RawRow } from './formats/types.js';
 import { displayName, priorityKey } from './priority-key.js';
 import { aliasKeyOf, SKIP_INVALID_FIX, tieNotes } from './rankings.js';
-import { readTable } from './table.js';
+import { openTable, readTable } from './table.js';
 import type { Dataset, EncodingLabel, Excluded, FileInfo, Item, LedgerKind, Note, Respondent, StackEntry, Subject, Table } from './types.js';
 
 export interface ReadOptions {
@@ -39,11 +39,16 @@ export interface ReadOptions {
   rankingQuestion?: string;
   /** Likert answers align cannot read: 'strict' (default) stops; 'lenient' notes and leaves them out (NormaliseContext.likert). */
   likert?: 'strict' | 'lenient';
+  /** Read a file in pieces of this many bytes, the first holding at least headRecords records (table.ts PIECE_BYTES, HEAD_RECORDS unless a test says smaller). */
+  pieceBytes?: number;
+  headRecords?: number;
 }
 
 /** One file read and normalised by the format module that claims it: what readDataset and align inspect share. */
 export interface ReadInput {
   table: Table;
+  /** The file's data rows: the table's, and those of the pieces read after it (a large file). */
+  rows: number;
   normalised: Normalised;
   /** The format choice; with `allReasons`, every module's verdict (align inspect prints them). */
   choice: FormatChoice;
@@ -55,31 +60,54 @@ export interface ReadInput {
  * (align inspect); otherwise the winner only (readDataset).
  */
 export async function readInput(path: string, options: ReadOptions, allReasons = false): Promise<ReadInput> {
-  const table = await readTable(path, {
+  const tableOptions = {
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
-  });
-  const choice = detectFormat(table, undefined, { winnerOnly: !allReasons });
-  const normalised = choice.module.normalise(table, {
+    ...(options.pieceBytes ? { pieceBytes: options.pieceBytes } : {}),
+    ...(options.headRecords ? { headRecords: options.headRecords } : {}),
+  };
+  const reader = await openTable(path, tableOptions);
+  const context = {
     config: options.config,
     skipInvalid: options.skipInvalid,
     ...(options.rankingQuestion ? { rankingQuestion: options.rankingQuestion } : {}),
     ...(options.likert ? { likert: options.likert } : {}),
-  });
-  return { table, normalised, choice };
+  };
+  let table = reader.table;
+  let choice = detectFormat(table, undefined, { winnerOnly: !allReasons });
+  let normalised = choice.module.normalise(table, context);
+  let rows = table.records.length - normalised.headerRows;
+  if (reader.rest && normalised.readRecords && !allReasons) {
+    // A large file: the later pieces are read by the first piece's plan, and only their rows are kept.
+    const read = normalised.readRecords;
+    await reader.rest((records, lines) => {
+      rows += records.length;
+      const more = read(records, lines);
+      for (const row of more.rows) normalised.rows.push(row);
+      for (const e of more.excluded) normalised.excluded.push(e);
+    });
+  } else if (reader.rest) {
+    // align inspect shows the whole table, and the long format reads a respondent across rows: read it all, then plan.
+    table = await readTable(path, tableOptions);
+    choice = detectFormat(table, undefined, { winnerOnly: !allReasons });
+    normalised = choice.module.normalise(table, context);
+    rows = table.records.length - normalised.headerRows;
+  }
+  if (normalised.lateNotes) normalised.notes.push(...normalised.lateNotes());
+  return { table, normalised, choice, rows: Math.max(0, rows) };
 }
 
 /** Reads every file and assembles one Dataset (see the steps above). */
 export async function readDataset(paths: string[], options: ReadOptions): Promise<Dataset> {
   if (paths.length === 0) throw new UsageError('no input file given; name at least one CSV export');
-  const inputs: Array<{ table: Table; normalised: Normalised }> = [];
+  const inputs: Array<{ table: Table; normalised: Normalised; rows: number }> = [];
   for (const path of paths) {
-    const { table, normalised } = await readInput(path, options);
+    const { table, normalised, rows } = await readInput(path, options);
     const unresolved = normalised.rankingUnresolved;
     if (unresolved) throw new InputError(table.path, unresolved.line, null, unresolved.problem, unresolved.fix);
     const recall = normalised.recallUnresolved;
     if (recall) throw new InputError(table.path, recall.line, recall.column, recall.problem, recall.fix);
-    inputs.push({ table, normalised });
+    inputs.push({ table, normalised, rows });
   }
   return assembleDataset(inputs, options);
 }
@@ -154,16 +182,16 @@ function lineRef(of: RawRow, from: RawRow): string {
  * second half). `inputs` in command-line order.
  */
 export function assembleDataset(
-  inputs: ReadonlyArray<{ table: Table; normalised: Normalised }>,
+  inputs: ReadonlyArray<{ table: Table; normalised: Normalised; rows?: number }>,
   options: Pick<ReadOptions, 'config' | 'skipInvalid'>,
 ): Dataset {
-  const files: FileInfo[] = inputs.map(({ table, normalised }) => ({
+  const files: FileInfo[] = inputs.map(({ table, normalised, rows }) => ({
     path: table.path,
     format: normalised.format,
     encoding: table.encoding,
     bom: table.bom,
     delimiter: table.delimiter,
-    rows: Math.max(0, table.records.length - normalised.headerRows),
+    rows: rows ?? Math.max(0, table.records.length - normalised.headerRows),
     headerRows: normalised.headerRows,
   }));
   const excluded: Excluded[] = [];

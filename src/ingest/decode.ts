@@ -377,13 +377,91 @@ function countByte(bytes: Buffer, b: number): number {
   return n;
 }
 
-function notText(path: string, bytes: Buffer, at: number): InputError {
-  const line = 1 + countByte(bytes.subarray(0, at), 0x0a);
+function notText(path: string, bytes: Buffer, at: number, firstLine = 1, base = 0): InputError {
+  const line = firstLine + countByte(bytes.subarray(0, at), 0x0a);
   return new InputError(
     path,
     line,
     null,
-    `is not a text file (a NUL byte at offset ${at}); it may be an .xlsx or other binary file`,
+    `is not a text file (a NUL byte at offset ${base + at}); it may be an .xlsx or other binary file`,
     'export the responses as CSV (or save the workbook as "CSV UTF-8")',
   );
+}
+
+/**
+ * Where to end the first piece of a file read in pieces: just after its last
+ * line end, so that the piece decides the encoding (decode) without a
+ * character cut in two at its end. In UTF-16 a line end is two bytes, on an
+ * even offset. The whole piece when it holds no line end.
+ */
+export function headCut(bytes: Buffer): number {
+  const bom = stripBom(bytes);
+  const utf16 = bom && bom.encoding !== 'utf-8' ? bom.encoding : sniffUtf16(bytes);
+  if (utf16) {
+    const pair = utf16 === 'utf-16le' ? [0x0a, 0x00] : [0x00, 0x0a];
+    for (let i = bytes.length - 2 - (bytes.length % 2); i >= 0; i -= 2) {
+      if (bytes[i] === pair[0] && bytes[i + 1] === pair[1]) return i + 2;
+    }
+    return bytes.length - (bytes.length % 2);
+  }
+  const lf = bytes.lastIndexOf(0x0a);
+  return lf < 0 ? bytes.length : lf + 1;
+}
+
+/** Decodes the bytes after a file's first piece, in the encoding that piece decided. */
+export interface PieceDecoder {
+  /** The text of the next bytes; `line` is the physical line they start on and `offset` their place in the file (for an error's message). */
+  write(bytes: Buffer, line: number, offset: number): string;
+  end(): string;
+}
+
+/**
+ * The decoder for the rest of a file whose first piece decided `encoding`:
+ * a character split between two pieces is joined. The rest is held to what
+ * the first piece promised: in a UTF-8 file a byte that is not UTF-8 stops
+ * the run (naming its line, and the fix), and so does a NUL byte in a file
+ * that is not UTF-16, as decode does for a file read whole.
+ */
+export function pieceDecoder(encoding: EncodingLabel, path: string): PieceDecoder {
+  if (encoding === 'utf-8') {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    return {
+      write(bytes, line, offset) {
+        const nul = bytes.indexOf(0);
+        if (nul >= 0) throw notText(path, bytes, nul, line, offset);
+        try {
+          return decoder.decode(bytes, { stream: true });
+        } catch {
+          const at = firstInvalidUtf8(bytes);
+          const hex = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+          throw new InputError(
+            path,
+            line + countByte(bytes.subarray(0, at), 0x0a),
+            null,
+            `byte 0x${hex} (offset ${offset + at}) is not UTF-8, though the start of the file is`,
+            'correct that cell and save the file as UTF-8 ("CSV UTF-8" in Excel), or pass --encoding windows-1252 (or macintosh) if the file really is in another encoding',
+          );
+        }
+      },
+      end() {
+        try {
+          return decoder.decode();
+        } catch {
+          throw new InputError(path, null, null, 'ends in the middle of a UTF-8 character: the file may be cut short', 'export the file again');
+        }
+      },
+    };
+  }
+  const decoder = iconv.getDecoder(encoding, { stripBOM: false });
+  const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
+  return {
+    write(bytes, line, offset) {
+      const nul = utf16 ? -1 : bytes.indexOf(0);
+      if (nul >= 0) throw notText(path, bytes, nul, line, offset);
+      return decoder.write(bytes);
+    },
+    end() {
+      return decoder.end() ?? '';
+    },
+  };
 }

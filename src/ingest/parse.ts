@@ -18,6 +18,13 @@ export interface ParsedRecords {
   records: string[][];
   /** lines[i] = 1-based physical line where records[i] starts. */
   lines: number[];
+  /**
+   * With `partial`: where the text not yet read as records starts (the last
+   * record, which the next piece of the file may continue), and its line.
+   */
+  rest?: { offset: number; line: number };
+  /** The record end papaparse found ("\r\n", "\n" or "\r"): a later piece of the file is read with the same. */
+  newline?: string;
 }
 
 export interface ParseOptions {
@@ -31,6 +38,19 @@ export interface ParseOptions {
    * other. Google Sheets writes TSV this way (it never quotes a TSV cell).
    */
   literal?: boolean;
+  /** The physical line the text starts on (a later piece of a file read in pieces); default 1. */
+  firstLine?: number;
+  /** The record end, as the first piece found it (else papaparse guesses it from the text). */
+  newline?: string;
+  /** The file's header record, to name the column of an error in a later piece. */
+  header?: readonly string[];
+  /**
+   * The text is a piece of a longer file: its last record may continue in the
+   * next piece, so it is not returned but left as `rest` (with its line), to
+   * be read again at the front of the next piece. An error in that last
+   * record is left for the next piece too.
+   */
+  partial?: boolean;
 }
 
 /**
@@ -38,9 +58,9 @@ export interface ParseOptions {
  * does: CRLF, a lone LF, or a lone CR (classic-Mac Excel ends records with CR
  * and writes LF for a line break inside a cell, so one file can hold both).
  */
-function lineCounter(text: string): (offset: number) => number {
+function lineCounter(text: string, firstLine = 1): (offset: number) => number {
   let pos = 0;
-  let line = 1;
+  let line = firstLine;
   let nextLf = text.indexOf('\n');
   let nextCr = text.indexOf('\r');
   return (offset: number) => {
@@ -64,9 +84,14 @@ function lineCounter(text: string): (offset: number) => number {
 export function parseDelimited(text: string, options: ParseOptions): ParsedRecords {
   const records: string[][] = [];
   const lines: number[] = [];
-  const lineAt = lineCounter(text);
+  const offsets: number[] = [];
+  const lineAt = lineCounter(text, options.firstLine);
   let start = 0;
   let failure: InputError | null = null;
+  let failedAt = -1;
+  let failedLine = 0;
+  let settled = false;
+  let newline: string | undefined;
   Papa.parse<string[]>(text, {
     delimiter: options.delimiter,
     quoteChar: '"',
@@ -74,15 +99,25 @@ export function parseDelimited(text: string, options: ParseOptions): ParsedRecor
     // papaparse's fast mode splits at every delimiter and line end, quotes included.
     fastMode: options.literal === true,
     preview: options.preview ?? 0,
+    ...(options.newline ? { newline: options.newline as '\r\n' | '\n' | '\r' } : {}),
     skipEmptyLines: false,
     step: (result, parser) => {
+      if (failure) {
+        // In a piece, a record after the one that failed: that failure was no record cut short by the piece's end.
+        settled = true;
+        parser.abort();
+        return;
+      }
       const line = lineAt(start);
       const error = result.errors[0];
-      if (error && !failure) {
+      if (error) {
+        failedAt = start;
+        failedLine = line;
         const at = lineAt(start + Math.max(0, (error.index ?? 0) - start));
         // The cell that broke is the last one papaparse handed over: named by its header once the header record is read.
         const column = result.data.length;
-        const header = records.length > 0 ? (records[0]![column - 1] ?? '').trim() : '';
+        const headerRecord = options.header ?? records[0];
+        const header = headerRecord && (options.header || records.length > 0) ? (headerRecord[column - 1] ?? '').trim() : '';
         const what =
           error.code === 'MissingQuotes'
             ? 'a quoted cell opens here and never closes: the file may be truncated or have a stray quote'
@@ -94,14 +129,29 @@ export function parseDelimited(text: string, options: ParseOptions): ParsedRecor
           what,
           'export the file again from the survey tool',
         );
-        parser.abort();
+        // A piece's last record may fail only because the piece ends inside it: read on to see whether it is the last.
+        if (!options.partial) parser.abort();
         return;
       }
       records.push(result.data);
       lines.push(line);
+      offsets.push(start);
+      newline ??= result.meta.linebreak;
       start = result.meta.cursor;
     },
   });
+  if (options.partial) {
+    // A record that failed at the end of the piece (a quoted cell still open, or cut after its closing
+    // quote) may be whole in the next one: it is the rest. A failure before the last record stands.
+    const found = newline ? { newline } : {};
+    if (failure && settled) throw failure;
+    if (failure) return { records, lines, rest: { offset: failedAt, line: failedLine }, ...found };
+    // Else the last record read may continue in the next piece (its last cell cut short): hand it back.
+    if (records.length === 0) return { records, lines, rest: { offset: 0, line: options.firstLine ?? 1 }, ...found };
+    records.pop();
+    const line = lines.pop()!;
+    return { records, lines, rest: { offset: offsets.pop()!, line }, ...found };
+  }
   if (failure) throw failure;
   return { records, lines };
 }

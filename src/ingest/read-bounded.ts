@@ -5,6 +5,7 @@
  * and /dev/stdin still work: they are read like any file, up to the ceiling.
  */
 import { open } from 'node:fs/promises';
+import { MAX_INPUT_BYTES } from '../defaults.js';
 import { InputError } from '../errors.js';
 
 /** The bytes of `path`, or null when it holds more than `limit` bytes. Read errors are the caller's to word. */
@@ -34,8 +35,66 @@ export async function readInputBytes(path: string, limit: number): Promise<Buffe
   try {
     return await readBounded(path, limit);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`;
-    throw new InputError(path, null, null, why, 'check the path');
+    throw inputError(path, e);
+  }
+}
+
+/** Words a failure to open or read an input the user named (exit 2). */
+function inputError(path: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`;
+  return new InputError(path, null, null, why, 'check the path');
+}
+
+/**
+ * The first `pieceBytes` bytes of a file the user named, and its size. A file
+ * no larger than that, or one that is no regular file (a pipe, /dev/stdin:
+ * it cannot be opened twice), comes whole (`whole`), read as readBounded
+ * reads, up to MAX_INPUT_BYTES (`size` then tells a caller it was too big).
+ */
+export async function readInputPiece(path: string, pieceBytes: number): Promise<{ bytes: Buffer; whole: boolean; size: number }> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const stat = await handle.stat();
+      if (stat.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+      if (!stat.isFile() || stat.size <= pieceBytes) {
+        await handle.close().catch(() => {});
+        const bytes = await readBounded(path, MAX_INPUT_BYTES);
+        return bytes === null ? { bytes: Buffer.alloc(0), whole: true, size: MAX_INPUT_BYTES + 1 } : { bytes, whole: true, size: bytes.length };
+      }
+      const bytes = Buffer.alloc(pieceBytes);
+      const { bytesRead } = await handle.read(bytes, 0, pieceBytes, 0);
+      return { bytes: bytes.subarray(0, bytesRead), whole: false, size: stat.size };
+    } finally {
+      await handle.close().catch(() => {});
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw inputError(path, e);
+  }
+}
+
+/** The bytes of a regular file from `start` on, `pieceBytes` at a time, stopping with an error past `limit` bytes in all. */
+export async function* readPieces(path: string, start: number, pieceBytes: number, limit: number): AsyncGenerator<Buffer> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, 'r');
+  } catch (e) {
+    throw inputError(path, e);
+  }
+  try {
+    let position = start;
+    for (;;) {
+      const piece = Buffer.alloc(pieceBytes);
+      const { bytesRead } = await handle.read(piece, 0, pieceBytes, position);
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      if (position > limit)
+        throw new InputError(path, null, null, `is larger than ${limit} bytes, more than any survey export align reads`, 'check you picked the right file');
+      yield piece.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
   }
 }

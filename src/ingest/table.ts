@@ -4,14 +4,18 @@
  */
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_QUOTED_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
-import { decode } from './decode.js';
+import { decode, headCut, pieceDecoder } from './decode.js';
 import { parseDelimited } from './parse.js';
-import { readInputBytes } from './read-bounded.js';
+import { readInputBytes, readInputPiece, readPieces } from './read-bounded.js';
 import type { EncodingLabel, Table } from './types.js';
 
 export interface ReadTableOptions {
   encoding?: EncodingLabel;
   delimiter?: string;
+  /** The size of a piece (PIECE_BYTES unless a test reads small files in pieces). */
+  pieceBytes?: number;
+  /** The fewest records the first piece holds (HEAD_RECORDS unless a test says fewer). */
+  headRecords?: number;
 }
 
 // '|' last: on a tie the earlier candidate wins, and a comma file whose list cells read `A | B | C`
@@ -61,19 +65,19 @@ function rectangular(records: readonly string[][]): boolean {
  * header, or reading literally is no better); otherwise literally. When neither
  * reading holds, the CSV reading's error stands: it names the line and column.
  */
-function parseRecords(text: string, delimiter: string, path: string): ReturnType<typeof parseDelimited> {
-  if (delimiter !== '\t' || !text.includes('"')) return parseDelimited(text, { delimiter, path });
+function parseRecords(text: string, delimiter: string, path: string, partial: boolean): ReturnType<typeof parseDelimited> & { literal: boolean } {
+  if (delimiter !== '\t' || !text.includes('"')) return { ...parseDelimited(text, { delimiter, path, partial }), literal: false };
   let quoted: ReturnType<typeof parseDelimited> | null = null;
   let failure: unknown = null;
   try {
-    quoted = parseDelimited(text, { delimiter, path });
+    quoted = parseDelimited(text, { delimiter, path, partial });
   } catch (e) {
     failure = e;
   }
-  if (quoted && rectangular(quoted.records)) return quoted;
-  const literal = parseDelimited(text, { delimiter, path, literal: true });
-  if (rectangular(literal.records)) return literal;
-  if (quoted) return quoted;
+  if (quoted && rectangular(quoted.records)) return { ...quoted, literal: false };
+  const literal = parseDelimited(text, { delimiter, path, literal: true, partial });
+  if (rectangular(literal.records)) return { ...literal, literal: true };
+  if (quoted) return { ...quoted, literal: false };
   throw failure;
 }
 
@@ -81,28 +85,180 @@ function isBlank(record: readonly string[]): boolean {
   return record.length === 1 && record[0]!.trim() === '';
 }
 
+/**
+ * A file is read a piece of this many bytes at a time. A file of one piece
+ * (nearly every export: 4 MiB holds some 25,000 responses of 40 items) is read
+ * whole; a larger one is read in pieces, and the first piece decides the
+ * encoding, the delimiter and, in the format modules, the column plan, which
+ * the later pieces must keep to (a value the plan cannot read stops the run,
+ * naming its line).
+ */
+export const PIECE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The first piece holds at least this many records (it grows, a piece at a
+ * time, until it does or holds the whole file): every header row of every
+ * tool, and enough answers that the column plan is read from a thousand
+ * respondents, not from a few long-winded ones.
+ */
+export const HEAD_RECORDS = 1000;
+
+/** A table read in pieces: the first piece's records, and a reader of the rest. */
+export interface TableReader {
+  /** The header records and the records of the first piece (every record, for a file of one piece). */
+  table: Table;
+  /**
+   * Reads the records after the first piece, a piece at a time, in file
+   * order, each checked as readTable checks its records; null when the first
+   * piece is the whole file. Call it once.
+   */
+  rest: ((each: (records: string[][], lines: number[]) => void) => Promise<void>) | null;
+  /** The file's size in bytes, and the bytes read so far (for a progress bar). */
+  size: number;
+}
+
+/** Reads the whole file into one Table. */
 export async function readTable(path: string, options: ReadTableOptions = {}): Promise<Table> {
-  const bytes = await readInputBytes(path, MAX_INPUT_BYTES);
-  if (bytes === null) {
-    throw new InputError(
-      path,
-      null,
-      null,
-      `is larger than ${MAX_INPUT_BYTES} bytes, more than any survey export align reads`,
-      'check you picked the right file',
-    );
+  const reader = await openTable(path, options);
+  if (reader.rest) {
+    await reader.rest((records, lines) => {
+      for (const r of records) reader.table.records.push(r);
+      for (const l of lines) reader.table.lines.push(l);
+    });
   }
-  return tableFromBytes(bytes, path, options);
+  return reader.table;
+}
+
+function tooLarge(path: string): InputError {
+  return new InputError(
+    path,
+    null,
+    null,
+    `is larger than ${MAX_INPUT_BYTES} bytes, more than any survey export align reads`,
+    'check you picked the right file',
+  );
+}
+
+/** Opens a file to be read in pieces (see PIECE_BYTES); a file of one piece is read at once. */
+export async function openTable(path: string, options: ReadTableOptions = {}): Promise<TableReader> {
+  const pieceBytes = options.pieceBytes ?? PIECE_BYTES;
+  const headRecords = options.headRecords ?? HEAD_RECORDS;
+  let first: Awaited<ReturnType<typeof readInputPiece>>;
+  let cut: number;
+  let decoded: ReturnType<typeof decode>;
+  let head: ReturnType<typeof tableFromText> | null;
+  for (let headBytes = pieceBytes; ; headBytes += pieceBytes) {
+    first = await readInputPiece(path, headBytes);
+    if (first.size > MAX_INPUT_BYTES) throw tooLarge(path);
+    if (first.whole) {
+      if (first.bytes.length > MAX_INPUT_BYTES) throw tooLarge(path);
+      return { table: tableFromBytes(first.bytes, path, options), rest: null, size: first.bytes.length };
+    }
+    cut = headCut(first.bytes);
+    decoded = decode(first.bytes.subarray(0, cut), path, options.encoding);
+    head = wholeRecords(decoded.text) ? tableFromText(decoded.text, path, { ...decoded, delimiter: options.delimiter, partial: true }) : null;
+    if (!head) {
+      // Not one whole record in the first piece (a header line of a million columns): read as one piece, whose checks name it.
+      const bytes = await readInputBytes(path, MAX_INPUT_BYTES);
+      if (bytes === null) throw tooLarge(path);
+      return { table: tableFromBytes(bytes, path, options), rest: null, size: bytes.length };
+    }
+    if (head.table.records.length >= headRecords) break;
+  }
+  const { text, encoding } = decoded;
+  const { table, literal, newline } = head;
+  const header = table.records[0]!;
+  let carry = text.slice(head.rest.offset);
+  let carryLine = head.rest.line;
+  let lineCount = 1 + countLines(text);
+  const rest = async (each: (records: string[][], lines: number[]) => void): Promise<void> => {
+    const decoder = pieceDecoder(encoding, path);
+    let offset = cut;
+    const readOne = (piece: string, final: boolean) => {
+      const parsed = parseDelimited(piece, {
+        delimiter: table.delimiter,
+        path,
+        literal,
+        firstLine: carryLine,
+        header,
+        partial: !final,
+        ...(newline ? { newline } : {}),
+      });
+      const records: string[][] = [];
+      const lines: number[] = [];
+      parsed.records.forEach((record, i) => {
+        if (isBlank(record)) return;
+        records.push(record);
+        lines.push(parsed.lines[i]!);
+      });
+      checkBounds(records, lines, path, header, 0);
+      checkRectangular(records, lines, path, header, 0);
+      if (parsed.rest) {
+        carry = piece.slice(parsed.rest.offset);
+        carryLine = parsed.rest.line;
+        // a record that never ends within a cell's worth of text is a quote that never closes
+        if (carry.length > MAX_CELL_CHARS * 2) {
+          throw new InputError(
+            path,
+            carryLine,
+            null,
+            `a record from here runs on for more than ${MAX_CELL_CHARS * 2} characters`,
+            'look for a quote that opens and never closes, or export the file again',
+          );
+        }
+      }
+      if (records.length > 0) each(records, lines);
+    };
+    for await (const bytes of readPieces(path, cut, pieceBytes, MAX_INPUT_BYTES)) {
+      const decoded = decoder.write(bytes, lineCount, offset);
+      offset += bytes.length;
+      lineCount += countLines(decoded);
+      readOne(carry + decoded, false);
+    }
+    readOne(carry + decoder.end(), true);
+  };
+  return { table, rest, size: first.size };
+}
+
+/** Whether a first piece holds a line end outside quotes, so at least one whole record (a cheap look: quotes counted up to the first line end that is outside them). */
+function wholeRecords(text: string): boolean {
+  let quotes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quotes++;
+    else if ((c === 10 || c === 13) && quotes % 2 === 0 && i < text.length - 1) return true;
+  }
+  return false;
+}
+
+/** Line ends in a piece of text, for the line an encoding error is on (LF, as decode counts them). */
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 export function tableFromBytes(bytes: Buffer, path: string, options: ReadTableOptions = {}): Table {
   const { text, encoding, bom } = decode(bytes, path, options.encoding);
+  return tableFromText(text, path, { encoding, bom, delimiter: options.delimiter, partial: false }).table;
+}
+
+/**
+ * Decoded text to a Table: the checks, the delimiter, the records. With
+ * `partial`, the text is a file's first piece: its last record is left as
+ * `rest` for the next piece, and `literal` says how a tab file was read.
+ */
+function tableFromText(
+  text: string,
+  path: string,
+  options: { encoding: EncodingLabel; bom: boolean; delimiter: string | undefined; partial: boolean },
+): { table: Table; literal: boolean; rest: { offset: number; line: number }; newline?: string } {
   if (text.trim() === '') {
     throw new InputError(path, null, null, 'the file is empty', 'export the responses again, or check you picked the right file');
   }
   checkControlCharacters(text, path);
   const delimiter = options.delimiter ?? sniffDelimiter(text, path);
-  const parsed = parseRecords(text, delimiter, path);
+  const parsed = parseRecords(text, delimiter, path, options.partial);
   const records: string[][] = [];
   const lines: number[] = [];
   parsed.records.forEach((record, i) => {
@@ -113,9 +269,14 @@ export function tableFromBytes(bytes: Buffer, path: string, options: ReadTableOp
   if (records.length === 0) {
     throw new InputError(path, null, null, 'the file is empty', 'export the responses again');
   }
-  checkBounds(records, lines, path);
-  checkRectangular(records, lines, path);
-  return { path, encoding, bom, delimiter, records, lines };
+  checkBounds(records, lines, path, records[0]!, 1);
+  checkRectangular(records, lines, path, records[0]!, 1);
+  return {
+    table: { path, encoding: options.encoding, bom: options.bom, delimiter, records, lines },
+    literal: parsed.literal,
+    rest: parsed.rest ?? { offset: text.length, line: 0 },
+    ...(parsed.newline ? { newline: parsed.newline } : {}),
+  };
 }
 
 /**
@@ -154,9 +315,9 @@ function checkControlCharacters(text: string, path: string): void {
  * took 78 s and 3.7 GB before failing). Refused here with one line, before any
  * of that work.
  */
-function checkBounds(records: string[][], lines: number[], path: string): void {
-  const width = records[0]!.length;
-  if (width > MAX_COLUMNS) {
+function checkBounds(records: string[][], lines: number[], path: string, header: readonly string[], from: number): void {
+  const width = header.length;
+  if (from > 0 && width > MAX_COLUMNS) {
     throw new InputError(
       path,
       lines[0]!,
@@ -165,12 +326,11 @@ function checkBounds(records: string[][], lines: number[], path: string): void {
       'check this is a survey export or stacks file, and that its delimiter is right (force one with --delimiter)',
     );
   }
-  const header = records[0]!;
   for (let r = 0; r < records.length; r++) {
     const record = records[r]!;
     for (let c = 0; c < record.length; c++) {
       if (record[c]!.length <= MAX_CELL_CHARS) continue;
-      const name = r > 0 ? (header[c] ?? '').trim() : '';
+      const name = r >= from ? (header[c] ?? '').trim() : '';
       const column = name === '' || name.length > MAX_QUOTED_CHARS ? `column ${c + 1}` : name;
       throw new InputError(
         path,
@@ -189,12 +349,11 @@ function checkBounds(records: string[][], lines: number[], path: string): void {
  * write them), and a record may stop short where the header's own last cells
  * are blank; anything else is a ragged row, reported where it starts.
  */
-function checkRectangular(records: string[][], lines: number[], path: string): void {
-  const header = records[0]!;
+function checkRectangular(records: string[][], lines: number[], path: string, header: readonly string[], from: number): void {
   const width = header.length;
   let named = width;
   while (named > 1 && header[named - 1]!.trim() === '') named--;
-  for (let i = 1; i < records.length; i++) {
+  for (let i = from; i < records.length; i++) {
     const record = records[i]!;
     if (record.length > width && record.slice(width).every((c) => c.trim() === '')) {
       record.length = width;

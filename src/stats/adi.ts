@@ -12,15 +12,21 @@
  * Undefined case: fewer than two answers gives null with a reason.
  * Example: adi([1, 2, 2, 3, 1]) -> 0.64 (mean 1.8; deviations .8, .2, .2, 1.2, .8).
  */
+import { asTally } from './describe.js';
 import { na, ok, type Stat } from './result.js';
+import { type Tally, tallyEntries, tallyN } from './tally.js';
 
-export function adi(values: readonly number[]): Stat {
-  const n = values.length;
+export function adi(values: readonly number[] | Tally): Stat {
+  const t = asTally(values);
+  const n = tallyN(t);
   if (n < 2) return na('fewer than two answers: agreement needs two');
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / n;
-  let dev = 0;
-  for (const v of values) dev += Math.abs(v - mean);
-  return ok(dev / n);
+  const mean = sumOf(t, (v) => v) / n;
+  return ok(sumOf(t, (v) => Math.abs(v - mean)) / n);
+}
+
+/** Σ c·f(x) over the tally, in ascending value order. */
+function sumOf(t: Tally, f: (v: number) => number): number {
+  let s = 0;
+  for (const [v, c] of tallyEntries(t)) s += c * f(v);
+  return s;
 }

@@ -12,31 +12,48 @@
  * Example: sampleSd([1, 2, 2, 3, 1]) -> 0.8366600265340756 (numpy.std(x, ddof=1)).
  */
 import { na, ok, type Stat } from './result.js';
+import { type Tally, tallyEntries, tallyN, tallyOf } from './tally.js';
 
 /** The arithmetic mean; null for no values. */
-export function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
+export function mean(values: readonly number[] | Tally): number | null {
+  return meanOfTally(asTally(values));
 }
 
 /** The sample variance (n - 1); null below two values. */
-export function sampleVariance(values: readonly number[]): number | null {
-  const n = values.length;
-  if (n < 2) return null;
-  const m = mean(values)!;
-  let ss = 0;
-  for (const v of values) ss += (v - m) * (v - m);
-  return ss / (n - 1);
+export function sampleVariance(values: readonly number[] | Tally): number | null {
+  return sampleVarianceOfTally(asTally(values));
 }
 
 /** The mean and the sample SD as Stats, with the reasons a reader sees when they are undefined. */
-export function meanAndSd(values: readonly number[]): { mean: Stat; sd: Stat } {
-  const m = mean(values);
+export function meanAndSd(values: readonly number[] | Tally): { mean: Stat; sd: Stat } {
+  const t = asTally(values);
+  const m = meanOfTally(t);
   if (m === null) return { mean: na('no answers'), sd: na('no answers') };
-  const v = sampleVariance(values);
+  const v = sampleVarianceOfTally(t);
   return { mean: ok(m), sd: v === null ? na('one answer: a spread needs two') : ok(Math.sqrt(v)) };
+}
+
+/** A list as a tally (a tally as itself): every statistic here is computed once, from a tally. */
+export function asTally(values: readonly number[] | Tally): Tally {
+  return values instanceof Map ? values : tallyOf(values);
+}
+
+function meanOfTally(t: Tally): number | null {
+  const n = tallyN(t);
+  if (n === 0) return null;
+  let sum = 0;
+  for (const [v, c] of tallyEntries(t)) sum += v * c;
+  return sum / n;
+}
+
+/** Two passes over the tally (mean, then squared deviations), as over the values themselves. */
+function sampleVarianceOfTally(t: Tally): number | null {
+  const n = tallyN(t);
+  if (n < 2) return null;
+  const m = meanOfTally(t)!;
+  let ss = 0;
+  for (const [v, c] of tallyEntries(t)) ss += c * (v - m) * (v - m);
+  return ss / (n - 1);
 }
 
 /** Column means of a matrix (rows = raters, one column per item). */

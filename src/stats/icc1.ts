@@ -19,8 +19,10 @@
  * Example: Shrout and Fleiss's Table 2 (six targets rated by four judges) ->
  *   ICC 0.16574..., F 1.7949..., df 5 and 18 (their ICC(1,1) = .17).
  */
+import { asTally } from './describe.js';
 import { fSurvival } from './f-distribution.js';
 import { na, ok, type Stat } from './result.js';
+import { type Tally, tallyEntries, tallyN } from './tally.js';
 
 export interface OneWayAnova {
   F: number;
@@ -31,8 +33,8 @@ export interface OneWayAnova {
 
 export type Icc1Result = { icc1: Stat; anova: OneWayAnova | null; anovaReason?: string };
 
-export function icc1(groups: ReadonlyArray<readonly number[]>): Icc1Result {
-  const used = groups.filter((g) => g.length > 0);
+export function icc1(groups: ReadonlyArray<readonly number[] | Tally>): Icc1Result {
+  const used = groups.map(asTally).filter((t) => tallyN(t) > 0);
   const g = used.length;
   if (g < 2) {
     const reason = 'fewer than two groups to compare';
@@ -41,10 +43,11 @@ export function icc1(groups: ReadonlyArray<readonly number[]>): Icc1Result {
   let n = 0;
   let sum = 0;
   let sumSquaredSizes = 0;
-  for (const group of used) {
-    n += group.length;
-    sumSquaredSizes += group.length * group.length;
-    for (const v of group) sum += v;
+  const sizes = used.map(tallyN);
+  for (const [at, group] of used.entries()) {
+    n += sizes[at]!;
+    sumSquaredSizes += sizes[at]! * sizes[at]!;
+    for (const [v, c] of tallyEntries(group)) sum += v * c;
   }
   if (n - g < 1) {
     const reason = 'every group has one answer: no spread within groups to compare with';
@@ -53,12 +56,13 @@ export function icc1(groups: ReadonlyArray<readonly number[]>): Icc1Result {
   const grand = sum / n;
   let between = 0;
   let within = 0;
-  for (const group of used) {
+  for (const [at, group] of used.entries()) {
+    const entries = tallyEntries(group);
     let s = 0;
-    for (const v of group) s += v;
-    const mean = s / group.length;
-    between += group.length * (mean - grand) * (mean - grand);
-    for (const v of group) within += (v - mean) * (v - mean);
+    for (const [v, c] of entries) s += v * c;
+    const mean = s / sizes[at]!;
+    between += sizes[at]! * (mean - grand) * (mean - grand);
+    for (const [v, c] of entries) within += c * (v - mean) * (v - mean);
   }
   const df1 = g - 1;
   const df2 = n - g;

@@ -16,8 +16,9 @@
  *   sd 0.8366600265340756, favourable 0, neutral 0.2, unfavourable 0.8
  *   (northwind.expected.json, Operations, clarity).
  */
-import { meanAndSd } from './describe.js';
+import { asTally, meanAndSd } from './describe.js';
 import { na, ok, type Stat } from './result.js';
+import { type Tally, tallyN } from './tally.js';
 
 export interface Scale {
   /** The lowest value (1, or 0 for a 0..10 scale). */
@@ -44,22 +45,23 @@ export function favourableCuts(scale: Scale): { favourableFrom: number; unfavour
   return { favourableFrom: high - half + 1, unfavourableTo: scale.low + half - 1 };
 }
 
-export function likertSummary(values: readonly number[], scale: Scale): LikertSummary {
-  const n = values.length;
+export function likertSummary(values: readonly number[] | Tally, scale: Scale): LikertSummary {
+  const t = asTally(values);
+  const n = tallyN(t);
   const { favourableFrom, unfavourableTo } = favourableCuts(scale);
   const high = scale.low + scale.points - 1;
   let fav = 0;
   let unfav = 0;
-  for (const v of values) {
+  for (const [v, c] of t) {
     if (!(v >= scale.low && v <= high)) throw new Error(`likertSummary: ${v} is off the ${scale.low}..${high} scale`);
-    if (v >= favourableFrom) fav++;
-    else if (v <= unfavourableTo) unfav++;
+    if (v >= favourableFrom) fav += c;
+    else if (v <= unfavourableTo) unfav += c;
   }
   if (n === 0) {
     const none = na('no answers');
     return { n, mean: none, sd: none, favourable: none, neutral: none, unfavourable: none, favourableCount: 0 };
   }
-  const { mean, sd } = meanAndSd(values);
+  const { mean, sd } = meanAndSd(t);
   return {
     n,
     mean,

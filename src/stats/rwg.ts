@@ -19,21 +19,22 @@
  */
 import { sampleVariance } from './describe.js';
 import { na, ok, type Stat } from './result.js';
+import type { Tally } from './tally.js';
 
 /** σ²_EU, the variance of answers spread evenly over A options. */
 export function uniformVariance(points: number): number {
   return (points * points - 1) / 12;
 }
 
-export function rwg(values: readonly number[], points: number): Stat {
+export function rwg(values: readonly number[] | Tally, points: number): Stat {
   const s2 = sampleVariance(values);
   if (s2 === null) return na('fewer than two answers: agreement needs two');
   return ok(Math.min(1, Math.max(0, 1 - s2 / uniformVariance(points))));
 }
 
 /** r_wg(j) over J items, each given as its own answers (missing answers left out per item). */
-export function rwgJ(items: ReadonlyArray<readonly number[]>, points: number): Stat {
-  const variances = items.map(sampleVariance).filter((v): v is number => v !== null);
+export function rwgJ(items: ReadonlyArray<readonly number[] | Tally>, points: number): Stat {
+  const variances = items.map((i) => sampleVariance(i)).filter((v): v is number => v !== null);
   if (variances.length === 0) return na('fewer than two answers to every item: agreement needs two');
   const j = variances.length;
   const ratio = variances.reduce((a, b) => a + b, 0) / j / uniformVariance(points);

@@ -99,7 +99,7 @@ export function expectCanonical(normalised: SurveyNormalised): void {
 /** The 62 ticked options of northwind-channels-long.csv. */
 export function expectChannels(normalised: SurveyNormalised): void {
   const got = normalised.rows.flatMap((r) =>
-    Object.values(r.choices)
+    Object.values(r.choices ?? {})
       .flat()
       .map((c) => `${r.name}|${c}`),
   );

@@ -215,7 +215,7 @@ describe.each(['google-forms', 'surveymonkey', 'qualtrics'])('%s: an ownership g
     expect(rowOf(n, 'Ann Lee').recall).toEqual({ question: RECALL, text: 'Grow revenue\nCut costs\nLaunch the platform' });
     expect(rowOf(n, 'Bo Chen').recall).toEqual({ question: RECALL, text: 'Revenue, platform, EU' });
     expect(rowOf(n, 'Cy Diaz').recall).toBeUndefined();
-    expect(n.rows.every((r) => Object.keys(r.comments).length === 0)).toBe(true);
+    expect(n.rows.every((r) => Object.keys(r.comments ?? {}).length === 0)).toBe(true);
   });
 });
 

@@ -101,6 +101,15 @@ export interface Normalised {
    * shows it as a note).
    */
   recallUnresolved?: { line: number | null; column: string; problem: string; fix: string };
+  /**
+   * Reads the records of a later piece of the file (src/ingest/table.ts,
+   * PIECE_BYTES) by the plan this reading made of the first: absent when a
+   * module cannot read a piece on its own (the long format, whose respondent
+   * spans rows), and then the file is read whole.
+   */
+  readRecords?: (records: string[][], lines: number[]) => { rows: RawRow[]; excluded: Excluded[] };
+  /** Notes that count over every piece read: taken once, after the last piece. */
+  lateNotes?: () => Note[];
   /** Ownership decisions, each once, in column order (a one-column question: its header; a grid: its row). */
   decisions?: Array<{ decision: string; question: string }>;
 }

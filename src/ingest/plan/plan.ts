@@ -233,8 +233,6 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   }
 
   // 8. Rows.
-  const rows: SurveyRow[] = [];
-  const excluded: Excluded[] = [];
   const byRole = (role: ColumnRoleName) => resolved.filter((r) => r.role === role);
   const ids = byRole('id');
   const names = byRole('name');
@@ -278,111 +276,131 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   };
 
   const unreadable = new Map<string, { line: number; count: number }>();
-  data.forEach((record, at) => {
-    const line = lines[at]!;
-    if (record.every((c) => c.trim() === '')) {
-      excluded.push({ file, line, reason: EMPTY_ROW });
-      return;
-    }
-    const exclude = layout.exclude?.(record) ?? null;
-    let name = pick(names, at);
-    if (name === null && (layout.firstName !== undefined || layout.lastName !== undefined)) {
-      const first = layout.firstName !== undefined ? (record[layout.firstName] ?? '').trim() : '';
-      const last = layout.lastName !== undefined ? (record[layout.lastName] ?? '').trim() : '';
-      name = `${first} ${last}`.trim() || null;
-    }
-    let email = pick(emails, at);
-    if (email !== null && !email.includes('@')) email = null; // Microsoft Forms writes "anonymous"
-    let submitted: number | null = layout.submitted ? layout.submitted(record) : null;
-    if (submitted === null) {
-      for (const c of submittedColumns) {
-        submitted = layout.readTime ? layout.readTime(c.view.raw[at] ?? '') : parseTimestamp(c.view.raw[at] ?? '', dateOrder);
-        if (submitted !== null) break;
-      }
-    }
-    const row: SurveyRow = {
-      file,
-      line,
-      toolId: pick(ids, at),
-      name,
-      email,
-      role: pick(roles, at),
-      department: pick(departments, at),
-      submitted,
-      // keyed by item and question texts from the file: no prototype, so `__proto__` is a key like any other
-      likert: Object.create(null) as Record<string, number>,
-      stack: [],
-      exclude,
-      choices: Object.create(null) as Record<string, string[]>,
-      comments: Object.create(null) as Record<string, string>,
-      ownership: Object.create(null) as Record<string, string>,
-    };
-    try {
-      for (const c of likertColumns) {
-        let value: number | null;
-        try {
-          value = likertCell(c, at, file, line);
-        } catch (e) {
-          if (!(e instanceof InputError) || !lenient || exclude !== null) throw e;
-          // One note per column, on its first such row, naming no answer of anyone's: notes reach the
-          // workshop view, and a team member's answers are confidential.
-          const n = unreadable.get(c.column.header) ?? { line, count: 0 };
-          n.count++;
-          unreadable.set(c.column.header, n);
-          continue;
-        }
-        if (value !== null) row.likert[c.item!] = value;
-      }
-      if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions });
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      if (exclude !== null) {
-        // Not a real response anyway (a preview, an unfinished one): its bad cell does not stop the run.
-        row.likert = Object.create(null) as Record<string, number>;
-        row.stack = [];
-      } else if (context.skipInvalid) {
-        excluded.push({ file, line, reason: invalidReason(e, line) });
+  // The rows of one piece of the file: the first piece's (`data`), then each later piece's through
+  // readRecords, whose columns are shown to the same reading by giving each its piece's cells.
+  let rows: SurveyRow[] = [];
+  let excluded: Excluded[] = [];
+  const readPiece = (piece: readonly string[][], pieceLines: readonly number[]) => {
+    piece.forEach((record, at) => {
+      const line = pieceLines[at]!;
+      if (record.every((c) => c.trim() === '')) {
+        excluded.push({ file, line, reason: EMPTY_ROW });
         return;
-      } else {
-        throw e;
       }
-    }
-    for (const q of multiselect) {
-      const chosen: string[] = [];
-      for (const c of q.columns) {
-        const cell = c.view.cells[at] ?? '';
-        if (cell.trim() === '' || /^(n|no|false|0)$/i.test(cell.trim())) continue;
-        if (q.perOption) chosen.push(c.options![0]!);
-        else chosen.push(...splitChoices(cell, q.options));
+      const exclude = layout.exclude?.(record) ?? null;
+      let name = pick(names, at);
+      if (name === null && (layout.firstName !== undefined || layout.lastName !== undefined)) {
+        const first = layout.firstName !== undefined ? (record[layout.firstName] ?? '').trim() : '';
+        const last = layout.lastName !== undefined ? (record[layout.lastName] ?? '').trim() : '';
+        name = `${first} ${last}`.trim() || null;
       }
-      if (chosen.length > 0) row.choices[q.question] = chosen;
+      let email = pick(emails, at);
+      if (email !== null && !email.includes('@')) email = null; // Microsoft Forms writes "anonymous"
+      let submitted: number | null = layout.submitted ? layout.submitted(record) : null;
+      if (submitted === null) {
+        for (const c of submittedColumns) {
+          submitted = layout.readTime ? layout.readTime(c.view.raw[at] ?? '') : parseTimestamp(c.view.raw[at] ?? '', dateOrder);
+          if (submitted !== null) break;
+        }
+      }
+      const row: SurveyRow = {
+        file,
+        line,
+        toolId: pick(ids, at),
+        name,
+        email,
+        role: pick(roles, at),
+        department: pick(departments, at),
+        submitted,
+        // keyed by item and question texts from the file: no prototype, so `__proto__` is a key like any other
+        likert: Object.create(null) as Record<string, number>,
+        stack: [],
+        exclude,
+      };
+      try {
+        for (const c of likertColumns) {
+          let value: number | null;
+          try {
+            value = likertCell(c, at, file, line);
+          } catch (e) {
+            if (!(e instanceof InputError) || !lenient || exclude !== null) throw e;
+            // One note per column, on its first such row, naming no answer of anyone's: notes reach the
+            // workshop view, and a team member's answers are confidential.
+            const n = unreadable.get(c.column.header) ?? { line, count: 0 };
+            n.count++;
+            unreadable.set(c.column.header, n);
+            continue;
+          }
+          if (value !== null) row.likert[c.item!] = value;
+        }
+        if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions });
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        if (exclude !== null) {
+          // Not a real response anyway (a preview, an unfinished one): its bad cell does not stop the run.
+          row.likert = Object.create(null) as Record<string, number>;
+          row.stack = [];
+        } else if (context.skipInvalid) {
+          excluded.push({ file, line, reason: invalidReason(e, line) });
+          return;
+        } else {
+          throw e;
+        }
+      }
+      for (const q of multiselect) {
+        const chosen: string[] = [];
+        for (const c of q.columns) {
+          const cell = c.view.cells[at] ?? '';
+          if (cell.trim() === '' || /^(n|no|false|0)$/i.test(cell.trim())) continue;
+          if (q.perOption) chosen.push(c.options![0]!);
+          else chosen.push(...splitChoices(cell, q.options));
+        }
+        if (chosen.length > 0) (row.choices ??= Object.create(null) as Record<string, string[]>)[q.question] = chosen;
+      }
+      for (const c of commentColumns) {
+        const v = c.view.raw[at]?.trim() ?? '';
+        if (v !== '') (row.comments ??= Object.create(null) as Record<string, string>)[c.column.header] = v;
+      }
+      for (const c of ownershipColumns) {
+        // kept as written ("Nobody / not sure", "Don't know"): the audit decides what an answer means
+        const v = c.view.cells[at]?.trim() ?? '';
+        if (v !== '') (row.ownership ??= Object.create(null) as Record<string, string>)[decisions.byIndex.get(c.column.index)!] = v;
+      }
+      if (recallColumn) {
+        // the raw cell, line breaks and all: the audit matches it against the official list
+        const text = recallColumn.view.raw[at] ?? '';
+        if (text.trim() !== '') row.recall = { question: recallColumn.column.header, text };
+      }
+      const duration = layout.duration ? layout.duration(record) : null;
+      if (duration !== null && Number.isFinite(duration) && duration >= 0) row.durationSeconds = duration;
+      rows.push(row);
+    });
+  };
+  readPiece(data, lines);
+  const firstRows = rows;
+  const firstExcluded = excluded;
+  const readRecords = (piece: string[][], pieceLines: number[]): { rows: SurveyRow[]; excluded: Excluded[] } => {
+    for (const r of resolved) {
+      r.view.raw = piece.map((record) => record[r.column.index] ?? '');
+      r.view.cells = r.view.raw.map((c) => decodeCell(c, r.book));
     }
-    for (const c of commentColumns) {
-      const v = c.view.raw[at]?.trim() ?? '';
-      if (v !== '') row.comments[c.column.header] = v;
+    rows = [];
+    excluded = [];
+    readPiece(piece, pieceLines);
+    // whose row each exclusion is (dataset.ts reads it from the first piece's table; a later piece is not kept)
+    const at = new Map(pieceLines.map((l, i) => [l, i]));
+    for (const e of excluded) {
+      const i = at.get(e.line);
+      if (i !== undefined && e.about === undefined) e.about = { role: pick(roles, i), department: pick(departments, i) };
     }
-    for (const c of ownershipColumns) {
-      // kept as written ("Nobody / not sure", "Don't know"): the audit decides what an answer means
-      const v = c.view.cells[at]?.trim() ?? '';
-      if (v !== '') row.ownership[decisions.byIndex.get(c.column.index)!] = v;
-    }
-    if (recallColumn) {
-      // the raw cell, line breaks and all: the audit matches it against the official list
-      const text = recallColumn.view.raw[at] ?? '';
-      if (text.trim() !== '') row.recall = { question: recallColumn.column.header, text };
-    }
-    const duration = layout.duration ? layout.duration(record) : null;
-    if (duration !== null && Number.isFinite(duration) && duration >= 0) row.durationSeconds = duration;
-    rows.push(row);
-  });
-
-  for (const [header, { line, count }] of unreadable) {
-    notes.push({
+    return { rows, excluded };
+  };
+  const unreadableNotes = (): Note[] =>
+    [...unreadable].map(([header, { line, count }]) => ({
       file,
       line,
       note: `${count === 1 ? 'an answer' : `${count} answers`} in column ${quoted(header)} ${count === 1 ? 'is not a label' : 'are not labels'} of a scale align knows: left out here (Likert answers are not used); align audit stops on ${count === 1 ? 'it until it is' : 'them until they are'} mapped in align.yml under scales`,
-    });
-  }
+    }));
 
   // Nothing to report from this file: say what align looks for.
   if (!ranking && !ambiguous && items.length === 0) {
@@ -411,9 +429,11 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     headerRows: layout.headerRows,
     columns,
     items,
-    rows,
-    excluded,
+    rows: firstRows,
+    excluded: firstExcluded,
     notes,
+    readRecords,
+    lateNotes: unreadableNotes,
     hasRoleColumn: roles.length > 0,
     priorities: prioritiesOf(ranking, rankingResolved),
     newestFirst: layout.newestFirst,

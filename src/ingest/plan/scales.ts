@@ -108,8 +108,21 @@ export function resolveScales(resolved: Resolved[], scales: Scale[], config: Ali
   }
 }
 
+/** How many distinct cells of one column likertCell remembers (a Likert column holds a handful). */
+const READ_CACHE = 256;
+
+/** The Likert answer in row `at` of column `c` (null: not answered); an InputError when it is no answer on the column's scale. */
 export function likertCell(c: Resolved, at: number, file: string, line: number): number | null {
   const cell = c.view.cells[at] ?? '';
+  const read = (c.read ??= new Map());
+  const known = read.get(cell);
+  if (known !== undefined) return known;
+  const value = readLikertCell(c, cell, file, line);
+  if (read.size < READ_CACHE) read.set(cell, value);
+  return value;
+}
+
+function readLikertCell(c: Resolved, cell: string, file: string, line: number): number | null {
   if (cell.trim() === '') return null;
   const scale = c.likert?.scale ?? null;
   if (scale) {

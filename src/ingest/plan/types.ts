@@ -42,12 +42,12 @@ export interface ExportLayout {
 
 /** A RawRow with the answers align reads besides Likert and ranks. */
 export interface SurveyRow extends RawRow {
-  /** Multi-select answers: question -> the options chosen. */
-  choices: Record<string, string[]>;
-  /** Free-text comments: question -> text. */
-  comments: Record<string, string>;
-  /** Ownership questions: decision (a one-column question's header, a grid's row) -> who the respondent named. */
-  ownership: Record<string, string>;
+  /** Multi-select answers: question -> the options chosen (absent when none: a large export has many rows). */
+  choices?: Record<string, string[]>;
+  /** Free-text comments: question -> text (absent when none). */
+  comments?: Record<string, string>;
+  /** Ownership questions: decision (a one-column question's header, a grid's row) -> who the respondent named (absent when none). */
+  ownership?: Record<string, string>;
   /** The answer to the strategy-recall question, as written. */
   recall?: { question: string; text: string };
 }
@@ -75,4 +75,6 @@ export interface Resolved {
   options?: string[];
   /** Set for the columns of one group of rating questions (numericGroups): they share one range. */
   group?: string;
+  /** Cells already read as this column's Likert answers (likertCell): an export repeats a handful of answers. */
+  read?: Map<string, number | null>;
 }
