@@ -355,16 +355,16 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
           if (q.perOption) chosen.push(c.options![0]!);
           else chosen.push(...splitChoices(cell, q.options));
         }
-        if (chosen.length > 0) (row.choices ??= Object.create(null) as Record<string, string[]>)[q.question] = chosen;
+        if (chosen.length > 0) keyed(row, 'choices')[q.question] = chosen;
       }
       for (const c of commentColumns) {
         const v = c.view.raw[at]?.trim() ?? '';
-        if (v !== '') (row.comments ??= Object.create(null) as Record<string, string>)[c.column.header] = v;
+        if (v !== '') keyed(row, 'comments')[c.column.header] = v;
       }
       for (const c of ownershipColumns) {
         // kept as written ("Nobody / not sure", "Don't know"): the audit decides what an answer means
         const v = c.view.cells[at]?.trim() ?? '';
-        if (v !== '') (row.ownership ??= Object.create(null) as Record<string, string>)[decisions.byIndex.get(c.column.index)!] = v;
+        if (v !== '') keyed(row, 'ownership')[decisions.byIndex.get(c.column.index)!] = v;
       }
       if (recallColumn) {
         // the raw cell, line breaks and all: the audit matches it against the official list
@@ -564,6 +564,16 @@ function settleRecall(
   }
   notes.push({ file, line: headerLine, note: `${problem}; ${fix}` });
   return { line: headerLine, column: headers[1]!, problem, fix };
+}
+
+/** A row's answers of one kind, keyed by texts from the file (no prototype: `__proto__` is a key like any other), made on first use. */
+function keyed<K extends 'choices' | 'comments' | 'ownership'>(row: SurveyRow, kind: K): NonNullable<SurveyRow[K]> {
+  let out = row[kind];
+  if (!out) {
+    out = Object.create(null) as NonNullable<SurveyRow[K]>;
+    row[kind] = out;
+  }
+  return out as NonNullable<SurveyRow[K]>;
 }
 
 /** An item's `level` field: present only when align.yml gives one (the question bank decides otherwise). */
