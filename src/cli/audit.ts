@@ -1,11 +1,13 @@
 /**
  * `align audit <responses…>`: one report from one audit's files, to standard
  * output or atomically to -o. `--format pdf` prints the HTML report with a
- * local Chromium (src/render/pdf.ts), loaded only for that format.
+ * local Chromium (src/render/pdf.ts), loaded only for that format;
+ * `--format csv --table <name>` writes one table of the result (src/render/csv.ts).
  */
 import { join } from 'node:path';
 import type { AuditResult } from '../audit/types.js';
 import { UsageError } from '../errors.js';
+import type { CsvTable } from '../render/csv.js';
 import type { SinceModel } from '../render/since-model.js';
 import type { Io } from './io.js';
 import { loadAudit, loadConfigFor, requireRespondents } from './load.js';
@@ -25,6 +27,18 @@ export interface AuditCommandOptions extends ReadingFlags, MetaFlags {
   chromium?: string;
   /** An earlier audit's JSON: the report adds "Since the last audit". */
   baseline?: string;
+  /** --format csv only, and required there: which table to write. */
+  table?: CsvTable;
+}
+
+/** --table goes with --format csv and only with it: one line saying which half is missing. */
+function checkCsv(format: ReportFormat, options: AuditCommandOptions): void {
+  if (format === 'csv' && options.table === undefined) {
+    throw new UsageError('--format csv writes one table per run; add --table items, dimensions, stack, pairs or departments');
+  }
+  if (format !== 'csv' && options.table !== undefined) {
+    throw new UsageError(`--table applies only to --format csv; add --format csv or leave --table out`);
+  }
 }
 
 /**
@@ -33,7 +47,7 @@ export interface AuditCommandOptions extends ReadingFlags, MetaFlags {
  * nothing for another format. Returns the Chromium to use.
  */
 async function checkPdf(format: ReportFormat, options: AuditCommandOptions, io: Io): Promise<string | null> {
-  if (options.baseline !== undefined && format === 'json') {
+  if (options.baseline !== undefined && (format === 'json' || format === 'csv')) {
     throw new UsageError(
       '--baseline adds "Since the last audit" to the md, html and pdf reports; for the moves as data, use align diff <baseline.json> <audit.json> --json',
     );
@@ -62,6 +76,7 @@ async function checkPdf(format: ReportFormat, options: AuditCommandOptions, io: 
 
 export async function auditCommand(options: AuditCommandOptions, io: Io): Promise<AuditResult> {
   const format = parseFormat(options.format);
+  checkCsv(format, options);
   const chromium = await checkPdf(format, options, io);
   const toFile = options.output !== undefined && options.output !== '-';
   const config = await loadConfigFor(options, io);
@@ -101,6 +116,9 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
   if (format === 'json') {
     const { renderJson } = await import('../render/markdown.js');
     content = renderJson(result);
+  } else if (format === 'csv') {
+    const { renderCsv } = await import('../render/csv.js');
+    content = await renderCsv(result, options.table as CsvTable);
   } else if (format === 'md') {
     const { renderMarkdown } = await import('../render/markdown.js');
     content = renderMarkdown(result, { ...templates, meta, ...since });

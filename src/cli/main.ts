@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { InputError, UsageError } from '../errors.js';
+import type { CsvTable } from '../render/csv.js';
 import { displaySafe } from '../text.js';
 import { type Io, processIo } from './io.js';
 import { addReadingFlags, args as arg, flags as flag, type PaperFlag, type ReadingFlags, type ReportFormat } from './options.js';
@@ -74,6 +75,7 @@ function buildProgram(io: Io): Command {
       .addArgument(arg.files('responses', 'survey export(s) or stacks file(s) of one audit, merged in the order given'))
       .addOption(flag.rankings())
       .addOption(flag.format())
+      .addOption(flag.table())
       .addOption(flag.client())
       .addOption(flag.facilitator())
       .addOption(flag.date())
@@ -96,6 +98,7 @@ function buildProgram(io: Io): Command {
         'align audit responses.csv --leaders "Leadership team" --min-group 7',
         'align audit survey.csv --rankings workshop-stacks.csv -o report.md',
         'align audit examples/fernhill-survey.csv --config examples/align.yml --format html -o report.html',
+        'align audit examples/fernhill-survey.csv --config examples/align.yml --format csv --table items -o items.csv',
         'align audit responses.csv --format html --client "Fernhill Health" --facilitator "Sam Lee" --date 2026-10-14 --logo logo.svg -o report.html',
       ]),
     )
@@ -103,7 +106,16 @@ function buildProgram(io: Io): Command {
       async (
         files: string[],
         flags: ReadingFlags &
-          MetaFlags & { format: ReportFormat; output?: string; force?: boolean; template?: string; paper?: PaperFlag; chromium?: string; baseline?: string },
+          MetaFlags & {
+            format: ReportFormat;
+            table?: CsvTable;
+            output?: string;
+            force?: boolean;
+            template?: string;
+            paper?: PaperFlag;
+            chromium?: string;
+            baseline?: string;
+          },
       ) => {
         const { auditCommand } = await import('./audit.js');
         await auditCommand({ files, ...flags }, io);

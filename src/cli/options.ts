@@ -18,6 +18,7 @@ import {
   MIN_RBO_P,
 } from '../defaults.js';
 import { UsageError } from '../errors.js';
+import { CSV_TABLES, type CsvTable } from '../render/csv.js';
 
 export interface ReadingFlags {
   config?: string;
@@ -100,10 +101,10 @@ export function parseDelimiterFlag(value: string): string {
   return d;
 }
 
-export const REPORT_FORMATS = ['md', 'html', 'json', 'pdf'] as const;
+export const REPORT_FORMATS = ['md', 'html', 'json', 'pdf', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** --format: md (or markdown), html (or htm), json or pdf, in any case. */
+/** --format: md (or markdown), html (or htm), json, pdf or csv, in any case. */
 export function parseFormat(value: string): ReportFormat {
   const f = value
     .trim()
@@ -114,6 +115,15 @@ export function parseFormat(value: string): ReportFormat {
     throw new UsageError(`--format ${quoted(value)} is not available; use one of ${REPORT_FORMATS.join(', ')}`);
   }
   return f as ReportFormat;
+}
+
+/** --table: which table --format csv writes (CSV_TABLES in src/render/csv.ts names them), in any case. */
+export function parseTable(value: string): CsvTable {
+  const t = value.trim().toLowerCase();
+  if (!(CSV_TABLES as readonly string[]).includes(t)) {
+    throw new UsageError(`--table ${quoted(value)} is not a table; use one of ${CSV_TABLES.join(', ')}`);
+  }
+  return t as CsvTable;
 }
 
 /** --date: a day written YYYY-MM-DD (the rule align.yml's `date` follows too). */
@@ -192,9 +202,13 @@ export const flags = {
       nonEmpty('--rankings', 'the path of the stacks file'),
     ),
   format: () =>
-    new Option('-f, --format <format>', 'report format: md, html (one self-contained file with charts), json, or pdf (printed by a local Chromium; needs -o)')
+    new Option(
+      '-f, --format <format>',
+      'report format: md, html (one self-contained file with charts), json, pdf (printed by a local Chromium; needs -o), or csv (one --table)',
+    )
       .default('md')
       .argParser(parseFormat),
+  table: () => new Option('--table <name>', `the table --format csv writes: ${CSV_TABLES.join(', ')} (one per run; required with csv)`).argParser(parseTable),
   client: () =>
     new Option('--client <name>', "the client's name for the report's cover (default: align.yml client)").argParser(
       coverName('--client', "the client's name, or leave the flag out"),
