@@ -66,3 +66,14 @@ describe("a header named like an Object.prototype member reads as any other head
     expect(run.stdout).toContain('company&constructor;s top three priorities');
   });
 });
+
+describe('--delimiter named like an Object.prototype member', () => {
+  // `--delimiter constructor` and `--delimiter __proto__` were taken: the table of delimiter
+  // names was a plain object, so Object's members passed as delimiters and the file was read
+  // with the delimiter detected, the flag silently dropped. They are refused as `toString` is.
+  it.each(['constructor', '__proto__'])('--delimiter %s is refused like any unknown name (exit 2, one line)', async (name) => {
+    const run = await runAlign(['stack', join(EXPORTS, 'northwind-rankings-long.csv'), '--delimiter', name]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`align: --delimiter takes comma, semicolon, tab or pipe (got "${name}")\n`);
+  });
+});
