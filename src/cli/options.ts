@@ -96,7 +96,7 @@ export function parseDelimiterFlag(value: string): string {
     named[name] = char;
     named[char] = char;
   }
-  const d = named[value.toLowerCase()];
+  const d = Object.hasOwn(named, value.toLowerCase()) ? named[value.toLowerCase()] : undefined;
   if (!d) throw new UsageError(`--delimiter takes comma, semicolon, tab or pipe (got ${quoted(value)})`);
   return d;
 }

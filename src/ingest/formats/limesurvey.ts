@@ -51,6 +51,9 @@ const KNOWN: Record<string, { role: ColumnRoleName; reason: string }> = {
   'referrer url': meta('referrer URL'),
 };
 
+/** KNOWN's entry for a header; own keys only, so a column headed `constructor` is not Object's. */
+const knownColumn = (key: string) => (Object.hasOwn(KNOWN, key) ? KNOWN[key] : undefined);
+
 /** `agree[SQ001]. How much … [Row]` -> code and text; `G8Q00001.` (no text) -> the code and ''. */
 const CODE_TEXT = /^([A-Za-z_][\w#]*(?:\[[^\]]*\])*)\.(?:[ \t]+([\s\S]*))?$/;
 
@@ -91,7 +94,7 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     }
     const text = cleanHeaderText(h);
     const lower = text.toLowerCase();
-    const known = KNOWN[lower];
+    const known = knownColumn(lower);
     if (lower === 'submitdate' || lower === 'date submitted') submitted = index;
     if (lower === 'startdate' || lower === 'date started') started = index;
     if (known) return { index, header: text, code: kind === 'codes' ? text : null, question: text, sub: null, known };
@@ -125,7 +128,7 @@ function codeTextColumn(heading: string, index: number, isSubmitted: (index: num
   }
   const code = parts.code;
   const text = parts.text !== '' ? parts.text : code;
-  const known = KNOWN[code.toLowerCase()] ?? KNOWN[text.toLowerCase()];
+  const known = knownColumn(code.toLowerCase()) ?? knownColumn(text.toLowerCase());
   if (code.toLowerCase() === 'submitdate') isSubmitted(index);
   if (known) return { index, header: text, code, question: text, sub: null, known };
   const split = splitBracketHeader(text);

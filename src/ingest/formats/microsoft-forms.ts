@@ -48,7 +48,9 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
   const columns: ExportColumn[] = header.map((h, index) => {
     const text = h.trim();
     const lower = text.toLowerCase();
-    const known = KNOWN[lower] ?? (/^(points|feedback) - /.test(lower) ? { role: 'metadata' as const, reason: 'Microsoft Forms quiz column' } : undefined);
+    const known =
+      (Object.hasOwn(KNOWN, lower) ? KNOWN[lower] : undefined) ??
+      (/^(points|feedback) - /.test(lower) ? { role: 'metadata' as const, reason: 'Microsoft Forms quiz column' } : undefined);
     if (lower === 'completion time') completion = index;
     if (lower === 'start time') start = index;
     if (text === '')

@@ -62,7 +62,7 @@ const KNOWN: Record<string, Known> = {
 
 function knownTag(tag: string): Known | undefined {
   const t = tag.trim().toLowerCase();
-  if (KNOWN[t]) return KNOWN[t];
+  if (Object.hasOwn(KNOWN, t)) return KNOWN[t];
   if (/_do$/.test(t)) return meta('display order');
   if (/^q_/.test(t)) return meta('system field');
   return undefined;

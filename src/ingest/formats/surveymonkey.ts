@@ -53,7 +53,7 @@ function contactField(field: string): { role: 'name' | 'email' | 'metadata'; rea
 
 function isMetadata(header: string): boolean {
   const h = header.trim().toLowerCase();
-  return h in METADATA || /^custom data( \d+)?$/.test(h);
+  return Object.hasOwn(METADATA, h) || /^custom data( \d+)?$/.test(h);
 }
 
 /**
@@ -132,7 +132,7 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     const top = cleanHeaderText(raw);
     if (top !== '') question = top;
     const below = cleanHeaderText(r2[index] ?? '');
-    const known = METADATA[top.toLowerCase()];
+    const known = Object.hasOwn(METADATA, top.toLowerCase()) ? METADATA[top.toLowerCase()] : undefined;
     if (top !== '' && (known || /^custom data( \d+)?$/i.test(top))) {
       if (top.toLowerCase() === 'first name') firstName = index;
       if (top.toLowerCase() === 'last name') lastName = index;

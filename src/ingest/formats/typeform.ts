@@ -52,7 +52,7 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     if (lower === 'submit date (utc)') submit = index;
     if (lower === 'response type') type = index;
     if (lower === 'start date (utc)') start = index;
-    const known = KNOWN[lower];
+    const known = Object.hasOwn(KNOWN, lower) ? KNOWN[lower] : undefined;
     return { index, header: text, code: null, question: text, sub: null, ...(known ? { known } : {}) };
   });
   return normaliseExport(table, context, {
