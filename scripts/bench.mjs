@@ -71,6 +71,7 @@ function time(fn, runs = 5) {
 // ---- 0. scale -------------------------------------------------------------------------------
 
 const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+const shown = (label) => label.replace('m', 'M');
 const cacheDir = join(root, '.cache', 'bench');
 const hasGnuTime = existsSync('/usr/bin/time');
 
@@ -189,7 +190,7 @@ async function scale() {
     const toBare = ratio(a, b);
     const toRef = ratio(a, r);
     const peakToRef = a.failed || !r || r.failed || a.peak === null || r.peak === null ? null : a.peak / r.peak;
-    console.log(`\n   ${label}: ${n} respondents, ${(bytes / 1e6).toFixed(1)} MB, ${runs} run${runs > 1 ? 's' : ''} each (median, min)`);
+    console.log(`\n   ${shown(label)}: ${n} respondents, ${(bytes / 1e6).toFixed(1)} MB, ${runs} run${runs > 1 ? 's' : ''} each (median, min)`);
     console.log(`     align audit --format json   ${timing(a)}`);
     console.log(`     bare parse (parse seam)     ${timing(b)}`);
     console.log(`     reference.py (pandas)       ${r ? timing(r) : `skipped: ${py.reason}`}`);
@@ -213,7 +214,7 @@ async function scale() {
   console.log('   |---|---|---|---|---|---|---|---|');
   for (const x of rows) {
     console.log(
-      `   | ${x.label} | ${(x.bytes / 1e6).toFixed(0)} MB | ${cell(x.a)} | ${cell(x.b)} | ${cell(x.r)} | ${x.toBare === null ? 'n/a' : `${x.toBare.toFixed(1)}x`} | ${x.toRef === null ? 'n/a' : `${x.toRef.toFixed(2)}x`} | ${x.agreement.startsWith('agree') ? 'yes' : x.agreement.startsWith('DIS') ? 'NO' : 'n/a'} |`,
+      `   | ${shown(x.label)} | ${(x.bytes / 1e6).toFixed(0)} MB | ${cell(x.a)} | ${cell(x.b)} | ${cell(x.r)} | ${x.toBare === null ? 'n/a' : `${x.toBare.toFixed(1)}x`} | ${x.toRef === null ? 'n/a' : `${x.toRef.toFixed(2)}x`} | ${x.agreement.startsWith('agree') ? 'yes' : x.agreement.startsWith('DIS') ? 'NO' : 'n/a'} |`,
     );
   }
 }
