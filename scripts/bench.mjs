@@ -79,7 +79,9 @@ function sizesWanted() {
   const i = process.argv.indexOf('--sizes');
   if (i < 0) return Object.keys(SIZES);
   const wanted = process.argv[i + 1].split(',').map((s) => s.trim().toLowerCase());
-  for (const w of wanted) if (!(w in SIZES)) throw new Error(`--sizes: "${w}" is not one of ${Object.keys(SIZES).join(', ')}`);
+  for (const w of wanted) {
+    if (!(w in SIZES)) throw Object.assign(new Error(`--sizes: "${w}" is not one of ${Object.keys(SIZES).join(', ')}`), { usage: true });
+  }
   return wanted;
 }
 
@@ -410,6 +412,10 @@ try {
   if (runs('kemeny')) await kemenyTimes();
   if (runs('charts')) await charts();
   if (runs('report')) await clientReport();
+} catch (e) {
+  if (!e.usage) throw e;
+  console.error(`bench: ${e.message}`);
+  process.exitCode = 2;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
