@@ -1,5 +1,14 @@
 #!/usr/bin/env node
 // npm run bench: speed and memory, measured rather than asserted in tests.
+//   0. scale (the default first part; issue 13): plain wide exports (scripts/lib/plain-wide.mjs:
+//      12 Executives in Executive Office, the rest Manager, Director or Individual Contributor
+//      across twelve departments, Q1..Q40 and ten `Rank: <priority>` columns) of 10k, 100k and 1M
+//      respondents, written once into .cache/bench/ and reused. For each: wall time and peak
+//      memory (GNU time's %M) of `align audit <file> --format json`, of a bare pass of the same
+//      parser over the same file (scripts/bare-parse.mjs), and of the pandas/scipy script an
+//      analyst would write (scripts/reference.py, run by Debian's /usr/bin/python3); whether
+//      align's JSON agrees with that script's to 1e-9; and the issue's targets, PASS or MISS
+//      (printed, never failing the run: the engine is being sped up).
 //   1. CSV parsing throughput of the parse seam (papaparse) against csv-parse
 //      and uDSV on a generated wide survey export (40 Likert, 10 ranking columns).
 //   2. `align --help` start-up against a bare `node -e 0`.
@@ -11,12 +20,17 @@
 //      budget 2 MB, and the time the local Chromium takes to load and render it,
 //      target 2 s), and `audit --format pdf` on the survey example. Needs
 //      Chromium (Debian's chromium); without one this part says so and is skipped.
-// Options: --rows N (default 200000) for 1 and 3; --only parse|startup|stack|kemeny|charts|report.
+// Options: --only scale|parse|startup|stack|kemeny|charts|report (default: all, scale first);
+// --sizes 10k,100k,1m for 0 (default all three); --runs N for 0 (default 3 up to 100k, 1 above);
+// --rows N (default 200000) for 1 and 3.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compareWithReference } from './lib/compare-reference.mjs';
+import { writePlainWide } from './lib/plain-wide.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'align.js');
@@ -52,6 +66,159 @@ function time(fn, runs = 5) {
     ms.push(performance.now() - t0);
   }
   return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms) };
+}
+
+// ---- 0. scale -------------------------------------------------------------------------------
+
+const SIZES = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+const shown = (label) => label.replace('m', 'M');
+const cacheDir = join(root, '.cache', 'bench');
+const hasGnuTime = existsSync('/usr/bin/time');
+
+function sizesWanted() {
+  const i = process.argv.indexOf('--sizes');
+  if (i < 0) return Object.keys(SIZES);
+  const wanted = process.argv[i + 1].split(',').map((s) => s.trim().toLowerCase());
+  for (const w of wanted) {
+    if (!(w in SIZES)) throw Object.assign(new Error(`--sizes: "${w}" is not one of ${Object.keys(SIZES).join(', ')}`), { usage: true });
+  }
+  return wanted;
+}
+
+/** The export for `rows` respondents, written once; reused while its manifest (options, generator, bytes) matches. */
+function cachedExport(label, rows) {
+  mkdirSync(cacheDir, { recursive: true });
+  const file = join(cacheDir, `plain-wide-${label}.csv`);
+  const manifestPath = join(cacheDir, `plain-wide-${label}.json`);
+  const generator = createHash('sha256')
+    .update(readFileSync(join(root, 'scripts', 'lib', 'plain-wide.mjs')))
+    .digest('hex')
+    .slice(0, 16);
+  const options = { rows };
+  const want = { options, generator };
+  if (existsSync(file) && existsSync(manifestPath)) {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    if (JSON.stringify({ options: manifest.options, generator: manifest.generator }) === JSON.stringify(want) && statSync(file).size === manifest.bytes) {
+      return { file, bytes: manifest.bytes, written: false };
+    }
+  }
+  const t0 = performance.now();
+  const { bytes } = writePlainWide(file, options);
+  writeFileSync(manifestPath, `${JSON.stringify({ ...want, bytes }, null, 1)}\n`);
+  console.log(`   wrote ${file} (${(bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return { file, bytes, written: true };
+}
+
+/** One whole process: wall ms, peak RSS in MB (10^6 bytes; GNU time's %M, else what the child reports, else null), exit code, stderr. */
+function measure(command, args) {
+  const wrapped = hasGnuTime ? ['/usr/bin/time', ['-f', 'peak-kb %M', command, ...args]] : [command, args];
+  const t0 = performance.now();
+  const res = spawnSync(wrapped[0], wrapped[1], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - t0;
+  let stderr = res.stderr ?? '';
+  let peakKB = null;
+  const m = /peak-kb (\d+)\s*$/.exec(stderr);
+  if (m) {
+    peakKB = Number(m[1]);
+    stderr = stderr.slice(0, m.index);
+  } else {
+    const reported = /"maxRssKB":(\d+)/.exec(res.stdout ?? '');
+    if (reported) peakKB = Number(reported[1]);
+  }
+  return { ms, peakMB: peakKB === null ? null : (peakKB * 1024) / 1e6, code: res.status, stderr: stderr.trim(), stdout: res.stdout };
+}
+
+/** Debian's python3 with pandas and scipy (pyenv's may lack them), or the reason there is none. */
+function findPython() {
+  const tried = [];
+  for (const python of ['/usr/bin/python3', 'python3']) {
+    const res = spawnSync(python, ['-c', 'import pandas, scipy; print(f"pandas {pandas.__version__}, scipy {scipy.__version__}")'], { encoding: 'utf8' });
+    if (res.status === 0) return { python, versions: res.stdout.trim() };
+    tried.push(`${python}: ${res.error ? res.error.code : (res.stderr.trim().split('\n').pop() ?? `exit ${res.status}`)}`);
+  }
+  return { python: null, reason: `no python3 with pandas and scipy (${tried.join('; ')}); apt-get install python3-pandas python3-scipy` };
+}
+
+function summary(results) {
+  const ok = results.filter((r) => r.code === 0);
+  if (ok.length === 0) return { failed: results[0] };
+  const ms = ok.map((r) => r.ms);
+  const peaks = ok.map((r) => r.peakMB).filter((p) => p !== null);
+  return { min: Math.min(...ms), median: median(ms), peak: peaks.length ? Math.max(...peaks) : null, runs: ok.length };
+}
+
+const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (x) => (x === null ? 'n/a' : `${x.toFixed(0)} MB`);
+const timing = (s) =>
+  s.failed ? `failed (exit ${s.failed.code}: ${s.failed.stderr.split('\n')[0]})` : `${sec(s.median)} (min ${sec(s.min)}), peak ${mb(s.peak)}`;
+const mark = (pass) => (pass === null ? 'n/a' : pass ? 'PASS' : 'MISS');
+
+async function scale() {
+  const sizes = sizesWanted();
+  const runsArg = process.argv.indexOf('--runs');
+  const py = findPython();
+  const out = join(cacheDir, 'out');
+  mkdirSync(out, { recursive: true });
+  console.log(
+    `\n0. Scale: plain wide exports, align audit --format json against a bare parse and pandas/scipy (whole processes; peak RSS ${hasGnuTime ? "by GNU time's %M" : 'n/a: no /usr/bin/time'}; 1 MB = 10^6 bytes)`,
+  );
+  console.log(py.python ? `   reference: ${py.python} scripts/reference.py (${py.versions})` : `   reference: skipped, ${py.reason}`);
+  const rows = [];
+  for (const label of sizes) {
+    const n = SIZES[label];
+    const { file, bytes } = cachedExport(label, n);
+    const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : n > 100_000 ? 1 : 3;
+    const alignOut = join(out, `align-${label}.json`);
+    const refOut = join(out, `reference-${label}.json`);
+    const audit = [];
+    const bare = [];
+    const ref = [];
+    for (let i = 0; i < runs; i++) {
+      audit.push(measure(process.execPath, [bin, 'audit', file, '--format', 'json', '-o', alignOut, '--force']));
+      bare.push(measure(process.execPath, [join(root, 'scripts', 'bare-parse.mjs'), file]));
+      if (py.python) ref.push(measure(py.python, [join(root, 'scripts', 'reference.py'), file, refOut]));
+    }
+    const a = summary(audit);
+    const b = summary(bare);
+    const r = py.python ? summary(ref) : null;
+    let agreement = 'n/a (no reference)';
+    if (a.failed) agreement = 'n/a (align failed)';
+    else if (r?.failed) agreement = 'n/a (reference failed)';
+    else if (r) {
+      const c = compareWithReference(JSON.parse(readFileSync(alignOut, 'utf8')), JSON.parse(readFileSync(refOut, 'utf8')));
+      agreement = c.disagreement === null ? `agree to 1e-9 (${c.checked} values)` : `DISAGREE (${c.disagreements} of ${c.checked}; first: ${c.disagreement})`;
+    }
+    const ratio = (x, y) => (x.failed || !y || y.failed ? null : x.median / y.median);
+    const toBare = ratio(a, b);
+    const toRef = ratio(a, r);
+    const peakToRef = a.failed || !r || r.failed || a.peak === null || r.peak === null ? null : a.peak / r.peak;
+    console.log(`\n   ${shown(label)}: ${n} respondents, ${(bytes / 1e6).toFixed(1)} MB, ${runs} run${runs > 1 ? 's' : ''} each (median, min)`);
+    console.log(`     align audit --format json   ${timing(a)}`);
+    console.log(`     bare parse (parse seam)     ${timing(b)}`);
+    console.log(`     reference.py (pandas)       ${r ? timing(r) : `skipped: ${py.reason}`}`);
+    console.log(
+      `     align / bare parse ${toBare === null ? 'n/a' : `${toBare.toFixed(1)}x`}; align / reference: time ${toRef === null ? 'n/a' : `${toRef.toFixed(2)}x`}, peak ${peakToRef === null ? 'n/a' : `${peakToRef.toFixed(2)}x`}`,
+    );
+    console.log(`     align's JSON against the reference: ${agreement}`);
+    const targets = [[`audit at most 2x the bare parse (${toBare === null ? 'n/a' : `${toBare.toFixed(1)}x`})`, toBare === null ? null : toBare <= 2]];
+    if (n === 100_000)
+      targets.push([`100k audit faster than the script (${toRef === null ? 'n/a' : `${toRef.toFixed(2)}x`})`, toRef === null ? null : toRef < 1]);
+    if (n === 1_000_000) {
+      targets.push([`1M audit under half the script's time (${toRef === null ? 'n/a' : `${toRef.toFixed(2)}x`})`, toRef === null ? null : toRef < 0.5]);
+      targets.push([`1M audit peak under 400 MB (${a.failed ? 'n/a' : mb(a.peak)})`, a.failed || a.peak === null ? null : a.peak < 400]);
+    }
+    for (const [what, pass] of targets) console.log(`     target: ${what.padEnd(52)} ${mark(pass)}`);
+    rows.push({ label, bytes, a, b, r, toBare, toRef, agreement });
+  }
+  // The same figures as a Markdown table, for README.md's performance section.
+  const cell = (s) => (!s ? 'n/a' : s.failed ? `exit ${s.failed.code}` : `${sec(s.median)}, ${mb(s.peak)}`);
+  console.log('\n   | respondents | file | align audit --format json | bare parse | reference.py (pandas) | audit / parse | audit / reference | agrees |');
+  console.log('   |---|---|---|---|---|---|---|---|');
+  for (const x of rows) {
+    console.log(
+      `   | ${shown(x.label)} | ${(x.bytes / 1e6).toFixed(0)} MB | ${cell(x.a)} | ${cell(x.b)} | ${cell(x.r)} | ${x.toBare === null ? 'n/a' : `${x.toBare.toFixed(1)}x`} | ${x.toRef === null ? 'n/a' : `${x.toRef.toFixed(2)}x`} | ${x.agreement.startsWith('agree') ? 'yes' : x.agreement.startsWith('DIS') ? 'NO' : 'n/a'} |`,
+    );
+  }
 }
 
 function wideExport(path, rows) {
@@ -234,6 +401,7 @@ async function clientReport() {
 }
 
 try {
+  if (runs('scale')) await scale();
   if (runs('parse')) {
     const wide = join(dir, 'wide.csv');
     wideExport(wide, ROWS);
@@ -244,6 +412,10 @@ try {
   if (runs('kemeny')) await kemenyTimes();
   if (runs('charts')) await charts();
   if (runs('report')) await clientReport();
+} catch (e) {
+  if (!e.usage) throw e;
+  console.error(`bench: ${e.message}`);
+  process.exitCode = 2;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

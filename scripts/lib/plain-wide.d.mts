@@ -10,6 +10,16 @@ export interface PlainWidePerson {
   likert: Array<number | null>;
   ranks: Record<string, number>;
 }
+export interface PlainWideOptions {
+  rows: number;
+  seed?: number;
+  items?: number;
+  departments?: number;
+  executives?: number;
+  blankShare?: number;
+}
+export function plainWideRows(options: PlainWideOptions): { header: string[]; rows: Generator<{ person: PlainWidePerson; line: string }> };
+export function writePlainWide(path: string, options: PlainWideOptions): { bytes: number; rows: number };
 export function plainWide(options: { rows: number; seed?: number; items?: number; departments?: number; executives?: number; blankShare?: number }): {
   csv: string;
   people: PlainWidePerson[];
