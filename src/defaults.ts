@@ -31,8 +31,8 @@ export function delimiterName(d: string): string {
  * run to a few thousand columns; a cell is an answer or a comment.
  */
 export const MAX_COLUMNS = 10_000;
-/** A response or stacks file: 100 MB is some 100,000 respondents of a long survey. */
-export const MAX_INPUT_BYTES = 100_000_000;
+/** A response or stacks file, read in pieces (src/ingest/table.ts): 1 GB is some 7 million rows of a 40-item survey. */
+export const MAX_INPUT_BYTES = 1_000_000_000;
 export const MAX_CELL_CHARS = 100_000;
 /** align.yml is a page of settings: its size and the report title it may give. */
 export const MAX_CONFIG_BYTES = 1_000_000;

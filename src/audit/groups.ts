@@ -149,8 +149,14 @@ export function shownGroups(split: Split): Array<[string, Respondent[]]> {
 /** Answered some part of a survey: a rating item, an ownership question or the recall question. */
 export function tookSurvey(r: Respondent): boolean {
   return (
-    Object.keys(r.likert).length > 0 ||
-    (r.ownership !== undefined && Object.keys(r.ownership).length > 0) ||
+    hasKeys(r.likert) ||
+    (r.ownership !== undefined && hasKeys(r.ownership)) ||
     (r.recall !== undefined && r.recall.text.trim() !== '')
   );
+}
+
+/** Whether a keyed record holds anything (without listing its keys: asked once per respondent). */
+function hasKeys(record: object): boolean {
+  for (const _ in record) return true;
+  return false;
 }

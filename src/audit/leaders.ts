@@ -17,7 +17,17 @@ function roleKey(role: string): string {
 export function leaderRoleTest(dataset: Pick<Dataset, 'hasRoleColumn'>, roles: readonly string[]): (role: string | null) => boolean {
   if (!dataset.hasRoleColumn) return () => true;
   const wanted = new Set(roles.map(roleKey));
-  return (role) => role !== null && wanted.has(roleKey(role));
+  // a file holds a handful of role values, asked about once per respondent per analysis
+  const seen = new Map<string, boolean>();
+  return (role) => {
+    if (role === null) return false;
+    let is = seen.get(role);
+    if (is === undefined) {
+      is = wanted.has(roleKey(role));
+      if (seen.size < 10_000) seen.set(role, is);
+    }
+    return is;
+  };
 }
 
 export function leaderTest(dataset: Dataset, roles: readonly string[]): (r: Respondent) => boolean {
