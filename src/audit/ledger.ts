@@ -22,7 +22,7 @@ import type { LedgerExclusion, LedgerNote } from './types.js';
 const HIDDEN_NOTE: Record<LedgerKind, string> = {
   tie: 'gave two or more priorities the same rank: they share the average rank',
   'blank-rank': 'left a rank blank: counted as unranked',
-  'same-name': 'has the same name as another respondent and no email to tell them apart: counted as two people',
+  'same-name': 'has the same name as another respondent and no distinct emails or person ids to tell them apart: counted as two people',
   'same-id': 'has the same respondent id as another response: counted as two responses',
   'blank-role': 'has a blank role: not counted as a leader',
   'write-in': 'ranked a write-in, not one of the priorities: left out of the stack',

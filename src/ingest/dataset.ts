@@ -11,7 +11,7 @@
  *      (within one format); the later submission wins: the later `submitted`
  *      when both have one, else the later file, else the later line (the
  *      earlier line for a newest-first file: SurveyMonkey); the loser -> ledger
- *   6. notes: two people with one name and no email, a blank role, ties
+ *   6. notes: two people with one name and no distinct emails or person ids, a blank role, ties
  *   7. priorities: every priority a file lists (a wide column nobody ranked,
  *      marked `listed`) and every distinct key ranked by anyone; shown by the
  *      spelling most used, ties first seen (nameByMostUsed). Which of them are the N is the audit's decision: it
@@ -575,30 +575,77 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
   return pending.filter((p) => !losers.has(p));
 }
 
-/** Two respondents with one name and no email or person-level id to tell them apart: both kept, flagged. */
+/**
+ * Two respondents with one name that nothing tells apart: both kept, flagged
+ * (ARCHITECTURE.md, "Duplicates"). Two people with one name are told apart by
+ * distinct emails, or by distinct person-level ids: a plain table's id column
+ * names a person (respondent_id, employee_id), while a survey tool's response
+ * id names a submission and tells nobody apart. So a respondent is noted when
+ * an earlier one of the same name lacks an email or has the same one, and
+ * lacks a person id or has the same one; the note names the first such.
+ * Linear: per name, the first earlier respondent of each shape is kept
+ * (a 100,000-row table has a few hundred rows per common name).
+ */
 function noteSameNames(pending: Pending[], notes: Note[]): void {
-  const firstByName = new Map<string, Pending>();
+  interface Seen {
+    /** The first respondent of this name, and the first without an email, without a person id, without either. */
+    any: Pending;
+    noEmail?: Pending;
+    noId?: Pending;
+    neither?: Pending;
+    /** By email (the first), by person id, and by both; the `…Only` maps hold respondents that lack the other. */
+    byEmail: Map<string, Pending>;
+    byId: Map<string, Pending>;
+    emailNoId: Map<string, Pending>;
+    idNoEmail: Map<string, Pending>;
+    byBoth: Map<string, Pending>;
+  }
+  const seenByName = new Map<string, Seen>();
+  const emailOf = (p: Pending): string | null => p.row.email?.trim().toLowerCase() || null;
+  const personIdOf = (p: Pending): string | null => (p.normalised.format === 'generic' ? p.row.toolId?.trim() || null : null);
+  const order = new Map(pending.map((p, i) => [p, i]));
+  const earliest = (...candidates: Array<Pending | undefined>): Pending | undefined => {
+    let best: Pending | undefined;
+    for (const c of candidates) if (c && (!best || order.get(c)! < order.get(best)!)) best = c;
+    return best;
+  };
+  const keep = <K>(map: Map<K, Pending>, key: K, p: Pending): void => {
+    if (!map.has(key)) map.set(key, p);
+  };
   for (const p of pending) {
     if (!p.row.name) continue;
     const key = personKey(p.row.name);
     if (key === '') continue;
-    const first = firstByName.get(key);
-    if (!first) {
-      firstByName.set(key, p);
-      continue;
+    const email = emailOf(p);
+    const id = personIdOf(p);
+    const seen = seenByName.get(key);
+    if (seen) {
+      // the earlier respondents this one cannot be told apart from: no email or the same one, and no person id or the same one
+      let first: Pending | undefined;
+      if (email === null && id === null) first = seen.any;
+      else if (id === null) first = earliest(seen.noEmail, seen.byEmail.get(email!));
+      else if (email === null) first = earliest(seen.noId, seen.byId.get(id));
+      else first = earliest(seen.neither, seen.idNoEmail.get(id), seen.emailNoId.get(email), seen.byBoth.get(`${email}\u0000${id}`));
+      if (first) {
+        notes.push({
+          file: p.row.file,
+          line: p.row.line,
+          kind: 'same-name',
+          about: [subjectOf(first.row), subjectOf(p.row)],
+          note: `same name as the respondent on ${lineRef(first.row, p.row)} (${JSON.stringify(p.row.name)}) and no distinct emails or person ids to tell them apart: counted as two people; if they are one person, remove one of the two responses`,
+        });
+      }
     }
-    if (first.row.email && p.row.email) continue; // two emails: two people
-    // A plain table's id column names a person (respondent_id, employee_id): two distinct ids are two people.
-    // A survey tool's response id names a submission, so it tells nobody apart.
-    const personIds = first.normalised.format === 'generic' && p.normalised.format === 'generic';
-    if (personIds && first.row.toolId && p.row.toolId && first.row.toolId !== p.row.toolId) continue;
-    notes.push({
-      file: p.row.file,
-      line: p.row.line,
-      kind: 'same-name',
-      about: [subjectOf(first.row), subjectOf(p.row)],
-      note: `same name as the respondent on ${lineRef(first.row, p.row)} (${JSON.stringify(p.row.name)}) and no email to tell them apart: counted as two people; if they are one person, remove one of the two responses`,
-    });
+    const s: Seen = seen ?? { any: p, byEmail: new Map(), byId: new Map(), emailNoId: new Map(), idNoEmail: new Map(), byBoth: new Map() };
+    seenByName.set(key, s);
+    if (email === null) s.noEmail ??= p;
+    if (id === null) s.noId ??= p;
+    if (email === null && id === null) s.neither ??= p;
+    if (email !== null) keep(s.byEmail, email, p);
+    if (id !== null) keep(s.byId, id, p);
+    if (email !== null && id === null) keep(s.emailNoId, email, p);
+    if (id !== null && email === null) keep(s.idNoEmail, id, p);
+    if (email !== null && id !== null) keep(s.byBoth, `${email}\u0000${id}`, p);
   }
 }
 

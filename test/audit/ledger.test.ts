@@ -43,7 +43,7 @@ describe('ledgerNotes(notes, rule)', () => {
       rule,
     );
     expect(out.map((n) => n.note)).toEqual([
-      'has the same name as another respondent and no email to tell them apart: counted as two people',
+      'has the same name as another respondent and no distinct emails or person ids to tell them apart: counted as two people',
       'Bo is a leader but ranked no priority',
       'align.yml names column "x", which this file does not have',
       'left a rank blank: counted as unranked',
