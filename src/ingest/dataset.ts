@@ -20,6 +20,7 @@
  * Every data row ends up used or in `excluded` with a reason; a module that
  * loses a row is a bug (InternalError), not a user error.
  */
+import { stat } from 'node:fs/promises';
 import { InputError, InternalError, UsageError } from '../errors.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
@@ -39,6 +40,12 @@ export interface ReadOptions {
   rankingQuestion?: string;
   /** Likert answers align cannot read: 'strict' (default) stops; 'lenient' notes and leaves them out (NormaliseContext.likert). */
   likert?: 'strict' | 'lenient';
+  /**
+   * Told how far reading has gone: the bytes of the input files read so far and the bytes of them all
+   * (the CLI draws its progress bar from it). Called once per file, after the file is read; the
+   * streaming reader will call it more often, while it reads.
+   */
+  progress?: (bytesDone: number, bytesTotal: number) => void;
 }
 
 /** One file read and normalised by the format module that claims it: what readDataset and align inspect share. */
@@ -73,8 +80,25 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
 export async function readDataset(paths: string[], options: ReadOptions): Promise<Dataset> {
   if (paths.length === 0) throw new UsageError('no input file given; name at least one CSV export');
   const inputs: Array<{ table: Table; normalised: Normalised }> = [];
-  for (const path of paths) {
+  // the files' sizes for options.progress; a missing file counts 0 here and is reported by the reader, with its name
+  const sizes = options.progress
+    ? await Promise.all(
+        paths.map((p) =>
+          stat(p).then(
+            (s) => (s.isFile() ? s.size : 0),
+            () => 0,
+          ),
+        ),
+      )
+    : [];
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  let bytesDone = 0;
+  for (const [i, path] of paths.entries()) {
     const { table, normalised } = await readInput(path, options);
+    if (options.progress) {
+      bytesDone += sizes[i] ?? 0;
+      options.progress(bytesDone, bytesTotal);
+    }
     const unresolved = normalised.rankingUnresolved;
     if (unresolved) throw new InputError(table.path, unresolved.line, null, unresolved.problem, unresolved.fix);
     const recall = normalised.recallUnresolved;

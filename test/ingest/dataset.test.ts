@@ -510,3 +510,17 @@ describe('same-name notes at scale (issue 13)', () => {
     expect(d.notes.filter((n) => n.kind === 'same-name')).toHaveLength(20000 - names);
   });
 });
+
+describe('ReadOptions.progress(bytesDone, bytesTotal)', () => {
+  test('is told the bytes read so far after each file, out of the bytes of all the files', async () => {
+    const a = tmp.write('progress-a.csv', 'name,role,stack\nAnn,Executive,A;B;C\n');
+    const b = tmp.write('progress-b.csv', 'name,role,stack\nBo,Executive,C;B;A\nCy,Executive,B;A;C\n');
+    const calls: Array<[number, number]> = [];
+    await readDataset([a, b], { config: {}, skipInvalid: false, progress: (done, total) => calls.push([done, total]) });
+    const total = 36 + 54; // the two files' lengths in bytes (ASCII)
+    expect(calls).toEqual([
+      [36, total],
+      [total, total],
+    ]);
+  });
+});
