@@ -148,11 +148,7 @@ export function shownGroups(split: Split): Array<[string, Respondent[]]> {
 
 /** Answered some part of a survey: a rating item, an ownership question or the recall question. */
 export function tookSurvey(r: Respondent): boolean {
-  return (
-    hasKeys(r.likert) ||
-    (r.ownership !== undefined && hasKeys(r.ownership)) ||
-    (r.recall !== undefined && r.recall.text.trim() !== '')
-  );
+  return hasKeys(r.likert) || (r.ownership !== undefined && hasKeys(r.ownership)) || (r.recall !== undefined && r.recall.text.trim() !== '');
 }
 
 /** Whether a keyed record holds anything (without listing its keys: asked once per respondent). */

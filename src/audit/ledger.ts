@@ -22,7 +22,7 @@ import type { LedgerExclusion, LedgerNote } from './types.js';
 const HIDDEN_NOTE: Record<LedgerKind, string> = {
   tie: 'gave two or more priorities the same rank: they share the average rank',
   'blank-rank': 'left a rank blank: counted as unranked',
-  'same-name': 'has the same name as another respondent and no email to tell them apart: counted as two people',
+  'same-name': 'has the same name as another respondent and no distinct emails or person ids to tell them apart: counted as two people',
   'same-id': 'has the same respondent id as another response: counted as two responses',
   'blank-role': 'has a blank role: not counted as a leader',
   'write-in': 'ranked a write-in, not one of the priorities: left out of the stack',
@@ -110,11 +110,31 @@ export function ledgerNotes(notes: readonly Note[], rule: LedgerRule): LedgerNot
   return out;
 }
 
-/** `input.excluded[]`: one entry per line as before; a hidden member's reason by kind only. */
+/** `input.excluded[]`: one entry per line, with its kind (the audit trail); a hidden member's reason by kind only. */
 export function ledgerExcluded(excluded: readonly Excluded[], rule: LedgerRule): LedgerExclusion[] {
-  return excluded.map((e) =>
-    e.about !== undefined && rule.hidden(e.about)
-      ? { file: e.file, line: e.line, reason: HIDDEN_REASON[e.kind ?? 'other'], suppressed: true }
-      : { file: e.file, line: e.line, reason: e.reason },
-  );
+  return excluded.map((e) => {
+    const kind = e.kind ?? 'other';
+    return e.about !== undefined && rule.hidden(e.about)
+      ? { file: e.file, line: e.line, reason: HIDDEN_REASON[kind], kind, suppressed: true }
+      : { file: e.file, line: e.line, reason: e.reason, kind };
+  });
+}
+
+/**
+ * Kinds whose reasons carry the row's own detail (the line of the submission
+ * that replaced it, the cell that was invalid): a summary by reason reads them
+ * as one reason, in the kind's fixed wording. Other kinds' wordings are few.
+ */
+const SUMMARISED_BY_KIND: ReadonlySet<LedgerKind> = new Set(['duplicate', 'invalid']);
+
+/**
+ * The reason an excluded row is summarised under in the reports a client reads
+ * (render/view-model.ts, clientLedger): one line per reason, not one per row.
+ * "duplicate (same email): replaced by the later submission on line 14" and
+ * "… on line 20" are both "duplicate: replaced by a later submission"; the
+ * JSON keeps each row's own reason.
+ */
+export function exclusionSummary(e: Pick<LedgerExclusion, 'reason' | 'kind' | 'suppressed'>): string {
+  if (e.suppressed || e.kind === undefined || !SUMMARISED_BY_KIND.has(e.kind)) return e.reason;
+  return HIDDEN_REASON[e.kind];
 }

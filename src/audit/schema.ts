@@ -59,11 +59,35 @@ const ledgerNote = z
   })
   .meta({ id: 'LedgerNote', description: 'Something read but worth knowing (a tie, a blank role, two people with one name, …).' });
 
+/** Every LedgerKind (ingest/types.ts); the type check at the end of the file fails if one is missing. */
+const LEDGER_KINDS = [
+  'tie',
+  'blank-rank',
+  'same-name',
+  'same-id',
+  'blank-role',
+  'write-in',
+  'merged-spellings',
+  'ranked-nothing',
+  'invalid',
+  'duplicate',
+  'nothing-answered',
+  'not-a-response',
+  'straight-lining',
+  'incomplete',
+  'speeder',
+  'other',
+] as const;
+
 const ledgerExclusion = z
   .strictObject({
     file: z.string(),
     line: count(),
     reason: z.string(),
+    kind: z
+      .enum(LEDGER_KINDS)
+      .optional()
+      .meta({ description: 'What sort of reason it is, whatever the wording (duplicate, invalid, not-a-response, …): what a report summarises the rows by.' }),
     suppressed: z.literal(true).optional(),
   })
   .meta({ id: 'LedgerExclusion', description: 'A data row not used, and why.' });

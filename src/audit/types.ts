@@ -3,7 +3,7 @@
  * Scripts depend on these paths. camelCase; a statistic that cannot be computed
  * is `null` with a sibling `…Reason` string. Bump SCHEMA_VERSION on a breaking change.
  */
-import type { FileInfo } from '../ingest/types.js';
+import type { FileInfo, LedgerKind } from '../ingest/types.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -22,11 +22,17 @@ export interface LedgerNote {
   lines?: number[];
 }
 
-/** One entry of `input.excluded[]` (see LedgerNote for `suppressed`). */
+/**
+ * One entry of `input.excluded[]` (see LedgerNote for `suppressed`). `kind`
+ * says what sort of reason it is (duplicate, invalid, …) whatever the wording,
+ * so a report can summarise the rows by reason (absent in results written
+ * before it was added).
+ */
 export interface LedgerExclusion {
   file: string;
   line: number;
   reason: string;
+  kind?: LedgerKind;
   suppressed?: true;
 }
 

@@ -13,6 +13,7 @@ import type { Io } from './io.js';
 import { loadAudit, loadConfigFor, requireRespondents } from './load.js';
 import { type PaperFlag, parseFormat, type ReadingFlags, type ReportFormat } from './options.js';
 import { checkTarget, type WriteOptions, writeAtomic, writeStdout } from './output.js';
+import { createProgress, type Progress } from './progress.js';
 import { type MetaFlags, resolveReportMeta } from './report-meta.js';
 
 export interface AuditCommandOptions extends ReadingFlags, MetaFlags {
@@ -98,8 +99,39 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
   };
   // a PDF takes seconds to print: refuse a target it cannot be written to before starting
   if (chromium !== null && toFile) checkTarget(options.output as string, write);
-  const result = await loadAudit(options.files, options, io, { config });
+  // The bar is erased before anything else is printed: the report, "wrote", or an error (main.ts prints it after this returns).
+  const progress = createProgress(io, { quiet: Boolean(options.quiet) });
+  try {
+    const { result, content } = await auditContent(options, io, { format, chromium, config, meta, progress });
+    progress.done();
+    if (toFile) {
+      await writeAtomic(options.output as string, content, write);
+      if (!options.quiet) io.stderr.write(`align: wrote ${options.output}\n`);
+    } else {
+      await writeStdout(io.stdout, content);
+    }
+    return result;
+  } finally {
+    progress.done();
+  }
+}
+
+/** Read, analyse and render: the part of a run the progress bar reports on. */
+async function auditContent(
+  options: AuditCommandOptions,
+  io: Io,
+  run: {
+    format: ReportFormat;
+    chromium: string | null;
+    config: Awaited<ReturnType<typeof loadConfigFor>>;
+    meta: Awaited<ReturnType<typeof resolveReportMeta>>['meta'];
+    progress: Progress;
+  },
+): Promise<{ result: AuditResult; content: string | Uint8Array }> {
+  const { format, chromium, config, meta, progress } = run;
+  const result = await loadAudit(options.files, options, io, { config, progress });
   requireRespondents(result, options.files);
+  progress.update(0, 0, 'rendering');
   const templates = options.template !== undefined ? { templateDir: options.template } : {};
   // Since the last audit: the baseline read and compared only when given (the JSON output stays the AuditResult)
   let since: { since: SinceModel } | Record<string, never> = {};
@@ -128,15 +160,10 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
     const html = await renderHtml(result, { ...templates, meta, ...since });
     if (chromium === null) content = html;
     else {
+      progress.update(0, 0, 'printing the PDF');
       const [{ renderPdf }, { reportTitle }] = await Promise.all([import('../render/pdf.js'), import('../render/report-model.js')]);
       content = await renderPdf(html, { executablePath: chromium, title: reportTitle(result), paper: options.paper ?? 'a4' });
     }
   }
-  if (toFile) {
-    await writeAtomic(options.output as string, content, write);
-    io.stderr.write(`align: wrote ${options.output}\n`);
-  } else {
-    await writeStdout(io.stdout, content);
-  }
-  return result;
+  return { result, content };
 }

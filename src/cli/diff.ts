@@ -20,6 +20,8 @@ export interface DiffOptions {
   after: string;
   json?: boolean;
   config?: string;
+  /** --quiet: accepted like every command's (diff prints nothing on standard error but errors). */
+  quiet?: boolean;
 }
 
 const FIX = 'give the output of align audit --format json';

@@ -35,6 +35,8 @@ export interface InspectOptions {
   writeConfig?: string | boolean;
   force?: boolean;
   rankingQuestion?: string;
+  /** --quiet: accepted like every command's (inspect prints its reading on standard output, nothing else on standard error but errors). */
+  quiet?: boolean;
 }
 
 export interface InspectResult {

@@ -14,6 +14,7 @@ import { encodingFromOption } from '../ingest/decode.js';
 import type { Io } from './io.js';
 import type { ReadingFlags } from './options.js';
 import { sameFile } from './output.js';
+import type { Progress } from './progress.js';
 import { version } from './version.js';
 
 export async function loadConfigFor(flags: { config?: string }, io: Io): Promise<{ config: AlignConfig; path: string | null }> {
@@ -48,6 +49,8 @@ export interface LoadOptions {
   likert?: 'strict' | 'lenient';
   /** align.yml as loadConfigFor read it, when the command needed it first (audit reads the cover's keys). */
   config?: { config: AlignConfig; path: string | null };
+  /** The progress bar (src/cli/progress.ts): told how far reading has gone, then that the analysis has begun. */
+  progress?: Progress;
 }
 
 /**
@@ -74,15 +77,18 @@ export async function loadAudit(files: string[], flags: ReadingFlags, io: Io, lo
   const { config } = load.config ?? (await loadConfigFor(flags, io));
   const paths = distinctPaths(files);
   const readOptions = readingOptions(flags, config, load);
-  let dataset = await readDataset(paths, readOptions);
+  const progress = load.progress;
+  let dataset = await readDataset(paths, progress ? { ...readOptions, progress: (done, total) => progress.update(done, total, 'reading') } : readOptions);
   if (flags.rankings !== undefined) {
     if (paths.some((p) => sameFile(p, flags.rankings!)))
       throw new UsageError(`${flags.rankings} is given both as a response file and as --rankings; name it once`);
     const { joinRankings } = await import('../ingest/join.js');
     // The stacks file's own ranking question is found in it: the survey's does not apply.
     const { rankingQuestion: _survey, ...stacksOptions } = readOptions;
-    dataset = joinRankings(dataset, await readDataset([flags.rankings], stacksOptions));
+    const stacksProgress = progress ? { progress: (done: number, total: number) => progress.update(done, total, 'reading --rankings') } : {};
+    dataset = joinRankings(dataset, await readDataset([flags.rankings], { ...stacksOptions, ...stacksProgress }));
   }
+  progress?.update(0, 0, 'analysing');
   return buildAudit(dataset, {
     version: version(),
     ...(config.title ? { title: config.title } : {}),

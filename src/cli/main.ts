@@ -132,6 +132,7 @@ function buildProgram(io: Io): Command {
     .addOption(flag.rankingQuestion())
     .addOption(flag.writeConfig())
     .addOption(flag.force('replace the config file if it exists (never a link or a device)'))
+    .addOption(flag.quiet())
     .addHelpText(
       'after',
       examples(['align inspect responses.csv', 'align inspect qualtrics.csv --write-config', 'align inspect export.txt --encoding utf-16le']),
@@ -146,6 +147,7 @@ function buildProgram(io: Io): Command {
     .description('print the JSON Schema (draft 2020-12) of the AuditResult that audit --format json and stack --json print')
     .addOption(flag.output('the schema'))
     .addOption(flag.force('replace the output file if it exists (never a link or a device)'))
+    .addOption(flag.quiet())
     .addHelpText(
       'after',
       examples([
@@ -154,7 +156,7 @@ function buildProgram(io: Io): Command {
         'align audit responses.csv --format json -o audit.json && align schema -o schema.json',
       ]),
     )
-    .action(async (flags: { output?: string; force?: boolean }) => {
+    .action(async (flags: { output?: string; force?: boolean; quiet?: boolean }) => {
       const { schemaCommand } = await import('./schema.js');
       await schemaCommand(flags, io);
     });
@@ -166,6 +168,7 @@ function buildProgram(io: Io): Command {
     .argument('<after>', 'the later audit, in the same form')
     .option('--json', 'print the comparison (moves and warnings) as JSON instead of the summary')
     .addOption(flag.config())
+    .addOption(flag.quiet())
     .addHelpText(
       'after',
       examples([
@@ -174,7 +177,7 @@ function buildProgram(io: Io): Command {
         'align diff before.json after.json --json > moves.json',
       ]),
     )
-    .action(async (before: string, after: string, flags: { json?: boolean; config?: string }) => {
+    .action(async (before: string, after: string, flags: { json?: boolean; config?: string; quiet?: boolean }) => {
       const { diffCommand } = await import('./diff.js');
       await diffCommand({ before, after, ...flags }, io);
     });
@@ -185,8 +188,9 @@ function buildProgram(io: Io): Command {
     .description('copy the shipped report templates into a folder to edit; use them with align audit --template <dir>')
     .argument('<dir>', 'folder to copy the templates into (created if missing)')
     .addOption(flag.force('overwrite template files already in the folder (never a link or a device)'))
+    .addOption(flag.quiet())
     .addHelpText('after', examples(['align templates eject my-templates', 'align audit responses.csv --template my-templates -o report.md']))
-    .action(async (dir: string, flags: { force?: boolean }) => {
+    .action(async (dir: string, flags: { force?: boolean; quiet?: boolean }) => {
       const { ejectTemplates } = await import('./templates.js');
       await ejectTemplates({ dir, ...flags }, io);
     });

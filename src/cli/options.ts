@@ -35,6 +35,8 @@ export interface ReadingFlags {
   permutations?: number;
   color?: boolean;
   verbose?: boolean;
+  /** --quiet: no progress bar and no informational line on standard error (errors are always printed). */
+  quiet?: boolean;
 }
 
 /** Quotes a value the user typed, cut short (clip, as in align.yml's messages) so a huge argument cannot flood the terminal. */
@@ -197,6 +199,7 @@ export const flags = {
     ),
   noColor: () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)'),
   verbose: () => new Option('--verbose', 'on an unexpected failure, print the stack trace'),
+  quiet: () => new Option('-q, --quiet', 'no progress bar and no "align: wrote …" line on standard error; errors are still printed'),
   rankings: () =>
     new Option('--rankings <file>', "the leaders' stacks in a separate file, joined to the survey's respondents by id, else email, else name").argParser(
       nonEmpty('--rankings', 'the path of the stacks file'),
@@ -274,5 +277,6 @@ export function addReadingFlags(command: Command): Command {
     .addOption(flags.permutations())
     .addOption(flags.seed())
     .addOption(flags.noColor())
-    .addOption(flags.verbose());
+    .addOption(flags.verbose())
+    .addOption(flags.quiet());
 }

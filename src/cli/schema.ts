@@ -9,6 +9,8 @@ import { writeAtomic, writeStdout } from './output.js';
 export interface SchemaOptions {
   output?: string;
   force?: boolean;
+  /** --quiet: no "align: wrote …" line. */
+  quiet?: boolean;
 }
 
 export async function schemaCommand(options: SchemaOptions, io: Io): Promise<Record<string, unknown>> {
@@ -17,7 +19,7 @@ export async function schemaCommand(options: SchemaOptions, io: Io): Promise<Rec
   const text = `${JSON.stringify(schema, null, 2)}\n`;
   if (options.output !== undefined && options.output !== '-') {
     await writeAtomic(options.output, text, { force: Boolean(options.force), stdoutAlternative: true });
-    io.stderr.write(`align: wrote ${options.output}\n`);
+    if (!options.quiet) io.stderr.write(`align: wrote ${options.output}\n`);
   } else {
     await writeStdout(io.stdout, text);
   }

@@ -9,6 +9,7 @@ import { colorLevel, useColor } from './io.js';
 import { loadAudit, requireRespondents } from './load.js';
 import type { ReadingFlags } from './options.js';
 import { writeStdout } from './output.js';
+import { createProgress } from './progress.js';
 
 export interface StackOptions extends ReadingFlags {
   file: string;
@@ -28,7 +29,14 @@ export function stackJson(result: AuditResult): Pick<AuditResult, 'schemaVersion
 
 export async function stackCommand(options: StackOptions, io: Io): Promise<AuditResult> {
   // The workshop view never uses Likert answers, so a label align does not know is a note, not a stop.
-  const result = await loadAudit([options.file], options, io, { likert: 'lenient' });
+  // The progress bar is erased before the view, the JSON or an error is printed.
+  const progress = createProgress(io, { quiet: Boolean(options.quiet) });
+  let result: AuditResult;
+  try {
+    result = await loadAudit([options.file], options, io, { likert: 'lenient', progress });
+  } finally {
+    progress.done();
+  }
   if (result.stack === null) {
     // a file with a header and nothing under it: say that, not that a ranking is missing
     if (result.input.files.every((f) => f.rows === 0)) requireRespondents(result, [options.file]);

@@ -17,6 +17,8 @@ import { checkTarget, writeAtomic } from './output.js';
 export interface EjectOptions {
   dir: string;
   force?: boolean;
+  /** --quiet: no "align: copied …" line. */
+  quiet?: boolean;
 }
 
 function lstatOrNull(path: string): Stats | null {
@@ -53,7 +55,7 @@ export async function ejectTemplates(options: EjectOptions, io: Io): Promise<str
     throw new UsageError(`cannot copy the templates to ${dir} (${code}); name a folder you can write to`);
   }
   for (const file of files) await writeAtomic(join(dir, file), readFileSync(join(SHIPPED, file)), { force: true });
-  io.stderr.write(`align: copied ${files.length} templates to ${dir}; edit them, then run align audit <file> --template ${dir}\n`);
+  if (!options.quiet) io.stderr.write(`align: copied ${files.length} templates to ${dir}; edit them, then run align audit <file> --template ${dir}\n`);
   return files;
 }
 

@@ -11,7 +11,7 @@
  *      (within one format); the later submission wins: the later `submitted`
  *      when both have one, else the later file, else the later line (the
  *      earlier line for a newest-first file: SurveyMonkey); the loser -> ledger
- *   6. notes: two people with one name and no email, a blank role, ties
+ *   6. notes: two people with one name and no distinct emails or person ids, a blank role, ties
  *   7. priorities: every priority a file lists (a wide column nobody ranked,
  *      marked `listed`) and every distinct key ranked by anyone; shown by the
  *      spelling most used, ties first seen (nameByMostUsed). Which of them are the N is the audit's decision: it
@@ -20,6 +20,7 @@
  * Every data row ends up used or in `excluded` with a reason; a module that
  * loses a row is a bug (InternalError), not a user error.
  */
+import { stat } from 'node:fs/promises';
 import { InputError, InternalError, UsageError } from '../errors.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
@@ -42,6 +43,12 @@ export interface ReadOptions {
   /** Read a file in pieces of this many bytes, the first holding at least headRecords records (table.ts PIECE_BYTES, HEAD_RECORDS unless a test says smaller). */
   pieceBytes?: number;
   headRecords?: number;
+  /**
+   * Told how far reading has gone: the bytes of the input files read so far and the bytes of them all
+   * (the CLI draws its progress bar from it). Called after each piece of a large file (table.ts
+   * PIECE_BYTES) and once per file when it is read.
+   */
+  progress?: (bytesDone: number, bytesTotal: number) => void;
 }
 
 /** One file read and normalised by the format module that claims it: what readDataset and align inspect share. */
@@ -80,8 +87,9 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
   if (reader.rest && normalised.readRecords && !allReasons) {
     // A large file: the later pieces are read by the first piece's plan, and only their rows are kept.
     const read = normalised.readRecords;
-    await reader.rest((records, lines) => {
+    await reader.rest((records, lines, bytesRead) => {
       rows += records.length;
+      options.progress?.(bytesRead, reader.size);
       const more = read(records, lines);
       for (const row of more.rows) normalised.rows.push(row);
       for (const e of more.excluded) normalised.excluded.push(e);
@@ -101,8 +109,30 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
 export async function readDataset(paths: string[], options: ReadOptions): Promise<Dataset> {
   if (paths.length === 0) throw new UsageError('no input file given; name at least one CSV export');
   const inputs: Array<{ table: Table; normalised: Normalised; rows: number }> = [];
-  for (const path of paths) {
-    const { table, normalised, rows } = await readInput(path, options);
+  // the files' sizes for options.progress; a missing file counts 0 here and is reported by the reader, with its name
+  const sizes = options.progress
+    ? await Promise.all(
+        paths.map((p) =>
+          stat(p).then(
+            (s) => (s.isFile() ? s.size : 0),
+            () => 0,
+          ),
+        ),
+      )
+    : [];
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  let bytesDone = 0;
+  for (const [i, path] of paths.entries()) {
+    const before = bytesDone;
+    const progress = options.progress;
+    const { table, normalised, rows } = await readInput(path, {
+      ...options,
+      ...(progress ? { progress: (done: number) => progress(before + done, bytesTotal) } : {}),
+    });
+    if (progress) {
+      bytesDone += sizes[i] ?? 0;
+      progress(bytesDone, bytesTotal);
+    }
     const unresolved = normalised.rankingUnresolved;
     if (unresolved) throw new InputError(table.path, unresolved.line, null, unresolved.problem, unresolved.fix);
     const recall = normalised.recallUnresolved;
@@ -603,30 +633,77 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
   return pending.filter((p) => !losers.has(p));
 }
 
-/** Two respondents with one name and no email or person-level id to tell them apart: both kept, flagged. */
+/**
+ * Two respondents with one name that nothing tells apart: both kept, flagged
+ * (ARCHITECTURE.md, "Duplicates"). Two people with one name are told apart by
+ * distinct emails, or by distinct person-level ids: a plain table's id column
+ * names a person (respondent_id, employee_id), while a survey tool's response
+ * id names a submission and tells nobody apart. So a respondent is noted when
+ * an earlier one of the same name lacks an email or has the same one, and
+ * lacks a person id or has the same one; the note names the first such.
+ * Linear: per name, the first earlier respondent of each shape is kept
+ * (a 100,000-row table has a few hundred rows per common name).
+ */
 function noteSameNames(pending: Pending[], notes: Note[]): void {
-  const firstByName = new Map<string, Pending>();
+  interface Seen {
+    /** The first respondent of this name, and the first without an email, without a person id, without either. */
+    any: Pending;
+    noEmail?: Pending;
+    noId?: Pending;
+    neither?: Pending;
+    /** By email (the first), by person id, and by both; the `…Only` maps hold respondents that lack the other. */
+    byEmail: Map<string, Pending>;
+    byId: Map<string, Pending>;
+    emailNoId: Map<string, Pending>;
+    idNoEmail: Map<string, Pending>;
+    byBoth: Map<string, Pending>;
+  }
+  const seenByName = new Map<string, Seen>();
+  const emailOf = (p: Pending): string | null => p.row.email?.trim().toLowerCase() || null;
+  const personIdOf = (p: Pending): string | null => (p.normalised.format === 'generic' ? p.row.toolId?.trim() || null : null);
+  const order = new Map(pending.map((p, i) => [p, i]));
+  const earliest = (...candidates: Array<Pending | undefined>): Pending | undefined => {
+    let best: Pending | undefined;
+    for (const c of candidates) if (c && (!best || order.get(c)! < order.get(best)!)) best = c;
+    return best;
+  };
+  const keep = <K>(map: Map<K, Pending>, key: K, p: Pending): void => {
+    if (!map.has(key)) map.set(key, p);
+  };
   for (const p of pending) {
     if (!p.row.name) continue;
     const key = personKey(p.row.name);
     if (key === '') continue;
-    const first = firstByName.get(key);
-    if (!first) {
-      firstByName.set(key, p);
-      continue;
+    const email = emailOf(p);
+    const id = personIdOf(p);
+    const seen = seenByName.get(key);
+    if (seen) {
+      // the earlier respondents this one cannot be told apart from: no email or the same one, and no person id or the same one
+      let first: Pending | undefined;
+      if (email === null && id === null) first = seen.any;
+      else if (id === null) first = earliest(seen.noEmail, seen.byEmail.get(email!));
+      else if (email === null) first = earliest(seen.noId, seen.byId.get(id));
+      else first = earliest(seen.neither, seen.idNoEmail.get(id), seen.emailNoId.get(email), seen.byBoth.get(`${email}\u0000${id}`));
+      if (first) {
+        notes.push({
+          file: p.row.file,
+          line: p.row.line,
+          kind: 'same-name',
+          about: [subjectOf(first.row), subjectOf(p.row)],
+          note: `same name as the respondent on ${lineRef(first.row, p.row)} (${JSON.stringify(p.row.name)}) and no distinct emails or person ids to tell them apart: counted as two people; if they are one person, remove one of the two responses`,
+        });
+      }
     }
-    if (first.row.email && p.row.email) continue; // two emails: two people
-    // A plain table's id column names a person (respondent_id, employee_id): two distinct ids are two people.
-    // A survey tool's response id names a submission, so it tells nobody apart.
-    const personIds = first.normalised.format === 'generic' && p.normalised.format === 'generic';
-    if (personIds && first.row.toolId && p.row.toolId && first.row.toolId !== p.row.toolId) continue;
-    notes.push({
-      file: p.row.file,
-      line: p.row.line,
-      kind: 'same-name',
-      about: [subjectOf(first.row), subjectOf(p.row)],
-      note: `same name as the respondent on ${lineRef(first.row, p.row)} (${JSON.stringify(p.row.name)}) and no email to tell them apart: counted as two people; if they are one person, remove one of the two responses`,
-    });
+    const s: Seen = seen ?? { any: p, byEmail: new Map(), byId: new Map(), emailNoId: new Map(), idNoEmail: new Map(), byBoth: new Map() };
+    seenByName.set(key, s);
+    if (email === null) s.noEmail ??= p;
+    if (id === null) s.noId ??= p;
+    if (email === null && id === null) s.neither ??= p;
+    if (email !== null) keep(s.byEmail, email, p);
+    if (id !== null) keep(s.byId, id, p);
+    if (email !== null && id === null) keep(s.emailNoId, email, p);
+    if (id !== null && email === null) keep(s.idNoEmail, id, p);
+    if (email !== null && id !== null) keep(s.byBoth, `${email}\u0000${id}`, p);
   }
 }
 

@@ -112,7 +112,7 @@ export interface TableReader {
    * order, each checked as readTable checks its records; null when the first
    * piece is the whole file. Call it once.
    */
-  rest: ((each: (records: string[][], lines: number[]) => void) => Promise<void>) | null;
+  rest: ((each: (records: string[][], lines: number[], bytesRead: number) => void) => Promise<void>) | null;
   /** The file's size in bytes, and the bytes read so far (for a progress bar). */
   size: number;
 }
@@ -171,7 +171,7 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
   let carry = text.slice(head.rest.offset);
   let carryLine = head.rest.line;
   let lineCount = 1 + countLines(text);
-  const rest = async (each: (records: string[][], lines: number[]) => void): Promise<void> => {
+  const rest = async (each: (records: string[][], lines: number[], bytesRead: number) => void): Promise<void> => {
     const decoder = pieceDecoder(encoding, path);
     let offset = cut;
     const readOne = (piece: string, final: boolean) => {
@@ -207,7 +207,7 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
           );
         }
       }
-      if (records.length > 0) each(records, lines);
+      each(records, lines, offset);
     };
     for await (const bytes of readPieces(path, cut, pieceBytes, MAX_INPUT_BYTES)) {
       const decoded = decoder.write(bytes, lineCount, offset);

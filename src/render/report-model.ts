@@ -27,13 +27,14 @@ import { type SurveyModel, surveyModel } from './survey-model.js';
 import {
   atAGlance,
   type CascadeView,
+  type ClientExclusions,
   type ClientNote,
   cascadeView,
   clientLedger,
   confidentialityLine,
   type DepartmentView,
   type LeaderView,
-  lineRuns,
+  lineRefs,
   type MethodsView,
   minGroupOf,
   type PairView,
@@ -211,7 +212,7 @@ export interface MethodModel {
 export interface DataModel {
   files: Array<{ path: string; format: string; encoding: string; bom: string; delimiter: string; rows: number }>;
   respondents: number;
-  /** Excluded rows grouped by file and reason, lines as ranges ('3-552, 560'): every row stays listed. */
+  /** Excluded rows summarised by file and reason: every row counted, at most five line references ('3-552, 560, …'). */
   excluded: ExcludedGroup[];
   /** Notes as a client may read them: `line` null for a count of members of hidden groups. */
   notes: ClientNote[];
@@ -224,16 +225,18 @@ export interface ExcludedGroup {
   reason: string;
 }
 
-/** Groups excluded rows by file and reason, in first-seen order, with runs of lines as ranges. */
-export function groupExcluded(excluded: AuditResult['input']['excluded']): ExcludedGroup[] {
-  const groups = new Map<string, { file: string; reason: string; lines: number[] }>();
-  for (const e of excluded) {
-    const key = `${e.file}\u0000${e.reason}`;
-    const g = groups.get(key) ?? { file: e.file, reason: e.reason, lines: [] };
-    g.lines.push(e.line);
-    groups.set(key, g);
-  }
-  return [...groups.values()].map((g) => ({ file: g.file, reason: g.reason, lines: lineRuns(g.lines), count: g.lines.length }));
+/**
+ * The ledger's excluded rows as the report shows them (issue 13): one row per
+ * file and reason, in first-seen order, with the count and at most five line
+ * references (lineRefs); the JSON keeps every row. Hidden members' rows
+ * (clientLedger: a count per file and kind, no lines) come after the rest,
+ * never counted into a shown reason.
+ */
+export function summariseExcluded(excluded: readonly ClientExclusions[]): ExcludedGroup[] {
+  return [
+    ...excluded.flatMap((g) => (g.lines === null ? [] : [{ file: g.file, reason: g.reason, lines: lineRefs(g.lines), count: g.count }])),
+    ...excluded.flatMap((g) => (g.lines === null ? [{ file: g.file, reason: g.reason, lines: '', count: g.count }] : [])),
+  ];
 }
 
 export { delimiterName };
@@ -372,10 +375,7 @@ export function reportModel(result: AuditResult, meta: ReportMeta = {}, since: S
       })),
       respondents: result.input.respondents,
       // Members of hidden groups are counted, never located (clientLedger; ARCHITECTURE.md, "Anonymity").
-      excluded: [
-        ...groupExcluded(result.input.excluded.filter((e) => !e.suppressed)),
-        ...ledger.excluded.filter((g) => g.lines === null).map((g) => ({ file: g.file, lines: '', count: g.count, reason: g.reason })),
-      ],
+      excluded: summariseExcluded(ledger.excluded),
       notes: ledger.notes,
     },
   };

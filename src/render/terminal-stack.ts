@@ -17,7 +17,7 @@ import type { AuditResult } from '../audit/types.js';
 import { fmtCount, fmtInteger, fmtNA, fmtNumber, fmtP, fmtPercent, fmtRank, fmtRho, fmtStat } from '../format.js';
 import { displaySafe } from '../text.js';
 import { bar, correlationColour, divergenceColour, textOn, textWidth, truncate, wrap } from './text.js';
-import { cascadeView, clientLedger, type StackView, stackView } from './view-model.js';
+import { cascadeView, clientLedger, lineRefs, type StackView, stackView } from './view-model.js';
 
 export interface TerminalOptions {
   /** false: no ANSI escapes at all. */
@@ -359,7 +359,7 @@ function dataSection(ctx: Ctx, result: AuditResult): string[] {
   // Members of hidden groups are counted, never located (clientLedger; ARCHITECTURE.md, "Anonymity").
   const ledger = clientLedger(input);
   for (const { lines, count, reason } of ledger.excluded) {
-    const shown = lines === null ? '' : ` (${lines.length === 1 ? 'line' : 'lines'} ${lines.slice(0, 6).join(', ') + (lines.length > 6 ? ', …' : '')})`;
+    const shown = lines === null ? '' : ` (${lines.length === 1 ? 'line' : 'lines'} ${lineRefs(lines)})`;
     out.push(...wrap(`${fmtCount(count, 'row')} not used${shown}: ${reason}`, ctx.width, '  ', '    ').map((l) => ctx.c.yellow(l)));
   }
   const notes = ledger.notes.slice(0, MAX_NOTES);

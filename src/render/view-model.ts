@@ -6,6 +6,7 @@
  * counting distinct names are presentation, not analysis.
  */
 import { MIRROR_FROM } from '../audit/bands.js';
+import { exclusionSummary } from '../audit/ledger.js';
 import type { AuditResult, CascadeEntry, ConsensusEntry, DepartmentStack, Gap, Pair, Rater, StackResult } from '../audit/types.js';
 import { DEFAULT_MIN_GROUP } from '../defaults.js';
 import { fmtCountWord, fmtInteger, fmtList, fmtNA, fmtNumber, fmtOrdinal, fmtPClause, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
@@ -32,6 +33,10 @@ export interface ClientNote {
 
 /** Runs of lines as ranges, in order, each line once: [3, 4, 5, 9, 6] -> '3-6, 9'. */
 export function lineRuns(lines: readonly number[]): string {
+  return runsOf(lines).join(', ');
+}
+
+function runsOf(lines: readonly number[]): string[] {
   const sorted = [...new Set(lines)].sort((a, b) => a - b);
   const runs: string[] = [];
   for (let i = 0; i < sorted.length; ) {
@@ -40,9 +45,19 @@ export function lineRuns(lines: readonly number[]): string {
     runs.push(j > i ? `${sorted[i]}-${sorted[j]}` : `${sorted[i]}`);
     i = j + 1;
   }
-  return runs.join(', ');
+  return runs;
 }
 
+/** At most MAX_LINE_REFS lines or runs of lines, then '…': [14, 20, 33, 41, 57, 60] -> '14, 20, 33, 41, 57, …'; [2, 3, …, 552] -> '2-552'. */
+export function lineRefs(lines: readonly number[]): string {
+  const runs = runsOf(lines);
+  return runs.length > MAX_LINE_REFS ? `${runs.slice(0, MAX_LINE_REFS).join(', ')}, …` : runs.join(', ');
+}
+
+/** How many line references a summary of excluded rows shows (issue 13: the report summarises the ledger). */
+export const MAX_LINE_REFS = 5;
+
+/** Excluded rows of one file summarised under one reason (exclusionSummary): every row counted. */
 export interface ClientExclusions {
   file: string;
   /** The lines, or null for hidden members' rows (counted, never located). */
@@ -56,8 +71,11 @@ export interface ClientExclusions {
  * terminal): entries the audit marked `suppressed` (members of a hidden group,
  * ARCHITECTURE.md "Anonymity") become one count per file and kind, with no line;
  * "2 respondents in groups too small to show gave two or more priorities the
- * same rank: ...". Everything else as the JSON has it. The audit decided who is
- * hidden and wrote the kind's wording; this only counts.
+ * same rank: ...". Excluded rows are one entry per file and reason, the reason
+ * as exclusionSummary words it (duplicates are one reason, whichever line
+ * replaced each), so 1,204 duplicates read as one line with their count.
+ * Everything else as the JSON has it. The audit decided who is hidden and
+ * wrote the kind's wording; this only counts.
  */
 export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]; excluded: ClientExclusions[] } {
   const notes: ClientNote[] = [];
@@ -95,12 +113,14 @@ export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]
   }
   const excluded = new Map<string, ClientExclusions>();
   for (const e of input.excluded) {
-    const key = `${e.suppressed ? 'h' : 's'}\u0000${e.file}\u0000${e.reason}`;
+    // hidden members' rows stay a count of their own: never in a shown reason's total next to shown lines
+    const reason = exclusionSummary(e);
+    const key = `${e.suppressed ? 'h' : 's'}\u0000${e.file}\u0000${reason}`;
     const g = excluded.get(key) ?? {
       file: e.file,
       lines: e.suppressed ? null : [],
       count: 0,
-      reason: e.suppressed ? `${e.reason} (respondents in groups too small to show)` : e.reason,
+      reason: e.suppressed ? `${reason} (respondents in groups too small to show)` : reason,
     };
     g.count++;
     g.lines?.push(e.line);

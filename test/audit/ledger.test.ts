@@ -1,7 +1,7 @@
 // The ledger with the anonymity rule (ARCHITECTURE.md, "Anonymity"): entries about a
 // member of a hidden group keep file and line but say only their kind.
 import { describe, expect, it } from 'vitest';
-import { ledgerExcluded, ledgerNotes, NON_LEADER_RANKED_NOTHING } from '../../src/audit/ledger.js';
+import { exclusionSummary, ledgerExcluded, ledgerNotes, NON_LEADER_RANKED_NOTHING } from '../../src/audit/ledger.js';
 import type { Subject } from '../../src/ingest/types.js';
 
 const ops: Subject = { role: 'Manager', department: 'Ops' };
@@ -43,7 +43,7 @@ describe('ledgerNotes(notes, rule)', () => {
       rule,
     );
     expect(out.map((n) => n.note)).toEqual([
-      'has the same name as another respondent and no email to tell them apart: counted as two people',
+      'has the same name as another respondent and no distinct emails or person ids to tell them apart: counted as two people',
       'Bo is a leader but ranked no priority',
       'align.yml names column "x", which this file does not have',
       'left a rank blank: counted as unranked',
@@ -79,10 +79,25 @@ describe('ledgerExcluded(excluded, rule)', () => {
       rule,
     );
     expect(out).toEqual([
-      { file: 'f.csv', line: 8, reason: 'invalid value, respondent left out (--skip-invalid)', suppressed: true },
-      { file: 'f.csv', line: 9, reason: 'invalid, respondent left out (--skip-invalid): "7a" is not a rank' },
-      { file: 'f.csv', line: 10, reason: 'not used (the reason is withheld: a member of a group too small to show)', suppressed: true },
-      { file: 'f.csv', line: 11, reason: 'empty row: every cell is blank' },
+      { file: 'f.csv', line: 8, reason: 'invalid value, respondent left out (--skip-invalid)', kind: 'invalid', suppressed: true },
+      { file: 'f.csv', line: 9, reason: 'invalid, respondent left out (--skip-invalid): "7a" is not a rank', kind: 'invalid' },
+      { file: 'f.csv', line: 10, reason: 'not used (the reason is withheld: a member of a group too small to show)', kind: 'other', suppressed: true },
+      { file: 'f.csv', line: 11, reason: 'empty row: every cell is blank', kind: 'other' },
     ]);
+  });
+
+  it("exclusionSummary: duplicates and invalid rows under their kind's wording, other reasons as written", () => {
+    expect(exclusionSummary({ reason: 'duplicate (same email): replaced by the later submission on line 14', kind: 'duplicate' })).toBe(
+      'duplicate: replaced by a later submission',
+    );
+    expect(exclusionSummary({ reason: 'invalid, respondent left out (--skip-invalid): "7a" is not a rank', kind: 'invalid' })).toBe(
+      'invalid value, respondent left out (--skip-invalid)',
+    );
+    expect(exclusionSummary({ reason: 'unfinished response (LimeSurvey: no submitdate)', kind: 'not-a-response' })).toBe(
+      'unfinished response (LimeSurvey: no submitdate)',
+    );
+    expect(exclusionSummary({ reason: 'duplicate (same email): replaced by the later submission on line 14' })).toBe(
+      'duplicate (same email): replaced by the later submission on line 14',
+    );
   });
 });

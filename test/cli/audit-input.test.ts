@@ -78,3 +78,30 @@ describe('align stack on a header with no data rows', () => {
     expect(run.stderr).toMatch(/header-stack\.csv: has no data rows, only a header/);
   });
 });
+
+describe('the report summarises excluded rows by reason (issue 13)', () => {
+  // Two waves of one survey: everyone of wave 1 answered again in wave 2, so wave 1's 40 rows are duplicates,
+  // each replaced by its own line of wave 2. Five leaders, two departments of 20: every group is shown.
+  const people = Array.from({ length: 40 }, (_, i) => ({
+    name: `Person ${i}`,
+    email: `p${i}@example.com`,
+    role: i < 5 ? 'Executive' : 'Manager',
+    department: i % 2 === 0 ? 'Sales' : 'Care',
+  }));
+  const wave = (shift: number) =>
+    `name,email,role,department,Q1,Q2,Q3\n${people.map((p, i) => [p.name, p.email, p.role, p.department, ((i + shift) % 5) + 1, ((i + 1) % 5) + 1, ((i + 2) % 5) + 1].join(',')).join('\n')}\n`;
+
+  it('40 duplicates are one row with their count and five lines in Markdown and HTML; the JSON lists all 40', async () => {
+    const w1 = file('wave-1.csv', wave(0));
+    const w2 = file('wave-2.csv', wave(1));
+    const md = await runAlign(['audit', w1, w2]);
+    expect(md.code).toBe(0);
+    const rows = md.stdout.split('\n').filter((l) => l.includes('replaced by a later submission'));
+    expect(rows).toEqual([`| ${w1} | duplicate: replaced by a later submission | 40 | 2-41 |`]);
+    const html = await runAlign(['audit', w1, w2, '--format', 'html']);
+    expect(html.stdout.match(/replaced by a later submission/g)).toHaveLength(1);
+    const json = JSON.parse((await runAlign(['audit', w1, w2, '--format', 'json'])).stdout);
+    expect(json.input.excluded).toHaveLength(40);
+    expect(new Set(json.input.excluded.map((e: { reason: string }) => e.reason)).size).toBe(40); // each names the line that replaced it
+  });
+});

@@ -37,8 +37,8 @@ describe('align audit --rankings', () => {
     // both of its rows
     const reason = 'stack not used: it matches no survey respondent by respondent id, email or name';
     expect(a.input.excluded).toEqual([
-      { file: stacks, line: 242, reason },
-      { file: stacks, line: 243, reason },
+      { file: stacks, line: 242, reason, kind: 'other' },
+      { file: stacks, line: 243, reason, kind: 'other' },
     ]);
     expect(a.input.notes.map((n: { note: string }) => n.note)).toContain(
       `the survey's own ranking question is not used: the stacks come from ${stacks} (--rankings)`,

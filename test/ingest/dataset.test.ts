@@ -131,7 +131,7 @@ describe('duplicates', () => {
       {
         file: 'f.csv',
         line: 3,
-        note: 'same name as the respondent on line 2 ("jose  diaz") and no email to tell them apart: counted as two people; if they are one person, remove one of the two responses',
+        note: 'same name as the respondent on line 2 ("jose  diaz") and no distinct emails or person ids to tell them apart: counted as two people; if they are one person, remove one of the two responses',
       },
     ]);
   });
@@ -139,6 +139,57 @@ describe('duplicates', () => {
   test('one name, two different emails: two people, no note', () => {
     const d = assembleDataset([file('f.csv', [row('f.csv', 2, { name: 'Ann', email: 'a@x' }), row('f.csv', 3, { name: 'Ann', email: 'b@x' })])], options());
     expect(d.notes).toEqual([]);
+  });
+
+  // ARCHITECTURE.md, "Duplicates": distinct emails or distinct person-level ids (a plain table's id column) tell two people apart.
+  describe('same name: what tells two people apart', () => {
+    const sameName = (rows: RawRow[], format: ToolFormat = 'generic') => assembleDataset([file('f.csv', rows, { format })], options()).notes;
+
+    test('distinct person ids in a plain table: no note', () => {
+      expect(sameName([row('f.csv', 2, { name: 'Ann', toolId: 'E1' }), row('f.csv', 3, { name: 'Ann', toolId: 'E2' })])).toEqual([]);
+    });
+
+    test("a survey tool's distinct response ids tell nobody apart: noted", () => {
+      const notes = sameName([row('f.csv', 2, { name: 'Ann', toolId: '101' }), row('f.csv', 3, { name: 'Ann', toolId: '102' })], 'typeform');
+      expect(notes).toMatchObject([{ line: 3, kind: 'same-name' }]);
+    });
+
+    test('an email on one side and a person id on the other: nothing tells them apart, noted', () => {
+      const notes = sameName([row('f.csv', 2, { name: 'Ann', email: 'a@x' }), row('f.csv', 3, { name: 'Ann', toolId: 'E2' })]);
+      expect(notes).toMatchObject([{ line: 3, kind: 'same-name', note: expect.stringMatching(/^same name as the respondent on line 2 /) }]);
+    });
+
+    test('one side with neither email nor id: noted', () => {
+      expect(sameName([row('f.csv', 2, { name: 'Ann', email: 'a@x', toolId: 'E1' }), row('f.csv', 3, { name: 'Ann' })])).toMatchObject([{ line: 3 }]);
+    });
+
+    test('the same person id under two emails: the emails tell them apart', () => {
+      expect(sameName([row('f.csv', 2, { name: 'Ann', email: 'a@x', toolId: 'E1' }), row('f.csv', 3, { name: 'Ann', email: 'b@x', toolId: 'E1' })])).toEqual(
+        [],
+      );
+    });
+
+    test('every earlier namesake is compared, not only the first: the note names the one it cannot be told from', () => {
+      // line 2 is told apart from line 4 by person id, line 3 is not (an email against an id)
+      const notes = sameName([
+        row('f.csv', 2, { name: 'Ann', email: 'a@x', toolId: 'E1' }),
+        row('f.csv', 3, { name: 'Ann', email: 'b@x' }),
+        row('f.csv', 4, { name: 'Ann', toolId: 'E3' }),
+      ]);
+      expect(notes).toMatchObject([{ line: 4, note: expect.stringMatching(/^same name as the respondent on line 3 /) }]);
+    });
+
+    test('the order of the rows does not change who is noted for a pair that nothing tells apart', () => {
+      const a = row('f.csv', 2, { name: 'Ann', email: 'a@x' });
+      const b = row('f.csv', 3, { name: 'Ann', toolId: 'E2' });
+      expect(sameName([a, b])).toHaveLength(1);
+      expect(
+        sameName([
+          { ...b, line: 2 },
+          { ...a, line: 3 },
+        ]),
+      ).toHaveLength(1);
+    });
   });
 });
 
@@ -430,5 +481,46 @@ describe("ledger subjects (who a note or exclusion concerns, for the audit's ano
     } finally {
       dir.remove();
     }
+  });
+});
+
+describe('same-name notes at scale (issue 13)', () => {
+  test('the plain wide table of 100,000 rows (256 names, a distinct respondent_id each) has no same-name note', async () => {
+    const { plainWide } = await import('../../scripts/lib/plain-wide.mjs');
+    const { people } = plainWide({ rows: 100000 });
+    expect(new Set(people.map((p: { name: string }) => p.name)).size).toBeLessThanOrEqual(256); // names repeat about 390 times each
+    const rows = people.map((p: { id: string; name: string }, i: number) => row('wide.csv', i + 2, { name: p.name, toolId: p.id }));
+    const d = assembleDataset([file('wide.csv', rows)], options());
+    expect(d.respondents).toHaveLength(100000);
+    expect(d.notes.filter((n) => n.kind === 'same-name')).toEqual([]);
+  });
+
+  test('read from the file, the committed 1,000-row table gives none either', async () => {
+    const d = await readDataset([new URL('../fixtures/plain-wide-1k.csv', import.meta.url).pathname], { config: {}, skipInvalid: false });
+    expect(d.respondents).toHaveLength(1000);
+    expect(d.notes.filter((n) => n.kind === 'same-name')).toEqual([]);
+  });
+
+  test('the same names without ids are noted, once for each repeat of a name', async () => {
+    const { plainWide } = await import('../../scripts/lib/plain-wide.mjs');
+    const { people } = plainWide({ rows: 20000 });
+    const rows = people.map((p: { name: string }, i: number) => row('wide.csv', i + 2, { name: p.name }));
+    const d = assembleDataset([file('wide.csv', rows)], options());
+    const names = new Set(people.map((p: { name: string }) => p.name)).size;
+    expect(d.notes.filter((n) => n.kind === 'same-name')).toHaveLength(20000 - names);
+  });
+});
+
+describe('ReadOptions.progress(bytesDone, bytesTotal)', () => {
+  test('is told the bytes read so far after each file, out of the bytes of all the files', async () => {
+    const a = tmp.write('progress-a.csv', 'name,role,stack\nAnn,Executive,A;B;C\n');
+    const b = tmp.write('progress-b.csv', 'name,role,stack\nBo,Executive,C;B;A\nCy,Executive,B;A;C\n');
+    const calls: Array<[number, number]> = [];
+    await readDataset([a, b], { config: {}, skipInvalid: false, progress: (done, total) => calls.push([done, total]) });
+    const total = 36 + 54; // the two files' lengths in bytes (ASCII)
+    expect(calls).toEqual([
+      [36, total],
+      [total, total],
+    ]);
   });
 });

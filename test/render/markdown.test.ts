@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
+import type { AuditResult } from '../../src/audit/types.js';
 import { UsageError } from '../../src/errors.js';
 import { mdEscape, renderJson, renderMarkdown, resolveTemplates, SHIPPED_TEMPLATES } from '../../src/render/markdown.js';
+import { summariseExcluded } from '../../src/render/report-model.js';
+import { clientLedger } from '../../src/render/view-model.js';
 import { anAuditResult } from './builders.js';
 import { awResult, LEAKS } from './fixtures.js';
 
@@ -126,7 +129,7 @@ describe('renderMarkdown anatomy', () => {
     const text = renderMarkdown(r);
     expect(text).toContain('| a;b.csv | qualtrics | windows-1252 | yes | semicolon | 12 |');
     expect(text).toContain('Respondents used: 9.');
-    expect(text).toContain('| a;b.csv | 14 | 1 | preview response |');
+    expect(text).toContain('| a;b.csv | preview response | 1 | 14 |');
     expect(text).toContain('| a;b.csv | 7 | tie: two priorities ranked 2 |');
     expect(renderMarkdown(anAuditResult().build())).toContain('No rows were excluded.');
   });
@@ -376,15 +379,82 @@ describe('small teams', () => {
   });
 });
 
-describe('data quality groups excluded rows without losing any', () => {
-  test('prints runs of lines with one reason as ranges with their count', async () => {
-    const { groupExcluded } = await import('../../src/render/report-model.js');
-    const rows = [3, 4, 5, 9, 6].map((line) => ({ file: 'a.csv', line, reason: 'nothing ranked' }));
-    rows.push({ file: 'a.csv', line: 7, reason: 'preview response' }, { file: 'b.csv', line: 3, reason: 'nothing ranked' });
-    expect(groupExcluded(rows)).toEqual([
+describe('data quality summarises excluded rows by reason (issue 13); the JSON keeps every row', () => {
+  type Row = AuditResult['input']['excluded'][number];
+  const withExcluded = (excluded: Row[]) =>
+    anAuditResult()
+      .withInput({
+        files: [{ path: 'a.csv', format: 'generic', encoding: 'utf-8', bom: false, delimiter: ',', rows: 3000 }],
+        respondents: 1,
+        excluded,
+        notes: [],
+      })
+      .build();
+  const dataRows = (md: string) => md.split('\n').filter((l) => /^\| (a|b)\.csv \|/.test(l) && !/\| generic \|/.test(l));
+
+  test('1,204 duplicates, each replaced by another line, are one row with the count and five line references', () => {
+    const lines = Array.from({ length: 1204 }, (_, i) => 14 + 2 * i); // no two adjacent: 1,204 runs
+    const r = withExcluded(
+      lines.map((line) => ({ file: 'a.csv', line, reason: `duplicate (same email): replaced by the later submission on line ${line + 1}`, kind: 'duplicate' })),
+    );
+    expect(dataRows(renderMarkdown(r))).toEqual(['| a.csv | duplicate: replaced by a later submission | 1,204 | 14, 16, 18, 20, 22, … |']);
+    const json = JSON.parse(renderJson(r)) as AuditResult;
+    expect(json.input.excluded).toHaveLength(1204);
+    expect(json.input.excluded[0]).toEqual({
+      file: 'a.csv',
+      line: 14,
+      reason: 'duplicate (same email): replaced by the later submission on line 15',
+      kind: 'duplicate',
+    });
+  });
+
+  test('runs of lines count as one reference each; other reasons keep their wording, one row per file and reason', () => {
+    const rows: Row[] = [3, 4, 5, 9, 6].map((line) => ({ file: 'a.csv', line, reason: 'nothing ranked', kind: 'nothing-answered' }));
+    rows.push(
+      { file: 'a.csv', line: 7, reason: 'preview response', kind: 'not-a-response' },
+      { file: 'b.csv', line: 3, reason: 'nothing ranked', kind: 'nothing-answered' },
+    );
+    expect(summariseExcluded(clientLedger(withExcluded(rows).input).excluded)).toEqual([
       { file: 'a.csv', reason: 'nothing ranked', lines: '3-6, 9', count: 5 },
       { file: 'a.csv', reason: 'preview response', lines: '7', count: 1 },
       { file: 'b.csv', reason: 'nothing ranked', lines: '3', count: 1 },
     ]);
+  });
+
+  test('invalid rows under --skip-invalid are one reason, whatever cell each had wrong', () => {
+    const rows: Row[] = [10, 11, 12].map((line) => ({
+      file: 'a.csv',
+      line,
+      reason: `invalid, respondent left out (--skip-invalid): rank ${line} is outside 1..9 (column "Rank")`,
+      kind: 'invalid',
+    }));
+    expect(dataRows(renderMarkdown(withExcluded(rows)))).toEqual(['| a.csv | invalid value, respondent left out (--skip-invalid) | 3 | 10-12 |']);
+  });
+
+  test("rows of hidden groups stay a count without lines, after the rest, never in a shown reason's total", () => {
+    const shown: Row[] = [20, 30].map((line) => ({
+      file: 'a.csv',
+      line,
+      reason: `duplicate (same email): replaced by the later submission on line ${line + 1}`,
+      kind: 'duplicate',
+    }));
+    const hidden: Row[] = [25, 26, 27].map((line) => ({
+      file: 'a.csv',
+      line,
+      reason: 'duplicate: replaced by a later submission',
+      kind: 'duplicate',
+      suppressed: true,
+    }));
+    const md = renderMarkdown(withExcluded([hidden[0]!, ...shown, ...hidden.slice(1)]));
+    expect(dataRows(md)).toEqual([
+      '| a.csv | duplicate: replaced by a later submission | 2 | 20, 30 |',
+      '| a.csv | duplicate: replaced by a later submission (respondents in groups too small to show) | 3 | – |',
+    ]);
+    expect(md).not.toMatch(/\b2[5-7]\b/);
+  });
+
+  test('a result written before `kind` was added is summarised by its exact reasons', () => {
+    const rows: Row[] = [4, 8].map((line) => ({ file: 'a.csv', line, reason: 'unfinished response (LimeSurvey: no submitdate)' }));
+    expect(dataRows(renderMarkdown(withExcluded(rows)))).toEqual(['| a.csv | unfinished response (LimeSurvey: no submitdate) | 2 | 4, 8 |']);
   });
 });

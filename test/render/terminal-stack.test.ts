@@ -202,7 +202,19 @@ describe('the Data section', () => {
     ];
     r.input.notes = [{ file: 'a.csv', line: 9, note: 'blank role: not counted as a leader' }];
     const text = renderStackTerminal(r, { color: false, width: 100 });
-    expect(text).toContain('2 rows not used (lines 4, 5): rank 0 is outside 1..9');
+    expect(text).toContain('2 rows not used (lines 4-5): rank 0 is outside 1..9');
     expect(text).toContain('line 9: blank role: not counted as a leader');
+  });
+
+  test('duplicates are one line with their count and at most five line references, whichever line replaced each', () => {
+    const r = anAuditResult().build();
+    r.input.excluded = [14, 20, 33, 41, 57, 60, 61].map((line) => ({
+      file: 'a.csv',
+      line,
+      reason: `duplicate (same email): replaced by the later submission on line ${line + 100}`,
+      kind: 'duplicate' as const,
+    }));
+    const text = renderStackTerminal(r, { color: false, width: 100 });
+    expect(text).toContain('7 rows not used (lines 14, 20, 33, 41, 57, …): duplicate: replaced by a later submission');
   });
 });

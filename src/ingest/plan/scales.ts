@@ -114,7 +114,11 @@ const READ_CACHE = 256;
 /** The Likert answer in row `at` of column `c` (null: not answered); an InputError when it is no answer on the column's scale. */
 export function likertCell(c: Resolved, at: number, file: string, line: number): number | null {
   const cell = c.view.cells[at] ?? '';
-  const read = (c.read ??= new Map());
+  let read = c.read;
+  if (!read) {
+    read = new Map();
+    c.read = read;
+  }
   const known = read.get(cell);
   if (known !== undefined) return known;
   const value = readLikertCell(c, cell, file, line);
