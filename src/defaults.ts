@@ -34,6 +34,8 @@ export const MAX_COLUMNS = 10_000;
 /** A response or stacks file, read in pieces (src/ingest/table.ts): 1 GB is some 7 million rows of a 40-item survey. */
 export const MAX_INPUT_BYTES = 1_000_000_000;
 export const MAX_CELL_CHARS = 100_000;
+/** Data rows in one run, over all its files: each respondent is held in memory (about 3 KB for a 40-item survey). */
+export const MAX_ROWS = 1_000_000;
 /** align.yml is a page of settings: its size and the report title it may give. */
 export const MAX_CONFIG_BYTES = 1_000_000;
 export const MAX_TITLE_CHARS = 200;

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { clip, isCalendarDate, MAX_CONFIG_BYTES, MAX_QUOTED_CHARS, MAX_TITLE_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
 import type { AlignConfig, ColumnRoleName, QualityFlag } from './config-types.js';
-import { BUILTIN_SCALE_NAMES } from './likert.js';
+import { BUILTIN_SCALE_NAMES, scalesFor } from './likert.js';
 import { priorityKey } from './priority-key.js';
 import { readBounded } from './read-bounded.js';
 
@@ -115,6 +115,22 @@ export const configSchema = z
         official.set(key, i);
       }
     });
+    // A scale's points are its distinct values, counted from the lowest: they must be a run of whole
+    // numbers (1..A, or 0..10) of two or more, or the statistics read answers off the scale they assume.
+    for (const s of scalesFor(config as AlignConfig)) {
+      if (s.builtin) continue;
+      const values = [...new Set(s.labels.values())].sort((a, b) => a - b);
+      const run = values.every((v, i) => Number.isInteger(v) && v === values[0]! + i);
+      if (values.length >= 2 && run) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scales', s.name, 'labels'],
+        message:
+          values.length < 2
+            ? `scale ${quote(s.name)} has ${values.length === 1 ? `one point (${values[0]})` : 'no points'}: a Likert scale needs at least two; give each label its own point (e.g. {"Disagree": 1, "Agree": 2})`
+            : `scale ${quote(s.name)} has the points ${values.join(', ')}, not a run of whole numbers; number its labels 1, 2, 3, … in order (points with no label leave a gap the statistics cannot read)`,
+      });
+    }
     for (const [column, override] of Object.entries(config.columns ?? {})) {
       const name = override.scale;
       if (name !== undefined && !(config.scales && name in config.scales) && !BUILTIN_SCALE_NAMES.includes(name)) {

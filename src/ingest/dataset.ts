@@ -21,6 +21,7 @@
  * loses a row is a bug (InternalError), not a user error.
  */
 import { stat } from 'node:fs/promises';
+import { MAX_ROWS } from '../defaults.js';
 import { InputError, InternalError, UsageError } from '../errors.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
@@ -43,6 +44,8 @@ export interface ReadOptions {
   /** Read a file in pieces of this many bytes, the first holding at least headRecords records (table.ts PIECE_BYTES, HEAD_RECORDS unless a test says smaller). */
   pieceBytes?: number;
   headRecords?: number;
+  /** The most data rows one run reads (MAX_ROWS unless a test says fewer). */
+  maxRows?: number;
   /**
    * Told how far reading has gone: the bytes of the input files read so far and the bytes of them all
    * (the CLI draws its progress bar from it). Called after each piece of a large file (table.ts
@@ -66,7 +69,7 @@ export interface ReadInput {
  * plan's reading of it. `allReasons` asks every format module for its reason
  * (align inspect); otherwise the winner only (readDataset).
  */
-export async function readInput(path: string, options: ReadOptions, allReasons = false): Promise<ReadInput> {
+export async function readInput(path: string, options: ReadOptions, allReasons = false, rowsBefore = 0): Promise<ReadInput> {
   const tableOptions = {
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
@@ -89,6 +92,7 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
     const read = normalised.readRecords;
     await reader.rest((records, lines, bytesRead) => {
       rows += records.length;
+      if (rowsBefore + rows > (options.maxRows ?? MAX_ROWS)) throw tooManyRows(path, lines[lines.length - 1]!, options.maxRows ?? MAX_ROWS);
       options.progress?.(bytesRead, reader.size);
       const more = read(records, lines);
       for (const row of more.rows) normalised.rows.push(row);
@@ -101,6 +105,7 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
     normalised = choice.module.normalise(table, context);
     rows = table.records.length - normalised.headerRows;
   }
+  if (rowsBefore + rows > (options.maxRows ?? MAX_ROWS)) throw tooManyRows(path, table.lines[table.lines.length - 1]!, options.maxRows ?? MAX_ROWS);
   if (normalised.lateNotes) normalised.notes.push(...normalised.lateNotes());
   return { table, normalised, choice, rows: Math.max(0, rows) };
 }
@@ -125,10 +130,16 @@ export async function readDataset(paths: string[], options: ReadOptions): Promis
   for (const [i, path] of paths.entries()) {
     const before = bytesDone;
     const progress = options.progress;
-    const { table, normalised, rows } = await readInput(path, {
-      ...options,
-      ...(progress ? { progress: (done: number) => progress(before + done, bytesTotal) } : {}),
-    });
+    const rowsBefore = inputs.reduce((n, i) => n + i.rows, 0);
+    const { table, normalised, rows } = await readInput(
+      path,
+      {
+        ...options,
+        ...(progress ? { progress: (done: number) => progress(before + done, bytesTotal) } : {}),
+      },
+      false,
+      rowsBefore,
+    );
     if (progress) {
       bytesDone += sizes[i] ?? 0;
       progress(bytesDone, bytesTotal);
@@ -140,6 +151,20 @@ export async function readDataset(paths: string[], options: ReadOptions): Promis
     inputs.push({ table, normalised, rows });
   }
   return assembleDataset(inputs, options);
+}
+
+/**
+ * More rows than one run reads: every respondent is held in memory (about 3 KB each for a
+ * 40-item survey), so a run stops with one line rather than run out of memory.
+ */
+function tooManyRows(path: string, line: number, most: number): InputError {
+  return new InputError(
+    path,
+    line,
+    null,
+    `the input files hold more than ${most.toLocaleString('en')} data rows, more than align reads in one run`,
+    'audit the survey in parts (by wave, region or business unit), or check you picked the right files',
+  );
 }
 
 /** A row on its way through assembly. */

@@ -90,3 +90,18 @@ describe('reading a file in pieces', () => {
     expect(readFileSync(file).length).toBeGreaterThan(256);
   });
 });
+
+describe('the most rows one run reads', () => {
+  it('stops with one line naming the file and the line where the limit is passed, in a later piece or across files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'align-rows-'));
+    const file = join(dir, 'many.csv');
+    writeFileSync(file, `name,role,department,Q1,Q2,Q3\n${Array.from({ length: 400 }, (_, i) => `P${i},Manager,Sales,1,2,3`).join('\n')}\n`);
+    const options = { config: {}, skipInvalid: false, pieceBytes: 512, headRecords: 20 };
+    await expect(readDataset([file], { ...options, maxRows: 399 })).rejects.toThrow(
+      /many\.csv:\d+: the input files hold more than 399 data rows, more than align reads in one run; audit the survey in parts/,
+    );
+    expect((await readDataset([file], { ...options, maxRows: 400 })).respondents).toHaveLength(400);
+    // two files of 400 rows each against a limit of 700: the second file passes it
+    await expect(readDataset([file, file], { ...options, maxRows: 700 })).rejects.toThrow(/more than 700 data rows/);
+  });
+});

@@ -1,13 +1,7 @@
-// Known defects, found by hand while fuzzing (issue 13: rwg(values, 1) is NaN) and left for the owner of align.yml's scales
-// to decide: a scale declared in align.yml whose values are not 1..A without gaps crashes the
-// audit (exit 1, "This is a bug in align") instead of a one-line error naming the fix.
-// A scale's number of points is the number of its distinct values (src/ingest/likert.ts,
-// scalesFor), so
-//   - labels {"Yes": 1} (or every label the same value) is a 1-point scale: r_wg divides by
-//     its null variance (A² - 1)/12 = 0 and returns NaN ("a statistic produced NaN");
-//   - labels {"No": 1, "Yes": 5} is a 2-point scale 1..2, and likertSummary throws on the 5.
-// These are `it.fails`: they pass while the defect is there. When it is fixed, vitest reports
-// them as failing: turn each into `it` and check the message it gives.
+// align.yml scales whose values are not a run of whole numbers of two or more (found while
+// fuzzing, issue 13): a one-point scale made r_wg divide by its null variance (A² - 1)/12 = 0
+// ("a statistic produced NaN", exit 1), and {"No": 1, "Yes": 5} was read as a 2-point scale 1..2
+// that the 5 fell off (exit 1). align.yml's check refuses them with one line naming the line.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,28 +28,34 @@ function audit(csv: string, labels: string): Promise<{ code: number; stderr: str
   return runAlign(['audit', data, '--config', config, '--format', 'json']);
 }
 
-describe('align.yml scales that are not 1..A without gaps (known defect: exit 1)', () => {
-  it.fails('a one-label scale {"Yes": 1}: exit 0 or 2, not 1 ("a statistic produced NaN")', async () => {
+describe('align.yml scales that are not 1..A without gaps', () => {
+  it('a one-label scale {"Yes": 1}: exit 2 naming the align.yml line', async () => {
     const run = await audit(
       people(() => 'Yes'),
       '{"Yes": 1}',
     );
-    expect(run.code, run.stderr).not.toBe(1);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/^align: .*\.yml:3(:[^:]*)?: .*scale "mine" has /);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it.fails('labels of one value {"Yes": 1, "No": 1}: exit 0 or 2, not 1', async () => {
+  it('labels of one value {"Yes": 1, "No": 1}: exit 2 naming the align.yml line', async () => {
     const run = await audit(
       people((i) => (i % 2 ? 'Yes' : 'No')),
       '{"Yes": 1, "No": 1}',
     );
-    expect(run.code, run.stderr).not.toBe(1);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/^align: .*\.yml:3(:[^:]*)?: .*scale "mine" has /);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it.fails('a scale with a gap {"No": 1, "Yes": 5}: exit 0 or 2, not 1 ("likertSummary: 5 is off the 1..2 scale")', async () => {
+  it('a scale with a gap {"No": 1, "Yes": 5}: exit 2 naming the align.yml line', async () => {
     const run = await audit(
       people((i) => (i % 2 ? 'Yes' : 'No')),
       '{"No": 1, "Yes": 5}',
     );
-    expect(run.code, run.stderr).not.toBe(1);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/^align: .*\.yml:3(:[^:]*)?: .*scale "mine" has /);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
