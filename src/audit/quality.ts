@@ -35,10 +35,19 @@ export interface QualityOutcome {
 /** The flags one respondent raises, in a fixed order. */
 export function qualityFlags(r: Respondent, itemCount: number, medianSeconds: number | null): QualityFlag[] {
   const flags: QualityFlag[] = [];
-  const values = Object.values(r.likert);
-  if (values.length >= STRAIGHT_LINE_MIN_ITEMS && values.every((v) => v === values[0])) flags.push('straight-lining');
+  // the answers' number and whether all are alike, without copying them (asked of every respondent)
+  let answered = 0;
+  let first: number | undefined;
+  let alike = true;
+  for (const id in r.likert) {
+    const v = r.likert[id];
+    if (answered === 0) first = v;
+    else if (v !== first) alike = false;
+    answered++;
+  }
+  if (answered >= STRAIGHT_LINE_MIN_ITEMS && alike) flags.push('straight-lining');
   // only for someone who took the survey: a stacks-only row (a leader ranked in another file) is not incomplete
-  if (itemCount >= 2 && values.length < itemCount / 2 && tookSurvey(r)) flags.push('incomplete');
+  if (itemCount >= 2 && answered < itemCount / 2 && tookSurvey(r)) flags.push('incomplete');
   if (medianSeconds !== null && r.durationSeconds !== undefined && r.durationSeconds < medianSeconds * SPEEDER_BELOW_SHARE_OF_MEDIAN) flags.push('speeders');
   return flags;
 }

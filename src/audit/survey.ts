@@ -82,34 +82,69 @@ export function emptyTallies(shape: SurveyShape): GroupTallies {
   return { items: shape.items.map(() => new Map()), dimensionMeans: shape.dimensions.map(() => new Map()) };
 }
 
-/** Adds one respondent's answers to a group's tallies. */
-export function tallyRespondent(into: GroupTallies, shape: SurveyShape, likert: Readonly<Record<string, number>>): void {
-  const { items, dimensions } = shape;
-  const values = new Array<number | undefined>(items.length);
-  for (let k = 0; k < items.length; k++) {
-    const raw = likert[items[k]!.id];
-    if (raw === undefined) continue;
-    const v = scored(items[k]!, raw);
-    values[k] = v;
-    addToTally(into.items[k]!, v);
-  }
-  for (let d = 0; d < dimensions.length; d++) {
-    let sum = 0;
-    let count = 0;
-    for (const k of dimensions[d]!) {
-      const v = values[k];
-      if (v === undefined) continue;
-      sum += v;
-      count++;
+/** Marks an item a respondent did not answer in their row of scored answers. */
+const UNANSWERED = -32768;
+
+/**
+ * Every respondent's scored answers, one row of a flat array each, read from
+ * their answers once: the groups a respondent belongs to (everyone, their
+ * department, their level, leaders or the others) each tally the row.
+ */
+export function scoredRows(people: readonly Respondent[], items: readonly Item[]): (r: Respondent) => Int16Array {
+  const width = items.length;
+  const rows = new Int16Array(people.length * width).fill(UNANSWERED);
+  const at = new Map<Respondent, number>();
+  people.forEach((r, p) => {
+    at.set(r, p);
+    for (let k = 0; k < width; k++) {
+      const raw = r.likert[items[k]!.id];
+      if (raw !== undefined) rows[p * width + k] = scored(items[k]!, raw);
     }
-    if (count > 0) addToTally(into.dimensionMeans[d]!, sum / count);
-  }
+  });
+  const none = new Int16Array(width).fill(UNANSWERED);
+  return (r) => {
+    const p = at.get(r);
+    return p === undefined ? none : rows.subarray(p * width, (p + 1) * width);
+  };
 }
 
-function talliesOf(people: readonly Respondent[], shape: SurveyShape): GroupTallies {
-  const t = emptyTallies(shape);
-  for (const r of people) tallyRespondent(t, shape, r.likert);
-  return t;
+/**
+ * A group's tallies from its members' scored rows: an item's answers are
+ * counted by scale point (a Likert answer is one of a few whole numbers), then
+ * handed over as a tally; an answer off the item's scale is tallied as it is,
+ * for likertSummary to refuse.
+ */
+function talliesOf(people: readonly Respondent[], shape: SurveyShape, rowOf: (r: Respondent) => Int16Array): GroupTallies {
+  const { items, dimensions } = shape;
+  const counts = items.map((i) => new Float64Array(i.points));
+  const out = emptyTallies(shape);
+  for (const r of people) {
+    const row = rowOf(r);
+    for (let k = 0; k < row.length; k++) {
+      const v = row[k]!;
+      if (v === UNANSWERED) continue;
+      const point = v - items[k]!.low;
+      if (point >= 0 && point < items[k]!.points) counts[k]![point]!++;
+      else addToTally(out.items[k]!, v);
+    }
+    for (let d = 0; d < dimensions.length; d++) {
+      let sum = 0;
+      let count = 0;
+      for (const k of dimensions[d]!) {
+        const v = row[k]!;
+        if (v === UNANSWERED) continue;
+        sum += v;
+        count++;
+      }
+      if (count > 0) addToTally(out.dimensionMeans[d]!, sum / count);
+    }
+  }
+  counts.forEach((c, k) => {
+    c.forEach((n, point) => {
+      if (n > 0) addToTally(out.items[k]!, items[k]!.low + point, n);
+    });
+  });
+  return out;
 }
 
 /** A group's figures from their parts: the one shape of GroupStats, for items and dimensions alike. */
@@ -202,12 +237,13 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
     items,
     dimensions: dimensionNames.map((name) => items.flatMap((i, k) => (i.dimension === name ? [k] : []))),
   };
-  // each group's tallies once, whichever figures read them
+  // each group's tallies once, whichever figures read them, from each respondent's scored row
+  const rowOf = scoredRows(people, items);
   const cache = new Map<readonly Respondent[], GroupTallies>();
   const tallies = (group: readonly Respondent[]): GroupTallies => {
     let t = cache.get(group);
     if (!t) {
-      t = talliesOf(group, shape);
+      t = talliesOf(group, shape, rowOf);
       cache.set(group, t);
     }
     return t;
