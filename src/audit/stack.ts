@@ -13,7 +13,8 @@ import { copeland } from '../stats/copeland.js';
 import { columnMeans, sampleVariance } from '../stats/describe.js';
 import { KEMENY_MAX_ITEMS, kemeny } from '../stats/kemeny.js';
 import { kendallTauB } from '../stats/kendall-tau-b.js';
-import { kendallW, kendallWPermutation } from '../stats/kendall-w.js';
+import { kendallW, kendallWOfTally, kendallWPermutation } from '../stats/kendall-w.js';
+import { addRanking, emptyRankTally } from '../stats/rank-tally.js';
 import { type CompletedStack, completeStack } from '../stats/ranks.js';
 import { rankBiasedOverlap } from '../stats/rbo.js';
 import { type Stat, statFields as stat } from '../stats/result.js';
@@ -438,12 +439,14 @@ function groupsOf(
       departments.push({ department, suppressed: true });
       continue;
     }
-    const m = members.map((x) => x.stack.completed);
-    const means = columnMeans(m, n);
+    // a department's stack is read from its rank tally: sums that merge, not a matrix of every member's ranks
+    const tally = emptyRankTally(n);
+    for (const x of members) addRanking(tally, x.stack.completed);
+    const means = tally.rankSums.map((sum) => sum / tally.m);
     groupMeans.set(department, means);
     const meanRanks = byName(names, means);
-    const w = kendallW(m);
-    const order = borda(m, keys).order.map((i) => names[i]!);
+    const w = kendallWOfTally(tally);
+    const order = bordaOrder(tally.rankSums, tally.firstPlaces, keys).map((i) => names[i]!);
     departments.push({
       department,
       n: members.length,

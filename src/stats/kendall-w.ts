@@ -24,7 +24,8 @@
 import { DEFAULT_PERMUTATIONS } from '../defaults.js';
 import { chiSquareSurvival } from './chi-square.js';
 import { seededRandom, shuffleInPlace } from './random.js';
-import { midranks, tieGroupSizes } from './ranks.js';
+import { type RankTally, rankTallyOf } from './rank-tally.js';
+import { midranks } from './ranks.js';
 
 export interface KendallW {
   W: number;
@@ -57,16 +58,10 @@ function prepare(name: string, matrix: ReadonlyArray<readonly number[]>): Prepar
   if (m < 2) return 'fewer than two raters';
   if (n < 2) return 'fewer than two items to rank';
   const rows = matrix.map((row) => midranks(row));
-  let tieSum = 0;
-  for (const row of rows) for (const t of tieGroupSizes(row)) tieSum += t * t * t - t;
+  const { rankSums, tieSum } = rankTallyOf(rows, n);
   const denominatorUncorrected = m * m * (n * n * n - n);
   const denominator = denominatorUncorrected - m * tieSum;
   if (denominator <= 0) return 'every rater tied every item, so there is no order to agree on';
-  const rankSums = new Array<number>(n).fill(0);
-  for (const row of rows)
-    row.forEach((r, i) => {
-      rankSums[i] = (rankSums[i] as number) + r;
-    });
   return { rows, m, n, rankSums, denominator, denominatorUncorrected };
 }
 
@@ -83,9 +78,22 @@ function sumOfSquares(rankSums: ArrayLike<number>, m: number, n: number): number
 
 /** matrix[rater][item] = completed ranks. */
 export function kendallW(matrix: ReadonlyArray<readonly number[]>): KendallWResult {
-  const prepared = prepare('kendallW', matrix);
-  if (typeof prepared === 'string') return { value: null, reason: prepared };
-  const { m, n, rankSums, denominator, denominatorUncorrected } = prepared;
+  const n = matrix.length === 0 ? 0 : (matrix[0] as readonly number[]).length;
+  for (const row of matrix) {
+    if (row.length !== n) throw new Error('kendallW requires a rectangular matrix (every rater ranks the same items)');
+  }
+  return kendallWOfTally(rankTallyOf(matrix, n));
+}
+
+/** W from a group's rank tally (rank-tally.ts): the same figure as kendallW of the stacks tallied. */
+export function kendallWOfTally(tally: RankTally): KendallWResult {
+  const { m, rankSums, tieSum } = tally;
+  const n = rankSums.length;
+  if (m < 2) return { value: null, reason: 'fewer than two raters' };
+  if (n < 2) return { value: null, reason: 'fewer than two items to rank' };
+  const denominatorUncorrected = m * m * (n * n * n - n);
+  const denominator = denominatorUncorrected - m * tieSum;
+  if (denominator <= 0) return { value: null, reason: 'every rater tied every item, so there is no order to agree on' };
   const s = sumOfSquares(rankSums, m, n);
   const W = Math.min(1, (12 * s) / denominator);
   const WUncorrected = Math.min(1, (12 * s) / denominatorUncorrected);
