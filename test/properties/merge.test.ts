@@ -87,7 +87,7 @@ describe('rank tallies merged from parts', () => {
         const merged = parts.map((p) => rankTallyOf(p, 5)).reduce(mergeRankTally, emptyRankTally(5));
         const whole = rankTallyOf(all, 5);
         expect(merged.m).toBe(all.length);
-        merged.rankSums.forEach((s, i) => expect(s).toBeCloseTo(whole.rankSums[i]!, 10));
+        for (const [i, s] of merged.rankSums.entries()) expect(s).toBeCloseTo(whole.rankSums[i]!, 10);
         expect(merged.firstPlaces).toEqual(whole.firstPlaces);
         expect(merged.tieSum).toBe(whole.tieSum);
         const w = kendallWOfTally(merged);
