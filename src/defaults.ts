@@ -34,8 +34,21 @@ export const MAX_COLUMNS = 10_000;
 /** A response or stacks file, read in pieces (src/ingest/table.ts): 1 GB is some 7 million rows of a 40-item survey. */
 export const MAX_INPUT_BYTES = 1_000_000_000;
 export const MAX_CELL_CHARS = 100_000;
-/** Data rows in one run, over all its files: each respondent is held in memory (about 3 KB for a 40-item survey). */
+/**
+ * Data rows in one run, over all its files: each respondent is still held in
+ * memory, about 6 KB of heap each at the peak for a 40-item survey with a
+ * ranking (500,000 plain wide rows peaked at 2.8 GB resident). A run reads at
+ * most as many as the process's heap limit holds at that rate (V8 sets the
+ * limit from the machine's memory, 2 to 4 GB; NODE_OPTIONS=--max-old-space-size
+ * raises it), and never more than MAX_ROWS.
+ */
+export const ROW_BYTES_AT_PEAK = 6_000;
 export const MAX_ROWS = 1_000_000;
+
+/** The most data rows a run reads with this heap limit (bytes). */
+export function maxRowsFor(heapLimitBytes: number): number {
+  return Math.max(1, Math.min(MAX_ROWS, Math.floor(heapLimitBytes / ROW_BYTES_AT_PEAK)));
+}
 /** align.yml is a page of settings: its size and the report title it may give. */
 export const MAX_CONFIG_BYTES = 1_000_000;
 export const MAX_TITLE_CHARS = 200;

@@ -21,7 +21,8 @@
  * loses a row is a bug (InternalError), not a user error.
  */
 import { stat } from 'node:fs/promises';
-import { MAX_ROWS } from '../defaults.js';
+import { getHeapStatistics } from 'node:v8';
+import { maxRowsFor } from '../defaults.js';
 import { InputError, InternalError, UsageError } from '../errors.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
@@ -44,7 +45,7 @@ export interface ReadOptions {
   /** Read a file in pieces of this many bytes, the first holding at least headRecords records (table.ts PIECE_BYTES, HEAD_RECORDS unless a test says smaller). */
   pieceBytes?: number;
   headRecords?: number;
-  /** The most data rows one run reads (MAX_ROWS unless a test says fewer). */
+  /** The most data rows one run reads (defaults.ts maxRowsFor this process's heap limit, unless a test says fewer). */
   maxRows?: number;
   /**
    * Told how far reading has gone: the bytes of the input files read so far and the bytes of them all
@@ -70,6 +71,7 @@ export interface ReadInput {
  * (align inspect); otherwise the winner only (readDataset).
  */
 export async function readInput(path: string, options: ReadOptions, allReasons = false, rowsBefore = 0): Promise<ReadInput> {
+  const maxRows = options.maxRows ?? maxRowsFor(getHeapStatistics().heap_size_limit);
   const tableOptions = {
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
@@ -92,7 +94,7 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
     const read = normalised.readRecords;
     await reader.rest((records, lines, bytesRead) => {
       rows += records.length;
-      if (rowsBefore + rows > (options.maxRows ?? MAX_ROWS)) throw tooManyRows(path, lines[lines.length - 1]!, options.maxRows ?? MAX_ROWS);
+      if (rowsBefore + rows > maxRows) throw tooManyRows(path, lines[lines.length - 1]!, maxRows);
       options.progress?.(bytesRead, reader.size);
       const more = read(records, lines);
       for (const row of more.rows) normalised.rows.push(row);
@@ -105,7 +107,7 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
     normalised = choice.module.normalise(table, context);
     rows = table.records.length - normalised.headerRows;
   }
-  if (rowsBefore + rows > (options.maxRows ?? MAX_ROWS)) throw tooManyRows(path, table.lines[table.lines.length - 1]!, options.maxRows ?? MAX_ROWS);
+  if (rowsBefore + rows > maxRows) throw tooManyRows(path, table.lines[table.lines.length - 1]!, maxRows);
   if (normalised.lateNotes) normalised.notes.push(...normalised.lateNotes());
   return { table, normalised, choice, rows: Math.max(0, rows) };
 }
@@ -154,16 +156,16 @@ export async function readDataset(paths: string[], options: ReadOptions): Promis
 }
 
 /**
- * More rows than one run reads: every respondent is held in memory (about 3 KB each for a
- * 40-item survey), so a run stops with one line rather than run out of memory.
+ * More rows than one run reads (defaults.ts maxRowsFor): every respondent is held in memory,
+ * so a run stops with one line rather than run out of memory part way.
  */
 function tooManyRows(path: string, line: number, most: number): InputError {
   return new InputError(
     path,
     line,
     null,
-    `the input files hold more than ${most.toLocaleString('en')} data rows, more than align reads in one run`,
-    'audit the survey in parts (by wave, region or business unit), or check you picked the right files',
+    `the input files hold more than ${most.toLocaleString('en')} data rows, more than align holds in this process's memory`,
+    'audit the survey in parts (by wave, region or business unit), or give node more memory (NODE_OPTIONS=--max-old-space-size=<MB>)',
   );
 }
 

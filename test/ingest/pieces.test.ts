@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_ROWS, maxRowsFor, ROW_BYTES_AT_PEAK } from '../../src/defaults.js';
 import { InputError } from '../../src/errors.js';
 import { loadConfig } from '../../src/ingest/config.js';
 import { readDataset } from '../../src/ingest/dataset.js';
@@ -98,10 +99,20 @@ describe('the most rows one run reads', () => {
     writeFileSync(file, `name,role,department,Q1,Q2,Q3\n${Array.from({ length: 400 }, (_, i) => `P${i},Manager,Sales,1,2,3`).join('\n')}\n`);
     const options = { config: {}, skipInvalid: false, pieceBytes: 512, headRecords: 20 };
     await expect(readDataset([file], { ...options, maxRows: 399 })).rejects.toThrow(
-      /many\.csv:\d+: the input files hold more than 399 data rows, more than align reads in one run; audit the survey in parts/,
+      /many\.csv:\d+: the input files hold more than 399 data rows, more than align holds in this process.s memory; audit the survey in parts/,
     );
     expect((await readDataset([file], { ...options, maxRows: 400 })).respondents).toHaveLength(400);
     // two files of 400 rows each against a limit of 700: the second file passes it
     await expect(readDataset([file, file], { ...options, maxRows: 700 })).rejects.toThrow(/more than 700 data rows/);
+  });
+});
+
+describe('maxRowsFor', () => {
+  it('gives as many rows as the heap limit holds at ROW_BYTES_AT_PEAK each, never more than MAX_ROWS', () => {
+    // 2 GB of heap (V8's default on an 8 GB machine) at 6 KB a row: 333,333 rows
+    expect(maxRowsFor(2_000_000_000)).toBe(Math.floor(2_000_000_000 / ROW_BYTES_AT_PEAK));
+    expect(maxRowsFor(2_000_000_000)).toBe(333_333);
+    expect(maxRowsFor(1e13)).toBe(MAX_ROWS);
+    expect(maxRowsFor(0)).toBe(1);
   });
 });
