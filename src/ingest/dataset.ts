@@ -26,11 +26,13 @@ import { maxRowsFor } from '../defaults.js';
 import { InputError, InternalError, UsageError } from '../errors.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
+import { EncodingContradiction } from './decode.js';
 import { detectFormat, type FormatChoice } from './formats/index.js';
 import type { Normalised, RawRow } from './formats/types.js';
+import { PlanContradiction } from './plan/types.js';
 import { displayName, priorityKey } from './priority-key.js';
 import { aliasKeyOf, SKIP_INVALID_FIX, tieNotes } from './rankings.js';
-import { openTable, readTable } from './table.js';
+import { HEAD_GROWTH, LARGEST_HEAD_BYTES, openTable, PIECE_BYTES, type ReadTableOptions, readTable, wholeFileEncoding } from './table.js';
 import type { Dataset, EncodingLabel, Excluded, FileInfo, Item, LedgerKind, Note, Respondent, StackEntry, Subject, Table } from './types.js';
 
 export interface ReadOptions {
@@ -45,6 +47,8 @@ export interface ReadOptions {
   /** Read a file in pieces of this many bytes, the first holding at least headRecords records (table.ts PIECE_BYTES, HEAD_RECORDS unless a test says smaller). */
   pieceBytes?: number;
   headRecords?: number;
+  /** The largest first piece a contradiction grows it to (table.ts LARGEST_HEAD_BYTES unless a test says smaller). */
+  largestHead?: number;
   /** The most data rows one run reads (defaults.ts maxRowsFor this process's heap limit, unless a test says fewer). */
   maxRows?: number;
   /**
@@ -72,44 +76,62 @@ export interface ReadInput {
  */
 export async function readInput(path: string, options: ReadOptions, allReasons = false, rowsBefore = 0): Promise<ReadInput> {
   const maxRows = options.maxRows ?? maxRowsFor(getHeapStatistics().heap_size_limit);
-  const tableOptions = {
+  let tableOptions: ReadTableOptions = {
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(options.pieceBytes ? { pieceBytes: options.pieceBytes } : {}),
     ...(options.headRecords ? { headRecords: options.headRecords } : {}),
   };
-  const reader = await openTable(path, tableOptions);
   const context = {
     config: options.config,
     skipInvalid: options.skipInvalid,
     ...(options.rankingQuestion ? { rankingQuestion: options.rankingQuestion } : {}),
     ...(options.likert ? { likert: options.likert } : {}),
   };
-  let table = reader.table;
-  let choice = detectFormat(table, undefined, { winnerOnly: !allReasons });
-  let normalised = choice.module.normalise(table, context);
-  let rows = table.records.length - normalised.headerRows;
-  if (reader.rest && normalised.readRecords && !allReasons) {
-    // A large file: the later pieces are read by the first piece's plan, and only their rows are kept.
-    const read = normalised.readRecords;
-    await reader.rest((records, lines, bytesRead) => {
-      rows += records.length;
-      if (rowsBefore + rows > maxRows) throw tooManyRows(path, lines[lines.length - 1]!, maxRows);
-      options.progress?.(bytesRead, reader.size);
-      const more = read(records, lines);
-      for (const row of more.rows) normalised.rows.push(row);
-      for (const e of more.excluded) normalised.excluded.push(e);
-    });
-  } else if (reader.rest) {
-    // align inspect shows the whole table, and the long format reads a respondent across rows: read it all, then plan.
-    table = await readTable(path, tableOptions);
-    choice = detectFormat(table, undefined, { winnerOnly: !allReasons });
-    normalised = choice.module.normalise(table, context);
-    rows = table.records.length - normalised.headerRows;
+  let headBytes = options.pieceBytes ?? PIECE_BYTES;
+  for (;;) {
+    const reader = await openTable(path, { ...tableOptions, headBytes });
+    let table = reader.table;
+    let choice = detectFormat(table, undefined, { winnerOnly: !allReasons });
+    let normalised = choice.module.normalise(table, context);
+    let rows = table.records.length - normalised.headerRows;
+    if (reader.rest && normalised.readRecords && !allReasons) {
+      // A large file: the later pieces are read by the first piece's plan, and only their rows are kept.
+      const read = normalised.readRecords;
+      const kept = normalised;
+      try {
+        await reader.rest((records, lines, bytesRead) => {
+          rows += records.length;
+          if (rowsBefore + rows > maxRows) throw tooManyRows(path, lines[lines.length - 1]!, maxRows);
+          options.progress?.(bytesRead, reader.size);
+          const more = read(records, lines);
+          for (const row of more.rows) kept.rows.push(row);
+          for (const e of more.excluded) kept.excluded.push(e);
+        });
+      } catch (e) {
+        if (e instanceof EncodingContradiction) {
+          // The first piece's encoding does not hold for the rest: the whole file decides, as for a file read whole.
+          tableOptions = { ...tableOptions, encoding: await wholeFileEncoding(path, e) };
+          continue;
+        }
+        if (!(e instanceof PlanContradiction)) throw e;
+        // The first piece's plan cannot read a later one as the whole file's would: plan again from more of the file.
+        const largest = options.largestHead ?? LARGEST_HEAD_BYTES;
+        if (headBytes >= largest) throw e.error;
+        headBytes = Math.min(largest, headBytes * HEAD_GROWTH);
+        continue;
+      }
+    } else if (reader.rest) {
+      // align inspect shows the whole table, and the long format reads a respondent across rows: read it all, then plan.
+      table = await readTable(path, tableOptions);
+      choice = detectFormat(table, undefined, { winnerOnly: !allReasons });
+      normalised = choice.module.normalise(table, context);
+      rows = table.records.length - normalised.headerRows;
+    }
+    if (rowsBefore + rows > maxRows) throw tooManyRows(path, table.lines[table.lines.length - 1]!, maxRows);
+    if (normalised.lateNotes) normalised.notes.push(...normalised.lateNotes());
+    return { table, normalised, choice, rows: Math.max(0, rows) };
   }
-  if (rowsBefore + rows > maxRows) throw tooManyRows(path, table.lines[table.lines.length - 1]!, maxRows);
-  if (normalised.lateNotes) normalised.notes.push(...normalised.lateNotes());
-  return { table, normalised, choice, rows: Math.max(0, rows) };
 }
 
 /** Reads every file and assembles one Dataset (see the steps above). */

@@ -408,6 +408,23 @@ export function headCut(bytes: Buffer): number {
   return lf < 0 ? bytes.length : lf + 1;
 }
 
+/**
+ * A later piece of a file read in pieces is not in the encoding the first
+ * piece decided (a UTF-8 start, then a Windows-1252 byte; or Mac Roman read
+ * better past the first piece than Windows-1252): readInput lets the whole
+ * file decide, as decode does for a file read whole, and reads it again.
+ */
+export class EncodingContradiction extends Error {
+  constructor(readonly error: InputError) {
+    super(error.message);
+  }
+}
+
+/** How plausibly the first piece of a file reads in each single-byte encoding, for pieceDecoder to add the later pieces to. */
+export function singleByteScores(bytes: Buffer): { mac: number; win: number } {
+  return { mac: plausibility(bytes, 'macintosh'), win: plausibility(bytes, 'windows-1252') };
+}
+
 /** Decodes the bytes after a file's first piece, in the encoding that piece decided. */
 export interface PieceDecoder {
   /** The text of the next bytes; `line` is the physical line they start on and `offset` their place in the file (for an error's message). */
@@ -422,7 +439,7 @@ export interface PieceDecoder {
  * the run (naming its line, and the fix), and so does a NUL byte in a file
  * that is not UTF-16, as decode does for a file read whole.
  */
-export function pieceDecoder(encoding: EncodingLabel, path: string): PieceDecoder {
+export function pieceDecoder(encoding: EncodingLabel, path: string, guessed: { mac: number; win: number } | null): PieceDecoder {
   if (encoding === 'utf-8') {
     const decoder = new TextDecoder('utf-8', { fatal: true });
     return {
@@ -434,13 +451,15 @@ export function pieceDecoder(encoding: EncodingLabel, path: string): PieceDecode
         } catch {
           const at = firstInvalidUtf8(bytes);
           const hex = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-          throw new InputError(
+          const error = new InputError(
             path,
             line + countByte(bytes.subarray(0, at), 0x0a),
             null,
             `byte 0x${hex} (offset ${offset + at}) is not UTF-8, though the start of the file is`,
             'correct that cell and save the file as UTF-8 ("CSV UTF-8" in Excel), or pass --encoding windows-1252 (or macintosh) if the file really is in another encoding',
           );
+          // told UTF-8 by --encoding: the byte is the error; else the whole file decides (readInput)
+          throw guessed ? new EncodingContradiction(error) : error;
         }
       },
       end() {
@@ -454,13 +473,25 @@ export function pieceDecoder(encoding: EncodingLabel, path: string): PieceDecode
   }
   const decoder = iconv.getDecoder(encoding, { stripBOM: false });
   const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be';
+  const singleByte = guessed !== null && (encoding === 'macintosh' || encoding === 'windows-1252');
+  const scores = { mac: guessed?.mac ?? 0, win: guessed?.win ?? 0 };
   return {
     write(bytes, line, offset) {
       const nul = utf16 ? -1 : bytes.indexOf(0);
       if (nul >= 0) throw notText(path, bytes, nul, line, offset);
+      if (singleByte) {
+        scores.mac += plausibility(bytes, 'macintosh');
+        scores.win += plausibility(bytes, 'windows-1252');
+      }
       return decoder.write(bytes);
     },
     end() {
+      // The first piece chose between the two single-byte encodings by how plausible each reads; the whole file may choose otherwise.
+      if (singleByte && (scores.mac > scores.win ? 'macintosh' : scores.win > scores.mac ? 'windows-1252' : null) !== encoding) {
+        throw new EncodingContradiction(
+          new InputError(path, null, null, `reads better as another encoding than ${encoding} past its first piece`, 'pass --encoding'),
+        );
+      }
       return decoder.end() ?? '';
     },
   };

@@ -4,7 +4,7 @@
  */
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_QUOTED_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
-import { decode, headCut, pieceDecoder } from './decode.js';
+import { decode, EncodingContradiction, headCut, pieceDecoder, singleByteScores } from './decode.js';
 import { parseDelimited } from './parse.js';
 import { readInputBytes, readInputPiece, readPieces } from './read-bounded.js';
 import type { EncodingLabel, Table } from './types.js';
@@ -16,6 +16,8 @@ export interface ReadTableOptions {
   pieceBytes?: number;
   /** The fewest records the first piece holds (HEAD_RECORDS unless a test says fewer). */
   headRecords?: number;
+  /** The fewest bytes the first piece holds (a piece's; more when a later piece contradicted a smaller first one). */
+  headBytes?: number;
 }
 
 // '|' last: on a tie the earlier candidate wins, and a comma file whose list cells read `A | B | C`
@@ -103,6 +105,16 @@ export const PIECE_BYTES = 1024 * 1024;
  */
 export const HEAD_RECORDS = 1000;
 
+/**
+ * When a later piece contradicts the plan of the first (a column the first
+ * piece left empty is answered, an answer lies off the scale it showed), the
+ * file is read again with a first piece this many times larger, up to
+ * LARGEST_HEAD_BYTES; past that the contradiction is the error, naming its line
+ * and the align.yml setting that settles it.
+ */
+export const HEAD_GROWTH = 16;
+export const LARGEST_HEAD_BYTES = 16 * 1024 * 1024;
+
 /** A table read in pieces: the first piece's records, and a reader of the rest. */
 export interface TableReader {
   /** The header records and the records of the first piece (every record, for a file of one piece). */
@@ -119,14 +131,33 @@ export interface TableReader {
 
 /** Reads the whole file into one Table. */
 export async function readTable(path: string, options: ReadTableOptions = {}): Promise<Table> {
-  const reader = await openTable(path, options);
-  if (reader.rest) {
-    await reader.rest((records, lines) => {
-      for (const r of records) reader.table.records.push(r);
-      for (const l of lines) reader.table.lines.push(l);
-    });
+  for (let tried = options; ; ) {
+    const reader = await openTable(path, tried);
+    try {
+      if (reader.rest) {
+        await reader.rest((records, lines) => {
+          for (const r of records) reader.table.records.push(r);
+          for (const l of lines) reader.table.lines.push(l);
+        });
+      }
+      return reader.table;
+    } catch (e) {
+      if (!(e instanceof EncodingContradiction)) throw e;
+      tried = { ...tried, encoding: await wholeFileEncoding(path, e) };
+    }
   }
-  return reader.table;
+}
+
+/**
+ * The encoding of a file whose first piece decided one that a later piece
+ * contradicts (EncodingContradiction): decided from every byte, as for a file
+ * read whole (decode), whose own error (a stray byte, two encodings equally
+ * plausible) is the error then. Holds the file's bytes for the while.
+ */
+export async function wholeFileEncoding(path: string, contradiction: EncodingContradiction): Promise<EncodingLabel> {
+  const bytes = await readInputBytes(path, MAX_INPUT_BYTES);
+  if (bytes === null) throw contradiction.error;
+  return decode(bytes, path).encoding;
 }
 
 function tooLarge(path: string): InputError {
@@ -147,7 +178,7 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
   let cut: number;
   let decoded: ReturnType<typeof decode>;
   let head: ReturnType<typeof tableFromText> | null;
-  for (let headBytes = pieceBytes; ; headBytes += pieceBytes) {
+  for (let headBytes = Math.max(pieceBytes, options.headBytes ?? 0); ; headBytes += pieceBytes) {
     first = await readInputPiece(path, headBytes);
     if (first.size > MAX_INPUT_BYTES) throw tooLarge(path);
     if (first.whole) {
@@ -172,7 +203,9 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
   let carryLine = head.rest.line;
   let lineCount = 1 + countLines(text);
   const rest = async (each: (records: string[][], lines: number[], bytesRead: number) => void): Promise<void> => {
-    const decoder = pieceDecoder(encoding, path);
+    // an encoding the first piece guessed (not one --encoding or a byte-order mark named) is checked against the rest
+    const guessed = options.encoding || decoded.bom ? null : singleByteScores(first.bytes.subarray(0, cut));
+    const decoder = pieceDecoder(encoding, path, guessed);
     let offset = cut;
     const readOne = (piece: string, final: boolean) => {
       const parsed = parseDelimited(piece, {

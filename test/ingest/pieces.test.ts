@@ -80,15 +80,19 @@ describe('reading a file in pieces', () => {
     }
   });
 
-  it("stops at a later piece that is not in the first piece's encoding, naming its line", async () => {
+  it("judges a later piece that is not in the first piece's encoding on the whole file, as reading it whole does", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'align-pieces-'));
     const file = join(dir, 'mixed.csv');
     const ascii = Array.from({ length: 100 }, (_, i) => `Person ${i},Sales`).join('\n');
     writeFileSync(file, Buffer.concat([Buffer.from(`name,department\n${ascii}\n`), Buffer.from('Jos\xe9,Ventas\n', 'latin1')]));
-    await expect(readTable(file, { pieceBytes: 256, headRecords: 2 })).rejects.toThrow(
-      /:102: byte 0xE9 \(offset \d+\) is not UTF-8, though the start of the file is; .*--encoding windows-1252/,
-    );
     expect(readFileSync(file).length).toBeGreaterThan(256);
+    const whole = await readTable(file);
+    const pieces = await readTable(file, { pieceBytes: 256, headRecords: 2 });
+    // one byte above 0x7F, and not UTF-8: the file is Windows-1252 (decode.ts), read whole or in pieces
+    expect(whole.encoding).toBe('windows-1252');
+    expect(pieces.encoding).toBe('windows-1252');
+    expect(pieces.records).toEqual(whole.records);
+    expect(pieces.records.at(-1)).toEqual(['José', 'Ventas']);
   });
 });
 
@@ -114,5 +118,60 @@ describe('maxRowsFor', () => {
     expect(maxRowsFor(2_000_000_000)).toBe(333_333);
     expect(maxRowsFor(1e13)).toBe(MAX_ROWS);
     expect(maxRowsFor(0)).toBe(1);
+  });
+});
+
+// A later piece the first piece's plan cannot read as the whole file's plan would (black-box QA,
+// issue 13): the file is read again with a larger first piece, so it reads as it does whole; past
+// the largest first piece, the contradiction is the error, naming its line and the fix.
+describe('a later piece that contradicts the first piece', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'align-contradict-'));
+  const header = 'respondent_id,name,role,department,Q1,Q2,Q3,Q4';
+  const row = (i: number, q4: string, q1 = String(1 + (i % 4))) =>
+    `R${i},Person ${i},${i < 6 ? 'Executive' : 'Manager'},${['Sales', 'Ops', 'Legal'][i % 3]},${q1},${1 + ((i * 7) % 4)},${1 + ((i * 3) % 4)},${q4}`;
+  const options = { config: {}, skipInvalid: false, pieceBytes: 256, headRecords: 20 };
+
+  async function same(file: string) {
+    const whole = await outcome(file);
+    let pieces: Awaited<ReturnType<typeof outcome>>;
+    try {
+      pieces = { dataset: await readDataset([file], options) };
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      pieces = { error: e.message };
+    }
+    expect(pieces).toEqual(whole);
+    return whole;
+  }
+
+  it('a question nobody answers in the first piece, answered later, is read (not dropped)', async () => {
+    const file = join(dir, 'late-question.csv');
+    writeFileSync(file, `${header}\n${Array.from({ length: 300 }, (_, i) => row(i, i < 150 ? '' : String(1 + (i % 5)))).join('\n')}\n`);
+    const whole = await same(file);
+    expect(whole.dataset!.items.map((i) => i.id)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
+  });
+
+  it('an answer above the range the first piece showed widens the scale as it does whole', async () => {
+    const file = join(dir, 'late-five.csv');
+    writeFileSync(file, `${header}\n${Array.from({ length: 300 }, (_, i) => row(i, '2', i === 250 ? '5' : undefined)).join('\n')}\n`);
+    const whole = await same(file);
+    expect(whole.dataset!.items.find((i) => i.id === 'Q1')!.points).toBe(5);
+  });
+
+  it('past the largest first piece, stops with one line naming the row and the align.yml fix', async () => {
+    const file = join(dir, 'late-question-big.csv');
+    writeFileSync(file, `${header}\n${Array.from({ length: 300 }, (_, i) => row(i, i < 290 ? '' : '3')).join('\n')}\n`);
+    await expect(readDataset([file], { ...options, largestHead: 256 })).rejects.toThrow(
+      /late-question-big\.csv:292:"Q4": the column has no answer in the first \d+ rows, from which align decides what each column holds, but this row answers it; say what it holds in align\.yml under columns/,
+    );
+  });
+
+  it('a stray byte after a UTF-8 first piece, in a file that is otherwise UTF-8, stops as it does when read whole', async () => {
+    const file = join(dir, 'late-stray.csv');
+    // accented names throughout (UTF-8), then one Latin-1 byte: a mistake to point at, not another encoding
+    const utf8 = Array.from({ length: 300 }, (_, i) => row(i, '2').replace(`Person ${i}`, `Zoë ${i}`)).join('\n');
+    writeFileSync(file, Buffer.concat([Buffer.from(`${header}\n${utf8}\n`), Buffer.from('R999,Jos\xe9 Diaz,Manager,Sales,1,2,3,4\n', 'latin1')]));
+    const whole = await same(file);
+    expect(whole.error).toMatch(/:302:"name": byte 0xE9 .* is not UTF-8, though the rest of the file is/);
   });
 });

@@ -24,7 +24,7 @@ import { looseKey, splitCode } from './header.js';
 import { bookFor, books, decodeCell, dimensionOf, levelOf, namedIn, overrideFor, overrides } from './overrides.js';
 import { chooseRanking, prioritiesOf, priorityNameOf, stackOf } from './ranking.js';
 import { likertCell, likertOf, resolveScales } from './scales.js';
-import type { ExportColumn, ExportLayout, Resolved, SurveyNormalised, SurveyRow } from './types.js';
+import { type ExportColumn, type ExportLayout, PlanContradiction, type Resolved, type SurveyNormalised, type SurveyRow } from './types.js';
 
 const NOTHING_READ_FIX =
   'give stacks as long format (respondent, priority, rank), one column per priority holding its rank, one column per position, or one list cell (A;B;C), and Likert items as labels or as three or more columns of whole numbers; or name the columns under columns in align.yml (align inspect --write-config writes a starter)';
@@ -280,7 +280,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   // readRecords, whose columns are shown to the same reading by giving each its piece's cells.
   let rows: SurveyRow[] = [];
   let excluded: Excluded[] = [];
-  const readPiece = (piece: readonly string[][], pieceLines: readonly number[]) => {
+  const readPiece = (piece: readonly string[][], pieceLines: readonly number[], later: boolean) => {
     piece.forEach((record, at) => {
       const line = pieceLines[at]!;
       if (record.every((c) => c.trim() === '')) {
@@ -323,6 +323,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
           try {
             value = likertCell(c, at, file, line);
           } catch (e) {
+            if (later && e instanceof InputError && !lenient && exclude === null) throw new PlanContradiction(e);
             if (!(e instanceof InputError) || !lenient || exclude !== null) throw e;
             // One note per column, on its first such row, naming no answer of anyone's: notes reach the
             // workshop view, and a team member's answers are confidential.
@@ -335,7 +336,9 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         }
         if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions });
       } catch (e) {
-        if (!(e instanceof InputError)) throw e;
+        if (!(e instanceof InputError) || e instanceof PlanContradiction) throw e;
+        // a later piece's cell the first piece's plan cannot read: the whole file's plan may read it
+        if (later && exclude === null) throw new PlanContradiction(e);
         if (exclude !== null) {
           // Not a real response anyway (a preview, an unfinished one): its bad cell does not stop the run.
           row.likert = Object.create(null) as Record<string, number>;
@@ -376,7 +379,9 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       rows.push(row);
     });
   };
-  readPiece(data, lines);
+  readPiece(data, lines, false);
+  // Columns with no answer at all in the first piece: its plan reads nothing there, so a later answer contradicts it.
+  const emptyFirst = resolved.filter((r) => r.view.raw.every((c) => c.trim() === ''));
   const firstRows = rows;
   const firstExcluded = excluded;
   const readRecords = (piece: string[][], pieceLines: number[]): { rows: SurveyRow[]; excluded: Excluded[] } => {
@@ -384,9 +389,22 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       r.view.raw = piece.map((record) => record[r.column.index] ?? '');
       r.view.cells = r.view.raw.map((c) => decodeCell(c, r.book));
     }
+    for (const r of emptyFirst) {
+      const at = r.view.raw.findIndex((c) => c.trim() !== '');
+      if (at < 0) continue;
+      throw new PlanContradiction(
+        new InputError(
+          file,
+          pieceLines[at]!,
+          r.column.header,
+          `the column has no answer in the first ${data.length.toLocaleString('en')} rows, from which align decides what each column holds, but this row answers it`,
+          `say what it holds in align.yml under columns (e.g. columns: {${quoted(r.column.header)}: {role: likert, scale: <scale>}}, or ignore), or put rows that answer it first`,
+        ),
+      );
+    }
     rows = [];
     excluded = [];
-    readPiece(piece, pieceLines);
+    readPiece(piece, pieceLines, true);
     // whose row each exclusion is (dataset.ts reads it from the first piece's table; a later piece is not kept)
     const at = new Map(pieceLines.map((l, i) => [l, i]));
     for (const e of excluded) {

@@ -1,3 +1,4 @@
+import type { InputError } from '../../errors.js';
 import type { ColumnRoleName } from '../config-types.js';
 import type { Normalised, RawRow } from '../formats/types.js';
 import type { ColumnView, RankingCandidate } from '../infer.js';
@@ -77,4 +78,18 @@ export interface Resolved {
   group?: string;
   /** Cells already read as this column's Likert answers (likertCell): an export repeats a handful of answers. */
   read?: Map<string, number | null>;
+}
+
+/**
+ * A later piece of a large file that the first piece's plan cannot read as
+ * the whole file's plan would (src/ingest/table.ts, PIECE_BYTES): a column
+ * empty in the first piece answered later, an answer off the scale the first
+ * piece showed, a label it did not hold. Not a user error by itself:
+ * readInput reads the file again with a larger first piece, and only when
+ * that cannot settle it is `error` the message.
+ */
+export class PlanContradiction extends Error {
+  constructor(readonly error: InputError) {
+    super(error.message);
+  }
 }
