@@ -87,6 +87,18 @@ function isBlank(record: readonly string[]): boolean {
   return record.length === 1 && record[0]!.trim() === '';
 }
 
+/** The records that are not blank lines, with their lines. */
+function nonBlank(parsed: { records: string[][]; lines: number[] }): { records: string[][]; lines: number[] } {
+  const records: string[][] = [];
+  const lines: number[] = [];
+  parsed.records.forEach((record, i) => {
+    if (isBlank(record)) return;
+    records.push(record);
+    lines.push(parsed.lines[i]!);
+  });
+  return { records, lines };
+}
+
 /**
  * A file is read a piece of this many bytes at a time. A file of one piece
  * (nearly every export: 1 MiB holds some 7,000 responses of 40 items) is read
@@ -217,13 +229,7 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
         partial: !final,
         ...(newline ? { newline } : {}),
       });
-      const records: string[][] = [];
-      const lines: number[] = [];
-      parsed.records.forEach((record, i) => {
-        if (isBlank(record)) return;
-        records.push(record);
-        lines.push(parsed.lines[i]!);
-      });
+      const { records, lines } = nonBlank(parsed);
       checkBounds(records, lines, path, header, 0);
       checkRectangular(records, lines, path, header, 0);
       if (parsed.rest) {
@@ -292,13 +298,7 @@ function tableFromText(
   checkControlCharacters(text, path);
   const delimiter = options.delimiter ?? sniffDelimiter(text, path);
   const parsed = parseRecords(text, delimiter, path, options.partial);
-  const records: string[][] = [];
-  const lines: number[] = [];
-  parsed.records.forEach((record, i) => {
-    if (isBlank(record)) return;
-    records.push(record);
-    lines.push(parsed.lines[i]!);
-  });
+  const { records, lines } = nonBlank(parsed);
   if (records.length === 0) {
     throw new InputError(path, null, null, 'the file is empty', 'export the responses again');
   }
