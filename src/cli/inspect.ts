@@ -70,10 +70,10 @@ export interface InspectResult {
 
 /** The pure part: a file as readInput read it, in; what inspect reports, out (no config written). */
 export function inspectTable(
-  { table, normalised, choice }: ReadInput,
+  { table, normalised, choice, rows }: ReadInput,
   config: AlignConfig,
 ): { result: Omit<InspectResult, 'configWritten'>; normalised: Normalised } {
-  const dataset = assembleDataset([{ table, normalised }], { config, skipInvalid: true });
+  const dataset = assembleDataset([{ table, normalised, rows }], { config, skipInvalid: true });
   const ranking = (normalised as Normalised & { ranking?: { question: string; encoding: string } | null }).ranking ?? null;
   const rankingColumns = normalised.columns.filter((c) => c.role === 'ranking');
   const recallColumn = normalised.recallUnresolved ? undefined : normalised.columns.find((c) => c.role === 'recall');
@@ -103,7 +103,7 @@ export function inspectTable(
       items: normalised.items.length,
       ...(normalised.decisions && normalised.decisions.length > 0 ? { decisions: normalised.decisions } : {}),
       ...(recallColumn ? { recall: recallColumn.header } : {}),
-      rows: Math.max(0, table.records.length - normalised.headerRows),
+      rows,
       usable: dataset.respondents.length,
       excluded: dataset.excluded,
       notes: dataset.notes,

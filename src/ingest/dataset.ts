@@ -95,7 +95,7 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
     let choice = detectFormat(table, undefined, { winnerOnly: !allReasons });
     let normalised = choice.module.normalise(table, context);
     let rows = table.records.length - normalised.headerRows;
-    if (reader.rest && normalised.readRecords && !allReasons) {
+    if (reader.rest && normalised.readRecords) {
       // A large file: the later pieces are read by the first piece's plan, and only their rows are kept.
       const read = normalised.readRecords;
       const kept = normalised;
@@ -122,7 +122,7 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
         continue;
       }
     } else if (reader.rest) {
-      // align inspect shows the whole table, and the long format reads a respondent across rows: read it all, then plan.
+      // The long format reads a respondent across rows: read it all, then plan.
       table = await readTable(path, tableOptions);
       choice = detectFormat(table, undefined, { winnerOnly: !allReasons });
       normalised = choice.module.normalise(table, context);
