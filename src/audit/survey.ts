@@ -8,9 +8,9 @@
  * large enough. Rules: ARCHITECTURE.md ("Survey", "Groups", "Anonymity").
  *
  * Confidentiality is decided here, once, so no renderer can leak: a group
- * with fewer members than the threshold is `{suppressed: true}`, and within
- * each split (departments, levels) complementary suppression (suppressGroups)
- * hides the next-smallest group while the hidden remainder could be derived.
+ * with fewer members than the threshold is `{suppressed: true}`, and
+ * complementary suppression (groups.ts, over both splits and the gap) hides
+ * more while any small group could be derived by subtraction.
  * Members are counted, not answers: an item one member skipped still shows
  * when the group is large enough.
  */
@@ -230,7 +230,7 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
   const dataset: Dataset = { ...input, items };
   const { minGroup } = options;
   const commentMinGroup = Math.max(minGroup, options.commentMinGroup ?? DEFAULT_COMMENT_MIN_GROUP);
-  const { people, leaders, others, departments, levels, overallShown } = options.population;
+  const { people, leaders, others, departments, levels, overallShown, leadersShown } = options.population;
   const shownDepartments = shownGroups(departments);
   const dimensionNames = [...new Set(items.map((i) => i.dimension).filter((d): d is string => d !== null))];
   const shape: SurveyShape = {
@@ -303,9 +303,9 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
     };
   });
 
-  // Leaders against everyone else: with fewer leaders (or others) than the threshold the difference
-  // would reveal the small group's own figure, so the entry is suppressed.
-  const gapShown = leaders.length >= minGroup && others.length >= minGroup;
+  // Leaders against everyone else: shown only when groups.ts decided the leaders' figures may be
+  // (both sides at least the threshold, and neither side, taken from a set shown, leaves a small group).
+  const gapShown = leadersShown;
   const gapOf = <K extends 'item' | 'dimension'>(key: K, name: string, lead: GroupStats, rest: GroupStats): GapEntry => {
     if (!gapShown) return { [key]: name, suppressed: true } as GapEntry;
     if (lead.favourable === null || rest.favourable === null) {
