@@ -20,6 +20,7 @@
 import { measureHeader, normaliseHeader, positionFromHeader, recogniseAttribute } from './columns.js';
 import type { ColumnRoleName } from './config-types.js';
 import { bestScale, integerAnswer, isMissingAnswer, numericRange, type Scale, type ScaleFit } from './likert.js';
+import { outlyingAnswers } from './outlying.js';
 import { priorityKey } from './priority-key.js';
 import { listSeparator, parseRankCell, readRank, splitListCell } from './rankings.js';
 
@@ -557,13 +558,15 @@ export function inferLikert(cells: readonly string[], scales: readonly Scale[], 
   const integers = values.map(integerAnswer).filter((v): v is number => v !== null);
   if (integers.length === values.length || (integers.length >= 3 && integers.length / values.length >= 0.75)) {
     if (!numbers) return null;
-    const range = numericRange(integers);
+    // the range as a group's (numericGroups): a few answers apart from the rest do not decide it
+    const outlying = outlyingAnswers(integers);
+    const range = numericRange(outlying.size > 0 ? integers.filter((v) => !outlying.has(v)) : integers);
     if (!range || new Set(integers).size < 2) return null;
     const stray = values.filter((v) => integerAnswer(v) === null);
     return {
       role: 'likert',
       confidence: stray.length > 0 ? 0.5 : range.high <= 7 ? 0.75 : 0.5,
-      reason: `whole numbers within ${range.low}..${range.high}: read as a ${range.points}-point scale, ${range.low} = lowest${stray.length > 0 ? `; but ${sample(stray, 3)} ${stray.length === 1 ? 'is' : 'are'} not a number` : ''}`,
+      reason: `whole numbers within ${range.low}..${range.high}: read as a ${range.points}-point scale, ${range.low} = lowest${stray.length > 0 ? `; but ${sample(stray, 3)} ${stray.length === 1 ? 'is' : 'are'} not a number` : ''}${outlying.size > 0 ? `; ${sample([...outlying].sort((a, b) => a - b).map(String), 3)}, apart from the other answers and fewer than 1% of them, ${outlying.size === 1 ? 'is' : 'are'} off the scale` : ''}`,
       likert: { kind: 'numeric', ...range },
     };
   }

@@ -10,6 +10,7 @@
  * (statsmodels.stats.proportion.proportion_confint(k, n, method='wilson') gives the same).
  * Ties: not applicable.
  * Undefined case: n = 0 gives null with a reason. k outside 0..n is a programmer error and throws.
+ * Edges: 0 of n has lower bound exactly 0, n of n upper bound exactly 1 (the formula's limits, not its rounding).
  * Example: wilsonInterval(3, 5) -> [0.2307242812760128, 0.882379225767352]
  *   (the formula in numpy with z = scipy.stats.norm.ppf(0.975); statsmodels gives the same).
  */
@@ -30,7 +31,12 @@ export function wilsonInterval(successes: number, n: number, z: number = Z_95): 
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;
   const half = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { value: [Math.max(0, centre - half), Math.min(1, centre + half)] };
+  // At the edges the bound is exact: with k = 0, centre and half are both (z²/2n) / (1 + z²/n), so
+  // the lower bound is 0; with k = n, centre + half = (1 + z²/n) / (1 + z²/n) = 1. Computed, they
+  // leave a floating-point residue (2.2e-19 for 0 of 1,568), which a CSV would print as a share.
+  const lower = successes === 0 ? 0 : Math.max(0, centre - half);
+  const upper = successes === n ? 1 : Math.min(1, centre + half);
+  return { value: [lower, upper] };
 }
 
 export type { Stat };

@@ -10,7 +10,7 @@ import { fSurvival, regularizedBeta } from '../../src/stats/f-distribution.js';
 import { icc1 } from '../../src/stats/icc1.js';
 import { favourableCuts, likertSummary } from '../../src/stats/likert-summary.js';
 import { rwg, rwgJ } from '../../src/stats/rwg.js';
-import { wilsonInterval } from '../../src/stats/wilson.js';
+import { wilsonInterval, Z_95 } from '../../src/stats/wilson.js';
 
 const TOL = 1e-9;
 const close = (actual: number | null, expected: number, tol = TOL) => {
@@ -63,6 +63,31 @@ describe('wilsonInterval(successes, n)', () => {
     const w = wilsonInterval(k, n);
     close(w.value![0], low);
     close(w.value![1], high);
+  });
+
+  // Wilson (1927) as in Agresti and Coull (1998), "Approximate is better than 'exact'", The American
+  // Statistician 52:119-126, eq. 2: (p + z²/2n ± z·sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n).
+  // By hand, k = 0 (p = 0): centre = half = (z²/2n) / (1 + z²/n), so the lower bound is 0 exactly and
+  // the upper z²/(n + z²); k = n (p = 1): centre + half = (1 + z²/2n + z²/2n) / (1 + z²/n) = 1 exactly
+  // and the lower n/(n + z²). In floating point centre - half was 2.168404344971009e-19 for 0 of 1,568
+  // (the QA run's CSV) and centre + half 1.0000000000000002 for 1,568 of 1,568: the edges are exact now.
+  test.each([
+    [0, 1568],
+    [0, 5],
+    [0, 1],
+    [7, 7],
+    [1568, 1568],
+    [19592, 19592],
+  ])('wilsonInterval(%i, %i) is exact at the edge: 0 below for 0 of n, 1 above for n of n', (k, n) => {
+    const z2 = Z_95 * Z_95;
+    const [low, high] = wilsonInterval(k, n).value!;
+    if (k === 0) {
+      expect(low).toBe(0);
+      close(high, z2 / (n + z2));
+    } else {
+      expect(high).toBe(1);
+      close(low, n / (n + z2));
+    }
   });
 
   test('n = 0 is n/a; k outside 0..n throws', () => {

@@ -1,5 +1,6 @@
 import { positionFromHeader } from '../columns.js';
 import { groupRange, integerAnswer, isMissingAnswer } from '../likert.js';
+import { outlyingAnswers } from '../outlying.js';
 import { readRank } from '../rankings.js';
 import type { Resolved } from './types.js';
 
@@ -165,7 +166,9 @@ export function isNumberRun(group: readonly Resolved[]): boolean {
  * or the columns of one question (a grid), whose answers are all whole numbers
  * on one fixed range. Columns no one answered stay out (nothing says what
  * they are). The range is the group's: a lone column's range is never read
- * from the largest number it happens to hold.
+ * from the largest number it happens to hold, and a few answers apart from
+ * the rest (outlyingAnswers: a lone 9 among 1..5, a lone 0 below them) are
+ * left out of it, so the cells holding them are off the scale.
  */
 export function numericGroups(
   groups: readonly Resolved[][],
@@ -189,7 +192,10 @@ export function numericGroups(
     }
     const ok = words === 0 || (values.length >= 3 && values.length >= 3 * words);
     if (!ok || new Set(values).size < 2) continue;
-    const range = groupRange(values);
+    // A few answers apart from the rest (a lone 9 among 1..5) do not decide the range: they are off
+    // it, and reading stops at the first with its line and column (likertCell), never a stretched scale.
+    const outlying = outlyingAnswers(values);
+    const range = groupRange(outlying.size > 0 ? values.filter((v) => !outlying.has(v)) : values);
     if (range) out.push({ members, range });
   }
   return out;

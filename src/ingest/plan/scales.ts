@@ -5,6 +5,7 @@ import { InputError } from '../../errors.js';
 import type { AlignConfig } from '../config-types.js';
 import { inferLikert, type LikertKind } from '../infer.js';
 import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale } from '../likert.js';
+import { outlyingAnswers } from '../outlying.js';
 import { SKIP_INVALID_FIX } from '../rankings.js';
 import type { Note } from '../types.js';
 import { quoted } from './groups.js';
@@ -102,7 +103,9 @@ export function resolveScales(resolved: Resolved[], scales: Scale[], config: Ali
     // a group of rating questions keeps the range it was read with (numericGroups); other questions share the widest
     if (numeric.length > 1 && !numeric[0]!.group) {
       const values = numeric.flatMap((m) => m.view.cells.map(integerAnswer).filter((v): v is number => v !== null));
-      const range = numericRange(values);
+      // as numericGroups: a few answers apart from the rest (a lone 9 among 1..5) do not widen the shared range
+      const outlying = outlyingAnswers(values);
+      const range = numericRange(outlying.size > 0 ? values.filter((v) => !outlying.has(v)) : values);
       if (range) for (const m of numeric) m.likert = { scale: null, numeric: range };
     }
   }
@@ -146,13 +149,34 @@ function readLikertCell(c: Resolved, cell: string, file: string, line: number): 
   if (isMissingAnswer(cell)) return null;
   const value = integerAnswer(cell);
   if (numeric && value !== null && value >= numeric.low && value <= numeric.high) return value;
+  if (value === null || !numeric) {
+    throw new InputError(
+      file,
+      line,
+      c.column.header,
+      `${quoted(cell.trim())} is not a number on this ${numeric ? `${numeric.low}..${numeric.high} ` : ''}scale`,
+      `correct the cell, or map the labels in align.yml under scales, ${SKIP_INVALID_FIX}`,
+    );
+  }
+  // Off the range read from the answers: a typo, a code, or a scale with more points than the
+  // answers showed (outlyingAnswers keeps a lone 9 from stretching 1..5). align does not guess which.
   throw new InputError(
     file,
     line,
     c.column.header,
-    value === null
-      ? `${quoted(cell.trim())} is not a number on this ${numeric ? `${numeric.low}..${numeric.high} ` : ''}scale`
-      : `${value} is off the ${numeric!.low}..${numeric!.high} scale`,
-    `correct the cell, or map the labels in align.yml under scales, ${SKIP_INVALID_FIX}`,
+    `${value} is off the ${numeric.low}..${numeric.high} scale read from the answers`,
+    offScaleFix(c, value, numeric),
   );
+}
+
+/**
+ * The fix for a whole number off a numeric scale: correct it, leave the respondent out, or settle
+ * the scale in align.yml (the number meaning no answer, or a scale reaching it), for every column
+ * of the group; the syntax is the README's (align.yml: scales, columns.<column>.scale).
+ */
+function offScaleFix(c: Resolved, value: number, numeric: { low: number; high: number }): string {
+  const labels = (low: number, high: number) => `{"${low}": ${low}, …, "${high}": ${high}}`;
+  const wider = { low: Math.min(numeric.low, value), high: Math.max(numeric.high, value) };
+  const column = `columns: {${quoted(c.column.header)}: {role: likert, scale: rating}}`;
+  return `correct the cell, ${SKIP_INVALID_FIX}; or settle the scale in align.yml: scales: {rating: {labels: ${labels(numeric.low, numeric.high)}, missing: ["${value}"]}} if ${value} means no answer, or scales: {rating: {labels: ${labels(wider.low, wider.high)}}} if the scale runs ${wider.low}..${wider.high}, with ${column}${c.group ? ' (a wider scale: each column of the group)' : ''}`;
 }
