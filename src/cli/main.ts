@@ -9,7 +9,7 @@ import { InputError, UsageError } from '../errors.js';
 import type { CsvTable } from '../render/csv.js';
 import { displaySafe } from '../text.js';
 import { type Io, processIo } from './io.js';
-import { addReadingFlags, args as arg, flags as flag, type PaperFlag, type ReadingFlags, type ReportFormat } from './options.js';
+import { addReadingFlags, args as arg, flags as flag, type PaperFlag, type ReadingFlags, type ReportFormat, refuseRepeatedValues } from './options.js';
 import type { MetaFlags } from './report-meta.js';
 import { version } from './version.js';
 
@@ -195,6 +195,8 @@ function buildProgram(io: Io): Command {
       await ejectTemplates({ dir, ...flags }, io);
     });
 
+  // a flag of one value given twice with different values is refused, not silently the last
+  refuseRepeatedValues(program);
   return program;
 }
 

@@ -157,6 +157,14 @@ export function parsePaper(value: string): PaperFlag {
   return p as PaperFlag;
 }
 
+/** Options that take a value and may be given several times (--leaders): every other one is given once, or repeated with the same value. */
+const REPEATABLE = new WeakSet<Option>();
+
+function repeatable(option: Option): Option {
+  REPEATABLE.add(option);
+  return option;
+}
+
 function collect(parse: (value: string) => string) {
   return (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), parse(value)];
 }
@@ -174,8 +182,10 @@ export const flags = {
   delimiter: () =>
     new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab or pipe (default: detected)').argParser(parseDelimiterFlag),
   leaders: () =>
-    new Option('--leaders <role>', 'role value that marks a leader; repeat for several (default: Executive)').argParser(
-      collect(nonEmpty('--leaders', 'a role value such as "Executive"')),
+    repeatable(
+      new Option('--leaders <role>', 'role value that marks a leader; repeat for several (default: Executive)').argParser(
+        collect(nonEmpty('--leaders', 'a role value such as "Executive"')),
+      ),
     ),
   rankingQuestion: () =>
     new Option('--ranking-question <header>', "the ranking question's text as it heads its columns, when a file has two").argParser(
@@ -279,4 +289,37 @@ export function addReadingFlags(command: Command): Command {
     .addOption(flags.noColor())
     .addOption(flags.verbose())
     .addOption(flags.quiet());
+}
+
+/** A value as a message shows it: plain when it is a plain word or path, else quoted (and cut short, as quoted() does). */
+function shown(value: string | undefined): string {
+  if (value === undefined) return 'the flag alone';
+  return /^[\w./:@+-]+$/.test(value) && value.length <= 80 ? value : quoted(value);
+}
+
+/**
+ * commander keeps the last of a flag given twice (`--table items --table
+ * stack` wrote the stack table without a word). Every flag that takes one
+ * value, of `command` and its subcommands, is refused with one line when it is
+ * given again with a different value (compared as parsed: `--format md
+ * --format markdown` is one format and is accepted, as is the same value
+ * twice, which a script that appends its flags to a user's may well do).
+ * Flags without a value (--force, --quiet) and repeatable ones (--leaders)
+ * are left alone. Call once the commands have all their options.
+ */
+export function refuseRepeatedValues(command: Command): void {
+  for (const option of command.options) {
+    if (!(option.required || option.optional) || option.variadic || REPEATABLE.has(option)) continue;
+    const key = option.attributeName();
+    // the name the other messages use: -o for the output, the long name for the rest
+    const name = option.long === '--output' && option.short ? option.short : (option.long ?? option.short ?? key);
+    let first: { raw: string | undefined; value: unknown } | null = null;
+    // commander's own listener, added with the option, has parsed this value when this one runs
+    command.on(`option:${option.name()}`, (raw: string | null | undefined) => {
+      const given = { raw: raw ?? undefined, value: command.getOptionValue(key) };
+      if (first === null) first = given;
+      else if (given.value !== first.value) throw new UsageError(`${name} given twice (${shown(first.raw)}, ${shown(given.raw)}); give one`);
+    });
+  }
+  for (const sub of command.commands) refuseRepeatedValues(sub);
 }

@@ -11,9 +11,12 @@
  *   (`-o /dev/stdout` as root would replace the system's link; `-o -` is the
  *   way to standard output);
  * - never over an existing file without --force;
- * - the temp file is removed on failure, on SIGINT and SIGTERM (exit 130 and
- *   143, as a shell reports those signals), and a temp file a SIGKILL left
- *   behind is removed by the next write to the same folder.
+ * - the temp file is removed on failure, on SIGINT and SIGTERM (the run then
+ *   ends by the signal, so a shell reports 130 and 143), and a temp file a
+ *   SIGKILL left behind is removed by the next write to the same folder.
+ *
+ * The signal handler here is align's only one: atInterrupt registers anything
+ * else a signal must undo (the progress bar's line).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, realpathSync, type Stats, statSync, unlinkSync } from 'node:fs';
@@ -146,6 +149,8 @@ export function removeStaleTemps(dir: string, now: number = Date.now()): string[
 
 /** Temp files being written now, removed if a signal stops the run. */
 const pending = new Set<string>();
+/** Other things a signal must undo before the run ends: the progress bar's line (progress.ts), erased so the shell's prompt starts clean. */
+const cleanups = new Set<() => void>();
 /** The exit code a shell reports for a process stopped by each signal (128 + its number). */
 export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 type HandledSignal = keyof typeof SIGNAL_EXIT_CODES;
@@ -162,24 +167,70 @@ export function removePendingTemps(): string[] {
     }
   }
   pending.clear();
+  attachOrDetach();
   return removed;
 }
 
+/**
+ * The one signal handler of align: it runs the cleanups (the bar first, so
+ * nothing is left on the terminal), removes the temp files, and ends the run
+ * by the signal itself, so a shell reports 130 or 143 and a shell loop stops
+ * at Ctrl-C as it does for any program killed by it. When another listener
+ * would keep the signal from ending the process (playwright-core's, while a
+ * Chromium it launched runs), the run exits with that code instead, and
+ * playwright-core's exit handler kills the browser.
+ */
 function onSignal(signal: HandledSignal): void {
+  for (const cleanup of cleanups) {
+    try {
+      cleanup();
+    } catch {
+      // a terminal gone away cannot be erased; the temp files still must go
+    }
+  }
+  cleanups.clear();
   removePendingTemps();
+  detach();
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
 const handlers: Record<HandledSignal, () => void> = { SIGINT: () => onSignal('SIGINT'), SIGTERM: () => onSignal('SIGTERM') };
+const signals = Object.keys(handlers) as HandledSignal[];
+let attached = false;
 
-/** Registers a temp file while it is written; the signal handlers are attached only while some are. */
+/** The handlers are attached only while there is something to undo, so align otherwise stops on a signal as Node does by default. */
+function attachOrDetach(): void {
+  const needed = pending.size + cleanups.size > 0;
+  if (needed && !attached) {
+    for (const s of signals) process.on(s, handlers[s]);
+    attached = true;
+  } else if (!needed && attached) {
+    detach();
+  }
+}
+function detach(): void {
+  for (const s of signals) process.off(s, handlers[s]);
+  attached = false;
+}
+
+/** Registers a temp file while it is written, removed if a signal stops the run. */
 export function trackTemp(temp: string): void {
-  if (pending.size === 0) for (const s of Object.keys(handlers) as HandledSignal[]) process.on(s, handlers[s]);
   pending.add(temp);
+  attachOrDetach();
 }
 
 export function untrackTemp(temp: string): void {
   if (!pending.delete(temp)) return;
-  if (pending.size === 0) for (const s of Object.keys(handlers) as HandledSignal[]) process.off(s, handlers[s]);
+  attachOrDetach();
+}
+
+/** Registers `cleanup` to run if SIGINT or SIGTERM stops the run; returns the function that unregisters it. */
+export function atInterrupt(cleanup: () => void): () => void {
+  cleanups.add(cleanup);
+  attachOrDetach();
+  return () => {
+    if (cleanups.delete(cleanup)) attachOrDetach();
+  };
 }
 
 export async function writeAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {

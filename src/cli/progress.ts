@@ -15,8 +15,18 @@
  * Each frame is `\r` + the line + `\x1b[K` (erase what a longer frame left);
  * done() erases the line (`\r\x1b[K`) when anything was drawn, so the
  * terminal is clean for the command's own output and for an error message.
+ * While a measured frame is drawn (reading, in pieces, between which the
+ * event loop turns), SIGINT or SIGTERM erases the line before the run ends,
+ * through output.ts's one signal handler (atInterrupt), so Ctrl-C does not
+ * leave "…48% reading" in front of the shell's prompt. A phase without a
+ * measure is one long synchronous step (analysing, rendering): a JavaScript
+ * signal handler would run only when the step ends, seconds later on a large
+ * file, so during such a phase the erase is unregistered and a signal stops
+ * the run at once, as Node does by default, leaving "align: analysing…" on
+ * the line. Prompt Ctrl-C matters more than a clean line.
  */
 import type { Io } from './io.js';
+import { atInterrupt } from './output.js';
 
 export interface Progress {
   /** `done` of `total` (bytes, rows…); a `total` of 0 or less is a phase without a measure, drawn as its label alone. */
@@ -34,6 +44,8 @@ export interface ProgressOptions {
   afterMs?: number;
   /** At least this many milliseconds between two frames of one label. Default REDRAW_MS. */
   redrawMs?: number;
+  /** Registers the erase to run on SIGINT or SIGTERM, returning its unregistration. Default output.ts's atInterrupt; tests inject a fake. */
+  atInterrupt?: (cleanup: () => void) => () => void;
 }
 
 /** About a second: a run shorter than that shows no bar. */
@@ -82,12 +94,20 @@ export function createProgress(io: Io, options: ProgressOptions = {}): Progress 
   let drawnAt: number | null = null;
   let drawnLabel: string | undefined;
   let finished = false;
+  const erase = () => io.stderr.write('\r\x1b[K');
+  // registered at the first measured frame (see the file comment): a run that never draws never touches the signal handling
+  let unregister: (() => void) | null = null;
   return {
     update(done, total, label) {
       if (finished) return;
       const t = now();
       if (t - start < after) return;
       if (drawnAt !== null && t - drawnAt < redraw && label === drawnLabel) return;
+      if (total > 0) unregister ??= (options.atInterrupt ?? atInterrupt)(erase);
+      else {
+        unregister?.();
+        unregister = null;
+      }
       drawnAt = t;
       drawnLabel = label;
       io.stderr.write(`\r${progressLine(done, total, label, io.stderr.columns ?? 80)}\x1b[K`);
@@ -95,7 +115,9 @@ export function createProgress(io: Io, options: ProgressOptions = {}): Progress 
     done() {
       if (finished) return;
       finished = true;
-      if (drawnAt !== null) io.stderr.write('\r\x1b[K');
+      unregister?.();
+      unregister = null;
+      if (drawnAt !== null) erase();
     },
   };
 }

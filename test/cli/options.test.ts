@@ -105,3 +105,46 @@ describe('flag values are validated at the flag', () => {
     expect(parseFormat('htm')).toBe('html');
   });
 });
+
+// commander keeps the last of a flag given twice: `--table items --table stack` wrote the stack
+// table without a word. A flag of one value given twice with different values is refused at
+// the flag; the same value twice (as parsed) is accepted, and repeatable flags and switches
+// are left alone. [argv, the one line, or null for a run that goes ahead]
+const SURVEY = ['examples/fernhill-survey.csv', '--config', 'examples/align.yml'];
+const repeated: Array<[string[], string | null]> = [
+  [['audit', ...SURVEY, '--format', 'csv', '--table', 'items', '--table', 'stack'], 'align: --table given twice (items, stack); give one'],
+  [['audit', ...SURVEY, '--format', 'csv', '--table', 'items', '--table', 'ITEMS'], null],
+  [['audit', EXAMPLE, '--format', 'md', '--format', 'json'], 'align: --format given twice (md, json); give one'],
+  [['audit', EXAMPLE, '-f', 'json', '--format=html'], 'align: --format given twice (json, html); give one'],
+  [['audit', EXAMPLE, '--format', 'md', '--format', 'markdown'], null],
+  [['audit', EXAMPLE, '-o', 'a.md', '--output', 'b.md'], 'align: -o given twice (a.md, b.md); give one'],
+  [['audit', EXAMPLE, '-o', '-', '-o', '-'], null],
+  [['schema', '-o', 'a.json', '-o', 'b.json'], 'align: -o given twice (a.json, b.json); give one'],
+  [['stack', EXAMPLE, '--config', 'examples/align.yml', '-c', 'other.yml'], 'align: --config given twice (examples/align.yml, other.yml); give one'],
+  [['stack', EXAMPLE, '-c', 'examples/align.yml', '--config', 'examples/align.yml'], null],
+  [['stack', EXAMPLE, '--min-group', '5', '--min-group', '6'], 'align: --min-group given twice (5, 6); give one'],
+  [['stack', EXAMPLE, '--min-group', '5', '--min-group', '05'], null],
+  [['stack', EXAMPLE, '--seed', '1', '--seed', '2'], 'align: --seed given twice (1, 2); give one'],
+  [['stack', EXAMPLE, '--delimiter', 'comma', '--delimiter', ','], null],
+  [['stack', EXAMPLE, '--delimiter', 'comma', '--delimiter', 'tab'], 'align: --delimiter given twice (comma, tab); give one'],
+  [['audit', EXAMPLE, '--client', 'Fernhill Health', '--client', 'Fernhill'], 'align: --client given twice ("Fernhill Health", Fernhill); give one'],
+  [['audit', EXAMPLE, '--paper', 'a4', '--paper', 'letter', '--format', 'pdf'], 'align: --paper given twice (a4, letter); give one'],
+  [['inspect', EXAMPLE, '--write-config', '--write-config', 'other.yml'], 'align: --write-config given twice (the flag alone, other.yml); give one'],
+  [['diff', 'a.json', 'b.json', '-c', 'x.yml', '-c', 'y.yml'], 'align: --config given twice (x.yml, y.yml); give one'],
+  // repeatable, and switches
+  [['stack', EXAMPLE, '--leaders', 'Executive', '--leaders', 'Founder', '--json'], null],
+  [['stack', EXAMPLE, '--json', '--json', '-q', '--quiet', '--no-color', '--no-color'], null],
+];
+
+describe('a flag of one value given twice', () => {
+  it.each(repeated)('%j', async (argv, message) => {
+    const run = await runAlign(argv);
+    if (message === null) {
+      expect(run.code, run.stderr).toBe(0);
+      return;
+    }
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toBe(`${message}\n`);
+    expect(run.stdout).toBe('');
+  });
+});

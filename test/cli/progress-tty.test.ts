@@ -4,11 +4,12 @@
 // ALIGN_PROGRESS_AFTER_MS=0 (src/cli/progress.ts) lowers the one-second
 // threshold so the bar draws at the first update: the test does not depend on
 // how fast this machine reads the file. Needs `npm run build` first.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writePlainWide } from '../../scripts/lib/plain-wide.mjs';
 import { BIN, ROOT } from '../helpers/run.js';
 
 const SURVEY = join(ROOT, 'examples/fernhill-survey.csv');
@@ -75,6 +76,65 @@ describe('align audit on a terminal (issue 13)', () => {
     expect(tty).toContain('\ralign: analysing…\x1b[K');
     expect(tty).toMatch(/\r\x1b\[Kalign: [^\r]*is not valid JSON[^\r]*\r?\n$/);
   });
+});
+
+/**
+ * Runs `command` in the background under a pseudo-terminal, sends `signal` to it once the
+ * terminal shows `when`, and resolves with what the terminal received (the shell then
+ * prints `rc=<its exit status>`).
+ */
+function interruptedUnderTerminal(command: string, signal: NodeJS.Signals, when: RegExp): Promise<{ tty: string; sent: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn('script', ['-qfec', `${command} & echo "pid=$!"; wait $!; echo "rc=$?"`, '/dev/null'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, TERM: 'xterm', ALIGN_PROGRESS_AFTER_MS: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let tty = '';
+    let sent = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stdout.on('data', (c: Buffer) => {
+      tty += c.toString('utf8');
+      const pid = /pid=(\d+)/.exec(tty)?.[1];
+      if (!sent && pid !== undefined && when.test(tty.slice(tty.indexOf('pid=')))) {
+        sent = true;
+        process.kill(Number(pid), signal);
+      }
+    });
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve({ tty, sent });
+    });
+  });
+}
+
+describe('a signal while the bar shows', () => {
+  // 40,000 plain wide rows (about 6 MB): read in pieces for a second or more, so the signal lands while "reading" is drawn
+  let big: string;
+  beforeAll(() => {
+    big = join(dir, 'big.csv');
+    writePlainWide(big, { rows: 40_000 });
+  });
+
+  test.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)(
+    '%s erases the bar before the run ends, leaves no output or temp file, and the shell reports %i',
+    async (signal, rc) => {
+      const out = join(dir, `interrupted-${signal}.json`);
+      const command = `${sh(process.execPath)} ${sh(BIN)} audit ${sh(big)} --format json -o ${sh(out)}`;
+      const { tty, sent } = await interruptedUnderTerminal(command, signal, /% reading\x1b\[K/);
+      expect(sent, tty).toBe(true);
+      // the last frame drawn is a reading frame, and right after it the erase; nothing of align's after that
+      const last = tty.slice(tty.lastIndexOf('\ralign: '));
+      expect(last, JSON.stringify(tty.slice(-200))).toMatch(/^\ralign: \[[=> ]{20}\] +\d+% reading\x1b\[K\r\x1b\[K(?!.*align)/s);
+      expect(tty).toMatch(new RegExp(`rc=${rc}\\r?\\n$`));
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(dir).filter((f) => f.startsWith('.align-tmp'))).toEqual([]);
+    },
+    90_000,
+  );
 });
 
 describe('without a terminal', () => {

@@ -20,6 +20,24 @@ function fakeIo(options: { tty?: boolean; env?: NodeJS.ProcessEnv; columns?: num
   return { io, written };
 }
 
+/** The signal registration of tests that are not about it: nothing is attached to this test process. */
+const noSignals = () => () => undefined;
+
+/** A fake atInterrupt: what is registered now, to run as the signal handler would. */
+function fakeSignals(): { atInterrupt: (cleanup: () => void) => () => void; registered: Set<() => void>; registrations: () => number } {
+  const registered = new Set<() => void>();
+  let count = 0;
+  return {
+    atInterrupt: (cleanup) => {
+      count++;
+      registered.add(cleanup);
+      return () => registered.delete(cleanup);
+    },
+    registered,
+    registrations: () => count,
+  };
+}
+
 function fakeClock(): { now: () => number; advance: (ms: number) => void } {
   let t = 5000; // any origin: the reporter measures from its creation
   return { now: () => t, advance: (ms) => (t += ms) };
@@ -29,7 +47,7 @@ describe('createProgress(io, {quiet}) on a terminal', () => {
   test('draws nothing before a second has passed since creation', () => {
     const { io, written } = fakeIo();
     const clock = fakeClock();
-    const p = createProgress(io, { now: clock.now });
+    const p = createProgress(io, { now: clock.now, atInterrupt: noSignals });
     p.update(10, 100, 'reading');
     clock.advance(AFTER_MS - 1);
     p.update(50, 100, 'reading');
@@ -40,7 +58,7 @@ describe('createProgress(io, {quiet}) on a terminal', () => {
   test('after a second: a frame is \\r + bar + percentage + label + erase-to-end-of-line', () => {
     const { io, written } = fakeIo();
     const clock = fakeClock();
-    const p = createProgress(io, { now: clock.now });
+    const p = createProgress(io, { now: clock.now, atInterrupt: noSignals });
     clock.advance(AFTER_MS);
     p.update(48, 100, 'reading');
     expect(written).toEqual(['\ralign: [=========>          ]  48% reading\x1b[K']);
@@ -49,7 +67,7 @@ describe('createProgress(io, {quiet}) on a terminal', () => {
   test('redraws at most ten times a second for one label', () => {
     const { io, written } = fakeIo();
     const clock = fakeClock();
-    const p = createProgress(io, { now: clock.now });
+    const p = createProgress(io, { now: clock.now, atInterrupt: noSignals });
     clock.advance(AFTER_MS);
     // 2 seconds of updates every 10 ms: 200 updates, a frame every REDRAW_MS at most
     for (let i = 0; i < 200; i++) {
@@ -63,7 +81,7 @@ describe('createProgress(io, {quiet}) on a terminal', () => {
   test('a new label is drawn at once (a phase that blocks must show before it starts)', () => {
     const { io, written } = fakeIo();
     const clock = fakeClock();
-    const p = createProgress(io, { now: clock.now });
+    const p = createProgress(io, { now: clock.now, atInterrupt: noSignals });
     clock.advance(AFTER_MS);
     p.update(100, 100, 'reading');
     p.update(0, 0, 'analysing');
@@ -75,7 +93,7 @@ describe('createProgress(io, {quiet}) on a terminal', () => {
   test('done() clears the line with \\r\\x1b[K, once; updates after it draw nothing', () => {
     const { io, written } = fakeIo();
     const clock = fakeClock();
-    const p = createProgress(io, { now: clock.now });
+    const p = createProgress(io, { now: clock.now, atInterrupt: noSignals });
     clock.advance(AFTER_MS + 1);
     p.update(1, 2, 'reading');
     p.done();
@@ -90,17 +108,65 @@ describe('createProgress(io, {quiet}) on a terminal', () => {
   test('a frame never reaches the last column (a wrapped line cannot be redrawn in place)', () => {
     const { io, written } = fakeIo({ columns: 20 });
     const clock = fakeClock();
-    const p = createProgress(io, { now: clock.now });
+    const p = createProgress(io, { now: clock.now, atInterrupt: noSignals });
     clock.advance(AFTER_MS);
     p.update(1, 2, 'reading a long file name');
     expect(written[0]!.replace('\r', '').replace('\x1b[K', '')).toHaveLength(19);
   });
 });
 
+describe('createProgress: a signal while the bar shows (SIGINT, SIGTERM)', () => {
+  test('the erase is registered at the first measured frame, runs as the handler would, and is unregistered by done()', () => {
+    const { io, written } = fakeIo();
+    const clock = fakeClock();
+    const signals = fakeSignals();
+    const p = createProgress(io, { now: clock.now, atInterrupt: signals.atInterrupt });
+    p.update(1, 10, 'reading'); // before the threshold: nothing drawn, nothing registered
+    expect(signals.registered.size).toBe(0);
+    clock.advance(AFTER_MS);
+    p.update(2, 10, 'reading');
+    clock.advance(REDRAW_MS);
+    p.update(3, 10, 'reading');
+    expect(signals.registrations()).toBe(1); // once for the run, not once a frame
+    for (const cleanup of signals.registered) cleanup();
+    expect(written.at(-1)).toBe('\r\x1b[K');
+    p.done();
+    expect(signals.registered.size).toBe(0);
+  });
+
+  test('a phase without a measure (a long synchronous step) unregisters it, so a signal stops the run at once; reading again registers it again', () => {
+    const { io } = fakeIo();
+    const clock = fakeClock();
+    const signals = fakeSignals();
+    const p = createProgress(io, { now: clock.now, atInterrupt: signals.atInterrupt });
+    clock.advance(AFTER_MS);
+    p.update(10, 10, 'reading');
+    expect(signals.registered.size).toBe(1);
+    p.update(0, 0, 'analysing');
+    expect(signals.registered.size).toBe(0);
+    p.update(1, 10, 'reading --rankings');
+    expect(signals.registered.size).toBe(1);
+    p.done();
+    expect(signals.registered.size).toBe(0);
+  });
+
+  test('a run that never draws registers nothing; neither does a silent one', () => {
+    const signals = fakeSignals();
+    const clock = fakeClock();
+    const quick = createProgress(fakeIo().io, { now: clock.now, atInterrupt: signals.atInterrupt });
+    quick.update(5, 10, 'reading');
+    quick.done();
+    const piped = createProgress(fakeIo({ tty: false }).io, { now: clock.now, afterMs: 0, atInterrupt: signals.atInterrupt });
+    piped.update(5, 10, 'reading');
+    piped.done();
+    expect(signals.registrations()).toBe(0);
+  });
+});
+
 describe('createProgress: nothing at all', () => {
   const drive = (io: Io, quiet = false) => {
     const clock = fakeClock();
-    const p = createProgress(io, { quiet, now: clock.now });
+    const p = createProgress(io, { quiet, now: clock.now, atInterrupt: noSignals });
     for (let i = 0; i <= 50; i++) {
       clock.advance(100);
       p.update(i, 50, i % 10 === 0 ? `phase ${i}` : 'reading');
@@ -139,7 +205,7 @@ describe('the threshold', () => {
 
   test('ALIGN_PROGRESS_AFTER_MS=0 draws at the first update', () => {
     const { io, written } = fakeIo({ env: { ALIGN_PROGRESS_AFTER_MS: '0' } });
-    const p = createProgress(io, { now: fakeClock().now });
+    const p = createProgress(io, { now: fakeClock().now, atInterrupt: noSignals });
     p.update(0, 10, 'reading');
     expect(written).toEqual(['\ralign: [>                   ]   0% reading\x1b[K']);
   });

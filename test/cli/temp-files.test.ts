@@ -1,14 +1,15 @@
 // Issue 7, point 13: an interrupted write left `.align-tmp-*` files behind (74 MB
 // after a SIGTERM). Now SIGINT and SIGTERM remove the temp file of a write in
-// progress and exit 130 and 143, and a temp file left by a SIGKILL is removed by
-// the next write to the same folder.
-import { spawn } from 'node:child_process';
+// progress and the run ends by the signal (a shell reports 130 and 143), and a
+// temp file left by a SIGKILL is removed by the next write to the same folder.
+// The same one handler erases the progress bar (atInterrupt; progress-tty.test.ts).
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { removePendingTemps, removeStaleTemps, STALE_TEMP_MS, trackTemp, untrackTemp, writeAtomic } from '../../src/cli/output.js';
+import { atInterrupt, removePendingTemps, removeStaleTemps, STALE_TEMP_MS, trackTemp, untrackTemp, writeAtomic } from '../../src/cli/output.js';
 import { BIN, ROOT } from '../helpers/run.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'align-temp-'));
@@ -75,9 +76,24 @@ describe('removePendingTemps (what the signal handler calls)', () => {
     await writeAtomic(join(dir, 'r.md'), 'done');
     expect(process.listenerCount('SIGINT')).toBe(before);
   });
+
+  it('atInterrupt shares the one handler with the temp files: attached once while either needs it', () => {
+    const before = process.listenerCount('SIGTERM');
+    const forget = atInterrupt(() => undefined);
+    expect(process.listenerCount('SIGTERM')).toBe(before + 1);
+    const temp = join(fresh(), '.align-tmp-r.md-00000001');
+    trackTemp(temp);
+    expect(process.listenerCount('SIGTERM')).toBe(before + 1);
+    forget();
+    expect(process.listenerCount('SIGTERM')).toBe(before + 1); // the write still needs it
+    untrackTemp(temp);
+    expect(process.listenerCount('SIGTERM')).toBe(before);
+    forget(); // twice: nothing
+    expect(process.listenerCount('SIGTERM')).toBe(before);
+  });
 });
 
-/** Spawns node on `script`, sends `signal` once it prints "ready", resolves with the exit code. */
+/** Spawns node on `script`, sends `signal` once it prints "ready", resolves with how it ended. */
 function interrupted(
   script: string,
   signal: NodeJS.Signals,
@@ -102,21 +118,34 @@ function interrupted(
 
 describe('a signal during a write (spawned process, built dist/)', () => {
   const output = pathToFileURL(join(ROOT, 'dist/cli/output.js')).href;
+  const script = (temp: string, cleanup = '') => `
+      import { writeFileSync } from 'node:fs';
+      import { atInterrupt, trackTemp } from ${JSON.stringify(output)};
+      writeFileSync(${JSON.stringify(temp)}, 'x'.repeat(1 << 20));
+      trackTemp(${JSON.stringify(temp)});
+      ${cleanup}
+      console.log('ready');
+      setInterval(() => undefined, 1000);`;
+
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
-  ] as const)('%s removes the temp file and exits %i', async (signal, expected) => {
+  ] as const)('%s runs the cleanups, removes the temp file and ends the run by the signal (a shell reports %i)', async (signal, rc) => {
     const dir = fresh();
     const temp = join(dir, '.align-tmp-report.md-abcdef01');
-    const script = `
-      import { writeFileSync } from 'node:fs';
-      import { trackTemp } from ${JSON.stringify(output)};
-      writeFileSync(${JSON.stringify(temp)}, 'x'.repeat(1 << 20));
-      trackTemp(${JSON.stringify(temp)});
-      console.log('ready');
-      setInterval(() => undefined, 1000);`;
-    const run = await interrupted(script, signal, (out) => out.includes('ready'));
-    expect(run.code, run.out).toBe(expected);
+    const run = await interrupted(script(temp, "atInterrupt(() => console.log('cleaned'));"), signal, (out) => out.includes('ready'));
+    // killed by the signal itself, as Node is without a handler: a shell loop stops at Ctrl-C
+    expect([run.code, run.signal], run.out).toEqual([null, signal]);
+    expect(run.out).toContain('cleaned');
+    expect(temps(dir)).toEqual([]);
+    // what a shell reports: 128 + the signal's number
+    const line = `"$0" --input-type=module -e "$1" >"$2" & p=$!; until grep -q ready "$2"; do sleep 0.05; done; kill -${signal.slice(3)} $p; wait $p; echo rc=$?`;
+    const shell = spawnSync('sh', ['-c', line, process.execPath, script(join(dir, '.align-tmp-r.md-abcdef02')), join(dir, 'ready.txt')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(shell.stdout, shell.stderr).toMatch(new RegExp(`rc=${rc}\n$`));
     expect(temps(dir)).toEqual([]);
   });
 
