@@ -6,11 +6,10 @@
  */
 import { Command, CommanderError } from 'commander';
 import { InputError, UsageError } from '../errors.js';
-import type { CsvTable } from '../render/csv.js';
 import { displaySafe } from '../text.js';
+import type { AuditCommandOptions } from './audit.js';
 import { type Io, processIo } from './io.js';
-import { addReadingFlags, args as arg, flags as flag, type PaperFlag, type ReadingFlags, type ReportFormat, refuseRepeatedValues } from './options.js';
-import type { MetaFlags } from './report-meta.js';
+import { addReadingFlags, args as arg, flags as flag, type ReadingFlags, type ReportFormat, refuseRepeatedValues } from './options.js';
 import { version } from './version.js';
 
 const ISSUES_URL = 'https://github.com/align-audit/align/issues';
@@ -105,17 +104,8 @@ function buildProgram(io: Io): Command {
     .action(
       async (
         files: string[],
-        flags: ReadingFlags &
-          MetaFlags & {
-            format: ReportFormat;
-            table?: CsvTable;
-            output?: string;
-            force?: boolean;
-            template?: string;
-            paper?: PaperFlag;
-            chromium?: string;
-            baseline?: string;
-          },
+        // the command's own options, as commander parsed them (a type only: audit.js is still loaded when run)
+        flags: Omit<AuditCommandOptions, 'files' | 'format'> & { format: ReportFormat },
       ) => {
         const { auditCommand } = await import('./audit.js');
         await auditCommand({ files, ...flags }, io);
