@@ -223,9 +223,14 @@ function protectAcrossSplits(
   }
 }
 
-export function byGroup<T>(split: Split, figures: (people: readonly Respondent[]) => T): Record<string, MaybeSuppressed<T>> {
+/** Each group's figures, or `suppressed` for a group hidden (the split's, or a figure's own stricter `hidden`: survey.ts, by answers). */
+export function byGroup<T>(
+  split: Split,
+  figures: (people: readonly Respondent[]) => T,
+  hidden: ReadonlySet<string> = split.hidden,
+): Record<string, MaybeSuppressed<T>> {
   const out = record<MaybeSuppressed<T>>();
-  for (const [name, people] of split.groups) out[name] = split.hidden.has(name) ? { suppressed: true } : figures(people);
+  for (const [name, people] of split.groups) out[name] = hidden.has(name) ? { suppressed: true } : figures(people);
   return out;
 }
 

@@ -11,8 +11,12 @@
  * with fewer members than the threshold is `{suppressed: true}`, and
  * complementary suppression (groups.ts, over both splits and the gap) hides
  * more while any small group could be derived by subtraction.
- * Members are counted, not answers: an item one member skipped still shows
- * when the group is large enough.
+ * Members decide which groups a split shows; then, per item and per
+ * dimension, the people who answered it decide whether its figure for a
+ * group shows (0 or at least the threshold), and the answers outside the
+ * groups shown must number 0 or at least the threshold too, so that two
+ * answers in a department of ten, or everyone's answers less the departments
+ * shown, never give a few people's answers.
  */
 
 import { priorityKey } from '../ingest/priority-key.js';
@@ -27,8 +31,9 @@ import { na, ok, type Stat, statFields as stat } from '../stats/result.js';
 import { rwg, rwgJ } from '../stats/rwg.js';
 import { addToTally, mergedTallies, type Tally, tallyN } from '../stats/tally.js';
 import { wilsonInterval } from '../stats/wilson.js';
-import { byGroup, type Population, shownGroups } from './groups.js';
+import { byGroup, type Population, type Split, shownGroups } from './groups.js';
 import { type BankItem, QUESTION_BANK } from './question-bank.js';
+import { suppressGroups } from './suppression.js';
 import type { CommentGroup, DimensionResult, GapEntry, GroupStats, ItemResult, SurveyResult } from './types.js';
 
 /** Comments need larger groups than scores (Glint and Dayforce ask 10; DOMAIN.md). */
@@ -249,8 +254,32 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
     return t;
   };
 
+  // Members decide which groups a split shows; a figure is of the people who answered. Per item (and
+  // per dimension), a group shown whose answerers number 1 to minGroup - 1 is hidden for that figure,
+  // and so is the next-smallest while the answerers outside the groups shown could be told (everyone's
+  // answers less the groups shown, and less the leaders' when the gap shows them).
+  const answered = (count: (g: readonly Respondent[]) => number) => {
+    const all = count(people);
+    const lead = count(leaders);
+    const rest = count(others);
+    const gap = leadersShown && (lead === 0 || lead >= minGroup) && (rest === 0 || rest >= minGroup);
+    const hiddenIn = (split: Split, fixed: number): Set<string> => {
+      const sizes = new Map<string, number>();
+      for (const [name, g] of split.groups) if (!split.hidden.has(name)) sizes.set(name, count(g));
+      return new Set([...split.hidden, ...suppressGroups(sizes, fixed, all, minGroup).hidden]);
+    };
+    return {
+      overall: overallShown && (all === 0 || all >= minGroup),
+      gap,
+      departments: hiddenIn(departments, gap ? lead : 0),
+      levels: hiddenIn(levels, 0),
+    };
+  };
+  const itemShown = items.map((_, k) => answered((g) => tallyN(tallies(g).items[k]!)));
+
   const itemResults: ItemResult[] = items.map((item, k) => {
-    const icc = icc1(shownDepartments.map(([, group]) => tallies(group).items[k]!));
+    const shownHere = shownDepartments.filter(([name]) => !itemShown[k]!.departments.has(name));
+    const icc = icc1(shownHere.map(([, group]) => tallies(group).items[k]!));
     return {
       id: item.id,
       text: item.text,
@@ -260,16 +289,12 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
       points: item.points,
       low: item.low,
       reverse: item.reverse,
-      overall: overallShown ? itemGroup(item, tallies(people).items[k]!) : { suppressed: true },
-      byDepartment: byGroup(departments, (g) => itemGroup(item, tallies(g).items[k]!)),
-      byLevel: byGroup(levels, (g) => itemGroup(item, tallies(g).items[k]!)),
-      ...stat('icc1', shownDepartments.length < 2 ? { value: null, reason: 'fewer than two departments shown' } : icc.icc1),
-      anova: shownDepartments.length < 2 ? null : icc.anova,
-      ...(shownDepartments.length < 2
-        ? { anovaReason: 'fewer than two departments shown' }
-        : icc.anova === null
-          ? { anovaReason: icc.anovaReason ?? 'n/a' }
-          : {}),
+      overall: itemShown[k]!.overall ? itemGroup(item, tallies(people).items[k]!) : { suppressed: true },
+      byDepartment: byGroup(departments, (g) => itemGroup(item, tallies(g).items[k]!), itemShown[k]!.departments),
+      byLevel: byGroup(levels, (g) => itemGroup(item, tallies(g).items[k]!), itemShown[k]!.levels),
+      ...stat('icc1', shownHere.length < 2 ? { value: null, reason: 'fewer than two departments shown' } : icc.icc1),
+      anova: shownHere.length < 2 ? null : icc.anova,
+      ...(shownHere.length < 2 ? { anovaReason: 'fewer than two departments shown' } : icc.anova === null ? { anovaReason: icc.anovaReason ?? 'n/a' } : {}),
     };
   });
 
@@ -282,9 +307,10 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
       t.dimensionMeans[d]!,
     );
   };
-  const dimensions: DimensionResult[] = dimensionNames.map((name) => {
+  const dimensionShown = dimensionNames.map((_, d) => answered((g) => tallyN(tallies(g).dimensionMeans[d]!)));
+  const dimensions: DimensionResult[] = dimensionNames.map((name, d) => {
     const members = dataset.items.filter((i) => i.dimension === name);
-    const overall = overallShown ? dimensionOf(name, people) : ({ suppressed: true } as const);
+    const overall = dimensionShown[d]!.overall ? dimensionOf(name, people) : ({ suppressed: true } as const);
     const rows = people.map((r) => members.map((i) => (r.likert[i.id] === undefined ? null : scored(i, r.likert[i.id]!))));
     return {
       name,
@@ -292,8 +318,8 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
       items: members.map((i) => i.id),
       ...stat('alpha', overallShown ? cronbachAlpha(rows) : { value: null, reason: `fewer than ${minGroup} respondents` }),
       overall,
-      byDepartment: byGroup(departments, (g) => dimensionOf(name, g)),
-      byLevel: byGroup(levels, (g) => dimensionOf(name, g)),
+      byDepartment: byGroup(departments, (g) => dimensionOf(name, g), dimensionShown[d]!.departments),
+      byLevel: byGroup(levels, (g) => dimensionOf(name, g), dimensionShown[d]!.levels),
       rwgj: 'suppressed' in overall ? null : overall.rwg,
       ...('suppressed' in overall
         ? { rwgjReason: `fewer than ${minGroup} respondents` }
@@ -305,9 +331,8 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
 
   // Leaders against everyone else: shown only when groups.ts decided the leaders' figures may be
   // (both sides at least the threshold, and neither side, taken from a set shown, leaves a small group).
-  const gapShown = leadersShown;
-  const gapOf = <K extends 'item' | 'dimension'>(key: K, name: string, lead: GroupStats, rest: GroupStats): GapEntry => {
-    if (!gapShown) return { [key]: name, suppressed: true } as GapEntry;
+  const gapOf = <K extends 'item' | 'dimension'>(key: K, name: string, shown: boolean, lead: GroupStats, rest: GroupStats): GapEntry => {
+    if (!shown) return { [key]: name, suppressed: true } as GapEntry;
     if (lead.favourable === null || rest.favourable === null) {
       return {
         [key]: name,
@@ -322,8 +347,10 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
     return { [key]: name, leaders: lead.favourable, others: rest.favourable, gapPoints: points, flagged: points >= GAP_FLAG_POINTS } as GapEntry;
   };
   const gaps: GapEntry[] = [
-    ...items.map((item, k) => gapOf('item', item.id, itemGroup(item, tallies(leaders).items[k]!), itemGroup(item, tallies(others).items[k]!))),
-    ...dimensionNames.map((name) => gapOf('dimension', name, dimensionOf(name, leaders), dimensionOf(name, others))),
+    ...items.map((item, k) =>
+      gapOf('item', item.id, itemShown[k]!.gap, itemGroup(item, tallies(leaders).items[k]!), itemGroup(item, tallies(others).items[k]!)),
+    ),
+    ...dimensionNames.map((name, d) => gapOf('dimension', name, dimensionShown[d]!.gap, dimensionOf(name, leaders), dimensionOf(name, others))),
   ];
 
   // Comments: pooled from the people whose group is shown (the non-leaders of the departments shown;

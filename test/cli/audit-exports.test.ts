@@ -97,7 +97,10 @@ describe('align audit --format json: the survey statistics on every tool export'
       for (const o of expected.overall) same(item(o.item).overall, o, `${o.item} overall`);
       for (const g of expected.groups) {
         const got = item(g.item).byDepartment[g.department];
-        if (g.suppressed) expect(got, `${g.item} ${g.department}`).toEqual({ suppressed: true });
+        // northwind.expected.json's groupRule counts members only; align also hides a group's figure for an
+        // item fewer than the threshold answered (issue 13's QA: two answers in a department of ten gave
+        // both): Operations' 4 answers to "Decisions made … stay made" (5 members) are hidden here
+        if (g.suppressed || g.n < expected.threshold) expect(got, `${g.item} ${g.department}`).toEqual({ suppressed: true });
         else same(got, g, `${g.item} ${g.department}`);
       }
       // the leaders' department has no non-leaders, so no group
