@@ -40,34 +40,232 @@ function splitBy(members: readonly Respondent[], key: (r: Respondent) => string 
   return { groups: new Map([...groups].sort((a, b) => compareCodePoints(a[0], b[0]))), hidden, remainder };
 }
 
-/** The most sets protectAcrossSplits derives per round before it stops looking further (a bound on time, never reached by a real org chart). */
-const MAX_DERIVED_SETS = 4096;
+/**
+ * The most steps protectAcrossSplits takes per round looking for a small set a reader can work
+ * out (a bound on time: a real org chart needs a few hundred). When it is reached, the round
+ * counts as a leak of an unknown set: the gap is suppressed, else the smallest group shown is
+ * hidden, and the search starts again over fewer groups.
+ */
+const MAX_SEARCH_STEPS = 1 << 16;
 
-/** One set of people whose figures the output gives or lets a reader work out, and what it is made of. */
-interface Derivable {
-  /** Bit c: the people of cell c (cells: people alike in leader or not, department group and level group). */
-  mask: bigint;
-  size: number;
-  /** What the set is worked out from: `d:` or `l:` and a group shown, `rd` / `rl` a split's remainder, `lead` / `others` the gap's two sides, `all` everyone. */
-  from: ReadonlySet<string>;
+/** People alike in every respect a set shown can tell apart: leader or not, department group, level group. */
+interface Cell {
+  leader: boolean;
+  department: string | null;
+  level: string | null;
+  weight: number;
+}
+
+/** What a reader is shown: the groups of each split shown, and whether the gap shows the leaders and the others. */
+interface Shown {
+  departments: ReadonlySet<string>;
+  levels: ReadonlySet<string>;
+  gap: boolean;
 }
 
 /**
- * Complementary suppression across everything shown. The sets whose figures
- * can be read or derived are: everyone; each split's groups shown; each
- * split's remainder (everyone minus its groups shown: for the departments,
- * the leaders and any hidden department); the leaders and everyone else when
- * the leader-versus-team gap shows them. Any such set that lies wholly inside
- * another gives the difference too, and so on (everyone − Executive − Manager
- * − Y − Z is a department's hidden team). While some difference holds 1 to
- * threshold − 1 people: if the leaders (or the others) are part of it, the gap
- * is suppressed; else the smallest group shown that it is made of (for a
- * remainder, any group shown of that split) is hidden. When the leaders are
- * not shown by the gap, the departments' remainder must not be exactly the
- * leaders either (that would show them): the smallest department shown is
- * hidden too. Each split's own remainder is kept at 0 or at least the
- * threshold, as suppressGroups does. Repeated until nothing changes; ties by
- * code-point name order, so the row order changes nothing.
+ * The span of the sets shown, as a bipartite graph. Every set shown is a part of one of two
+ * partitions of everyone: the departments shown, the leaders when the gap shows them and the
+ * rest (everyone, the departments' remainder and the others follow from these); the levels shown
+ * and the rest. A cell joins its part of the one to its part of the other: an edge (cells with
+ * the same two parts cannot be told apart and make one edge). The figures a reader can work out
+ * are exactly the vectors over edges of the form f(edge) = a(its first part) + b(its second part);
+ * a set S of edges is one of them exactly when it is orthogonal to every cycle (signs alternating)
+ * of the graph, that is, when the signatures below of its edges (each edge's sign on each
+ * fundamental cycle of a spanning forest, a basis of the cycles) add up to zero. Integers only: exact.
+ */
+interface Span {
+  /** The edge of each cell. */
+  edgeOf: Int32Array;
+  edges: Array<{ weight: number; cells: number[]; signature: Map<number, number> }>;
+  /** The edges (of weight under the threshold) with a nonzero sign on each fundamental cycle. */
+  onCycle: Map<number, number[]>;
+}
+
+function spanOf(cells: readonly Cell[], shown: Shown, minGroup: number): Span {
+  const edgeIndex = new Map<string, number>();
+  const ends: Array<[string, string]> = [];
+  const edgeOf = new Int32Array(cells.length);
+  const byKey: Array<{ key: string; ends: [string, string]; cells: number[]; weight: number }> = [];
+  cells.forEach((cell, c) => {
+    const a = cell.leader && shown.gap ? 'lead' : cell.department !== null && shown.departments.has(cell.department) ? `d:${cell.department}` : 'rest';
+    const b = cell.level !== null && shown.levels.has(cell.level) ? `l:${cell.level}` : 'rest';
+    const key = JSON.stringify([a, b]);
+    let e = edgeIndex.get(key);
+    if (e === undefined) {
+      e = byKey.length;
+      edgeIndex.set(key, e);
+      byKey.push({ key, ends: [`A${a}`, `B${b}`], cells: [], weight: 0 });
+    }
+    byKey[e]!.cells.push(c);
+    byKey[e]!.weight += cell.weight;
+  });
+  // edges in name order: the first small set found does not depend on the order of the rows
+  const order = byKey.map((_, e) => e).sort((x, y) => compareCodePoints(byKey[x]!.key, byKey[y]!.key));
+  const rank = new Int32Array(byKey.length);
+  order.forEach((e, i) => {
+    rank[e] = i;
+  });
+  const edges = order.map((e) => ({ weight: byKey[e]!.weight, cells: byKey[e]!.cells, signature: new Map<number, number>() }));
+  for (const e of order) ends.push(byKey[e]!.ends);
+  byKey.forEach((edge, e) => {
+    for (const c of edge.cells) edgeOf[c] = rank[e]!;
+  });
+  // a spanning forest, breadth first from the nodes in name order
+  const adjacent = new Map<string, number[]>();
+  ends.forEach(([a, b], e) => {
+    for (const n of [a, b]) {
+      const list = adjacent.get(n);
+      if (list) list.push(e);
+      else adjacent.set(n, [e]);
+    }
+  });
+  const parentEdge = new Map<string, number>();
+  const depth = new Map<string, number>();
+  const inTree = new Uint8Array(ends.length);
+  for (const root of [...adjacent.keys()].sort(compareCodePoints)) {
+    if (depth.has(root)) continue;
+    depth.set(root, 0);
+    const queue = [root];
+    for (let q = 0; q < queue.length; q++) {
+      const n = queue[q]!;
+      for (const e of adjacent.get(n)!) {
+        const [a, b] = ends[e]!;
+        const m = a === n ? b : a;
+        if (depth.has(m)) continue;
+        depth.set(m, depth.get(n)! + 1);
+        parentEdge.set(m, e);
+        inTree[e] = 1;
+        queue.push(m);
+      }
+    }
+  }
+  const up = (n: string) => {
+    const e = parentEdge.get(n)!;
+    const [a, b] = ends[e]!;
+    return { e, next: a === n ? b : a };
+  };
+  // each edge outside the forest closes one cycle: the edge (+1), then the tree path back, signs alternating
+  let cycle = 0;
+  ends.forEach(([a, b], f) => {
+    if (inTree[f]) return;
+    const k = cycle++;
+    const fromB: number[] = [];
+    const fromA: number[] = [];
+    let x = b;
+    let y = a;
+    while (x !== y) {
+      if (depth.get(x)! >= depth.get(y)!) {
+        const s = up(x);
+        fromB.push(s.e);
+        x = s.next;
+      } else {
+        const s = up(y);
+        fromA.push(s.e);
+        y = s.next;
+      }
+    }
+    const path = [f, ...fromB, ...fromA.reverse()];
+    path.forEach((e, position) => {
+      edges[e]!.signature.set(k, position % 2 === 0 ? 1 : -1);
+    });
+  });
+  const onCycle = new Map<number, number[]>();
+  edges.forEach((edge, e) => {
+    if (edge.weight >= minGroup) return;
+    for (const k of edge.signature.keys()) {
+      const list = onCycle.get(k);
+      if (list) list.push(e);
+      else onCycle.set(k, [e]);
+    }
+  });
+  return { edgeOf, edges, onCycle };
+}
+
+/** Whether a reader can work out the figures of `set` (cells) from what is shown. */
+function inSpan(span: Span, set: readonly number[]): boolean {
+  const touched = new Map<number, number>();
+  for (const c of set) {
+    const e = span.edgeOf[c]!;
+    touched.set(e, (touched.get(e) ?? 0) + 1);
+  }
+  const sum = new Map<number, number>();
+  for (const [e, n] of touched) {
+    const edge = span.edges[e]!;
+    // part of an edge: cells a reader cannot tell apart
+    if (n !== edge.cells.length) return false;
+    for (const [k, s] of edge.signature) sum.set(k, (sum.get(k) ?? 0) + s);
+  }
+  for (const s of sum.values()) if (s !== 0) return false;
+  return true;
+}
+
+/**
+ * A set of 1..minGroup-1 people (as cells) a reader can work out, the first in edge order; null
+ * when there is none; 'unknown' when the search took more than MAX_SEARCH_STEPS.
+ * Complete: a set whose signatures add up to zero, of smallest edge e1, is found from e1 by adding,
+ * while the sum is not zero, an edge with a nonzero sign on the sum's first nonzero cycle (the
+ * rest of the set must hold one); every edge in it weighs under the threshold.
+ */
+function smallDerivable(span: Span, minGroup: number): number[] | null | 'unknown' {
+  let steps = 0;
+  const chosen: number[] = [];
+  const sum = new Map<number, number>();
+  const add = (e: number, by: number) => {
+    for (const [k, s] of span.edges[e]!.signature) {
+      const v = (sum.get(k) ?? 0) + by * s;
+      if (v === 0) sum.delete(k);
+      else sum.set(k, v);
+    }
+  };
+  const search = (first: number, weight: number): boolean | 'unknown' => {
+    if (++steps > MAX_SEARCH_STEPS) return 'unknown';
+    if (sum.size === 0) return true;
+    let k = Number.POSITIVE_INFINITY;
+    for (const key of sum.keys()) if (key < k) k = key;
+    for (const e of span.onCycle.get(k) ?? []) {
+      if (e <= first || chosen.includes(e)) continue;
+      const w = weight + span.edges[e]!.weight;
+      if (w >= minGroup) continue;
+      chosen.push(e);
+      add(e, 1);
+      const found = search(first, w);
+      if (found !== false) return found;
+      add(e, -1);
+      chosen.pop();
+    }
+    return false;
+  };
+  for (let e1 = 0; e1 < span.edges.length; e1++) {
+    const w = span.edges[e1]!.weight;
+    if (w >= minGroup) continue;
+    chosen.length = 0;
+    sum.clear();
+    chosen.push(e1);
+    add(e1, 1);
+    const found = search(e1, w);
+    if (found === 'unknown') return 'unknown';
+    if (found) return chosen.flatMap((e) => span.edges[e]!.cells);
+  }
+  return null;
+}
+
+/**
+ * Complementary suppression across everything shown. A reader has the counts
+ * and sums of: everyone; each split's groups shown (each split's remainder is
+ * everyone minus them); the leaders and everyone else when the leader-versus-
+ * team gap shows them; and so of anything in the span of these sets (any sum
+ * and difference of them, with any coefficients). While some set of 1 to
+ * threshold − 1 people (a union of cells) is in that span (spanOf,
+ * smallDerivable): if the gap is needed for it, the gap is suppressed; else
+ * the smallest group shown whose hiding takes it out of the span is hidden
+ * (failing that, the smallest shown group holding some of it, failing that the
+ * smallest shown group). When the leaders are not shown by the gap, the
+ * departments' remainder must not be exactly the leaders either (that would
+ * show them): the smallest department shown is hidden too. Each split's own
+ * remainder is kept at 0 or at least the threshold, as suppressGroups does.
+ * Repeated until nothing changes; ties by code-point name order, and cells in
+ * name order, so the row order changes nothing.
  */
 function protectAcrossSplits(
   departments: Split,
@@ -76,43 +274,49 @@ function protectAcrossSplits(
   leaders: ReadonlySet<Respondent>,
   leadersShown: boolean,
   minGroup: number,
+  /** The group each person is in, in each split (as splitBy put them: asked once per person, no map of people built). */
+  groupOf: { department: (r: Respondent) => string | null; level: (r: Respondent) => string | null },
 ): boolean {
   const splits = [departments, levels] as const;
-  const prefix = ['d:', 'l:'] as const;
   const shown = (split: Split) => [...split.groups].filter(([k]) => !split.hidden.has(k));
-  // cells: people alike in every respect that a set below can tell apart
-  const groupOf = splits.map((split) => {
-    const m = new Map<Respondent, string>();
-    for (const [name, group] of split.groups) for (const r of group) m.set(r, name);
-    return m;
-  });
-  const cellIndex = new Map<string, number>();
-  const cellOf = new Map<Respondent, number>();
-  const weights: number[] = [];
+  // cells: people alike in every respect that a set shown can tell apart
+  // cells by leader or not, then department group, then level group (no text built per person)
+  const byKey = new Map<boolean, Map<string | null, Map<string | null, Cell>>>();
   for (const r of everyone) {
-    const key = JSON.stringify([leaders.has(r), groupOf[0]!.get(r) ?? null, groupOf[1]!.get(r) ?? null]);
-    let c = cellIndex.get(key);
-    if (c === undefined) {
-      c = weights.length;
-      cellIndex.set(key, c);
-      weights.push(0);
+    const leader = leaders.has(r);
+    const department = groupOf.department(r);
+    const level = groupOf.level(r);
+    let inLeader = byKey.get(leader);
+    if (!inLeader) {
+      inLeader = new Map();
+      byKey.set(leader, inLeader);
     }
-    weights[c]!++;
-    cellOf.set(r, c);
+    let inDepartment = inLeader.get(department);
+    if (!inDepartment) {
+      inDepartment = new Map();
+      inLeader.set(department, inDepartment);
+    }
+    const cell = inDepartment.get(level);
+    if (cell) cell.weight++;
+    else inDepartment.set(level, { leader, department, level, weight: 1 });
   }
-  const maskOf = (people: Iterable<Respondent>): bigint => {
-    let m = 0n;
-    for (const r of people) m |= 1n << BigInt(cellOf.get(r)!);
-    return m;
-  };
-  const sizeOf = (mask: bigint): number => {
-    let n = 0;
-    for (let c = 0; c < weights.length; c++) if ((mask >> BigInt(c)) & 1n) n += weights[c]!;
-    return n;
-  };
-  const all = maskOf(everyone);
-  const leaderMask = maskOf(leaders);
+  const cells = [...byKey.values()]
+    .flatMap((m) => [...m.values()].flatMap((n) => [...n.values()]))
+    .map((cell) => [JSON.stringify([cell.leader, cell.department, cell.level]), cell] as const)
+    .sort((x, y) => compareCodePoints(x[0], y[0]))
+    .map(([, cell]) => cell);
   const bySize = (split: Split) => shown(split).sort((x, y) => x[1].length - y[1].length || compareCodePoints(x[0], y[0]));
+  const shownNow = (gap: boolean, without?: [number, string]): Shown => {
+    const names = splits.map(
+      (split, i) =>
+        new Set(
+          shown(split)
+            .map(([k]) => k)
+            .filter((k) => without === undefined || without[0] !== i || without[1] !== k),
+        ),
+    );
+    return { departments: names[0]!, levels: names[1]!, gap };
+  };
 
   for (let changed = true; changed; ) {
     changed = false;
@@ -143,84 +347,31 @@ function protectAcrossSplits(
         }
       }
     }
-    const leak = derivedLeak();
+    const leak = smallDerivable(spanOf(cells, shownNow(leadersShown), minGroup), minGroup);
     if (leak === null) break;
-    if (leadersShown && (leak.has('lead') || leak.has('others'))) {
+    if (leadersShown && (leak === 'unknown' || !inSpan(spanOf(cells, shownNow(false), minGroup), leak))) {
       leadersShown = false;
       changed = true;
       continue;
     }
     const candidates: Array<[number, string, number]> = [];
     splits.forEach((split, i) => {
-      const remainderUsed = leak.has(i === 0 ? 'rd' : 'rl');
-      for (const [name, group] of shown(split)) {
-        if (remainderUsed || leak.has(prefix[i] + name)) candidates.push([group.length, name, i]);
-      }
+      for (const [name, group] of shown(split)) candidates.push([group.length, name, i]);
     });
     candidates.sort((x, y) => x[0] - y[0] || compareCodePoints(x[1], y[1]) || x[2] - y[2]);
-    const pick = candidates[0];
+    const holds = ([, name, i]: [number, string, number]) =>
+      leak !== 'unknown' && leak.some((c) => (i === 0 ? cells[c]!.department : cells[c]!.level) === name);
+    const pick =
+      leak === 'unknown'
+        ? candidates[0]
+        : (candidates.find(([, name, i]) => !inSpan(spanOf(cells, shownNow(leadersShown, [i, name]), minGroup), leak)) ??
+          candidates.find(holds) ??
+          candidates[0]);
     if (pick === undefined) break;
     splits[pick[2]]!.hidden.add(pick[1]);
     changed = true;
   }
   return leadersShown;
-
-  /** What a derivation of 1..minGroup-1 people is made of, or null when no set shown or derived is that small. */
-  function derivedLeak(): ReadonlySet<string> | null {
-    const base: Derivable[] = [];
-    // one set reached two ways (the departments' remainder that is exactly the leaders) is made of both
-    const add = (mask: bigint, from: string[]) => {
-      if (mask === 0n) return;
-      const same = base.find((d) => d.mask === mask);
-      if (same) for (const f of from) (same.from as Set<string>).add(f);
-      else base.push({ mask, size: sizeOf(mask), from: new Set(from) });
-    };
-    add(all, ['all']);
-    // the parts of each partition of everyone: a split's groups shown and its remainder; leaders and others
-    const partitions: bigint[][] = [];
-    splits.forEach((split, i) => {
-      const parts: bigint[] = [];
-      let covered = 0n;
-      for (const [name, group] of shown(split)) {
-        const m = maskOf(group);
-        covered |= m;
-        parts.push(m);
-        add(m, [prefix[i] + name]);
-      }
-      const rest = all & ~covered;
-      parts.push(rest);
-      add(rest, [i === 0 ? 'rd' : 'rl']);
-      partitions.push(parts.filter((m) => m !== 0n));
-    });
-    if (leadersShown) {
-      add(leaderMask, ['lead']);
-      add(all & ~leaderMask, ['others']);
-      partitions.push([leaderMask, all & ~leaderMask].filter((m) => m !== 0n));
-    }
-    // A union of whole parts of one partition is never small (every part is 0 or at least the threshold),
-    // and whatever it gives when a set is taken from it comes as well from taking the parts one by one.
-    const wholeParts = (mask: bigint) => partitions.some((parts) => parts.every((p) => (p & mask) === 0n || (p & mask) === p));
-    const family: Derivable[] = [];
-    const seen = new Set<bigint>();
-    const queue: Derivable[] = [...base];
-    for (const d of base) seen.add(d.mask);
-    for (let q = 0; q < queue.length; q++) {
-      const x = queue[q]!;
-      for (const y of family) {
-        const [outer, inner] = (x.mask & y.mask) === y.mask ? [x, y] : (x.mask & y.mask) === x.mask ? [y, x] : [null, null];
-        if (outer === null || inner === null || outer.mask === inner.mask) continue;
-        const mask = outer.mask & ~inner.mask;
-        const size = outer.size - inner.size;
-        const from = new Set([...outer.from, ...inner.from]);
-        if (size > 0 && size < minGroup) return from;
-        if (seen.has(mask) || wholeParts(mask) || queue.length >= MAX_DERIVED_SETS) continue;
-        seen.add(mask);
-        queue.push({ mask, size, from });
-      }
-      family.push(x);
-    }
-    return null;
-  }
 }
 
 /** Each group's figures, or `suppressed` for a group hidden (the split's, or a figure's own stricter `hidden`: survey.ts, by answers). */
@@ -264,9 +415,11 @@ export function populationOf(people: readonly Respondent[], isLeader: (r: Respon
   const leaders = people.filter(isLeader);
   const others = people.filter((r) => !isLeader(r));
   const gapPossible = leaders.length >= minGroup && others.length >= minGroup;
-  const departments = splitBy(hasRoles ? others : [], (r) => r.department, people.length, gapPossible ? leaders.length : 0, minGroup);
-  const levels = splitBy(people, (r) => r.role, people.length, 0, minGroup);
-  const leadersShown = protectAcrossSplits(departments, levels, people, new Set(leaders), gapPossible, minGroup);
+  const departmentOf = (r: Respondent) => (hasRoles && !isLeader(r) ? r.department : null);
+  const levelOf = (r: Respondent) => r.role;
+  const departments = splitBy(people, departmentOf, people.length, gapPossible ? leaders.length : 0, minGroup);
+  const levels = splitBy(people, levelOf, people.length, 0, minGroup);
+  const leadersShown = protectAcrossSplits(departments, levels, people, new Set(leaders), gapPossible, minGroup, { department: departmentOf, level: levelOf });
   return { people: [...people], leaders, others, departments, levels, overallShown: people.length >= minGroup, leadersShown };
 }
 
