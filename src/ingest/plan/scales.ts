@@ -215,3 +215,18 @@ function offScaleFix(c: Resolved, value: number, numeric: { low: number; high: n
       : `if the scale runs ${wider.low}..${wider.high}`;
   return `correct the cell, ${SKIP_INVALID_FIX}; or settle the scale in align.yml: if ${value} means no answer, scales: {rating: {labels: ${labels(numeric.low, numeric.high)}, missing: ["${value}"]}} with columns: {${entry(c.column.header)}}; ${real}: scales: {rating: {labels: ${labels(wider.low, wider.high)}}} with columns: {${all}}${each}`;
 }
+
+/**
+ * The lenient reading's note (align stack) for the answers of one Likert column it left out: on a
+ * numeric scale they are off the range read from the answers (a stray 9 is a number, no label); on
+ * a scale of labels they are not its labels.
+ */
+export function unreadableNote(header: string, count: number, column: Resolved | undefined): string {
+  const answers = count === 1 ? 'an answer' : `${count} answers`;
+  const numeric = column?.likert?.numeric;
+  const what = numeric
+    ? `${count === 1 ? 'is' : 'are'} off the ${numeric.low}..${numeric.high} scale read from the answers`
+    : `${count === 1 ? 'is not a label' : 'are not labels'} of a scale align knows`;
+  const until = numeric ? 'corrected, or the scale is settled in align.yml under scales' : 'mapped in align.yml under scales';
+  return `${answers} in column ${quoted(header)} ${what}: left out here (Likert answers are not used); align audit stops on ${count === 1 ? 'it until it is' : 'them until they are'} ${until}`;
+}
