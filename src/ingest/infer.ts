@@ -566,7 +566,7 @@ export function inferLikert(cells: readonly string[], scales: readonly Scale[], 
     return {
       role: 'likert',
       confidence: stray.length > 0 ? 0.5 : range.high <= 7 ? 0.75 : 0.5,
-      reason: `whole numbers within ${range.low}..${range.high}: read as a ${range.points}-point scale, ${range.low} = lowest${stray.length > 0 ? `; but ${sample(stray, 3)} ${stray.length === 1 ? 'is' : 'are'} not a number` : ''}${outlying.size > 0 ? `; ${sample([...outlying].sort((a, b) => a - b).map(String), 3)}, apart from the other answers and fewer than 1% of them, ${outlying.size === 1 ? 'is' : 'are'} off the scale` : ''}`,
+      reason: `whole numbers within ${range.low}..${range.high}: read as a ${range.points}-point scale, ${range.low} = lowest${stray.length > 0 ? `; but ${sample(stray, 3)} ${stray.length === 1 ? 'is' : 'are'} not a number` : ''}${outlying.size > 0 ? `; ${sample([...outlying].sort((a, b) => a - b).map(String), 3)}, fewer than 1% of the answers and apart from the rest (or one above a common scale's top), ${outlying.size === 1 ? 'is' : 'are'} off the scale` : ''}`,
       likert: { kind: 'numeric', ...range },
     };
   }

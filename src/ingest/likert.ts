@@ -12,7 +12,8 @@
  * Labels are compared by `labelKey`: Unicode NFKC, case-folded, a leading or
  * trailing number removed ("5. Strongly Agree", "Strongly agree (5)"),
  * punctuation removed, white space collapsed. So `  STRONGLY agree ` and
- * `5 - Strongly agree` are the same label.
+ * `5 - Strongly agree` are the same label. A bare signed number keeps its sign
+ * (`-2` is not `2`; `+2` is), so align.yml can name a −2..+2 scale.
  *
  *   const scale = findScale('agreement')!;
  *   likertValue('Strongly agree', scale)  // 5
@@ -261,10 +262,20 @@ export function labelKey(label: string): string {
 const NUMBER_AT_START = /^\(?\s*(\d{1,2})\s*(?:[.):=\-–—]|\s)\s*(?=\p{L})/u;
 const NUMBER_AT_END = /(?<=\p{L}[^\d]*)\s*[([=\-–—:]\s*(\d{1,2})\s*[)\]]?\s*$/u;
 
+/** A bare whole number with a sign: plus, hyphen-minus, or the minus sign U+2212 (NFKC leaves it). */
+const SIGNED_NUMBER = /^([+\-\u2212])\s*(\d{1,3})$/u;
+
 /** A label's key (labelKey) and the number it is written with (labelNumber), in one Unicode pass. */
 function analyse(label: string): { key: string; number: number | null } {
   // visibleText (src/text.ts): a zero-width space is a space, the other invisible characters go.
   const plain = visibleText(label.normalize('NFKC').toLowerCase()).trim();
+  // A bare signed whole number ("-2", "+1", "−3") is its own key, sign kept: removing the minus as
+  // punctuation would make "-2" and "2" one label, so a -2..+2 scale read 2 as -2. "+2" is "2".
+  const signed = SIGNED_NUMBER.exec(plain);
+  if (signed) {
+    const value = Number(`${signed[1] === '+' ? '' : '-'}${signed[2]}`);
+    return { key: String(value === 0 ? 0 : value), number: null };
+  }
   // No scale label is this long; NUMBER_SUFFIX's look-behind costs the square of the length, so
   // a long cell (a comment, a 10,000-character name) keeps its numbers rather than take minutes.
   const numbered = plain.length <= 200;

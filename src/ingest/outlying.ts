@@ -19,7 +19,13 @@
  *   with 6, 7 and 8 never chosen), taken from the lowest such gap whose
  *   answers above it are fewer than 1% of all the answers;
  * - below: 0 or less beneath answers of 1 or more (a lone 0 below 1..5), when
- *   those are fewer than 1% of all the answers.
+ *   those are fewer than 1% of all the answers;
+ * - next to the top: the largest answer left, when it lies one above a common
+ *   scale's top (4, 5, 7 or 10: a lone 6 over 1..5, an 8 over 1..7, an 11
+ *   over 0..10) and is fewer than 1% of all the answers. No unused point
+ *   separates it, but a real 6-point scale's top is chosen by more than one
+ *   in a hundred; a file whose scale really has that point says so in
+ *   align.yml (the refusal gives the line).
  * Fewer than 1%: with fewer than 100 answers no answer is outlying (a small
  * sample's gap is read as it is), and a real scale's point used by many (the
  * 0 of a 0..10 scale on which nobody chose 1 or 2) always stays.
@@ -27,11 +33,15 @@
  *
  * Example: outlyingAnswers([...Array(500).fill(3), ...Array(499).fill(4), 9]) -> Set {9}
  *   (9 lies beyond the unused 5..8 and is 1 of 1000 answers, 0.1% < 1%);
+ *   outlyingAnswers([...Array(999).fill(5), 6]) -> Set {6} (one above the common top 5, 0.1%);
  *   outlyingAnswers([0, 0, 3, 4, 5, 6, 7, 8, 9, 10]) -> Set {} (10 answers: too few to call any outlying).
  */
 
 /** The share of a group's answers below which answers apart from the rest are outlying: 1%. */
 export const OUTLYING_SHARE = 0.01;
+
+/** The tops of common rating scales (1..4, 1..5, 1..7, 0..10): a rare answer one above one is outlying. */
+export const COMMON_TOPS: readonly number[] = [4, 5, 7, 10];
 
 /** The distinct values among `values` that are outlying (see the file comment); empty when none are. */
 export function outlyingAnswers(values: Iterable<number>): Set<number> {
@@ -60,5 +70,10 @@ export function outlyingAnswers(values: Iterable<number>): Set<number> {
       break;
     }
   }
+  // a top one above a common scale's top (a lone 6 over 1..5): a typo's neighbour, not a point
+  const rest = kept.filter((v) => !out.has(v));
+  const top = rest[rest.length - 1];
+  const under = rest[rest.length - 2];
+  if (top !== undefined && under !== undefined && top === under + 1 && COMMON_TOPS.includes(under) && few(counts.get(top)!)) out.add(top);
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
+import { plainWide } from '../../scripts/lib/plain-wide.mjs';
 import { InputError } from '../../src/errors.js';
 import { readDataset } from '../../src/ingest/dataset.js';
 import { tempFolder } from './temp-files.js';
@@ -52,5 +53,22 @@ describe('an unknown Likert label', () => {
       expect.stringMatching(/are not a Likert scale align knows \(column "Anything else the leadership team should know\?"\): the column is left out/),
     );
     expect(d.items.map((i) => i.text)).not.toContain('Anything else the leadership team should know?');
+  });
+});
+
+// QA: align stack on a 1..5 file with a stray 9 said the answer "is not a label of a scale align
+// knows"; it is a number off the scale read from the answers.
+describe('a stray number on a numeric scale, read leniently', () => {
+  test('the note says it is off the scale, not that it is no label', async () => {
+    const lines = (plainWide({ rows: 2000 }).csv as string).split('\n');
+    const q7 = lines[0]!.split(',').indexOf('Q7');
+    const cells = lines[200]!.split(',');
+    cells[q7] = '9';
+    lines[200] = cells.join(',');
+    const d = await readDataset([tmp.write('stray-nine.csv', lines.join('\n'))], { config: {}, skipInvalid: false, likert: 'lenient' });
+    expect(d.notes.find((n) => n.line === 201)?.note).toBe(
+      'an answer in column "Q7" is off the 1..5 scale read from the answers: left out here (Likert answers are not used); align audit stops on it until it is corrected, or the scale is settled in align.yml under scales',
+    );
+    expect(d.notes.some((n) => n.note.includes('label'))).toBe(false);
   });
 });

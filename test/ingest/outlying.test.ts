@@ -20,6 +20,7 @@ const tmp = tempFolder();
 afterAll(() => tmp.remove());
 
 const times = (value: number, n: number) => Array.from({ length: n }, () => value);
+const labels = (low: number, high: number) => Object.fromEntries(Array.from({ length: high - low + 1 }, (_, i) => [String(low + i), low + i]));
 /** n answers spread evenly over low..high. */
 const spread = (low: number, high: number, n: number) => Array.from({ length: n }, (_, i) => low + (i % (high - low + 1)));
 
@@ -40,7 +41,17 @@ describe('outlyingAnswers(values)', () => {
     ['1..7 where nobody chose 6 and 7 is 10% of the answers', [...spread(1, 5, 900), ...times(7, 100)], []],
     ['ten people, three questions, a gap: 1..5 and one 9 (1 of 30: too few answers to call any outlying)', [...spread(1, 5, 29), 9], []],
     ['1..5 with no gap', spread(1, 5, 5000), []],
-    ['a top adjacent to the rest (1..5 and one 6: no unused point between; the unsure note says so)', [...spread(1, 5, 5000), 6], []],
+    // one above a common scale's top (4, 5, 7, 10), fewer than 1%: outlying though no point lies unused between
+    ['a lone 6 over 1..5', [...spread(1, 5, 5000), 6], [6]],
+    ['a lone 8 over 1..7', [...spread(1, 7, 5000), 8], [8]],
+    ['a lone 11 over 0..10', [...spread(0, 10, 5000), 11], [11]],
+    ['a lone 5 over 1..4', [...spread(1, 4, 5000), 5], [5]],
+    ['a lone 6 over 1..5 and a lone 9 beyond it', [...spread(1, 5, 5000), 6, 9], [6, 9]],
+    ['a lone 0 below and a lone 6 above 1..5', [...spread(1, 5, 5000), 0, 6], [0, 6]],
+    ['a real 1..6 scale: 6 chosen by 1% or more', [...spread(1, 5, 990), ...times(6, 10)], []],
+    ['a small sample: 1..5 and one 6 among 50 answers', [...spread(1, 5, 49), 6], []],
+    ['one above a top that is no common one (1..6 and a lone 7)', [...spread(1, 6, 5000), 7], []],
+    ['a lone 9 over 1..8 (8 is no common top)', [...spread(1, 8, 5000), 9], []],
     ['one distinct value', times(3, 500), []],
     ['no answers', [], []],
   ])('%s', (_, values, expected) => {
@@ -144,7 +155,6 @@ describe('a plain wide table of 20,000 with one typo (the QA case)', () => {
     ]);
   });
 
-  const labels = (low: number, high: number) => Object.fromEntries(Array.from({ length: high - low + 1 }, (_, i) => [String(low + i), low + i]));
   test('align.yml settles it: 9 means no answer (the column holding it, nothing else)', async () => {
     const path = tmp.write('qa-settled.csv', edited([[101, 'Q1', '9']]));
     const d = await readDataset([path], {
@@ -228,5 +238,90 @@ describe('real scales with unused points still read', () => {
     );
     expect(d.items.map((i) => [i.low, i.points])).toEqual(times(0, 3).map(() => [1, 9]));
     expect(d.notes.map((n) => n.note)).toContainEqual(expect.stringMatching(/hold whole numbers 1\.\.9 only/));
+  });
+});
+
+// QA: plainWide({rows: 5000}) with one Q7 cell changed to 6 was read as forty 6-point items, exit 0,
+// with only a note. The lone 6 lies one above the common top 5: reading stops at its cell.
+describe('a lone answer one above a common top (a 6 in a 1..5 file)', () => {
+  const base = plainWide({ rows: 5000 }).csv as string;
+
+  test('stops at its cell with the align.yml fix, naming every column of the group', async () => {
+    const path = tmp.write('six.csv', edited([[101, 'Q7', '6']], base));
+    const e = await refusal(path);
+    expect([e.file, e.line, e.column, e.problem]).toEqual([path, 101, 'Q7', '6 is off the 1..5 scale read from the answers']);
+    expect(e.fix).toContain('if the scale really has 6 points (its top chosen by fewer than 1 in 100), one align.yml entry reads it so');
+    expect(e.fix).toContain('scales: {rating: {labels: {"1": 1, …, "6": 6}}}');
+    expect(e.fix).toContain(
+      'columns: {"Q1": {role: likert, scale: rating}, "Q2": {role: likert, scale: rating}, "Q3": {role: likert, scale: rating}, … and 37 more}, for each column of the group ("Q1" … "Q40", 40 columns)',
+    );
+    // the no-answer fix needs the column holding it only
+    expect(e.fix).toContain('missing: ["6"]}} with columns: {"Q7": {role: likert, scale: rating}}');
+  });
+
+  test('align audit exits 2', async () => {
+    const run = await runAlign(['audit', tmp.write('six-cli.csv', edited([[101, 'Q7', '6']], base)), '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/:101:"Q7": 6 is off the 1\.\.5 scale read from the answers; /);
+  });
+
+  test('a real 6-point Q7 is one align.yml entry away: Q7 reads 1..6, the other 39 stay 1..5', async () => {
+    const path = tmp.write('six-settled.csv', edited([[101, 'Q7', '6']], base));
+    const d = await readDataset([path], {
+      config: { scales: { rating: { labels: labels(1, 6) } }, columns: { Q7: { role: 'likert', scale: 'rating' } } },
+      skipInvalid: false,
+    });
+    expect(d.items).toHaveLength(40);
+    expect(d.items.filter((i) => i.points === 6).map((i) => i.id)).toEqual(['Q7']);
+    expect(d.items.filter((i) => i.points === 5 && i.low === 1)).toHaveLength(39);
+    expect(d.respondents.find((r) => r.line === 101)!.likert.Q7).toBe(6);
+  });
+});
+
+// QA: the fix named only the column holding the outlier; following it literally in a group of three
+// (Q1 named, Q2 and Q3 not) left Q2 and Q3 a run of two, read as nothing and dropped from the report.
+describe('a group of rating questions partly named in align.yml', () => {
+  const three = (n: number, q1: (i: number) => string) =>
+    `name,role,Q1,Q2,Q3\n${Array.from({ length: n }, (_, i) => [`P${i}`, i < 5 ? 'Executive' : 'Manager', q1(i), 1 + ((i + 1) % 5), 1 + ((i + 2) % 5)].join(',')).join('\n')}\n`;
+  const nine = (i: number) => (i === 100 ? '9' : String(1 + (i % 5)));
+
+  test('the fix for a small group writes out each of its columns', async () => {
+    const e = await refusal(tmp.write('three.csv', three(400, nine)));
+    expect([e.line, e.column]).toEqual([102, 'Q1']);
+    expect(e.fix).toContain(
+      'columns: {"Q1": {role: likert, scale: rating}, "Q2": {role: likert, scale: rating}, "Q3": {role: likert, scale: rating}}, for each column of the group ("Q1" … "Q3", 3 columns)',
+    );
+  });
+
+  test.each([
+    ['a wider scale on Q1', { labels: labels(1, 9) }, 9, 9],
+    ['9 as no answer on Q1', { labels: labels(1, 5), missing: ['9'] }, 5, undefined],
+  ])('%s: Q2 and Q3 are still read, as before, on 1..5', async (_, rating, points, q1) => {
+    const path = tmp.write('three-named.csv', three(400, nine));
+    const d = await readDataset([path], { config: { scales: { rating }, columns: { Q1: { role: 'likert', scale: 'rating' } } }, skipInvalid: false });
+    expect(d.items.map((i) => [i.id, i.low, i.points])).toEqual([
+      ['Q1', 1, points],
+      ['Q2', 1, 5],
+      ['Q3', 1, 5],
+    ]);
+    expect(d.respondents.find((r) => r.line === 102)!.likert.Q1).toBe(q1);
+  });
+
+  test('the named column in the middle or at the end: the others are still read', async () => {
+    for (const named of ['Q2', 'Q3']) {
+      const d = await readDataset(
+        [
+          tmp.write(
+            `three-${named}.csv`,
+            three(400, (i) => String(1 + (i % 5))),
+          ),
+        ],
+        {
+          config: { columns: { [named]: { role: 'likert', scale: 'agreement' } }, scales: { agreement: { labels: labels(1, 5) } } },
+          skipInvalid: false,
+        },
+      );
+      expect(d.items.map((i) => i.id)).toEqual(['Q1', 'Q2', 'Q3']);
+    }
   });
 });

@@ -151,11 +151,19 @@ describe('a later piece that contradicts the first piece', () => {
     expect(whole.dataset!.items.map((i) => i.id)).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
   });
 
-  it('an answer above the range the first piece showed widens the scale as it does whole', async () => {
+  it('answers above the range the first piece showed widen the scale as they do whole', async () => {
+    // fifteen 5s late in the file: over 1% of the 1,200 answers, so a real point (a lone 5 over 1..4 is outlying)
     const file = join(dir, 'late-five.csv');
-    writeFileSync(file, `${header}\n${Array.from({ length: 300 }, (_, i) => row(i, '2', i === 250 ? '5' : undefined)).join('\n')}\n`);
+    writeFileSync(file, `${header}\n${Array.from({ length: 300 }, (_, i) => row(i, '2', i >= 240 && i % 4 === 0 ? '5' : undefined)).join('\n')}\n`);
     const whole = await same(file);
     expect(whole.dataset!.items.find((i) => i.id === 'Q1')!.points).toBe(5);
+  });
+
+  it('a lone answer one above the range (a 5 over 1..4, late in the file) stops at its cell as it does whole', async () => {
+    const file = join(dir, 'late-lone-five.csv');
+    writeFileSync(file, `${header}\n${Array.from({ length: 300 }, (_, i) => row(i, '2', i === 250 ? '5' : undefined)).join('\n')}\n`);
+    const whole = await same(file);
+    expect(whole.error).toMatch(/late-lone-five\.csv:252:"Q1": 5 is off the 1\.\.4 scale read from the answers/);
   });
 
   it('past the largest first piece, stops with one line naming the row and the align.yml fix', async () => {

@@ -94,6 +94,12 @@ function holdsNumbers(cells: readonly string[]): boolean {
   return others === 0 || (numbers >= 2 && numbers >= 3 * others);
 }
 
+/** A one-column question of numbers that align.yml calls Likert (`columns: {Q1: {role: likert, scale: rating}}`). */
+function namedRating(g: readonly Resolved[]): boolean {
+  const r = g[0]!;
+  return g.length === 1 && r.column.sub === null && !r.column.known && r.override?.spec.role === 'likert' && holdsNumbers(r.view.cells);
+}
+
 /** `Q12` and `Q7` share the family "q#", `item_3` "item_#"; any other header is "text". */
 export function headerFamily(header: string): string {
   const m = /^([A-Za-z]+[ _.-]?)\d+(?:[_.-]\d+)*$/.exec(header.trim());
@@ -121,14 +127,16 @@ export function mergeNumberRuns(groups: Resolved[][]): Resolved[][] {
       else segments.push([r]);
     }
     const merged: Resolved[][] = [];
+    const lone = (seg: Resolved[]) => seg.length === 1 && !seg[0]!.override;
     for (const seg of segments) {
       const last = merged[merged.length - 1];
-      if (last && (seg.length === 1 || last.length === 1)) last.push(...seg);
+      if (last && (lone(seg) || lone(last))) last.push(...seg);
       else merged.push([...seg]);
     }
     for (const g of merged) {
-      if (g.length < 2) {
-        out.push(g);
+      // a run of one column, or of columns align.yml names only, is no group: each stays its own question
+      if (g.length < 2 || g.every((r) => r.override)) {
+        for (const r of g) out.push([r]);
         continue;
       }
       const question = g[0]!.column.header;
@@ -140,6 +148,12 @@ export function mergeNumberRuns(groups: Resolved[][]): Resolved[][] {
     const single = g.length === 1 && g[0]!.column.sub === null && !g[0]!.override && !g[0]!.column.known ? g[0]! : null;
     if (single !== null && single.role === 'unknown' && single.reason === '' && holdsNumbers(single.view.cells)) {
       run.push(single);
+      continue;
+    }
+    // A column of numbers align.yml calls Likert stays in its run (read on its own scale, not the
+    // group's): naming Q1 of Q1..Q3 must not leave Q2 and Q3 a run of two, read as nothing.
+    if (namedRating(g)) {
+      run.push(g[0]!);
       continue;
     }
     // Columns placed by their header (a name, a department, metadata) do not break a run: reordering
@@ -178,7 +192,10 @@ export function numericGroups(
     const open = g.filter((r) => r.role === 'unknown' && r.reason === '' && !r.override && !r.column.known);
     const members = open.filter((r) => r.view.cells.some((c) => c.trim() !== '' && !isMissingAnswer(c)));
     const tool = g.length >= 2 && !isNumberRun(g);
-    if (members.length < (tool ? 2 : 3)) continue;
+    // Columns align.yml calls Likert count towards the group's size but are read on their own scale:
+    // the others are read as before, as the group without them.
+    const named = g.filter((r) => r.override?.spec.role === 'likert').length;
+    if (members.length === 0 || members.length + named < (tool ? 2 : 3)) continue;
     // A stray word among the numbers of a grid ("x") is a bad cell reading reports with its line and column.
     const values: number[] = [];
     let words = 0;

@@ -23,7 +23,7 @@ import { numericGroups, questionGroups, quoted } from './groups.js';
 import { looseKey, splitCode } from './header.js';
 import { bookFor, books, decodeCell, dimensionOf, levelOf, namedIn, overrideFor, overrides } from './overrides.js';
 import { chooseRanking, prioritiesOf, priorityNameOf, stackOf } from './ranking.js';
-import { likertCell, likertOf, resolveScales } from './scales.js';
+import { likertCell, likertOf, resolveScales, unreadableNote } from './scales.js';
 import { type ExportColumn, type ExportLayout, PlanContradiction, type Resolved, type SurveyNormalised, type SurveyRow } from './types.js';
 
 const NOTHING_READ_FIX =
@@ -417,7 +417,11 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     [...unreadable].map(([header, { line, count }]) => ({
       file,
       line,
-      note: `${count === 1 ? 'an answer' : `${count} answers`} in column ${quoted(header)} ${count === 1 ? 'is not a label' : 'are not labels'} of a scale align knows: left out here (Likert answers are not used); align audit stops on ${count === 1 ? 'it until it is' : 'them until they are'} mapped in align.yml under scales`,
+      note: unreadableNote(
+        header,
+        count,
+        likertColumns.find((c) => c.column.header === header),
+      ),
     }));
 
   // Nothing to report from this file: say what align looks for.

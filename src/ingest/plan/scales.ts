@@ -15,6 +15,9 @@ export function likertOf(kind: LikertKind): Resolved['likert'] {
   return kind.kind === 'labels' ? { scale: kind.fit.scale, numeric: null } : { scale: null, numeric: { low: kind.low, high: kind.high, points: kind.points } };
 }
 
+/** The headers of the columns read on one numeric range with a column (its group), set by resolveScales. */
+const sharing = new WeakMap<Resolved, readonly string[]>();
+
 /** `lenient`: where to note a column align.yml calls Likert on no scale align knows, leaving it unread instead of stopping. */
 export function resolveScales(resolved: Resolved[], scales: Scale[], config: AlignConfig, file: string, headerLine: number, lenient: Note[] | null): void {
   const likert = resolved.filter((r) => r.role === 'likert');
@@ -82,6 +85,16 @@ export function resolveScales(resolved: Resolved[], scales: Scale[], config: Ali
       'map them to numbers in align.yml under scales (e.g. scales: {mine: {labels: {"Mostly": 4}}}) and name it in columns.<column>.scale',
     );
   }
+  // The columns that share each numeric range (a group of rating questions, a question's columns),
+  // for the fix offScaleFix gives: a wider scale must be named for each of them.
+  const byGroup = new Map<string, Resolved[]>();
+  for (const r of likert) if (r.group && r.likert?.numeric) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
+  for (const members of byGroup.values())
+    for (const m of members)
+      sharing.set(
+        m,
+        members.map((x) => x.column.header),
+      );
   // A question's columns share one scale (a 7-point question whose first
   // statement happens to get only "Agree" answers is still 7-point).
   const groups = new Map<string, Resolved[]>();
@@ -107,6 +120,11 @@ export function resolveScales(resolved: Resolved[], scales: Scale[], config: Ali
       const outlying = outlyingAnswers(values);
       const range = numericRange(outlying.size > 0 ? values.filter((v) => !outlying.has(v)) : values);
       if (range) for (const m of numeric) m.likert = { scale: null, numeric: range };
+      for (const m of numeric)
+        sharing.set(
+          m,
+          numeric.map((x) => x.column.header),
+        );
     }
   }
 }
@@ -169,14 +187,46 @@ function readLikertCell(c: Resolved, cell: string, file: string, line: number): 
   );
 }
 
+/** How many columns a fix writes out in full before "… and N more". */
+const FIX_COLUMNS = 3;
+
 /**
  * The fix for a whole number off a numeric scale: correct it, leave the respondent out, or settle
- * the scale in align.yml (the number meaning no answer, or a scale reaching it), for every column
- * of the group; the syntax is the README's (align.yml: scales, columns.<column>.scale).
+ * the scale in align.yml (the number meaning no answer: the column holding it; or a scale reaching
+ * it: every column read on the same range, named, since a column align.yml names is read on its own
+ * scale and the others keep the range read from their answers); the syntax is the README's
+ * (align.yml: scales, columns.<column>.scale). A number one above the range's top (a lone 6 over
+ * 1..5) may be a real point nobody else chose: the fix says the real scale is one align.yml entry away.
  */
 function offScaleFix(c: Resolved, value: number, numeric: { low: number; high: number }): string {
   const labels = (low: number, high: number) => `{"${low}": ${low}, …, "${high}": ${high}}`;
   const wider = { low: Math.min(numeric.low, value), high: Math.max(numeric.high, value) };
-  const column = `columns: {${quoted(c.column.header)}: {role: likert, scale: rating}}`;
-  return `correct the cell, ${SKIP_INVALID_FIX}; or settle the scale in align.yml: scales: {rating: {labels: ${labels(numeric.low, numeric.high)}, missing: ["${value}"]}} if ${value} means no answer, or scales: {rating: {labels: ${labels(wider.low, wider.high)}}} if the scale runs ${wider.low}..${wider.high}, with ${column}${c.group ? ' (a wider scale: each column of the group)' : ''}`;
+  const entry = (header: string) => `${quoted(header)}: {role: likert, scale: rating}`;
+  const headers = sharing.get(c) ?? [c.column.header];
+  const all =
+    headers.length <= FIX_COLUMNS + 1
+      ? headers.map(entry).join(', ')
+      : `${headers.slice(0, FIX_COLUMNS).map(entry).join(', ')}, … and ${headers.length - FIX_COLUMNS} more`;
+  const each =
+    headers.length > 1 ? `, for each column of the group (${quoted(headers[0]!)} … ${quoted(headers[headers.length - 1]!)}, ${headers.length} columns)` : '';
+  const real =
+    value === numeric.high + 1
+      ? `if the scale really has ${wider.high - wider.low + 1} points (its top chosen by fewer than 1 in 100), one align.yml entry reads it so`
+      : `if the scale runs ${wider.low}..${wider.high}`;
+  return `correct the cell, ${SKIP_INVALID_FIX}; or settle the scale in align.yml: if ${value} means no answer, scales: {rating: {labels: ${labels(numeric.low, numeric.high)}, missing: ["${value}"]}} with columns: {${entry(c.column.header)}}; ${real}: scales: {rating: {labels: ${labels(wider.low, wider.high)}}} with columns: {${all}}${each}`;
+}
+
+/**
+ * The lenient reading's note (align stack) for the answers of one Likert column it left out: on a
+ * numeric scale they are off the range read from the answers (a stray 9 is a number, no label); on
+ * a scale of labels they are not its labels.
+ */
+export function unreadableNote(header: string, count: number, column: Resolved | undefined): string {
+  const answers = count === 1 ? 'an answer' : `${count} answers`;
+  const numeric = column?.likert?.numeric;
+  const what = numeric
+    ? `${count === 1 ? 'is' : 'are'} off the ${numeric.low}..${numeric.high} scale read from the answers`
+    : `${count === 1 ? 'is not a label' : 'are not labels'} of a scale align knows`;
+  const until = numeric ? 'corrected, or the scale is settled in align.yml under scales' : 'mapped in align.yml under scales';
+  return `${answers} in column ${quoted(header)} ${what}: left out here (Likert answers are not used); align audit stops on ${count === 1 ? 'it until it is' : 'them until they are'} ${until}`;
 }
