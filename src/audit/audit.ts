@@ -95,6 +95,7 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
   const takers = populationFor(dataset.respondents.filter(tookSurvey));
   const survey = buildSurvey(dataset, {
     population: takers,
+    populationFor,
     minGroup,
     configDimensions: options.configDimensions ?? false,
     ...(options.commentMinGroup !== undefined ? { commentMinGroup: options.commentMinGroup } : {}),

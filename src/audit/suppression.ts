@@ -26,16 +26,23 @@ export interface Suppression {
   remainder: number;
 }
 
-export function suppressGroups(sizes: ReadonlyMap<string, number>, leaders: number, overall: number, threshold: number): Suppression {
+export function suppressGroups(
+  sizes: ReadonlyMap<string, number>,
+  leaders: number,
+  overall: number,
+  threshold: number,
+  /** A group of 0 stays shown (a count of answers, where none answered tells nothing), and is never given up. */
+  emptyShown = false,
+): Suppression {
   const hidden = new Set<string>();
   let shownSum = 0;
   for (const [name, size] of sizes) {
-    if (size < threshold) hidden.add(name);
+    if (size < threshold && !(emptyShown && size === 0)) hidden.add(name);
     else shownSum += size;
   }
   // smallest first, then by name: the order in which shown groups are given up
   const shown = [...sizes]
-    .filter(([name]) => !hidden.has(name))
+    .filter(([name, size]) => !hidden.has(name) && !(emptyShown && size === 0))
     .sort((a, b) => a[1] - b[1] || compareCodePoints(a[0], b[0]))
     .map(([name]) => name);
   let remainder = overall - leaders - shownSum;

@@ -44,6 +44,8 @@ export const GAP_FLAG_POINTS = 20;
 export interface SurveyOptions {
   /** The survey's respondents (everyone who answered a Likert item, an ownership or a recall question), split into groups. */
   population: Population;
+  /** Splits any of them into groups as `population` was (audit.ts): an item's or a dimension's answerers are split again. */
+  populationFor?: (people: readonly Respondent[]) => Population;
   minGroup: number;
   commentMinGroup?: number;
   /** True when align.yml has `dimensions`: they decide, and the question bank does not. */
@@ -75,6 +77,8 @@ export interface GroupTallies {
   items: Tally[];
   /** tallies.dimensionMeans[d]: respondents' means over dimension d's items. */
   dimensionMeans: Tally[];
+  /** tallies.partial[d]: respondents who answered some of dimension d's items but not all (anonymity: survey.ts). */
+  partial: number[];
 }
 
 /** The survey's items and, for each dimension, the indices of its items. */
@@ -84,7 +88,7 @@ export interface SurveyShape {
 }
 
 export function emptyTallies(shape: SurveyShape): GroupTallies {
-  return { items: shape.items.map(() => new Map()), dimensionMeans: shape.dimensions.map(() => new Map()) };
+  return { items: shape.items.map(() => new Map()), dimensionMeans: shape.dimensions.map(() => new Map()), partial: shape.dimensions.map(() => 0) };
 }
 
 /** Marks an item a respondent did not answer in their row of scored answers. */
@@ -142,6 +146,7 @@ function talliesOf(people: readonly Respondent[], shape: SurveyShape, rowOf: (r:
         count++;
       }
       if (count > 0) addToTally(out.dimensionMeans[d]!, sum / count);
+      if (count > 0 && count < dimensions[d]!.length) out.partial[d]!++;
     }
   }
   counts.forEach((c, k) => {
@@ -258,24 +263,40 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
   // per dimension), a group shown whose answerers number 1 to minGroup - 1 is hidden for that figure,
   // and so is the next-smallest while the answerers outside the groups shown could be told (everyone's
   // answers less the groups shown, and less the leaders' when the gap shows them).
-  const answered = (count: (g: readonly Respondent[]) => number) => {
-    const all = count(people);
-    const lead = count(leaders);
-    const rest = count(others);
-    const gap = leadersShown && (lead === 0 || lead >= minGroup) && (rest === 0 || rest >= minGroup);
-    const hiddenIn = (split: Split, fixed: number): Set<string> => {
-      const sizes = new Map<string, number>();
-      for (const [name, g] of split.groups) if (!split.hidden.has(name)) sizes.set(name, count(g));
-      return new Set([...split.hidden, ...suppressGroups(sizes, fixed, all, minGroup).hidden]);
+  // The people who answered a figure are split again as its own population (groups.ts, which also
+  // protects across the two splits, as ownership and recall are): a figure shows for a group only where
+  // both the members' population and the answerers' show it. `counts` are further head-counts that must
+  // be 0 or at least the threshold per group shown and outside the groups shown (a dimension's partial
+  // answerers, whose items' figures and the dimension's differ by them).
+  const answered = (answers: (r: Respondent) => boolean, counts: ReadonlyArray<(g: readonly Respondent[]) => number>) => {
+    const answerers = people.filter(answers);
+    const own = answerers.length === people.length || !options.populationFor ? null : options.populationFor(answerers);
+    const all = counts.map((count) => count(people));
+    const gap =
+      leadersShown &&
+      (own === null || own.leadersShown) &&
+      counts.every((count) => {
+        const lead = count(leaders);
+        const rest = count(others);
+        return (lead === 0 || lead >= minGroup) && (rest === 0 || rest >= minGroup);
+      });
+    const hiddenIn = (split: Split, ownSplit: Split | undefined, fixed: (count: (g: readonly Respondent[]) => number) => number): Set<string> => {
+      const hidden = new Set([...split.hidden, ...(ownSplit?.hidden ?? [])]);
+      counts.forEach((count, c) => {
+        const sizes = new Map<string, number>();
+        for (const [name, g] of split.groups) if (!hidden.has(name)) sizes.set(name, count(g));
+        for (const name of suppressGroups(sizes, fixed(count), all[c]!, minGroup, true).hidden) hidden.add(name);
+      });
+      return hidden;
     };
     return {
-      overall: overallShown && (all === 0 || all >= minGroup),
+      overall: overallShown && (own === null || own.overallShown) && all.every((n) => n === 0 || n >= minGroup),
       gap,
-      departments: hiddenIn(departments, gap ? lead : 0),
-      levels: hiddenIn(levels, 0),
+      departments: hiddenIn(departments, own?.departments, (count) => (gap ? count(leaders) : 0)),
+      levels: hiddenIn(levels, own?.levels, () => 0),
     };
   };
-  const itemShown = items.map((_, k) => answered((g) => tallyN(tallies(g).items[k]!)));
+  const itemShown = items.map((_, k) => answered((r) => rowOf(r)[k] !== UNANSWERED, [(g) => tallyN(tallies(g).items[k]!)]));
 
   const itemResults: ItemResult[] = items.map((item, k) => {
     const shownHere = shownDepartments.filter(([name]) => !itemShown[k]!.departments.has(name));
@@ -307,7 +328,12 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
       t.dimensionMeans[d]!,
     );
   };
-  const dimensionShown = dimensionNames.map((_, d) => answered((g) => tallyN(tallies(g).dimensionMeans[d]!)));
+  const dimensionShown = dimensionNames.map((_, d) =>
+    answered(
+      (r) => shape.dimensions[d]!.some((k) => rowOf(r)[k] !== UNANSWERED),
+      [(g) => tallyN(tallies(g).dimensionMeans[d]!), (g) => tallies(g).partial[d]!],
+    ),
+  );
   const dimensions: DimensionResult[] = dimensionNames.map((name, d) => {
     const members = dataset.items.filter((i) => i.dimension === name);
     const overall = dimensionShown[d]!.overall ? dimensionOf(name, people) : ({ suppressed: true } as const);

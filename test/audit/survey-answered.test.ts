@@ -36,9 +36,11 @@ function csv(cells: Cell[]): string {
   return `${rows.join('\n')}\n`;
 }
 
-async function audit(name: string, cells: Cell[]) {
+async function audit(name: string, cells: Cell[], config?: string) {
   const file = tmp.write(`${name}.csv`, csv(cells));
-  const run = await runAlign(['audit', file, '--format', 'json']);
+  const args = ['audit', file, '--format', 'json'];
+  if (config) args.push('--config', tmp.write(`${name}.yml`, config));
+  const run = await runAlign(args);
   expect(run.code, run.stderr).toBe(0);
   return JSON.parse(run.stdout);
 }
@@ -102,5 +104,41 @@ describe('a figure is shown only for enough answers', () => {
     // the other items, answered by all six, still show the leaders against the team
     expect(r.survey.gaps.find((g: { item?: string }) => g.item === 'Q2').suppressed).toBeUndefined();
     for (const item of r.survey.items) expectNoSmallAnswerSet(item, null);
+  });
+
+  test("a level less a department, among an item's answerers, cannot give one person's answer (QA: Manager 7 − D1 6 on Q1)", async () => {
+    const r = await audit('level-less-department', [
+      { department: 'Board', role: 'Executive', n: 5 },
+      { department: 'D1', role: 'Manager', n: 6 },
+      { department: 'D2', role: 'Manager', n: 5, skipQ1: 4 },
+      { department: 'D2', role: 'Team member', n: 5 },
+      { department: 'D3', role: 'Team member', n: 10 },
+    ]);
+    for (const item of r.survey.items) {
+      const manager = shownN(item.byLevel.Manager);
+      // D1 is all managers, so the Manager level less D1 is the other managers who answered
+      const d1 = shownN(item.byDepartment.D1);
+      if (manager !== null && d1 !== null) expect(manager - d1 === 0 || manager - d1 >= 5, `${item.id}: Manager ${manager} − D1 ${d1}`).toBe(true);
+      expectNoSmallAnswerSet(item, null);
+    }
+  });
+
+  test("a dimension against its items cannot give the answer of one who skipped one of them (QA: D2's Clarity less Q1 and Q2)", async () => {
+    const r = await audit(
+      'partial-dimension',
+      [
+        { department: 'Board', role: 'Executive', n: 5 },
+        { department: 'D1', role: 'Manager', n: 10 },
+        { department: 'D2', role: 'Team member', n: 10, skipQ1: 1 },
+        { department: 'D3', role: 'Team member', n: 10 },
+      ],
+      'dimensions:\n  Clarity: [Q1, Q2]\n',
+    );
+    const clarity = r.survey.dimensions.find((d: { name: string }) => d.name === 'Clarity');
+    // one person in D2 answered Q2 but not Q1: D2's Clarity, everyone's, and the Team member level's are hidden
+    expect(clarity.byDepartment.D2).toEqual({ suppressed: true });
+    expect(clarity.overall).toEqual({ suppressed: true });
+    expect(clarity.byLevel['Team member']).toEqual({ suppressed: true });
+    expect(clarity.byDepartment.D1.n).toBe(10);
   });
 });
