@@ -62,7 +62,10 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
     excluded: checked.excluded.length === 0 ? given.excluded : [...given.excluded, ...checked.excluded].sort(byPlace),
     notes: [...given.notes, ...checked.notes],
   };
-  const isLeader = leaderTest(dataset, options.leaders ?? DEFAULT_LEADER_ROLES);
+  const isLeaderByRole = leaderTest(dataset, options.leaders ?? DEFAULT_LEADER_ROLES);
+  // decided once per respondent: every population (the survey's, each item's answerers', ownership's, recall's) asks
+  const leaderSet = new Set(dataset.respondents.filter(isLeaderByRole));
+  const isLeader = (r: Respondent) => leaderSet.has(r);
   const analysed = analyseStacks(dataset, {
     isLeader,
     minGroup,
