@@ -381,7 +381,9 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   };
   readPiece(data, lines, false);
   // Columns with no answer at all in the first piece: its plan reads nothing there, so a later answer contradicts it.
-  const emptyFirst = resolved.filter((r) => r.view.raw.every((c) => c.trim() === ''));
+  // (a cell that says no answer, "N/A", is no answer: a column of nothing else was read as nothing, QA's food-world-cup case)
+  const answeredCell = (c: string) => c.trim() !== '' && !isMissingAnswer(c);
+  const emptyFirst = resolved.filter((r) => !r.view.raw.some(answeredCell));
   const firstRows = rows;
   const firstExcluded = excluded;
   const readRecords = (piece: string[][], pieceLines: number[]): { rows: SurveyRow[]; excluded: Excluded[] } => {
@@ -390,7 +392,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       r.view.cells = r.view.raw.map((c) => decodeCell(c, r.book));
     }
     for (const r of emptyFirst) {
-      const at = r.view.raw.findIndex((c) => c.trim() !== '');
+      const at = r.view.raw.findIndex(answeredCell);
       if (at < 0) continue;
       throw new PlanContradiction(
         new InputError(
