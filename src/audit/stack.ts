@@ -14,7 +14,7 @@ import { columnMeans, sampleVariance } from '../stats/describe.js';
 import { KEMENY_MAX_ITEMS, kemeny } from '../stats/kemeny.js';
 import { kendallTauB } from '../stats/kendall-tau-b.js';
 import { kendallW, kendallWOfTally, kendallWPermutation } from '../stats/kendall-w.js';
-import { addRanking, emptyRankTally } from '../stats/rank-tally.js';
+import { addRanked, emptyRankTally } from '../stats/rank-tally.js';
 import { type CompletedStack, completeStack } from '../stats/ranks.js';
 import { rankBiasedOverlap } from '../stats/rbo.js';
 import { type Stat, statFields as stat } from '../stats/result.js';
@@ -441,7 +441,7 @@ function groupsOf(
     }
     // a department's stack is read from its rank tally: sums that merge, not a matrix of every member's ranks
     const tally = emptyRankTally(n);
-    for (const x of members) addRanking(tally, x.stack.completed);
+    for (const x of members) addRanked(tally, x.stack.completed, x.stack.tieGroupSizes);
     const means = tally.rankSums.map((sum) => sum / tally.m);
     groupMeans.set(department, means);
     const meanRanks = byName(names, means);

@@ -72,7 +72,7 @@ function scored(item: Item, value: number): number {
  * from these, so a group of any size costs one pass, and tallies of parts of
  * a group merge into the tallies of the whole.
  */
-export interface GroupTallies {
+interface GroupTallies {
   /** tallies.items[k]: the scored answers to items[k]. */
   items: Tally[];
   /** tallies.dimensionMeans[d]: respondents' means over dimension d's items. */
@@ -82,12 +82,12 @@ export interface GroupTallies {
 }
 
 /** The survey's items and, for each dimension, the indices of its items. */
-export interface SurveyShape {
+interface SurveyShape {
   items: readonly Item[];
   dimensions: ReadonlyArray<readonly number[]>;
 }
 
-export function emptyTallies(shape: SurveyShape): GroupTallies {
+function emptyTallies(shape: SurveyShape): GroupTallies {
   return { items: shape.items.map(() => new Map()), dimensionMeans: shape.dimensions.map(() => new Map()), partial: shape.dimensions.map(() => 0) };
 }
 
@@ -99,7 +99,7 @@ const UNANSWERED = -32768;
  * their answers once: the groups a respondent belongs to (everyone, their
  * department, their level, leaders or the others) each tally the row.
  */
-export function scoredRows(people: readonly Respondent[], items: readonly Item[]): (r: Respondent) => Int16Array {
+function scoredRows(people: readonly Respondent[], items: readonly Item[]): (r: Respondent) => Int16Array {
   const width = items.length;
   const rows = new Int16Array(people.length * width).fill(UNANSWERED);
   const at = new Map<Respondent, number>();
@@ -337,7 +337,11 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
   const dimensions: DimensionResult[] = dimensionNames.map((name, d) => {
     const members = dataset.items.filter((i) => i.dimension === name);
     const overall = dimensionShown[d]!.overall ? dimensionOf(name, people) : ({ suppressed: true } as const);
-    const rows = people.map((r) => members.map((i) => (r.likert[i.id] === undefined ? null : scored(i, r.likert[i.id]!))));
+    // the scored rows the tallies were read from, not the answers read again
+    const rows = people.map((r) => {
+      const row = rowOf(r);
+      return shape.dimensions[d]!.map((k) => (row[k] === UNANSWERED ? null : row[k]!));
+    });
     return {
       name,
       level: levelOf.get(name) ?? null,

@@ -190,7 +190,8 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
   let cut: number;
   let decoded: ReturnType<typeof decode>;
   let head: ReturnType<typeof tableFromText> | null;
-  for (let headBytes = Math.max(pieceBytes, options.headBytes ?? 0); ; headBytes += pieceBytes) {
+  // a first piece too short for HEAD_RECORDS is read again twice as long (not a piece longer each time: a file of long rows would be read over and over)
+  for (let headBytes = Math.max(pieceBytes, options.headBytes ?? 0); ; headBytes *= 2) {
     first = await readInputPiece(path, headBytes);
     if (first.size > MAX_INPUT_BYTES) throw tooLarge(path);
     if (first.whole) {

@@ -40,12 +40,21 @@ export function emptyRankTally(n: number): RankTally {
 export function addRanking(t: RankTally, row: readonly number[]): void {
   if (row.length !== t.rankSums.length) throw new Error('addRanking requires a rank for every item of the tally');
   const ranks = midranks(row);
+  addRanked(t, ranks, tieGroupSizes(ranks));
+}
+
+/**
+ * Adds one rater's ranks that are already midranks, with their tie groups: a
+ * completed stack (ranks.ts completeStack), which has both, is not ranked again.
+ */
+export function addRanked(t: RankTally, ranks: readonly number[], tieGroups: readonly number[]): void {
+  if (ranks.length !== t.rankSums.length) throw new Error('addRanked requires a rank for every item of the tally');
   t.m++;
   ranks.forEach((r, i) => {
     t.rankSums[i]! += r;
   });
   for (const i of firstPlacesOf(ranks)) t.firstPlaces[i]!++;
-  for (const size of tieGroupSizes(ranks)) t.tieSum += size * size * size - size;
+  for (const size of tieGroups) t.tieSum += size * size * size - size;
 }
 
 /** Adds every rater of `from` into `into` (merging two parts of one group). */
