@@ -98,7 +98,6 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
   const takers = populationFor(dataset.respondents.filter(tookSurvey));
   const survey = buildSurvey(dataset, {
     population: takers,
-    populationFor,
     minGroup,
     configDimensions: options.configDimensions ?? false,
     ...(options.commentMinGroup !== undefined ? { commentMinGroup: options.commentMinGroup } : {}),

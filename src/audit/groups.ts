@@ -25,19 +25,21 @@ export interface Split {
   remainder: number;
 }
 
-/** `members` are grouped by `key`; `overall` and `leaders` are the survey's counts, public, that the remainder is taken from. */
-function splitBy(members: readonly Respondent[], key: (r: Respondent) => string | null, overall: number, leaders: number, minGroup: number): Split {
-  const groups = new Map<string, Respondent[]>();
-  for (const r of members) {
-    const k = key(r);
-    if (k === null) continue;
-    const list = groups.get(k);
-    if (list) list.push(r);
-    else groups.set(k, [r]);
-  }
-  const sizes = new Map([...groups].map(([k, v]) => [k, v.length]));
-  const { hidden, remainder } = suppressGroups(sizes, leaders, overall, minGroup);
-  return { groups: new Map([...groups].sort((a, b) => compareCodePoints(a[0], b[0]))), hidden, remainder };
+/** A split as decided: each group's size, which groups are hidden, and the remainder (as in Split). */
+export interface SplitDecision {
+  sizes: Map<string, number>;
+  hidden: Set<string>;
+  remainder: number;
+}
+
+/** What may be shown of a population (or of a part of it: an item's answerers, as head-counts per cell). */
+export interface Decision {
+  departments: SplitDecision;
+  levels: SplitDecision;
+  /** Everyone together is shown (at least the threshold). */
+  overallShown: boolean;
+  /** The leaders' figures may be shown beside everyone else's (see Population). */
+  leadersShown: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ function splitBy(members: readonly Respondent[], key: (r: Respondent) => string 
 const MAX_SEARCH_STEPS = 1 << 16;
 
 /** People alike in every respect a set shown can tell apart: leader or not, department group, level group. */
-interface Cell {
+export interface Cell {
   leader: boolean;
   department: string | null;
   level: string | null;
@@ -265,47 +267,22 @@ function smallDerivable(span: Span, minGroup: number): number[] | null | 'unknow
  * show them): the smallest department shown is hidden too. Each split's own
  * remainder is kept at 0 or at least the threshold, as suppressGroups does.
  * Repeated until nothing changes; ties by code-point name order, and cells in
- * name order, so the row order changes nothing.
+ * name order, so the row order changes nothing. Only head-counts per cell are
+ * read: who the people are does not matter.
  */
 function protectAcrossSplits(
-  departments: Split,
-  levels: Split,
-  everyone: readonly Respondent[],
-  leaders: ReadonlySet<Respondent>,
+  departments: SplitDecision,
+  levels: SplitDecision,
+  /** The cells with anyone in them, in name order. */
+  cells: readonly Cell[],
+  leaders: number,
   leadersShown: boolean,
   minGroup: number,
-  /** The group each person is in, in each split (as splitBy put them: asked once per person, no map of people built). */
-  groupOf: { department: (r: Respondent) => string | null; level: (r: Respondent) => string | null },
 ): boolean {
   const splits = [departments, levels] as const;
-  const shown = (split: Split) => [...split.groups].filter(([k]) => !split.hidden.has(k));
-  // cells: people alike in every respect that a set shown can tell apart
-  // cells by leader or not, then department group, then level group (no text built per person)
-  const byKey = new Map<boolean, Map<string | null, Map<string | null, Cell>>>();
-  for (const r of everyone) {
-    const leader = leaders.has(r);
-    const department = groupOf.department(r);
-    const level = groupOf.level(r);
-    let inLeader = byKey.get(leader);
-    if (!inLeader) {
-      inLeader = new Map();
-      byKey.set(leader, inLeader);
-    }
-    let inDepartment = inLeader.get(department);
-    if (!inDepartment) {
-      inDepartment = new Map();
-      inLeader.set(department, inDepartment);
-    }
-    const cell = inDepartment.get(level);
-    if (cell) cell.weight++;
-    else inDepartment.set(level, { leader, department, level, weight: 1 });
-  }
-  const cells = [...byKey.values()]
-    .flatMap((m) => [...m.values()].flatMap((n) => [...n.values()]))
-    .map((cell) => [JSON.stringify([cell.leader, cell.department, cell.level]), cell] as const)
-    .sort((x, y) => compareCodePoints(x[0], y[0]))
-    .map(([, cell]) => cell);
-  const bySize = (split: Split) => shown(split).sort((x, y) => x[1].length - y[1].length || compareCodePoints(x[0], y[0]));
+  const everyone = cells.reduce((n, c) => n + c.weight, 0);
+  const shown = (split: SplitDecision) => [...split.sizes].filter(([k]) => !split.hidden.has(k));
+  const bySize = (split: SplitDecision) => shown(split).sort((x, y) => x[1] - y[1] || compareCodePoints(x[0], y[0]));
   const shownNow = (gap: boolean, without?: [number, string]): Shown => {
     const names = splits.map(
       (split, i) =>
@@ -322,23 +299,23 @@ function protectAcrossSplits(
     changed = false;
     // each split's own remainder: the leaders are outside the departments' when the gap shows them
     splits.forEach((split, i) => {
-      const fixed = i === 0 && leadersShown ? leaders.size : 0;
+      const fixed = i === 0 && leadersShown ? leaders : 0;
       const visible = bySize(split);
-      let remainder = everyone.length - fixed - visible.reduce((n, [, g]) => n + g.length, 0);
-      for (const [name, group] of visible) {
+      let remainder = everyone - fixed - visible.reduce((n, [, size]) => n + size, 0);
+      for (const [name, size] of visible) {
         if (remainder === 0 || remainder >= minGroup) break;
         split.hidden.add(name);
-        remainder += group.length;
+        remainder += size;
         changed = true;
       }
       split.remainder = remainder;
     });
     if (changed) continue;
     // the leaders not shown by the gap: everyone minus the departments shown must not be exactly them
-    if (!leadersShown && leaders.size > 0 && departments.groups.size > 0) {
-      const inShown = new Set(shown(departments).flatMap(([, g]) => g));
-      const outside = everyone.filter((r) => !inShown.has(r));
-      if (outside.length === leaders.size && outside.every((r) => leaders.has(r))) {
+    if (!leadersShown && leaders > 0 && departments.sizes.size > 0) {
+      const inShown = new Set(shown(departments).map(([k]) => k));
+      const outside = cells.filter((c) => c.department === null || !inShown.has(c.department));
+      if (outside.reduce((n, c) => n + c.weight, 0) === leaders && outside.every((c) => c.leader)) {
         const smallest = bySize(departments)[0];
         if (smallest) {
           departments.hidden.add(smallest[0]);
@@ -356,7 +333,7 @@ function protectAcrossSplits(
     }
     const candidates: Array<[number, string, number]> = [];
     splits.forEach((split, i) => {
-      for (const [name, group] of shown(split)) candidates.push([group.length, name, i]);
+      for (const [name, size] of shown(split)) candidates.push([size, name, i]);
     });
     candidates.sort((x, y) => x[0] - y[0] || compareCodePoints(x[1], y[1]) || x[2] - y[2]);
     const holds = ([, name, i]: [number, string, number]) =>
@@ -374,14 +351,39 @@ function protectAcrossSplits(
   return leadersShown;
 }
 
+/**
+ * Which groups of a population may be shown, from its head-counts per cell (cells of weight 0
+ * are nobody): each split's groups under the threshold and those whose remainder would give one
+ * away are hidden (suppressGroups), then protectAcrossSplits hides more, and settles the gap,
+ * across the two splits. The one decision every population is put through.
+ */
+function decide(cells: readonly Cell[], minGroup: number): Decision {
+  const live = cells.filter((c) => c.weight > 0);
+  let everyone = 0;
+  let leaders = 0;
+  const departmentSizes = new Map<string, number>();
+  const levelSizes = new Map<string, number>();
+  for (const c of live) {
+    everyone += c.weight;
+    if (c.leader) leaders += c.weight;
+    if (c.department !== null) departmentSizes.set(c.department, (departmentSizes.get(c.department) ?? 0) + c.weight);
+    if (c.level !== null) levelSizes.set(c.level, (levelSizes.get(c.level) ?? 0) + c.weight);
+  }
+  const gapPossible = leaders >= minGroup && everyone - leaders >= minGroup;
+  const departments = { sizes: departmentSizes, ...suppressGroups(departmentSizes, gapPossible ? leaders : 0, everyone, minGroup) };
+  const levels = { sizes: levelSizes, ...suppressGroups(levelSizes, 0, everyone, minGroup) };
+  const leadersShown = protectAcrossSplits(departments, levels, live, leaders, gapPossible, minGroup);
+  return { departments, levels, overallShown: everyone >= minGroup, leadersShown };
+}
+
 /** Each group's figures, or `suppressed` for a group hidden (the split's, or a figure's own stricter `hidden`: survey.ts, by answers). */
 export function byGroup<T>(
   split: Split,
-  figures: (people: readonly Respondent[]) => T,
+  figures: (people: readonly Respondent[], name: string) => T,
   hidden: ReadonlySet<string> = split.hidden,
 ): Record<string, MaybeSuppressed<T>> {
   const out = record<MaybeSuppressed<T>>();
-  for (const [name, people] of split.groups) out[name] = hidden.has(name) ? { suppressed: true } : figures(people);
+  for (const [name, people] of split.groups) out[name] = hidden.has(name) ? { suppressed: true } : figures(people, name);
   return out;
 }
 
@@ -401,6 +403,12 @@ export interface Population {
    * both sides are at least the threshold and neither side, taken from a set shown, leaves a small group.
    */
   leadersShown: boolean;
+  /** People alike in every respect a group shown can tell apart, in name order (each with its head-count). */
+  cells: readonly Cell[];
+  /** cellIndex[p]: the cell of people[p]. */
+  cellIndex: Int32Array;
+  /** The same decision for a part of these people given as head-counts per cell (an item's answerers). */
+  decideFor(weights: ArrayLike<number>): Decision;
 }
 
 /**
@@ -409,18 +417,72 @@ export interface Population {
  * The leaders' number is public, but their answers are shown only when leadersShown: otherwise they
  * stay inside the departments' remainder, so that everyone minus the departments shown cannot give
  * their figures. In the levels split they are a group like any other. Which groups are shown, and
- * whether the leaders are, is decided here once (protectAcrossSplits), for every analysis.
+ * whether the leaders are, is decided here once (decide), for every analysis.
  */
 export function populationOf(people: readonly Respondent[], isLeader: (r: Respondent) => boolean, hasRoles: boolean, minGroup: number): Population {
-  const leaders = people.filter(isLeader);
-  const others = people.filter((r) => !isLeader(r));
-  const gapPossible = leaders.length >= minGroup && others.length >= minGroup;
-  const departmentOf = (r: Respondent) => (hasRoles && !isLeader(r) ? r.department : null);
-  const levelOf = (r: Respondent) => r.role;
-  const departments = splitBy(people, departmentOf, people.length, gapPossible ? leaders.length : 0, minGroup);
-  const levels = splitBy(people, levelOf, people.length, 0, minGroup);
-  const leadersShown = protectAcrossSplits(departments, levels, people, new Set(leaders), gapPossible, minGroup, { department: departmentOf, level: levelOf });
-  return { people: [...people], leaders, others, departments, levels, overallShown: people.length >= minGroup, leadersShown };
+  const leaders: Respondent[] = [];
+  const others: Respondent[] = [];
+  const departmentGroups = new Map<string, Respondent[]>();
+  const levelGroups = new Map<string, Respondent[]>();
+  const add = (groups: Map<string, Respondent[]>, key: string, r: Respondent) => {
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  };
+  // cells by leader or not, then department group, then level group (no text built per person)
+  const byKey = new Map<boolean, Map<string | null, Map<string | null, Cell>>>();
+  const found: Cell[] = [];
+  const cellOf = new Array<Cell>(people.length);
+  people.forEach((r, p) => {
+    const leader = isLeader(r);
+    (leader ? leaders : others).push(r);
+    const department = hasRoles && !leader ? r.department : null;
+    const level = r.role;
+    if (department !== null) add(departmentGroups, department, r);
+    if (level !== null) add(levelGroups, level, r);
+    let inLeader = byKey.get(leader);
+    if (!inLeader) {
+      inLeader = new Map();
+      byKey.set(leader, inLeader);
+    }
+    let inDepartment = inLeader.get(department);
+    if (!inDepartment) {
+      inDepartment = new Map();
+      inLeader.set(department, inDepartment);
+    }
+    let cell = inDepartment.get(level);
+    if (!cell) {
+      cell = { leader, department, level, weight: 0 };
+      inDepartment.set(level, cell);
+      found.push(cell);
+    }
+    cell.weight++;
+    cellOf[p] = cell;
+  });
+  const cells = found
+    .map((cell) => [JSON.stringify([cell.leader, cell.department, cell.level]), cell] as const)
+    .sort((x, y) => compareCodePoints(x[0], y[0]))
+    .map(([, cell]) => cell);
+  const at = new Map(cells.map((cell, i) => [cell, i]));
+  const cellIndex = Int32Array.from(cellOf, (cell) => at.get(cell)!);
+  const decision = decide(cells, minGroup);
+  const sorted = (groups: Map<string, Respondent[]>) => new Map([...groups].sort((a, b) => compareCodePoints(a[0], b[0])));
+  return {
+    people: [...people],
+    leaders,
+    others,
+    departments: { groups: sorted(departmentGroups), hidden: decision.departments.hidden, remainder: decision.departments.remainder },
+    levels: { groups: sorted(levelGroups), hidden: decision.levels.hidden, remainder: decision.levels.remainder },
+    overallShown: decision.overallShown,
+    leadersShown: decision.leadersShown,
+    cells,
+    cellIndex,
+    decideFor: (weights) =>
+      decide(
+        cells.map((cell, i) => ({ ...cell, weight: weights[i] ?? 0 })),
+        minGroup,
+      ),
+  };
 }
 
 /** The groups of a split that are shown, in name order. */

@@ -44,8 +44,6 @@ export const GAP_FLAG_POINTS = 20;
 export interface SurveyOptions {
   /** The survey's respondents (everyone who answered a Likert item, an ownership or a recall question), split into groups. */
   population: Population;
-  /** Splits any of them into groups as `population` was (audit.ts): an item's or a dimension's answerers are split again. */
-  populationFor?: (people: readonly Respondent[]) => Population;
   minGroup: number;
   commentMinGroup?: number;
   /** True when align.yml has `dimensions`: they decide, and the question bank does not. */
@@ -94,67 +92,74 @@ function emptyTallies(shape: SurveyShape): GroupTallies {
 /** Marks an item a respondent did not answer in their row of scored answers. */
 const UNANSWERED = -32768;
 
-/**
- * Every respondent's scored answers, one row of a flat array each, read from
- * their answers once: the groups a respondent belongs to (everyone, their
- * department, their level, leaders or the others) each tally the row.
- */
-function scoredRows(people: readonly Respondent[], items: readonly Item[]): (r: Respondent) => Int16Array {
+/** Every respondent's scored answers, one row of a flat array each (people[p] at p * items), read from their answers once. */
+function scoredRows(people: readonly Respondent[], items: readonly Item[]): Int16Array {
   const width = items.length;
   const rows = new Int16Array(people.length * width).fill(UNANSWERED);
-  const at = new Map<Respondent, number>();
   people.forEach((r, p) => {
-    at.set(r, p);
     for (let k = 0; k < width; k++) {
       const raw = r.likert[items[k]!.id];
       if (raw !== undefined) rows[p * width + k] = scored(items[k]!, raw);
     }
   });
-  const none = new Int16Array(width).fill(UNANSWERED);
-  return (r) => {
-    const p = at.get(r);
-    return p === undefined ? none : rows.subarray(p * width, (p + 1) * width);
-  };
+  return rows;
 }
 
 /**
- * A group's tallies from its members' scored rows: an item's answers are
- * counted by scale point (a Likert answer is one of a few whole numbers), then
- * handed over as a tally; an answer off the item's scale is tallied as it is,
- * for likertSummary to refuse.
+ * Each cell's tallies (groups.ts: people alike in every respect a group shown can tell apart), in one
+ * pass over the scored rows: an item's answers are counted by scale point (a Likert answer is one of a
+ * few whole numbers), then handed over as a tally; an answer off the item's scale is tallied as it is,
+ * for likertSummary to refuse. A group's tallies are its cells' merged: every group costs no pass of
+ * its own, and figures do not depend on how people were split (tallies are exact counts).
  */
-function talliesOf(people: readonly Respondent[], shape: SurveyShape, rowOf: (r: Respondent) => Int16Array): GroupTallies {
+function cellTallies(rows: Int16Array, cellIndex: Int32Array, cells: number, shape: SurveyShape): GroupTallies[] {
   const { items, dimensions } = shape;
-  const counts = items.map((i) => new Float64Array(i.points));
-  const out = emptyTallies(shape);
-  for (const r of people) {
-    const row = rowOf(r);
-    for (let k = 0; k < row.length; k++) {
-      const v = row[k]!;
+  const width = items.length;
+  const counts = Array.from({ length: cells }, () => items.map((i) => new Float64Array(i.points)));
+  const out = Array.from({ length: cells }, () => emptyTallies(shape));
+  for (let p = 0; p < cellIndex.length; p++) {
+    const c = cellIndex[p]!;
+    const at = p * width;
+    const cellCounts = counts[c]!;
+    const t = out[c]!;
+    for (let k = 0; k < width; k++) {
+      const v = rows[at + k]!;
       if (v === UNANSWERED) continue;
       const point = v - items[k]!.low;
-      if (point >= 0 && point < items[k]!.points) counts[k]![point]!++;
-      else addToTally(out.items[k]!, v);
+      if (point >= 0 && point < items[k]!.points) cellCounts[k]![point]!++;
+      else addToTally(t.items[k]!, v);
     }
     for (let d = 0; d < dimensions.length; d++) {
       let sum = 0;
       let count = 0;
       for (const k of dimensions[d]!) {
-        const v = row[k]!;
+        const v = rows[at + k]!;
         if (v === UNANSWERED) continue;
         sum += v;
         count++;
       }
-      if (count > 0) addToTally(out.dimensionMeans[d]!, sum / count);
-      if (count > 0 && count < dimensions[d]!.length) out.partial[d]!++;
+      if (count > 0) addToTally(t.dimensionMeans[d]!, sum / count);
+      if (count > 0 && count < dimensions[d]!.length) t.partial[d]!++;
     }
   }
-  counts.forEach((c, k) => {
-    c.forEach((n, point) => {
-      if (n > 0) addToTally(out.items[k]!, items[k]!.low + point, n);
+  counts.forEach((cellCounts, c) => {
+    cellCounts.forEach((points, k) => {
+      points.forEach((n, point) => {
+        if (n > 0) addToTally(out[c]!.items[k]!, items[k]!.low + point, n);
+      });
     });
   });
   return out;
+}
+
+/** The tallies of a group made of some cells: each tally merged (exact counts, so in any order). */
+function mergeTallies(parts: readonly GroupTallies[], shape: SurveyShape): GroupTallies {
+  if (parts.length === 1) return parts[0]!;
+  return {
+    items: shape.items.map((_, k) => mergedTallies(parts.map((t) => t.items[k]!))),
+    dimensionMeans: shape.dimensions.map((_, d) => mergedTallies(parts.map((t) => t.dimensionMeans[d]!))),
+    partial: shape.dimensions.map((_, d) => parts.reduce((n, t) => n + t.partial[d]!, 0)),
+  };
 }
 
 /** A group's figures from their parts: the one shape of GroupStats, for items and dimensions alike. */
@@ -240,20 +245,43 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
   const dataset: Dataset = { ...input, items };
   const { minGroup } = options;
   const commentMinGroup = Math.max(minGroup, options.commentMinGroup ?? DEFAULT_COMMENT_MIN_GROUP);
-  const { people, leaders, others, departments, levels, overallShown, leadersShown } = options.population;
+  const { people, leaders, departments, levels, overallShown, leadersShown } = options.population;
   const shownDepartments = shownGroups(departments);
   const dimensionNames = [...new Set(items.map((i) => i.dimension).filter((d): d is string => d !== null))];
   const shape: SurveyShape = {
     items,
     dimensions: dimensionNames.map((name) => items.flatMap((i, k) => (i.dimension === name ? [k] : []))),
   };
-  // each group's tallies once, whichever figures read them, from each respondent's scored row
-  const rowOf = scoredRows(people, items);
-  const cache = new Map<readonly Respondent[], GroupTallies>();
-  const tallies = (group: readonly Respondent[]): GroupTallies => {
+  // each cell's tallies once, from each respondent's scored row; a group's are its cells' merged
+  const rows = scoredRows(people, items);
+  const { cells, cellIndex } = options.population;
+  const perCell = cellTallies(rows, cellIndex, cells.length, shape);
+  const all = cells.map((_, c) => c);
+  const cellsOf = (test: (c: number) => boolean) => all.filter(test);
+  const groupCells = new Map<string, number[]>([
+    ['everyone', all],
+    ['leaders', cellsOf((c) => cells[c]!.leader)],
+    ['others', cellsOf((c) => !cells[c]!.leader)],
+  ]);
+  for (const name of departments.groups.keys())
+    groupCells.set(
+      `d:${name}`,
+      cellsOf((c) => cells[c]!.department === name),
+    );
+  for (const name of levels.groups.keys())
+    groupCells.set(
+      `l:${name}`,
+      cellsOf((c) => cells[c]!.level === name),
+    );
+  const cache = new Map<string, GroupTallies>();
+  /** A group's tallies: 'everyone', 'leaders', 'others', `d:${department}` or `l:${level}`. */
+  const tallies = (group: string): GroupTallies => {
     let t = cache.get(group);
     if (!t) {
-      t = talliesOf(group, shape, rowOf);
+      t = mergeTallies(
+        groupCells.get(group)!.map((c) => perCell[c]!),
+        shape,
+      );
       cache.set(group, t);
     }
     return t;
@@ -263,44 +291,45 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
   // per dimension), a group shown whose answerers number 1 to minGroup - 1 is hidden for that figure,
   // and so is the next-smallest while the answerers outside the groups shown could be told (everyone's
   // answers less the groups shown, and less the leaders' when the gap shows them).
-  // The people who answered a figure are split again as its own population (groups.ts, which also
-  // protects across the two splits, as ownership and recall are): a figure shows for a group only where
-  // both the members' population and the answerers' show it. `counts` are further head-counts that must
-  // be 0 or at least the threshold per group shown and outside the groups shown (a dimension's partial
-  // answerers, whose items' figures and the dimension's differ by them).
-  const answered = (answers: (r: Respondent) => boolean, counts: ReadonlyArray<(g: readonly Respondent[]) => number>) => {
-    const answerers = people.filter(answers);
-    const own = answerers.length === people.length || !options.populationFor ? null : options.populationFor(answerers);
-    const all = counts.map((count) => count(people));
+  // The people who answered a figure are split again as a population of their own (groups.ts decides
+  // it from their head-counts per cell, as it decides ownership's and recall's): a figure shows for a
+  // group only where both the members' population and the answerers' show it. `counts` are head-counts
+  // per cell that must be 0 or at least the threshold per group shown and outside the groups shown (the
+  // answerers, and a dimension's partial answerers, whose items' figures and the dimension's differ by them).
+  const answered = (counts: ReadonlyArray<readonly number[]>) => {
+    const answerers = counts[0]!;
+    const own = answerers.every((n, c) => n === cells[c]!.weight) ? null : options.population.decideFor(answerers);
+    const sum = (count: readonly number[], group: string) => groupCells.get(group)!.reduce((n, c) => n + count[c]!, 0);
+    const totals = counts.map((count) => sum(count, 'everyone'));
     const gap =
       leadersShown &&
       (own === null || own.leadersShown) &&
       counts.every((count) => {
-        const lead = count(leaders);
-        const rest = count(others);
+        const lead = sum(count, 'leaders');
+        const rest = sum(count, 'others');
         return (lead === 0 || lead >= minGroup) && (rest === 0 || rest >= minGroup);
       });
-    const hiddenIn = (split: Split, ownSplit: Split | undefined, fixed: (count: (g: readonly Respondent[]) => number) => number): Set<string> => {
-      const hidden = new Set([...split.hidden, ...(ownSplit?.hidden ?? [])]);
+    const hiddenIn = (split: Split, prefix: string, ownHidden: ReadonlySet<string> | undefined, fixed: (count: readonly number[]) => number): Set<string> => {
+      const hidden = new Set([...split.hidden, ...(ownHidden ?? [])]);
       counts.forEach((count, c) => {
         const sizes = new Map<string, number>();
-        for (const [name, g] of split.groups) if (!hidden.has(name)) sizes.set(name, count(g));
-        for (const name of suppressGroups(sizes, fixed(count), all[c]!, minGroup, true).hidden) hidden.add(name);
+        for (const name of split.groups.keys()) if (!hidden.has(name)) sizes.set(name, sum(count, prefix + name));
+        for (const name of suppressGroups(sizes, fixed(count), totals[c]!, minGroup, true).hidden) hidden.add(name);
       });
       return hidden;
     };
     return {
-      overall: overallShown && (own === null || own.overallShown) && all.every((n) => n === 0 || n >= minGroup),
+      overall: overallShown && (own === null || own.overallShown) && totals.every((n) => n === 0 || n >= minGroup),
       gap,
-      departments: hiddenIn(departments, own?.departments, (count) => (gap ? count(leaders) : 0)),
-      levels: hiddenIn(levels, own?.levels, () => 0),
+      departments: hiddenIn(departments, 'd:', own?.departments.hidden, (count) => (gap ? sum(count, 'leaders') : 0)),
+      levels: hiddenIn(levels, 'l:', own?.levels.hidden, () => 0),
     };
   };
-  const itemShown = items.map((_, k) => answered((r) => rowOf(r)[k] !== UNANSWERED, [(g) => tallyN(tallies(g).items[k]!)]));
+  const itemShown = items.map((_, k) => answered([perCell.map((t) => tallyN(t.items[k]!))]));
 
   const itemResults: ItemResult[] = items.map((item, k) => {
     const shownHere = shownDepartments.filter(([name]) => !itemShown[k]!.departments.has(name));
-    const icc = icc1(shownHere.map(([, group]) => tallies(group).items[k]!));
+    const icc = icc1(shownHere.map(([name]) => tallies(`d:${name}`).items[k]!));
     return {
       id: item.id,
       text: item.text,
@@ -310,16 +339,16 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
       points: item.points,
       low: item.low,
       reverse: item.reverse,
-      overall: itemShown[k]!.overall ? itemGroup(item, tallies(people).items[k]!) : { suppressed: true },
-      byDepartment: byGroup(departments, (g) => itemGroup(item, tallies(g).items[k]!), itemShown[k]!.departments),
-      byLevel: byGroup(levels, (g) => itemGroup(item, tallies(g).items[k]!), itemShown[k]!.levels),
+      overall: itemShown[k]!.overall ? itemGroup(item, tallies('everyone').items[k]!) : { suppressed: true },
+      byDepartment: byGroup(departments, (_, name) => itemGroup(item, tallies(`d:${name}`).items[k]!), itemShown[k]!.departments),
+      byLevel: byGroup(levels, (_, name) => itemGroup(item, tallies(`l:${name}`).items[k]!), itemShown[k]!.levels),
       ...stat('icc1', shownHere.length < 2 ? { value: null, reason: 'fewer than two departments shown' } : icc.icc1),
       anova: shownHere.length < 2 ? null : icc.anova,
       ...(shownHere.length < 2 ? { anovaReason: 'fewer than two departments shown' } : icc.anova === null ? { anovaReason: icc.anovaReason ?? 'n/a' } : {}),
     };
   });
 
-  const dimensionOf = (name: string, group: readonly Respondent[]): GroupStats => {
+  const dimensionOf = (name: string, group: string): GroupStats => {
     const d = dimensionNames.indexOf(name);
     const t = tallies(group);
     return dimensionGroup(
@@ -328,28 +357,21 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
       t.dimensionMeans[d]!,
     );
   };
-  const dimensionShown = dimensionNames.map((_, d) =>
-    answered(
-      (r) => shape.dimensions[d]!.some((k) => rowOf(r)[k] !== UNANSWERED),
-      [(g) => tallyN(tallies(g).dimensionMeans[d]!), (g) => tallies(g).partial[d]!],
-    ),
-  );
+  const dimensionShown = dimensionNames.map((_, d) => answered([perCell.map((t) => tallyN(t.dimensionMeans[d]!)), perCell.map((t) => t.partial[d]!)]));
   const dimensions: DimensionResult[] = dimensionNames.map((name, d) => {
     const members = dataset.items.filter((i) => i.dimension === name);
-    const overall = dimensionShown[d]!.overall ? dimensionOf(name, people) : ({ suppressed: true } as const);
+    const overall = dimensionShown[d]!.overall ? dimensionOf(name, 'everyone') : ({ suppressed: true } as const);
     // the scored rows the tallies were read from, not the answers read again
-    const rows = people.map((r) => {
-      const row = rowOf(r);
-      return shape.dimensions[d]!.map((k) => (row[k] === UNANSWERED ? null : row[k]!));
-    });
+    const width = items.length;
+    const dimensionRows = people.map((_, p) => shape.dimensions[d]!.map((k) => (rows[p * width + k] === UNANSWERED ? null : rows[p * width + k]!)));
     return {
       name,
       level: levelOf.get(name) ?? null,
       items: members.map((i) => i.id),
-      ...stat('alpha', overallShown ? cronbachAlpha(rows) : { value: null, reason: `fewer than ${minGroup} respondents` }),
+      ...stat('alpha', overallShown ? cronbachAlpha(dimensionRows) : { value: null, reason: `fewer than ${minGroup} respondents` }),
       overall,
-      byDepartment: byGroup(departments, (g) => dimensionOf(name, g), dimensionShown[d]!.departments),
-      byLevel: byGroup(levels, (g) => dimensionOf(name, g), dimensionShown[d]!.levels),
+      byDepartment: byGroup(departments, (_, g) => dimensionOf(name, `d:${g}`), dimensionShown[d]!.departments),
+      byLevel: byGroup(levels, (_, g) => dimensionOf(name, `l:${g}`), dimensionShown[d]!.levels),
       rwgj: 'suppressed' in overall ? null : overall.rwg,
       ...('suppressed' in overall
         ? { rwgjReason: `fewer than ${minGroup} respondents` }
@@ -378,9 +400,9 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
   };
   const gaps: GapEntry[] = [
     ...items.map((item, k) =>
-      gapOf('item', item.id, itemShown[k]!.gap, itemGroup(item, tallies(leaders).items[k]!), itemGroup(item, tallies(others).items[k]!)),
+      gapOf('item', item.id, itemShown[k]!.gap, itemGroup(item, tallies('leaders').items[k]!), itemGroup(item, tallies('others').items[k]!)),
     ),
-    ...dimensionNames.map((name, d) => gapOf('dimension', name, dimensionShown[d]!.gap, dimensionOf(name, leaders), dimensionOf(name, others))),
+    ...dimensionNames.map((name, d) => gapOf('dimension', name, dimensionShown[d]!.gap, dimensionOf(name, 'leaders'), dimensionOf(name, 'others'))),
   ];
 
   // Comments: pooled from the people whose group is shown (the non-leaders of the departments shown;
