@@ -110,10 +110,10 @@ function cachedExport(label, rows) {
 }
 
 /** One whole process: wall ms, peak RSS in MB (10^6 bytes; GNU time's %M, else what the child reports, else null), exit code, stderr. */
-function measure(command, args) {
+function measure(command, args, env = {}) {
   const wrapped = hasGnuTime ? ['/usr/bin/time', ['-f', 'peak-kb %M', command, ...args]] : [command, args];
   const t0 = performance.now();
-  const res = spawnSync(wrapped[0], wrapped[1], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const res = spawnSync(wrapped[0], wrapped[1], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env } });
   const ms = performance.now() - t0;
   let stderr = res.stderr ?? '';
   let peakKB = null;
@@ -173,8 +173,13 @@ async function scale() {
     const audit = [];
     const bare = [];
     const ref = [];
+    // where the audit's time goes (src/phases.ts: ALIGN_PHASES), per run
+    const phasesFile = join(out, `phases-${label}.json`);
+    const phases = [];
     for (let i = 0; i < runs; i++) {
-      audit.push(measure(process.execPath, [bin, 'audit', file, '--format', 'json', '-o', alignOut, '--force']));
+      rmSync(phasesFile, { force: true });
+      audit.push(measure(process.execPath, [bin, 'audit', file, '--format', 'json', '-o', alignOut, '--force'], { ALIGN_PHASES: phasesFile }));
+      if (existsSync(phasesFile)) phases.push({ ...JSON.parse(readFileSync(phasesFile, 'utf8')), wall: audit[audit.length - 1].ms });
       bare.push(measure(process.execPath, [join(root, 'scripts', 'bare-parse.mjs'), file]));
       if (py.python) ref.push(measure(py.python, [join(root, 'scripts', 'reference.py'), file, refOut]));
     }
@@ -200,6 +205,13 @@ async function scale() {
       `     align / bare parse ${toBare === null ? 'n/a' : `${toBare.toFixed(1)}x`}; align / reference: time ${toRef === null ? 'n/a' : `${toRef.toFixed(2)}x`}, peak ${peakToRef === null ? 'n/a' : `${peakToRef.toFixed(2)}x`}`,
     );
     console.log(`     align's JSON against the reference: ${agreement}`);
+    if (phases.length > 0) {
+      // the run of median wall time; 'other' is start-up, reading the bytes, writing and what no phase covers
+      const p = [...phases].sort((x, y) => x.wall - y.wall)[Math.floor((phases.length - 1) / 2)];
+      const named = ['decode', 'parse', 'plan', 'rows', 'assemble', 'statistics', 'render'];
+      const other = p.wall - named.reduce((t, k) => t + (p[k] ?? 0), 0);
+      console.log(`     where the audit's time goes: ${[...named.map((k) => `${k} ${sec(p[k] ?? 0)}`), `other ${sec(other)}`].join(', ')}`);
+    }
     const targets = [[`audit at most 2x the bare parse (${toBare === null ? 'n/a' : `${toBare.toFixed(1)}x`})`, toBare === null ? null : toBare <= 2]];
     if (n === 100_000)
       targets.push([`100k audit faster than the script (${toRef === null ? 'n/a' : `${toRef.toFixed(2)}x`})`, toRef === null ? null : toRef < 1]);

@@ -4,9 +4,11 @@
  * local Chromium (src/render/pdf.ts), loaded only for that format;
  * `--format csv --table <name>` writes one table of the result (src/render/csv.ts).
  */
+
 import { join } from 'node:path';
 import type { AuditResult } from '../audit/types.js';
 import { UsageError } from '../errors.js';
+import { timedAsync } from '../phases.js';
 import type { CsvTable } from '../render/csv.js';
 import type { SinceModel } from '../render/since-model.js';
 import type { Io } from './io.js';
@@ -144,26 +146,27 @@ async function auditContent(
     const baseline = await readAuditResult(options.baseline, 'baseline');
     since = { since: sinceModel(compareAudits(baseline, result, { renamed: config.config.renamed ?? {} }), options.baseline) };
   }
-  let content: string | Uint8Array;
-  if (format === 'json') {
-    const { renderJson } = await import('../render/markdown.js');
-    content = renderJson(result);
-  } else if (format === 'csv') {
-    const { renderCsv } = await import('../render/csv.js');
-    content = await renderCsv(result, options.table as CsvTable);
-  } else if (format === 'md') {
-    const { renderMarkdown } = await import('../render/markdown.js');
-    content = renderMarkdown(result, { ...templates, meta, ...since });
-  } else {
-    // Loaded only for HTML and PDF: it brings the charts, which `align --help` and the Markdown report never need.
-    const { renderHtml } = await import('../render/html.js');
-    const html = await renderHtml(result, { ...templates, meta, ...since });
-    if (chromium === null) content = html;
-    else {
-      progress.update(0, 0, 'printing the PDF');
-      const [{ renderPdf }, { reportTitle }] = await Promise.all([import('../render/pdf.js'), import('../render/report-model.js')]);
-      content = await renderPdf(html, { executablePath: chromium, title: reportTitle(result), paper: options.paper ?? 'a4' });
+  const content = await timedAsync('render', async (): Promise<string | Uint8Array> => {
+    if (format === 'json') {
+      const { renderJson } = await import('../render/markdown.js');
+      return renderJson(result);
+    } else if (format === 'csv') {
+      const { renderCsv } = await import('../render/csv.js');
+      return await renderCsv(result, options.table as CsvTable);
+    } else if (format === 'md') {
+      const { renderMarkdown } = await import('../render/markdown.js');
+      return renderMarkdown(result, { ...templates, meta, ...since });
+    } else {
+      // Loaded only for HTML and PDF: it brings the charts, which `align --help` and the Markdown report never need.
+      const { renderHtml } = await import('../render/html.js');
+      const html = await renderHtml(result, { ...templates, meta, ...since });
+      if (chromium === null) return html;
+      else {
+        progress.update(0, 0, 'printing the PDF');
+        const [{ renderPdf }, { reportTitle }] = await Promise.all([import('../render/pdf.js'), import('../render/report-model.js')]);
+        return await renderPdf(html, { executablePath: chromium, title: reportTitle(result), paper: options.paper ?? 'a4' });
+      }
     }
-  }
+  });
   return { result, content };
 }

@@ -2,6 +2,7 @@
  * Read (I/O) then assemble (pure): the one path from files on disk to an
  * AuditResult that `stack` and `audit` share.
  */
+
 import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildAudit } from '../audit/audit.js';
@@ -11,6 +12,7 @@ import { loadConfig } from '../ingest/config.js';
 import type { AlignConfig } from '../ingest/config-types.js';
 import { type ReadOptions, readDataset } from '../ingest/dataset.js';
 import { encodingFromOption } from '../ingest/decode.js';
+import { timed } from '../phases.js';
 import type { Io } from './io.js';
 import type { ReadingFlags } from './options.js';
 import { sameFile } from './output.js';
@@ -89,21 +91,24 @@ export async function loadAudit(files: string[], flags: ReadingFlags, io: Io, lo
     dataset = joinRankings(dataset, await readDataset([flags.rankings], { ...stacksOptions, ...stacksProgress }));
   }
   progress?.update(0, 0, 'analysing');
-  return buildAudit(dataset, {
-    version: version(),
-    ...(config.title ? { title: config.title } : {}),
-    ...(config.commentMinGroup !== undefined ? { commentMinGroup: config.commentMinGroup } : {}),
-    configDimensions: config.dimensions !== undefined,
-    ...(config.official !== undefined ? { official: config.official } : {}),
-    ...(config.priorities?.aliases !== undefined ? { aliases: config.priorities.aliases } : {}),
-    ...(config.ownership?.contestedShare !== undefined ? { contestedShare: config.ownership.contestedShare } : {}),
-    ...(config.quality?.exclude !== undefined ? { excludeQuality: config.quality.exclude } : {}),
-    leaders: flags.leaders ?? config.leaders,
-    minGroup: flags.minGroup ?? config.minGroup,
-    ...(flags.rboP !== undefined ? { rboP: flags.rboP } : {}),
-    ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
-    ...(flags.permutations !== undefined ? { permutations: flags.permutations } : {}),
-  });
+  const analysed = dataset;
+  return timed('statistics', () =>
+    buildAudit(analysed, {
+      version: version(),
+      ...(config.title ? { title: config.title } : {}),
+      ...(config.commentMinGroup !== undefined ? { commentMinGroup: config.commentMinGroup } : {}),
+      configDimensions: config.dimensions !== undefined,
+      ...(config.official !== undefined ? { official: config.official } : {}),
+      ...(config.priorities?.aliases !== undefined ? { aliases: config.priorities.aliases } : {}),
+      ...(config.ownership?.contestedShare !== undefined ? { contestedShare: config.ownership.contestedShare } : {}),
+      ...(config.quality?.exclude !== undefined ? { excludeQuality: config.quality.exclude } : {}),
+      leaders: flags.leaders ?? config.leaders,
+      minGroup: flags.minGroup ?? config.minGroup,
+      ...(flags.rboP !== undefined ? { rboP: flags.rboP } : {}),
+      ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+      ...(flags.permutations !== undefined ? { permutations: flags.permutations } : {}),
+    }),
+  );
 }
 
 /** A run with no usable respondent makes no report and no view: say why, with exit 2. */

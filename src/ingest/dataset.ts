@@ -20,10 +20,12 @@
  * Every data row ends up used or in `excluded` with a reason; a module that
  * loses a row is a bug (InternalError), not a user error.
  */
+
 import { stat } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import { maxRowsFor } from '../defaults.js';
 import { InputError, InternalError, UsageError } from '../errors.js';
+import { timed } from '../phases.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
 import { EncodingContradiction } from './decode.js';
@@ -92,8 +94,8 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
   for (;;) {
     const reader = await openTable(path, { ...tableOptions, headBytes });
     let table = reader.table;
-    let choice = detectFormat(table, undefined, { winnerOnly: !allReasons });
-    let normalised = choice.module.normalise(table, context);
+    let choice = timed('plan', () => detectFormat(table, undefined, { winnerOnly: !allReasons }));
+    let normalised = timed('plan', () => choice.module.normalise(table, context));
     let rows = table.records.length - normalised.headerRows;
     if (reader.rest && normalised.readRecords) {
       // A large file: the later pieces are read by the first piece's plan, and only their rows are kept.
@@ -104,7 +106,7 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
           rows += records.length;
           if (rowsBefore + rows > maxRows) throw tooManyRows(path, lines[lines.length - 1]!, maxRows);
           options.progress?.(bytesRead, reader.size);
-          const more = read(records, lines);
+          const more = timed('rows', () => read(records, lines));
           for (const row of more.rows) kept.rows.push(row);
           for (const e of more.excluded) kept.excluded.push(e);
         });
@@ -174,7 +176,7 @@ export async function readDataset(paths: string[], options: ReadOptions): Promis
     if (recall) throw new InputError(table.path, recall.line, recall.column, recall.problem, recall.fix);
     inputs.push({ table, normalised, rows });
   }
-  return assembleDataset(inputs, options);
+  return timed('assemble', () => assembleDataset(inputs, options));
 }
 
 /**

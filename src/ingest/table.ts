@@ -4,6 +4,7 @@
  */
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_QUOTED_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
+import { timed } from '../phases.js';
 import { decode, EncodingContradiction, headCut, pieceDecoder, singleByteScores } from './decode.js';
 import { parseDelimited } from './parse.js';
 import { readInputBytes, readInputPiece, readPieces } from './read-bounded.js';
@@ -199,8 +200,9 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
       return { table: tableFromBytes(first.bytes, path, options), rest: null, size: first.bytes.length };
     }
     cut = headCut(first.bytes);
-    decoded = decode(first.bytes.subarray(0, cut), path, options.encoding);
-    head = wholeRecords(decoded.text) ? tableFromText(decoded.text, path, { ...decoded, delimiter: options.delimiter, partial: true }) : null;
+    decoded = timed('decode', () => decode(first.bytes.subarray(0, cut), path, options.encoding));
+    const whole = decoded;
+    head = wholeRecords(whole.text) ? timed('parse', () => tableFromText(whole.text, path, { ...whole, delimiter: options.delimiter, partial: true })) : null;
     if (!head) {
       // Not one whole record in the first piece (a header line of a million columns): read as one piece, whose checks name it.
       const bytes = await readInputBytes(path, MAX_INPUT_BYTES);
@@ -221,18 +223,23 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
     const decoder = pieceDecoder(encoding, path, guessed);
     let offset = cut;
     const readOne = (piece: string, final: boolean) => {
-      const parsed = parseDelimited(piece, {
-        delimiter: table.delimiter,
-        path,
-        literal,
-        firstLine: carryLine,
-        header,
-        partial: !final,
-        ...(newline ? { newline } : {}),
+      const parsed = timed('parse', () =>
+        parseDelimited(piece, {
+          delimiter: table.delimiter,
+          path,
+          literal,
+          firstLine: carryLine,
+          header,
+          partial: !final,
+          ...(newline ? { newline } : {}),
+        }),
+      );
+      const { records, lines } = timed('parse', () => {
+        const kept = nonBlank(parsed);
+        checkBounds(kept.records, kept.lines, path, header, 0);
+        checkRectangular(kept.records, kept.lines, path, header, 0);
+        return kept;
       });
-      const { records, lines } = nonBlank(parsed);
-      checkBounds(records, lines, path, header, 0);
-      checkRectangular(records, lines, path, header, 0);
       if (parsed.rest) {
         carry = piece.slice(parsed.rest.offset);
         carryLine = parsed.rest.line;
@@ -250,12 +257,12 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
       each(records, lines, offset);
     };
     for await (const bytes of readPieces(path, cut, pieceBytes, MAX_INPUT_BYTES)) {
-      const decoded = decoder.write(bytes, lineCount, offset);
+      const decoded = timed('decode', () => decoder.write(bytes, lineCount, offset));
       offset += bytes.length;
       lineCount += countLines(decoded);
       readOne(carry + decoded, false);
     }
-    readOne(carry + decoder.end(), true);
+    readOne(carry + timed('decode', () => decoder.end()), true);
   };
   return { table, rest, size: first.size };
 }
@@ -279,8 +286,8 @@ function countLines(text: string): number {
 }
 
 export function tableFromBytes(bytes: Buffer, path: string, options: ReadTableOptions = {}): Table {
-  const { text, encoding, bom } = decode(bytes, path, options.encoding);
-  return tableFromText(text, path, { encoding, bom, delimiter: options.delimiter, partial: false }).table;
+  const { text, encoding, bom } = timed('decode', () => decode(bytes, path, options.encoding));
+  return timed('parse', () => tableFromText(text, path, { encoding, bom, delimiter: options.delimiter, partial: false })).table;
 }
 
 /**
