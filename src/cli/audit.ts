@@ -99,8 +99,8 @@ export async function auditCommand(options: AuditCommandOptions, io: Io): Promis
     inputFolders: options.template !== undefined ? [options.template] : [],
     stdoutAlternative: true,
   };
-  // a PDF takes seconds to print: refuse a target it cannot be written to before starting
-  if (chromium !== null && toFile) checkTarget(options.output as string, write);
+  // reading a large file and printing a PDF take seconds: refuse a target that cannot be written before starting (writeAtomic checks again)
+  if (toFile) checkTarget(options.output as string, write);
   // The bar is erased before anything else is printed: the report, "wrote", or an error (main.ts prints it after this returns).
   const progress = createProgress(io, { quiet: Boolean(options.quiet) });
   try {

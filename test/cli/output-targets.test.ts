@@ -150,3 +150,17 @@ describe('templates eject onto links', () => {
     expect(readFileSync(target, 'utf8')).toBe('precious');
   });
 });
+
+describe('an output that exists is refused before the input is read', () => {
+  it('names the output, not the unreadable input, and the output is untouched', async () => {
+    const dir = fresh();
+    const out = join(dir, 'report.md');
+    writeFileSync(out, 'earlier report');
+    // the input is not there at all: reading it would stop with its own error
+    const run = await runAlign(['audit', join(dir, 'missing.csv'), '-o', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/already exists; pass --force to replace it/);
+    expect(run.stderr).not.toMatch(/missing\.csv/);
+    expect(readFileSync(out, 'utf8')).toBe('earlier report');
+  });
+});
