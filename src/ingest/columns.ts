@@ -329,10 +329,21 @@ export function recogniseColumnFromStats(index: number, header: string, stats: C
  * one name: accents, case and spacing ignored ("José  Díaz" = "jose diaz").
  */
 export function personKey(name: string): string {
-  // visibleText (src/text.ts): a zero-width space is a space, the other invisible characters go.
-  return visibleText(name.normalize('NFKD'))
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[\s\u00a0]+/gu, ' ')
-    .trim();
+  let key = personKeys.get(name);
+  if (key === undefined) {
+    // visibleText (src/text.ts): a zero-width space is a space, the other invisible characters go.
+    key = visibleText(name.normalize('NFKD'))
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[\s\u00a0]+/gu, ' ')
+      .trim();
+    // names repeat (duplicates and same-name checks ask for each row's more than once); bounded
+    if (personKeys.size >= PERSON_KEYS_KEPT) personKeys.clear();
+    personKeys.set(name, key);
+  }
+  return key;
 }
+
+/** personKey's memory of names already keyed: at most this many, then forgotten all at once. */
+const PERSON_KEYS_KEPT = 1 << 16;
+const personKeys = new Map<string, string>();
