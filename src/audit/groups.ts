@@ -8,14 +8,12 @@
  * population reads the same splits, so a group hidden in one is hidden in all.
  */
 import type { Respondent } from '../ingest/types.js';
+import { record } from '../records.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { suppressGroups } from './suppression.js';
 import type { MaybeSuppressed } from './types.js';
 
-/** A record keyed by text from the input: no prototype, so `__proto__` is a key like any other. */
-export function record<T>(): Record<string, T> {
-  return Object.create(null) as Record<string, T>;
-}
+export { record };
 
 /** A split (departments or levels): who is in which group, and which groups are shown. */
 export interface Split {

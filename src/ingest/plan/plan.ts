@@ -10,7 +10,9 @@
  * Order of authority for a column's role: align.yml `columns`, then what the
  * tool's layout says for certain, then the header, then the cells.
  */
+
 import { InputError } from '../../errors.js';
+import { record as emptyRecord, recordFrom } from '../../records.js';
 import type { ColumnRoleName } from '../config-types.js';
 import type { ColumnInfo, NormaliseContext } from '../formats/types.js';
 import { deriveOptions, type Inference, inferAnswer, inferFromHeader, inferLikert, splitChoices } from '../infer.js';
@@ -312,12 +314,13 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         role: pick(roles, at),
         department: pick(departments, at),
         submitted,
-        // keyed by item and question texts from the file: no prototype, so `__proto__` is a key like any other
-        likert: Object.create(null) as Record<string, number>,
+        // keyed by item and question texts from the file (src/records.ts): filled once its answers are read
+        likert: emptyRecord<number>(),
         stack: [],
         exclude,
       };
       try {
+        const answers: Array<[string, number]> = [];
         for (const c of likertColumns) {
           let value: number | null;
           try {
@@ -332,8 +335,9 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
             unreadable.set(c.column.header, n);
             continue;
           }
-          if (value !== null) row.likert[c.item!] = value;
+          if (value !== null) answers.push([c.item!, value]);
         }
+        if (answers.length > 0) row.likert = recordFrom(answers);
         if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions });
       } catch (e) {
         if (!(e instanceof InputError) || e instanceof PlanContradiction) throw e;
@@ -341,7 +345,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         if (later && exclude === null) throw new PlanContradiction(e);
         if (exclude !== null) {
           // Not a real response anyway (a preview, an unfinished one): its bad cell does not stop the run.
-          row.likert = Object.create(null) as Record<string, number>;
+          row.likert = emptyRecord<number>();
           row.stack = [];
         } else if (context.skipInvalid) {
           excluded.push({ file, line, reason: invalidReason(e, line) });
