@@ -308,6 +308,7 @@ export function assembleDataset(
     return 'no answer align reads: the file has no Likert items and no ranking question';
   };
   let pending: Pending[] = [];
+  const entryOf = stackEntries();
   inputs.forEach(({ normalised }, fileIndex) => {
     const rows = [...normalised.rows].sort((a, b) => a.line - b.line);
     for (const row of rows) {
@@ -315,7 +316,7 @@ export function assembleDataset(
         exclude(row, row.exclude, 'not-a-response');
         continue;
       }
-      const stack = keyedStack(row, keyOf, options.skipInvalid);
+      const stack = keyedStack(row, keyOf, options.skipInvalid, entryOf);
       if (typeof stack === 'string') {
         exclude(row, stack, 'invalid');
         continue;
@@ -474,7 +475,34 @@ function listsOptions(normalised: Normalised): boolean {
  * aliases make one priority, both ranked, are invalid like any priority
  * ranked twice.
  */
-function keyedStack(row: RawRow, keyOf: (name: string) => string, skipInvalid: boolean): StackEntry[] | string {
+/**
+ * One StackEntry per priority and rank, shared by every stack that holds it (a 100,000-row
+ * table has ten priorities and ten ranks, not a million entries to keep); frozen, as shared
+ * values must be.
+ */
+function stackEntries(): (priority: string, rank: number) => StackEntry {
+  const made = new Map<string, Map<number, StackEntry>>();
+  return (priority, rank) => {
+    let byRank = made.get(priority);
+    if (!byRank) {
+      byRank = new Map();
+      made.set(priority, byRank);
+    }
+    let entry = byRank.get(rank);
+    if (!entry) {
+      entry = Object.freeze({ priority, rank });
+      byRank.set(rank, entry);
+    }
+    return entry;
+  };
+}
+
+function keyedStack(
+  row: RawRow,
+  keyOf: (name: string) => string,
+  skipInvalid: boolean,
+  entryOf: (priority: string, rank: number) => StackEntry,
+): StackEntry[] | string {
   const seen = new Map<string, string>();
   const stack: StackEntry[] = [];
   for (const e of row.stack) {
@@ -496,7 +524,7 @@ function keyedStack(row: RawRow, keyOf: (name: string) => string, skipInvalid: b
       );
     }
     seen.set(key, e.priority);
-    stack.push({ priority: key, rank: e.rank });
+    stack.push(entryOf(key, e.rank));
   }
   return stack.sort((a, b) => a.rank - b.rank || (a.priority < b.priority ? -1 : a.priority > b.priority ? 1 : 0));
 }
