@@ -32,6 +32,9 @@ const NOTHING_READ_FIX =
   'give stacks as long format (respondent, priority, rank), one column per priority holding its rank, one column per position, or one list cell (A;B;C), and Likert items as labels or as three or more columns of whole numbers; or name the columns under columns in align.yml (align inspect --write-config writes a starter)';
 
 /** Reads a tool's export with its layout. */
+
+/** The most distinct roles and departments a file's rows share one copy of (a few dozen in a real org chart). */
+const SHARED_VALUES = 10_000;
 export function normaliseExport(table: Table, context: NormaliseContext, layout: ExportLayout): SurveyNormalised {
   const config = context.config ?? {};
   const file = table.path;
@@ -277,6 +280,23 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     return null;
   };
 
+  // A role or department is one of a few values, written on every row: each row holds the one copy
+  // of it, made anew (a parser's cell can be a slice that keeps its whole piece of the file alive:
+  // V8 slices strings of 13 characters or more). Ids, names and emails are copied when that long.
+  // (A copy through JSON keeps every code unit, a lone surrogate too, where a UTF-8 round trip would not.)
+  const copy = (value: string): string => JSON.parse(JSON.stringify(value)) as string;
+  const own = (value: string | null): string | null => (value !== null && value.length >= 13 ? copy(value) : value);
+  const values = new Map<string, string>();
+  const shared = (value: string | null): string | null => {
+    if (value === null) return null;
+    const known = values.get(value);
+    if (known !== undefined) return known;
+    if (values.size >= SHARED_VALUES) return value;
+    const made = copy(value);
+    values.set(made, made);
+    return made;
+  };
+
   const unreadable = new Map<string, { line: number; count: number }>();
   // The rows of one piece of the file: the first piece's (`data`), then each later piece's through
   // readRecords, whose columns are shown to the same reading by giving each its piece's cells.
@@ -308,11 +328,11 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       const row: SurveyRow = {
         file,
         line,
-        toolId: pick(ids, at),
-        name,
-        email,
-        role: pick(roles, at),
-        department: pick(departments, at),
+        toolId: own(pick(ids, at)),
+        name: own(name),
+        email: own(email),
+        role: shared(pick(roles, at)),
+        department: shared(pick(departments, at)),
         submitted,
         // keyed by item and question texts from the file (src/records.ts): filled once its answers are read
         likert: emptyRecord<number>(),
