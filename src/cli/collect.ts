@@ -76,6 +76,7 @@ export async function collectCommand(options: CollectOptions, io: Io): Promise<v
   } else if (state.priorities.length > 0) {
     priorities = state.priorities;
   }
+  if (options.top === undefined && priorities !== null) sameTopAsBefore(file, state.submissions, priorities.length);
   requireTerminal(io, 'align collect', COLLECT_INSTEAD);
   const { runSession, askPriorities } = await import('../workshop/session.js');
   const { CLEAR } = await import('../workshop/reveal.js');
@@ -98,6 +99,20 @@ export async function collectCommand(options: CollectOptions, io: Io): Promise<v
     throw e;
   }
   if (reveal) await revealCommand({ file, reveal: true, anonymize: options.anonymize, leaders: options.leaders, color: options.color, quiet: true }, io);
+}
+
+/**
+ * Carrying on a sheet of top-k stacks without --top would ask the next
+ * participants for a full ranking: stop and say which flag keeps them alike.
+ */
+function sameTopAsBefore(file: string, submissions: ReadonlyArray<{ ranked: readonly string[] }>, n: number): void {
+  if (submissions.length === 0) return;
+  const k = submissions[0]!.ranked.length;
+  if (k < n && submissions.every((s) => s.ranked.length === k)) {
+    throw new UsageError(
+      `${file} holds top-${k} stacks (${k} of ${n} priorities ranked); pass --top ${k} to carry on alike, or --top ${n} to ask the next participants for a full ranking`,
+    );
+  }
 }
 
 /** --priority (repeatable) or --priorities <file>, checked; null when neither was given. */
