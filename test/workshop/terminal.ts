@@ -18,7 +18,6 @@ export function requireScript(): void {
 
 /** The terminal's text without escape sequences (colours, cursor moves). */
 export function plain(tty: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences are what this removes
   return tty.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/\u001b[()][0-9A-Za-z]/g, '');
 }
 
