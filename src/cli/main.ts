@@ -42,6 +42,8 @@ function buildProgram(io: Io): Command {
         'align templates eject my-templates',
         'align schema -o audit-result.schema.json',
         'align diff before.json after.json',
+        'align init acme-2026-q3',
+        'align collect stacks.csv --priorities priorities.txt --top 3',
       ]),
     );
 

@@ -84,3 +84,12 @@ describe('align collect --blank-sheet <file>', () => {
     await stops(['collect', 'a.csv', '--blank-sheet', 'b.csv'], /give either a sheet to collect into or --blank-sheet <file>/);
   });
 });
+
+describe('help', () => {
+  it.each(['collect', 'init'])('%s --help has runnable examples', async (command) => {
+    const run = await runAlign([command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`Usage: align ${command}`));
+    expect(run.stdout).toMatch(/Examples:\n\s+\$ align /);
+  });
+});

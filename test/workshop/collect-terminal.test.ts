@@ -2,11 +2,11 @@
 // through three participants, an undo, a top-k stop, a session killed with
 // SIGKILL in the middle of an entry and resumed, a re-submission and Ctrl-C;
 // the sheet is then read back by align stack --json. Needs `npm run build` first.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawnAlign } from '../helpers/run.js';
+import { ROOT, spawnAlign } from '../helpers/run.js';
 import { drive, KEY, plain, requireScript, type Step } from './terminal.js';
 
 let dir: string;
@@ -156,4 +156,37 @@ describe('align collect under a terminal', () => {
     );
     expect(after.code).toBe(0);
   }, 120_000);
+});
+
+describe('align collect: where the priorities come from, and finishing', () => {
+  test('--priorities from a text file (comments and blank lines skipped) and from a stacks file; Finish ends the process with nothing saved', async () => {
+    const list = join(dir, 'priorities.txt');
+    writeFileSync(list, '# our list\nGrowth\n\nMargin\r\nTalent\n');
+    const fromText = join(dir, 'from-text.csv');
+    const text = await drive(
+      ['collect', fromText, '--priorities', list],
+      [
+        { wait: /3 priorities, each participant ranks them all/ },
+        { wait: /What next\?/, type: `N${E}` },
+        { wait: /Your name/, type: `Dana${E}` },
+        { wait: /Your role/, type: `E${E}` },
+        { wait: /Your department/, type: `N${E}` },
+        { wait: /Pick your #1 \(of 3\)\s+❯ Growth\s+Margin\s+Talent\s+─+\s+Cancel/, type: `C${E}` },
+        { wait: /Cancelled: nothing saved/ },
+        { wait: /What next\?/, type: `Finish w${E}` },
+        { wait: /0 stacks in .*from-text\.csv/ },
+      ],
+      dir,
+    );
+    expect(text.code).toBe(0);
+    expect(existsSync(fromText)).toBe(false); // nothing confirmed, nothing written
+
+    const fromSheet = join(dir, 'from-sheet.csv');
+    const sheet = await drive(
+      ['collect', fromSheet, '--priorities', join(ROOT, 'test/fixtures/workshop/stacks.csv'), '--top', '2'],
+      [{ wait: /4 priorities, each participant picks a top 2/ }, { wait: /What next\?/, type: KEY.ctrlC }, { wait: /Stopped\. 0 stacks saved/ }],
+      dir,
+    );
+    expect(sheet.code).toBe(0);
+  }, 60_000);
 });
