@@ -7,11 +7,13 @@
  *
  * The prompts are @inquirer/prompts (injected, so tests drive them with
  * @inquirer/testing); what the flow prints between prompts goes to `out`.
+ * Every name from the sheet or the keyboard is shown through terminalName
+ * (no control character, at most 80 characters), as in the stack view.
  * Ctrl-C inside a prompt ends the session with what was confirmed saved.
  */
 import { confirm, input, Separator, select } from '@inquirer/prompts';
 import { priorityKey } from '../ingest/priority-key.js';
-import { displaySafe } from '../text.js';
+import { terminalName as shown } from '../render/terminal-stack.js';
 import { appendStack, findSubmission, readSheet, type SheetStack, type SheetState, sheetTextProblem } from './sheet.js';
 import { WORDS } from './words.js';
 
@@ -69,8 +71,8 @@ type MenuChoice = 'next' | 'who' | 'reveal' | 'finish';
 export async function runSession(options: SessionOptions, out: SessionOut, prompts: Prompts = INQUIRER): Promise<SessionResult> {
   const state = readSheet(options.file);
   const priorities = [...options.priorities];
-  out.say(WORDS.intro(displaySafe(options.file), priorities.length, options.top));
-  if (state.submissions.length > 0) out.say(WORDS.resuming(state.submissions.map((s) => s.respondent)));
+  out.say(WORDS.intro(shown(options.file), priorities.length, options.top));
+  if (state.submissions.length > 0) out.say(WORDS.resuming(state.submissions.map((s) => shown(s.respondent))));
   for (;;) {
     const choices: Array<{ name: string; value: MenuChoice }> = [{ name: WORDS.menuNext, value: 'next' }];
     choices.push({ name: WORDS.menuWho, value: 'who' });
@@ -79,13 +81,13 @@ export async function runSession(options: SessionOptions, out: SessionOut, promp
     const action = await prompts.select<MenuChoice>({ message: WORDS.menu, choices });
     if (action === 'finish' || action === 'reveal') return { submitted: state.submissions.length, reveal: action === 'reveal' };
     if (action === 'who') {
-      out.say(state.submissions.length === 0 ? WORDS.nobodyYet : WORDS.submittedList(state.submissions.map((s) => s.respondent)));
+      out.say(state.submissions.length === 0 ? WORDS.nobodyYet : WORDS.submittedList(state.submissions.map((s) => shown(s.respondent))));
       continue;
     }
     const saved = await participant(options, state, priorities, out, prompts);
     if (saved) {
       out.clear();
-      out.say(WORDS.saved(saved.respondent, state.submissions.length));
+      out.say(WORDS.saved(shown(saved.respondent), state.submissions.length));
     } else {
       out.say(WORDS.cancelled);
     }
@@ -106,8 +108,8 @@ async function participant(options: SessionOptions, state: SheetState, prioritie
   const earlier = findSubmission(state, typed);
   if (earlier) {
     const when = new Date(earlier.submitted);
-    const shown = Number.isFinite(when.getTime()) ? when.toISOString().slice(11, 16) : earlier.submitted;
-    if (!(await prompts.confirm({ message: WORDS.replace(earlier.respondent, `${shown} UTC`), default: false }))) return null;
+    const at = Number.isFinite(when.getTime()) ? when.toISOString().slice(11, 16) : shown(earlier.submitted);
+    if (!(await prompts.confirm({ message: WORDS.replace(shown(earlier.respondent), `${at} UTC`), default: false }))) return null;
   }
   // the earlier spelling, so the reader sees one respondent submitting again
   const respondent = earlier ? earlier.respondent : typed;
@@ -147,7 +149,7 @@ async function remembered(
   blank: boolean,
 ): Promise<string> {
   const OTHER = '\u0000other';
-  const choices: Array<{ name: string; value: string }> = values.map((v) => ({ name: v, value: v }));
+  const choices: Array<{ name: string; value: string }> = values.map((v) => ({ name: shown(v), value: v }));
   if (blank) choices.push({ name: WORDS.noDepartment, value: '' });
   choices.push({ name: WORDS.other, value: OTHER });
   const first = preferred !== undefined && choices.some((c) => c.value === preferred) ? preferred : undefined;
@@ -189,11 +191,11 @@ export async function buildStack(options: SessionOptions, priorities: string[], 
     }
     const taken = new Set(picked.map(priorityKey));
     const left = priorities.filter((p) => !taken.has(priorityKey(p)));
-    const choices: Array<{ name: string; value: PickChoice } | Separator> = left.map((name) => ({ name, value: { kind: 'pick', name } }));
+    const choices: Array<{ name: string; value: PickChoice } | Separator> = left.map((name) => ({ name: shown(name), value: { kind: 'pick', name } }));
     choices.push(new Separator());
     if (options.writeIn) choices.push({ name: WORDS.writeIn, value: { kind: 'write-in' } });
     if (picked.length > 0) {
-      choices.push({ name: WORDS.undo(picked[picked.length - 1]!), value: { kind: 'undo' } });
+      choices.push({ name: WORDS.undo(shown(picked[picked.length - 1]!)), value: { kind: 'undo' } });
       choices.push({ name: WORDS.review, value: { kind: 'review' } });
     }
     choices.push({ name: WORDS.cancel, value: { kind: 'cancel' } });
@@ -211,7 +213,7 @@ export async function buildStack(options: SessionOptions, priorities: string[], 
       const name = await writeIn(priorities, taken, prompts);
       const known = priorities.find((p) => priorityKey(p) === priorityKey(name));
       if (known) {
-        out.say(WORDS.writeInKnown(known));
+        out.say(WORDS.writeInKnown(shown(known)));
         picked.push(known);
       } else {
         priorities.push(name);
@@ -230,7 +232,7 @@ async function writeIn(priorities: readonly string[], taken: ReadonlySet<string>
         if (problem !== null) return WORDS.priorityProblem[problem];
         if (priorityKey(v) === '') return WORDS.priorityProblem.empty;
         const key = priorityKey(v);
-        if (taken.has(key)) return WORDS.priorityProblem.twice(priorities.find((p) => priorityKey(p) === key) ?? v.trim());
+        if (taken.has(key)) return WORDS.priorityProblem.twice(shown(priorities.find((p) => priorityKey(p) === key) ?? v.trim()));
         return true;
       },
     })
@@ -241,8 +243,8 @@ async function writeIn(priorities: readonly string[], taken: ReadonlySet<string>
 export function stackText(picked: readonly string[], priorities: readonly string[]): string {
   const taken = new Set(picked.map(priorityKey));
   const left = priorities.filter((p) => !taken.has(priorityKey(p)));
-  const lines = picked.map((name, i) => WORDS.stackLine(i + 1, name));
-  if (left.length > 0) lines.push(WORDS.notRanked(left));
+  const lines = picked.map((name, i) => WORDS.stackLine(i + 1, shown(name)));
+  if (left.length > 0) lines.push(WORDS.notRanked(left.map(shown)));
   return lines.join('\n');
 }
 
@@ -263,7 +265,7 @@ export async function askPriorities(prompts: Prompts = INQUIRER): Promise<string
           const key = priorityKey(v);
           if (key === '') return WORDS.priorityProblem.empty;
           const twin = list.find((p) => priorityKey(p) === key);
-          return twin ? WORDS.priorityProblem.twice(twin) : true;
+          return twin ? WORDS.priorityProblem.twice(shown(twin)) : true;
         },
       })
     ).trim();

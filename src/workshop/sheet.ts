@@ -22,6 +22,8 @@ import Papa from 'papaparse';
 import { UsageError } from '../errors.js';
 import { personKey } from '../ingest/columns.js';
 import { priorityKey } from '../ingest/priority-key.js';
+import { latestSubmission } from '../ingest/rankings.js';
+import { parseIsoTimestamp } from '../ingest/timestamps.js';
 
 export const SHEET_COLUMNS = ['respondent', 'role', 'department', 'submitted', 'priority', 'rank'] as const;
 
@@ -41,7 +43,7 @@ export interface SheetStack {
 /** What a sheet already holds, for resuming: the priorities in first-seen order and each participant's latest stack. */
 export interface SheetState {
   priorities: string[];
-  /** One per participant (by the respondent cell as written), the latest submission, in the order first seen. */
+  /** One per participant (by the respondent cell as written, as the reader groups them), the submission that counts (latestSubmission), in the order first seen. */
   submissions: SheetStack[];
   /** Every role and department value, in first-seen order (offered again to the next participant). */
   roles: string[];
@@ -148,7 +150,7 @@ export function readSheet(path: string): SheetState {
   const state: SheetState = { priorities: [], submissions: [], roles: [], departments: [] };
   if (!exists(path)) return state;
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const [header, ...records] = parsed.data;
   const want = SHEET_COLUMNS.join(',');
   if (!header || header.map((h) => h.trim().toLowerCase()).join(',') !== want) {
@@ -157,43 +159,41 @@ export function readSheet(path: string): SheetState {
     );
   }
   const priorities = new Map<string, string>();
-  const latest = new Map<string, SheetStack & { time: number; ranks: Array<[string, number]> }>();
   const roles = new Set<string>();
   const departments = new Set<string>();
-  for (const record of records) {
-    const [respondent = '', role = '', department = '', submitted = '', priority = '', rank = ''] = record.map((c) => c.trim());
+  // each participant's rows, in the order first seen, with the physical line each record starts on
+  // (the header's line breaks counted, a blank line is a line, a quoted cell may span several)
+  const byRespondent = new Map<string, Array<{ line: number; submitted: string; cells: string[] }>>();
+  const breaks = (cells: readonly string[]) => cells.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+  let next = 1 + 1 + breaks(header);
+  records.forEach((record) => {
+    const line = next;
+    next += 1 + breaks(record);
+    if (record.every((c) => c.trim() === '')) return;
+    const cells = SHEET_COLUMNS.map((_, c) => (record[c] ?? '').trim());
+    const [respondent, role, department, submitted, priority] = cells as [string, string, string, string, string];
     if (priority !== '' && !priorities.has(priorityKey(priority))) priorities.set(priorityKey(priority), priority);
     if (role !== '') roles.add(role);
     if (department !== '') departments.add(department);
-    if (respondent === '') continue;
-    const key = respondent;
-    const time = Date.parse(submitted);
-    let entry = latest.get(key);
-    if (!entry || (Number.isFinite(time) && time > entry.time)) {
-      // a later submission (or the first): start its stack afresh; Map.set keeps its place in the list, the first seen
-      const fresh = {
-        respondent,
-        role,
-        department,
-        submitted,
-        ranked: [],
-        unranked: [],
-        time: Number.isFinite(time) ? time : Number.NEGATIVE_INFINITY,
-        ranks: [],
-      };
-      entry = fresh;
-      latest.set(key, entry);
-    } else if (submitted !== entry.submitted) {
-      continue; // an earlier submission than the one kept
+    if (respondent === '') return;
+    const rows = byRespondent.get(respondent) ?? [];
+    rows.push({ line, submitted, cells });
+    byRespondent.set(respondent, rows);
+  });
+  for (const [respondent, rows] of byRespondent) {
+    // which submission counts is the reader's rule, decided once (rankings.ts)
+    const { kept } = latestSubmission(rows, { file: path, column: 'submitted', read: parseIsoTimestamp });
+    const [, role, department, submitted] = kept[0]!.cells as [string, string, string, string];
+    const ranks: Array<[string, number]> = [];
+    const unranked: string[] = [];
+    for (const { cells } of kept) {
+      const priority = cells[4]!;
+      const rank = cells[5]!;
+      if (rank !== '' && Number.isFinite(Number(rank))) ranks.push([priority, Number(rank)]);
+      else if (priority !== '') unranked.push(priority);
     }
-    const r = Number(rank);
-    if (rank !== '' && Number.isFinite(r)) entry.ranks.push([priority, r]);
-    else if (priority !== '') (entry.unranked as string[]).push(priority);
-  }
-  for (const entry of latest.values()) {
-    entry.ranked = entry.ranks.sort((a, b) => a[1] - b[1]).map(([p]) => p);
-    const { time: _t, ranks: _r, ...stack } = entry;
-    state.submissions.push(stack);
+    const ranked = ranks.sort((a, b) => a[1] - b[1]).map(([p]) => p);
+    state.submissions.push({ respondent, role, department, submitted, ranked, unranked });
   }
   state.priorities = [...priorities.values()];
   state.roles = [...roles];
