@@ -11,6 +11,7 @@ import type { AuditCommandOptions } from './audit.js';
 import { type Io, processIo } from './io.js';
 import { addReadingFlags, args as arg, flags as flag, type ReadingFlags, type ReportFormat, refuseRepeatedValues } from './options.js';
 import { version } from './version.js';
+import { registerWorkshop } from './workshop-commands.js';
 
 const ISSUES_URL = 'https://github.com/align-audit/align/issues';
 
@@ -41,6 +42,8 @@ function buildProgram(io: Io): Command {
         'align templates eject my-templates',
         'align schema -o audit-result.schema.json',
         'align diff before.json after.json',
+        'align init acme-2026-q3',
+        'align collect stacks.csv --priorities priorities.txt --top 3',
       ]),
     );
 
@@ -51,7 +54,9 @@ function buildProgram(io: Io): Command {
       .addArgument(
         arg.file('rankings', 'a stacks file (long, wide by priority, wide by position, or one list cell) or a survey export with a ranking question'),
       )
-      .option('--json', 'print the AuditResult (schemaVersion, input, stack, cascade) as JSON instead of the view'),
+      .option('--json', 'print the AuditResult (schemaVersion, input, stack, cascade) as JSON instead of the view')
+      .option('--reveal', "show each leader's stack one at a time on a key press, then the view, paged (a terminal only)")
+      .option('--anonymize', 'with --reveal: leaders shown as A, B, C instead of their names'),
   )
     .addHelpText(
       'after',
@@ -60,9 +65,11 @@ function buildProgram(io: Io): Command {
         'align stack stacks.csv --leaders "Executive" --leaders "Founder"',
         'align stack responses.csv --ranking-question "Rank these priorities" --json > stack.json',
         'NO_COLOR=1 align stack stacks.csv > stack.txt',
+        'align stack stacks.csv --reveal --anonymize',
       ]),
     )
-    .action(async (file: string, flags: ReadingFlags & { json?: boolean }) => {
+    .action(async (file: string, flags: ReadingFlags & { json?: boolean; reveal?: boolean; anonymize?: boolean }) => {
+      if (flags.reveal || flags.anonymize) return (await import('./collect.js')).revealCommand({ file, ...flags }, io);
       const { stackCommand } = await import('./stack.js');
       await stackCommand({ file, ...flags }, io);
     });
@@ -171,6 +178,8 @@ function buildProgram(io: Io): Command {
       const { diffCommand } = await import('./diff.js');
       await diffCommand({ before, after, ...flags }, io);
     });
+
+  registerWorkshop(program, io, examples);
 
   const templates = program.command('templates').description('the report templates a coach can change');
   templates

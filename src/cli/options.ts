@@ -160,12 +160,12 @@ export function parsePaper(value: string): PaperFlag {
 /** Options that take a value and may be given several times (--leaders): every other one is given once, or repeated with the same value. */
 const REPEATABLE = new WeakSet<Option>();
 
-function repeatable(option: Option): Option {
+export function repeatable(option: Option): Option {
   REPEATABLE.add(option);
   return option;
 }
 
-function collect(parse: (value: string) => string) {
+export function collect(parse: (value: string) => string) {
   return (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), parse(value)];
 }
 

@@ -28,6 +28,19 @@ export function stackJson(result: AuditResult): Pick<AuditResult, 'schemaVersion
 }
 
 export async function stackCommand(options: StackOptions, io: Io): Promise<AuditResult> {
+  const result = await loadStack(options, io);
+  if (options.json) {
+    await writeStdout(io.stdout, `${JSON.stringify(stackJson(result), null, 2)}\n`);
+    return result;
+  }
+  const { renderStackTerminal } = await import('../render/terminal-stack.js');
+  const text = renderStackTerminal(result, { color: useColor(io, options.color), colorLevel: colorLevel(io), width: io.stdout.columns ?? 100 });
+  await writeStdout(io.stdout, text.endsWith('\n') ? text : `${text}\n`);
+  return result;
+}
+
+/** The stacks file read and compared, or exit 2 when it holds no stacks to compare (shared with the reveal, align collect). */
+export async function loadStack(options: StackOptions, io: Io): Promise<AuditResult & { stack: NonNullable<AuditResult['stack']> }> {
   // The workshop view never uses Likert answers, so a label align does not know is a note, not a stop.
   // The progress bar is erased before the view, the JSON or an error is printed.
   const progress = createProgress(io, { quiet: Boolean(options.quiet) });
@@ -48,12 +61,5 @@ export async function stackCommand(options: StackOptions, io: Io): Promise<Audit
       'run align inspect on the file to see how its columns were read; name the ranking question with --ranking-question "<header>" or map its columns in align.yml',
     );
   }
-  if (options.json) {
-    await writeStdout(io.stdout, `${JSON.stringify(stackJson(result), null, 2)}\n`);
-    return result;
-  }
-  const { renderStackTerminal } = await import('../render/terminal-stack.js');
-  const text = renderStackTerminal(result, { color: useColor(io, options.color), colorLevel: colorLevel(io), width: io.stdout.columns ?? 100 });
-  await writeStdout(io.stdout, text.endsWith('\n') ? text : `${text}\n`);
-  return result;
+  return result as AuditResult & { stack: NonNullable<AuditResult['stack']> };
 }

@@ -516,3 +516,84 @@ export function aliasKeyOf(aliases: Readonly<Record<string, string>> | undefined
     return map.get(key) ?? key;
   });
 }
+
+// ---------------------------------------------------------------------------
+// Re-submissions in a long file
+
+/** One earlier submission a later one replaces: its rows, and the first line of the submission that replaces it. */
+export interface Superseded<R> {
+  rows: R[];
+  byLine: number;
+}
+
+/**
+ * The one rule for a respondent who submitted more than once in a long file
+ * (`align collect` appends a new stack when a participant re-submits, and
+ * keeps the earlier rows): the respondent's rows whose `submitted` cells
+ * differ are separate submissions, and the latest by time supersedes the
+ * others, which stay in the file and go to the ledger. Rows whose cells all
+ * agree (or are all blank, or one time and blanks) are one submission, as
+ * before. With two or more times, a blank or unreadable cell, or two
+ * spellings of one instant, cannot be placed: InputError, never a guess.
+ *   latestSubmission([{line: 2, submitted: '2026-03-01T09:00:00Z'}, {line: 5, submitted: '2026-03-01T09:30:00Z'}], …)
+ *   -> { kept: [line 5], superseded: [{ rows: [line 2], byLine: 5 }] }
+ * `read` parses a cell to epoch milliseconds (the plain table's parseIsoTimestamp).
+ */
+export function latestSubmission<R extends { line: number; submitted: string }>(
+  rows: readonly R[],
+  where: { file: string; column: string; read: (text: string) => number | null },
+): { kept: R[]; superseded: Superseded<R>[] } {
+  const byValue = new Map<string, R[]>();
+  for (const row of rows) {
+    const value = row.submitted.trim();
+    if (value === '') continue;
+    const same = byValue.get(value);
+    if (same) same.push(row);
+    else byValue.set(value, [row]);
+  }
+  if (byValue.size < 2) return { kept: [...rows], superseded: [] };
+  const times = [...byValue.keys()].map((v) => `"${v}"`).join(', ');
+  const blank = rows.find((r) => r.submitted.trim() === '');
+  if (blank) {
+    throw new InputError(
+      where.file,
+      blank.line,
+      where.column,
+      `this row has no submit time, while the respondent's other rows carry ${byValue.size} (${times}), so which submission it belongs to is unknown`,
+      `fill in the ${JSON.stringify(where.column)} cell or delete the row, ${SKIP_INVALID_FIX}`,
+    );
+  }
+  const submissions = [...byValue].map(([value, members]) => {
+    const time = where.read(value);
+    if (time === null || !Number.isFinite(time)) {
+      throw new InputError(
+        where.file,
+        members[0]!.line,
+        where.column,
+        `${JSON.stringify(value)} is not a time align reads, so this respondent's ${byValue.size} submissions cannot be put in order`,
+        `write the time as 2026-03-01T09:30:00Z (ISO 8601), ${SKIP_INVALID_FIX}`,
+      );
+    }
+    return { value, time, members };
+  });
+  submissions.sort((a, b) => a.time - b.time);
+  for (let i = 1; i < submissions.length; i++) {
+    if (submissions[i]!.time === submissions[i - 1]!.time) {
+      throw new InputError(
+        where.file,
+        submissions[i]!.members[0]!.line,
+        where.column,
+        `${JSON.stringify(submissions[i]!.value)} and ${JSON.stringify(submissions[i - 1]!.value)} are the same time written two ways, so neither submission is the later`,
+        `write one submission's rows with one time, ${SKIP_INVALID_FIX}`,
+      );
+    }
+  }
+  const latest = submissions[submissions.length - 1]!;
+  const byLine = Math.min(...latest.members.map((r) => r.line));
+  return { kept: latest.members, superseded: submissions.slice(0, -1).map((s) => ({ rows: s.members, byLine })) };
+}
+
+/** The ledger reason for the rows of a submission a later one supersedes (kind 'duplicate'). */
+export function supersededReason(byLine: number): string {
+  return `duplicate (same respondent, submitted again): superseded by the later submission on line ${byLine}`;
+}

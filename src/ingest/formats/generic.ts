@@ -24,7 +24,7 @@ import { looseKey, plainTableColumns } from '../plan/header.js';
 import { overrideFor, overrides } from '../plan/overrides.js';
 import { normaliseExport } from '../plan/plan.js';
 import type { ExportColumn, ExportLayout } from '../plan/types.js';
-import { aliasKeyOf, EMPTY_ROW, invalidReason, type RankedName, stackFromLongRows } from '../rankings.js';
+import { aliasKeyOf, EMPTY_ROW, invalidReason, latestSubmission, type RankedName, stackFromLongRows, supersededReason } from '../rankings.js';
 import { durationCell, parseIsoTimestamp } from '../timestamps.js';
 import type { Excluded, Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext, Normalised, RawRow } from './types.js';
@@ -171,7 +171,7 @@ function isEmptyRecord(record: readonly string[]): boolean {
 }
 
 /** Runs `build` for one respondent; with --skip-invalid an InputError becomes ledger entries for all their lines. */
-function guarded(context: NormaliseContext, excluded: Excluded[], file: string, lines: number[], build: () => RankedName[]): RankedName[] | null {
+function guarded<T = RankedName[]>(context: NormaliseContext, excluded: Excluded[], file: string, lines: number[], build: () => T): T | null {
   try {
     return build();
   } catch (e) {
@@ -231,7 +231,29 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
   }
   out.priorities = [...listed.values()];
   const n = listed.size;
-  for (const [group, members] of groups) {
+  for (const [group, all] of groups) {
+    // a respondent who submitted again (align collect): the latest submission is the stack, the earlier ones go to the ledger
+    const submitted = attributes.submitted;
+    const latest =
+      submitted === undefined || group.startsWith('row:')
+        ? all
+        : guarded(
+            context,
+            out.excluded,
+            table.path,
+            all.map((r) => table.lines[r]!),
+            () => {
+              const pick = latestSubmission(
+                all.map((r) => ({ r, line: table.lines[r]!, submitted: table.records[r]![submitted] ?? '' })),
+                { file: table.path, column: header[submitted]!, read: parseIsoTimestamp },
+              );
+              for (const s of pick.superseded)
+                for (const row of s.rows) out.excluded.push({ file: table.path, line: row.line, reason: supersededReason(s.byLine), kind: 'duplicate' });
+              return pick.kept.map((k) => k.r);
+            },
+          );
+    if (!latest) continue;
+    const members = latest;
     const lines = members.map((r) => table.lines[r]!);
     const first = members[0]!;
     const stack = guarded(context, out.excluded, table.path, lines, () => {

@@ -1,0 +1,74 @@
+/**
+ * Every word the workshop views (align collect, the reveal) show a person, in
+ * one object, so that a later pass can move them into a message catalogue
+ * without hunting through the flow. Functions take the values they place;
+ * names from the input reach them already made safe for the terminal.
+ */
+import { fmtCount } from '../format.js';
+
+export const WORDS = {
+  // --- align collect: the facilitator's set-up
+  askPriority: (n: number) => `Priority ${n} (leave empty when the list is complete)`,
+  priorityProblem: {
+    empty: 'Type a priority, or leave the line empty to finish the list',
+    control: 'Use letters, digits and punctuation only (no control characters)',
+    formula: 'Start with a letter or digit (a spreadsheet would run =, +, - or @ as a formula)',
+    twice: (name: string) => `${name} is on the list already`,
+    tooFew: 'A stack needs at least two priorities',
+  },
+  intro: (file: string, n: number, top: number | null) =>
+    `Collecting priority stacks into ${file}: ${fmtCount(n, 'priority', 'priorities')}, ${top === null ? 'each participant ranks them all' : `each participant picks a top ${top}`}. Every confirmed stack is saved at once.`,
+  resuming: (names: readonly string[]) => `Resuming: ${fmtCount(names.length, 'stack')} already submitted (${names.join(', ')}).`,
+  menu: 'What next?',
+  menuNext: 'Next participant',
+  menuWho: 'Who has submitted',
+  menuReveal: 'Finish and reveal the stacks',
+  menuFinish: 'Finish without the reveal',
+  nobodyYet: 'Nobody has submitted yet.',
+  submittedList: (names: readonly string[]) => `Submitted (${names.length}): ${names.join(', ')}`,
+
+  // --- align collect: one participant
+  askName: 'Your name',
+  nameProblem: {
+    empty: 'Type your name',
+    control: 'Use letters, digits and punctuation only (no control characters)',
+    formula: 'Start with a letter or digit (a spreadsheet would run =, +, - or @ as a formula)',
+  },
+  replace: (name: string, when: string) =>
+    `${name} submitted a stack at ${when}. Replace it with a new one? (the earlier one stays in the file, marked as replaced)`,
+  askRole: 'Your role (leaders are "Executive" unless align stack --leaders names another)',
+  askDepartment: 'Your department',
+  other: 'Other (type it)…',
+  noDepartment: 'None',
+  typeRole: 'Role',
+  typeDepartment: 'Department',
+  pick: (position: number, of: number) => `Pick your #${position} (of ${of})`,
+  undo: (name: string) => `Undo: take back ${name}`,
+  review: 'Review my stack so far',
+  writeIn: 'Write in a priority that is not on the list…',
+  askWriteIn: 'Your priority',
+  writeInKnown: (name: string) => `That is ${name}, already on the list: picked.`,
+  cancel: 'Cancel this stack (nothing is saved)',
+  stackTitle: (name: string) => `Stack of ${name}`,
+  stackLine: (position: number, name: string) => `  #${position}  ${name}`,
+  notRanked: (names: readonly string[]) => `  not ranked: ${names.join(', ')}`,
+  confirmMenu: 'Is this your stack?',
+  confirmSave: 'Yes, save it',
+  confirmUndo: 'Undo the last pick',
+  confirmRestart: 'Start again',
+  saved: (name: string, count: number) =>
+    `Saved ${name}'s stack (${fmtCount(count, 'stack')} in the file). The screen is cleared: pass the keyboard to the next participant.`,
+  cancelled: 'Cancelled: nothing saved for this participant.',
+  interrupted: (file: string, count: number) =>
+    `Stopped. ${fmtCount(count, 'stack')} saved in ${file}; run the same command again to carry on, or align stack ${file} --reveal to show them.`,
+  finished: (file: string, count: number) =>
+    `${fmtCount(count, 'stack')} in ${file}. Compare them any time with align stack ${file}, or show them with --reveal.`,
+
+  // --- the reveal
+  revealTitle: (label: string, index: number, of: number) => `Stack ${index} of ${of}: ${label}`,
+  leaderLabel: (letter: string) => `Leader ${letter}`,
+  anonymousNote: 'Names are hidden (--anonymize): departments, the cascade and the data notes are left out of this view.',
+  summaryTitle: 'How the stacks compare',
+  pageFooter: (page: number, of: number) => `— page ${page} of ${of} · any key: next · b: back · q: quit —`,
+  lastFooter: (page: number, of: number) => `— page ${page} of ${of} · b: back · any other key: end —`,
+} as const;

@@ -1,0 +1,47 @@
+// The reveal's pages (src/workshop/reveal.ts) at 80 columns with colour off:
+// a golden file a reviewer reads like code, plus the rules it must keep.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../src/audit/types.js';
+import { leaderLetter, revealPages } from '../../src/workshop/reveal.js';
+import { ROOT, runAlign } from '../helpers/run.js';
+
+const FIXTURE = join(ROOT, 'test/fixtures/workshop/stacks.csv');
+
+async function result(): Promise<AuditResult> {
+  const run = await runAlign(['stack', FIXTURE, '--json']);
+  expect(run.code).toBe(0);
+  const json = JSON.parse(run.stdout);
+  // stack --json is the AuditResult restricted to what a stacks file gives: the rest is empty here
+  return { ...json, input: { ...json.input, files: json.input.files.map((f: { path: string }) => ({ ...f, path: 'stacks.csv' })) } } as AuditResult;
+}
+
+const joined = (pages: string[]) => pages.map((p, i) => `=== page ${i + 1} of ${pages.length} ===\n${p}\n`).join('');
+
+describe('revealPages at 80 columns, colour off', () => {
+  it('one leader a page, then the stack view in screens; matches the golden file', async () => {
+    const pages = revealPages(await result(), { anonymize: false, width: 80, height: 24, color: false });
+    expect(pages.slice(0, 3).map((p) => p.split('\n')[0])).toEqual(['Stack 1 of 3: Amara Okafor', 'Stack 2 of 3: Ben Adu', 'Stack 3 of 3: Chiara Rossi']);
+    expect(pages[0]).toContain('#1    Grow recurring revenue in the enterprise segment');
+    expect(pages[0]).toContain('not ranked: Customer trust');
+    for (const page of pages) {
+      expect(page).not.toContain('\u001b'); // no escape sequence: no meaning by colour
+      expect(page.split('\n').length).toBeLessThanOrEqual(23); // the 24th line is the pager's
+      for (const line of page.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+    }
+    await expect(joined(pages)).toMatchFileSnapshot('golden/reveal-80.txt');
+  });
+
+  it('--anonymize: Leader A, B, C in input order, and no name, department or note anywhere', async () => {
+    const pages = revealPages(await result(), { anonymize: true, width: 80, height: 24, color: false });
+    expect(pages.slice(0, 3).map((p) => p.split('\n')[0])).toEqual(['Stack 1 of 3: Leader A', 'Stack 2 of 3: Leader B', 'Stack 3 of 3: Leader C']);
+    const all = pages.join('\n');
+    expect(all).not.toMatch(/Amara|Okafor|Ben Adu|Chiara|Rossi|Sales|Operations|Finance/);
+    expect(all).toMatch(/Leader A/);
+    await expect(joined(pages)).toMatchFileSnapshot('golden/reveal-80-anonymized.txt');
+  });
+
+  it('leaderLetter: A … Z, then AA, AB', () => {
+    expect([0, 1, 25, 26, 27, 51, 52].map(leaderLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA']);
+  });
+});

@@ -1,0 +1,150 @@
+// The prompt logic of align collect, driven through @inquirer/testing's screen
+// (which stands in for the terminal of every @inquirer prompt; imported first).
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { screen } from '@inquirer/testing/vitest';
+import { describe, expect, it } from 'vitest';
+import { askPriorities, nextSubmitted, runSession, type SessionOut } from '../../src/workshop/session.js';
+import { readSheet } from '../../src/workshop/sheet.js';
+
+function recorder(): SessionOut & { lines: string[]; clears: number } {
+  const out = {
+    lines: [] as string[],
+    clears: 0,
+    say(text: string) {
+      out.lines.push(text);
+    },
+    clear() {
+      out.clears++;
+    },
+  };
+  return out;
+}
+
+/** Types `text` then Enter at the prompt on screen, after checking the prompt says `expected`; waits for the next prompt unless `last`. */
+async function answer(expected: string | RegExp, text: string, last = false): Promise<void> {
+  expect(screen.getScreen()).toMatch(expected);
+  if (text !== '') screen.type(text);
+  screen.keypress('enter');
+  if (!last) await screen.next();
+}
+
+const sheetIn = () => join(mkdtempSync(join(tmpdir(), 'align-session-')), 'stacks.csv');
+const FIXED = () => new Date('2026-03-01T09:00:00.000Z');
+
+describe('runSession: one participant, picked with an undo, then a review', () => {
+  it('appends the confirmed stack with the unranked priority listed blank, and clears the screen after', async () => {
+    const file = sheetIn();
+    const out = recorder();
+    const done = runSession({ file, priorities: ['Growth', 'Margin', 'Talent'], top: null, writeIn: false, now: FIXED }, out);
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'Ada Okafor');
+    await answer(/Your role/, 'E');
+    await answer(/Your department/, 'O');
+    await answer(/Department/, 'Sales');
+    await answer(/Pick your #1 \(of 3\)/, 'M');
+    await answer(/Pick your #2 \(of 3\)[\s\S]*Undo: take back Margin/, 'U');
+    await answer(/Pick your #1 \(of 3\)/, 'G');
+    await answer(/Pick your #2 \(of 3\)/, 'T');
+    expect(screen.getScreen()).not.toMatch(/Growth/); // picked: no longer offered
+    await answer(/Pick your #3 \(of 3\)/, 'M');
+    expect(out.lines.at(-1)).toBe('  #1  Growth\n  #2  Talent\n  #3  Margin');
+    await answer(/Is this your stack\?/, 'Y');
+    expect(out.clears).toBe(1);
+    expect(out.lines.at(-1)).toMatch(/^Saved Ada Okafor's stack \(1 stack in the file\)/);
+    await answer(/What next\?/, 'Finish w', true);
+    await expect(done).resolves.toEqual({ submitted: 1, reveal: false });
+    expect(readFileSync(file, 'utf8')).toBe(
+      [
+        'respondent,role,department,submitted,priority,rank',
+        'Ada Okafor,Executive,Sales,2026-03-01T09:00:00.000Z,Growth,1',
+        'Ada Okafor,Executive,Sales,2026-03-01T09:00:00.000Z,Talent,2',
+        'Ada Okafor,Executive,Sales,2026-03-01T09:00:00.000Z,Margin,3',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('runSession: top-k, a write-in, and a re-submission', () => {
+  it('stops at k picks, offers remembered roles and departments, and replaces a stack only after a yes', async () => {
+    const file = sheetIn();
+    writeFileSync(
+      file,
+      [
+        'respondent,role,department,submitted,priority,rank',
+        'Ben Adu,Executive,Ops,2026-03-01T09:00:00.000Z,Growth,1',
+        'Ben Adu,Executive,Ops,2026-03-01T09:00:00.000Z,Margin,2',
+        'Ben Adu,Executive,Ops,2026-03-01T09:00:00.000Z,Talent,',
+        '',
+      ].join('\n'),
+    );
+    const out = recorder();
+    const done = runSession({ file, priorities: ['Growth', 'Margin', 'Talent'], top: 2, writeIn: true, now: FIXED }, out);
+    expect(out.lines[1]).toBe('Resuming: 1 stack already submitted (Ben Adu).');
+    // "ben adu" is Ben Adu again: no replaces nothing
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'ben adu');
+    await answer(/Ben Adu submitted a stack at 09:00 UTC\. Replace it/, 'n');
+    expect(out.lines.at(-1)).toBe('Cancelled: nothing saved for this participant.');
+    // yes: the earlier spelling is kept, the remembered department offered
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'ben adu');
+    await answer(/Replace it/, 'y');
+    await answer(/Your role/, '');
+    expect(screen.getScreen()).toMatch(/Ops/);
+    await answer(/Your department/, '');
+    await answer(/Pick your #1 \(of 2\)/, 'W');
+    await answer(/Your priority/, 'Customer trust');
+    await answer(/Pick your #2 \(of 2\)/, 'T');
+    expect(out.lines.at(-1)).toBe('  #1  Customer trust\n  #2  Talent\n  not ranked: Growth, Margin');
+    await answer(/Is this your stack\?/, 'Y');
+    await answer(/What next\?/, 'Finish w', true);
+    await expect(done).resolves.toEqual({ submitted: 1, reveal: false });
+    const state = readSheet(file);
+    expect(state.priorities).toEqual(['Growth', 'Margin', 'Talent', 'Customer trust']);
+    expect(state.submissions).toHaveLength(1);
+    expect(state.submissions[0]).toMatchObject({
+      respondent: 'Ben Adu',
+      role: 'Executive',
+      department: 'Ops',
+      submitted: '2026-03-01T09:00:00.001Z', // the clock says 09:00 again: one millisecond after the earlier stack, so it sorts later
+      ranked: ['Customer trust', 'Talent'],
+      unranked: ['Growth', 'Margin'],
+    });
+  });
+});
+
+describe('askPriorities', () => {
+  it('reads one a line until an empty line, refusing a repeat, a formula start and fewer than two', async () => {
+    const list = askPriorities();
+    await answer(/Priority 1/, 'Grow revenue');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/at least two priorities/);
+    screen.type('grow  REVENUE');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/Grow revenue is on the list already/);
+    for (let i = 0; i < 13; i++) screen.keypress('backspace');
+    screen.type('=cost');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/Start with a letter or digit/);
+    for (let i = 0; i < 5; i++) screen.keypress('backspace');
+    await answer(/Priority 2/, 'Cut costs');
+    await answer(/Priority 3/, '', true);
+    await expect(list).resolves.toEqual(['Grow revenue', 'Cut costs']);
+  });
+});
+
+describe('nextSubmitted', () => {
+  it('is now, unless the sheet holds a time at or after now: then a millisecond after the latest', () => {
+    const state = { priorities: [], roles: [], departments: [], submissions: [] };
+    expect(nextSubmitted(state, FIXED())).toBe('2026-03-01T09:00:00.000Z');
+    const later = { ...state, submissions: [{ respondent: 'A', role: '', department: '', submitted: '2026-03-01T10:00:00.000Z', ranked: [], unranked: [] }] };
+    expect(nextSubmitted(later, FIXED())).toBe('2026-03-01T10:00:00.001Z');
+  });
+});

@@ -1,0 +1,111 @@
+// The stacks sheet align collect writes and reads back (src/workshop/sheet.ts).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, UsageError } from '../../src/errors.js';
+import { appendStack, findSubmission, readSheet, sheetTextProblem } from '../../src/workshop/sheet.js';
+
+const sheetIn = () => join(mkdtempSync(join(tmpdir(), 'align-sheet-')), 'stacks.csv');
+const stack = (respondent: string, submitted: string, ranked: string[], unranked: string[] = []) => ({
+  respondent,
+  role: 'Executive',
+  department: 'Sales, North', // a comma: quoted by csv-stringify
+  submitted,
+  ranked,
+  unranked,
+});
+
+describe('appendStack(path, stack)', () => {
+  it('writes the header once, then one row per priority with a blank rank for the unranked; quotes what needs it', () => {
+    const file = sheetIn();
+    appendStack(file, stack('Ada', '2026-03-01T09:00:00.000Z', ['Growth', 'Margin "now"'], ['Talent']));
+    appendStack(file, stack('Ben', '2026-03-01T09:05:00.000Z', ['Talent']));
+    expect(readFileSync(file, 'utf8')).toBe(
+      [
+        'respondent,role,department,submitted,priority,rank',
+        'Ada,Executive,"Sales, North",2026-03-01T09:00:00.000Z,Growth,1',
+        'Ada,Executive,"Sales, North",2026-03-01T09:00:00.000Z,"Margin ""now""",2',
+        'Ada,Executive,"Sales, North",2026-03-01T09:00:00.000Z,Talent,',
+        'Ben,Executive,"Sales, North",2026-03-01T09:05:00.000Z,Talent,1',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('starts on a line of its own after a sheet edited by hand that ends without a line break', () => {
+    const file = sheetIn();
+    writeFileSync(file, 'respondent,role,department,submitted,priority,rank\nAda,Executive,,,Growth,1');
+    appendStack(file, stack('Ben', '2026-03-01T09:05:00.000Z', ['Growth']));
+    expect(readFileSync(file, 'utf8').split('\n')).toEqual([
+      'respondent,role,department,submitted,priority,rank',
+      'Ada,Executive,,,Growth,1',
+      'Ben,Executive,"Sales, North",2026-03-01T09:05:00.000Z,Growth,1',
+      '',
+    ]);
+  });
+});
+
+describe('readSheet(path)', () => {
+  it('an absent file holds nothing; a file with another header is refused', () => {
+    expect(readSheet(join(tmpdir(), 'no-such-align-sheet.csv'))).toEqual({ priorities: [], submissions: [], roles: [], departments: [] });
+    const other = sheetIn();
+    writeFileSync(other, 'name,priority,rank\n');
+    expect(() => readSheet(other)).toThrow(UsageError);
+  });
+
+  it("keeps each participant's latest submission by the reader's rule, in the order first seen, with the values to offer again", () => {
+    const file = sheetIn();
+    appendStack(file, stack('Ada', '2026-03-01T09:00:00.000Z', ['Growth', 'Margin'], ['Talent']));
+    appendStack(file, stack('Ben', '2026-03-01T09:05:00.000Z', ['Talent', 'Growth'], ['Margin']));
+    appendStack(file, { ...stack('Ada', '2026-03-01T09:10:00.000Z', ['Talent', 'Margin'], ['Growth']), department: 'Ops' });
+    const state = readSheet(file);
+    expect(state.priorities).toEqual(['Growth', 'Margin', 'Talent']);
+    expect(state.roles).toEqual(['Executive']);
+    expect(state.departments).toEqual(['Sales, North', 'Ops']);
+    expect(state.submissions.map((s) => [s.respondent, s.department, s.ranked, s.unranked])).toEqual([
+      ['Ada', 'Ops', ['Talent', 'Margin'], ['Growth']],
+      ['Ben', 'Sales, North', ['Talent', 'Growth'], ['Margin']],
+    ]);
+    expect(findSubmission(state, '  ADA ')?.respondent).toBe('Ada');
+    expect(findSubmission(state, 'Cleo')).toBeUndefined();
+  });
+
+  it('a blank time among two stops with the physical line (blank lines counted), as align stack would', () => {
+    const file = sheetIn();
+    writeFileSync(
+      file,
+      [
+        'respondent,role,department,submitted,priority,rank',
+        'Ada,Executive,,2026-03-01T09:00:00Z,Growth,1',
+        '',
+        'Ada,Executive,,2026-03-01T09:10:00Z,Growth,1',
+        'Ada,Executive,,,Margin,2',
+        '',
+      ].join('\n'),
+    );
+    try {
+      readSheet(file);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).line).toBe(5);
+    }
+  });
+});
+
+describe('sheetTextProblem(text)', () => {
+  it('refuses empty text, control characters and a formula start; accepts names as people write them', () => {
+    expect(['', '  ', 'Ada\u0007', 'a\u202eb', '=SUM(A1)', '+1', '-x', '@me'].map(sheetTextProblem)).toEqual([
+      'empty',
+      'empty',
+      'control',
+      'control',
+      'formula',
+      'formula',
+      'formula',
+      'formula',
+    ]);
+    expect(['Ada Okafor', 'José Díaz', 'R&D', "O'Brien", '3rd line'].map(sheetTextProblem)).toEqual([null, null, null, null, null]);
+  });
+});
