@@ -119,6 +119,7 @@ function buildProgram(io: Io): Command {
     .addOption(flag.config())
     .addOption(flag.encoding())
     .addOption(flag.delimiter())
+    .addOption(flag.sheet())
     .addOption(flag.rankingQuestion())
     .addOption(flag.writeConfig())
     .addOption(flag.force('replace the config file if it exists (never a link or a device)'))

@@ -3,7 +3,7 @@
  * check the shape. Every format module starts from a Table.
  */
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_QUOTED_CHARS } from '../defaults.js';
-import { InputError } from '../errors.js';
+import { InputError, nameSheet } from '../errors.js';
 import { decode, EncodingContradiction, headCut, pieceDecoder, singleByteScores } from './decode.js';
 import { parseDelimited } from './parse.js';
 import { readInputBytes, readInputPiece, readPieces } from './read-bounded.js';
@@ -18,6 +18,11 @@ export interface ReadTableOptions {
   headRecords?: number;
   /** The fewest bytes the first piece holds (a piece's; more when a later piece contradicted a smaller first one). */
   headBytes?: number;
+  /** --sheet: the sheet of a workbook to read (a name, or a number from 1); the first when absent. A text file ignores it. */
+  sheet?: string;
+  /** A workbook: the most records its sheet may hold, and the error past them (the run's row limit, see readInput). */
+  maxRecords?: number;
+  tooMany?: (line: number) => Error;
 }
 
 // '|' last: on a tie the earlier candidate wins, and a comma file whose list cells read `A | B | C`
@@ -194,6 +199,8 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
   for (let headBytes = Math.max(pieceBytes, options.headBytes ?? 0); ; headBytes *= 2) {
     first = await readInputPiece(path, headBytes);
     if (first.size > MAX_INPUT_BYTES) throw tooLarge(path);
+    const binary = binaryKind(first.bytes);
+    if (binary) return openWorkbook(path, binary, options);
     if (first.whole) {
       if (first.bytes.length > MAX_INPUT_BYTES) throw tooLarge(path);
       return { table: tableFromBytes(first.bytes, path, options), rest: null, size: first.bytes.length };
@@ -222,7 +229,7 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
     let offset = cut;
     const readOne = (piece: string, final: boolean) => {
       const parsed = parseDelimited(piece, {
-        delimiter: table.delimiter,
+        delimiter: table.delimiter!, // a text file's: tableFromText always sets it
         path,
         literal,
         firstLine: carryLine,
@@ -258,6 +265,40 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
     readOne(carry + decoder.end(), true);
   };
   return { table, rest, size: first.size };
+}
+
+/**
+ * A workbook is known by its first bytes, whatever its name: a zip archive
+ * (an .xlsx; an .ods, which workbook.ts names) or an OLE compound file (an
+ * .xls, or an .xlsx with a password).
+ */
+export function binaryKind(bytes: Uint8Array): 'zip' | 'ole' | null {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6))) return 'zip';
+  const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  if (bytes.length >= 8 && ole.every((b, i) => bytes[i] === b)) return 'ole';
+  return null;
+}
+
+/**
+ * A workbook's sheet as a Table of one piece: the same records a CSV export
+ * of the sheet parses to, checked as a text file's are, for every later step
+ * to read as it reads a CSV. workbook.ts (and its zip and XML libraries) is
+ * loaded only here.
+ */
+async function openWorkbook(path: string, kind: 'zip' | 'ole', options: ReadTableOptions): Promise<TableReader> {
+  nameSheet(path, null);
+  const workbook = await import('./workbook.js');
+  if (kind === 'ole') throw await workbook.oleError(path);
+  const read = await workbook.readWorkbookFile(path, {
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.maxRecords !== undefined ? { maxRecords: options.maxRecords } : {}),
+    ...(options.tooMany ? { tooMany: options.tooMany } : {}),
+  });
+  nameSheet(path, read.sheet);
+  const { records, lines } = read;
+  checkBounds(records, lines, path, records[0]!, 1);
+  checkRectangular(records, lines, path, records[0]!, 1);
+  return { table: { path, encoding: null, bom: false, delimiter: null, sheet: read.sheet, records, lines }, rest: null, size: read.size };
 }
 
 /** Whether a first piece holds a line end outside quotes, so at least one whole record (a cheap look: quotes counted up to the first line end that is outside them). */
