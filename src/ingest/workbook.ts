@@ -32,17 +32,17 @@
 import { Inflate } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES } from '../defaults.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { readInputBytes } from './read-bounded.js';
 
 /**
  * The most bytes align inflates from one workbook, every part it reads taken
- * together: the sheet's XML is some five times the CSV of the same rows, so
- * this admits any export align reads as CSV (MAX_INPUT_BYTES is 1 GB; a
- * 100,000-row export is about 60 MB as CSV), and stops a zip bomb after a few
- * seconds.
+ * together: as many as it reads of a text file (MAX_INPUT_BYTES, 1 GB). A
+ * sheet's XML is some five times the CSV of the same rows, so this admits
+ * exports of a few hundred thousand responses (more than a run holds:
+ * defaults.ts maxRowsFor), and stops a zip bomb once that much is unpacked.
  */
-export const MAX_WORKBOOK_XML_BYTES = 2 * MAX_INPUT_BYTES;
+export const MAX_WORKBOOK_XML_BYTES = MAX_INPUT_BYTES;
 
 /** Where a workbook's damage is reported: one line, what to do. */
 const AGAIN = 'download or export the workbook again, or save it from Excel as "CSV UTF-8" and read that';
@@ -63,6 +63,8 @@ export interface WorkbookOptions {
   maxRecords?: number;
   /** What to say when it holds more (the run's row limit, worded by the caller). */
   tooMany?: (line: number) => Error;
+  /** The most bytes to inflate (MAX_WORKBOOK_XML_BYTES unless a test says fewer). */
+  maxXmlBytes?: number;
 }
 
 /** Reads a workbook file the user named (whole, up to MAX_INPUT_BYTES). */
@@ -82,7 +84,7 @@ export async function readWorkbookFile(path: string, options: WorkbookOptions = 
 
 /** Reads one sheet of a workbook held in memory. */
 export function readWorkbook(bytes: Uint8Array, path: string, options: WorkbookOptions = {}): SheetRecords {
-  const zip = new Zip(bytes, path);
+  const zip = new Zip(bytes, path, options.maxXmlBytes ?? MAX_WORKBOOK_XML_BYTES);
   if (zip.has('mimetype')) {
     const mimetype = zip.text('mimetype').trim();
     if (mimetype.startsWith('application/vnd.oasis.opendocument')) {
@@ -173,6 +175,7 @@ class Zip {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly path: string,
+    private readonly cap: number,
   ) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // the end of central directory record: 22 bytes, then a comment of up to 65,535
@@ -211,9 +214,9 @@ class Zip {
   }
 
   /**
-   * The part's bytes, handed over a slice at a time (each at most about
-   * 64 KiB inflated... or the deflate ratio's worth of it), counted against
-   * MAX_WORKBOOK_XML_BYTES.
+   * The part's bytes, handed over a slice at a time (what 16 KiB of the
+   * compressed part inflates to), counted against the cap
+   * (MAX_WORKBOOK_XML_BYTES) as they come.
    */
   read(name: string, each: (chunk: Uint8Array) => void): void {
     const entry = this.entries.get(name);
@@ -225,32 +228,42 @@ class Zip {
       throw this.damaged(`its part ${name} is not where the table of contents says`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (start + entry.compressedSize > this.bytes.length) throw this.damaged(`its part ${name} is cut short`);
-    if (entry.size > MAX_WORKBOOK_XML_BYTES || this.inflated + entry.size > MAX_WORKBOOK_XML_BYTES) throw this.tooLarge();
+    if (this.inflated + entry.size > this.cap) throw this.tooLarge();
     const data = this.bytes.subarray(start, start + entry.compressedSize);
     const count = (chunk: Uint8Array) => {
       this.inflated += chunk.length;
       // the declared size may lie: the bytes themselves are counted
-      if (this.inflated > MAX_WORKBOOK_XML_BYTES) throw this.tooLarge();
+      if (this.inflated > this.cap) throw this.tooLarge();
       each(chunk);
     };
-    const SLICE = 64 * 1024;
+    const SLICE = 16 * 1024;
     if (entry.method === 0) {
       for (let i = 0; i < data.length; i += SLICE) count(data.subarray(i, i + SLICE));
       return;
     }
     if (entry.method !== 8) throw this.damaged(`its part ${name} is compressed in a way Excel never uses (method ${entry.method})`);
     let ended = false;
+    // what the reader of the bytes throws is its own error; only the inflater's failures mean damage
+    let downstream: { error: unknown } | null = null;
     const inflate = new Inflate((chunk, final) => {
-      count(chunk);
+      if (downstream) return;
+      try {
+        count(chunk);
+      } catch (error) {
+        downstream = { error };
+      }
       if (final) ended = true;
     });
-    try {
-      for (let i = 0; i < data.length; i += SLICE) inflate.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
-      if (data.length === 0) inflate.push(new Uint8Array(0), true);
-    } catch (e) {
-      if (e instanceof InputError || e instanceof UsageError) throw e;
-      throw this.damaged(`its part ${name} cannot be unpacked (${(e as Error).message})`);
+    for (let i = 0; i === 0 || i < data.length; i += SLICE) {
+      try {
+        inflate.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
+      } catch (e) {
+        if (downstream) break;
+        throw this.damaged(`its part ${name} cannot be unpacked (${(e as Error).message})`);
+      }
+      if (downstream) break;
     }
+    if (downstream) throw (downstream as { error: unknown }).error;
     if (!ended) throw this.damaged(`its part ${name} is cut short`);
   }
 
@@ -269,7 +282,7 @@ class Zip {
       this.path,
       null,
       null,
-      `unpacks to more than ${MAX_WORKBOOK_XML_BYTES} bytes, more than any survey export align reads (a damaged or hostile file)`,
+      `unpacks to more than ${this.cap} bytes, more than any survey export align reads (a damaged or hostile file)`,
       'check you picked the right file',
     );
   }
@@ -293,6 +306,12 @@ function prefixed(tag: SaxesTagPlain, name: string): string | undefined {
   for (const [key, value] of Object.entries(tag.attributes)) if (local(key) === name) return value;
   return undefined;
 }
+
+/** The longest text or tag a part may hold: a cell's most characters, each escaped (`&quot;`), and room for its tag. */
+const MAX_XML_RUN = 6 * MAX_CELL_CHARS + 4096;
+
+/** Excel's last row: a row numbered past it is a damaged (or hostile) sheet. */
+const EXCEL_ROWS = 1_048_576;
 
 /** Streams a part through a SAX parser: `open`, `close` and `text` see local names. */
 function parsePart(
@@ -319,16 +338,31 @@ function parsePart(
     parser.on('cdata', handlers.text);
   }
   const decoder = new TextDecoder();
+  // characters since the last `<`: a text or a tag longer than any cell (escaped, as &quot; is six) is a damaged or hostile part, stopped before the parser holds it
+  let run = 0;
+  const feed = (text: string) => {
+    let from = 0;
+    for (let lt = text.indexOf('<'); ; lt = text.indexOf('<', lt + 1)) {
+      run += (lt < 0 ? text.length : lt) - from;
+      if (run > MAX_XML_RUN) {
+        throw new InputError(path, null, null, `is a damaged workbook: its part ${name} holds a text or a tag of more than ${MAX_XML_RUN} characters`, AGAIN);
+      }
+      if (lt < 0) break;
+      run = 0;
+      from = lt;
+    }
+    parser.write(text);
+  };
   const fail = () => {
     if (failure === null) return;
     if (failure instanceof InputError) throw failure;
     throw new InputError(path, null, null, `is a damaged workbook: its part ${name} is not well-formed XML`, AGAIN);
   };
   zip.read(name, (chunk) => {
-    parser.write(decoder.decode(chunk, { stream: true }));
+    feed(decoder.decode(chunk, { stream: true }));
     fail();
   });
-  parser.write(decoder.decode());
+  feed(decoder.decode());
   parser.close();
   fail();
 }
@@ -621,6 +655,9 @@ function sheetRows(
           if (!inSheetData) break;
           const r = Number(attribute(tag, 'r'));
           rowNumber = Number.isInteger(r) && r > rowNumber ? r : rowNumber + 1;
+          if (rowNumber > EXCEL_ROWS) {
+            throw new InputError(path, null, null, `is a damaged workbook: its sheet has a row numbered past Excel's last (${EXCEL_ROWS})`, AGAIN);
+          }
           row = [];
           column = -1;
           break;
