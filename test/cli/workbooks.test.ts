@@ -135,11 +135,20 @@ describe('align audit --sheet', () => {
     expect(run.stderr).toMatch(new RegExp(`^align: ${sheets.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:About: none of the 1 data rows can be used`));
   });
 
+  it('an empty --sheet is refused before anything is read', async () => {
+    const run = await runAlign(['audit', sheets, '--sheet', ' ']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^align: --sheet was given an empty value/);
+  });
+
   it('stack and inspect take --sheet too', async () => {
     const stack = await runAlign(['stack', sheets, '--sheet', 'Responses', '--json']);
     expect(stack.stderr).toBe('');
     expect(stack.code).toBe(0);
     expect(JSON.parse(stack.stdout).input.files[0].sheet).toBe('Responses');
+    const view = await runAlign(['stack', sheets, '--sheet', 'Responses']);
+    expect(view.code).toBe(0);
+    expect(view.stdout).toContain(`${sheets} (microsoft-forms, sheet Responses, 30 rows)`);
     const inspect = await runAlign(['inspect', sheets, '--sheet', '2']);
     expect(inspect.code).toBe(0);
     expect(inspect.stdout).toMatch(/^sheet\s+Responses$/m);
