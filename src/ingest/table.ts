@@ -200,7 +200,8 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
     first = await readInputPiece(path, headBytes);
     if (first.size > MAX_INPUT_BYTES) throw tooLarge(path);
     const binary = binaryKind(first.bytes);
-    if (binary) return openWorkbook(path, binary, options);
+    // the bytes already read, when they are the whole file (a pipe or /dev/stdin cannot be read again)
+    if (binary) return openWorkbook(path, binary, options, first.whole ? first.bytes : null);
     if (first.whole) {
       if (first.bytes.length > MAX_INPUT_BYTES) throw tooLarge(path);
       return { table: tableFromBytes(first.bytes, path, options), rest: null, size: first.bytes.length };
@@ -285,11 +286,11 @@ export function binaryKind(bytes: Uint8Array): 'zip' | 'ole' | null {
  * to read as it reads a CSV. workbook.ts (and its zip and XML libraries) is
  * loaded only here.
  */
-async function openWorkbook(path: string, kind: 'zip' | 'ole', options: ReadTableOptions): Promise<TableReader> {
+async function openWorkbook(path: string, kind: 'zip' | 'ole', options: ReadTableOptions, whole: Buffer | null): Promise<TableReader> {
   nameSheet(path, null);
   const workbook = await import('./workbook.js');
-  if (kind === 'ole') throw await workbook.oleError(path);
-  const read = await workbook.readWorkbookFile(path, {
+  if (kind === 'ole') throw await workbook.oleError(path, whole);
+  const read = await workbook.readWorkbookFile(path, whole, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     ...(options.maxRecords !== undefined ? { maxRecords: options.maxRecords } : {}),
     ...(options.tooMany ? { tooMany: options.tooMany } : {}),
@@ -377,8 +378,8 @@ function checkControlCharacters(text: string, path: string): void {
       path,
       line,
       null,
-      'is not a text file (binary control characters); it may be an .xlsx, .zip or PDF',
-      'export the responses as CSV (or save the workbook as "CSV UTF-8")',
+      'is not a text file (binary control characters); it may be a PDF, an image or another binary file',
+      'export the responses as CSV or as an Excel workbook (.xlsx)',
     );
   }
 }

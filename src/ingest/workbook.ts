@@ -67,9 +67,9 @@ export interface WorkbookOptions {
   maxXmlBytes?: number;
 }
 
-/** Reads a workbook file the user named (whole, up to MAX_INPUT_BYTES). */
-export async function readWorkbookFile(path: string, options: WorkbookOptions = {}): Promise<SheetRecords & { size: number }> {
-  const bytes = await readInputBytes(path, MAX_INPUT_BYTES);
+/** Reads a workbook file the user named (whole, up to MAX_INPUT_BYTES), unless its bytes are already read (`whole`). */
+export async function readWorkbookFile(path: string, whole: Buffer | null, options: WorkbookOptions = {}): Promise<SheetRecords & { size: number }> {
+  const bytes = whole ?? (await readInputBytes(path, MAX_INPUT_BYTES));
   if (bytes === null) {
     throw new InputError(
       path,
@@ -133,8 +133,8 @@ export function readWorkbook(bytes: Uint8Array, path: string, options: WorkbookO
  * stream. Either way one line saying what to do; the stream's name is looked
  * for in the directory's UTF-16 names, anywhere in the file.
  */
-export async function oleError(path: string): Promise<InputError> {
-  const bytes = (await readInputBytes(path, MAX_INPUT_BYTES)) ?? Buffer.alloc(0);
+export async function oleError(path: string, whole: Buffer | null): Promise<InputError> {
+  const bytes = whole ?? (await readInputBytes(path, MAX_INPUT_BYTES)) ?? Buffer.alloc(0);
   const name = Buffer.from('EncryptedPackage', 'utf16le');
   if (bytes.includes(name)) {
     return new InputError(

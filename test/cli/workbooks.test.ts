@@ -2,6 +2,7 @@
 // scripts/make-workbooks.mjs (test/fixtures/xlsx/) gives the same AuditResult JSON as its CSV,
 // input.files[] aside; --sheet picks a sheet by name or number; bad workbooks (password-protected,
 // truncated, .xls, .ods, an empty first sheet) each give one line and exit 2 through the built CLI.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_ID } from '../../src/audit/schema.js';
 import { EXPORTS } from '../helpers/read.js';
-import { ROOT, runAlign, spawnAlign } from '../helpers/run.js';
+import { BIN, ROOT, runAlign, spawnAlign } from '../helpers/run.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -212,6 +213,19 @@ describe('bad workbooks: one line, exit 2 (the built CLI)', () => {
       });
     }
   }
+
+  it('a workbook piped to /dev/stdin reads as the file does (its bytes are read once)', () => {
+    const piped = (file: string, command: string) =>
+      spawnSync('sh', ['-c', `cat "$1" | "$2" "$3" ${command} /dev/stdin`, 'sh', file, process.execPath, BIN], { encoding: 'utf8' });
+    const res = piped(workbookOf('microsoft-forms.csv'), 'inspect');
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/^sheet\s+Sheet1$/m);
+    expect(res.stdout).toMatch(/30 data rows: 30 usable/);
+    const encrypted = piped(join(BAD, 'encrypted.xlsx'), 'audit');
+    expect(encrypted.status).toBe(2);
+    expect(encrypted.stderr).toMatch(/^align: \/dev\/stdin: is a password-protected workbook/);
+  });
 
   it('a workbook is known by its content, not its name', () => {
     // the Microsoft Forms workbook saved under a .csv name reads as the workbook it is
