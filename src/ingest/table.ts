@@ -4,6 +4,7 @@
  */
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_QUOTED_CHARS } from '../defaults.js';
 import { InputError, nameSheet } from '../errors.js';
+import { binaryKind } from './binary.js';
 import { decode, EncodingContradiction, headCut, pieceDecoder, singleByteScores } from './decode.js';
 import { parseDelimited } from './parse.js';
 import { readInputBytes, readInputPiece, readPieces } from './read-bounded.js';
@@ -266,18 +267,6 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
     readOne(carry + decoder.end(), true);
   };
   return { table, rest, size: first.size };
-}
-
-/**
- * A workbook is known by its first bytes, whatever its name: a zip archive
- * (an .xlsx; an .ods, which workbook.ts names) or an OLE compound file (an
- * .xls, or an .xlsx with a password).
- */
-export function binaryKind(bytes: Uint8Array): 'zip' | 'ole' | null {
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6))) return 'zip';
-  const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-  if (bytes.length >= 8 && ole.every((b, i) => bytes[i] === b)) return 'ole';
-  return null;
 }
 
 /**

@@ -227,6 +227,15 @@ describe('bad workbooks: one line, exit 2 (the built CLI)', () => {
     expect(encrypted.stderr).toMatch(/^align: \/dev\/stdin: is a password-protected workbook/);
   });
 
+  it('align diff, which compares audit results, says a workbook is the export and not its audit', () => {
+    const file = workbookOf('microsoft-forms.csv');
+    const run = spawnAlign(['diff', file, file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `align: ${file}: is a spreadsheet, not an audit result; audit it first (align audit ${file} --format json -o audit.json), then give diff the output of align audit --format json\n`,
+    );
+  });
+
   it('a workbook is known by its content, not its name', () => {
     // the Microsoft Forms workbook saved under a .csv name reads as the workbook it is
     const dir = mkdtempSync(join(tmpdir(), 'align-xlsx-'));
