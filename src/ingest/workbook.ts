@@ -107,12 +107,30 @@ export function readWorkbook(bytes: Uint8Array, path: string, options: WorkbookO
       'check you picked the right file; align reads .xlsx workbooks and CSV',
     );
   }
+  if (workbookPath.endsWith('.bin')) {
+    throw new InputError(
+      path,
+      null,
+      null,
+      'is an Excel binary workbook (.xlsb), which align does not read',
+      'open it in Excel and save it as an Excel workbook (.xlsx) or as CSV UTF-8',
+    );
+  }
   const book = workbookParts(zip, workbookPath);
+  if (book.root !== 'workbook') {
+    throw new InputError(
+      path,
+      null,
+      null,
+      'is an Office file but not an Excel workbook (a Word or PowerPoint file?)',
+      'check you picked the right file; align reads .xlsx workbooks and CSV',
+    );
+  }
   const chosen = chooseSheet(book.sheets, options.sheet, path);
   if (chosen.target === null || !zip.has(chosen.target)) {
     throw new InputError(path, null, null, `sheet ${JSON.stringify(chosen.name)} holds no cells (a chart or a damaged sheet)`, sheetFix(book.sheets));
   }
-  const shared = book.sharedStrings && zip.has(book.sharedStrings) ? sharedStrings(zip, book.sharedStrings, path) : [];
+  const shared = book.sharedStrings && zip.has(book.sharedStrings) ? sharedStrings(zip, book.sharedStrings) : [];
   const styles = book.styles && zip.has(book.styles) ? dateStyles(zip, book.styles) : [];
   const read = sheetRows(zip, chosen.target, path, { shared, styles, date1904: book.date1904, ...options });
   if (read.records.length === 0) {
@@ -174,7 +192,8 @@ class Zip {
 
   constructor(
     private readonly bytes: Uint8Array,
-    private readonly path: string,
+    /** The file as the user named it, for messages. */
+    readonly path: string,
     private readonly cap: number,
   ) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -317,9 +336,9 @@ const EXCEL_ROWS = 1_048_576;
 function parsePart(
   zip: Zip,
   name: string,
-  path: string,
   handlers: { open?: (tag: SaxesTagPlain, name: string) => void; close?: (name: string) => void; text?: (text: string) => void },
 ): void {
+  const path = zip.path;
   const parser = new SaxesParser({ position: false });
   let failure: unknown = null;
   parser.on('error', (e) => {
@@ -368,13 +387,13 @@ function parsePart(
 }
 
 /** The relationships of a part: id -> {type, target resolved against the part's folder}. */
-function relationships(zip: Zip, part: string, path: string): Map<string, { type: string; target: string }> {
+function relationships(zip: Zip, part: string): Map<string, { type: string; target: string }> {
   const slash = part.lastIndexOf('/');
   const folder = slash < 0 ? '' : part.slice(0, slash + 1);
   const rels = `${folder}_rels/${part.slice(slash + 1)}.rels`;
   const out = new Map<string, { type: string; target: string }>();
   if (!zip.has(rels)) return out;
-  parsePart(zip, rels, path, {
+  parsePart(zip, rels, {
     open: (tag, name) => {
       if (name !== 'Relationship') return;
       const id = attribute(tag, 'Id');
@@ -400,7 +419,7 @@ function resolvePart(folder: string, target: string): string {
 /** The workbook part the package's relationships name (xl/workbook.xml as Excel writes it). */
 function officeDocument(zip: Zip): string | null {
   if (!zip.has('_rels/.rels')) return zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : null;
-  for (const rel of relationships(zip, '', '').values()) if (rel.type.endsWith('/officeDocument')) return rel.target;
+  for (const rel of relationships(zip, '').values()) if (rel.type.endsWith('/officeDocument')) return rel.target;
   return zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : null;
 }
 
@@ -408,21 +427,33 @@ interface SheetEntry {
   name: string;
   /** The sheet's part, or null when its relationship is missing or no worksheet (a chart sheet). */
   target: string | null;
+  /** Hidden from the tabs (Excel's "Hide"): not the first sheet a person sees. */
+  hidden: boolean;
 }
 
 /** The workbook's sheets in tab order, its date system and the parts every sheet shares. */
-function workbookParts(zip: Zip, part: string): { sheets: SheetEntry[]; date1904: boolean; sharedStrings: string | null; styles: string | null } {
-  const rels = relationships(zip, part, '');
+function workbookParts(
+  zip: Zip,
+  part: string,
+): { root: string | null; sheets: SheetEntry[]; date1904: boolean; sharedStrings: string | null; styles: string | null } {
+  const rels = relationships(zip, part);
   const sheets: SheetEntry[] = [];
   let date1904 = false;
-  parsePart(zip, part, '', {
+  let root: string | null = null;
+  parsePart(zip, part, {
     open: (tag, name) => {
+      root ??= name;
       if (name === 'workbookPr') {
         const v = attribute(tag, 'date1904');
         date1904 = v === '1' || v === 'true';
       } else if (name === 'sheet') {
         const rel = rels.get(prefixed(tag, 'id') ?? '');
-        sheets.push({ name: attribute(tag, 'name') ?? `Sheet${sheets.length + 1}`, target: rel?.type.endsWith('/worksheet') ? rel.target : null });
+        const state = attribute(tag, 'state');
+        sheets.push({
+          name: attribute(tag, 'name') ?? `Sheet${sheets.length + 1}`,
+          target: rel?.type.endsWith('/worksheet') ? rel.target : null,
+          hidden: state === 'hidden' || state === 'veryHidden',
+        });
       }
     },
   });
@@ -432,11 +463,11 @@ function workbookParts(zip: Zip, part: string): { sheets: SheetEntry[]; date1904
     if (rel.type.endsWith('/sharedStrings')) sharedStrings = rel.target;
     if (rel.type.endsWith('/styles')) styles = rel.target;
   }
-  return { sheets, date1904, sharedStrings, styles };
+  return { root, sheets, date1904, sharedStrings, styles };
 }
 
 function sheetList(sheets: readonly SheetEntry[]): string {
-  return `its sheets are ${sheets.map((s, i) => `${i + 1} ${JSON.stringify(s.name)}`).join(', ')}`;
+  return `its sheets are ${sheets.map((s, i) => `${i + 1} ${JSON.stringify(s.name)}${s.hidden ? ' (hidden)' : ''}`).join(', ')}`;
 }
 
 function sheetFix(sheets: readonly SheetEntry[]): string {
@@ -445,11 +476,13 @@ function sheetFix(sheets: readonly SheetEntry[]): string {
 
 /**
  * --sheet: a sheet's name as its tab shows it (exactly, else ignoring case),
- * else a number, the sheet's position from 1; without it, the first sheet.
+ * else a number, the sheet's position from 1 (hidden sheets counted, as the
+ * workbook lists them); without it, the first sheet that is not hidden.
  */
 function chooseSheet(sheets: readonly SheetEntry[], wanted: string | undefined, path: string): SheetEntry {
   if (sheets.length === 0) throw new InputError(path, null, null, 'is a workbook with no sheets', AGAIN);
-  if (wanted === undefined) return sheets[0]!;
+  // the first sheet is the first tab a person sees: a hidden sheet before it (a tool's lookup table) is passed over
+  if (wanted === undefined) return sheets.find((s) => !s.hidden) ?? sheets[0]!;
   const exact = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === wanted.trim().toLowerCase());
   if (exact) return exact;
   if (/^\d+$/.test(wanted.trim())) {
@@ -461,12 +494,13 @@ function chooseSheet(sheets: readonly SheetEntry[], wanted: string | undefined, 
 }
 
 /** Text of a string item (`<si>`, `<is>`): its `<t>` runs, phonetic guides (`<rPh>`) left out. */
-function sharedStrings(zip: Zip, part: string, path: string): string[] {
+function sharedStrings(zip: Zip, part: string): string[] {
+  const path = zip.path;
   const out: string[] = [];
   let text = '';
   let inT = false;
   let phonetic = 0;
-  parsePart(zip, part, path, {
+  parsePart(zip, part, {
     open: (_tag, name) => {
       if (name === 'si') text = '';
       else if (name === 't') inT = true;
@@ -529,7 +563,7 @@ function dateStyles(zip: Zip, part: string): DateShape[] {
   const codes = new Map<number, string>();
   const styles: DateShape[] = [];
   let inCellXfs = false;
-  parsePart(zip, part, '', {
+  parsePart(zip, part, {
     open: (tag, name) => {
       if (name === 'numFmt') codes.set(Number(attribute(tag, 'numFmtId')), attribute(tag, 'formatCode') ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
@@ -621,6 +655,7 @@ function sheetRows(
   const cellValue = (): string => {
     switch (type) {
       case 's': {
+        if (value.trim() === '') return '';
         const s = context.shared[Number(value.trim())];
         if (s === undefined)
           throw new InputError(path, rowNumber, columnName(column), 'is a damaged workbook: this cell names a shared string that is not there', AGAIN);
@@ -645,7 +680,7 @@ function sheetRows(
       }
     }
   };
-  parsePart(zip, part, path, {
+  parsePart(zip, part, {
     open: (tag, name) => {
       switch (name) {
         case 'sheetData':

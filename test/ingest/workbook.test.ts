@@ -20,7 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'align-workbook-'));
 /** A workbook by hand: the parts of a minimal .xlsx, with `sheet` as sheet1's XML and optional extras. */
 function handmade(
   sheetData: string,
-  options: { sharedStrings?: string[]; styles?: string; date1904?: boolean; prefix?: string; extra?: string } = {},
+  options: { sharedStrings?: string[]; styles?: string; date1904?: boolean; prefix?: string; extra?: string; sheets?: string; workbookPart?: string } = {},
 ): Uint8Array {
   const p = options.prefix ? `${options.prefix}:` : '';
   const ns = options.prefix ? `xmlns:${options.prefix}` : 'xmlns';
@@ -29,10 +29,10 @@ function handmade(
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
     '_rels/.rels': strToU8(
-      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="${options.workbookPart ?? 'xl/workbook.xml'}"/></Relationships>`,
     ),
     'xl/workbook.xml': strToU8(
-      `<?xml version="1.0"?><${p}workbook ${ns}="${main}" xmlns:r="${rel}">${options.date1904 ? `<${p}workbookPr date1904="1"/>` : ''}<${p}sheets><${p}sheet name="Answers" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`,
+      `<?xml version="1.0"?><${p}workbook ${ns}="${main}" xmlns:r="${rel}">${options.date1904 ? `<${p}workbookPr date1904="1"/>` : ''}<${p}sheets>${options.sheets ?? `<${p}sheet name="Answers" sheetId="1" r:id="rId1"/>`}</${p}sheets></${p}workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
       `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${rel}/styles" Target="/xl/styles.xml"/></Relationships>`,
@@ -68,6 +68,11 @@ describe('readWorkbook: cells as a CSV export writes them', () => {
       ['Name', 'Rich text', ' Inline & spaced ', 'Formula'],
       ['TRUE', 'FALSE', '#N/A', 'Line one\nline two'],
     ]);
+    // a shared-string cell with no index is blank, not the first string
+    const blank = handmade('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v></v></c><c r="C1" t="s"><v>0</v></c></row>', {
+      sharedStrings: ['<si><t>x</t></si>'],
+    });
+    expect(rows(blank).records).toEqual([['x', '', 'x']]);
   });
 
   it('numbers in General format: at most 15 significant digits, so no float artefacts', () => {
@@ -162,6 +167,32 @@ describe('readWorkbook: sheets and refusals', () => {
       'w.xlsx: has no sheet "Answers"; give --sheet one of its sheets\' names or numbers; its sheets are 1 "About", 2 "Responses"',
     );
     expect(() => rows(bytes, '0')).toThrow('has no sheet number 0');
+  });
+
+  it('the first sheet is the first one not hidden; --sheet counts every sheet, and the list marks the hidden ones', () => {
+    const bytes = handmade('<row r="1"><c r="A1"><v>1</v></c></row>', {
+      sheets: '<sheet name="Lookup" sheetId="2" state="veryHidden" r:id="rId9"/><sheet name="Answers" sheetId="1" r:id="rId1"/>',
+    });
+    expect(rows(bytes).sheet).toBe('Answers');
+    expect(rows(bytes, '2').sheet).toBe('Answers');
+    expect(() => rows(bytes, '1')).toThrow(
+      'w.xlsx: sheet "Lookup" holds no cells (a chart or a damaged sheet); name the sheet that holds the responses with --sheet <name|number>; its sheets are 1 "Lookup" (hidden), 2 "Answers"',
+    );
+  });
+
+  it('a workbook without sheets, an .xlsb, and a Word file (a zip of the same family) are named for what they are', () => {
+    expect(() => rows(handmade('', { sheets: '' }))).toThrow('w.xlsx: is a workbook with no sheets');
+    const officeRel = (target: string) =>
+      strToU8(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${target}"/></Relationships>`,
+      );
+    const xlsb = zipSync({ '_rels/.rels': officeRel('xl/workbook.bin'), 'xl/workbook.bin': new Uint8Array([0x83, 0x01, 0x00]) });
+    expect(() => rows(xlsb)).toThrow('w.xlsx: is an Excel binary workbook (.xlsb), which align does not read; open it in Excel and save it');
+    const docx = zipSync({
+      '_rels/.rels': officeRel('word/document.xml'),
+      'word/document.xml': strToU8('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>'),
+    });
+    expect(() => rows(docx)).toThrow('w.xlsx: is an Office file but not an Excel workbook (a Word or PowerPoint file?)');
   });
 
   it('a zip that is no workbook, damage inside the archive, and XML that is not well-formed: one line each', () => {
