@@ -94,6 +94,29 @@ describe('align audit on a workbook and on its CSV', () => {
   }
 });
 
+describe('align inspect --write-config on a workbook', () => {
+  for (const file of ['surveymonkey.csv', 'microsoft-forms.csv']) {
+    it(`${file}: the config written from the workbook audits it as the CSV's config audits the CSV`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'align-xlsx-config-'));
+      const results: string[] = [];
+      for (const [path, config] of [
+        [join(EXPORTS, file), join(dir, 'csv.yml')],
+        [workbookOf(file), join(dir, 'xlsx.yml')],
+      ] as const) {
+        const inspect = await runAlign(['inspect', path, '--write-config', config]);
+        expect(inspect.code).toBe(0);
+        const run = await runAlign(['audit', path, '--config', config, '--format', 'json']);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        const j = JSON.parse(run.stdout);
+        delete j.input.files;
+        results.push(neutral(JSON.stringify(j), path));
+      }
+      expect(results[1]).toBe(results[0]);
+    });
+  }
+});
+
 describe('align audit --sheet', () => {
   const expected = async () => {
     const run = await audit(join(EXPORTS, 'microsoft-forms.csv'));
