@@ -184,7 +184,9 @@ export function starterConfig(
   doc.commentBefore = [
     ` align.yml: written by \`align inspect ${basename(result.file)} --write-config\``,
     ` for a ${result.format} export (${result.sheet !== undefined ? `sheet ${JSON.stringify(result.sheet)}` : `${result.encoding}${result.bom ? ' with BOM' : ''}, delimiter ${JSON.stringify(result.delimiter)}`}, ${result.headerRows} header row${result.headerRows === 1 ? '' : 's'}).`,
-    ...(result.sheet !== undefined ? [` Read from the workbook's sheet ${JSON.stringify(result.sheet)}: give align audit the same --sheet when it is not the first.`] : []),
+    ...(result.sheet !== undefined
+      ? [` Read from the workbook's sheet ${JSON.stringify(result.sheet)}: give align audit the same --sheet when it is not the first.`]
+      : []),
     ' Every key overrides what align infers. As written, `align audit` reads the file exactly as inspect did;',
     ' edit any line (a role, an item text, a priority name) and run `align inspect` again to check.',
     ' Also possible: title (the report title), client, facilitator, date (YYYY-MM-DD) and logo (a PNG, JPEG or SVG beside this file) for the cover,',
