@@ -37,13 +37,34 @@ export class InternalError extends Error {
 }
 
 /**
- * `<file>:<line>:<column>: problem; fix`. The column is named by its header text
+ * The sheet each workbook was read from (table.ts records it when it opens
+ * one), so that every message about the file names it after the file:
+ * `responses.xlsx:Sheet1:14:"Header"`, the line being the sheet's row. Kept
+ * here, where every message is worded, so no thrower has to know whether its
+ * file was a workbook.
+ */
+const sheets = new Map<string, string>();
+
+/** Records that `file` (as the user named it) was read from `sheet` (null: not a sheet, or not yet). */
+export function nameSheet(file: string, sheet: string | null): void {
+  if (sheet === null) sheets.delete(file);
+  else sheets.set(file, sheet);
+}
+
+/** `file`, or `file:Sheet` for a workbook: where a message or a ledger line is. */
+export function placeOf(file: string): string {
+  const sheet = sheets.get(file);
+  return sheet === undefined ? file : `${file}:${sheet}`;
+}
+
+/**
+ * `<file>:<line>:<column>: problem; fix` (`<file>:<sheet>:<line>:…` for a workbook). The column is named by its header text
  * (quoted) because that is what the user sees in a spreadsheet. The problem
  * quotes cells and headers from the input: the whole line goes through
  * displaySafe, so no control character in the data reaches the terminal.
  */
 export function formatInputError(file: string, line: number | null, column: string | null, problem: string, fix?: string): string {
-  let where = file;
+  let where = placeOf(file);
   if (line !== null) where += `:${line}`;
   if (column !== null) where += `:${JSON.stringify(column)}`;
   return displaySafe(`${where}: ${problem}${fix ? `; ${fix}` : ''}`);

@@ -40,9 +40,16 @@ const fileInfo = z
     format: z
       .enum(['google-forms', 'surveymonkey', 'qualtrics', 'microsoft-forms', 'typeform', 'limesurvey', 'generic'])
       .meta({ description: 'The tool that wrote the file.' }),
-    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'macintosh']).meta({ description: 'A WHATWG encoding label.' }),
+    encoding: z
+      .enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'macintosh'])
+      .nullable()
+      .meta({ description: 'A WHATWG encoding label; null for a workbook (.xlsx).' }),
     bom: z.boolean(),
-    delimiter: z.string().meta({ description: 'The field delimiter itself.' }),
+    delimiter: z.string().nullable().meta({ description: 'The field delimiter itself; null for a workbook (.xlsx).' }),
+    sheet: z
+      .string()
+      .optional()
+      .meta({ description: "A workbook's sheet that was read (absent for a text file); then every `line` of this file is the sheet's row number." }),
     rows: count().meta({ description: 'The data rows read (header records and blank lines are not data rows).' }),
     headerRows: count().optional().meta({ description: 'How many header records the format had (1 for most, 2 SurveyMonkey, 3 Qualtrics).' }),
   })

@@ -8,6 +8,7 @@ import type { AuditDiff, AuditResult, MoveKind } from '../audit/types.js';
 import { SCHEMA_VERSION } from '../audit/types.js';
 import { MAX_INPUT_BYTES } from '../defaults.js';
 import { InputError, UsageError } from '../errors.js';
+import { binaryKind } from '../ingest/binary.js';
 import { readInputBytes } from '../ingest/read-bounded.js';
 import { MOVE_HEADINGS, moveLine } from '../render/since-model.js';
 import { displaySafe } from '../text.js';
@@ -30,6 +31,16 @@ const FIX = 'give the output of align audit --format json';
 export async function readAuditResult(path: string, role: 'baseline' | 'later audit'): Promise<AuditResult> {
   const bytes = await readInputBytes(path, MAX_INPUT_BYTES);
   if (bytes === null) throw new InputError(path, null, null, `is larger than ${MAX_INPUT_BYTES} bytes, more than any audit result`, FIX);
+  if (binaryKind(bytes)) {
+    // a workbook or another Office file: the export itself, not an audit of it
+    throw new InputError(
+      path,
+      null,
+      null,
+      'is a spreadsheet, not an audit result',
+      `audit it first (align audit ${path} --format json -o audit.json), then ${FIX.replace('give', 'give diff')}`,
+    );
+  }
   let data: unknown;
   try {
     data = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));

@@ -30,6 +30,8 @@ export interface InspectOptions {
   file: string;
   encoding?: string;
   delimiter?: string;
+  /** --sheet: the sheet of a workbook (a name, or a number from 1). */
+  sheet?: string;
   config?: string;
   /** true: ./align.yml in the working folder; a string: that file. */
   writeConfig?: string | boolean;
@@ -46,9 +48,11 @@ export interface InspectResult {
   detection: string;
   /** Every format's score, most likely first. */
   candidates: Array<{ format: ToolFormat; score: number; reason: string }>;
-  encoding: EncodingLabel;
+  /** null for a workbook (as delimiter), which names its sheet instead. */
+  encoding: EncodingLabel | null;
   bom: boolean;
-  delimiter: string;
+  delimiter: string | null;
+  sheet?: string;
   headerRows: number;
   columns: ColumnInfo[];
   /** Headers of the columns inference could not place (role unknown). */
@@ -96,6 +100,7 @@ export function inspectTable(
       encoding: table.encoding,
       bom: table.bom,
       delimiter: table.delimiter,
+      ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
       headerRows: normalised.headerRows,
       columns: normalised.columns,
       unplaced: normalised.columns.filter((c) => c.role === 'unknown' && c.header.trim() !== '').map((c) => c.header),
@@ -178,7 +183,10 @@ export function starterConfig(
   const doc = new Document(config);
   doc.commentBefore = [
     ` align.yml: written by \`align inspect ${basename(result.file)} --write-config\``,
-    ` for a ${result.format} export (${result.encoding}${result.bom ? ' with BOM' : ''}, delimiter ${JSON.stringify(result.delimiter)}, ${result.headerRows} header row${result.headerRows === 1 ? '' : 's'}).`,
+    ` for a ${result.format} export (${result.sheet !== undefined ? `sheet ${JSON.stringify(result.sheet)}` : `${result.encoding}${result.bom ? ' with BOM' : ''}, delimiter ${JSON.stringify(result.delimiter)}`}, ${result.headerRows} header row${result.headerRows === 1 ? '' : 's'}).`,
+    ...(result.sheet !== undefined
+      ? [` Read from the workbook's sheet ${JSON.stringify(result.sheet)}: give align audit the same --sheet when it is not the first.`]
+      : []),
     ' Every key overrides what align infers. As written, `align audit` reads the file exactly as inspect did;',
     ' edit any line (a role, an item text, a priority name) and run `align inspect` again to check.',
     ' Also possible: title (the report title), client, facilitator, date (YYYY-MM-DD) and logo (a PNG, JPEG or SVG beside this file) for the cover,',
@@ -232,11 +240,16 @@ function cutMiddle(s: string, n: number): string {
  */
 export function formatInspect(result: InspectResult, width = Infinity): string {
   const out: string[] = [];
-  const delimiter = result.delimiter === '\t' ? 'tab' : `${delimiterName(result.delimiter)} (${result.delimiter})`;
   out.push(`file         ${result.file}`);
   out.push(`tool         ${result.format}: ${result.detection}`);
-  out.push(`encoding     ${result.encoding}${result.bom ? ' (with byte-order mark)' : ''}`);
-  out.push(`delimiter    ${delimiter}`);
+  if (result.delimiter === null) {
+    // a workbook: its sheet, where a text file has an encoding and a delimiter
+    out.push(`sheet        ${result.sheet ?? ''}`);
+  } else {
+    const delimiter = result.delimiter === '\t' ? 'tab' : `${delimiterName(result.delimiter)} (${result.delimiter})`;
+    out.push(`encoding     ${result.encoding}${result.bom ? ' (with byte-order mark)' : ''}`);
+    out.push(`delimiter    ${delimiter}`);
+  }
   out.push(`header rows  ${result.headerRows}`);
   out.push(`rows         ${result.rows} data rows: ${result.usable} usable, ${result.excluded.length} excluded`);
   out.push(

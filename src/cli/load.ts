@@ -60,7 +60,7 @@ export interface LoadOptions {
  * config's key. Only the result travels into the ingest room.
  */
 export function readingOptions(
-  flags: Pick<ReadingFlags, 'encoding' | 'delimiter' | 'rankingQuestion' | 'skipInvalid'>,
+  flags: Pick<ReadingFlags, 'encoding' | 'delimiter' | 'sheet' | 'rankingQuestion' | 'skipInvalid'>,
   config: AlignConfig,
   load: LoadOptions = {},
 ): ReadOptions {
@@ -71,6 +71,7 @@ export function readingOptions(
     skipInvalid: Boolean(flags.skipInvalid),
     ...(flags.encoding ? { encoding: encodingFromOption(flags.encoding) } : {}),
     ...(flags.delimiter ? { delimiter: flags.delimiter } : {}),
+    ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     ...(rankingQuestion ? { rankingQuestion } : {}),
   };
 }

@@ -101,6 +101,7 @@ function buildProgram(io: Io): Command {
         'align audit examples/fernhill-survey.csv --config examples/align.yml --format pdf -o report.pdf',
         'align audit responses.csv --format pdf --paper letter --chromium /usr/bin/chromium -o report.pdf',
         'align audit wave1.csv wave2.csv --config align.yml -o report.md --force',
+        'align audit responses.xlsx --sheet "Form1" --format html -o report.html',
         'align audit responses.csv --leaders "Leadership team" --min-group 7',
         'align audit survey.csv --rankings workshop-stacks.csv -o report.md',
         'align audit examples/fernhill-survey.csv --config examples/align.yml --format html -o report.html',
@@ -126,13 +127,19 @@ function buildProgram(io: Io): Command {
     .addOption(flag.config())
     .addOption(flag.encoding())
     .addOption(flag.delimiter())
+    .addOption(flag.sheet())
     .addOption(flag.rankingQuestion())
     .addOption(flag.writeConfig())
     .addOption(flag.force('replace the config file if it exists (never a link or a device)'))
     .addOption(flag.quiet())
     .addHelpText(
       'after',
-      examples(['align inspect responses.csv', 'align inspect qualtrics.csv --write-config', 'align inspect export.txt --encoding utf-16le']),
+      examples([
+        'align inspect responses.csv',
+        'align inspect qualtrics.csv --write-config',
+        'align inspect export.txt --encoding utf-16le',
+        'align inspect results.xlsx --sheet 2',
+      ]),
     )
     .action(async (file: string, flags: Record<string, unknown>) => {
       const { inspect } = await import('./inspect.js');

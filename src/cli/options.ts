@@ -26,6 +26,8 @@ export interface ReadingFlags {
   rankings?: string;
   encoding?: string;
   delimiter?: string;
+  /** --sheet: the sheet of each workbook read (a name, or a number from 1). */
+  sheet?: string;
   leaders?: string[];
   rankingQuestion?: string;
   minGroup?: number;
@@ -181,6 +183,10 @@ export const flags = {
     ),
   delimiter: () =>
     new Option('--delimiter <char>', 'force the field delimiter: comma, semicolon, tab or pipe (default: detected)').argParser(parseDelimiterFlag),
+  sheet: () =>
+    new Option('--sheet <name|number>', "the sheet of an .xlsx workbook to read: its tab's name, or its position from 1 (default: the first)").argParser(
+      nonEmpty('--sheet', "a sheet's name as its tab shows it, or its number from 1"),
+    ),
   leaders: () =>
     repeatable(
       new Option('--leaders <role>', 'role value that marks a leader; repeat for several (default: Executive)').argParser(
@@ -279,6 +285,7 @@ export function addReadingFlags(command: Command): Command {
     .addOption(flags.config())
     .addOption(flags.encoding())
     .addOption(flags.delimiter())
+    .addOption(flags.sheet())
     .addOption(flags.leaders())
     .addOption(flags.rankingQuestion())
     .addOption(flags.minGroup())

@@ -42,6 +42,8 @@ export interface ReadOptions {
   skipInvalid: boolean;
   encoding?: EncodingLabel;
   delimiter?: string;
+  /** --sheet: the sheet of each workbook to read (a name, or a number from 1); the first when absent. */
+  sheet?: string;
   /** The ranking question's header: --ranking-question, else align.yml's rankingQuestion, resolved once by the CLI (readingOptions). */
   rankingQuestion?: string;
   /** Likert answers align cannot read: 'strict' (default) stops; 'lenient' notes and leaves them out (NormaliseContext.likert). */
@@ -83,6 +85,10 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(options.pieceBytes ? { pieceBytes: options.pieceBytes } : {}),
     ...(options.headRecords ? { headRecords: options.headRecords } : {}),
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    // a workbook is read whole: it stops at the run's row limit (and the most header rows a tool writes) as it reads
+    maxRecords: Math.max(0, maxRows - rowsBefore) + MOST_HEADER_ROWS,
+    tooMany: (line: number) => tooManyRows(path, line, maxRows),
   };
   const context = {
     config: options.config,
@@ -135,6 +141,9 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
     return { table, normalised, choice, rows: Math.max(0, rows) };
   }
 }
+
+/** The most header records a tool writes (Qualtrics: three). */
+const MOST_HEADER_ROWS = 3;
 
 /** Reads every file and assembles one Dataset (see the steps above). */
 export async function readDataset(paths: string[], options: ReadOptions): Promise<Dataset> {
@@ -272,6 +281,7 @@ export function assembleDataset(
     encoding: table.encoding,
     bom: table.bom,
     delimiter: table.delimiter,
+    ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
     rows: rows ?? Math.max(0, table.records.length - normalised.headerRows),
     headerRows: normalised.headerRows,
   }));

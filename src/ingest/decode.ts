@@ -383,8 +383,8 @@ function notText(path: string, bytes: Buffer, at: number, firstLine = 1, base = 
     path,
     line,
     null,
-    `is not a text file (a NUL byte at offset ${base + at}); it may be an .xlsx or other binary file`,
-    'export the responses as CSV (or save the workbook as "CSV UTF-8")',
+    `is not a text file (a NUL byte at offset ${base + at}); it may be a PDF, an image or another binary file`,
+    'export the responses as CSV or as an Excel workbook (.xlsx)',
   );
 }
 

@@ -3,8 +3,9 @@
  * check the shape. Every format module starts from a Table.
  */
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_QUOTED_CHARS } from '../defaults.js';
-import { InputError } from '../errors.js';
+import { InputError, nameSheet } from '../errors.js';
 import { timed } from '../phases.js';
+import { binaryKind } from './binary.js';
 import { decode, EncodingContradiction, headCut, pieceDecoder, singleByteScores } from './decode.js';
 import { parseDelimited } from './parse.js';
 import { readInputBytes, readInputPiece, readPieces } from './read-bounded.js';
@@ -19,6 +20,11 @@ export interface ReadTableOptions {
   headRecords?: number;
   /** The fewest bytes the first piece holds (a piece's; more when a later piece contradicted a smaller first one). */
   headBytes?: number;
+  /** --sheet: the sheet of a workbook to read (a name, or a number from 1); the first when absent. A text file ignores it. */
+  sheet?: string;
+  /** A workbook: the most records its sheet may hold, and the error past them (the run's row limit, see readInput). */
+  maxRecords?: number;
+  tooMany?: (line: number) => Error;
 }
 
 // '|' last: on a tie the earlier candidate wins, and a comma file whose list cells read `A | B | C`
@@ -195,6 +201,9 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
   for (let headBytes = Math.max(pieceBytes, options.headBytes ?? 0); ; headBytes *= 2) {
     first = await readInputPiece(path, headBytes);
     if (first.size > MAX_INPUT_BYTES) throw tooLarge(path);
+    const binary = binaryKind(first.bytes);
+    // the bytes already read, when they are the whole file (a pipe or /dev/stdin cannot be read again)
+    if (binary) return openWorkbook(path, binary, options, first.whole ? first.bytes : null);
     if (first.whole) {
       if (first.bytes.length > MAX_INPUT_BYTES) throw tooLarge(path);
       return { table: tableFromBytes(first.bytes, path, options), rest: null, size: first.bytes.length };
@@ -225,7 +234,7 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
     const readOne = (piece: string, final: boolean) => {
       const parsed = timed('parse', () =>
         parseDelimited(piece, {
-          delimiter: table.delimiter,
+          delimiter: table.delimiter!, // a text file's: tableFromText always sets it
           path,
           literal,
           firstLine: carryLine,
@@ -265,6 +274,28 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
     readOne(carry + timed('decode', () => decoder.end()), true);
   };
   return { table, rest, size: first.size };
+}
+
+/**
+ * A workbook's sheet as a Table of one piece: the same records a CSV export
+ * of the sheet parses to, checked as a text file's are, for every later step
+ * to read as it reads a CSV. workbook.ts (and its zip and XML libraries) is
+ * loaded only here.
+ */
+async function openWorkbook(path: string, kind: 'zip' | 'ole', options: ReadTableOptions, whole: Buffer | null): Promise<TableReader> {
+  nameSheet(path, null);
+  const workbook = await import('./workbook.js');
+  if (kind === 'ole') throw await workbook.oleError(path, whole);
+  const read = await workbook.readWorkbookFile(path, whole, {
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.maxRecords !== undefined ? { maxRecords: options.maxRecords } : {}),
+    ...(options.tooMany ? { tooMany: options.tooMany } : {}),
+  });
+  nameSheet(path, read.sheet);
+  const { records, lines } = read;
+  checkBounds(records, lines, path, records[0]!, 1);
+  checkRectangular(records, lines, path, records[0]!, 1);
+  return { table: { path, encoding: null, bom: false, delimiter: null, sheet: read.sheet, records, lines }, rest: null, size: read.size };
 }
 
 /** Whether a first piece holds a line end outside quotes, so at least one whole record (a cheap look: quotes counted up to the first line end that is outside them). */
@@ -343,8 +374,8 @@ function checkControlCharacters(text: string, path: string): void {
       path,
       line,
       null,
-      'is not a text file (binary control characters); it may be an .xlsx, .zip or PDF',
-      'export the responses as CSV (or save the workbook as "CSV UTF-8")',
+      'is not a text file (binary control characters); it may be a PDF, an image or another binary file',
+      'export the responses as CSV or as an Excel workbook (.xlsx)',
     );
   }
 }

@@ -13,10 +13,13 @@ export type EncodingLabel = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' |
 export interface Table {
   /** The path as the user gave it (used in every message). */
   path: string;
-  encoding: EncodingLabel;
+  /** The text encoding; null for a workbook. */
+  encoding: EncodingLabel | null;
   bom: boolean;
-  /** The field delimiter itself: ",", ";", "\t" or "|". */
-  delimiter: string;
+  /** The field delimiter itself: ",", ";", "\t" or "|"; null for a workbook. */
+  delimiter: string | null;
+  /** A workbook's sheet the records are from (then `lines` are its row numbers); absent for a text file. */
+  sheet?: string;
   /** Every non-blank record, header records included, cells as written (no trimming). */
   records: string[][];
   /** lines[i] = 1-based physical line on which records[i] starts. */
@@ -27,9 +30,12 @@ export interface Table {
 export interface FileInfo {
   path: string;
   format: ToolFormat;
-  encoding: EncodingLabel;
+  /** null for a workbook (as `delimiter`), which has `sheet` instead. */
+  encoding: EncodingLabel | null;
   bom: boolean;
-  delimiter: string;
+  delimiter: string | null;
+  /** The workbook's sheet read; absent for a text file. */
+  sheet?: string;
   /** Data rows read (header records and blank lines are not data rows). */
   rows: number;
   /** How many header records the format had (1 for most, 2 SurveyMonkey, 3 Qualtrics). */

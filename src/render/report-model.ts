@@ -366,11 +366,12 @@ export function reportModel(result: AuditResult, meta: ReportMeta = {}, since: S
     },
     data: {
       files: result.input.files.map((f) => ({
-        path: f.path,
+        // a workbook has a sheet where a text file has an encoding and a delimiter
+        path: f.sheet === undefined ? f.path : `${f.path} (sheet ${f.sheet})`,
         format: f.format,
-        encoding: f.encoding,
+        encoding: f.encoding ?? 'none (workbook)',
         bom: f.bom ? 'yes' : 'no',
-        delimiter: delimiterName(f.delimiter),
+        delimiter: f.delimiter === null ? 'none (workbook)' : delimiterName(f.delimiter),
         rows: f.rows,
       })),
       respondents: result.input.respondents,

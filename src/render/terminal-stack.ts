@@ -354,7 +354,9 @@ function cascadeSection(ctx: Ctx, result: AuditResult): string[] {
 function dataSection(ctx: Ctx, result: AuditResult): string[] {
   const { input } = result;
   const out = [heading(ctx, 'Data')];
-  const files = input.files.map((f) => `${f.path} (${f.format}, ${f.encoding}, ${fmtCount(f.rows, 'row')})`).join('; ');
+  const files = input.files
+    .map((f) => `${f.path} (${f.format}, ${f.sheet !== undefined ? `sheet ${f.sheet}` : f.encoding}, ${fmtCount(f.rows, 'row')})`)
+    .join('; ');
   out.push(...para(ctx, `${fmtCount(input.respondents, 'respondent')} used from ${files}.`));
   // Members of hidden groups are counted, never located (clientLedger; ARCHITECTURE.md, "Anonymity").
   const ledger = clientLedger(input);

@@ -122,7 +122,7 @@ async function writeVariant(file: string, dir: string, rewrite: Rewrite): Promis
         }),
   );
   const out = join(dir, basename(file).replace(/\.txt$/, '.csv'));
-  writeFileSync(out, `${records.map((r) => r.map(csvCell).join(table.delimiter)).join('\n')}\n`);
+  writeFileSync(out, `${records.map((r) => r.map(csvCell).join(table.delimiter ?? ',')).join('\n')}\n`);
   if (!configName) return { file: out };
   // The code books' labels of department and priority columns are rewritten like cells.
   const books = Object.fromEntries(
