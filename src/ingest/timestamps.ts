@@ -200,7 +200,8 @@ export function decideDateOrder(
   let slashed = 0;
   let dotted = 0;
   for (const v of values) {
-    const m = /^\s*(\d{1,2})([/.])(\d{1,2})\2\d{2,4}/.exec(v);
+    // day and month joined by / or - (Dutch Sheets: 5-3-2025), or by dots (always day first)
+    const m = /^\s*(\d{1,2})([/.-])(\d{1,2})\2\d{2,4}/.exec(v);
     if (!m) continue;
     if (m[2] === '.') {
       dotted++;
@@ -239,7 +240,7 @@ export function settleDateOrder(
 ): DateOrderChoice {
   const choice = decideDateOrder(values, options);
   if (choice) return choice;
-  const sample = values.map((v) => v.trim()).find((v) => /^\d{1,2}\/\d{1,2}\//.test(v)) ?? '';
+  const sample = values.map((v) => v.trim()).find((v) => /^\d{1,2}([/-])\d{1,2}\1/.test(v)) ?? '';
   throw new InputError(
     table.path,
     table.lines[0] ?? 1,

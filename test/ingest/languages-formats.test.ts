@@ -166,6 +166,9 @@ describe('European dates in the tools’ timestamp columns', () => {
     expect(decideDateOrder(['10/11/2025 10:00:00'], { spelling: true })).toBeNull();
     expect(decideDateOrder(['25/03/2025'], { configured: 'mdy' })?.how).toBe('align.yml dateOrder: mdy');
     expect(decideDateOrder(['2025-03-05 10:00:00'], {})?.how).toBe('no day/month dates to order');
+    // Dutch Sheets joins with dashes: as ambiguous as slashes, settled by the header's language
+    expect(decideDateOrder(['5-3-2025 10:00:00'], {})).toBeNull();
+    expect(decideDateOrder(['5-3-2025 10:00:00'], { known: { order: 'dmy', how: 'Dutch' } })?.order).toBe('dmy');
   });
 
   // The same respondent twice: the later submission wins, and which is later depends on the order.
@@ -189,6 +192,14 @@ describe('European dates in the tools’ timestamp columns', () => {
     expect(run.stdout).toMatch(
       /dates\s+"Horodateur" read day first \(31\/12\/2025\): the first column is headed "Horodateur": Google Sheets in a day-first language/,
     );
+  });
+
+  it('Google Sheets in Dutch ("Tijdstempel") writes d-m-yyyy: 3-4-2025 is 3 April', async () => {
+    const dataset = await readText(folder, 'gf-nl.csv', sheet('Tijdstempel', '3-4-2025 9:00:00', '4-3-2025 10:00:00'), {
+      config: { leaders: ['Direction'] },
+    });
+    expect(dataset.files[0]!.format).toBe('google-forms');
+    expect(dataset.respondents.find((r) => r.name === 'Ann')!.submitted).toBe(Date.UTC(2025, 3, 3, 9, 0, 0));
   });
 
   it('dd.mm.yyyy is day first whatever the header', async () => {

@@ -24,7 +24,7 @@ const TIMESTAMP = /^(timestamp|horodateur|marca temporal|zeitstempel|informazion
 const EMAIL = /^(email address|adresse e-mail|e-mail-adresse|dirección de correo electrónico|endereço de e-mail|indirizzo email|e-mailadres)$/i;
 
 /** Timestamps as Sheets writes them in its locales: always with seconds. */
-const SHEETS_TIME = /^(\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}[-/]\d{1,2}[-/]\d{1,2}) \d{1,2}:\d{2}:\d{2}( ?[AP]M)?( GMT[+-]\d{1,2}(:\d{2})?)?$/i;
+const SHEETS_TIME = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}[-/]\d{1,2}[-/]\d{1,2}) \d{1,2}:\d{2}:\d{2}( ?[AP]M)?( GMT[+-]\d{1,2}(:\d{2})?)?$/i;
 
 export function detect(table: Table): Detection {
   const header = table.records[0] ?? [];
