@@ -14,7 +14,7 @@ import type { LanguageLabels } from './types.js';
 export const pt: LanguageLabels = {
   language: 'pt',
   name: 'Portuguese',
-  missing: ['Não sei', 'NS', 'Não se aplica', 'Não aplicável', 'Prefiro não responder', 'Prefiro não dizer', 'Sem opinião'],
+  missing: ['Não sei', 'Não se aplica', 'Não aplicável', 'Prefiro não responder', 'Prefiro não dizer', 'Sem opinião'],
   scales: {
     agreement: [
       ['Discordo totalmente', 'Discordo fortemente', 'Discordo completamente'],
