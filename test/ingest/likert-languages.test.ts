@@ -245,6 +245,20 @@ describe('a question answered in two languages', () => {
     expect(Object.values(bob.likert)).toEqual([5, 4, 2]);
   });
 
+  it('align stack (which reads no Likert answers) leaves the mixed question out with a note, and exits 0', async () => {
+    const ranked = [
+      'name,role,department,Clarity,Rank: Growth,Rank: Cost,Rank: Talent',
+      'Ann,Executive,Sales,Agree,1,2,3',
+      "Bob,Executive,Sales,Tout à fait d'accord,2,1,3",
+      'Cy,Manager,Sales,Disagree,1,3,2',
+    ].join('\n');
+    const run = await runAlign(['stack', folder.write('mixed-stack.csv', `${ranked}\n`), '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const notes = JSON.parse(run.stdout).input.notes.map((n: { note: string }) => n.note);
+    expect(notes.some((n: string) => n.includes('labels of 2 languages') && n.includes('left out'))).toBe(true);
+  });
+
   it('the error is an InputError at the header line', async () => {
     const e = await inputError(() => readText(folder, 'mixed3.csv', csv));
     expect(e.line).toBe(1);

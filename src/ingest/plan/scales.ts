@@ -155,15 +155,14 @@ function refuseMixedLanguages(likert: Resolved[], file: string, headerLine: numb
   }
   for (const members of questions.values()) {
     const scale = members[0]!.likert!.scale!;
-    const one = members.find((m) => mixedLanguages(m.view.cells, m.likert!.scale!) !== null);
+    // each column's distinct answers once (a column of 100k rows holds a handful)
+    const distinct = new Map(members.map((m) => [m, new Set(m.view.cells)]));
+    const one = members.find((m) => mixedLanguages(distinct.get(m)!, m.likert!.scale!) !== null);
     const where = one ?? members[0]!;
     const mixed = one
-      ? mixedLanguages(one.view.cells, one.likert!.scale!)
-      : members.every((m) => m.likert!.scale === scale)
-        ? mixedLanguages(
-            members.flatMap((m) => m.view.cells),
-            scale,
-          )
+      ? mixedLanguages(distinct.get(one)!, one.likert!.scale!)
+      : members.length > 1 && members.every((m) => m.likert!.scale === scale)
+        ? mixedLanguages(new Set([...distinct.values()].flatMap((s) => [...s])), scale)
         : null;
     if (!mixed) continue;
     const found = mixed
