@@ -205,7 +205,8 @@ function sheet(code) {
       r.comment,
     ];
   });
-  return stringify([header, ...rows], { record_delimiter: '\r\n' });
+  // a comment's own line break (LF inside a CRLF file) is quoted too, as Sheets writes it
+  return stringify([header, ...rows], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
 
 mkdirSync(OUT, { recursive: true });
