@@ -46,3 +46,21 @@ export function displaySafe(text: string): string {
 export function visibleText(text: string): string {
   return text.replace(/\u200b/g, ' ').replace(/\p{Default_Ignorable_Code_Point}/gu, '');
 }
+
+/**
+ * Latin letters without their accents, for matching labels and headers typed
+ * with or without them: the combining marks U+0300-036F go after NFD, and ß
+ * is ss ("Weiss nicht" is Swiss German's "Weiß nicht"). Other scripts' marks
+ * (Devanagari vowel signs) are letters there and stay.
+ *
+ *   foldAccents('Tout à fait d’accord') === 'Tout a fait d’accord'
+ *   foldAccents('Weiß') === 'Weiss'
+ */
+export function foldAccents(text: string): string {
+  if (!/[^\u0000-\u007f]/.test(text)) return text;
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(/ß/g, 'ss');
+}

@@ -25,6 +25,18 @@ export interface BankItem {
   text: string;
   /** Other wordings of the same item. */
   variants: readonly string[];
+  /**
+   * The statement in French and German, as a consultant running align's questions in those
+   * languages would put them (recognised like a variant, so a translated survey keeps its
+   * dimensions and levels without align.yml). Other wordings in those languages need align.yml
+   * `dimensions` or `levels`, as English ones the bank does not know.
+   */
+  translations: { readonly fr: string; readonly de: string };
+}
+
+/** Every wording an item is recognised by: its text, its variants and its translations. */
+export function bankWordings(item: BankItem): string[] {
+  return [item.text, ...item.variants, item.translations.fr, item.translations.de];
 }
 
 export const QUESTION_BANK: readonly BankItem[] = [
@@ -43,6 +55,10 @@ export const QUESTION_BANK: readonly BankItem[] = [
       'I clearly understand the top three organizational priorities this quarter',
       "I understand the company's priorities",
     ],
+    translations: {
+      fr: "Je peux citer les trois grandes priorit\u00e9s de l'entreprise pour ce trimestre",
+      de: 'Ich kann die drei wichtigsten Priorit\u00e4ten des Unternehmens f\u00fcr dieses Quartal nennen',
+    },
   },
   {
     id: 'belief-in-strategy',
@@ -50,6 +66,10 @@ export const QUESTION_BANK: readonly BankItem[] = [
     level: 'strategic',
     text: 'I believe our strategy is the right one',
     variants: ['I believe in our strategy', 'I believe the strategy is the right one', 'Our strategy is the right one', 'I am confident in our strategy'],
+    translations: {
+      fr: 'Je crois que notre strat\u00e9gie est la bonne',
+      de: 'Ich glaube, dass unsere Strategie die richtige ist',
+    },
   },
   {
     id: 'resources-to-deliver',
@@ -62,6 +82,10 @@ export const QUESTION_BANK: readonly BankItem[] = [
       'Our priorities are resourced well enough to deliver',
       'Do you have the resources you need to deliver the priorities?',
     ],
+    translations: {
+      fr: 'Mon \u00e9quipe dispose des ressources n\u00e9cessaires pour r\u00e9aliser nos priorit\u00e9s',
+      de: 'Mein Team hat die Ressourcen, die es braucht, um unsere Priorit\u00e4ten umzusetzen',
+    },
   },
   {
     id: 'change-communication',
@@ -74,6 +98,10 @@ export const QUESTION_BANK: readonly BankItem[] = [
       'I receive clear and timely communication from leadership when priorities change',
       'Changes in priorities are communicated clearly and in time',
     ],
+    translations: {
+      fr: "Quand les priorit\u00e9s changent, j'en suis inform\u00e9 clairement et \u00e0 temps",
+      de: 'Wenn sich Priorit\u00e4ten \u00e4ndern, erfahre ich davon klar und rechtzeitig',
+    },
   },
   {
     id: 'one-voice',
@@ -86,6 +114,10 @@ export const QUESTION_BANK: readonly BankItem[] = [
       'Our leaders give consistent messages about strategy',
       'I hear the same priorities from every member of the leadership team',
     ],
+    translations: {
+      fr: "La direction parle d'une seule voix sur la strat\u00e9gie",
+      de: 'Die F\u00fchrung spricht mit einer Stimme \u00fcber die Strategie',
+    },
   },
   {
     id: 'decision-ownership',
@@ -98,6 +130,10 @@ export const QUESTION_BANK: readonly BankItem[] = [
       'It is clear who owns each critical decision in my area',
       'Decision rights are clear in my area',
     ],
+    translations: {
+      fr: 'Je sais qui est responsable de chaque d\u00e9cision importante dans mon domaine',
+      de: 'Ich wei\u00df, wer f\u00fcr jede wichtige Entscheidung in meinem Bereich zust\u00e4ndig ist',
+    },
   },
   {
     id: 'decisions-stick',
@@ -110,6 +146,10 @@ export const QUESTION_BANK: readonly BankItem[] = [
       'Decisions are not reopened once they are made',
       'Leadership decisions stick',
     ],
+    translations: {
+      fr: "Les d\u00e9cisions prises par l'\u00e9quipe de direction ne sont pas remises en cause",
+      de: 'Entscheidungen des F\u00fchrungsteams haben Bestand',
+    },
   },
   {
     id: 'data-to-decide',
@@ -121,5 +161,9 @@ export const QUESTION_BANK: readonly BankItem[] = [
       'I have the data I need to make good decisions in my role',
       'I have the information I need to make good decisions',
     ],
+    translations: {
+      fr: "J'ai acc\u00e8s aux donn\u00e9es dont j'ai besoin pour prendre de bonnes d\u00e9cisions dans mon r\u00f4le",
+      de: 'Ich habe die Daten, die ich brauche, um in meiner Rolle gute Entscheidungen zu treffen',
+    },
   },
 ];

@@ -32,7 +32,7 @@ import { rwg, rwgJ } from '../stats/rwg.js';
 import { addToTally, mergedTallies, type Tally, tallyN } from '../stats/tally.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import { byGroup, type Population, type Split, shownGroups } from './groups.js';
-import { type BankItem, QUESTION_BANK } from './question-bank.js';
+import { type BankItem, bankWordings, QUESTION_BANK } from './question-bank.js';
 import { suppressGroups } from './suppression.js';
 import type { CommentGroup, DimensionResult, GapEntry, GroupStats, ItemResult, SurveyResult } from './types.js';
 
@@ -51,7 +51,7 @@ export interface SurveyOptions {
 }
 
 /** The question bank by the key of every wording it lists (case, punctuation and spacing aside). */
-const BANK_BY_KEY = new Map(QUESTION_BANK.flatMap((b) => [b.text, ...b.variants].map((t) => [priorityKey(t), b] as const)));
+const BANK_BY_KEY = new Map(QUESTION_BANK.flatMap((b) => bankWordings(b).map((t) => [priorityKey(t), b] as const)));
 
 /** The bank item an item's text (or id) is a wording of, if any. */
 export function bankItemOf(item: Pick<Item, 'id' | 'text'>): BankItem | undefined {

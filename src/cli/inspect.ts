@@ -63,6 +63,10 @@ export interface InspectResult {
   decisions?: Array<{ decision: string; question: string }>;
   /** The strategy-recall question's header; absent when none is read. */
   recall?: string;
+  /** The submit-time column's day and month order and what settled it; absent when no submit time is read. */
+  dates?: { column: string; order: 'dmy' | 'mdy'; how: string };
+  /** Numeric Likert columns answered with a decimal comma (`4,0`). */
+  decimalComma?: string[];
   /** Data rows, and how many of them are usable respondents. */
   rows: number;
   usable: number;
@@ -108,6 +112,8 @@ export function inspectTable(
       items: normalised.items.length,
       ...(normalised.decisions && normalised.decisions.length > 0 ? { decisions: normalised.decisions } : {}),
       ...(recallColumn ? { recall: recallColumn.header } : {}),
+      ...(normalised.dates ? { dates: normalised.dates } : {}),
+      ...(normalised.decimalComma ? { decimalComma: normalised.decimalComma } : {}),
       rows,
       usable: dataset.respondents.length,
       excluded: dataset.excluded,
@@ -256,6 +262,16 @@ export function formatInspect(result: InspectResult, width = Infinity): string {
     `ranking      ${result.ranking ? `${JSON.stringify(result.ranking.question)} (${result.ranking.encoding.replace('-', ' ')}, ${result.ranking.priorities} priorities)` : 'none found'}`,
   );
   out.push(`likert items ${result.items}`);
+  if (result.dates) {
+    const order = result.dates.order === 'dmy' ? 'day first (31/12/2025)' : 'month first (12/31/2025)';
+    out.push(`dates        ${JSON.stringify(cut(result.dates.column, 40))} read ${order}: ${result.dates.how}`);
+  }
+  if (result.decimalComma) {
+    const shown = result.decimalComma.slice(0, 4).map((h) => JSON.stringify(cut(h, 40)));
+    out.push(
+      `numbers      decimal comma ("4,0" is 4) in ${result.decimalComma.length} Likert column${result.decimalComma.length === 1 ? '' : 's'}: ${shown.join(', ')}${result.decimalComma.length > 4 ? ', …' : ''}`,
+    );
+  }
   if (result.decisions) {
     const shown = result.decisions.slice(0, 6).map((d) => JSON.stringify(cut(d.decision, 40)));
     out.push(

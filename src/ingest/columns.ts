@@ -2,8 +2,10 @@
  * Header-name recognition shared by the format modules: which column holds the
  * respondent's id, name, email, role, department or submit time, and which
  * columns carry a ranking (long format's priority and rank columns, a column
- * per position, one ordered-list cell). English headers, compared after
- * normaliseHeader (case, punctuation and spacing do not matter).
+ * per position, one ordered-list cell). Headers in English, French, German,
+ * Spanish, Portuguese, Italian and Dutch (`Rolle`, `Abteilung`, `Département`,
+ * `Función`), compared after normaliseHeader (case, punctuation and spacing do
+ * not matter) with accents removed (`Département` is `departement`).
  *
  * recogniseColumn looks at the header first and at the cells only to settle
  * what the header leaves open ("order": ranks or a list?). A role column is
@@ -12,7 +14,7 @@
  * leaders are chosen by role value (`Executive`) and titles vary per person.
  */
 
-import { visibleText } from '../text.js';
+import { foldAccents, visibleText } from '../text.js';
 import type { ColumnRoleName } from './config-types.js';
 import type { ColumnInfo } from './formats/types.js';
 import { listSeparator, readRank } from './rankings.js';
@@ -31,21 +33,40 @@ export type AttributeRole = 'id' | 'name' | 'email' | 'role' | 'department' | 's
 interface Rule {
   role: AttributeRole;
   exact: RegExp;
+  /** The same headers in the other languages align reads (accents removed). */
+  translated?: RegExp;
   /** A looser pattern, recognised with less confidence. */
   loose?: RegExp;
+  /** The looser pattern in the other languages. */
+  translatedLoose?: RegExp;
   what: string;
 }
 
+/** A normalised header without its accents, for the translated patterns: `département` -> `departement`. */
+export function unaccented(normalised: string): string {
+  return foldAccents(normalised);
+}
+
+/**
+ * Each rule's `exact` is English; `translated` the same headers in French,
+ * German, Spanish, Portuguese, Italian and Dutch (accents removed), as the
+ * tools write their own columns in those languages (Google Forms' `Adresse
+ * e-mail`, Microsoft Forms' `Heure de fin`) and as people title the questions.
+ */
 const RULES: readonly Rule[] = [
   {
     role: 'id',
     exact:
       /^(respondent|respondent ?id|respondent (no|num|number)|response ?id|response (no|num|number)|participant|participant (id|no|number)|id|uid|user ?id|record ?id|submission ?id|voter ?id)$/,
+    translated:
+      /^(id (du|de) (repondant|la reponse|participant)|identifiant( du repondant)?|numero (du )?repondant|(befragten|teilnehmer|antwort|teilnehmenden) ?id|id (del|de la) (encuestado|respuesta|participante)|id (do|da) (respondente|resposta|participante)|id (del )?(rispondente|risposta|partecipante)|respondent ?nummer|respons ?id|deelnemer ?id)$/,
     what: 'a respondent id',
   },
   {
     role: 'email',
     exact: /^((your |work )?e ?mail( address)?|e ?mail id|what is your e ?mail( address)?)$/,
+    translated:
+      /^((votre )?adresse (e ?mail|courriel|electronique|de messagerie)|courriel|(ihre )?e ?mail ?adresse|(direccion de )?correo( electronico)?|(su )?direccion de e ?mail|(seu )?endereco de e ?mail|(il tuo )?indirizzo (e ?mail|di posta elettronica)|(uw |je )?e ?mail ?adres)$/,
     loose: /\be ?mail\b/,
     what: 'an email address',
   },
@@ -53,37 +74,53 @@ const RULES: readonly Rule[] = [
     role: 'name',
     exact:
       /^(name|full ?name|your (full )?name|respondent name|participant name|leader|leader name|executive|executive name|employee|employee name|person|rater|rater name|voter|voter name|first and last name|name and surname|what is your (full )?name)$/,
+    translated:
+      /^((votre )?nom( complet)?|(votre )?(nom et prenom|prenom et nom)|quel est votre nom|nom du (repondant|participant)|(ihr |dein )?(vollstandiger )?name|vor ?und nachname|wie heissen sie|(su |tu )?nombre( completo)?|nombre y apellidos?|(seu |o seu )?nome( completo)?|nome e (sobrenome|apelido|cognome)|(il tuo )?nome|(uw |je )?(volledige )?naam|voor ?en achternaam)$/,
     what: "the respondent's name",
   },
   {
     role: 'role',
     exact:
       /^(role|level|role ?level|level ?role|your (role|level)|what (is|s) your (role|level)|which role|position level|job level|seniority( level)?|management level|leadership level|org level|organi[sz]ational level|grade|tier|role type|role in the (company|organi[sz]ation))$/,
+    translated:
+      /^((votre )?(role|fonction|niveau)|niveau hierarchique|quel(le)? est votre (role|fonction|niveau)|(ihre |deine )?rolle|(hierarchie|fuhrungs) ?ebene|was ist (ihre|deine) rolle|welche rolle haben sie|(su |tu )?(rol|funcion|nivel)|cual es (su|tu) (rol|funcion|nivel)|(seu |sua |o seu |a sua )?(papel|funcao|nivel)|qual (e|o) (o seu|a sua|seu|sua) (papel|funcao|nivel)|(il tuo )?(ruolo|livello)|qual e il tuo (ruolo|livello)|(uw |je )?rol|functieniveau|wat is (uw|je) rol)$/,
     loose: /^(what|which)( is| s| best describes)?( your)? (role|level)\b/,
+    translatedLoose:
+      /^(quel(le)?( est)?( votre)? (role|fonction)|(was|welche) .*\brolle\b|(cual|que)( es)?( su| tu)? (rol|funcion)|qual( e)?( o seu| a sua)? (papel|funcao)|qual( e)?( il tuo)? ruolo|(wat|welke)( is)?( uw| je)? rol)\b/,
     what: "the respondent's role or level",
   },
   {
     role: 'department',
     exact:
       /^(department|dept|team|function|business ?unit|bu|division|unit|org unit|organi[sz]ation unit|(your|department|team) (department|team|name)|department ?team|team ?department|which (department|team)( do you work in| are you in)?|what (department|team)( do you work in| are you in)?|what is your (department|team))$/,
+    translated:
+      /^((votre )?(departement|service|equipe)|dans quel(le)? (departement|service|equipe) travaillez vous|quel est votre (departement|service)|(ihre |deine )?(abteilung|bereich)|in welcher abteilung arbeiten sie|in welcher abteilung arbeitest du|(su |tu )?(departamento|area|equipo)|en que (departamento|area) trabaja(s)?|(seu |o seu )?(departamento|setor|equipe|equipa)|em (que|qual) departamento (voce )?trabalha|(il tuo )?(dipartimento|reparto)|in quale (dipartimento|reparto) lavori|(uw |je )?afdeling|op welke afdeling werk(t u| je)|in welke afdeling werk(t u| je))$/,
     loose: /^(which|what)( is)?( your)? (department|team|function|business unit|division)\b/,
+    translatedLoose:
+      /^((dans )?quel(le)? (departement|service|equipe)|in welche(r|m)? (abteilung|bereich)|welche abteilung|(en )?(que|cual) (departamento|area)|(em )?(que|qual) (departamento|setor)|(in )?quale (dipartimento|reparto)|(op|in|bij) welke afdeling)\b/,
     what: "the respondent's department",
   },
   {
     role: 'submitted',
     exact:
       /^(timestamp|time ?stamp|submitted( at| on)?|submit (date|time)|submission (date|time)|date submitted|completion (date|time)|completed( at| on)?|end (date|time)|recorded date|date|time)( utc)?$/,
+    translated:
+      /^(horodateur|heure de fin|date (de soumission|d envoi|de fin)|zeitstempel|fertigstellungszeit|abschlusszeit|end(datum|zeit)|ubermittelt am|marca temporal|hora de finalizacion|fecha de (envio|finalizacion)|carimbo de data hora|hora de conclusao|data de (envio|conclusao|termino)|informazioni cronologiche|ora di completamento|data di (invio|completamento|fine)|tijdstempel|tijdstip van voltooiing|voltooiingstijd|einddatum)$/,
     what: 'the submit time',
   },
   {
     role: 'comment',
     exact: /^(comments?|notes?|remarks?|feedback|anything else.*|other comments?|why)$/,
+    translated:
+      /^((autres )?(commentaires?|remarques?)|(weitere )?(kommentare?|anmerkungen|bemerkungen)|(otros )?comentarios?|observaciones|(outros )?comentarios?|observacoes|(altri )?commenti|osservazioni|opmerkingen|commentaar|toelichting)$/,
     what: 'a free-text comment',
   },
   {
     role: 'metadata',
     exact:
       /^(ip|ip address|user agent|duration( in seconds)?|status|language|start language|source|start (date|time)|started( at)?|progress|finished|last page|seed|tags|network id|response type|collector id|title|job title|position title|location|country|city|office|site|age|tenure|gender)$/,
+    translated:
+      /^(adresse ip|duree|langue|statut|progression|heure de debut|date de debut|heure de la derniere modification|intitule du poste|poste|ip adresse|dauer|sprache|startzeit|startdatum|zeitpunkt der letzten anderung|berufsbezeichnung|stellenbezeichnung|direccion ip|duracion|idioma|hora de inicio|fecha de inicio|hora de la ultima modificacion|puesto|endereco ip|duracao|hora de inicio|data de inicio|hora da ultima modificacao|indirizzo ip|durata|lingua|ora di inizio|data di inizio|ora dell ultima modifica|mansione|ip adres|duur|taal|begintijd|starttijd|begindatum|tijdstip van laatste wijziging|functietitel)$/,
     what: 'survey metadata or a detail align does not use',
   },
 ];
@@ -93,11 +130,14 @@ export function recogniseAttribute(header: string): { role: AttributeRole; confi
   if (header.trim() === '#') return { role: 'id', confidence: 0.9, reason: 'header "#" reads as a respondent id' };
   const h = normaliseHeader(header);
   if (h === '') return null;
+  const plain = unaccented(h);
   for (const rule of RULES) {
-    if (rule.exact.test(h)) return { role: rule.role, confidence: 0.9, reason: `header ${JSON.stringify(header.trim())} reads as ${rule.what}` };
+    if (rule.exact.test(h) || rule.translated?.test(plain))
+      return { role: rule.role, confidence: 0.9, reason: `header ${JSON.stringify(header.trim())} reads as ${rule.what}` };
   }
   for (const rule of RULES) {
-    if (rule.loose?.test(h)) return { role: rule.role, confidence: 0.6, reason: `header ${JSON.stringify(header.trim())} looks like ${rule.what}` };
+    if (rule.loose?.test(h) || rule.translatedLoose?.test(plain))
+      return { role: rule.role, confidence: 0.6, reason: `header ${JSON.stringify(header.trim())} looks like ${rule.what}` };
   }
   return null;
 }

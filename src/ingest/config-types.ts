@@ -1,3 +1,5 @@
+import type { Language } from './labels/types.js';
+
 /**
  * What align.yml can say. Loaded and validated (with zod) by src/ingest/config.ts;
  * every key is optional and overrides what align infers.
@@ -40,6 +42,17 @@ export interface AlignConfig {
   date?: string;
   /** A PNG, JPEG or SVG logo (at most 1 MB) for the HTML cover, relative to align.yml. */
   logo?: string;
+  /**
+   * The languages the survey was answered in (en, fr, de, es, pt, it, nl): only their built-in Likert
+   * labels are read, and a question may mix them (a bilingual survey). Unset: every language's labels
+   * are read, and a question answered in two languages is an error.
+   */
+  languages?: Language[];
+  /**
+   * Day and month order of slashed submit times (`03/04/2025`) when the file does not show it:
+   * `dmy` (day first, most of Europe) or `mdy` (month first, the US).
+   */
+  dateOrder?: 'dmy' | 'mdy';
   /** Role values that make a respondent a leader (default: Executive). */
   leaders?: string[];
   /** Anonymity threshold (default 5, never below 3). */

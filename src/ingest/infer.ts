@@ -17,7 +17,7 @@
  *   free-text comments, and what is left: unknown.
  */
 
-import { measureHeader, normaliseHeader, positionFromHeader, recogniseAttribute } from './columns.js';
+import { measureHeader, normaliseHeader, positionFromHeader, recogniseAttribute, unaccented } from './columns.js';
 import type { ColumnRoleName } from './config-types.js';
 import { bestScale, integerAnswer, isMissingAnswer, numericRange, type Scale, type ScaleFit } from './likert.js';
 import { outlyingAnswers } from './outlying.js';
@@ -75,8 +75,25 @@ function sample(values: readonly string[], max = 4): string {
 
 const OWNERSHIP =
   /^who\b.*\b(own|owns|owner|accountable|responsible|decides?|makes? the (final )?(call|decision)|has the final say)\b|\b(owner of|accountable for|responsible for the decision)\b/i;
-const COMMENT_HINT = /\b(comments?|anything else|feedback|suggestions?|remarks?|notes?|please (explain|describe|tell)|other thoughts|what else|why)\b/i;
-const MULTI_HINT = /\b(select all|all that apply|check all|tick all|choose all|mark all|select (up to|any)|multiple answers)\b/i;
+const COMMENT_WORDS = /\b(comments?|anything else|feedback|suggestions?|remarks?|notes?|please (explain|describe|tell)|other thoughts|what else|why)\b/i;
+const MULTI_WORDS = /\b(select all|all that apply|check all|tick all|choose all|mark all|select (up to|any)|multiple answers)\b/i;
+
+/*
+ * The cues of a question's kind in French, German, Spanish, Portuguese, Italian and Dutch, matched
+ * against the header normalised (normaliseHeader) without its accents (columns.ts unaccented).
+ */
+const COMMENT_TRANSLATED =
+  /\b(commentaires?|autre chose|remarques?|suggestions?|pourquoi|precisez|kommentare?|anmerkungen|sonst noch|noch etwas|warum|vorschlage|comentarios?|algo mas|sugerencias|por que|observaciones|algo mais|alguma outra coisa|sugestoes|observacoes|commenti|qualcos altro|qualcosa d altro|suggerimenti|perche|osservazioni|opmerkingen|nog iets|suggesties|waarom|toelichting)\b/;
+const MULTI_TRANSLATED =
+  /\b(toutes les reponses (qui s appliquent|applicables)|plusieurs reponses possibles|cochez (tout|toutes)|selectionnez (tout|toutes)|mehrfachauswahl|mehrere antworten|alle zutreffenden|seleccione todas|todas las que (correspondan|apliquen)|varias respuestas|selecione todas|todas as que se aplicam|varias respostas|seleziona tutte|tutte le risposte pertinenti|piu risposte|selecteer alle|meerdere antwoorden|alles wat van toepassing)\b/;
+const RANKING_TRANSLATED =
+  /\b(classez|classer|classement|par ordre (d importance|de priorite|de preference)|priorisez|rangfolge|reihenfolge|nach (wichtigkeit|prioritat)|ordnen sie|rangieren sie|ordene|ordena|ordenar|clasifique|por orden de (importancia|prioridad|preferencia)|priorice|classifique|por ordem de (importancia|prioridade|preferencia)|priorize|ordina|ordinate|classifica|in ordine di (importanza|priorita|preferenza)|rangschik|rangorde|volgorde van (belangrijkheid|prioriteit|voorkeur)|prioriteer)\b/;
+
+const hint = (english: RegExp, translated: RegExp) => ({
+  test: (header: string) => english.test(header) || translated.test(unaccented(normaliseHeader(header))),
+});
+const COMMENT_HINT = hint(COMMENT_WORDS, COMMENT_TRANSLATED);
+const MULTI_HINT = hint(MULTI_WORDS, MULTI_TRANSLATED);
 /** One-cell list headers that name a stack: `stack`, `priorities`, `my ranking` (columns.ts's LIST, as a cue). */
 const LIST_HEADER =
   /^(stack|priority stack|my stack|priorities|ranking|rankings|ranked (priorities|list|order)|my ranking|your ranking|priority (order|ranking|list)|order of priorities|top priorities)$/;
@@ -116,7 +133,9 @@ export function asksForOrder(header: string): boolean {
   return RANKING_HINT.test(header) || LIST_HEADER.test(normaliseHeader(header));
 }
 
-export const RANKING_HINT = /\brank(ing|ed|s)?\b|\border of (importance|priority|preference)\b|\bin order\b|\bprioriti[sz]e\b|\bmost important\b/i;
+const RANKING_WORDS = /\brank(ing|ed|s)?\b|\border of (importance|priority|preference)\b|\bin order\b|\bprioriti[sz]e\b|\bmost important\b/i;
+/** A header that asks for a ranking, in English (`Rank…`, `in order of importance`) or the other languages (`Classez`, `Rangfolge`, `Ordene`). */
+export const RANKING_HINT = hint(RANKING_WORDS, RANKING_TRANSLATED);
 
 /**
  * What a header alone says about the respondent: id, name, email, role,

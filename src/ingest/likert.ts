@@ -4,15 +4,20 @@
  * A survey export writes a Likert answer either as the label the respondent
  * clicked ("Strongly agree", "5. Strongly Agree") or as a number on a fixed
  * range (Typeform opinion scales, Qualtrics "numeric values", LimeSurvey codes).
- * This module knows the common English scales, reads both forms, and treats
- * "N/A", "Don't know", "Not applicable" and "Prefer not to say" as no answer
- * (missing, never a value). A column whose labels fit no scale is an error that
- * names the labels found; align.yml `scales` adds labels or whole scales.
+ * This module knows the common scales in English, French, German, Spanish,
+ * Portuguese, Italian and Dutch (the label tables, one data module per
+ * language in ./labels/), reads both forms, and treats "N/A", "Don't know",
+ * "Ne sais pas", "Weiß nicht", "No sé" and their like as no answer (missing,
+ * never a value). A column whose labels fit no scale is an error that names the
+ * labels found; align.yml `scales` adds labels or whole scales. A question
+ * answered in labels of two languages is an error too (mixedLanguages), unless
+ * align.yml `languages` names the languages the survey was answered in.
  *
- * Labels are compared by `labelKey`: Unicode NFKC, case-folded, a leading or
- * trailing number removed ("5. Strongly Agree", "Strongly agree (5)"),
- * punctuation removed, white space collapsed. So `  STRONGLY agree ` and
- * `5 - Strongly agree` are the same label. A bare signed number keeps its sign
+ * Labels are compared by `labelKey`: Unicode NFKC, case-folded, accents
+ * removed (ß read as ss), a leading or trailing number removed ("5. Strongly
+ * Agree", "Strongly agree (5)"), punctuation removed, white space collapsed.
+ * So `  STRONGLY agree `, `5 - Strongly agree` and `TOUT A FAIT D’ACCORD` /
+ * `Tout à fait d'accord` are the same label. A bare signed number keeps its sign
  * (`-2` is not `2`; `+2` is), so align.yml can name a −2..+2 scale.
  *
  *   const scale = findScale('agreement')!;
@@ -21,8 +26,9 @@
  *   likertValue('Agree-ish', scale)       // undefined (not a label)
  */
 
-import { visibleText } from '../text.js';
+import { foldAccents, visibleText } from '../text.js';
 import type { AlignConfig } from './config-types.js';
+import { AGREE_WORDS, DISAGREE_WORDS, LABEL_TABLES, type Language, NEUTRAL_WORDS } from './labels/index.js';
 
 export interface Scale {
   /**
@@ -46,63 +52,37 @@ export interface Scale {
    * (numberedKey), so the number counts, and a bare number is its own value.
    */
   numbered?: boolean;
+  /**
+   * labelKey -> the languages a built-in label is written in (`neutral` is
+   * English and German); absent when align.yml `languages` settles the survey's
+   * languages, and for labels align.yml adds.
+   */
+  languages?: ReadonlyMap<string, ReadonlySet<Language>>;
 }
 
-/** Labels that mean "no answer" on every scale. */
-export const MISSING_LABELS: readonly string[] = [
-  'N/A',
-  'NA',
-  'Not applicable',
-  "Don't know",
-  'Do not know',
-  "Don't know / not applicable",
-  'Prefer not to say',
-  'Prefer not to answer',
-  'Rather not say',
-  'No opinion',
-  'Not sure',
-  'Unsure',
-  "Can't say",
-  'Cannot say',
-  'Unfamiliar (N/A)',
-];
+/** A language's English name, for messages: languageName('fr') === 'French'. */
+export function languageName(language: Language): string {
+  return LABEL_TABLES.find((t) => t.language === language)?.name ?? language;
+}
+
+/** Labels that mean "no answer" on every scale, in every language (labels/<language>.ts). */
+export const MISSING_LABELS: readonly string[] = LABEL_TABLES.flatMap((t) => t.missing);
+
+/** One wording of a point and the language it is written in. */
+interface Wording {
+  label: string;
+  language: Language;
+}
 
 interface ScaleDefinition {
   name: string;
-  /** Each point: the canonical label first, then synonyms. */
-  points: string[][];
+  /** Each point: the canonical (English) label first, then synonyms and translations. */
+  points: Wording[][];
   /** Labels written with their number (numberedKey); `points` then holds each point's words. */
   numbered?: boolean;
 }
 
-/** The words of agreement scales, by side, for the numbered 9- and 10-point scales. */
-const DISAGREE_WORDS = [
-  'Completely disagree',
-  'Totally disagree',
-  'Strongly disagree',
-  'Disagree strongly',
-  'Mostly disagree',
-  'Moderately disagree',
-  'Disagree',
-  'Somewhat disagree',
-  'Slightly disagree',
-  'Mildly disagree',
-  'Tend to disagree',
-];
-const NEUTRAL_WORDS = ['Neither agree nor disagree', 'Neither agree or disagree', 'Neutral', 'Undecided', 'Neither'];
-const AGREE_WORDS = [
-  'Completely agree',
-  'Totally agree',
-  'Strongly agree',
-  'Agree strongly',
-  'Mostly agree',
-  'Moderately agree',
-  'Agree',
-  'Somewhat agree',
-  'Slightly agree',
-  'Mildly agree',
-  'Tend to agree',
-];
+const english = (labels: readonly string[]): Wording[] => labels.map((label) => ({ label, language: 'en' }));
 
 /**
  * An agreement scale of `points` points whose labels are numbered ("1.
@@ -110,7 +90,7 @@ const AGREE_WORDS = [
  * any disagreeing words below the middle, agreeing words above it (the
  * neutral words at the middle of an odd scale), or the number alone. The
  * number decides the value, so "9. Completely agree" is 9 here and is no label
- * of the 5-point scale.
+ * of the 5-point scale. English only.
  */
 function numberedAgreement(points: number): ScaleDefinition {
   const middle = (points + 1) / 2;
@@ -119,128 +99,32 @@ function numberedAgreement(points: number): ScaleDefinition {
     numbered: true,
     points: Array.from({ length: points }, (_, i) => {
       const n = i + 1;
-      if (n < middle) return n === 1 ? DISAGREE_WORDS : DISAGREE_WORDS.filter((w) => !/^(completely|totally)/i.test(w));
-      if (n > middle) return n === points ? AGREE_WORDS : AGREE_WORDS.filter((w) => !/^(completely|totally)/i.test(w));
-      return NEUTRAL_WORDS;
+      if (n < middle) return english(n === 1 ? DISAGREE_WORDS : DISAGREE_WORDS.filter((w) => !/^(completely|totally)/i.test(w)));
+      if (n > middle) return english(n === points ? AGREE_WORDS : AGREE_WORDS.filter((w) => !/^(completely|totally)/i.test(w)));
+      return english(NEUTRAL_WORDS);
     }),
   };
 }
 
+/** A scale of the label tables: English's points, each with the same point's wordings in every other language. */
+function tabled(name: string): ScaleDefinition {
+  const points: Wording[][] = [];
+  for (const table of LABEL_TABLES) {
+    const own = table.scales[name];
+    if (!own) continue;
+    own.forEach((labels, i) => {
+      points[i] = [...(points[i] ?? []), ...labels.map((label) => ({ label, language: table.language }))];
+    });
+  }
+  return { name, points };
+}
+
+/** The built-in scales in the order they are tried (ties go to the first). */
 const BUILTIN_DEFINITIONS: readonly ScaleDefinition[] = [
-  {
-    name: 'agreement',
-    points: [
-      ['Strongly disagree', 'Disagree strongly', 'Completely disagree'],
-      ['Disagree', 'Tend to disagree'],
-      ['Neither agree nor disagree', 'Neither agree or disagree', 'Neutral', 'Undecided', 'Neither'],
-      ['Agree', 'Tend to agree'],
-      ['Strongly agree', 'Agree strongly', 'Completely agree'],
-    ],
-  },
-  {
-    name: 'agreement-7',
-    points: [
-      ['Strongly disagree', 'Disagree strongly', 'Completely disagree'],
-      ['Disagree', 'Moderately disagree', 'Mostly disagree'],
-      ['Somewhat disagree', 'Slightly disagree', 'Mildly disagree'],
-      ['Neither agree nor disagree', 'Neither agree or disagree', 'Neutral', 'Undecided'],
-      ['Somewhat agree', 'Slightly agree', 'Mildly agree'],
-      ['Agree', 'Moderately agree', 'Mostly agree'],
-      ['Strongly agree', 'Agree strongly', 'Completely agree'],
-    ],
-  },
-  {
-    name: 'frequency',
-    points: [
-      ['Never'],
-      ['Rarely', 'Seldom', 'Almost never'],
-      ['Sometimes', 'Occasionally'],
-      ['Often', 'Usually', 'Frequently', 'Very often', 'Most of the time', 'Almost always'],
-      ['Always'],
-    ],
-  },
-  {
-    name: 'extent',
-    points: [
-      ['Not at all', 'To no extent'],
-      ['To a small extent', 'To a little extent', 'To a slight extent', 'Slightly'],
-      ['To some extent', 'To a moderate extent', 'Moderately', 'Somewhat'],
-      ['To a large extent', 'To a great extent', 'To a considerable extent', 'Considerably'],
-      ['To a very large extent', 'To a very great extent', 'Completely', 'Fully'],
-    ],
-  },
-  {
-    name: 'satisfaction',
-    points: [
-      ['Very dissatisfied', 'Extremely dissatisfied'],
-      ['Dissatisfied', 'Somewhat dissatisfied'],
-      ['Neither satisfied nor dissatisfied', 'Neither satisfied or dissatisfied', 'Neutral'],
-      ['Satisfied', 'Somewhat satisfied'],
-      ['Very satisfied', 'Extremely satisfied'],
-    ],
-  },
-  {
-    // Importance, top label "Very important" (Vagias 2006's "level of importance" with "Important" at 4).
-    name: 'importance',
-    points: [
-      ['Not at all important', 'Not important at all', 'Not important', 'Unimportant', 'Very unimportant'],
-      ['Slightly important', 'Of little importance', 'Low importance', 'Not very important', 'Somewhat unimportant'],
-      ['Moderately important', 'Somewhat important', 'Fairly important', 'Neither important nor unimportant', 'Neutral'],
-      ['Important', 'Quite important'],
-      ['Very important', 'Of great importance', 'High importance'],
-    ],
-  },
-  {
-    // The same with "Extremely important" on top and "Very important" at 4 (Vagias 2006, Qualtrics' importance scale).
-    name: 'importance-extremely',
-    points: [
-      ['Not at all important', 'Not important at all', 'Not important', 'Unimportant'],
-      ['Slightly important', 'Of little importance', 'Low importance', 'Not very important'],
-      ['Moderately important', 'Somewhat important', 'Fairly important'],
-      ['Very important'],
-      ['Extremely important', 'Critically important', 'Absolutely essential'],
-    ],
-  },
-  {
-    // Three points in the respondent's own words: "Critical to me / Somewhat useful / Not relevant for me".
-    name: 'importance-3',
-    points: [
-      ['Not relevant for me', 'Not relevant to me', 'Not relevant', 'Not useful', 'Not needed'],
-      ['Somewhat useful', 'Useful', 'Nice to have', 'Somewhat relevant', 'Somewhat relevant to me'],
-      ['Critical to me', 'Critical for me', 'Critical', 'Essential', 'Essential to me', 'Must have', 'Very relevant'],
-    ],
-  },
-  {
-    // How much: "A lot / Some / Not much / Not at all" (and Pew's "A great deal / A fair amount / Not too much / Not at all").
-    name: 'amount',
-    points: [
-      ['Not at all', 'None', 'None at all', 'Nothing'],
-      ['Not much', 'Not too much', 'A little', 'Very little', 'Only a little'],
-      ['Some', 'A fair amount', 'A moderate amount', 'Quite a bit'],
-      ['A lot', 'A great deal', 'Very much'],
-    ],
-  },
+  ...['agreement', 'agreement-7', 'frequency', 'extent', 'satisfaction', 'importance', 'importance-extremely', 'importance-3', 'amount'].map(tabled),
   numberedAgreement(9),
   numberedAgreement(10),
-  {
-    // SurveyMonkey's favourability matrix (FiveThirtyEight's Star Wars survey).
-    name: 'favourability',
-    points: [
-      ['Very unfavorably', 'Very unfavourably', 'Very unfavorable', 'Very unfavourable'],
-      ['Somewhat unfavorably', 'Somewhat unfavourably', 'Somewhat unfavorable', 'Somewhat unfavourable', 'Unfavorable', 'Unfavourable'],
-      [
-        'Neither favorably nor unfavorably (neutral)',
-        'Neither favourably nor unfavourably (neutral)',
-        'Neither favorably nor unfavorably',
-        'Neither favourably nor unfavourably',
-        'Neither favorable nor unfavorable',
-        'Neither favourable nor unfavourable',
-        'Neutral',
-      ],
-      ['Somewhat favorably', 'Somewhat favourably', 'Somewhat favorable', 'Somewhat favourable', 'Favorable', 'Favourable'],
-      ['Very favorably', 'Very favourably', 'Very favorable', 'Very favourable'],
-    ],
-  },
+  tabled('favourability'),
 ];
 
 /** Names of the scales align knows without align.yml, in the order they are tried. */
@@ -268,7 +152,9 @@ const SIGNED_NUMBER = /^([+\-\u2212])\s*(\d{1,3})$/u;
 /** A label's key (labelKey) and the number it is written with (labelNumber), in one Unicode pass. */
 function analyse(label: string): { key: string; number: number | null } {
   // visibleText (src/text.ts): a zero-width space is a space, the other invisible characters go.
-  const plain = visibleText(label.normalize('NFKC').toLowerCase()).trim();
+  // Accents go (the combining marks of Latin letters after NFD: "à" is "a"), and ß is ss, so a
+  // label typed without them ("Tout a fait d'accord", "Weiss nicht") is the tools' own label.
+  const plain = visibleText(foldAccents(label.normalize('NFKC').toLowerCase())).trim();
   // A bare signed whole number ("-2", "+1", "−3") is its own key, sign kept: removing the minus as
   // punctuation would make "-2" and "2" one label, so a -2..+2 scale read 2 as -2. "+2" is "2".
   const signed = SIGNED_NUMBER.exec(plain);
@@ -313,15 +199,23 @@ const cachedLabelKey = (label: string): string => cachedAnalyse(label).key;
 
 const MISSING_KEYS: ReadonlySet<string> = new Set(MISSING_LABELS.map(labelKey));
 
-function fromDefinition(def: ScaleDefinition): Scale {
+/**
+ * A built-in scale from its definition; `only`: the languages whose labels it
+ * holds (align.yml `languages`), every language when null.
+ */
+function fromDefinition(def: ScaleDefinition, only: ReadonlySet<string> | null = null): Scale {
   const labels = new Map<string, number>();
-  def.points.forEach((synonyms, i) => {
+  const languages = new Map<string, Set<Language>>();
+  def.points.forEach((wordings, i) => {
     const n = i + 1;
-    if (def.numbered) {
-      labels.set(`#${n}`, n);
-      for (const s of synonyms) labels.set(`#${n} ${labelKey(s)}`, n);
-    } else {
-      for (const s of synonyms) labels.set(labelKey(s), n);
+    if (def.numbered) labels.set(`#${n}`, n);
+    for (const { label, language } of wordings) {
+      if (only && !only.has(language)) continue;
+      const key = def.numbered ? `#${n} ${labelKey(label)}` : labelKey(label);
+      labels.set(key, n);
+      const set = languages.get(key) ?? new Set<Language>();
+      set.add(language);
+      languages.set(key, set);
     }
   });
   const last = def.points.length;
@@ -330,13 +224,15 @@ function fromDefinition(def: ScaleDefinition): Scale {
     points: def.points.length,
     labels,
     missing: MISSING_KEYS,
-    // a numbered scale is shown as it is usually written: the ends in words, the points between by number
-    shown: def.points.map((synonyms, i) => ({
-      label: !def.numbered ? synonyms[0]! : i === 0 || i === last - 1 ? `${i + 1}. ${synonyms[0]!}` : String(i + 1),
-      value: i + 1,
-    })),
+    // a numbered scale is shown as it is usually written: the ends in words, the points between by number;
+    // a scale read in other languages only is shown in the first of them
+    shown: def.points.map((wordings, i) => {
+      const first = (wordings.find((w) => !only || only.has(w.language)) ?? wordings[0]!).label;
+      return { label: !def.numbered ? first : i === 0 || i === last - 1 ? `${i + 1}. ${first}` : String(i + 1), value: i + 1 };
+    }),
     builtin: true,
     ...(def.numbered ? { numbered: true } : {}),
+    ...(only ? {} : { languages }),
   };
 }
 
@@ -373,7 +269,7 @@ function keyOn(cell: string, scale: Scale): string | null {
   return key;
 }
 
-const BUILTINS: readonly Scale[] = BUILTIN_DEFINITIONS.map(fromDefinition);
+const BUILTINS: readonly Scale[] = BUILTIN_DEFINITIONS.map((d) => fromDefinition(d));
 
 /**
  * The scales to try, align.yml's first. A `scales` entry named like a built-in
@@ -384,8 +280,9 @@ export function scalesFor(config: AlignConfig | undefined): Scale[] {
   const own = config?.scales ?? {};
   const result: Scale[] = [];
   const extended = new Set<string>();
+  const builtins = config?.languages ? BUILTIN_DEFINITIONS.map((d) => fromDefinition(d, new Set(config.languages))) : BUILTINS;
   for (const [name, spec] of Object.entries(own)) {
-    const base = BUILTINS.find((s) => s.name === name);
+    const base = builtins.find((s) => s.name === name);
     const labels = new Map<string, number>(base ? base.labels : []);
     const shown = new Map<number, string>(base ? base.shown.map((s) => [s.value, s.label]) : []);
     for (const [label, value] of Object.entries(spec.labels)) {
@@ -398,6 +295,9 @@ export function scalesFor(config: AlignConfig | undefined): Scale[] {
       labels.delete(labelKey(m));
     }
     const values = new Set(labels.values());
+    // an extended built-in scale keeps its labels' languages; the labels align.yml adds have none
+    const languages = base?.languages ? new Map(base.languages) : null;
+    for (const label of Object.keys(spec.labels)) languages?.delete(base?.numbered ? (numberedKey(label) ?? labelKey(label)) : labelKey(label));
     result.push({
       name,
       points: values.size,
@@ -406,10 +306,11 @@ export function scalesFor(config: AlignConfig | undefined): Scale[] {
       shown: [...shown.entries()].sort((a, b) => a[0] - b[0]).map(([value, label]) => ({ label, value })),
       builtin: false,
       ...(base?.numbered ? { numbered: true } : {}),
+      ...(languages ? { languages } : {}),
     });
     if (base) extended.add(name);
   }
-  for (const s of BUILTINS) if (!extended.has(s.name)) result.push(s);
+  for (const s of builtins) if (!extended.has(s.name)) result.push(s);
   return result;
 }
 
@@ -436,10 +337,29 @@ export function likertValue(cell: string, scale: Scale): number | null | undefin
   return undefined;
 }
 
-/** An integer answer ("4", "4.0"), else null. */
+/**
+ * A number written with a decimal comma: `3,5`, `4,0` (as European spreadsheets write them); one
+ * or two decimals, so `1,000` (a thousands separator) is none.
+ */
+export const DECIMAL_COMMA = /^\s*[+-]?\d{1,3},\d{1,2}\s*$/;
+
+/** An integer answer ("4", "4.0", or "4,0" with a decimal comma), else null. */
 export function integerAnswer(cell: string): number | null {
-  const m = /^\s*([+-]?\d{1,3})(?:\.0+)?\s*$/.exec(cell);
+  const m = /^\s*([+-]?\d{1,3})(?:\.0+|,0{1,2})?\s*$/.exec(cell);
   return m ? Number(m[1]) : null;
+}
+
+/**
+ * A number that is not a whole one ("3.5", "3,5" with a decimal comma), else
+ * null: a Likert answer is a point of its scale, so such a cell is refused
+ * with its value named rather than read as "not a number".
+ *   fractionalAnswer('3,5') === 3.5; fractionalAnswer('4') === null
+ */
+export function fractionalAnswer(cell: string): number | null {
+  const m = /^\s*([+-]?\d{1,3})(?:\.(\d+)|,(\d{1,2}))\s*$/.exec(cell);
+  const decimals = m ? (m[2] ?? m[3]!) : '';
+  if (!m || /^0+$/.test(decimals)) return null;
+  return Number(`${m[1]}.${decimals}`);
 }
 
 /** The fixed integer ranges align accepts as Likert scales, narrowest first. */
@@ -516,6 +436,7 @@ export function bestScale(cells: Iterable<string>, scales: readonly Scale[]): Sc
     else counts.set(cell, { shown: cell.trim(), n: 1 });
   }
   let best: ScaleFit | null = null;
+  let bestDistinct = 0;
   for (const scale of scales) {
     let answered = 0;
     // distinct labels are counted by their key: "Agree" and " agree" are one label
@@ -556,8 +477,45 @@ export function bestScale(cells: Iterable<string>, scales: readonly Scale[]): Sc
     // a numbered scale is read only from labels written with their words, never from bare numbers alone
     if (matched === 0 || (scale.numbered && ![...known.values()].some((k) => k.worded))) continue;
     const fit = { scale, matched, answered, known: [...known.values()].map((k) => k.shown), unknown: [...unknown.values()] };
-    const better = !best || fit.unknown.length < best.unknown.length || (fit.unknown.length === best.unknown.length && matched > best.matched);
-    if (better) best = fit;
+    // Between scales that both read every label, the one keeping more of them apart: "Plutôt d'accord"
+    // and "D'accord" are one point of the 5-point scale (two tools' wordings of "Agree") but 5 and 6
+    // of the 7-point one, so a question answered with both is 7-point.
+    const distinct = new Set([...known.values()].map((k) => k.value)).size;
+    const better =
+      !best ||
+      fit.unknown.length < best.unknown.length ||
+      (fit.unknown.length === best.unknown.length && (distinct > bestDistinct || (distinct === bestDistinct && matched > best.matched)));
+    if (better) {
+      best = fit;
+      bestDistinct = distinct;
+    }
   }
   return best;
+}
+
+/**
+ * The labels of `cells` on `scale` when they are written in more than one
+ * language with none common to all (`Agree` beside `Tout à fait d'accord`),
+ * each with the languages it belongs to; null when one language reads them all,
+ * when the scale's languages are settled (align.yml `languages`), or for the
+ * labels align.yml adds (they have no language). Missing-answer labels
+ * (`N/A`, `Ne sais pas`) are not counted: they say nothing about the scale.
+ *   mixedLanguages(['Agree', "Tout à fait d'accord"], findScale('agreement')!)
+ *     -> [{label: 'Agree', languages: ['en']}, {label: "Tout à fait d'accord", languages: ['fr']}]
+ */
+export function mixedLanguages(cells: Iterable<string>, scale: Scale): Array<{ label: string; languages: Language[] }> | null {
+  const table = scale.languages;
+  if (!table) return null;
+  const seen = new Map<string, { label: string; languages: Language[] }>();
+  let common = null as Set<Language> | null;
+  for (const cell of cells) {
+    if (cell.trim() === '') continue;
+    const key = keyOn(cell, scale);
+    if (key === null || seen.has(key)) continue;
+    const languages = table.get(key);
+    if (!languages) continue;
+    seen.set(key, { label: cell.trim(), languages: [...languages] });
+    common = common === null ? new Set(languages) : new Set([...common].filter((l) => languages.has(l)));
+  }
+  return common !== null && common.size === 0 ? [...seen.values()] : null;
 }

@@ -13,6 +13,8 @@
  * Wall-clock times without a zone are read as UTC.
  */
 
+import { InputError } from '../errors.js';
+
 /** Which way round the day and month of a slashed date are. */
 export type DateOrder = 'mdy' | 'dmy';
 
@@ -168,6 +170,84 @@ export function guessDateOrder(values: Iterable<string>, fallback: DateOrder = '
   if (unpadded > 0 && padded === 0) return 'mdy';
   if (padded > 0 && unpadded === 0) return 'dmy';
   return fallback;
+}
+
+/** A column's day and month order and what settled it (align inspect prints both). */
+export interface DateOrderChoice {
+  order: DateOrder;
+  how: string;
+}
+
+/**
+ * The day and month order of a column of submit times, or null when its
+ * slashed dates (`03/04/2025`) leave it open: every day and month 12 or less
+ * and nothing else says. In order: align.yml `dateOrder`; a date that settles
+ * it (`25/03/2025` is day first); the tool's known format (`known`: Google
+ * Sheets in French writes day first); dotted dates (`05.03.2025`, day first
+ * everywhere); the tool's spelling when `spelling` is set (US Sheets and Excel
+ * write `3/7/2025` without leading zeros, the day-first locales `03/07/2025`).
+ * A column with no slashed or dotted date needs no order.
+ *   decideDateOrder(['05/03/2025 15:37:29'], {}) === null
+ *   decideDateOrder(['25/03/2025'], {})?.order === 'dmy'
+ */
+export function decideDateOrder(
+  values: Iterable<string>,
+  options: { configured?: DateOrder | undefined; known?: DateOrderChoice | null; spelling?: boolean },
+): DateOrderChoice | null {
+  if (options.configured) return { order: options.configured, how: `align.yml dateOrder: ${options.configured}` };
+  let unpadded = 0;
+  let padded = 0;
+  let slashed = 0;
+  let dotted = 0;
+  for (const v of values) {
+    // day and month joined by / or - (Dutch Sheets: 5-3-2025), or by dots (always day first)
+    const m = /^\s*(\d{1,2})([/.-])(\d{1,2})\2\d{2,4}/.exec(v);
+    if (!m) continue;
+    if (m[2] === '.') {
+      dotted++;
+      continue;
+    }
+    slashed++;
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    if (a > 12 && b <= 12) return { order: 'dmy', how: `a day above 12 comes first (${JSON.stringify(v.trim())})` };
+    if (b > 12 && a <= 12) return { order: 'mdy', how: `a day above 12 comes second (${JSON.stringify(v.trim())})` };
+    if (m[1]!.length === 1 || m[3]!.length === 1) unpadded++;
+    else if (m[1]!.startsWith('0') || m[3]!.startsWith('0')) padded++;
+  }
+  if (slashed === 0)
+    return dotted > 0 ? { order: 'dmy', how: 'dates written dd.mm.yyyy (dotted dates are day first)' } : { order: 'mdy', how: 'no day/month dates to order' };
+  if (options.known) return options.known;
+  if (options.spelling) {
+    if (unpadded > 0 && padded === 0) return { order: 'mdy', how: 'dates without leading zeros (3/7/2025), as the tool writes them in US English' };
+    if (padded > 0 && unpadded === 0) return { order: 'dmy', how: 'dates with leading zeros (03/07/2025), as the tool writes them in day-first locales' };
+  }
+  return null;
+}
+
+/** The align.yml fix for a column of dates decideDateOrder leaves open. */
+export const DATE_ORDER_FIX = 'say how the dates are written in align.yml: dateOrder: dmy (day first, 31/12/2025) or dateOrder: mdy (month first, 12/31/2025)';
+
+/**
+ * decideDateOrder, or exit 2 naming the column, a date it cannot order and
+ * align.yml's dateOrder: a submit time decides which of two submissions is
+ * later, and align does not guess which way `05/03/2025` is written.
+ */
+export function settleDateOrder(
+  values: readonly string[],
+  options: Parameters<typeof decideDateOrder>[1],
+  table: { path: string; lines: readonly number[] },
+  column: string,
+): DateOrderChoice {
+  const choice = decideDateOrder(values, options);
+  if (choice) return choice;
+  const sample = values.map((v) => v.trim()).find((v) => /^\d{1,2}([/-])\d{1,2}\1/.test(v)) ?? '';
+  throw new InputError(
+    table.path,
+    table.lines[0] ?? 1,
+    column,
+    `the submit times could be day first or month first (${JSON.stringify(sample)}: every day and month in the column is 12 or less)`,
+    DATE_ORDER_FIX,
+  );
 }
 
 /**

@@ -19,7 +19,7 @@ describe('an unknown key of 4 MB', () => {
     // an explicit key (`? …`): YAML caps implicit keys at 1024 characters, not these
     const message = errorOf(`? ${'k'.repeat(4_000_000)}\n: 1\n`);
     expect(message).toBe(
-      `align.yml:1: unknown key "${'k'.repeat(60)}…"; the keys allowed here are title, client, facilitator, date, logo, leaders, minGroup, rankingQuestion, columns, scales, codebooks, dimensions, levels, reverse, commentMinGroup, priorities, official, ownership, quality, renamed`,
+      `align.yml:1: unknown key "${'k'.repeat(60)}…"; the keys allowed here are title, client, facilitator, date, logo, languages, dateOrder, leaders, minGroup, rankingQuestion, columns, scales, codebooks, dimensions, levels, reverse, commentMinGroup, priorities, official, ownership, quality, renamed`,
     );
   });
 

@@ -58,7 +58,7 @@ describe('parseConfig(source, file)', () => {
 
   it('rejects an unknown key and suggests the close one', () => {
     expect(errorOf('min_group: 5\n')).toBe(
-      'align.yml:1: unknown key "min_group"; did you mean minGroup?; the keys allowed here are title, client, facilitator, date, logo, leaders, minGroup, rankingQuestion, columns, scales, codebooks, dimensions, levels, reverse, commentMinGroup, priorities, official, ownership, quality, renamed',
+      'align.yml:1: unknown key "min_group"; did you mean minGroup?; the keys allowed here are title, client, facilitator, date, logo, languages, dateOrder, leaders, minGroup, rankingQuestion, columns, scales, codebooks, dimensions, levels, reverse, commentMinGroup, priorities, official, ownership, quality, renamed',
     );
     expect(errorOf('columns:\n  Q2: {role: role, colour: red}\n')).toMatch(/^align\.yml:2: columns\.Q2: unknown key "colour"/);
     expect(errorOf('scales:\n  agreement:\n    label: {Agree-ish: 4}\n')).toMatch(

@@ -13,11 +13,39 @@
 import type { ColumnRoleName } from '../config-types.js';
 import { normaliseExport } from '../plan/plan.js';
 import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
-import { guessDateOrder, parseTimestamp, secondsBetween } from '../timestamps.js';
+import { parseTimestamp, secondsBetween, settleDateOrder } from '../timestamps.js';
 import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
 const FIXED = ['id', 'start time', 'completion time', 'email', 'name'];
+
+/**
+ * The fixed columns as Microsoft Forms writes them in a French, German, Spanish, Portuguese,
+ * Italian or Dutch workbook [best knowledge of the product's translations; not checked against a
+ * live export]: id, start time, completion time, email, name, last modified time.
+ */
+const TRANSLATED: ReadonlyArray<{ language: string; headers: readonly string[] }> = [
+  { language: 'French', headers: ['id', 'heure de début', 'heure de fin', 'adresse de messagerie', 'nom', 'heure de la dernière modification'] },
+  { language: 'German', headers: ['id', 'startzeit', 'fertigstellungszeit', 'e-mail', 'name', 'zeitpunkt der letzten änderung'] },
+  { language: 'Spanish', headers: ['id.', 'hora de inicio', 'hora de finalización', 'correo electrónico', 'nombre', 'hora de la última modificación'] },
+  { language: 'Portuguese', headers: ['id', 'hora de início', 'hora de conclusão', 'email', 'nome', 'hora da última modificação'] },
+  { language: 'Italian', headers: ['id', 'ora di inizio', 'ora di completamento', 'posta elettronica', 'nome', "ora dell'ultima modifica"] },
+  { language: 'Dutch', headers: ['id', 'begintijd', 'tijdstip van voltooiing', 'e-mail', 'naam', 'tijdstip van laatste wijziging'] },
+];
+
+/** The English header a translated fixed header stands for: 'heure de fin' -> 'completion time'. */
+function englishFixed(lower: string): string {
+  for (const t of TRANSLATED) {
+    const at = t.headers.indexOf(lower);
+    if (at >= 0) return at === 5 ? 'last modified time' : FIXED[at]!;
+  }
+  return lower;
+}
+
+/** The language of the fixed headers when they are translated, else null. */
+function translatedLanguage(r1: readonly string[]): string | null {
+  return TRANSLATED.find((t) => t.headers.slice(1, 3).every((h) => r1.includes(h)))?.language ?? null;
+}
 
 const KNOWN: Record<string, { role: ColumnRoleName; reason: string }> = {
   id: { role: 'id', reason: 'Microsoft Forms response number' },
@@ -38,6 +66,10 @@ export function detect(table: Table): Detection {
   if (r1[0] === 'id' && r1.includes('start time') && r1.includes('completion time')) {
     return { score: 0.8, reason: 'Microsoft Forms: ID, "Start time" and "Completion time" columns' };
   }
+  const language = translatedLanguage(r1);
+  if (language && /^id\.?$/.test(r1[0] ?? '')) {
+    return { score: 0.9, reason: `Microsoft Forms in ${language}: ID, ${JSON.stringify(r1[1])} and ${JSON.stringify(r1[2])} head the file` };
+  }
   return { score: 0, reason: 'no ID, Start time, Completion time, Email, Name columns' };
 }
 
@@ -47,7 +79,7 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
   let start: number | undefined;
   const columns: ExportColumn[] = header.map((h, index) => {
     const text = h.trim();
-    const lower = text.toLowerCase();
+    const lower = englishFixed(text.toLowerCase());
     const known =
       (Object.hasOwn(KNOWN, lower) ? KNOWN[lower] : undefined) ??
       (/^(points|feedback) - /.test(lower) ? { role: 'metadata' as const, reason: 'Microsoft Forms quiz column' } : undefined);
@@ -58,13 +90,26 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     return { index, header: text, code: null, question: text, sub: null, ...(known ? { known } : {}) };
   });
   const times = [completion, start].filter((i): i is number => i !== undefined);
-  const order = completion !== undefined ? guessDateOrder(table.records.slice(1).flatMap((r) => times.map((i) => r[i] ?? ''))) : 'mdy';
+  // Excel shows Forms' times in the workbook's locale: US `3/3/25 9:27:10`, day first elsewhere.
+  const language = translatedLanguage(header.map((h) => h.trim().toLowerCase()));
+  const known = language ? { order: 'dmy' as const, how: `the columns are headed in ${language}: Microsoft Forms in a day-first language` } : null;
+  const dates =
+    completion !== undefined
+      ? settleDateOrder(
+          table.records.slice(1).flatMap((r) => times.map((i) => r[i] ?? '')),
+          { configured: context.config.dateOrder, known, spelling: true },
+          table,
+          header[completion]!.trim(),
+        )
+      : null;
+  const order = dates?.order ?? 'mdy';
   return normaliseExport(table, context, {
     format: 'microsoft-forms',
     headerRows: 1,
     newestFirst: false,
     columns,
     ...(completion !== undefined ? { submitted: (record: readonly string[]) => parseTimestamp(record[completion!] ?? '', order) } : {}),
+    ...(dates ? { dates: { ...dates, column: header[completion!]!.trim() } } : {}),
     ...(start !== undefined && completion !== undefined
       ? { duration: (record: readonly string[]) => secondsBetween(record[start!] ?? '', record[completion!] ?? '', (t) => parseTimestamp(t, order)) }
       : {}),

@@ -104,7 +104,8 @@ function timeZoneOf(cell: string | undefined): string | undefined {
   }
 }
 
-const FINISHED_NO = /^(0|false|no)$/i;
+/** `Finished` as numbers, or as choice text in an English, German, French, Spanish/Portuguese/Italian or Dutch account. */
+const FINISHED_NO = /^(0|false|no|falsch|faux|falso|onwaar)$/i;
 
 /** Qualtrics Status codes and texts: what to exclude (0 / IP Address, 4 / Imported, 16 / Offline are real responses). */
 function statusReason(status: string): string | null {

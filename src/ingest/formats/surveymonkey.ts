@@ -24,7 +24,63 @@ import { parseTimestamp, secondsBetween } from '../timestamps.js';
 import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
-const SINGLE = /^(response|open-ended response|other \(please specify\))$/i;
+/*
+ * Row 2 under a one-answer question, in English and as SurveyMonkey writes it in French, German,
+ * Spanish, Portuguese, Italian and Dutch [the translations: best knowledge, not checked against a
+ * live export]: `Response` (one choice), `Open-Ended Response` (a text box), `Other (please specify)`.
+ */
+const RESPONSE = /^(response|réponse|antwort|respuesta|resposta|risposta|antwoord)$/i;
+const OPEN_ENDED = /^(open-ended response|réponse ouverte|offene antwort|respuesta abierta|resposta aberta|risposta aperta|open antwoord)$/i;
+const OTHER =
+  /^(other \(please specify\)|autre \(veuillez préciser\)|sonstiges \(bitte angeben\)|otro \(especifique\)|outro \(especifique\)|altro \(specificare\)|anders \(gelieve te specificeren\))$/i;
+const SINGLE = { test: (cell: string) => RESPONSE.test(cell) || OPEN_ENDED.test(cell) || OTHER.test(cell) };
+
+/**
+ * The metadata columns as SurveyMonkey heads them in an export from an account in French, German,
+ * Spanish, Portuguese, Italian or Dutch [best knowledge of SurveyMonkey's translations; not checked
+ * against a live export]: respondent id, collector id, start date, end date, IP address, email
+ * address, first name, last name (the English keys' order).
+ */
+const TRANSLATED_METADATA: ReadonlyArray<readonly string[]> = [
+  ['id du répondant', 'id du collecteur', 'date de début', 'date de fin', 'adresse ip', 'adresse e-mail', 'prénom', 'nom de famille'],
+  ['befragten-id', 'collector-id', 'startdatum', 'enddatum', 'ip-adresse', 'e-mail-adresse', 'vorname', 'nachname'],
+  [
+    'id del encuestado',
+    'id del recopilador',
+    'fecha de inicio',
+    'fecha de finalización',
+    'dirección ip',
+    'dirección de correo electrónico',
+    'nombre',
+    'apellido',
+  ],
+  ['id do respondente', 'id do coletor', 'data de início', 'data de término', 'endereço ip', 'endereço de e-mail', 'nome', 'sobrenome'],
+  ['id rispondente', 'id raccoglitore', 'data di inizio', 'data di fine', 'indirizzo ip', 'indirizzo e-mail', 'nome', 'cognome'],
+  ['respondent-id', 'verzamelprogramma-id', 'begindatum', 'einddatum', 'ip-adres', 'e-mailadres', 'voornaam', 'achternaam'],
+];
+
+function translatedMetadata(): Record<string, { role: 'id' | 'metadata' | 'submitted' | 'email'; reason: string }> {
+  const english = ['respondent id', 'collector id', 'start date', 'end date', 'ip address', 'email address', 'first name', 'last name'];
+  const out: Record<string, { role: 'id' | 'metadata' | 'submitted' | 'email'; reason: string }> = {};
+  const roles = { 'respondent id': 'id', 'end date': 'submitted', 'email address': 'email' } as const;
+  for (const headers of TRANSLATED_METADATA) {
+    headers.forEach((h, i) => {
+      const role = roles[english[i] as keyof typeof roles] ?? 'metadata';
+      out[h] = { role, reason: `SurveyMonkey ${english[i]} (${h})${i >= 6 ? ', used for the name when no name question is answered' : ''}` };
+    });
+  }
+  return out;
+}
+
+/** The English metadata header a translated one stands for, or the header itself. */
+function englishMetadata(lower: string): string {
+  const english = ['respondent id', 'collector id', 'start date', 'end date', 'ip address', 'email address', 'first name', 'last name'];
+  for (const headers of TRANSLATED_METADATA) {
+    const at = headers.indexOf(lower);
+    if (at >= 0) return english[at]!;
+  }
+  return lower;
+}
 
 const METADATA: Record<string, { role: 'id' | 'metadata' | 'submitted' | 'email'; reason: string }> = {
   'respondent id': { role: 'id', reason: "SurveyMonkey's respondent id" },
@@ -39,9 +95,14 @@ const METADATA: Record<string, { role: 'id' | 'metadata' | 'submitted' | 'email'
   'email address': { role: 'email', reason: 'SurveyMonkey email collector address' },
   'first name': { role: 'metadata', reason: 'SurveyMonkey contact first name (used for the name when no name question is answered)' },
   'last name': { role: 'metadata', reason: 'SurveyMonkey contact last name (used for the name when no name question is answered)' },
+  ...translatedMetadata(),
 };
 
 const CONTACT = /^contact info(?:rmation)?$/i;
+
+/** `Custom Data 1` in English and the other languages (as TRANSLATED_METADATA). */
+const CUSTOM_DATA =
+  /^(custom data|données personnalisées|benutzerdefinierte daten|datos personalizados|dados personalizados|dati personalizzati|aangepaste gegevens)( \d+)?$/i;
 
 /** What a field of the contact-information block is: the respondent's name or email, else metadata. */
 function contactField(field: string): { role: 'name' | 'email' | 'metadata'; reason: string } {
@@ -53,7 +114,7 @@ function contactField(field: string): { role: 'name' | 'email' | 'metadata'; rea
 
 function isMetadata(header: string): boolean {
   const h = header.trim().toLowerCase();
-  return Object.hasOwn(METADATA, h) || /^custom data( \d+)?$/.test(h);
+  return Object.hasOwn(METADATA, h) || CUSTOM_DATA.test(h);
 }
 
 /**
@@ -103,7 +164,7 @@ function isRowLabel(cell: string): boolean {
 
 export function detect(table: Table): Detection {
   const r1 = (table.records[0] ?? []).map((c) => c.trim());
-  const lower = r1.map((c) => c.toLowerCase());
+  const lower = r1.map((c) => englishMetadata(c.toLowerCase()));
   const id = lower.includes('respondent id') || lower[0] === 'respondentid';
   const collector = lower.includes('collector id') || lower.includes('start date');
   const second = hasSecondHeader(table);
@@ -132,12 +193,13 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     const top = cleanHeaderText(raw);
     if (top !== '') question = top;
     const below = cleanHeaderText(r2[index] ?? '');
+    const english = englishMetadata(top.toLowerCase());
     const known = Object.hasOwn(METADATA, top.toLowerCase()) ? METADATA[top.toLowerCase()] : undefined;
-    if (top !== '' && (known || /^custom data( \d+)?$/i.test(top))) {
-      if (top.toLowerCase() === 'first name') firstName = index;
-      if (top.toLowerCase() === 'last name') lastName = index;
+    if (top !== '' && (known || CUSTOM_DATA.test(top))) {
+      if (english === 'first name') firstName = index;
+      if (english === 'last name') lastName = index;
       if (known?.role === 'submitted') endDate = index;
-      if (/^start ?date$/i.test(top)) startDate = index;
+      if (/^start ?date$/i.test(english)) startDate = index;
       return { index, header: top, code: null, question: top, sub: null, known: known ?? { role: 'metadata', reason: 'SurveyMonkey custom data' } };
     }
     const older = /^(.*\S)\s*\[([^\]]+)\]$/.exec(top);
@@ -147,9 +209,9 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     if (older && CONTACT.test(older[1]!) && below === '') {
       return { index, header: top, code: null, question: older[1]!, sub: older[2]!, known: contactField(older[2]!) };
     }
-    if (/^response$/i.test(below)) return { index, header: question, code: null, question, sub: null, single: true };
-    if (below === '' || /^open-ended response$/i.test(below)) return { index, header: question, code: null, question, sub: null };
-    if (SINGLE.test(below)) {
+    if (RESPONSE.test(below)) return { index, header: question, code: null, question, sub: null, single: true };
+    if (below === '' || OPEN_ENDED.test(below)) return { index, header: question, code: null, question, sub: null };
+    if (OTHER.test(below)) {
       // "Other (please specify)": the text box beside a choice question, a question of its own.
       const header = `${question} [${below}]`;
       return { index, header, code: null, question: header, sub: null };

@@ -5,6 +5,7 @@
  * files, settles duplicates and names the priorities.
  */
 import type { AlignConfig, ColumnRoleName } from '../config-types.js';
+import type { DateOrderChoice } from '../timestamps.js';
 import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
 
 export interface Detection {
@@ -84,6 +85,10 @@ export interface Normalised {
   excluded: Excluded[];
   notes: Note[];
   hasRoleColumn: boolean;
+  /** How the submit times' day and month order was settled (align inspect prints it); absent when the file has no submit times read so. */
+  dates?: DateOrderChoice & { column: string };
+  /** Numeric Likert columns with answers written with a decimal comma (`4,0`), read as numbers (align inspect lists them). */
+  decimalComma?: string[];
   /** Priority names as the file lists them (wide columns, code book), in file order; [] when only known from cells. */
   priorities: string[];
   /** SurveyMonkey writes newest first; everyone else oldest first. */

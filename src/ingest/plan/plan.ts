@@ -16,9 +16,9 @@ import { record as emptyRecord, recordFrom } from '../../records.js';
 import type { ColumnRoleName } from '../config-types.js';
 import type { ColumnInfo, NormaliseContext } from '../formats/types.js';
 import { deriveOptions, type Inference, inferAnswer, inferFromHeader, inferLikert, splitChoices } from '../infer.js';
-import { isMissingAnswer, scalesFor } from '../likert.js';
+import { DECIMAL_COMMA, isMissingAnswer, scalesFor } from '../likert.js';
 import { aliasKeyOf, EMPTY_ROW, invalidReason } from '../rankings.js';
-import { guessDateOrder, parseTimestamp } from '../timestamps.js';
+import { parseTimestamp, settleDateOrder } from '../timestamps.js';
 import type { Excluded, Item, Note, Table } from '../types.js';
 import { multiQuestions, optionsOf } from './answers.js';
 import { numericGroups, questionGroups, quoted } from './groups.js';
@@ -269,7 +269,23 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   const keyOf = aliasKeyOf(config.priorities?.aliases);
   const rankingResolved = ranking ? ranking.columns.map((c) => resolved.find((r) => r.column.index === c.index)!) : [];
   const listOptions = ranking?.encoding === 'list' ? deriveOptions(rankingResolved[0]!.view.cells) : [];
-  const dateOrder = guessDateOrder(submittedColumns.flatMap((r) => r.view.raw));
+  // The submit-time column the plan found (a tool layout reads its own column itself): its day and
+  // month order is settled once, or the run stops naming align.yml's dateOrder.
+  const dates =
+    layout.dates ??
+    (!layout.submitted && !layout.readTime && submittedColumns.length > 0
+      ? {
+          ...settleDateOrder(
+            submittedColumns.flatMap((r) => r.view.raw),
+            { configured: config.dateOrder },
+            table,
+            submittedColumns[0]!.column.header,
+          ),
+          column: submittedColumns[0]!.column.header,
+        }
+      : undefined);
+  const dateOrder = dates?.order ?? 'mdy';
+  const decimalComma = likertColumns.filter((c) => c.likert?.numeric && c.view.cells.some((v) => DECIMAL_COMMA.test(v))).map((c) => c.column.header);
   const multiselect = multiQuestions(multiColumns);
 
   const pick = (cols: readonly Resolved[], at: number): string | null => {
@@ -491,6 +507,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     ...(recallUnresolved ? { recallUnresolved } : {}),
     ...(decisions.list.length > 0 ? { decisions: decisions.list } : {}),
     scales: Object.fromEntries(likertColumns.filter((c) => c.likert?.scale).map((c) => [c.column.index, c.likert!.scale!.name])),
+    ...(dates ? { dates } : {}),
+    ...(decimalComma.length > 0 ? { decimalComma } : {}),
   };
 }
 

@@ -4,7 +4,18 @@
 import { InputError } from '../../errors.js';
 import type { AlignConfig } from '../config-types.js';
 import { inferLikert, type LikertKind } from '../infer.js';
-import { bestScale, findScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale } from '../likert.js';
+import {
+  bestScale,
+  findScale,
+  fractionalAnswer,
+  integerAnswer,
+  isMissingAnswer,
+  languageName,
+  likertValue,
+  mixedLanguages,
+  numericRange,
+  type Scale,
+} from '../likert.js';
 import { outlyingAnswers } from '../outlying.js';
 import { SKIP_INVALID_FIX } from '../rankings.js';
 import type { Note } from '../types.js';
@@ -127,6 +138,55 @@ export function resolveScales(resolved: Resolved[], scales: Scale[], config: Ali
         );
     }
   }
+  refuseMixedLanguages(likert, file, headerLine, lenient);
+}
+
+/**
+ * A question answered in labels of two languages ("Agree" beside "Tout à fait d'accord") is not
+ * read: which language's 4 is meant is the user's to say, in align.yml `languages` (a bilingual
+ * survey) or by correcting the answers. Checked per column and across a question's columns.
+ */
+function refuseMixedLanguages(likert: Resolved[], file: string, headerLine: number, lenient: Note[] | null): void {
+  const labelled = likert.filter((r) => r.role === 'likert' && r.likert?.scale);
+  const questions = new Map<string, Resolved[]>();
+  for (const r of labelled) {
+    const key = r.group ? `g:${r.group}` : r.column.sub !== null ? `q:${r.column.question}` : `col:${r.column.index}`;
+    questions.set(key, [...(questions.get(key) ?? []), r]);
+  }
+  for (const members of questions.values()) {
+    const scale = members[0]!.likert!.scale!;
+    // each column's distinct answers once (a column of 100k rows holds a handful)
+    const distinct = new Map(members.map((m) => [m, new Set(m.view.cells)]));
+    const one = members.find((m) => mixedLanguages(distinct.get(m)!, m.likert!.scale!) !== null);
+    const where = one ?? members[0]!;
+    const mixed = one
+      ? mixedLanguages(distinct.get(one)!, one.likert!.scale!)
+      : members.length > 1 && members.every((m) => m.likert!.scale === scale)
+        ? mixedLanguages(new Set([...distinct.values()].flatMap((s) => [...s])), scale)
+        : null;
+    if (!mixed) continue;
+    const found = mixed
+      .slice(0, 8)
+      .map((m) => `${quoted(m.label)} (${m.languages.map(languageName).join(' or ')})`)
+      .join(', ');
+    const codes = [...new Set(mixed.flatMap((m) => m.languages))];
+    const problem = `the answers are labels of ${codes.length} languages with none common to all: ${found}${mixed.length > 8 ? ', …' : ''}`;
+    if (lenient) {
+      for (const m of members) {
+        m.role = 'ignore';
+        m.reason = `${m.reason}; ${problem}, so left out`;
+      }
+      lenient.push({ file, line: headerLine, note: `${problem} (column ${quoted(where.column.header)}): left out (Likert answers are not used here)` });
+      continue;
+    }
+    throw new InputError(
+      file,
+      headerLine,
+      where.column.header,
+      problem,
+      `if the survey was answered in more than one language, name them in align.yml: languages: [${codes.join(', ')}]; otherwise correct the answers, or map them under scales`,
+    );
+  }
 }
 
 /** How many distinct cells of one column likertCell remembers (a Likert column holds a handful). */
@@ -167,6 +227,18 @@ function readLikertCell(c: Resolved, cell: string, file: string, line: number): 
   if (isMissingAnswer(cell)) return null;
   const value = integerAnswer(cell);
   if (numeric && value !== null && value >= numeric.low && value <= numeric.high) return value;
+  // "3,5" or "3.5": read as the number it is, and refused as no point of the scale (an answer is one
+  // of the scale's whole points; half a point is not rounded either way).
+  const fraction = numeric && value === null ? fractionalAnswer(cell) : null;
+  if (numeric && fraction !== null) {
+    throw new InputError(
+      file,
+      line,
+      c.column.header,
+      `${quoted(cell.trim())} is ${fraction}, between two points of the ${numeric.low}..${numeric.high} scale (answers are its whole points)`,
+      `correct the cell to a whole point, ${SKIP_INVALID_FIX}`,
+    );
+  }
   if (value === null || !numeric) {
     throw new InputError(
       file,

@@ -3,6 +3,7 @@ import type { ColumnRoleName } from '../config-types.js';
 import type { Normalised, RawRow } from '../formats/types.js';
 import type { ColumnView, RankingCandidate } from '../infer.js';
 import type { Scale } from '../likert.js';
+import type { DateOrderChoice } from '../timestamps.js';
 import type { ToolFormat } from '../types.js';
 import type { Book, Override } from './overrides.js';
 
@@ -34,6 +35,8 @@ export interface ExportLayout {
   duration?: (record: readonly string[]) => number | null;
   /** How the layout's submit-time cells read (default: the tools' formats, day and month order guessed per column). */
   readTime?: (text: string) => number | null;
+  /** How the layout's own submit-time column orders day and month (align inspect prints it). */
+  dates?: DateOrderChoice & { column: string };
   /** Why the tool's own columns say the record is not a real response, or null. */
   exclude?: (record: readonly string[]) => string | null;
   /** Columns holding first and last name, used when no name column is found or its cell is blank. */
