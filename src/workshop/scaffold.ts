@@ -48,6 +48,12 @@ export function alignYml(): string {
 # A PNG, JPEG or SVG logo (at most 1 MB) for the HTML cover, relative to this file.
 # logo: logo.svg
 
+# The languages the survey was answered in (en, fr, de, es, pt, it, nl): only their Likert labels are
+# read, and a question may mix them. Unset: every language is read, and a question mixing two stops.
+# languages: [en, fr]
+# Day and month order of slashed submit times (03/04/2025) when the export does not show it: dmy or mdy.
+# dateOrder: dmy
+
 # Role values that make a respondent a leader (the whole cell, case aside).
 leaders:
   - Executive
