@@ -142,19 +142,17 @@ describe('kemeny(matrix, bordaOrder, keys)', () => {
     expect(kemeny([[]], [], [])).toEqual({ order: [], optimalOrders: 1, cost: 0 });
   });
 
-  it(`kemeny(N = KEMENY_MAX_ITEMS = ${KEMENY_MAX_ITEMS}) finishes under a second; N = KEMENY_MAX_ITEMS + 1 -> null`, () => {
+  it(`kemeny(N = KEMENY_MAX_ITEMS = ${KEMENY_MAX_ITEMS}) gives an order of every item; N = KEMENY_MAX_ITEMS + 1 -> null (its time: npm run bench)`, () => {
     expect(KEMENY_MAX_ITEMS).toBeGreaterThanOrEqual(12);
     const random = seededRandom(16);
     const make = (n: number): number[][] => Array.from({ length: 7 }, () => Array.from({ length: n }, (_, i) => i + 1).sort(() => random() - 0.5));
     const keys = (n: number): string[] => Array.from({ length: n }, (_, i) => `p${String(i).padStart(2, '0')}`);
     const n = KEMENY_MAX_ITEMS;
-    const start = performance.now();
     const r = kemeny(
       make(n),
       keys(n).map((_, i) => i),
       keys(n),
     );
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(r?.order.length).toBe(n);
     expect(
       kemeny(
