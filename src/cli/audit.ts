@@ -132,7 +132,6 @@ async function auditContent(
   const result = await loadAudit(options.files, options, io, { config, progress });
   requireRespondents(result, options.files);
   progress.update(0, 0, 'rendering');
-  const templates = options.template !== undefined ? { templateDir: options.template } : {};
   // Since the last audit: the baseline read and compared only when given (the JSON output stays the AuditResult)
   let since: { since: SinceModel } | Record<string, never> = {};
   if (options.baseline !== undefined) {
@@ -144,6 +143,26 @@ async function auditContent(
     const baseline = await readAuditResult(options.baseline, 'baseline');
     since = { since: sinceModel(compareAudits(baseline, result, { renamed: config.config.renamed ?? {} }), options.baseline) };
   }
+  // The reader's language: --lang, else align.yml's language, else English (JSON and CSV are language-neutral).
+  const lang = options.lang ?? config.config.language ?? 'en';
+  const { withLanguage } = await import('../i18n/index.js');
+  const content = await withLanguage(lang, () => renderContent(result, options, { format, chromium, meta, progress, since }));
+  return { result, content };
+}
+
+async function renderContent(
+  result: AuditResult,
+  options: AuditCommandOptions,
+  run: {
+    format: ReportFormat;
+    chromium: string | null;
+    meta: Awaited<ReturnType<typeof resolveReportMeta>>['meta'];
+    progress: Progress;
+    since: { since: SinceModel } | Record<string, never>;
+  },
+): Promise<string | Uint8Array> {
+  const { format, chromium, meta, progress, since } = run;
+  const templates = options.template !== undefined ? { templateDir: options.template } : {};
   let content: string | Uint8Array;
   if (format === 'json') {
     const { renderJson } = await import('../render/markdown.js');
@@ -165,5 +184,5 @@ async function auditContent(
       content = await renderPdf(html, { executablePath: chromium, title: reportTitle(result), paper: options.paper ?? 'a4' });
     }
   }
-  return { result, content };
+  return content;
 }

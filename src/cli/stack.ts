@@ -6,7 +6,7 @@ import type { AuditResult } from '../audit/types.js';
 import { InputError } from '../errors.js';
 import type { Io } from './io.js';
 import { colorLevel, useColor } from './io.js';
-import { loadAudit, requireRespondents } from './load.js';
+import { loadAudit, loadConfigFor, requireRespondents } from './load.js';
 import type { ReadingFlags } from './options.js';
 import { writeStdout } from './output.js';
 import { createProgress } from './progress.js';
@@ -32,8 +32,10 @@ export async function stackCommand(options: StackOptions, io: Io): Promise<Audit
   // The progress bar is erased before the view, the JSON or an error is printed.
   const progress = createProgress(io, { quiet: Boolean(options.quiet) });
   let result: AuditResult;
+  let config: Awaited<ReturnType<typeof loadConfigFor>>;
   try {
-    result = await loadAudit([options.file], options, io, { likert: 'lenient', progress });
+    config = await loadConfigFor(options, io);
+    result = await loadAudit([options.file], options, io, { config, likert: 'lenient', progress });
   } finally {
     progress.done();
   }
@@ -52,8 +54,12 @@ export async function stackCommand(options: StackOptions, io: Io): Promise<Audit
     await writeStdout(io.stdout, `${JSON.stringify(stackJson(result), null, 2)}\n`);
     return result;
   }
-  const { renderStackTerminal } = await import('../render/terminal-stack.js');
-  const text = renderStackTerminal(result, { color: useColor(io, options.color), colorLevel: colorLevel(io), width: io.stdout.columns ?? 100 });
+  const [{ renderStackTerminal }, { withLanguage }] = await Promise.all([import('../render/terminal-stack.js'), import('../i18n/index.js')]);
+  // The view's language: --lang, else align.yml's language, else English.
+  const lang = options.lang ?? config.config.language ?? 'en';
+  const text = withLanguage(lang, () =>
+    renderStackTerminal(result, { color: useColor(io, options.color), colorLevel: colorLevel(io), width: io.stdout.columns ?? 100 }),
+  );
   await writeStdout(io.stdout, text.endsWith('\n') ? text : `${text}\n`);
   return result;
 }

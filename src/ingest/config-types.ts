@@ -40,6 +40,8 @@ export interface AlignConfig {
   date?: string;
   /** A PNG, JPEG or SVG logo (at most 1 MB) for the HTML cover, relative to align.yml. */
   logo?: string;
+  /** The reports' language: en, fr or de (default en; `--lang` wins). */
+  language?: 'en' | 'fr' | 'de';
   /** Role values that make a respondent a leader (default: Executive). */
   leaders?: string[];
   /** Anonymity threshold (default 5, never below 3). */

@@ -15,6 +15,7 @@ import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } fro
 import { z } from 'zod';
 import { clip, isCalendarDate, MAX_CONFIG_BYTES, MAX_QUOTED_CHARS, MAX_TITLE_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
+import { LANGUAGES } from '../i18n/languages.js';
 import type { AlignConfig, ColumnRoleName, QualityFlag } from './config-types.js';
 import { BUILTIN_SCALE_NAMES, scalesFor } from './likert.js';
 import { priorityKey } from './priority-key.js';
@@ -66,6 +67,7 @@ export const configSchema = z
     facilitator: text.max(MAX_TITLE_CHARS).optional(),
     date: text.refine(isCalendarDate, { message: 'is not a date written YYYY-MM-DD; write the day as 2026-10-14, in quotes or not' }).optional(),
     logo: text.optional(),
+    language: z.enum(LANGUAGES).optional(),
     leaders: z.array(text).min(1).optional(),
     minGroup: z.number().int().min(3).optional(),
     rankingQuestion: text.optional(),

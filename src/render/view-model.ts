@@ -9,7 +9,8 @@ import { MIRROR_FROM } from '../audit/bands.js';
 import { exclusionSummary } from '../audit/ledger.js';
 import type { AuditResult, CascadeEntry, ConsensusEntry, DepartmentStack, Gap, Pair, Rater, StackResult } from '../audit/types.js';
 import { DEFAULT_MIN_GROUP } from '../defaults.js';
-import { fmtCountWord, fmtInteger, fmtList, fmtNA, fmtNumber, fmtOrdinal, fmtPClause, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
+import { fmtCountWord, fmtInteger, fmtList, fmtNA, fmtNumber, fmtPClause, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
+import { auditText, list, ordinal, rank, raw, t } from '../i18n/index.js';
 
 /** The anonymity threshold shown when the audit carries none (no stack): ARCHITECTURE.md's default. */
 export function minGroupOf(result: AuditResult): number {
@@ -213,12 +214,10 @@ const asWritten: NameShown = (name) => name;
 /** 'ranks Growth 1st; the others put it 6th', 'leaves Hiring unranked; the others put it 2nd'. */
 export function gapPhrase(rater: Rater, gap: Gap, n: number, shown: NameShown = asWritten): string {
   const priority = shown(gap.priority);
-  const others = `the others put it ${fmtOrdinal(gap.othersPosition)}`;
-  if (rater.ranked < n && gap.rank > rater.ranked) {
-    return `leaves ${priority} unranked; ${others}`;
-  }
-  if (!Number.isInteger(gap.rank)) return `ranks ${priority} at ${fmtRank(gap.rank)} (a tie); ${others}`;
-  return `ranks ${priority} ${fmtOrdinal(gap.rank)}; ${others}`;
+  const others = ordinal(gap.othersPosition);
+  if (rater.ranked < n && gap.rank > rater.ranked) return t('gap.unranked', { priority, others });
+  if (!Number.isInteger(gap.rank)) return t('gap.tie', { priority, rank: rank(gap.rank), others });
+  return t('gap.ranks', { priority, rank: ordinal(gap.rank), others });
 }
 
 // ---------------------------------------------------------------- stack view
@@ -331,21 +330,26 @@ export function methodsView(stack: StackResult, shown: NameShown = asWritten): M
   const agree = stack.methodsAgreeTop3;
   let kemenyNote: string | null = null;
   if (stack.kemeny && stack.kemeny.optimalOrders > 1) {
-    kemenyNote = `Kemeny: ${stack.kemeny.optimalOrders} orders are equally good; the one closest to the Borda order is shown.`;
+    kemenyNote = t('methods.kemenyTies', { n: stack.kemeny.optimalOrders });
   } else if (!stack.kemeny) {
-    kemenyNote = `Kemeny: ${fmtNA(stack.kemenyReason)}.`;
+    kemenyNote = t('methods.kemenyNA', { na: raw(fmtNA(auditText(stack.kemenyReason))) });
   }
+  const names = (xs: readonly string[]) => list(xs.map(shown));
   let sentence: string;
   if (agree) {
-    sentence = kemeny ? 'Borda, Copeland and Kemeny agree on the top three.' : 'Borda and Copeland agree on the top three.';
+    sentence = kemeny ? t('methods.agree3') : t('methods.agree2');
   } else {
-    const parts = [`Borda puts ${fmtList(borda.map(shown))} first`, `Copeland ${fmtList(copeland.map(shown))}`];
-    if (kemeny) parts.push(`Kemeny ${fmtList(kemeny.map(shown))}`);
-    sentence = `The consensus methods disagree on the top three: ${parts.join('; ')}.`;
+    sentence = kemeny
+      ? t('methods.disagree3', { borda: names(borda), copeland: names(copeland), kemeny: names(kemeny) })
+      : t('methods.disagree2', { borda: names(borda), copeland: names(copeland) });
   }
   // A disagreement in order only (same sets) is worth a word too, when the flag says they agree.
   if (agree && (!sameSet(borda, copeland) || (kemeny && !sameSet(borda, kemeny)))) {
-    sentence += ` (Borda: ${fmtList(borda.map(shown))}; Copeland: ${fmtList(copeland.map(shown))}${kemeny ? `; Kemeny: ${fmtList(kemeny.map(shown))}` : ''}.)`;
+    sentence += ` ${
+      kemeny
+        ? t('methods.orders3', { borda: names(borda), copeland: names(copeland), kemeny: names(kemeny) })
+        : t('methods.orders2', { borda: names(borda), copeland: names(copeland) })
+    }`;
   }
   return { agree, sentence, bordaTop3: borda, copelandTop3: copeland, kemenyTop3: kemeny, kemenyNote };
 }
@@ -366,9 +370,9 @@ export function stackView(stack: StackResult, shown: NameShown = asWritten): Sta
     ranked: r.ranked,
     partial: r.ranked < n,
     spearmanToOthers: r.spearmanToOthers,
-    spearmanToOthersText: fmtStat(r.spearmanToOthers, r.spearmanToOthersReason, fmtRho),
+    spearmanToOthersText: fmtStat(r.spearmanToOthers, auditText(r.spearmanToOthersReason), fmtRho),
     divergence: r.divergence,
-    divergenceText: fmtStat(r.divergence, r.divergenceReason),
+    divergenceText: fmtStat(r.divergence, auditText(r.divergenceReason)),
     gaps: r.largestGaps.map((g) => gapPhrase(r, g, n, shown)),
     first: firstPriorities(r, order),
   }));
@@ -438,8 +442,8 @@ export function stackView(stack: StackResult, shown: NameShown = asWritten): Sta
           department: d.department,
           suppressed: false,
           n: d.n,
-          WText: fmtStat(d.W, d.WReason),
-          rhoText: fmtStat(d.spearmanToLeadership, d.spearmanToLeadershipReason, fmtRho),
+          WText: fmtStat(d.W, auditText(d.WReason)),
+          rhoText: fmtStat(d.spearmanToLeadership, auditText(d.spearmanToLeadershipReason), fmtRho),
           spearmanToLeadership: d.spearmanToLeadership,
           meanRanks: d.meanRanks,
           consensusOrder: d.consensusOrder,
@@ -476,14 +480,14 @@ export function cascadeView(result: AuditResult): CascadeView[] {
   const minGroup = minGroupOf(result);
   return result.cascade.map((c: CascadeEntry) =>
     'suppressed' in c
-      ? { leader: c.leader, department: c.department ?? fmtNA('no department'), suppressed: true, text: fmtSuppressed(minGroup) }
+      ? { leader: c.leader, department: c.department ?? fmtNA(t('reason.noDepartment')), suppressed: true, text: fmtSuppressed(minGroup) }
       : {
           leader: c.leader,
           department: c.department ?? fmtNA('no department'),
           suppressed: false,
           n: c.n,
           spearman: c.spearman,
-          rhoText: fmtStat(c.spearman, c.spearmanReason, fmtRho),
+          rhoText: fmtStat(c.spearman, auditText(c.spearmanReason), fmtRho),
         },
   );
 }
