@@ -116,6 +116,26 @@ interface Translator {
   compiled: Map<string, IntlMessageFormat>;
 }
 
+const selectArgs = new WeakMap<IntlMessageFormat, Set<string>>();
+
+/** The arguments a message selects on (`{x, select, …}`): their values are keys, passed as they are. */
+function selectorsOf(mf: IntlMessageFormat): Set<string> {
+  let names = selectArgs.get(mf);
+  if (names) return names;
+  const found = new Set<string>();
+  const walk = (els: MessageFormatElement[]) => {
+    for (const el of els) {
+      if (el.type === TYPE.select) found.add(el.value);
+      if (el.type === TYPE.plural || el.type === TYPE.select) for (const o of Object.values(el.options)) walk(o.value);
+      if (el.type === TYPE.tag) walk(el.children);
+    }
+  };
+  walk(mf.getAst());
+  selectArgs.set(mf, found);
+  names = found;
+  return names;
+}
+
 const ambient = new AsyncLocalStorage<Translator>();
 const english: Translator = { lang: 'en', compiled: new Map() };
 
@@ -213,16 +233,17 @@ export function format(key: string, params: Params = {}, markup: Markup = PLAIN)
   // message's own words and the inserted values can be marked up differently.
   const inserted: string[] = [];
   const values: Record<string, unknown> = {};
+  const selectors = selectorsOf(mf);
   for (const [name, p] of Object.entries(params)) {
     if (p === undefined) continue;
-    if (typeof p === 'number') {
+    if (typeof p === 'number' || (typeof p === 'string' && selectors.has(name))) {
       values[name] = p;
       continue;
     }
     inserted.push(formatParam(p, markup));
     values[name] = `${PARAM}${inserted.length - 1}${PARAM}`;
   }
-  for (const tag of ['em', 'strong', 'code', 'b', 'i']) {
+  for (const tag of ['em', 'strong', 'code', 'cite']) {
     values[tag] = (chunks: unknown[]) => `${TAG_OPEN}${tag}${TAG_CLOSE}${chunks.join('')}${TAG_OPEN}/${tag}${TAG_CLOSE}`;
   }
   const out = mf.format(values);
