@@ -286,6 +286,33 @@ export function auditText<T extends string | null | undefined>(s: T): T {
   return (catalogue('en')[key] === undefined ? s : t(key)) as T;
 }
 
+/**
+ * What a value the audit room wrote in English (a finding's title, evidence
+ * and question) carries so a renderer can word it again: its messages, under
+ * a symbol key, so the JSON output (JSON.stringify skips symbols) keeps only
+ * the English fields of its contract.
+ */
+export const WORDING: unique symbol = Symbol('align.wording');
+export type Wording<K extends string = string> = Partial<Record<K, Message>>;
+
+/** Attach `wording` to `value` (returned for chaining). */
+export function withWording<T extends object>(value: T, wording: Wording): T {
+  Object.defineProperty(value, WORDING, { value: wording, enumerable: true, writable: true, configurable: true });
+  return value;
+}
+
+/**
+ * `value` with each field that has a message worded in the current language;
+ * English, or a value without messages (one read back from a JSON file), as it is.
+ */
+export function worded<T extends object>(value: T): T {
+  const wording = (value as { [WORDING]?: Wording })[WORDING];
+  if (!wording || current().lang === 'en') return value;
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [field, m] of Object.entries(wording)) if (m) out[field] = t(m.key, m.params);
+  return out as T;
+}
+
 /** Whether the current language has a message (English always has every key). */
 export function has(key: string): boolean {
   return catalogue('en')[key] !== undefined;

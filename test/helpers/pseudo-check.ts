@@ -14,7 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { leaderLabels } from '../../src/render/view-model.js';
 
 /** Every string the input gives: the files' cells, align.yml's scalars, and the initials the reports make of names. */
-export function inputStrings(files: readonly string[], config?: string, paths: readonly string[] = []): string[] {
+export function inputStrings(files: readonly string[], config?: string, paths: readonly string[] = [], leaders: readonly string[] = []): string[] {
   const out = new Set<string>(paths);
   for (const f of files) {
     const rows = parseCsv(readFileSync(f), { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
@@ -33,7 +33,7 @@ export function inputStrings(files: readonly string[], config?: string, paths: r
     };
     walk(parseYaml(readFileSync(config, 'utf8')));
   }
-  for (const label of leaderLabels([...out]).values()) out.add(label);
+  for (const label of leaderLabels(leaders).values()) out.add(label);
   // the text encodings a data section names (WHATWG labels, not words)
   for (const e of ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'macintosh']) out.add(e);
   return [...out].filter((s) => s !== '').sort((a, b) => b.length - a.length);
@@ -77,7 +77,8 @@ export function unmarkedWords(text: string, input: readonly string[]): string[] 
   s = s.replace(/⟦[^⟦⟧\n]*…/g, ' ');
   // a marked sentence wrapped over lines of a table cell
   s = s.replace(/⟦[^⟦⟧]*⟧/g, ' ');
-  for (const x of input) s = s.split(x).join(' ');
+  // whole words only: a cell 'Ken' must not hide the 'Ken' of an uncatalogued 'Kendall'
+  for (const x of input) s = s.replace(new RegExp(`(?<![\\p{L}\\p{N}])${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu'), ' ');
   const left: string[] = [];
   for (const line of s.split('\n')) {
     if (/\p{L}/u.test(line)) left.push(line.trim());
