@@ -20,7 +20,7 @@ import type {
   RecallResult,
 } from '../audit/types.js';
 import { ALIGNMENT_LEVELS } from '../audit/types.js';
-import { fmtAllOf, fmtCount, fmtCountWord, fmtInteger, fmtList, fmtNA, fmtNumber, fmtPercent, fmtPercentBeside, fmtSuppressed } from '../format.js';
+import { fmtAllOf, fmtInteger, fmtList, fmtNA, fmtNumber, fmtPercent, fmtPercentBeside, fmtSuppressed } from '../format.js';
 import { auditText, int, list, msg, pct, raw, t, word } from '../i18n/index.js';
 import { type Cut, LEVEL_RULES, type LevelRules } from './level-rules.js';
 

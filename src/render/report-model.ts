@@ -7,7 +7,7 @@
  */
 import type { AuditResult, Finding } from '../audit/types.js';
 import { DELIMITER_NAMES, delimiterName } from '../defaults.js';
-import { fmtCount, fmtDate, fmtNA, fmtNumber, fmtRho, fmtStat } from '../format.js';
+import { fmtDate, fmtNA, fmtNumber, fmtRho, fmtStat } from '../format.js';
 import { auditText, msg, t, worded } from '../i18n/index.js';
 import {
   type DecisionsModel,
