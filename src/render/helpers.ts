@@ -71,7 +71,7 @@ export function registerFormatHelpers(hb: typeof Handlebars): void {
 }
 
 /**
- * `{{t "key" n=count name=priority}}`: a sentence from the message catalogue
+ * `{{t "term.leaders" n=count}}`: a sentence from the message catalogue
  * (src/i18n) in the report's language, never a literal in the template. Hash
  * values are the message's parameters: numbers select plurals and print in
  * the reader's digits; strings are text (from the data, or formatted by
@@ -93,12 +93,12 @@ export function registerTranslateHelpers(hb: typeof Handlebars, markup: Markup, 
     }
     return safe(format(String(key), params, markup));
   });
-  // `{{t "k" items=(strongList list "field")}}`: the items' names, each in bold, comma-separated.
+  // `{{t "stack.unanimous" priorities=(strongList unanimous "priority")}}`: the items' names, each in bold, comma-separated.
   hb.registerHelper('strongList', (items: unknown, field: unknown) => {
     const names = (Array.isArray(items) ? items : []).map((x) => String(typeof field === 'string' ? (x as Record<string, unknown>)[field] : x));
     return new hb.SafeString(names.map((n) => markup.tag('strong', markup.param(n))).join(', '));
   });
-  // `{{t "k" items=(joinList list "; ")}}`: text items, each escaped, joined by `sep`.
+  // `{{t "org.recall.intro" official=(joinList recall.official "; ")}}`: text items, each escaped, joined by `sep`.
   hb.registerHelper(
     'joinList',
     (items: unknown, sep: unknown) =>

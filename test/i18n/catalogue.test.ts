@@ -5,8 +5,11 @@
  * number or ask for one the code never gives.
  */
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { catalogue, LANGUAGES, t, withLanguage } from '../../src/i18n/index.js';
+import { ROOT } from '../helpers/run.js';
 
 function placeholders(message: string): string[] {
   const out = new Set<string>();
@@ -56,4 +59,22 @@ test('numbers in messages follow the language: plurals and digits', () => {
   );
   expect(withLanguage('de', () => t('term.leaders', { n: 7 }))).toBe('7 Führungskräfte');
   expect(t('term.leaders', { n: 1 })).toBe('1 leader');
+});
+
+test('every message key the code and the shipped templates name is in the English catalogue', () => {
+  const files = [
+    ...readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, 'src', f)),
+    ...readdirSync(join(ROOT, 'templates'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.hbs')).map((f) => join(ROOT, 'templates', f)),
+  ];
+  const en = catalogue('en');
+  const missing: string[] = [];
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    // t('key' …), msg('key' …) in code; {{t "key" …}} in templates (a key built at run time, `tool.${x}`, is not a literal)
+    for (const m of text.matchAll(/\b(?:t|msg)\('([\w.:-]+)'|\{\{t "([^"]+)"/g)) {
+      const key = (m[1] ?? m[2]) as string;
+      if (!(key in en)) missing.push(`${f.replace(ROOT, '')}: ${key}`);
+    }
+  }
+  expect(missing).toEqual([]);
 });
