@@ -77,7 +77,8 @@ export type Tagged =
   | { $: 'stat'; v: Maybe; reason?: string | null; d?: number }
   | { $: 'list'; v: readonly Param[]; or?: boolean }
   | { $: 'msg'; key: string; params?: Params }
-  | { $: 'raw'; v: string };
+  | { $: 'raw'; v: string }
+  | { $: 'join'; v: readonly Param[]; sep: string };
 export type Param = string | number | Tagged;
 export type Params = Record<string, Param | undefined>;
 /** A message not yet formatted: what a finding or a model carries so the renderer can word it. */
@@ -97,6 +98,8 @@ export const pclause = (v: Maybe, reason?: string | null): Tagged => ({ $: 'pcla
 export const stat = (v: Maybe, reason?: string | null, d = 2): Tagged => ({ $: 'stat', v, reason, d });
 export const list = (v: readonly Param[], or = false): Tagged => ({ $: 'list', v, or });
 export const msg = (key: string, params?: Params): Tagged => (params ? { $: 'msg', key, params } : { $: 'msg', key });
+/** Items joined by a separator that is punctuation in every language ('; '). */
+export const joined = (v: readonly Param[], sep: string): Tagged => ({ $: 'join', v, sep });
 /** Text that is already in the reader's language (a sentence formatted earlier). */
 export const raw = (v: string): Tagged => ({ $: 'raw', v });
 
@@ -205,6 +208,8 @@ function formatTagged(p: Tagged, markup: Markup): string {
       return format(p.key, p.params, markup);
     case 'raw':
       return p.v;
+    case 'join':
+      return p.v.map((x) => formatParam(x, markup)).join(p.sep);
   }
 }
 
@@ -213,7 +218,7 @@ function formatParam(p: Param, markup: Markup): string {
   if (typeof p === 'string') return markup.param(p);
   if (typeof p === 'number') return markup.param(fmtInteger(p));
   // formatted values are the renderer's own text (numbers, nested messages): already marked up
-  return p.$ === 'msg' || p.$ === 'list' || p.$ === 'raw' ? formatTagged(p, markup) : markup.param(formatTagged(p, markup));
+  return p.$ === 'msg' || p.$ === 'list' || p.$ === 'raw' || p.$ === 'join' ? formatTagged(p, markup) : markup.param(formatTagged(p, markup));
 }
 
 // Private-use characters standing for the markup's tags while the message is formatted.
@@ -297,7 +302,8 @@ export type Wording<K extends string = string> = Partial<Record<K, Message>>;
 
 /** Attach `wording` to `value` (returned for chaining). */
 export function withWording<T extends object>(value: T, wording: Wording): T {
-  Object.defineProperty(value, WORDING, { value: wording, enumerable: true, writable: true, configurable: true });
+  // not enumerable: tests comparing findings field by field, and the JSON output, see the English contract only
+  Object.defineProperty(value, WORDING, { value: wording, enumerable: false, writable: true, configurable: true });
   return value;
 }
 
@@ -311,6 +317,18 @@ export function worded<T extends object>(value: T): T {
   const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   for (const [field, m] of Object.entries(wording)) if (m) out[field] = t(m.key, m.params);
   return out as T;
+}
+
+/**
+ * English fields worded from messages, with the messages attached (withWording)
+ * so a report in another language words them again: what the audit room calls
+ * to write a finding's title, evidence and question once, from the catalogue.
+ */
+export function englishFields<K extends string>(messages: Record<K, Message>): Record<K, string> {
+  const fields = {} as Record<K, string>;
+  // the audit room writes the JSON contract's English, whatever render may be running around it
+  for (const [field, m] of Object.entries(messages) as Array<[K, Message]>) fields[field] = withLanguage('en', () => t(m.key, m.params));
+  return fields;
 }
 
 /** Whether the current language has a message (English always has every key). */
