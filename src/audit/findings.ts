@@ -22,7 +22,7 @@ function pText(permutation: number | null, chiSquare: number | null): Param {
 }
 
 /** A finding's title, evidence and question from the catalogue: English in the JSON, the messages kept for a report in another language. */
-function finding(
+export function wordedFinding(
   base: Pick<Finding, 'severity' | 'kind' | 'level'>,
   title: Message,
   evidence: Message,
@@ -34,7 +34,7 @@ function finding(
   return withWording({ ...base, title: words.title, evidence: words.evidence, question: words.question, layer }, { title, evidence, question });
 }
 
-const m = (key: string, params?: Params): Message => (params ? { key, params } : { key });
+export const m = (key: string, params?: Params): Message => (params ? { key, params } : { key });
 
 export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry[]): Finding[] {
   const findings: Finding[] = [];
@@ -44,7 +44,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   if (c.W !== null && c.band !== null) {
     const weak = c.W < W_POOR_BELOW;
     findings.push(
-      finding(
+      wordedFinding(
         { severity: c.W < W_POOR_BELOW ? 'high' : c.W < W_GOOD_FROM ? 'medium' : 'info', kind: 'concordance', level: 'strategic' },
         m(weak ? 'f.concordance.weak' : c.W < W_GOOD_FROM ? 'f.concordance.moderate' : 'f.concordance.strong', { n: word(n) }),
         m('f.concordance.evidence', { w: num(c.W), band: msg(`audit:${c.band}`), source: msg(`audit:${c.bandSource}`), p: pText(c.pPermutation, c.p) }),
@@ -64,10 +64,15 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   }
   if (n >= 2 && firsts.size > 1) {
     findings.push(
-      finding(
+      wordedFinding(
         { severity: firsts.size >= Math.ceil(n / 2) ? 'high' : 'medium', kind: 'first-priorities', level: 'strategic' },
         m('f.firsts.title', { d: word(firsts.size, true), m: word(n) }),
-        m('f.firsts.evidence', { items: joined([...firsts].map(([p, who]) => msg('f.firsts.item', { priority: p, who: list(who) })), '; ') }),
+        m('f.firsts.evidence', {
+          items: joined(
+            [...firsts].map(([p, who]) => msg('f.firsts.item', { priority: p, who: list(who) })),
+            '; ',
+          ),
+        }),
         m('f.firsts.question', { priority: stack.consensus[0]?.priority ?? msg('f.onePriority') }),
         'interpretation',
       ),
@@ -82,8 +87,12 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     const gap = far.largestGaps[0];
     const rhos = { far: far.name, farRho: num(far.spearmanToOthers!), close: close.name, closeRho: num(close.spearmanToOthers!) };
     findings.push(
-      finding(
-        { severity: far.spearmanToOthers! < 0 ? 'high' : rate('rho', far.spearmanToOthers!) === 'poor' ? 'medium' : 'low', kind: 'divergence', level: 'strategic' },
+      wordedFinding(
+        {
+          severity: far.spearmanToOthers! < 0 ? 'high' : rate('rho', far.spearmanToOthers!) === 'poor' ? 'medium' : 'low',
+          kind: 'divergence',
+          level: 'strategic',
+        },
         m('f.divergence.title', { far: far.name, close: close.name }),
         gap
           ? m('f.divergence.evidenceGap', { ...rhos, priority: gap.priority, rank: ordinal(gap.rank), others: ordinal(gap.othersPosition) })
@@ -99,10 +108,15 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   const contested = stack.consensus.filter((e) => e.contested);
   if (contested.length > 0) {
     findings.push(
-      finding(
+      wordedFinding(
         { severity: 'medium', kind: 'contested', level: 'strategic' },
         m('f.contested.title', { n: contested.length, word: word(contested.length, true) }),
-        m('f.contested.evidence', { items: joined(contested.map((e) => msg('f.contested.item', { priority: e.priority, share: pct(e.top3Share) })), '; ') }),
+        m('f.contested.evidence', {
+          items: joined(
+            contested.map((e) => msg('f.contested.item', { priority: e.priority, share: pct(e.top3Share) })),
+            '; ',
+          ),
+        }),
         m('f.contested.question', { priorities: list(contested.map((e) => e.priority)) }),
         'decision',
       ),
@@ -114,7 +128,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   if (unanimous.length > 0 && n >= 2) {
     const priorities = list(unanimous.map((e) => e.priority));
     findings.push(
-      finding(
+      wordedFinding(
         { severity: 'info', kind: 'unanimous', level: 'strategic' },
         m('f.unanimous.title', { priorities }),
         m('f.unanimous.evidence'),
@@ -127,7 +141,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   if (!stack.methodsAgreeTop3) {
     const names = (xs: readonly string[]) => joined(xs, ', ');
     findings.push(
-      finding(
+      wordedFinding(
         { severity: 'low', kind: 'methods-disagree', level: 'strategic' },
         m('f.methods.title'),
         m('f.methods.evidence', {
@@ -148,7 +162,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   if (apart.length > 0) {
     const departments = list(apart.map((d) => d.department));
     findings.push(
-      finding(
+      wordedFinding(
         { severity: 'high', kind: 'departments', level: 'communication' },
         m('f.departments.title', { departments, n: apart.length }),
         m('f.departments.evidence', {
@@ -171,7 +185,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   const mirroredDepartments = [...new Set(mirrored.map((e) => e.department ?? e.leader))];
   if (mirrored.length > 0 && unheard.length === 0 && weakTop) {
     findings.push(
-      finding(
+      wordedFinding(
         { severity: 'high', kind: 'cascade', level: 'communication' },
         mirroredDepartments.length === new Set(shownCascade.map((e) => e.department ?? e.leader)).size && mirroredDepartments.length > 1
           ? m('f.cascade.titleAll')
@@ -198,12 +212,10 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     const differ = leaderTop !== undefined && teamTop !== undefined && leaderTop !== teamTop;
     const base = { leader: e.leader, rho: num(e.spearman!), n: String(e.n) };
     findings.push(
-      finding(
+      wordedFinding(
         { severity: 'high', kind: 'cascade-gap', level: 'communication' },
         m('f.gap.title', { department: String(e.department), leader: e.leader }),
-        differ
-          ? m('f.gap.evidenceDiffer', { ...base, leaderTop: leaderTop as string, teamTop: teamTop as string })
-          : m('f.gap.evidence', base),
+        differ ? m('f.gap.evidenceDiffer', { ...base, leaderTop: leaderTop as string, teamTop: teamTop as string }) : m('f.gap.evidence', base),
         differ
           ? m('f.gap.questionDiffer', { leader: e.leader, teamTop: teamTop as string, leaderTop: leaderTop as string })
           : m('f.gap.question', { leader: e.leader }),

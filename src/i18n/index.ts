@@ -27,6 +27,7 @@ import { readFileSync } from 'node:fs';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import {
+  fmtAllOf,
   fmtCountWord,
   fmtDecimal,
   fmtInteger,
@@ -78,7 +79,8 @@ export type Tagged =
   | { $: 'list'; v: readonly Param[]; or?: boolean }
   | { $: 'msg'; key: string; params?: Params }
   | { $: 'raw'; v: string }
-  | { $: 'join'; v: readonly Param[]; sep: string };
+  | { $: 'join'; v: readonly Param[]; sep: string }
+  | { $: 'allOf'; v: number };
 export type Param = string | number | Tagged;
 export type Params = Record<string, Param | undefined>;
 /** A message not yet formatted: what a finding or a model carries so the renderer can word it. */
@@ -98,6 +100,8 @@ export const pclause = (v: Maybe, reason?: string | null): Tagged => ({ $: 'pcla
 export const stat = (v: Maybe, reason?: string | null, d = 2): Tagged => ({ $: 'stat', v, reason, d });
 export const list = (v: readonly Param[], or = false): Tagged => ({ $: 'list', v, or });
 export const msg = (key: string, params?: Params): Tagged => (params ? { $: 'msg', key, params } : { $: 'msg', key });
+/** Every one of n, in words: 'the one', 'both', 'all three' (fmtAllOf). */
+export const allOf = (v: number): Tagged => ({ $: 'allOf', v });
 /** Items joined by a separator that is punctuation in every language ('; '). */
 export const joined = (v: readonly Param[], sep: string): Tagged => ({ $: 'join', v, sep });
 /** Text that is already in the reader's language (a sentence formatted earlier). */
@@ -210,6 +214,8 @@ function formatTagged(p: Tagged, markup: Markup): string {
       return p.v;
     case 'join':
       return p.v.map((x) => formatParam(x, markup)).join(p.sep);
+    case 'allOf':
+      return fmtAllOf(p.v);
   }
 }
 
