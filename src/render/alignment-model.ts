@@ -196,7 +196,7 @@ export function scorecardModel(
           status === null
             ? t('status.notRatedBecause', { reason: auditText(entry.statusReason?.trim()) || t('reason.noEvidence') })
             : t('status.explanation', { meaning: raw(statusMeaning(status, rules)), counts: raw(countsText(evidence)) }),
-        evidence: evidence.map((e) => ({ subject: e.subject, measure: measureText(e), rating: ratingText(e, rules) })),
+        evidence: evidence.map((e) => ({ subject: auditText(e.subject), measure: measureText(e), rating: ratingText(e, rules) })),
         questions: numbers.length > 0 ? numbers.join(', ') : null,
       };
     });
