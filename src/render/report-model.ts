@@ -160,7 +160,13 @@ export function questionGroups(findings: readonly Finding[]): QuestionGroup[] {
     heading: t(heading),
     findings: findings
       .filter((f) => f.layer === layer || (layer === 'facts' && !known.has(f.layer)))
-      .map((f) => ({ ...worded(f), number: 0, levelName: levelName(f.level) })),
+      .map((f) => ({
+        ...worded(f),
+        // a severity the audit knows, in the reader's words ('high'); another as written
+        severity: (['high', 'medium', 'low', 'info'].includes(f.severity) ? t(`severity.${f.severity}`) : f.severity) as Finding['severity'],
+        number: 0,
+        levelName: levelName(f.level),
+      })),
   }))
     .filter((g) => g.findings.length > 0)
     .map((g) => ({ ...g, findings: g.findings.map((f) => ({ ...f, number: ++number })) }));

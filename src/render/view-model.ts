@@ -137,7 +137,7 @@ function hiddenWho(count: number): string {
 
 /** 'Team answers are confidential; no group under 5 people is shown.' */
 export function confidentialityLine(result: AuditResult): string {
-  return `Team answers are confidential; no group under ${minGroupOf(result)} people is shown.`;
+  return t('report.confidentiality', { n: minGroupOf(result) });
 }
 
 // ---------------------------------------------------------------- labels
