@@ -5,7 +5,7 @@
  * `--format csv --table <name>` writes one table of the result (src/render/csv.ts).
  */
 import { join } from 'node:path';
-import type { AuditResult } from '../audit/types.js';
+import type { AuditDiff, AuditResult } from '../audit/types.js';
 import { UsageError } from '../errors.js';
 import type { CsvTable } from '../render/csv.js';
 import type { SinceModel } from '../render/since-model.js';
@@ -133,20 +133,24 @@ async function auditContent(
   requireRespondents(result, options.files);
   progress.update(0, 0, 'rendering');
   // Since the last audit: the baseline read and compared only when given (the JSON output stays the AuditResult)
-  let since: { since: SinceModel } | Record<string, never> = {};
+  let diff: { diff: AuditDiff; baseline: string } | null = null;
   if (options.baseline !== undefined) {
-    const [{ readAuditResult }, { compareAudits }, { sinceModel }] = await Promise.all([
-      import('./diff.js'),
-      import('../audit/diff.js'),
-      import('../render/since-model.js'),
-    ]);
+    const [{ readAuditResult }, { compareAudits }] = await Promise.all([import('./diff.js'), import('../audit/diff.js')]);
     const baseline = await readAuditResult(options.baseline, 'baseline');
-    since = { since: sinceModel(compareAudits(baseline, result, { renamed: config.config.renamed ?? {} }), options.baseline) };
+    diff = { diff: compareAudits(baseline, result, { renamed: config.config.renamed ?? {} }), baseline: options.baseline };
   }
   // The reader's language: --lang, else align.yml's language, else English (JSON and CSV are language-neutral).
   const lang = options.lang ?? config.config.language ?? 'en';
   const { withLanguage } = await import('../i18n/index.js');
-  const content = await withLanguage(lang, () => renderContent(result, options, { format, chromium, meta, progress, since }));
+  const content = await withLanguage(lang, async () => {
+    // "Since the last audit" is worded in the report's language too
+    let since: { since: SinceModel } | Record<string, never> = {};
+    if (diff !== null) {
+      const { sinceModel } = await import('../render/since-model.js');
+      since = { since: sinceModel(diff.diff, diff.baseline, result.findings) };
+    }
+    return renderContent(result, options, { format, chromium, meta, progress, since });
+  });
   return { result, content };
 }
 

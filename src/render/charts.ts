@@ -169,7 +169,10 @@ async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const compiled = compile(full).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    // Vega labels titles and headers for screen readers in English ("Title text '…'"); in another
+    // language the figure's own aria-label (the chart's alt, from the catalogue) describes it instead
+    return currentLanguage() === 'en' ? svg : svg.replace(/ aria-roledescription="title" aria-label="Title text [^"]*"/g, '');
   } finally {
     view.finalize();
   }
@@ -286,10 +289,7 @@ const NOTE_CHARS = 70;
 
 /** A note above the plot (not the chart's title, which the page shows). */
 function note(text: string): { title: { text: string[] } } | Record<string, never> {
-  // Vega describes a note for screen readers in English ("Title text '…'"): in another language the
-  // figure's own aria-label (the chart's alt, from the catalogue) is its description instead
-  const aria = currentLanguage() === 'en' ? {} : { aria: false };
-  return text === '' ? {} : { title: { text: wrapWords(text, NOTE_CHARS), ...aria } };
+  return text === '' ? {} : { title: { text: wrapWords(text, NOTE_CHARS) } };
 }
 
 const isShown = <T extends object>(g: MaybeSuppressed<T> | undefined): g is T => g !== undefined && !('suppressed' in g);
@@ -691,7 +691,7 @@ function favourableByDepartment(result: AuditResult, model: ReportModel): Draft 
         hidden: false,
         favourable: g.favourable,
         at: g.favourable,
-        text: `${fmtPercent(g.favourable)} (r_wg ${g.rwg === null ? fmtNA() : fmtNumber(g.rwg)})`,
+        text: t('survey.cell.favourable', { share: pct(g.favourable), rwg: raw(g.rwg === null ? fmtNA() : fmtNumber(g.rwg)) }),
       });
     });
   });

@@ -3,9 +3,9 @@
  * terminal (`align diff`) and the reports (`align audit --baseline`) show it.
  * One wording of a move, so the two cannot drift apart.
  */
-import type { AuditDiff, Move, MoveKind } from '../audit/types.js';
+import type { AuditDiff, Finding, Move, MoveKind } from '../audit/types.js';
 import { fmtNA, fmtNumber, fmtP, fmtPercent } from '../format.js';
-import { auditText, raw, t } from '../i18n/index.js';
+import { auditText, raw, t, worded } from '../i18n/index.js';
 
 /** A level's status in the reader's words ('mixed'), or 'n/a'. */
 function levelWord(x: number | string | null): string {
@@ -71,7 +71,7 @@ export function moveLine(m: Move, arrow = '->'): string {
     case 'recall': {
       const params = {
         subject,
-        group: m.group ?? t('since.overall'),
+        group: m.group === null || m.group === undefined || m.group === 'overall' ? t('since.overall') : m.group,
         b: raw(fmtPercent(b)),
         arrow,
         a: raw(fmtPercent(a)),
@@ -102,9 +102,12 @@ export interface SinceModel {
 }
 
 /** What the report's "Since the last audit" section holds. */
-export function sinceModel(diff: AuditDiff, baseline: string): SinceModel {
+export function sinceModel(diff: AuditDiff, baseline: string, findings: readonly Finding[] = []): SinceModel {
   const groups: SinceModel['groups'] = [];
-  for (const m of diff.moves) {
+  // a finding of this audit is worded in the report's language by its own messages; one only in the baseline keeps its English title
+  const titles = new Map(findings.map((f) => [f.title, worded(f).title]));
+  for (const move of diff.moves) {
+    const m = move.kind === 'finding' && titles.has(move.subject) ? { ...move, subject: titles.get(move.subject) as string } : move;
     const heading = t(MOVE_HEADINGS[m.kind]);
     let group = groups[groups.length - 1];
     if (!group || group.heading !== heading) {

@@ -10,7 +10,7 @@ import { exclusionSummary } from '../audit/ledger.js';
 import type { AuditResult, CascadeEntry, ConsensusEntry, DepartmentStack, Gap, Pair, Rater, StackResult } from '../audit/types.js';
 import { DEFAULT_MIN_GROUP } from '../defaults.js';
 import { fmtCountWord, fmtInteger, fmtNA, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
-import { auditText, list, num, ordinal, pclause, rank, raw, t, word } from '../i18n/index.js';
+import { auditText, int, list, num, ordinal, pclause, rank, raw, t, word } from '../i18n/index.js';
 
 /** The anonymity threshold shown when the audit carries none (no stack): ARCHITECTURE.md's default. */
 export function minGroupOf(result: AuditResult): number {
@@ -107,7 +107,12 @@ export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]
   for (const { entry, all } of shownNotes.values()) {
     const distinct = new Set(all).size;
     entry.lines =
-      lineRuns(all) + (entry.count > distinct ? `, … (${fmtInteger(entry.count)} in all)` : entry.count > 1 ? ` (${fmtInteger(entry.count)} in all)` : '');
+      lineRuns(all) +
+      (entry.count > distinct
+        ? `, … (${t('ledger.inAll', { n: int(entry.count) })})`
+        : entry.count > 1
+          ? ` (${t('ledger.inAll', { n: int(entry.count) })})`
+          : '');
   }
   for (const h of hiddenNotes.values()) {
     notes.push({ file: h.file, line: null, lines: null, count: h.count, note: `${hiddenWho(h.count)} ${h.note}` });
@@ -121,7 +126,7 @@ export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]
       file: e.file,
       lines: e.suppressed ? null : [],
       count: 0,
-      reason: e.suppressed ? `${reason} (respondents in groups too small to show)` : reason,
+      reason: e.suppressed ? `${auditText(reason)} (${t('ledger.hiddenReason')})` : auditText(reason),
     };
     g.count++;
     g.lines?.push(e.line);
@@ -132,7 +137,7 @@ export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]
 
 /** 'One respondent in a group too small to show', '12 respondents in groups too small to show'. */
 function hiddenWho(count: number): string {
-  return `${fmtCountWord(count, true)} ${count === 1 ? 'respondent in a group' : 'respondents in groups'} too small to show`;
+  return t('ledger.hiddenWho', { n: count, word: word(count, true) });
 }
 
 /** 'Team answers are confidential; no group under 5 people is shown.' */

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
+import { mdEscape } from '../../src/render/markdown.js';
 import { leaderLabels } from '../../src/render/view-model.js';
 
 /** Every string the input gives: the files' cells, align.yml's scalars, and the initials the reports make of names. */
@@ -36,7 +37,20 @@ export function inputStrings(files: readonly string[], config?: string, paths: r
   for (const label of leaderLabels(leaders).values()) out.add(label);
   // the text encodings a data section names (WHATWG labels, not words)
   for (const e of ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'macintosh']) out.add(e);
-  return [...out].filter((s) => s !== '').sort((a, b) => b.length - a.length);
+  return withVariants([...out]);
+}
+
+/** Strings as a report may show them too: spaces collapsed, Markdown-escaped, first letter lowered ('the decision to …'); longest first. */
+export function withVariants(strings: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const raw of strings) {
+    const x = raw.trim().replace(/\s+/g, ' ');
+    if (x === '') continue;
+    out.add(x);
+    out.add(mdEscape(x));
+    out.add(x.charAt(0).toLowerCase() + x.slice(1));
+  }
+  return [...out].sort((a, b) => b.length - a.length);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -77,8 +91,12 @@ export function unmarkedWords(text: string, input: readonly string[]): string[] 
   s = s.replace(/⟦[^⟦⟧\n]*…/g, ' ');
   // a marked sentence wrapped over lines of a table cell
   s = s.replace(/⟦[^⟦⟧]*⟧/g, ' ');
+  // a name wrapped over two lines of a chart label is one name: runs of spaces read as one
+  s = s.replace(/[ \t]+/g, ' ');
   // whole words only: a cell 'Ken' must not hide the 'Ken' of an uncatalogued 'Kendall'
   for (const x of input) s = s.replace(new RegExp(`(?<![\\p{L}\\p{N}])${x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu'), ' ');
+  // a name the chart cut short to fit ('Finance & Lo…') is data: a catalogue word cut short keeps its opening marker
+  s = s.replace(/[^\s⟦⟧]+…/g, ' ');
   const left: string[] = [];
   for (const line of s.split('\n')) {
     if (/\p{L}/u.test(line)) left.push(line.trim());

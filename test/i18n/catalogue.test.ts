@@ -4,9 +4,10 @@
  * (arguments and tags) of its English original, so no translation can drop a
  * number or ask for one the code never gives.
  */
-import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, test } from 'vitest';
 import { catalogue, LANGUAGES, t, withLanguage } from '../../src/i18n/index.js';
 import { ROOT } from '../helpers/run.js';
@@ -63,8 +64,12 @@ test('numbers in messages follow the language: plurals and digits', () => {
 
 test('every message key the code and the shipped templates name is in the English catalogue', () => {
   const files = [
-    ...readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, 'src', f)),
-    ...readdirSync(join(ROOT, 'templates'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.hbs')).map((f) => join(ROOT, 'templates', f)),
+    ...readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(ROOT, 'src', f)),
+    ...readdirSync(join(ROOT, 'templates'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.hbs'))
+      .map((f) => join(ROOT, 'templates', f)),
   ];
   const en = catalogue('en');
   const missing: string[] = [];
