@@ -9,7 +9,7 @@ import { MIRROR_FROM } from '../audit/bands.js';
 import { exclusionSummary } from '../audit/ledger.js';
 import type { AuditResult, CascadeEntry, ConsensusEntry, DepartmentStack, Gap, Pair, Rater, StackResult } from '../audit/types.js';
 import { DEFAULT_MIN_GROUP } from '../defaults.js';
-import { fmtCountWord, fmtInteger, fmtNA, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
+import { fmtNA, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
 import { auditText, int, list, num, ordinal, pclause, rank, raw, t, word } from '../i18n/index.js';
 
 /** The anonymity threshold shown when the audit carries none (no stack): ARCHITECTURE.md's default. */

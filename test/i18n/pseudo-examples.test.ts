@@ -7,7 +7,6 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-// biome-ignore-all lint/suspicious/noExplicitAny: the AuditResult read back from JSON
 import { describe, expect, test } from 'vitest';
 import { compareAudits } from '../../src/audit/diff.js';
 import type { AuditResult } from '../../src/audit/types.js';
@@ -33,7 +32,7 @@ const Q2 = {
   config: ex('align-q2.yml'),
 };
 /** The names an audit read from its input: what a report quotes as the input wrote it. */
-function namesRead(r: Record<string, any>): string[] {
+function namesRead(r: AuditResult): string[] {
   const out: string[] = ['align'];
   for (const p of r.stack?.priorities ?? []) out.push(p);
   for (const x of r.stack?.raters ?? []) out.push(x.name, ...(x.department ? [x.department] : []));
@@ -52,7 +51,7 @@ function namesRead(r: Record<string, any>): string[] {
  * and quality rooms for the ledger; translating them is work left for a later
  * change (the report's own words around them are checked).
  */
-function ledgerWording(r: Record<string, any>): string[] {
+function ledgerWording(r: AuditResult): string[] {
   return [...(r.input?.notes ?? []).map((n: { note: string }) => n.note), ...(r.input?.excluded ?? []).map((e: { reason: string }) => e.reason)];
 }
 
