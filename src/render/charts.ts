@@ -167,7 +167,9 @@ async function renderSvg(spec: TopLevelSpec): Promise<string> {
   fixTextMetrics();
   const full = { ...spec, config: CONFIG, autosize: { type: 'pad' } } as TopLevelSpec;
   const compiled = compile(full).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  // axis numbers in the reader's digits ('0,5', '20 %'); English keeps Vega's own (the golden files' bytes)
+  const locale = numberLocale();
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', ...(locale ? { locale: { number: locale } as unknown as vega.LocaleFormatters } : {}) });
   try {
     const svg = await view.toSVG();
     // Vega labels titles and headers for screen readers in English ("Title text '…'"); in another
@@ -176,6 +178,26 @@ async function renderSvg(spec: TopLevelSpec): Promise<string> {
   } finally {
     view.finalize();
   }
+}
+
+/** The d3-format locale of the report's language, from Intl: null for English (Vega's default). */
+function numberLocale(): Record<string, unknown> | null {
+  const lang = currentLanguage();
+  if (lang === 'en' || lang === 'qps') return null;
+  const tag = lang === 'fr' ? 'fr-FR' : 'de-DE';
+  const parts = new Intl.NumberFormat(tag).formatToParts(12345.5);
+  const percent = new Intl.NumberFormat(tag, { style: 'percent' }).formatToParts(0.5);
+  return {
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    thousands: parts.find((p) => p.type === 'group')?.value ?? ',',
+    grouping: [3],
+    currency: ['', ''],
+    percent: percent
+      .slice(percent.findIndex((p) => p.type === 'integer') + 1)
+      .map((p) => p.value)
+      .join(''),
+    minus: '-',
+  };
 }
 
 // ---------------------------------------------------------------- helpers
