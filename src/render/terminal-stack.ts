@@ -91,7 +91,7 @@ function concordanceSection(ctx: Ctx, v: StackView): string[] {
     k.pPermutation === null
       ? t('term.agree.permNA', { na: raw(fmtNA(auditText(k.pPermutationReason))) })
       : t('term.agree.perm', { p: raw(fmtP(k.pPermutation)), permutations: int(k.permutations), seed: String(k.seed) });
-  out.push(...wrap(`${chi}; ${perm}`, ctx.width, label(t('term.agree.p')), indent));
+  out.push(...wrap(`${chi}${t('punct.semicolon')}${perm}`, ctx.width, label(t('term.agree.p')), indent));
   out.push(`${label(t('term.agree.raters'))}${fmtInteger(k.raters)}`);
   if (v.couldBeChance) {
     out.push(...wrap(t('term.agree.chance', { cut: num(0.05) }), ctx.width, indent, indent).map((l) => ctx.c.yellow(l)));
@@ -161,7 +161,7 @@ function divergenceSection(ctx: Ctx, v: StackView): string[] {
       out.push(`  ${name.padEnd(nameCol + (name.length - textWidth(name)))} ${barText}`);
     }
     const sub = ' '.repeat(4);
-    const partial = l.partial ? `; ${t('term.diverge.partial', { ranked: l.ranked, n: v.n })}` : '';
+    const partial = l.partial ? `${t('punct.semicolon')}${t('term.diverge.partial', { ranked: l.ranked, n: v.n })}` : '';
     const rho =
       l.spearmanToOthers === null ? t('term.diverge.rhoNA', { rho: raw(l.spearmanToOthersText) }) : t('term.diverge.rho', { rho: raw(l.spearmanToOthersText) });
     out.push(...wrap(`${rho}${partial}`, ctx.width, sub, sub + '  ').map((s) => ctx.c.dim(s)));
