@@ -19,7 +19,55 @@
  * - Suppressed groups: `fmtSuppressed(5)` -> 'hidden (protects groups under 5)'.
  * - Counts: integers with a comma every three digits ('10,000'), independent of
  *   the machine's locale so golden files do not move between machines.
+ *
+ * The reader's language (issue 15): a report in French or German reads its
+ * numbers as its readers write them ('0,31', '43 %', '10 000'). A renderer runs
+ * inside `withReaderStyle(style, fn)` (src/i18n sets it from `--lang`); every
+ * function here then takes its separators, percent pattern and words (n/a,
+ * hidden, ordinals, lists, dates) from that style. Outside it (the audit room,
+ * the JSON contract, CSV) the English rules above hold unchanged. Rounding is
+ * always the same `toFixed` rule: only the symbols change.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** How one language writes numbers and the few words this module prints. */
+export interface ReaderStyle {
+  decimal: string;
+  group: string;
+  /** A formatted number as a percentage: '43' -> '43%' (English), '43 %' (French). */
+  percent: (n: string) => string;
+  na: (reason: string | null) => string;
+  suppressed: (minGroup: string | null) => string;
+  ordinal: (n: number) => string;
+  countWord: (n: number) => string | null;
+  allOf: (n: number) => string;
+  count: (n: number, formatted: string, singular: string, plural: string) => string;
+  list: (items: readonly string[], conjunction: 'and' | 'or') => string;
+  pClause: (p: string, below: boolean) => string;
+  date: (year: number, month: number, day: number) => string;
+}
+
+const ambient = new AsyncLocalStorage<ReaderStyle>();
+
+/** Run `fn` with numbers and words formatted in `style` (async work started inside keeps it). */
+export function withReaderStyle<T>(style: ReaderStyle, fn: () => T): T {
+  return ambient.run(style, fn);
+}
+
+function style(): ReaderStyle | undefined {
+  return ambient.getStore();
+}
+
+/** An ASCII number string ('-12345.67') in the reader's separators. */
+function local(s: string, group: boolean): string {
+  const st = style();
+  if (!st) return group ? groupDigits(s) : s;
+  const [int = '', frac] = s.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  const grouped = group ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, st.group) : digits;
+  return sign + grouped + (frac === undefined ? '' : `${st.decimal}${frac}`);
+}
 
 /** A number a renderer may be handed: the contract's `number | null`, defensively undefined. */
 export type Maybe = number | null | undefined;
@@ -47,19 +95,21 @@ function groupDigits(s: string): string {
 /** 'n/a (reason)', or 'n/a' when there is no reason to give. */
 export function fmtNA(reason?: string | null): string {
   const r = typeof reason === 'string' ? reason.trim() : '';
+  const st = style();
+  if (st) return st.na(r === '' ? null : r);
   return r === '' ? 'n/a' : `n/a (${r})`;
 }
 
 /** A number with `decimals` places: fmtNumber(0.3272) -> '0.33'; fmtNumber(null) -> 'n/a'. */
 export function fmtNumber(x: Maybe, decimals = 2): string {
   if (!isNumber(x)) return fmtNA();
-  return fixed(x, decimals);
+  return local(fixed(x, decimals), false);
 }
 
 /** An integer count with thousands separators: fmtInteger(10000) -> '10,000'. */
 export function fmtInteger(x: Maybe): string {
   if (!isNumber(x)) return fmtNA();
-  return groupDigits(fixed(Math.round(x), 0));
+  return local(fixed(Math.round(x), 0), true);
 }
 
 /** A correlation (Spearman rho, Kendall tau-b, RBO), two decimals, ASCII minus: '-0.36', '0.68'. */
@@ -70,15 +120,20 @@ export function fmtRho(x: Maybe): string {
 /** A p-value by the house rule: '< 0.001', '0.019', '0.19', '1.00'. */
 export function fmtP(p: Maybe): string {
   if (!isNumber(p)) return fmtNA();
-  if (p < 0.001) return '< 0.001';
+  if (p < 0.001) return `< ${local('0.001', false)}`;
   const three = Number(p.toFixed(3));
-  return three >= 0.1 ? fixed(p, 2) : fixed(p, 3);
+  return local(three >= 0.1 ? fixed(p, 2) : fixed(p, 3), false);
 }
 
 /** A share 0..1 as a whole percent: fmtPercent(0.4286) -> '43%'. */
 export function fmtPercent(share: Maybe): string {
   if (!isNumber(share)) return fmtNA();
-  return `${fixed(share * 100, 0)}%`;
+  return asPercent(fixed(share * 100, 0));
+}
+
+function asPercent(n: string): string {
+  const st = style();
+  return st ? st.percent(local(n, true)) : `${n}%`;
 }
 
 /**
@@ -90,7 +145,7 @@ export function fmtPercentBeside(share: Maybe, cut: number): string {
   if (!isNumber(share)) return fmtNA();
   const whole = Number(fixed(share * 100, 0));
   const crosses = (share < cut && whole >= cut * 100) || (share >= cut && whole < cut * 100);
-  return crosses ? `${fixed(share * 100, 1)}%` : fmtPercent(share);
+  return crosses ? asPercent(fixed(share * 100, 1)) : fmtPercent(share);
 }
 
 /**
@@ -107,6 +162,8 @@ export function fmtStat(value: Maybe, reason?: string | null, fmt: (x: number) =
  * hidden too when showing it would let a smaller one be worked out by subtraction.
  */
 export function fmtSuppressed(minGroup: Maybe): string {
+  const st = style();
+  if (st) return st.suppressed(isNumber(minGroup) ? fmtInteger(minGroup) : null);
   return isNumber(minGroup) ? `hidden (protects groups under ${fmtInteger(minGroup)})` : 'hidden (protects small groups)';
 }
 
@@ -118,6 +175,8 @@ export function fmtSuppressed(minGroup: Maybe): string {
 export function fmtOrdinal(n: Maybe): string {
   if (!isNumber(n)) return fmtNA();
   if (!Number.isInteger(n)) return fmtNumber(n, 1);
+  const st = style();
+  if (st) return st.ordinal(n);
   const mod100 = Math.abs(n) % 100;
   const mod10 = Math.abs(n) % 10;
   const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : mod10 === 1 ? 'st' : mod10 === 2 ? 'nd' : mod10 === 3 ? 'rd' : 'th';
@@ -134,23 +193,30 @@ const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eig
 
 /** A count for prose: words up to ten, digits above ('six', '12'); capitalise for a sentence start. */
 export function fmtCountWord(n: number, capitalise = false): string {
-  const w = Number.isInteger(n) && n >= 0 && n < WORDS.length ? (WORDS[n] as string) : fmtInteger(n);
+  const st = style();
+  const w = st ? (st.countWord(n) ?? fmtInteger(n)) : Number.isInteger(n) && n >= 0 && n < WORDS.length ? (WORDS[n] as string) : fmtInteger(n);
   return capitalise ? w.charAt(0).toUpperCase() + w.slice(1) : w;
 }
 
 /** Every one of n, in words: 'the one', 'both', 'all three', 'all 12'. */
 export function fmtAllOf(n: number): string {
+  const st = style();
+  if (st) return st.allOf(n);
   return n === 1 ? 'the one' : n === 2 ? 'both' : `all ${fmtCountWord(n)}`;
 }
 
 /** '1 leader', '6 leaders'; the plural defaults to singular + 's'. */
 export function fmtCount(n: number, singular: string, plural = `${singular}s`): string {
+  const st = style();
+  if (st) return st.count(n, fmtInteger(n), singular, plural);
   return `${fmtInteger(n)} ${n === 1 ? singular : plural}`;
 }
 
 /** An English list without the serial comma: ['A','B','C'] -> 'A, B and C'. */
-export function fmtList(items: readonly string[], conjunction = 'and'): string {
+export function fmtList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length === 0) return '';
+  const st = style();
+  if (st) return st.list(items, conjunction);
   if (items.length === 1) return items[0] as string;
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1] as string}`;
 }
@@ -159,15 +225,20 @@ export function fmtList(items: readonly string[], conjunction = 'and'): string {
 export function fmtPClause(p: Maybe, reason?: string | null): string {
   if (!isNumber(p)) return `p ${fmtNA(reason)}`;
   const s = fmtP(p);
+  const st = style();
+  if (st) return st.pClause(s, s.startsWith('<'));
   return s.startsWith('<') ? `p ${s}` : `p = ${s}`;
 }
 
 /** A parameter as written, up to `maxDecimals` places without trailing zeros: fmtDecimal(0.9) -> '0.9'. */
 export function fmtDecimal(x: Maybe, maxDecimals = 3): string {
   if (!isNumber(x)) return fmtNA();
-  return fixed(x, maxDecimals)
-    .replace(/(\.\d*?)0+$/, '$1')
-    .replace(/\.$/, '');
+  return local(
+    fixed(x, maxDecimals)
+      .replace(/(\.\d*?)0+$/, '$1')
+      .replace(/\.$/, ''),
+    false,
+  );
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -180,5 +251,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export function fmtDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  const st = style();
+  if (st && m && month) return st.date(Number(m[1]), Number(m[2]), Number(m[3]));
   return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
 }

@@ -5,7 +5,7 @@
  * Questions follow the facilitation order of DOMAIN.md: facts, then
  * interpretation, then decision.
  */
-import { fmtCountWord, fmtList, fmtOrdinal, fmtPClause, fmtPercent, fmtRho } from '../format.js';
+import { englishFields, joined, list, type Message, msg, num, ordinal, type Param, type Params, pclause, pct, withWording, word } from '../i18n/index.js';
 import { priorityKey } from '../ingest/priority-key.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { MIRROR_FROM, rate, W_GOOD_FROM, W_POOR_BELOW } from './bands.js';
@@ -13,39 +13,45 @@ import type { CascadeEntry, Finding, StackResult } from './types.js';
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
 
-// Findings carry numbers in their words, so they use the renderers' one formatter.
-const two = (x: number) => fmtRho(x);
-const ordinal = (n: number) => fmtOrdinal(n);
-const listOf = (items: readonly string[]) => fmtList(items);
-
 /** The permutation p leads when there is one (the chi-square approximation is poor for small teams). */
-function pText(permutation: number | null, chiSquare: number | null): string {
+function pText(permutation: number | null, chiSquare: number | null): Param {
   const p = permutation ?? chiSquare;
   if (p === null) return '';
-  const clause = `${permutation !== null ? 'permutation ' : 'chi-square '}${fmtPClause(p)}`;
-  return p > 0.05 ? `; ${clause}, so this could be chance-level agreement` : `; ${clause}`;
+  const clause = msg(permutation !== null ? 'f.pPerm' : 'f.pChi', { p: pclause(p) });
+  return msg(p > 0.05 ? 'f.pClauseChance' : 'f.pClause', { clause });
 }
+
+/** A finding's title, evidence and question from the catalogue: English in the JSON, the messages kept for a report in another language. */
+export function wordedFinding(
+  base: Pick<Finding, 'severity' | 'kind' | 'level'>,
+  title: Message,
+  evidence: Message,
+  question: Message,
+  layer: Finding['layer'],
+): Finding {
+  const words = englishFields({ title, evidence, question });
+  // the JSON contract's order: severity, kind, level, title, evidence, question, layer
+  return withWording({ ...base, title: words.title, evidence: words.evidence, question: words.question, layer }, { title, evidence, question });
+}
+
+export const m = (key: string, params?: Params): Message => (params ? { key, params } : { key });
 
 export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry[]): Finding[] {
   const findings: Finding[] = [];
   const c = stack.concordance;
-  const m = stack.raters.length;
+  const n = stack.raters.length;
 
   if (c.W !== null && c.band !== null) {
     const weak = c.W < W_POOR_BELOW;
-    findings.push({
-      severity: c.W < W_POOR_BELOW ? 'high' : c.W < W_GOOD_FROM ? 'medium' : 'info',
-      kind: 'concordance',
-      level: 'strategic',
-      title: weak
-        ? `The ${fmtCountWord(m)} leaders agree only weakly on what matters most`
-        : c.W < W_GOOD_FROM
-          ? `The ${fmtCountWord(m)} leaders agree moderately on what matters most`
-          : `The ${fmtCountWord(m)} leaders largely agree on what matters most`,
-      evidence: `Kendall's W = ${two(c.W)} ("${c.band}", ${c.bandSource})${pText(c.pPermutation, c.p)}.`,
-      question: 'Before anyone speaks, each of you write it down: if only one priority could be funded this year, which would you protect?',
-      layer: 'facts',
-    });
+    findings.push(
+      wordedFinding(
+        { severity: c.W < W_POOR_BELOW ? 'high' : c.W < W_GOOD_FROM ? 'medium' : 'info', kind: 'concordance', level: 'strategic' },
+        m(weak ? 'f.concordance.weak' : c.W < W_GOOD_FROM ? 'f.concordance.moderate' : 'f.concordance.strong', { n: word(n) }),
+        m('f.concordance.evidence', { w: num(c.W), band: msg(`audit:${c.band}`), source: msg(`audit:${c.bandSource}`), p: pText(c.pPermutation, c.p) }),
+        m('f.concordance.question'),
+        'facts',
+      ),
+    );
   }
 
   // Distinct first priorities across the leaders' stacks.
@@ -56,16 +62,21 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
       if (rank === best) firsts.set(priority, [...(firsts.get(priority) ?? []), r.name]);
     }
   }
-  if (m >= 2 && firsts.size > 1) {
-    findings.push({
-      severity: firsts.size >= Math.ceil(m / 2) ? 'high' : 'medium',
-      kind: 'first-priorities',
-      level: 'strategic',
-      title: `${fmtCountWord(firsts.size, true)} different priorities sit at the top of ${fmtCountWord(m)} stacks`,
-      evidence: [...firsts].map(([p, who]) => `${p}: ${listOf(who)}`).join('; ') + '.',
-      question: `What would change in the next quarter if the whole team put ${stack.consensus[0]?.priority ?? 'one priority'} first?`,
-      layer: 'interpretation',
-    });
+  if (n >= 2 && firsts.size > 1) {
+    findings.push(
+      wordedFinding(
+        { severity: firsts.size >= Math.ceil(n / 2) ? 'high' : 'medium', kind: 'first-priorities', level: 'strategic' },
+        m('f.firsts.title', { d: word(firsts.size, true), m: word(n) }),
+        m('f.firsts.evidence', {
+          items: joined(
+            [...firsts].map(([p, who]) => msg('f.firsts.item', { priority: p, who: list(who) })),
+            '; ',
+          ),
+        }),
+        m('f.firsts.question', { priority: stack.consensus[0]?.priority ?? msg('f.onePriority') }),
+        'interpretation',
+      ),
+    );
   }
 
   const rated = stack.raters.filter((r) => r.spearmanToOthers !== null);
@@ -74,75 +85,96 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     const far = sorted[0]!;
     const close = sorted[sorted.length - 1]!;
     const gap = far.largestGaps[0];
-    findings.push({
-      severity: far.spearmanToOthers! < 0 ? 'high' : rate('rho', far.spearmanToOthers!) === 'poor' ? 'medium' : 'low',
-      kind: 'divergence',
-      level: 'strategic',
-      title: `${far.name} is furthest from the rest of the team; ${close.name} is closest`,
-      evidence:
-        `Spearman rho to the other leaders' consensus: ${far.name} ${two(far.spearmanToOthers!)}, ${close.name} ${two(close.spearmanToOthers!)}` +
-        (gap ? `. ${far.name} ranks ${gap.priority} ${ordinal(gap.rank)}; the others put it ${ordinal(gap.othersPosition)}.` : '.'),
-      question: gap
-        ? `${far.name}, you rank ${gap.priority} ${ordinal(gap.rank)} where the others put it ${ordinal(gap.othersPosition)}: what do you see from your seat that the rest of the team does not?`
-        : `${far.name}, what do you see from your seat that the rest of the team does not?`,
-      layer: 'interpretation',
-    });
+    const rhos = { far: far.name, farRho: num(far.spearmanToOthers!), close: close.name, closeRho: num(close.spearmanToOthers!) };
+    findings.push(
+      wordedFinding(
+        {
+          severity: far.spearmanToOthers! < 0 ? 'high' : rate('rho', far.spearmanToOthers!) === 'poor' ? 'medium' : 'low',
+          kind: 'divergence',
+          level: 'strategic',
+        },
+        m('f.divergence.title', { far: far.name, close: close.name }),
+        gap
+          ? m('f.divergence.evidenceGap', { ...rhos, priority: gap.priority, rank: ordinal(gap.rank), others: ordinal(gap.othersPosition) })
+          : m('f.divergence.evidence', rhos),
+        gap
+          ? m('f.divergence.questionGap', { far: far.name, priority: gap.priority, rank: ordinal(gap.rank), others: ordinal(gap.othersPosition) })
+          : m('f.divergence.question', { far: far.name }),
+        'interpretation',
+      ),
+    );
   }
 
   const contested = stack.consensus.filter((e) => e.contested);
   if (contested.length > 0) {
-    findings.push({
-      severity: 'medium',
-      kind: 'contested',
-      level: 'strategic',
-      title: `${contested.length === 1 ? 'One priority is' : `${fmtCountWord(contested.length, true)} priorities are`} contested: top three for some leaders, near the bottom for others`,
-      evidence: contested.map((e) => `${e.priority} (top three for ${fmtPercent(e.top3Share)} of leaders)`).join('; ') + '.',
-      question: `For ${listOf(contested.map((e) => e.priority))}: what would we stop doing if it moved up, who owns the call, and by when do we close it?`,
-      layer: 'decision',
-    });
+    findings.push(
+      wordedFinding(
+        { severity: 'medium', kind: 'contested', level: 'strategic' },
+        m('f.contested.title', { n: contested.length, word: word(contested.length, true) }),
+        m('f.contested.evidence', {
+          items: joined(
+            contested.map((e) => msg('f.contested.item', { priority: e.priority, share: pct(e.top3Share) })),
+            '; ',
+          ),
+        }),
+        m('f.contested.question', { priorities: list(contested.map((e) => e.priority)) }),
+        'decision',
+      ),
+    );
   }
 
   const unanimous = stack.consensus.filter((e) => e.unanimous);
   // "every leader" needs at least two leaders to mean anything
-  if (unanimous.length > 0 && m >= 2) {
-    findings.push({
-      severity: 'info',
-      kind: 'unanimous',
-      level: 'strategic',
-      title: `Every leader puts ${listOf(unanimous.map((e) => e.priority))} in their top three`,
-      evidence: 'Unanimous top-three placement.',
-      question: `Does everyone below the leadership team know that ${listOf(unanimous.map((e) => e.priority))} comes first?`,
-      layer: 'facts',
-    });
+  if (unanimous.length > 0 && n >= 2) {
+    const priorities = list(unanimous.map((e) => e.priority));
+    findings.push(
+      wordedFinding(
+        { severity: 'info', kind: 'unanimous', level: 'strategic' },
+        m('f.unanimous.title', { priorities }),
+        m('f.unanimous.evidence'),
+        m('f.unanimous.question', { priorities }),
+        'facts',
+      ),
+    );
   }
 
   if (!stack.methodsAgreeTop3) {
-    const borda = stack.consensus.slice(0, 3).map((e) => e.priority);
-    const cope = stack.copeland.slice(0, 3).map((e) => e.priority);
-    findings.push({
-      severity: 'low',
-      kind: 'methods-disagree',
-      level: 'strategic',
-      title: 'The consensus top three depends on how the stacks are counted',
-      evidence: `Borda: ${borda.join(', ')}; Copeland: ${cope.join(', ')}` + (stack.kemeny ? `; Kemeny: ${stack.kemeny.order.slice(0, 3).join(', ')}.` : '.'),
-      question: 'Which of the priorities that change places near the top are we actually willing to fund fully?',
-      layer: 'interpretation',
-    });
+    const names = (xs: readonly string[]) => joined(xs, ', ');
+    findings.push(
+      wordedFinding(
+        { severity: 'low', kind: 'methods-disagree', level: 'strategic' },
+        m('f.methods.title'),
+        m('f.methods.evidence', {
+          borda: names(stack.consensus.slice(0, 3).map((e) => e.priority)),
+          copeland: names(stack.copeland.slice(0, 3).map((e) => e.priority)),
+          hasKemeny: stack.kemeny ? 'yes' : 'no',
+          kemeny: names(stack.kemeny ? stack.kemeny.order.slice(0, 3) : []),
+        }),
+        m('f.methods.question'),
+        'interpretation',
+      ),
+    );
   }
 
   const apart = stack.departments.filter(
     (d): d is Extract<typeof d, { n: number }> => !('suppressed' in d) && d.spearmanToLeadership !== null && rate('rho', d.spearmanToLeadership) === 'poor',
   );
   if (apart.length > 0) {
-    findings.push({
-      severity: 'high',
-      kind: 'departments',
-      level: 'communication',
-      title: `${listOf(apart.map((d) => d.department))} ${apart.length === 1 ? 'ranks' : 'rank'} priorities differently from the leadership team`,
-      evidence: apart.map((d) => `${d.department}: rho ${two(d.spearmanToLeadership!)} to the leaders' consensus (n = ${d.n})`).join('; ') + '.',
-      question: `What have the people in ${listOf(apart.map((d) => d.department))} been told the priorities are, and by whom?`,
-      layer: 'facts',
-    });
+    const departments = list(apart.map((d) => d.department));
+    findings.push(
+      wordedFinding(
+        { severity: 'high', kind: 'departments', level: 'communication' },
+        m('f.departments.title', { departments, n: apart.length }),
+        m('f.departments.evidence', {
+          items: joined(
+            apart.map((d) => msg('f.departments.item', { department: d.department, rho: num(d.spearmanToLeadership!), n: String(d.n) })),
+            '; ',
+          ),
+        }),
+        m('f.departments.question', { departments }),
+        'facts',
+      ),
+    );
   }
 
   const shownCascade = cascade.filter((e): e is Extract<CascadeEntry, { n: number }> => !('suppressed' in e) && e.spearman !== null);
@@ -152,18 +184,22 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   // two leaders of one department give two cascade entries but one department
   const mirroredDepartments = [...new Set(mirrored.map((e) => e.department ?? e.leader))];
   if (mirrored.length > 0 && unheard.length === 0 && weakTop) {
-    findings.push({
-      severity: 'high',
-      kind: 'cascade',
-      level: 'communication',
-      title:
+    findings.push(
+      wordedFinding(
+        { severity: 'high', kind: 'cascade', level: 'communication' },
         mirroredDepartments.length === new Set(shownCascade.map((e) => e.department ?? e.leader)).size && mirroredDepartments.length > 1
-          ? 'Each department shown ranks priorities much as its own leader does: the split at the top is carried into the organisation'
-          : `${listOf(mirroredDepartments)} ${mirroredDepartments.length === 1 ? 'ranks' : 'rank'} priorities much as ${mirroredDepartments.length === 1 ? 'its' : 'their'} own leader does: the split at the top is carried into the organisation`,
-      evidence: mirrored.map((e) => `${e.department}: rho ${two(e.spearman!)} between ${e.leader} and their team (n = ${e.n})`).join('; ') + '.',
-      question: 'If your team were asked tomorrow what the company’s top priority is, which answer would they give, and is it the one we agreed?',
-      layer: 'interpretation',
-    });
+          ? m('f.cascade.titleAll')
+          : m('f.cascade.title', { departments: list(mirroredDepartments), n: mirroredDepartments.length }),
+        m('f.cascade.evidence', {
+          items: joined(
+            mirrored.map((e) => msg('f.cascade.item', { department: String(e.department), rho: num(e.spearman!), leader: e.leader, n: String(e.n) })),
+            '; ',
+          ),
+        }),
+        m('f.cascade.question'),
+        'interpretation',
+      ),
+    );
   }
   for (const e of unheard) {
     const rater = stack.raters.find((r) => r.name === e.leader);
@@ -174,19 +210,18 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
       : undefined;
     const teamTop = group?.consensusOrder[0];
     const differ = leaderTop !== undefined && teamTop !== undefined && leaderTop !== teamTop;
-    findings.push({
-      severity: 'high',
-      kind: 'cascade-gap',
-      level: 'communication',
-      title: `${e.department}'s people rank priorities differently from their own leader, ${e.leader}`,
-      evidence:
-        `Spearman rho ${two(e.spearman!)} between ${e.leader}'s stack and the department's consensus (n = ${e.n})` +
-        (differ ? `; ${e.leader} puts ${leaderTop} first, the team puts ${teamTop} first.` : '.'),
-      question: differ
-        ? `${e.leader}, your team puts ${teamTop} first and you put ${leaderTop} first: what have they heard from you, and from whom else?`
-        : `${e.leader}, what has your team heard about the priorities, and from whom?`,
-      layer: 'facts',
-    });
+    const base = { leader: e.leader, rho: num(e.spearman!), n: String(e.n) };
+    findings.push(
+      wordedFinding(
+        { severity: 'high', kind: 'cascade-gap', level: 'communication' },
+        m('f.gap.title', { department: String(e.department), leader: e.leader }),
+        differ ? m('f.gap.evidenceDiffer', { ...base, leaderTop: leaderTop as string, teamTop: teamTop as string }) : m('f.gap.evidence', base),
+        differ
+          ? m('f.gap.questionDiffer', { leader: e.leader, teamTop: teamTop as string, leaderTop: leaderTop as string })
+          : m('f.gap.question', { leader: e.leader }),
+        'facts',
+      ),
+    );
   }
 
   return sortFindings(findings);

@@ -8,33 +8,28 @@
  * figures are the AuditResult's own, so a finding can say nothing a table
  * does not.
  */
-import { fmtAllOf, fmtCountWord, fmtList, fmtNumber, fmtPercent, fmtRho } from '../format.js';
+import { allOf, joined, list, msg, num, pct, word } from '../i18n/index.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { CUTS, rate } from './bands.js';
-import type { AlignmentLevel, Finding, GapEntry, GroupStats, ItemResult, OwnershipEntry, RecallResult, SurveyResult } from './types.js';
+import { m, wordedFinding } from './findings.js';
+import type { Finding, GapEntry, GroupStats, ItemResult, OwnershipEntry, RecallResult, SurveyResult } from './types.js';
 
 const CLARITY = 'clarity-top-priorities';
 
-/** What to ask when few people agree with a bank item, by its id; the level's question otherwise. */
-const LOW_ITEM_QUESTION: Record<string, string> = {
-  'clarity-top-priorities':
-    'If each of your people were asked tomorrow to name the top three priorities, what would they say, and where would they have heard it?',
-  'belief-in-strategy': 'What would your people need to see or hear to believe the strategy is the right one?',
-  'resources-to-deliver': 'Which priority is asked for without the people or budget to deliver it, and what will we stop to fund it?',
-  'change-communication': 'When priorities last changed, who told whom, when and how, and who heard it last?',
-  'one-voice': 'Which message about the strategy does each of us give our own teams, and where do they differ?',
-  'decision-ownership': 'Which decisions in each area have no named owner, and who will own each from today?',
-  'decisions-stick': 'Which decision made in this room in the last quarter has been reopened since, by whom, and what will we do next time?',
-  'data-to-decide': 'Which decisions are made without the data they need, and who can put it in front of the people making them?',
-};
-const LEVEL_QUESTION: Record<AlignmentLevel, string> = {
-  strategic: 'What would your people need to hear from this team to answer these differently?',
-  communication: 'How does a change agreed in this room reach every team, and who checks that it did?',
-  decision: 'Which decisions does this point to, who owns each, and how will we keep them made?',
-};
+/** The bank items with a question of their own when few people agree with them (the catalogue's f.q.<id>); the level's question otherwise. */
+const LOW_ITEM_QUESTION = new Set([
+  'clarity-top-priorities',
+  'belief-in-strategy',
+  'resources-to-deliver',
+  'change-communication',
+  'one-voice',
+  'decision-ownership',
+  'decisions-stick',
+  'data-to-decide',
+]);
 
 const shown = (g: GroupStats | { suppressed: true }): g is GroupStats => !('suppressed' in g);
-const quote = (text: string) => `“${text}”`;
+const quote = (text: string) => msg('f.quote', { text });
 
 /**
  * The clarity item and the departments shown on it, least clear first (lowest favourable share, then
@@ -57,18 +52,23 @@ function leastClear(items: readonly ItemResult[]): Finding[] {
   const [name, low] = groups[0]!;
   if (rate('share', low.favourable!) === 'good') return [];
   const others = groups.slice(1).map(([, g]) => g.favourable!);
-  const range = (xs: number[]) =>
-    Math.min(...xs) === Math.max(...xs) ? fmtPercent(xs[0]) : `${fmtPercent(Math.min(...xs))} to ${fmtPercent(Math.max(...xs))}`;
+  const range = (xs: number[]) => (Math.min(...xs) === Math.max(...xs) ? pct(xs[0]) : msg('f.range', { a: pct(Math.min(...xs)), b: pct(Math.max(...xs)) }));
   return [
-    {
-      severity: rate('share', low.favourable!) === 'poor' ? 'high' : 'medium',
-      kind: 'least-clear',
-      level: 'strategic',
-      title: `${name} is the least clear about the priorities`,
-      evidence: `${quote(item.text)}: ${name} ${fmtNumber(low.mean)} of ${item.low + item.points - 1} on average, ${fmtPercent(low.favourable)} favourable (n = ${low.n}); the other departments shown ${range(others)} favourable.`,
-      question: `What would people in ${name} say the top three priorities are if asked tomorrow, and where would they have heard them?`,
-      layer: 'facts',
-    },
+    wordedFinding(
+      { severity: rate('share', low.favourable!) === 'poor' ? 'high' : 'medium', kind: 'least-clear', level: 'strategic' },
+      m('f.leastClear.title', { name }),
+      m('f.leastClear.evidence', {
+        item: quote(item.text),
+        name,
+        mean: num(low.mean),
+        top: item.low + item.points - 1,
+        share: pct(low.favourable),
+        n: String(low.n),
+        range: range(others),
+      }),
+      m('f.leastClear.question', { name }),
+      'facts',
+    ),
   ];
 }
 
@@ -81,18 +81,25 @@ function lowFavourable(items: readonly ItemResult[]): Finding[] {
       .sort((a, b) => (a.overall as GroupStats).favourable! - (b.overall as GroupStats).favourable! || compareCodePoints(a.text, b.text));
     if (low.length === 0) continue;
     const first = low[0]!;
-    out.push({
-      severity: 'medium',
-      kind: 'low-favourable',
-      level,
-      title:
+    out.push(
+      wordedFinding(
+        { severity: 'medium', kind: 'low-favourable', level },
         low.length === 1
-          ? `Only ${fmtPercent((first.overall as GroupStats).favourable)} agree that ${lowerFirst(first.text)}`
-          : `Few agree with ${fmtCountWord(low.length)} ${level} items, least of all ${quote(first.text)}`,
-      evidence: `${low.map((i) => `${quote(i.text)}: ${fmtPercent((i.overall as GroupStats).favourable)} favourable (n = ${(i.overall as GroupStats).n})`).join('; ')}; under ${fmtPercent(CUTS.share.poor)} favourable reads poor.`,
-      question: (first.bankId && LOW_ITEM_QUESTION[first.bankId]) || LEVEL_QUESTION[level],
-      layer: 'facts',
-    });
+          ? m('f.lowFav.titleOne', { share: pct((first.overall as GroupStats).favourable), statement: lowerFirst(first.text) })
+          : m('f.lowFav.title', { items: msg(`f.items.${level}`, { n: word(low.length) }), item: quote(first.text) }),
+        m('f.lowFav.evidence', {
+          items: joined(
+            low.map((i) =>
+              msg('f.lowFav.item', { item: quote(i.text), share: pct((i.overall as GroupStats).favourable), n: String((i.overall as GroupStats).n) }),
+            ),
+            '; ',
+          ),
+          cut: pct(CUTS.share.poor),
+        }),
+        m(first.bankId && LOW_ITEM_QUESTION.has(first.bankId) ? `f.q.${first.bankId}` : `f.q.level.${level}`),
+        'facts',
+      ),
+    );
   }
   return out;
 }
@@ -111,18 +118,24 @@ function lowAgreement(items: readonly ItemResult[]): Finding[] {
     if (hits.length === 0) continue;
     hits.sort((a, b) => a.rwg - b.rwg || compareCodePoints(a.department, b.department) || compareCodePoints(a.item.text, b.item.text));
     const first = hits[0]!;
-    out.push({
-      severity: 'low',
-      kind: 'low-agreement',
-      level,
-      title:
+    out.push(
+      wordedFinding(
+        { severity: 'low', kind: 'low-agreement', level },
         hits.length === 1
-          ? `People in ${first.department} do not agree among themselves on ${quote(first.item.text)}`
-          : `Within ${fmtList([...new Set(hits.map((h) => h.department))])}, people do not agree among themselves on ${hits.length === 1 ? 'one item' : `${fmtCountWord(hits.length)} ${level} items`}`,
-      evidence: `${hits.map((h) => `${h.department}, ${quote(h.item.text)}: r_wg ${fmtRho(h.rwg)} (n = ${h.n})`).join('; ')}; the group agrees from ${fmtRho(CUTS.rwg.good)}, weakly below ${fmtRho(CUTS.rwg.poor)}.`,
-      question: `In ${first.department}, some say yes and some say no to ${quote(first.item.text)}: what do the two sides see differently?`,
-      layer: 'interpretation',
-    });
+          ? m('f.lowAgree.titleOne', { department: first.department, item: quote(first.item.text) })
+          : m('f.lowAgree.title', { departments: list([...new Set(hits.map((h) => h.department))]), items: msg(`f.items.${level}`, { n: word(hits.length) }) }),
+        m('f.lowAgree.evidence', {
+          items: joined(
+            hits.map((h) => msg('f.lowAgree.item', { department: h.department, item: quote(h.item.text), rwg: num(h.rwg), n: String(h.n) })),
+            '; ',
+          ),
+          good: num(CUTS.rwg.good),
+          poor: num(CUTS.rwg.poor),
+        }),
+        m('f.lowAgree.question', { department: first.department, item: quote(first.item.text) }),
+        'interpretation',
+      ),
+    );
   }
   return out;
 }
@@ -139,23 +152,25 @@ function gaps(survey: SurveyResult): Finding[] {
       .sort((a, b) => b.gap.gapPoints! - a.gap.gapPoints! || compareCodePoints(a.item.text, b.item.text));
     if (flagged.length === 0) continue;
     const top = flagged[0]!;
-    out.push({
-      severity: top.gap.gapPoints! >= 2 * survey.gapFlagPoints ? 'high' : 'medium',
-      kind: 'gap',
-      level,
-      title:
+    out.push(
+      wordedFinding(
+        { severity: top.gap.gapPoints! >= 2 * survey.gapFlagPoints ? 'high' : 'medium', kind: 'gap', level },
         flagged.length === 1
-          ? `Leaders and their teams see ${quote(top.item.text)} differently`
-          : `Leaders and their teams see ${fmtCountWord(flagged.length)} ${level} items differently, most of all ${quote(top.item.text)}`,
-      evidence: `${flagged
-        .map(
-          (x) =>
-            `${quote(x.item.text)}: leaders ${fmtPercent(x.gap.leaders)} favourable, everyone else ${fmtPercent(x.gap.others)} (${fmtNumber(x.gap.gapPoints, 0)} points)`,
-        )
-        .join('; ')}; a gap of ${survey.gapFlagPoints} points or more is flagged.`,
-      question: `Leaders say ${fmtPercent(top.gap.leaders)}, their people ${fmtPercent(top.gap.others)} on ${quote(top.item.text)}: what do you see that they do not, or what do they see that you do not?`,
-      layer: 'interpretation',
-    });
+          ? m('f.gaps.titleOne', { item: quote(top.item.text) })
+          : m('f.gaps.title', { items: msg(`f.items.${level}`, { n: word(flagged.length) }), item: quote(top.item.text) }),
+        m('f.gaps.evidence', {
+          items: joined(
+            flagged.map((x) =>
+              msg('f.gaps.item', { item: quote(x.item.text), leaders: pct(x.gap.leaders), others: pct(x.gap.others), points: num(x.gap.gapPoints, 0) }),
+            ),
+            '; ',
+          ),
+          flag: survey.gapFlagPoints,
+        }),
+        m('f.gaps.question', { leaders: pct(top.gap.leaders), others: pct(top.gap.others), item: quote(top.item.text) }),
+        'interpretation',
+      ),
+    );
   }
   return out;
 }
@@ -164,29 +179,40 @@ function ownershipFindings(ownership: readonly OwnershipEntry[]): Finding[] {
   const out: Finding[] = [];
   for (const o of ownership) {
     if (o.verdict === 'contested') {
-      out.push({
-        severity: 'high',
-        kind: 'decision-contested',
-        level: 'decision',
-        title: `Two or more people are seen as owning ${quote(o.decision)}`,
-        evidence: `${o.owners
-          .slice(0, 4)
-          .map((w) => `${w.name} ${fmtPercent(w.share)}`)
-          .join(', ')}${o.unsure !== null && o.unsure > 0 ? `; nobody or not sure ${fmtPercent(o.unsure)}` : ''} (n = ${o.n}).`,
-        question: `For ${quote(o.decision)}: who makes the final call from today, who must be consulted, and where is that written down?`,
-        layer: 'decision',
-      });
+      out.push(
+        wordedFinding(
+          { severity: 'high', kind: 'decision-contested', level: 'decision' },
+          m('f.contestedDecision.title', { decision: quote(o.decision) }),
+          m('f.contestedDecision.evidence', {
+            owners: joined(
+              o.owners.slice(0, 4).map((w) => msg('owners.owner', { name: w.name, share: pct(w.share) })),
+              ', ',
+            ),
+            hasUnsure: o.unsure !== null && o.unsure > 0 ? 'yes' : 'no',
+            unsure: pct(o.unsure),
+            n: String(o.n),
+          }),
+          m('f.contestedDecision.question', { decision: quote(o.decision) }),
+          'decision',
+        ),
+      );
     } else if (o.verdict === 'orphaned') {
       const lead = o.owners[0];
-      out.push({
-        severity: 'high',
-        kind: 'decision-orphaned',
-        level: 'decision',
-        title: `Nobody is seen as owning ${quote(o.decision)}`,
-        evidence: `${fmtPercent(o.unsure)} answer nobody, don't know or not sure${lead ? `; the most named, ${lead.name}, by ${fmtPercent(lead.share)}` : ''} (n = ${o.n}).`,
-        question: `Who will own ${quote(o.decision)} from today, and who tells the teams?`,
-        layer: 'decision',
-      });
+      out.push(
+        wordedFinding(
+          { severity: 'high', kind: 'decision-orphaned', level: 'decision' },
+          m('f.orphaned.title', { decision: quote(o.decision) }),
+          m('f.orphaned.evidence', {
+            unsure: pct(o.unsure),
+            hasLead: lead ? 'yes' : 'no',
+            lead: lead?.name ?? '',
+            leadShare: pct(lead?.share ?? null),
+            n: String(o.n),
+          }),
+          m('f.orphaned.question', { decision: quote(o.decision) }),
+          'decision',
+        ),
+      );
     }
   }
   return out;
@@ -199,24 +225,26 @@ function recallFinding(recall: RecallResult | null): Finding[] {
   const departments = Object.entries(recall.byDepartment)
     .filter((e): e is [string, { n: number; share: number }] => !('suppressed' in e[1]) && e[1].share !== null)
     .sort((a, b) => a[1].share - b[1].share || compareCodePoints(a[0], b[0]));
-  const how = recall.needed === recall.official.length ? fmtAllOf(recall.needed) : `at least ${fmtCountWord(recall.needed)}`;
-  const what =
-    recall.source === 'text' ? `named ${how} of the official priorities when asked` : `have ${how} of the official priorities in their stack's top three`;
+  const how = recall.needed === recall.official.length ? allOf(recall.needed) : msg('f.recall.atLeast', { n: word(recall.needed) });
+  const what = msg(recall.source === 'text' ? 'f.recall.whatText' : 'f.recall.whatStack', { how });
+  const range = departments.length >= 2;
   return [
-    {
-      severity: rate('share', share) === 'poor' ? 'high' : 'medium',
-      kind: 'recall',
-      level: 'strategic',
-      title: `${fmtPercent(share)} of respondents ${what}`,
-      evidence:
-        `Official priorities: ${fmtList(recall.official)}; ${fmtPercent(share)} of ${recall.overall.n}` +
-        (departments.length >= 2
-          ? `, from ${departments[0]![0]} ${fmtPercent(departments[0]![1].share)} to ${departments.at(-1)![0]} ${fmtPercent(departments.at(-1)![1].share)}`
-          : '') +
-        ' (Sull, Sull and Yoder 2018 found 28% could name three).',
-      question: `Which of ${fmtList(recall.official)} do people leave out, and what do they put in its place?`,
-      layer: 'facts',
-    },
+    wordedFinding(
+      { severity: rate('share', share) === 'poor' ? 'high' : 'medium', kind: 'recall', level: 'strategic' },
+      m('f.recall.title', { share: pct(share), what }),
+      m('f.recall.evidence', {
+        official: list(recall.official),
+        share: pct(share),
+        n: String(recall.overall.n),
+        hasRange: range ? 'yes' : 'no',
+        low: range ? departments[0]![0] : '',
+        lowShare: pct(range ? departments[0]![1].share : null),
+        high: range ? departments.at(-1)![0] : '',
+        highShare: pct(range ? departments.at(-1)![1].share : null),
+      }),
+      m('f.recall.question', { official: list(recall.official) }),
+      'facts',
+    ),
   ];
 }
 

@@ -6,7 +6,7 @@
  */
 
 import { join } from 'node:path';
-import type { AuditResult } from '../audit/types.js';
+import type { AuditDiff, AuditResult } from '../audit/types.js';
 import { UsageError } from '../errors.js';
 import { timedAsync } from '../phases.js';
 import type { CsvTable } from '../render/csv.js';
@@ -134,39 +134,63 @@ async function auditContent(
   const result = await loadAudit(options.files, options, io, { config, progress });
   requireRespondents(result, options.files);
   progress.update(0, 0, 'rendering');
-  const templates = options.template !== undefined ? { templateDir: options.template } : {};
   // Since the last audit: the baseline read and compared only when given (the JSON output stays the AuditResult)
-  let since: { since: SinceModel } | Record<string, never> = {};
+  let diff: { diff: AuditDiff; baseline: string } | null = null;
   if (options.baseline !== undefined) {
-    const [{ readAuditResult }, { compareAudits }, { sinceModel }] = await Promise.all([
-      import('./diff.js'),
-      import('../audit/diff.js'),
-      import('../render/since-model.js'),
-    ]);
+    const [{ readAuditResult }, { compareAudits }] = await Promise.all([import('./diff.js'), import('../audit/diff.js')]);
     const baseline = await readAuditResult(options.baseline, 'baseline');
-    since = { since: sinceModel(compareAudits(baseline, result, { renamed: config.config.renamed ?? {} }), options.baseline) };
+    diff = { diff: compareAudits(baseline, result, { renamed: config.config.renamed ?? {} }), baseline: options.baseline };
   }
-  const content = await timedAsync('render', async (): Promise<string | Uint8Array> => {
-    if (format === 'json') {
-      const { renderJson } = await import('../render/markdown.js');
-      return renderJson(result);
-    } else if (format === 'csv') {
-      const { renderCsv } = await import('../render/csv.js');
-      return await renderCsv(result, options.table as CsvTable);
-    } else if (format === 'md') {
-      const { renderMarkdown } = await import('../render/markdown.js');
-      return renderMarkdown(result, { ...templates, meta, ...since });
-    } else {
-      // Loaded only for HTML and PDF: it brings the charts, which `align --help` and the Markdown report never need.
-      const { renderHtml } = await import('../render/html.js');
-      const html = await renderHtml(result, { ...templates, meta, ...since });
-      if (chromium === null) return html;
-      else {
-        progress.update(0, 0, 'printing the PDF');
-        const [{ renderPdf }, { reportTitle }] = await Promise.all([import('../render/pdf.js'), import('../render/report-model.js')]);
-        return await renderPdf(html, { executablePath: chromium, title: reportTitle(result), paper: options.paper ?? 'a4' });
+  // The reader's language: --lang, else align.yml's language, else English (JSON and CSV are language-neutral).
+  const lang = options.lang ?? config.config.language ?? 'en';
+  const { withLanguage } = await import('../i18n/index.js');
+  const content = await timedAsync('render', () =>
+    withLanguage(lang, async () => {
+      // "Since the last audit" is worded in the report's language too
+      let since: { since: SinceModel } | Record<string, never> = {};
+      if (diff !== null) {
+        const { sinceModel } = await import('../render/since-model.js');
+        since = { since: sinceModel(diff.diff, diff.baseline, result.findings) };
       }
-    }
-  });
+      return renderContent(result, options, { format, chromium, meta, progress, since });
+    }),
+  );
   return { result, content };
+}
+
+async function renderContent(
+  result: AuditResult,
+  options: AuditCommandOptions,
+  run: {
+    format: ReportFormat;
+    chromium: string | null;
+    meta: Awaited<ReturnType<typeof resolveReportMeta>>['meta'];
+    progress: Progress;
+    since: { since: SinceModel } | Record<string, never>;
+  },
+): Promise<string | Uint8Array> {
+  const { format, chromium, meta, progress, since } = run;
+  const templates = options.template !== undefined ? { templateDir: options.template } : {};
+  let content: string | Uint8Array;
+  if (format === 'json') {
+    const { renderJson } = await import('../render/markdown.js');
+    content = renderJson(result);
+  } else if (format === 'csv') {
+    const { renderCsv } = await import('../render/csv.js');
+    content = await renderCsv(result, options.table as CsvTable);
+  } else if (format === 'md') {
+    const { renderMarkdown } = await import('../render/markdown.js');
+    content = renderMarkdown(result, { ...templates, meta, ...since });
+  } else {
+    // Loaded only for HTML and PDF: it brings the charts, which `align --help` and the Markdown report never need.
+    const { renderHtml } = await import('../render/html.js');
+    const html = await renderHtml(result, { ...templates, meta, ...since });
+    if (chromium === null) content = html;
+    else {
+      progress.update(0, 0, 'printing the PDF');
+      const [{ renderPdf }, { reportTitle }] = await Promise.all([import('../render/pdf.js'), import('../render/report-model.js')]);
+      content = await renderPdf(html, { executablePath: chromium, title: reportTitle(result), paper: options.paper ?? 'a4' });
+    }
+  }
+  return content;
 }

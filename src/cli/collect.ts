@@ -146,7 +146,7 @@ async function givenPriorities(options: CollectOptions, io: Io): Promise<string[
 async function readPriorityList(path: string, options: CollectOptions, io: Io): Promise<string[]> {
   if (['.csv', '.tsv', '.xlsx'].includes(extname(path).toLowerCase())) {
     const { loadStack } = await import('./stack.js');
-    const result = await loadStack({ file: path, leaders: options.leaders, quiet: true }, io);
+    const { result } = await loadStack({ file: path, leaders: options.leaders, quiet: true }, io);
     return result.stack.priorities;
   }
   let text: string;
@@ -177,14 +177,18 @@ export async function revealCommand(options: RevealOptions, io: Io): Promise<voi
   requireTerminal(io, 'align stack --reveal', `print the whole view with align stack ${options.file} (without --reveal)`);
   const { loadStack } = await import('./stack.js');
   const { presentPages, revealPages } = await import('../workshop/reveal.js');
-  const result = await loadStack({ ...options, quiet: true }, io);
+  const { result, language } = await loadStack({ ...options, quiet: true }, io);
   const stdout = io.stdout as Io['stdout'] & { rows?: number };
-  const pages = revealPages(result, {
-    anonymize: Boolean(options.anonymize),
-    width: stdout.columns ?? 80,
-    height: stdout.rows ?? 24,
-    color: useColor(io, options.color),
-    colorLevel: colorLevel(io),
-  });
+  // the view's language, as align stack's: --lang, else align.yml's language, else English
+  const { withLanguage } = await import('../i18n/index.js');
+  const pages = withLanguage(options.lang ?? language ?? 'en', () =>
+    revealPages(result, {
+      anonymize: Boolean(options.anonymize),
+      width: stdout.columns ?? 80,
+      height: stdout.rows ?? 24,
+      color: useColor(io, options.color),
+      colorLevel: colorLevel(io),
+    }),
+  );
   await presentPages(pages, { stdin: process.stdin, stdout: io.stdout });
 }

@@ -4,10 +4,12 @@
  * terminal or with --json as the AuditDiff (issue 12). align.yml `renamed` maps
  * departments renamed or merged since the baseline.
  */
+
 import type { AuditDiff, AuditResult, MoveKind } from '../audit/types.js';
 import { SCHEMA_VERSION } from '../audit/types.js';
 import { MAX_INPUT_BYTES } from '../defaults.js';
 import { InputError, UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { binaryKind } from '../ingest/binary.js';
 import { readInputBytes } from '../ingest/read-bounded.js';
 import { MOVE_HEADINGS, moveLine } from '../render/since-model.js';
@@ -79,7 +81,7 @@ export function diffText(diff: AuditDiff, before: string, after: string): string
     for (const m of diff.moves) {
       if (m.kind !== kind) {
         kind = m.kind;
-        lines.push('', `${MOVE_HEADINGS[kind]}:`);
+        lines.push('', `${t(MOVE_HEADINGS[kind])}:`);
       }
       lines.push(`  ${moveLine(m)}`);
       if (m.note) lines.push(`    (${m.note})`);

@@ -18,6 +18,7 @@ import {
   MIN_RBO_P,
 } from '../defaults.js';
 import { UsageError } from '../errors.js';
+import { type AnyLanguage, isLanguage, LANGUAGES } from '../i18n/languages.js';
 import { CSV_TABLES, type CsvTable } from '../render/csv.js';
 
 export interface ReadingFlags {
@@ -37,6 +38,8 @@ export interface ReadingFlags {
   permutations?: number;
   color?: boolean;
   verbose?: boolean;
+  /** --lang: the language the reader sees (reports and the terminal views); align.yml `language:` otherwise, else English. */
+  lang?: AnyLanguage;
   /** --quiet: no progress bar and no informational line on standard error (errors are always printed). */
   quiet?: boolean;
 }
@@ -215,6 +218,11 @@ export const flags = {
     ),
   noColor: () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)'),
   verbose: () => new Option('--verbose', 'on an unexpected failure, print the stack trace'),
+  lang: () =>
+    new Option(
+      '--lang <language>',
+      `the reader's language of the report and the terminal view: ${LANGUAGES.join(', ')} (default: align.yml language, else en)`,
+    ).argParser(parseLang),
   quiet: () => new Option('-q, --quiet', 'no progress bar and no "align: wrote …" line on standard error; errors are still printed'),
   rankings: () =>
     new Option('--rankings <file>', "the leaders' stacks in a separate file, joined to the survey's respondents by id, else email, else name").argParser(
@@ -279,6 +287,13 @@ export const args = {
     ]),
 };
 
+/** --lang: one of the catalogue's languages (the pseudo-locale qps is accepted for tests, never listed). */
+function parseLang(value: string): AnyLanguage {
+  const v = value.trim().toLowerCase();
+  if (!isLanguage(v)) throw new UsageError(`--lang ${quoted(value)} is not a language align writes; use ${LANGUAGES.join(', ')}`);
+  return v;
+}
+
 /** Flags for reading responses and computing the stack, shared by stack and audit. */
 export function addReadingFlags(command: Command): Command {
   return command
@@ -293,6 +308,7 @@ export function addReadingFlags(command: Command): Command {
     .addOption(flags.rboP())
     .addOption(flags.permutations())
     .addOption(flags.seed())
+    .addOption(flags.lang())
     .addOption(flags.noColor())
     .addOption(flags.verbose())
     .addOption(flags.quiet());

@@ -4,9 +4,10 @@
  */
 import type { AuditResult } from '../audit/types.js';
 import { InputError } from '../errors.js';
+import type { AnyLanguage } from '../i18n/languages.js';
 import type { Io } from './io.js';
 import { colorLevel, useColor } from './io.js';
-import { loadAudit, requireRespondents } from './load.js';
+import { loadAudit, loadConfigFor, requireRespondents } from './load.js';
 import type { ReadingFlags } from './options.js';
 import { writeStdout } from './output.js';
 import { createProgress } from './progress.js';
@@ -28,25 +29,33 @@ export function stackJson(result: AuditResult): Pick<AuditResult, 'schemaVersion
 }
 
 export async function stackCommand(options: StackOptions, io: Io): Promise<AuditResult> {
-  const result = await loadStack(options, io);
+  const { result, language } = await loadStack(options, io);
   if (options.json) {
     await writeStdout(io.stdout, `${JSON.stringify(stackJson(result), null, 2)}\n`);
     return result;
   }
-  const { renderStackTerminal } = await import('../render/terminal-stack.js');
-  const text = renderStackTerminal(result, { color: useColor(io, options.color), colorLevel: colorLevel(io), width: io.stdout.columns ?? 100 });
+  const [{ renderStackTerminal }, { withLanguage }] = await Promise.all([import('../render/terminal-stack.js'), import('../i18n/index.js')]);
+  // The view's language: --lang, else align.yml's language, else English.
+  const text = withLanguage(options.lang ?? language ?? 'en', () =>
+    renderStackTerminal(result, { color: useColor(io, options.color), colorLevel: colorLevel(io), width: io.stdout.columns ?? 100 }),
+  );
   await writeStdout(io.stdout, text.endsWith('\n') ? text : `${text}\n`);
   return result;
 }
 
 /** The stacks file read and compared, or exit 2 when it holds no stacks to compare (shared with the reveal, align collect). */
-export async function loadStack(options: StackOptions, io: Io): Promise<AuditResult & { stack: NonNullable<AuditResult['stack']> }> {
+export async function loadStack(
+  options: StackOptions,
+  io: Io,
+): Promise<{ result: AuditResult & { stack: NonNullable<AuditResult['stack']> }; language: AnyLanguage | undefined }> {
   // The workshop view never uses Likert answers, so a label align does not know is a note, not a stop.
   // The progress bar is erased before the view, the JSON or an error is printed.
   const progress = createProgress(io, { quiet: Boolean(options.quiet) });
   let result: AuditResult;
+  let config: Awaited<ReturnType<typeof loadConfigFor>>;
   try {
-    result = await loadAudit([options.file], options, io, { likert: 'lenient', progress });
+    config = await loadConfigFor(options, io);
+    result = await loadAudit([options.file], options, io, { config, likert: 'lenient', progress });
   } finally {
     progress.done();
   }
@@ -61,5 +70,5 @@ export async function loadStack(options: StackOptions, io: Io): Promise<AuditRes
       'run align inspect on the file to see how its columns were read; name the ranking question with --ranking-question "<header>" or map its columns in align.yml',
     );
   }
-  return result as AuditResult & { stack: NonNullable<AuditResult['stack']> };
+  return { result: result as AuditResult & { stack: NonNullable<AuditResult['stack']> }, language: config.config.language };
 }

@@ -53,6 +53,8 @@ export interface AlignConfig {
    * `dmy` (day first, most of Europe) or `mdy` (month first, the US).
    */
   dateOrder?: 'dmy' | 'mdy';
+  /** The reports' language: en, fr or de (default en; `--lang` wins). */
+  language?: 'en' | 'fr' | 'de';
   /** Role values that make a respondent a leader (default: Executive). */
   leaders?: string[];
   /** Anonymity threshold (default 5, never below 3). */

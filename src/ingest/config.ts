@@ -15,8 +15,9 @@ import { type Document, isMap, isScalar, LineCounter, parseDocument, visit } fro
 import { z } from 'zod';
 import { clip, isCalendarDate, MAX_CONFIG_BYTES, MAX_QUOTED_CHARS, MAX_TITLE_CHARS } from '../defaults.js';
 import { InputError } from '../errors.js';
+import { LANGUAGES as REPORT_LANGUAGES } from '../i18n/languages.js';
 import type { AlignConfig, ColumnRoleName, QualityFlag } from './config-types.js';
-import { LANGUAGES } from './labels/types.js';
+import { LANGUAGES as SURVEY_LANGUAGES } from './labels/types.js';
 import { BUILTIN_SCALE_NAMES, scalesFor } from './likert.js';
 import { priorityKey } from './priority-key.js';
 import { readBounded } from './read-bounded.js';
@@ -67,8 +68,9 @@ export const configSchema = z
     facilitator: text.max(MAX_TITLE_CHARS).optional(),
     date: text.refine(isCalendarDate, { message: 'is not a date written YYYY-MM-DD; write the day as 2026-10-14, in quotes or not' }).optional(),
     logo: text.optional(),
-    languages: z.array(z.enum(LANGUAGES)).min(1).optional(),
+    languages: z.array(z.enum(SURVEY_LANGUAGES)).min(1).optional(),
     dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    language: z.enum(REPORT_LANGUAGES).optional(),
     leaders: z.array(text).min(1).optional(),
     minGroup: z.number().int().min(3).optional(),
     rankingQuestion: text.optional(),

@@ -20,30 +20,26 @@ import type {
   RecallResult,
 } from '../audit/types.js';
 import { ALIGNMENT_LEVELS } from '../audit/types.js';
-import { fmtAllOf, fmtCount, fmtCountWord, fmtInteger, fmtList, fmtNA, fmtNumber, fmtPercent, fmtPercentBeside, fmtSuppressed } from '../format.js';
+import { fmtAllOf, fmtInteger, fmtList, fmtNA, fmtNumber, fmtPercent, fmtPercentBeside, fmtSuppressed } from '../format.js';
+import { auditText, int, list, msg, pct, raw, t, word } from '../i18n/index.js';
 import { type Cut, LEVEL_RULES, type LevelRules } from './level-rules.js';
+
+const STATUSES: readonly string[] = ['aligned', 'mixed', 'misaligned'];
+
 import type { TableModel } from './report-model.js';
 
 /** Each level's name and its plain meaning (DOMAIN.md, "Alignment is not agreement"). */
 export const LEVEL_MEANING: Record<AlignmentLevel, { name: string; meaning: string }> = {
-  strategic: {
-    name: 'Strategic',
-    meaning: 'Do the leaders share what the company is trying to achieve, the trade-offs made, and what success looks like this year?',
-  },
-  communication: {
-    name: 'Communication',
-    meaning: 'When each leader speaks to their own people, are the messages consistent enough that teams are not reconciling conflicting signals?',
-  },
-  decision: {
-    name: 'Decision',
-    meaning: 'Can each leader represent a decision credibly, even one they argued against, and does everyone know who owns it?',
-  },
+  strategic: { name: 'level.strategic.name', meaning: 'level.strategic.meaning' },
+  communication: { name: 'level.communication.name', meaning: 'level.communication.meaning' },
+  decision: { name: 'level.decision.name', meaning: 'level.decision.meaning' },
 };
 
 /** 'strategic' -> 'Strategic'; a level the table does not know is shown as written; none (a result written before findings had levels) is ''. */
 export function levelName(level: string | undefined): string {
   if (typeof level !== 'string') return '';
-  return (LEVEL_MEANING as Record<string, { name: string } | undefined>)[level]?.name ?? level;
+  const known = (LEVEL_MEANING as Record<string, { name: string } | undefined>)[level];
+  return known ? t(known.name) : level;
 }
 
 // ---------------------------------------------------------------- cuts
@@ -80,50 +76,51 @@ function cutFor(e: LevelEvidence, rules: LevelRules): CutKind | null {
 
 /** 'poor (below 0.40)', 'good (60% or more)', 'in between (0.40 to below 0.60)', 'listed, not rated'. */
 function ratingText(e: LevelEvidence, rules: LevelRules): string {
-  if (e.rating === null || e.rating === undefined) return 'listed, not rated';
+  if (e.rating === null || e.rating === undefined) return t('rating.unrated');
   if (e.statistic === 'verdict' || e.kind === 'ownership') {
-    if (e.rating === 'good') return 'good (a clear owner)';
-    if (e.rating === 'poor') return 'poor (contested or orphaned)';
-    return 'in between';
+    if (e.rating === 'good') return t('rating.clearOwner');
+    if (e.rating === 'poor') return t('rating.contestedOrOrphaned');
+    return t('rating.between');
   }
   const c = cutFor(e, rules);
-  const word = e.rating === 'between' ? 'in between' : e.rating;
+  const word = e.rating === 'between' ? t('rating.between') : e.rating === 'good' || e.rating === 'poor' ? t(`rating.${e.rating}`) : e.rating;
   if (!c) return word;
   const good = fmtCutValue(c.cut.goodFrom, c.share);
   const poor = fmtCutValue(c.cut.poorBelow, c.share);
-  if (e.rating === 'good') return `good (${good} or more)`;
-  if (e.rating === 'poor') return `poor (below ${poor})`;
-  return `in between (${poor} to below ${good})`;
+  if (e.rating === 'good') return t('rating.goodFrom', { good });
+  if (e.rating === 'poor') return t('rating.poorBelow', { poor });
+  return t('rating.betweenCuts', { poor, good });
 }
 
 /** What the statistic is, in words, with its value: "Kendall's W = 0.24", 'favourable 42%', 'owner: contested'. */
 function measureText(e: LevelEvidence): string {
   const v = e.value;
-  const num = (fmt: (x: number) => string): string => (isNum(v) ? fmt(v) : fmtNA('not computed'));
+  const num = (fmt: (x: number) => string): string => (isNum(v) ? fmt(v) : fmtNA(t('reason.notComputed')));
   const two = (x: number) => fmtNumber(x);
+  const verdict = raw(verdictName(e.verdict));
   switch (e.statistic) {
     case 'W':
-      return `Kendall's W = ${num(two)}`;
+      return t('measure.W', { v: num(two) });
     case 'favourable':
-      return `favourable ${num(fmtPercent)}`;
+      return t('measure.favourable', { v: num(fmtPercent) });
     case 'rwg':
-      return `agreement r_wg = ${num(two)}`;
+      return t('measure.rwg', { v: num(two) });
     case 'share':
-      return e.kind === 'recall' ? `strategy recall ${num(fmtPercent)} (named the official priorities)` : `share ${num(fmtPercent)}`;
+      return e.kind === 'recall' ? t('measure.recall', { v: num(fmtPercent) }) : t('measure.share', { v: num(fmtPercent) });
     case 'spearman':
-      if (e.kind === 'cascade') return `cascade rho (people against their own leader) = ${num(two)}`;
-      if (e.kind === 'department-stack') return `rho to the leaders' consensus = ${num(two)}`;
-      return `rho = ${num(two)}`;
+      if (e.kind === 'cascade') return t('measure.cascade', { v: num(two) });
+      if (e.kind === 'department-stack') return t('measure.departmentStack', { v: num(two) });
+      return t('measure.rho', { v: num(two) });
     case 'icc1':
-      return `ICC(1) = ${num(two)} (the share of the differences in answers lying between departments)`;
+      return t('measure.icc1', { v: num(two) });
     case 'leadingOwnerShare':
-      return `${e.verdict ?? 'no verdict'}: the owner named most is named by ${num(fmtPercent)}`;
+      return t('measure.leadingOwnerShare', { verdict, v: num(fmtPercent) });
     case 'unsure':
-      return `${e.verdict ?? 'no verdict'}: ${num(fmtPercent)} answer nobody, don't know or not sure`;
+      return t('measure.unsure', { verdict, v: num(fmtPercent) });
     case 'otherShare':
-      return `${e.verdict ?? 'no verdict'}: every owner named is named by too few people to show (${num(fmtPercent)} of answers)`;
+      return t('measure.otherShare', { verdict, v: num(fmtPercent) });
     default:
-      return `${e.statistic} = ${num(two)}`;
+      return t('measure.other', { statistic: e.statistic, v: num(two) });
   }
 }
 
@@ -149,11 +146,11 @@ export interface ScorecardLevel {
 }
 
 function statusMeaning(status: NonNullable<LevelEntry['status']>, rules: LevelRules): string {
-  const over = shareWords(rules.misalignedOver);
-  if (status === 'aligned') return 'none of the rated evidence reads poor';
-  if (status === 'misaligned') return `more than ${over} of the rated evidence reads poor`;
-  if (status === 'mixed') return `some of the rated evidence reads poor, but not more than ${over}`;
-  return status;
+  const over = raw(shareWords(rules.misalignedOver));
+  if (status === 'aligned') return t('status.meaning.aligned');
+  if (status === 'misaligned') return t('status.meaning.misaligned', { over });
+  if (status === 'mixed') return t('status.meaning.mixed', { over });
+  return capitalise(status);
 }
 
 function countsText(evidence: readonly LevelEvidence[]): string {
@@ -161,10 +158,8 @@ function countsText(evidence: readonly LevelEvidence[]): string {
   const poor = rated.filter((e) => e.rating === 'poor').length;
   const good = rated.filter((e) => e.rating === 'good').length;
   const between = rated.length - poor - good;
-  const parts = [`${fmtInteger(poor)} poor`, `${fmtInteger(good)} good`];
-  if (between > 0) parts.push(`${fmtInteger(between)} in between`);
   const unrated = evidence.length - rated.length;
-  return `${fmtCount(rated.length, 'piece')} of evidence rated: ${parts.join(', ')}${unrated > 0 ? `; ${fmtInteger(unrated)} listed without a cut` : ''}`;
+  return t('status.counts', { rated: rated.length, poor, good, between, unrated });
 }
 
 /**
@@ -194,14 +189,14 @@ export function scorecardModel(
       const numbers = questionNumbers.get(entry.level) ?? [];
       return {
         level: entry.level,
-        name: known?.name ?? entry.level,
-        meaning: known?.meaning ?? '',
-        status: status ?? 'not rated',
+        name: known ? t(known.name) : entry.level,
+        meaning: known ? t(known.meaning) : '',
+        status: status === null ? t('status.notRated') : STATUSES.includes(status) ? t(`status.${status}`) : status,
         explanation:
           status === null
-            ? `Not rated: ${entry.statusReason?.trim() || 'the input holds no evidence for this level'}.`
-            : `${capitalise(statusMeaning(status, rules))} (${countsText(evidence)}).`,
-        evidence: evidence.map((e) => ({ subject: e.subject, measure: measureText(e), rating: ratingText(e, rules) })),
+            ? t('status.notRatedBecause', { reason: auditText(entry.statusReason?.trim()) || t('reason.noEvidence') })
+            : t('status.explanation', { meaning: raw(statusMeaning(status, rules)), counts: raw(countsText(evidence)) }),
+        evidence: evidence.map((e) => ({ subject: auditText(e.subject), measure: measureText(e), rating: ratingText(e, rules) })),
         questions: numbers.length > 0 ? numbers.join(', ') : null,
       };
     });
@@ -237,36 +232,42 @@ export interface DecisionsModel {
 const shownGroup = <T>(g: MaybeSuppressed<T>): g is T => !('suppressed' in (g as object));
 
 function ownersText(g: OwnershipGroup, rules: LevelRules): string {
-  const owners = (g.owners ?? []).map((o) => `${o.name} ${fmtPercentBeside(o.share, rules.contestedShare)}`);
-  if (isNum(g.other) && g.other > 0) owners.push(`other answers ${fmtPercentBeside(g.other, rules.contestedShare)}`);
-  return owners.length === 0 ? 'no owner named' : owners.join(', ');
+  const owners = (g.owners ?? []).map((o) => t('owners.owner', { name: o.name, share: pct(o.share, rules.contestedShare) }));
+  if (isNum(g.other) && g.other > 0) owners.push(t('owners.other', { share: pct(g.other, rules.contestedShare) }));
+  return owners.length === 0 ? t('owners.none') : owners.join(', ');
 }
 
 function verdictText(g: OwnershipGroup, rules: LevelRules): string {
   const owners = g.owners ?? [];
-  const cut = fmtPercent(rules.contestedShare);
+  const cut = pct(rules.contestedShare);
   switch (g.verdict) {
     case 'contested': {
       const rivals = owners.filter((o) => isNum(o.share) && o.share >= rules.contestedShare);
-      const named = rivals.length >= 2 ? fmtList(rivals.map((o) => `${o.name} (${fmtPercent(o.share)})`)) : 'two or more owners';
-      return `Contested: ${named} are each named by at least ${cut} of those who answered.`;
+      const named =
+        rivals.length >= 2 ? list(rivals.map((o) => msg('verdict.text.named', { name: o.name, share: pct(o.share) }))) : msg('verdict.text.twoOrMore');
+      return t('verdict.text.contested', { named, cut });
     }
     case 'orphaned':
-      return `Orphaned: ${fmtPercent(g.unsure)} answer nobody, don't know or not sure.`;
+      return t('verdict.text.orphaned', { share: pct(g.unsure) });
     case 'clear': {
       const top = owners[0];
-      if (!top) return 'Clear.';
-      const base = `Clear: no more than half answer nobody, and no second owner is named by ${cut} or more; named most: ${top.name} (${fmtPercent(top.share)})`;
+      if (!top) return t('verdict.text.clearOnly');
       // the rule says clear; the reader should still see when most people did not name that owner
-      return top.share <= 0.5 ? `${base}, though not by most of those who answered.` : `${base}.`;
+      return t('verdict.text.clear', { cut, name: top.name, share: pct(top.share), most: top.share <= 0.5 ? 'no' : 'yes' });
     }
     default:
-      return `No verdict: ${g.verdictReason?.trim() || 'not available'}.`;
+      return t('verdict.text.none', { reason: auditText(g.verdictReason?.trim()) || t('reason.notAvailable') });
   }
 }
 
 function verdictWord(g: OwnershipGroup): string {
-  return g.verdict ?? 'no verdict';
+  return verdictName(g.verdict);
+}
+
+/** A verdict in the reader's words: 'contested', 'orphaned', 'clear', or 'no verdict'. */
+function verdictName(v: string | null | undefined): string {
+  if (v === null || v === undefined) return t('verdict.none');
+  return v === 'contested' || v === 'orphaned' || v === 'clear' ? t(`verdict.${v}`) : v;
 }
 
 /** Who owns each decision, in the audit's order; null when the survey asked about no decision (the section is left out). */
@@ -278,18 +279,20 @@ export function decisionsModel(ownership: readonly OwnershipEntry[] | undefined,
   let summary: string;
   if (n === 1) {
     const v = entries[0]?.verdict ?? null;
-    summary = `The one decision asked about ${v === 'clear' ? 'has a clear owner' : v === null ? 'has no verdict' : `is ${v}`}.`;
+    summary = t('dec.summaryOne', { verdict: v === null ? 'none' : v, word: verdictName(v) });
   } else {
     const unrated = n - count('contested') - count('orphaned') - count('clear');
-    const parts = [
-      [count('contested'), 'contested'],
-      [count('orphaned'), 'orphaned'],
-      [count('clear'), 'with a clear owner'],
-      [unrated, 'without a verdict'],
-    ]
-      .filter(([k]) => (k as number) > 0)
-      .map(([k, what]) => `${fmtCountWord(k as number)} ${what as string}`);
-    summary = `${fmtCountWord(n, true)} decisions were asked about: ${fmtList(parts)}.`;
+    const parts = (
+      [
+        [count('contested'), 'dec.part.contested'],
+        [count('orphaned'), 'dec.part.orphaned'],
+        [count('clear'), 'dec.part.clear'],
+        [unrated, 'dec.part.none'],
+      ] as const
+    )
+      .filter(([k]) => k > 0)
+      .map(([k, key]) => msg(key, { n: word(k) }));
+    summary = t('dec.summary', { n: word(n, true), parts: list(parts) });
   }
 
   const decisions = entries.map((e): DecisionView => {
@@ -300,13 +303,13 @@ export function decisionsModel(ownership: readonly OwnershipEntry[] | undefined,
       verdict: verdictWord(e),
       n: e.n,
       owners: ownersText(e, rules),
-      unsure: isNum(e.unsure) ? fmtPercentBeside(e.unsure, rules.orphanedOver) : fmtNA(e.unsureReason),
+      unsure: isNum(e.unsure) ? fmtPercentBeside(e.unsure, rules.orphanedOver) : fmtNA(auditText(e.unsureReason)),
       verdictText: verdictText(e, rules),
       byDepartment:
         depts.length === 0
           ? null
           : {
-              header: ['Department', 'Answers', 'Owners named', 'Unsure', 'Verdict'],
+              header: [t('dec.col.department'), t('dec.col.answers'), t('dec.col.owners'), t('dec.col.unsure'), t('dec.col.verdict')],
               align: ['l', 'r', 'l', 'r', 'l'],
               rows: depts.map(([name, g]) =>
                 shownGroup(g)
@@ -314,7 +317,7 @@ export function decisionsModel(ownership: readonly OwnershipEntry[] | undefined,
                       name,
                       fmtInteger(g.n),
                       ownersText(g, rules),
-                      isNum(g.unsure) ? fmtPercentBeside(g.unsure, rules.orphanedOver) : fmtNA(g.unsureReason),
+                      isNum(g.unsure) ? fmtPercentBeside(g.unsure, rules.orphanedOver) : fmtNA(auditText(g.unsureReason)),
                       verdictWord(g),
                     ]
                   : [name, fmtSuppressed(minGroup), '', '', ''],
@@ -338,32 +341,32 @@ export interface RecallModel {
 }
 
 function recallRule(r: RecallResult): string {
-  const of = `at least ${fmtInteger(r.needed)} of the ${fmtInteger(r.official.length)} official ${r.official.length === 1 ? 'priority' : 'priorities'}`;
+  const of = msg('recall.of', { needed: int(r.needed), official: r.official.length, officialText: int(r.official.length) });
   if (r.source === 'text') {
-    return r.question && r.question.trim() !== '' ? `named ${of} in their answer to "${r.question}"` : `named ${of} in their answer to the recall question`;
+    return r.question && r.question.trim() !== '' ? t('recall.ruleQuestion', { of, question: r.question }) : t('recall.ruleText', { of });
   }
-  return `had ${of} in their stack's top three`;
+  return t('recall.ruleStack', { of });
 }
 
 function recallRow(label: string, g: MaybeSuppressed<RecallGroup> | undefined, minGroup: number): string[] {
-  if (g === undefined) return [label, fmtNA('not in the audit'), ''];
+  if (g === undefined) return [label, fmtNA(t('reason.notInAudit')), ''];
   if (!shownGroup(g)) return [label, fmtSuppressed(minGroup), ''];
-  return [label, fmtInteger(g.n), g.share === null || !isNum(g.share) ? fmtNA(g.shareReason ?? 'not computed') : fmtPercent(g.share)];
+  return [label, fmtInteger(g.n), g.share === null || !isNum(g.share) ? fmtNA(auditText(g.shareReason) ?? t('reason.notComputed')) : fmtPercent(g.share)];
 }
 
 /** Strategy recall arranged for reading; null without an official list. */
 export function recallModel(recall: RecallResult | null | undefined, minGroup: number): RecallModel | null {
   if (!recall) return null;
   const rule = recallRule(recall);
-  const rows: string[][] = [recallRow('Everyone', recall.overall, minGroup)];
-  for (const [name, g] of Object.entries(recall.byDepartment ?? {})) rows.push(recallRow(`${name} (department)`, g, minGroup));
-  for (const [name, g] of Object.entries(recall.byLevel ?? {})) rows.push(recallRow(`${name} (level)`, g, minGroup));
+  const rows: string[][] = [recallRow(t('recall.everyone'), recall.overall, minGroup)];
+  for (const [name, g] of Object.entries(recall.byDepartment ?? {})) rows.push(recallRow(t('recall.department', { name }), g, minGroup));
+  for (const [name, g] of Object.entries(recall.byLevel ?? {})) rows.push(recallRow(t('recall.level', { name }), g, minGroup));
   const o = recall.overall;
-  const overall = o && shownGroup(o) && isNum(o.share) ? `Of the ${fmtCount(o.n, 'person', 'people')} scored, ${fmtPercent(o.share)} did.` : null;
+  const overall = o && shownGroup(o) && isNum(o.share) ? t('recall.overall', { n: o.n, people: int(o.n), share: pct(o.share) }) : null;
   return {
     rule,
     official: recall.official,
-    table: { header: ['Group', 'People scored', 'Named them'], align: ['l', 'r', 'r'], rows },
+    table: { header: [t('recall.col.group'), t('recall.col.people'), t('recall.col.named')], align: ['l', 'r', 'r'], rows },
     overall,
   };
 }
@@ -380,23 +383,27 @@ export interface RulesModel {
 
 /** A share as a reader says it after "more than": 'half' for 0.5, else a percentage. */
 function shareWords(x: number): string {
-  return x === 0.5 ? 'half' : fmtPercent(x);
+  return x === 0.5 ? t('share.half') : fmtPercent(x);
 }
 
 /** The rules the method section states, all from LEVEL_RULES. */
 export function rulesModel(rules: LevelRules = LEVEL_RULES): RulesModel {
-  const row = (what: string, c: Cut, share: boolean) => [what, `${fmtCutValue(c.goodFrom, share)} or more`, `below ${fmtCutValue(c.poorBelow, share)}`];
+  const row = (what: string, c: Cut, share: boolean) => [
+    t(what),
+    t('cuts.orMore', { v: fmtCutValue(c.goodFrom, share) }),
+    t('cuts.below', { v: fmtCutValue(c.poorBelow, share) }),
+  ];
   return {
     cuts: {
-      header: ['Evidence', 'Good', 'Poor'],
+      header: [t('cuts.col.evidence'), t('cuts.col.good'), t('cuts.col.poor')],
       align: ['l', 'l', 'l'],
       rows: [
-        row("Kendall's W among the leaders", rules.W, false),
-        row('A favourable share (an item, a dimension, a group)', rules.favourable, true),
-        row('Agreement within a group, r_wg', rules.rwg, false),
-        row("Spearman rho (a department's stack against the leaders', a cascade)", rules.spearman, false),
-        row('Strategy recall share', rules.recall, true),
-        ["A decision's owner", 'clear', 'contested or orphaned'],
+        row('cuts.W', rules.W, false),
+        row('cuts.favourable', rules.favourable, true),
+        row('cuts.rwg', rules.rwg, false),
+        row('cuts.spearman', rules.spearman, false),
+        row('cuts.recall', rules.recall, true),
+        [t('cuts.owner'), t('cuts.ownerGood'), t('cuts.ownerPoor')],
       ],
     },
     misalignedOver: shareWords(rules.misalignedOver),
@@ -435,22 +442,24 @@ export function roomGlance(result: AuditResult): string[] {
   const out: string[] = [];
   const recall = result.recall;
   if (recall && shownGroup(recall.overall) && recall.overall.share !== null) {
-    const what = recall.needed === recall.official.length ? fmtAllOf(recall.needed) : `at least ${fmtCountWord(recall.needed)}`;
-    out.push(
-      recall.source === 'text'
-        ? `${fmtPercent(recall.overall.share)} of those who answered named ${what} of the official priorities (${fmtList(recall.official)}); Sull, Sull and Yoder (2018) found 28% could name three.`
-        : `${fmtPercent(recall.overall.share)} of those who ranked have ${what} of the official priorities (${fmtList(recall.official)}) in their top three; Sull, Sull and Yoder (2018) found 28% could name three.`,
-    );
+    const what = recall.needed === recall.official.length ? raw(fmtAllOf(recall.needed)) : msg('glance.atLeast', { n: word(recall.needed) });
+    const params = { share: pct(recall.overall.share), what, official: list(recall.official) };
+    out.push(recall.source === 'text' ? t('glance.recallText', params) : t('glance.recallStack', params));
   }
   const contested = (result.ownership ?? []).filter((o) => o.verdict === 'contested');
   const orphaned = (result.ownership ?? []).filter((o) => o.verdict === 'orphaned');
   const parts = [
-    ...contested.map((o) => `${o.decision} is contested (${fmtList(o.owners.slice(0, 2).map((w) => `${w.name} ${fmtPercent(w.share)}`))})`),
-    ...orphaned.map((o) => `nobody is seen to own ${lowerFirst(o.decision)} (${fmtPercent(o.unsure)} say nobody or not sure)`),
+    ...contested.map((o) =>
+      t('glance.contestedDecision', {
+        decision: o.decision,
+        owners: list(o.owners.slice(0, 2).map((w) => msg('owners.owner', { name: w.name, share: pct(w.share) }))),
+      }),
+    ),
+    ...orphaned.map((o) => t('glance.orphanedDecision', { decision: lowerFirst(o.decision), share: pct(o.unsure) })),
   ];
   if (parts.length > 0) {
     const n = parts.length;
-    out.push(`${n === 1 ? 'One decision has' : `${fmtCountWord(n, true)} decisions have`} no clear owner: ${capitalise(fmtList(parts, 'and'))}.`);
+    out.push(t('glance.noClearOwner', { n, word: word(n, true), parts: raw(capitalise(fmtList(parts, 'and'))) }));
   }
   return out;
 }

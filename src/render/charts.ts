@@ -33,7 +33,8 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed } from '../audit/types.js';
-import { fmtCountWord, fmtInteger, fmtList, fmtNA, fmtNumber, fmtPercent, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
+import { fmtInteger, fmtNA, fmtNumber, fmtPercent, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
+import { auditText, currentLanguage, int, joined, list, msg, num, pct, raw, t, word } from '../i18n/index.js';
 import { type ReportModel, reportModel, type TableModel } from './report-model.js';
 import type { LeaderView, StackView } from './view-model.js';
 
@@ -166,12 +167,37 @@ async function renderSvg(spec: TopLevelSpec): Promise<string> {
   fixTextMetrics();
   const full = { ...spec, config: CONFIG, autosize: { type: 'pad' } } as TopLevelSpec;
   const compiled = compile(full).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  // axis numbers in the reader's digits ('0,5', '20 %'); English keeps Vega's own (the golden files' bytes)
+  const locale = numberLocale();
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', ...(locale ? { locale: { number: locale } as unknown as vega.LocaleFormatters } : {}) });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    // Vega labels titles and headers for screen readers in English ("Title text '…'"); in another
+    // language the figure's own aria-label (the chart's alt, from the catalogue) describes it instead
+    return currentLanguage() === 'en' ? svg : svg.replace(/ aria-roledescription="title" aria-label="Title text [^"]*"/g, '');
   } finally {
     view.finalize();
   }
+}
+
+/** The d3-format locale of the report's language, from Intl: null for English (Vega's default). */
+function numberLocale(): Record<string, unknown> | null {
+  const lang = currentLanguage();
+  if (lang === 'en' || lang === 'qps') return null;
+  const tag = lang === 'fr' ? 'fr-FR' : 'de-DE';
+  const parts = new Intl.NumberFormat(tag).formatToParts(12345.5);
+  const percent = new Intl.NumberFormat(tag, { style: 'percent' }).formatToParts(0.5);
+  return {
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    thousands: parts.find((p) => p.type === 'group')?.value ?? ',',
+    grouping: [3],
+    currency: ['', ''],
+    percent: percent
+      .slice(percent.findIndex((p) => p.type === 'integer') + 1)
+      .map((p) => p.value)
+      .join(''),
+    minus: '-',
+  };
 }
 
 // ---------------------------------------------------------------- helpers
@@ -362,7 +388,7 @@ function stackComparison(model: ReportModel): Draft | null {
   const v = s.view;
   const n = v.n;
   const consensus = freeLabel(
-    ['Consensus', "Leaders' consensus", 'Consensus order'],
+    [t('chart.consensus'), t('chart.leadersConsensus'), t('chart.consensusOrder')],
     v.leaders.map((l) => l.name),
   );
   const cells: GridCell[] = [];
@@ -384,15 +410,13 @@ function stackComparison(model: ReportModel): Draft | null {
   });
   const m = v.leaderCount;
   let title: string;
-  if (m < 2) title = `${v.leaders[0]?.name ?? 'The leader'}'s stack beside the consensus`;
-  else if (v.distinctFirst.length === 1) title = `All ${fmtCountWord(m)} leaders put ${v.distinctFirst[0]} first`;
-  else title = `${fmtCountWord(v.distinctFirst.length, true)} different priorities top the ${fmtCountWord(m)} leaders' stacks`;
+  if (m < 2) title = t('chart.stack.titleOne', { name: v.leaders[0]?.name ?? t('chart.theLeader') });
+  else if (v.distinctFirst.length === 1) title = t('chart.stack.titleAll', { n: word(m), priority: String(v.distinctFirst[0]) });
+  else title = t('chart.stack.title', { d: word(v.distinctFirst.length, true), m: word(m) });
   const top3 = v.rows.slice(0, 3).map((r) => r.priority);
   const W = v.stack.concordance.W;
-  const alt =
-    `${title}. Each leader's rank for each of the ${fmtCountWord(n)} priorities, in consensus order (${fmtList(top3)} at the top)` +
-    `${W === null ? '' : `; Kendall's W = ${fmtNumber(W)}`}.`;
-  const legend = `Each cell: the rank a leader gave (1 = most important; darker = higher).${v.anyUnranked ? ' In brackets: left unranked.' : ''}`;
+  const alt = t('chart.stack.alt', { title: raw(title), n: word(n), top: list(top3), hasW: W === null ? 'no' : 'yes', w: num(W) });
+  const legend = t('chart.stack.legend', { unranked: v.anyUnranked ? 'yes' : 'no' });
   return {
     id: 'stack-comparison',
     title,
@@ -401,7 +425,7 @@ function stackComparison(model: ReportModel): Draft | null {
       cells,
       v.rows.map((r) => r.priority),
       m + 1,
-      { x: 'Leader', y: 'Priority, in consensus order' },
+      { x: t('chart.axis.leader'), y: t('chart.axis.priorityConsensus') },
       legend,
     ),
     table: s.sideBySide,
@@ -434,30 +458,31 @@ function agreementHeatmap(model: ReportModel): Draft | null {
   const measured = v.pairsByAgreement.filter((p) => p.spearman !== null);
   const hi = uniqueMax(measured, (p) => p.spearman, fmtRho);
   const lo = uniqueMax(measured, (p) => (p.spearman === null ? null : -p.spearman), fmtRho);
-  let title = "How alike the leaders' stacks are, pair by pair";
-  if (measured.length >= 2 && lo && hi) title = `${lo.a} and ${lo.b} agree least; ${hi.a} and ${hi.b} most`;
-  else if (lo && measured.length >= 2) title = `${lo.a} and ${lo.b} agree least`;
-  else if (measured.length === 1 && measured[0]) title = `${measured[0].a} and ${measured[0].b}: rho = ${fmtRho(measured[0].spearman)}`;
+  let title = t('chart.pairs.title');
+  if (measured.length >= 2 && lo && hi) title = t('chart.pairs.titleBoth', { loA: lo.a, loB: lo.b, hiA: hi.a, hiB: hi.b });
+  else if (lo && measured.length >= 2) title = t('chart.pairs.titleLeast', { a: lo.a, b: lo.b });
+  else if (measured.length === 1 && measured[0]) title = t('chart.pairs.titleOne', { a: measured[0].a, b: measured[0].b, rho: num(measured[0].spearman) });
   const ends =
     measured.length >= 2
-      ? ` Least alike: ${lastOf(measured).a} and ${lastOf(measured).b} (${fmtRho(lastOf(measured).spearman)}); most alike: ${measured[0]?.a} and ${measured[0]?.b} (${fmtRho(measured[0]?.spearman)}).`
+      ? t('chart.pairs.ends', {
+          loA: lastOf(measured).a,
+          loB: lastOf(measured).b,
+          loRho: num(lastOf(measured).spearman),
+          hiA: String(measured[0]?.a),
+          hiB: String(measured[0]?.b),
+          hiRho: num(measured[0]?.spearman),
+        })
       : '';
-  const alt = `Spearman's rho between each pair of the ${fmtCountWord(names.length)} leaders' stacks (1: same order; 0: unrelated; -1: opposite).${ends}`;
+  const alt = t('chart.pairs.alt', { n: word(names.length), ends: raw(ends) });
   return {
     id: 'agreement-heatmap',
     title,
     alt,
-    spec: gridSpec(
-      cells,
-      names,
-      names.length,
-      { x: 'Leader', y: 'Leader' },
-      "Spearman's rho between two leaders' stacks: 1 = same order, 0 = unrelated, -1 = opposite. Orange: alike; blue: opposite.",
-    ),
+    spec: gridSpec(cells, names, names.length, { x: t('chart.axis.leader'), y: t('chart.axis.leader') }, t('chart.pairs.legend')),
     table: {
-      header: ['Leader', ...names],
+      header: [t('chart.axis.leader'), ...names],
       align: ['l', ...names.map(() => 'r' as const)],
-      rows: v.matrix.map((row, i) => [names[i] ?? '', ...row.map((m) => (m.self ? '—' : fmtStat(m.value, m.reason, fmtRho)))]),
+      rows: v.matrix.map((row, i) => [names[i] ?? '', ...row.map((m) => (m.self ? '—' : fmtStat(m.value, auditText(m.reason), fmtRho)))]),
     },
   };
 }
@@ -492,11 +517,17 @@ function divergence(model: ReportModel): Draft | null {
           (x) => fmtNumber(x),
         )
       : null;
-  const title = top ? `${top.name} diverges most from the other leaders` : 'How far each leader sits from the others';
-  const list = measured.length <= 8 ? measured : [...measured.slice(0, 3), ...measured.slice(-2)];
-  const alt =
-    `${title}. Divergence from the other leaders' consensus, 0 (same order) to 1 (opposite order): ` +
-    `${list.map((l) => `${l.name} ${l.divergenceText}`).join(', ')}${list.length < measured.length ? ` (${fmtInteger(measured.length)} leaders in all)` : ''}.`;
+  const title = top ? t('chart.diverge.title', { name: top.name }) : t('chart.diverge.titleNone');
+  const some = measured.length <= 8 ? measured : [...measured.slice(0, 3), ...measured.slice(-2)];
+  const alt = t('chart.diverge.alt', {
+    title: raw(title),
+    list: joined(
+      some.map((l) => msg('chart.diverge.item', { name: l.name, value: raw(l.divergenceText) })),
+      ', ',
+    ),
+    hasAll: some.length < measured.length ? 'yes' : 'no',
+    all: int(measured.length),
+  });
   const labels = listed.map((l) => l.name);
   const omitted = v.byDivergence.length - listed.length;
   return {
@@ -504,7 +535,7 @@ function divergence(model: ReportModel): Draft | null {
     title,
     alt,
     spec: {
-      ...note(omitted > 0 ? `The ${fmtInteger(listed.length)} most divergent of ${fmtInteger(v.byDivergence.length)} leaders.` : ''),
+      ...note(omitted > 0 ? t('chart.diverge.note', { n: int(listed.length), all: int(v.byDivergence.length) }) : ''),
       data: { values: bars },
       width: 240,
       height: { step: stepFor(labels, ROW_LABEL_CHARS, 24) },
@@ -513,7 +544,7 @@ function divergence(model: ReportModel): Draft | null {
           field: 'label',
           type: 'nominal',
           sort: { field: 'order', op: 'min' },
-          axis: { title: 'Leader', labelLimit: ROW_LABEL_PX, labelExpr: wrapExpr(ROW_LABEL_CHARS), ticks: false, labelPadding: 6 },
+          axis: { title: t('chart.axis.leader'), labelLimit: ROW_LABEL_PX, labelExpr: wrapExpr(ROW_LABEL_CHARS), ticks: false, labelPadding: 6 },
         },
       },
       layer: [
@@ -524,7 +555,7 @@ function divergence(model: ReportModel): Draft | null {
               field: 'divergence',
               type: 'quantitative',
               scale: { domain: [0, 1] },
-              axis: { title: ['Divergence from the other leaders', '0 = same order, 0.5 = unrelated, 1 = opposite'], format: '.1f', tickCount: 5 },
+              axis: { title: [t('chart.diverge.axis1'), t('chart.diverge.axis2')], format: '.1f', tickCount: 5 },
             },
           },
         },
@@ -535,7 +566,7 @@ function divergence(model: ReportModel): Draft | null {
       ],
     } as TopLevelSpec,
     table: {
-      header: ['Leader', 'Divergence', "Rho to the others' consensus"],
+      header: [t('chart.axis.leader'), t('chart.diverge.col.divergence'), t('chart.diverge.col.rho')],
       align: ['l', 'r', 'r'],
       rows: listed.map((l) => [l.name, l.divergenceText, l.spearmanToOthersText]),
     },
@@ -552,7 +583,7 @@ function departmentStacks(model: ReportModel): Draft | null {
   if (shown.length === 0) return null;
   const n = v.n;
   const leaders = freeLabel(
-    ['Leaders', "Leaders' consensus", 'Leadership team'],
+    [t('chart.leaders'), t('chart.leadersConsensus'), t('chart.leadershipTeam')],
     shown.map((d) => d.department),
   );
   const cells: GridCell[] = [];
@@ -579,16 +610,22 @@ function departmentStacks(model: ReportModel): Draft | null {
   const withRho = shown.filter((d) => d.spearmanToLeadership !== null);
   const furthest = withRho.length >= 2 ? uniqueMax(withRho, (d) => (d.spearmanToLeadership === null ? null : -d.spearmanToLeadership), fmtRho) : null;
   const title = furthest
-    ? `${furthest.department} ranks the priorities least like the leaders`
+    ? t('chart.depts.titleFurthest', { department: furthest.department })
     : withRho.length === 1 && withRho[0]
-      ? `${withRho[0].department}'s own stack beside the leaders' consensus`
-      : "The departments' own stacks beside the leaders' consensus";
+      ? t('chart.depts.titleOne', { department: withRho[0].department })
+      : t('chart.depts.title');
   const rhos = [...withRho].sort((a, b) => (a.spearmanToLeadership as number) - (b.spearmanToLeadership as number));
-  const hiddenText = hidden.length > 0 ? `${fmtList(hidden)}: ${fmtSuppressed(minGroup)}.` : '';
-  const alt =
-    `${title}. Each department's own order of the ${fmtCountWord(n)} priorities beside the leaders' consensus` +
-    `${rhos.length > 0 ? `; rho to the leaders' consensus: ${rhos.map((d) => `${d.department} ${d.rhoText}`).join(', ')}` : ''}.` +
-    `${hiddenText === '' ? '' : ` ${hiddenText}`}`;
+  const hiddenText = hidden.length > 0 ? t('chart.depts.hidden', { departments: list(hidden), text: raw(fmtSuppressed(minGroup)) }) : '';
+  const alt = t('chart.depts.alt', {
+    title: raw(title),
+    n: word(n),
+    hasRho: rhos.length > 0 ? 'yes' : 'no',
+    rhos: joined(
+      rhos.map((d) => msg('chart.diverge.item', { name: d.department, value: raw(d.rhoText) })),
+      ', ',
+    ),
+    hidden: raw(hiddenText === '' ? '' : ` ${hiddenText}`),
+  });
   const base = s.departmentStacks;
   return {
     id: 'department-stacks',
@@ -598,8 +635,8 @@ function departmentStacks(model: ReportModel): Draft | null {
       cells,
       v.rows.map((r) => r.priority),
       shown.length + 1,
-      { x: 'Group', y: "Priority, in the leaders' consensus order" },
-      `Each cell: the priority's place in the group's own order (1 = most important; darker = higher).${hiddenText === '' ? '' : ` ${hiddenText}`}`,
+      { x: t('chart.axis.group'), y: t('chart.axis.priorityLeaders') },
+      t('chart.depts.legend', { hidden: raw(hiddenText === '' ? '' : ` ${hiddenText}`) }),
     ),
     table: {
       header: [...base.header, ...hidden],
@@ -676,7 +713,7 @@ function favourableByDepartment(result: AuditResult, model: ReportModel): Draft 
         hidden: false,
         favourable: g.favourable,
         at: g.favourable,
-        text: `${fmtPercent(g.favourable)} (r_wg ${g.rwg === null ? fmtNA() : fmtNumber(g.rwg)})`,
+        text: t('survey.cell.favourable', { share: pct(g.favourable), rwg: raw(g.rwg === null ? fmtNA() : fmtNumber(g.rwg)) }),
       });
     });
   });
@@ -703,17 +740,21 @@ function favourableByDepartment(result: AuditResult, model: ReportModel): Draft 
   const leader = ranked[0];
   const title =
     leader && leader[1] * 2 > items.length && (ranked[1]?.[1] ?? 0) < leader[1]
-      ? `${leader[0]} is the least favourable department on ${fmtCountWord(leader[1])} of the ${fmtCountWord(items.length)} items`
-      : 'Favourable answers by department';
+      ? t('chart.fav.title', { department: leader[0], k: word(leader[1]), n: word(items.length) })
+      : t('chart.fav.titleNone');
   const hidden = departments.filter((d) => rows.some((r) => r.byDepartment[d] !== undefined && !isShown(r.byDepartment[d])));
-  const alt =
-    `${title}. The share answering favourably in each department, item by item, with r_wg (agreement within the department, 0 to 1)` +
-    `${lowest ? `; lowest: ${lowest.dept} on "${lowest.item}" (${fmtPercent(lowest.favourable)})` : ''}.` +
-    `${hidden.length > 0 ? ` ${fmtList(hidden)}: ${fmtSuppressed(minGroup)}.` : ''}`;
+  const alt = t('chart.fav.alt', {
+    title: raw(title),
+    hasLowest: lowest ? 'yes' : 'no',
+    department: lowest?.dept ?? '',
+    item: lowest?.item ?? '',
+    share: pct(lowest?.favourable ?? null),
+    hidden: raw(hidden.length > 0 ? ` ${t('chart.depts.hidden', { departments: list(hidden), text: raw(fmtSuppressed(minGroup)) })}` : ''),
+  });
 
   const deptStep = 22;
   const spec = {
-    ...note('Bars: favourable share; label: the share and r_wg, agreement within the department (1 = everyone answered alike).'),
+    ...note(t('chart.fav.note')),
     data: { values },
     facet: {
       row: {
@@ -732,14 +773,19 @@ function favourableByDepartment(result: AuditResult, model: ReportModel): Draft 
           field: 'dept',
           type: 'nominal',
           sort: { field: 'deptOrder', op: 'min' },
-          axis: { title: 'Department', labelLimit: 110, ticks: false, labelPadding: 6 },
+          axis: { title: t('chart.axis.department'), labelLimit: 110, ticks: false, labelPadding: 6 },
         },
       },
       layer: [
         {
           mark: { type: 'bar', color: BLUE, height: { band: 0.7 } },
           encoding: {
-            x: { field: 'favourable', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: 'Favourable', format: '.0%', tickCount: 5 } },
+            x: {
+              field: 'favourable',
+              type: 'quantitative',
+              scale: { domain: [0, 1] },
+              axis: { title: t('chart.axis.favourable'), format: '.0%', tickCount: 5 },
+            },
           },
         },
         {
@@ -773,15 +819,15 @@ function perceptionGap(result: AuditResult, model: ReportModel): Draft | null {
   const table = model.survey?.gaps;
   if (!survey || !table) return null;
   const pooled = new Set(survey.dimensions.filter((d) => d.items.length >= 2).map((d) => d.name));
-  const itemText = new Map(survey.items.map((i) => [i.id, `${i.text}${i.reverse ? ' (reverse-keyed)' : ''}`]));
+  const itemText = new Map(survey.items.map((i) => [i.id, i.reverse ? t('survey.reverse', { item: i.text }) : i.text]));
   const shown = survey.gaps
     .filter((g): g is ShownGap => !('suppressed' in g) && ('item' in g || pooled.has(g.dimension)))
     .filter((g) => isNum(g.leaders) && isNum(g.others) && isNum(g.gapPoints))
     .sort((a, b) => (b.gapPoints as number) - (a.gapPoints as number));
   if (shown.length === 0) return null;
-  const labels = uniqueLabels(shown.map((g) => ('item' in g ? (itemText.get(g.item) ?? g.item) : `${g.dimension} (dimension)`)));
-  const LEADERS = 'Leaders';
-  const OTHERS = 'Everyone else';
+  const labels = uniqueLabels(shown.map((g) => ('item' in g ? (itemText.get(g.item) ?? g.item) : t('survey.dimensionLabel', { name: g.dimension }))));
+  const LEADERS = t('chart.gap.leaders');
+  const OTHERS = t('chart.gap.others');
   const dots: Array<Record<string, string | number>> = [];
   const lines: Array<Record<string, string | number>> = [];
   shown.forEach((g, i) => {
@@ -793,32 +839,35 @@ function perceptionGap(result: AuditResult, model: ReportModel): Draft | null {
       order: i,
       from: Math.min(g.leaders as number, g.others as number),
       to: Math.max(g.leaders as number, g.others as number),
-      text: `${fmtNumber(g.gapPoints, 0)} points`,
+      text: t('chart.gap.points', { points: num(g.gapPoints, 0) }),
     });
   });
   const items = shown.filter((g) => 'item' in g);
   const flagged = items.filter((g) => g.flagged).length;
   const flag = survey.gapFlagPoints;
-  let title = 'Leaders against everyone else, item by item';
-  if (items.length > 0 && flagged === items.length)
-    title = `Leaders are at least ${flag} points more favourable than everyone else on ${items.length === 1 ? 'the one item' : `all ${fmtCountWord(items.length)} items`}`;
-  else if (flagged > 0)
-    title = `Leaders are at least ${flag} points more favourable than everyone else on ${fmtCountWord(flagged)} of ${fmtCountWord(items.length)} items`;
-  else if (items.length > 0 && items.every((g) => Math.abs(g.gapPoints as number) < flag))
-    title = `Leaders and everyone else answer within ${flag} points of each other on every item`;
+  let title = t('chart.gap.title');
+  if (items.length > 0 && flagged === items.length) title = t('chart.gap.titleAll', { flag, one: items.length === 1 ? 'yes' : 'no', n: word(items.length) });
+  else if (flagged > 0) title = t('chart.gap.titleSome', { flag, k: word(flagged), n: word(items.length) });
+  else if (items.length > 0 && items.every((g) => Math.abs(g.gapPoints as number) < flag)) title = t('chart.gap.titleWithin', { flag });
   const first = shown[0] as ShownGap;
   const last = lastOf(shown);
-  const alt =
-    `${title}. Favourable share among leaders and among everyone else, largest gap first: ` +
-    `"${labels[0]}", ${fmtPercent(first.leaders)} of leaders against ${fmtPercent(first.others)} (${fmtNumber(first.gapPoints, 0)} points)` +
-    `${shown.length > 1 ? `; smallest: "${lastOf(labels)}" (${fmtNumber(last.gapPoints, 0)} points)` : ''}.`;
+  const alt = t('chart.gap.alt', {
+    title: raw(title),
+    item: String(labels[0]),
+    leaders: pct(first.leaders),
+    others: pct(first.others),
+    points: num(first.gapPoints, 0),
+    hasLast: shown.length > 1 ? 'yes' : 'no',
+    last: String(lastOf(labels)),
+    lastPoints: num(last.gapPoints, 0),
+  });
   const itemSort = { field: 'order', op: 'min' } as const;
   return {
     id: 'perception-gap',
     title,
     alt,
     spec: {
-      ...note(`Favourable share among leaders and among everyone else; the gap in points at the right. The alarm is ${flag} points.`),
+      ...note(t('chart.gap.note', { flag })),
       facet: {
         row: {
           field: 'item',
@@ -837,7 +886,7 @@ function perceptionGap(result: AuditResult, model: ReportModel): Draft | null {
             transform: [{ filter: "datum.kind === 'line'" }],
             mark: { type: 'rule', color: '#8c8c8c', strokeWidth: 2 },
             encoding: {
-              x: { field: 'from', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: 'Favourable', format: '.0%', tickCount: 5 } },
+              x: { field: 'from', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: t('chart.axis.favourable'), format: '.0%', tickCount: 5 } },
               x2: { field: 'to' },
             },
           },
@@ -869,15 +918,21 @@ function perceptionGap(result: AuditResult, model: ReportModel): Draft | null {
 
 // ---------------------------------------------------------------- ownership
 
+/** A decision's verdict in the reader's words. */
+function verdictWord(v: string | null | undefined): string {
+  if (v === null || v === undefined) return t('verdict.none');
+  return v === 'contested' || v === 'orphaned' || v === 'clear' ? t(`verdict.${v}`) : v;
+}
+
 function ownership(result: AuditResult, model: ReportModel): Draft | null {
   const entries = result.ownership ?? [];
   const decisions = model.decisions;
   if (entries.length === 0 || !decisions) return null;
   const owners: string[] = [];
   for (const e of entries) for (const o of e.owners ?? []) if (!owners.includes(o.name)) owners.push(o.name);
-  const unsure = freeLabel(['Nobody or not sure', 'Nobody, or not sure (answer)'], owners);
+  const unsure = freeLabel([t('chart.own.unsure'), t('chart.own.unsure2')], owners);
   // owners named by too few people to show are pooled (audit/ownership.ts): one segment, so the bar adds up
-  const other = freeLabel(['Other answers', 'Other answers (pooled)'], [...owners, unsure]);
+  const other = freeLabel([t('chart.own.other'), t('chart.own.other2')], [...owners, unsure]);
   const hasOther = entries.some((e) => isNum(e.other) && e.other > 0);
   const colours = owners.map((_, i) => OKABE_ITO[i % OKABE_ITO.length] as string);
   const labels = uniqueLabels(entries.map((e) => e.decision));
@@ -909,21 +964,24 @@ function ownership(result: AuditResult, model: ReportModel): Draft | null {
   const unclear = entries.filter((e) => e.verdict === 'contested' || e.verdict === 'orphaned');
   const n = entries.length;
   let title: string;
-  if (entries.every((e) => e.verdict === 'clear'))
-    title = n === 1 ? 'The decision asked about has a clear owner' : 'Every decision asked about has a clear owner';
+  if (entries.every((e) => e.verdict === 'clear')) title = n === 1 ? t('chart.own.allClearOne') : t('chart.own.allClear');
   else if (unclear.length > 0)
     title =
       n === 1
-        ? `${entries[0]?.decision} is ${entries[0]?.verdict}`
-        : `${fmtCountWord(unclear.length, true)} of the ${fmtCountWord(n)} decisions asked about ${unclear.length === 1 ? 'has' : 'have'} no clear owner`;
-  else title = 'Who owns each decision';
+        ? t('chart.own.oneUnclear', { decision: String(entries[0]?.decision), verdict: verdictWord(entries[0]?.verdict) })
+        : t('chart.own.someUnclear', { k: word(unclear.length, true), n: word(n), k2: unclear.length });
+  else title = t('chart.own.title');
   const each = entries
     .map((e, i) => {
-      const named = (e.owners ?? []).slice(0, 2).map((o) => `${o.name} ${fmtPercent(o.share)}`);
-      return `${labels[i]}: ${e.verdict ?? 'no verdict'} (${[...named, `${fmtPercent(e.unsure)} nobody or not sure`].join(', ')})`;
+      const named = (e.owners ?? []).slice(0, 2).map((o) => msg('owners.owner', { name: o.name, share: pct(o.share) }));
+      return t('chart.own.each', {
+        decision: String(labels[i]),
+        verdict: verdictWord(e.verdict),
+        parts: joined([...named, msg('chart.own.unsureShare', { share: pct(e.unsure) })], ', '),
+      });
     })
     .join('; ');
-  const alt = `${title}. Who people name as each decision's owner, as shares of those who answered. ${each}.`;
+  const alt = t('chart.own.alt', { title: raw(title), each: raw(each) });
   return {
     id: 'ownership',
     title,
@@ -943,7 +1001,7 @@ function ownership(result: AuditResult, model: ReportModel): Draft | null {
           {
             mark: { type: 'bar', stroke: 'white', strokeWidth: 1 },
             encoding: {
-              x: { field: 'x0', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: 'Share of those who answered', format: '.0%', tickCount: 5 } },
+              x: { field: 'x0', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: t('chart.own.axis'), format: '.0%', tickCount: 5 } },
               x2: { field: 'x1' },
               color: {
                 field: 'owner',
@@ -965,7 +1023,7 @@ function ownership(result: AuditResult, model: ReportModel): Draft | null {
       },
     } as TopLevelSpec,
     table: {
-      header: ['Decision', 'Answers', 'Owners named', 'Nobody or not sure', 'Verdict'],
+      header: ['decision', 'answers', 'owners', 'unsure', 'verdict'].map((k) => t(`chart.own.col.${k}`)),
       align: ['l', 'r', 'l', 'r', 'l'],
       rows: decisions.decisions.map((d) => [d.decision, fmtInteger(d.n), d.owners, d.unsure, d.verdict]),
     },

@@ -20,6 +20,7 @@ import {
   fmtSuppressed,
   type Maybe,
 } from '../format.js';
+import { auditText, currentLanguage, format, type Markup, type Params, PSEUDO, raw as rawText } from '../i18n/index.js';
 
 type HelperArgs = unknown[];
 
@@ -49,12 +50,16 @@ export function registerFormatHelpers(hb: typeof Handlebars): void {
     const one = str(singular) ?? '';
     return n === null || n === undefined ? fmtNA() : fmtCount(n, one, str(plural) ?? `${one}s`);
   });
-  h('rho', (x, reason) => fmtStat(num(x), str(reason), fmtRho));
-  h('p', (x, reason) => (num(x) === null ? fmtNA(str(reason)) : fmtP(num(x))));
-  h('pClause', (x, reason) => fmtPClause(num(x), str(reason)));
+  // A reason the audit wrote in English reads in the report's language where the catalogue has it (auditText).
+  h('rho', (x, reason) => fmtStat(num(x), auditText(str(reason)), fmtRho));
+  h('p', (x, reason) => (num(x) === null ? fmtNA(auditText(str(reason))) : fmtP(num(x))));
+  h('pClause', (x, reason) => fmtPClause(num(x), auditText(str(reason))));
   h('pct', (x) => fmtPercent(num(x)));
-  h('stat', (x, reason) => fmtStat(num(x), str(reason)));
-  h('na', (reason) => fmtNA(str(reason)));
+  h('stat', (x, reason) => fmtStat(num(x), auditText(str(reason))));
+  h('na', (reason) => fmtNA(auditText(str(reason))));
+  h('audit', (x) => auditText(str(x)));
+  h('str', (x) => (x === null || x === undefined ? '' : String(x)));
+  h('yes', (x) => (x && !(Array.isArray(x) && x.length === 0) ? 'yes' : 'no'));
   h('rank', (x) => fmtRank(num(x)));
   h('ordinal', (x) => fmtOrdinal(num(x)));
   h('suppressed', (minGroup) => fmtSuppressed(num(minGroup)));
@@ -63,4 +68,44 @@ export function registerFormatHelpers(hb: typeof Handlebars): void {
   h('eq', (a, b) => a === b);
   h('gt', (a, b) => typeof a === 'number' && typeof b === 'number' && a > b);
   h('isNumber', (x) => typeof x === 'number' && Number.isFinite(x));
+}
+
+/**
+ * `{{t "term.leaders" n=count}}`: a sentence from the message catalogue
+ * (src/i18n) in the report's language, never a literal in the template. Hash
+ * values are the message's parameters: numbers select plurals and print in
+ * the reader's digits; strings are text (from the data, or formatted by
+ * another helper) and are escaped for the format by `markup`. The message's
+ * own <em>, <strong> and <code> become the format's emphasis. Coaches' own
+ * templates may keep their literals, or use {{t}} with the shipped keys.
+ * `{{language}}`: the report's language code, for `<html lang>`.
+ */
+export function registerTranslateHelpers(hb: typeof Handlebars, markup: Markup, safe: (s: string) => unknown = (s) => s): void {
+  hb.registerHelper('t', (...raw: HelperArgs) => {
+    const options = raw[raw.length - 1] as { hash?: Record<string, unknown> };
+    const [key] = args(raw);
+    const params: Params = {};
+    for (const [name, value] of Object.entries(options.hash ?? {})) {
+      // another helper's marked-up output (strongList) goes in as it is
+      if (value instanceof hb.SafeString) params[name] = rawText(value.toString());
+      else if (typeof value === 'number' || typeof value === 'string') params[name] = value;
+      else if (value !== null && value !== undefined) params[name] = String(value);
+    }
+    return safe(format(String(key), params, markup));
+  });
+  // `{{t "stack.unanimous" priorities=(strongList unanimous "priority")}}`: the items' names, each in bold, comma-separated.
+  hb.registerHelper('strongList', (items: unknown, field: unknown) => {
+    const names = (Array.isArray(items) ? items : []).map((x) => String(typeof field === 'string' ? (x as Record<string, unknown>)[field] : x));
+    return new hb.SafeString(names.map((n) => markup.tag('strong', markup.param(n))).join(', '));
+  });
+  // `{{t "org.recall.intro" official=(joinList recall.official "; ")}}`: text items, each escaped, joined by `sep`.
+  hb.registerHelper(
+    'joinList',
+    (items: unknown, sep: unknown) =>
+      new hb.SafeString((Array.isArray(items) ? items : []).map((x) => markup.param(String(x))).join(typeof sep === 'string' ? sep : ', ')),
+  );
+  hb.registerHelper('language', () => {
+    const lang = currentLanguage();
+    return lang === PSEUDO ? 'en' : lang;
+  });
 }

@@ -22,9 +22,10 @@
 
 import Handlebars from 'handlebars';
 import type { AuditResult } from '../audit/types.js';
+import type { Markup } from '../i18n/index.js';
 import { displaySafe } from '../text.js';
 import type { Chart } from './charts.js';
-import { registerFormatHelpers } from './helpers.js';
+import { registerFormatHelpers, registerTranslateHelpers } from './helpers.js';
 import { type ReportMeta, reportModel } from './report-model.js';
 import type { SinceModel } from './since-model.js';
 import { HTML_TEMPLATES, renderTemplates } from './template-files.js';
@@ -58,6 +59,13 @@ function chartsById(charts: readonly Chart[]): Record<string, Chart> {
   );
 }
 
+/** Catalogue messages in HTML: their words with &, < and > escaped, inserted text escaped as {{x}} does, <em> kept as <em>. */
+const HTML_MARKUP: Markup = {
+  param: (s) => Handlebars.escapeExpression(displaySafe(s)),
+  literal: (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  tag: (name, inner) => `<${name}>${inner}</${name}>`,
+};
+
 /** The HTML report of an audit, ending in one newline. */
 export async function renderHtml(result: AuditResult, options: HtmlOptions = {}): Promise<string> {
   // The charts only now: neither `align --help` nor the Markdown report loads them.
@@ -67,6 +75,7 @@ export async function renderHtml(result: AuditResult, options: HtmlOptions = {})
   const model = { ...safeStrings(reportModel(result, options.meta, options.since)), charts };
   const hb = Handlebars.create();
   registerFormatHelpers(hb);
+  registerTranslateHelpers(hb, HTML_MARKUP, (s) => new hb.SafeString(s));
   const html = renderTemplates(hb, HTML_TEMPLATES, options.templateDir, model, {});
   // Templates leave blank lines where a section or a condition is empty: drop them, and trailing spaces.
   return `${html

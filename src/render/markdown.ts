@@ -17,8 +17,9 @@
 import Handlebars from 'handlebars';
 import type { AuditResult } from '../audit/types.js';
 import { SHIPPED_TEMPLATES } from '../defaults.js';
+import type { Markup } from '../i18n/index.js';
 import { displaySafe } from '../text.js';
-import { registerFormatHelpers } from './helpers.js';
+import { registerFormatHelpers, registerTranslateHelpers } from './helpers.js';
 import { type ReportMeta, reportModel, type TableModel } from './report-model.js';
 import type { SinceModel } from './since-model.js';
 import { MARKDOWN_TEMPLATES, renderTemplates, resolveTemplates as resolveTemplateFiles } from './template-files.js';
@@ -71,7 +72,17 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('md', (x: unknown) => mdEscape(x));
   hb.registerHelper('table', (t: unknown) => mdTable(t as TableModel));
   registerFormatHelpers(hb);
+  registerTranslateHelpers(hb, MARKDOWN_MARKUP);
 }
+
+const MD_TAGS: Record<string, string> = { em: '*', strong: '**', code: '`', cite: '*' };
+
+/** Catalogue messages in Markdown: their words as written, inserted text escaped, <em> as *…*. */
+const MARKDOWN_MARKUP: Markup = {
+  param: (s) => mdEscape(s),
+  literal: (s) => s,
+  tag: (name, inner) => `${MD_TAGS[name] ?? ''}${inner}${MD_TAGS[name] ?? ''}`,
+};
 
 /**
  * The Markdown templates chosen for a run (template-files.ts): the override

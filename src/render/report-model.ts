@@ -6,8 +6,9 @@
  * call format.ts, or here through format.ts for text already in sentences.
  */
 import type { AuditResult, Finding } from '../audit/types.js';
-import { delimiterName } from '../defaults.js';
-import { fmtCount, fmtDate, fmtNA, fmtNumber, fmtRho, fmtStat } from '../format.js';
+import { DELIMITER_NAMES, delimiterName } from '../defaults.js';
+import { fmtDate, fmtNA, fmtNumber, fmtRho, fmtStat } from '../format.js';
+import { auditText, msg, t, worded } from '../i18n/index.js';
 import {
   type DecisionsModel,
   decisionsModel,
@@ -141,9 +142,9 @@ export interface QuestionGroup {
 }
 
 const LAYERS: ReadonlyArray<{ layer: Finding['layer']; heading: string }> = [
-  { layer: 'facts', heading: 'Facts: what do we know?' },
-  { layer: 'interpretation', heading: 'Interpretation: what does it mean for our strategy?' },
-  { layer: 'decision', heading: 'Decision: what will we do?' },
+  { layer: 'facts', heading: 'questions.facts' },
+  { layer: 'interpretation', heading: 'questions.interpretation' },
+  { layer: 'decision', heading: 'questions.decision' },
 ];
 
 /**
@@ -156,10 +157,16 @@ export function questionGroups(findings: readonly Finding[]): QuestionGroup[] {
   let number = 0;
   return LAYERS.map(({ layer, heading }) => ({
     layer,
-    heading,
+    heading: t(heading),
     findings: findings
       .filter((f) => f.layer === layer || (layer === 'facts' && !known.has(f.layer)))
-      .map((f) => ({ ...f, number: 0, levelName: levelName(f.level) })),
+      .map((f) => ({
+        ...worded(f),
+        // a severity the audit knows, in the reader's words ('high'); another as written
+        severity: (['high', 'medium', 'low', 'info'].includes(f.severity) ? t(`severity.${f.severity}`) : f.severity) as Finding['severity'],
+        number: 0,
+        levelName: levelName(f.level),
+      })),
   }))
     .filter((g) => g.findings.length > 0)
     .map((g) => ({ ...g, findings: g.findings.map((f) => ({ ...f, number: ++number })) }));
@@ -253,7 +260,7 @@ function stackModel(result: AuditResult): StackModel | null {
   const sideBySide: TableModel | null = tooMany
     ? null
     : {
-        header: ['Priority', 'Consensus', ...v.leaders.map((l) => l.name)],
+        header: [t('table.priority'), t('table.consensus'), ...v.leaders.map((l) => l.name)],
         align: ['l', 'r', ...v.leaders.map(() => 'r' as const)],
         rows: v.rows.map((r) => [r.priority, String(r.position), ...r.cells.map((c) => (c.unranked ? `(${c.text})` : c.text))]),
       };
@@ -262,7 +269,7 @@ function stackModel(result: AuditResult): StackModel | null {
     : {
         header: ['', ...v.leaders.map((l) => l.label)],
         align: ['l', ...v.leaders.map(() => 'r' as const)],
-        rows: v.matrix.map((row, i) => [v.leaders[i]?.label ?? '', ...row.map((m) => (m.self ? '—' : fmtStat(m.value, m.reason, fmtRho)))]),
+        rows: v.matrix.map((row, i) => [v.leaders[i]?.label ?? '', ...row.map((m) => (m.self ? '—' : fmtStat(m.value, auditText(m.reason), fmtRho)))]),
       };
   const shown = v.shownDepartments;
   // Cell: the priority's place in the group's own Borda order, its mean rank in brackets.
@@ -274,7 +281,7 @@ function stackModel(result: AuditResult): StackModel | null {
     shown.length === 0
       ? null
       : {
-          header: ['Priority', 'Leaders', ...shown.map((d) => d.department)],
+          header: [t('table.priority'), t('table.leaders'), ...shown.map((d) => d.department)],
           align: ['l', 'r', ...shown.map(() => 'r' as const)],
           rows: v.rows.map((r) => [
             r.priority,
@@ -311,7 +318,7 @@ function stackModel(result: AuditResult): StackModel | null {
 
 /** The report's title: align.yml's, else the generic one. The PDF footer shows it too. */
 export function reportTitle(result: AuditResult): string {
-  return result.title ?? 'Leadership alignment audit';
+  return result.title ?? t('report.title');
 }
 
 export function reportModel(result: AuditResult, meta: ReportMeta = {}, since: SinceModel | null = null): ReportModel {
@@ -326,8 +333,12 @@ export function reportModel(result: AuditResult, meta: ReportMeta = {}, since: S
   const decisions = decisionsModel(result.ownership, minGroup, rules);
   const recall = recallModel(result.recall, minGroup);
   const scope = stack
-    ? `${fmtCount(stack.leaderCount, 'leader')} ranked ${fmtCount(stack.n, 'priority', 'priorities')}; ${fmtCount(result.input.respondents, 'respondent')} in all.`
-    : `${fmtCount(result.input.respondents, 'respondent')}.`;
+    ? t('report.scope', {
+        leaders: msg('term.leaders', { n: stack.leaderCount }),
+        priorities: msg('term.priorities', { n: stack.n }),
+        respondents: msg('report.respondents', { n: result.input.respondents }),
+      })
+    : t('report.scopeNoStack', { respondents: msg('report.respondents', { n: result.input.respondents }) });
   return {
     result,
     title: reportTitle(result),
@@ -345,7 +356,7 @@ export function reportModel(result: AuditResult, meta: ReportMeta = {}, since: S
         : [...atAGlance(result, { brief: true }), ...(survey?.glance.slice(0, 2) ?? []), ...roomGlance(result), ...(survey?.glance.slice(2) ?? [])].slice(0, 7),
     stack,
     survey,
-    stackReason: fmtNA(result.stackReason),
+    stackReason: fmtNA(auditText(result.stackReason)),
     cascade,
     hasOrganisation: (stack?.departments.length ?? 0) > 0 || cascade.length > 0,
     recall,
@@ -367,11 +378,17 @@ export function reportModel(result: AuditResult, meta: ReportMeta = {}, since: S
     data: {
       files: result.input.files.map((f) => ({
         // a workbook has a sheet where a text file has an encoding and a delimiter
-        path: f.sheet === undefined ? f.path : `${f.path} (sheet ${f.sheet})`,
-        format: f.format,
-        encoding: f.encoding ?? 'none (workbook)',
-        bom: f.bom ? 'yes' : 'no',
-        delimiter: f.delimiter === null ? 'none (workbook)' : delimiterName(f.delimiter),
+        path: f.sheet === undefined ? f.path : t('files.pathSheet', { path: f.path, sheet: f.sheet }),
+        format: t(`tool.${f.format}`),
+        encoding: f.encoding ?? t('files.noneWorkbook'),
+        bom: t(f.bom ? 'answer.yes' : 'answer.no'),
+        // a known delimiter by its name in the reader's language; another one quoted as written
+        delimiter:
+          f.delimiter === null
+            ? t('files.noneWorkbook')
+            : DELIMITER_NAMES[f.delimiter] !== undefined
+              ? t(`delimiter.${delimiterName(f.delimiter)}`)
+              : delimiterName(f.delimiter),
         rows: f.rows,
       })),
       respondents: result.input.respondents,

@@ -7,7 +7,8 @@
 
 import { clarityByDepartment } from '../audit/survey-findings.js';
 import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed, SurveyResult } from '../audit/types.js';
-import { fmtCount, fmtNA, fmtNumber, fmtPercent, fmtSuppressed } from '../format.js';
+import { fmtNA, fmtNumber, fmtPercent, fmtSuppressed } from '../format.js';
+import { auditText, msg, num, pct, raw, t } from '../i18n/index.js';
 import type { TableModel } from './report-model.js';
 
 export interface SurveyModel {
@@ -40,12 +41,12 @@ const isShown = (g: MaybeSuppressed<GroupStats>): g is GroupStats => !('suppress
 function favourableCell(g: MaybeSuppressed<GroupStats> | undefined, minGroup: number): string {
   if (g === undefined) return '';
   if (!isShown(g)) return fmtSuppressed(minGroup);
-  if (g.favourable === null) return fmtNA(g.favourableReason);
-  return `${fmtPercent(g.favourable)} (r_wg ${g.rwg === null ? 'n/a' : fmtNumber(g.rwg)})`;
+  if (g.favourable === null) return fmtNA(auditText(g.favourableReason));
+  return t('survey.cell.favourable', { share: pct(g.favourable), rwg: raw(g.rwg === null ? fmtNA() : fmtNumber(g.rwg)) });
 }
 
 function ciText(g: GroupStats): string {
-  return g.favourableCI === null ? fmtNA(g.favourableCIReason) : `${fmtPercent(g.favourableCI[0])} to ${fmtPercent(g.favourableCI[1])}`;
+  return g.favourableCI === null ? fmtNA(auditText(g.favourableCIReason)) : t('survey.ci', { a: pct(g.favourableCI[0]), b: pct(g.favourableCI[1]) });
 }
 
 /** Groups named in any item, in the order the audit gives them (code-point order). */
@@ -57,11 +58,12 @@ function groupNames(records: ReadonlyArray<Record<string, unknown>>): string[] {
 
 function itemLabel(survey: SurveyResult, id: string): string {
   const item = survey.items.find((i) => i.id === id);
-  return item ? `${item.text}${item.reverse ? ' (reverse-keyed)' : ''}` : id;
+  if (!item) return id;
+  return item.reverse ? t('survey.reverse', { item: item.text }) : item.text;
 }
 
 function gapLabel(survey: SurveyResult, g: GapEntry): string {
-  return 'item' in g ? itemLabel(survey, g.item) : `${g.dimension} (dimension)`;
+  return 'item' in g ? itemLabel(survey, g.item) : t('survey.dimensionLabel', { name: g.dimension });
 }
 
 export function surveyModel(result: AuditResult): SurveyModel | null {
@@ -72,7 +74,7 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
   const dimensions = survey.dimensions.filter((d) => d.items.length >= 2);
   const pooled = new Set(dimensions.map((d) => d.name));
   const overall: TableModel = {
-    header: ['Item', 'Answers', 'Mean', 'SD', 'Favourable', '95% interval', 'Neutral', 'Unfavourable', 'r_wg'],
+    header: ['item', 'answers', 'mean', 'sd', 'favourable', 'ci', 'neutral', 'unfavourable', 'rwg'].map((k) => t(`survey.col.${k}`)),
     align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     rows: survey.items.map((i) => {
       const label = itemLabel(survey, i.id);
@@ -81,13 +83,13 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
       return [
         label,
         String(g.n),
-        g.mean === null ? fmtNA(g.meanReason) : fmtNumber(g.mean),
-        g.sd === null ? fmtNA(g.sdReason) : fmtNumber(g.sd),
-        g.favourable === null ? fmtNA(g.favourableReason) : fmtPercent(g.favourable),
+        g.mean === null ? fmtNA(auditText(g.meanReason)) : fmtNumber(g.mean),
+        g.sd === null ? fmtNA(auditText(g.sdReason)) : fmtNumber(g.sd),
+        g.favourable === null ? fmtNA(auditText(g.favourableReason)) : fmtPercent(g.favourable),
         ciText(g),
-        g.neutral === null ? fmtNA(g.neutralReason) : fmtPercent(g.neutral),
-        g.unfavourable === null ? fmtNA(g.unfavourableReason) : fmtPercent(g.unfavourable),
-        g.rwg === null ? fmtNA(g.rwgReason) : fmtNumber(g.rwg),
+        g.neutral === null ? fmtNA(auditText(g.neutralReason)) : fmtPercent(g.neutral),
+        g.unfavourable === null ? fmtNA(auditText(g.unfavourableReason)) : fmtPercent(g.unfavourable),
+        g.rwg === null ? fmtNA(auditText(g.rwgReason)) : fmtNumber(g.rwg),
       ];
     }),
   };
@@ -95,7 +97,7 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
     dimensions.length === 0
       ? null
       : {
-          header: ['Dimension', 'Items', 'Favourable', 'Mean', 'r_wg(j)', "Cronbach's alpha"],
+          header: ['dimension', 'items', 'favourable', 'mean', 'rwgj', 'alpha'].map((k) => t(`survey.col.${k}`)),
           align: ['l', 'r', 'r', 'r', 'r', 'r'],
           rows: dimensions.map((d) => {
             if (!isShown(d.overall)) return [d.name, String(d.items.length), fmtSuppressed(m), '', '', ''];
@@ -103,10 +105,10 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
             return [
               d.name,
               String(d.items.length),
-              g.favourable === null ? fmtNA(g.favourableReason) : fmtPercent(g.favourable),
-              g.mean === null ? fmtNA(g.meanReason) : fmtNumber(g.mean),
-              d.rwgj === null ? fmtNA(d.rwgjReason) : fmtNumber(d.rwgj),
-              d.alpha === null ? fmtNA(d.alphaReason) : fmtNumber(d.alpha),
+              g.favourable === null ? fmtNA(auditText(g.favourableReason)) : fmtPercent(g.favourable),
+              g.mean === null ? fmtNA(auditText(g.meanReason)) : fmtNumber(g.mean),
+              d.rwgj === null ? fmtNA(auditText(d.rwgjReason)) : fmtNumber(d.rwgj),
+              d.alpha === null ? fmtNA(auditText(d.alphaReason)) : fmtNumber(d.alpha),
             ];
           }),
         };
@@ -114,10 +116,10 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
     const names = groupNames([...survey.items.map((i) => i[key]), ...dimensions.map((d) => d[key])]);
     if (names.length === 0) return null;
     return {
-      header: ['Item', ...names],
+      header: [t('survey.col.item'), ...names],
       align: ['l', ...names.map(() => 'r' as const)],
       rows: [
-        ...dimensions.map((d) => [`${d.name} (dimension)`, ...names.map((n) => favourableCell(d[key][n], m))]),
+        ...dimensions.map((d) => [t('survey.dimensionLabel', { name: d.name }), ...names.map((n) => favourableCell(d[key][n], m))]),
         ...survey.items.map((i) => [itemLabel(survey, i.id), ...names.map((n) => favourableCell(i[key][n], m))]),
       ],
     };
@@ -127,7 +129,7 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
     shownGaps.length === 0
       ? null
       : {
-          header: ['Item', 'Leaders favourable', 'Everyone else', 'Gap (points)', ''],
+          header: [...['item', 'leaders', 'others', 'gap'].map((k) => t(`survey.col.${k}`)), ''],
           align: ['l', 'r', 'r', 'r', 'l'],
           rows: [...shownGaps]
             .sort((a, b) => (b.gapPoints ?? -Infinity) - (a.gapPoints ?? -Infinity))
@@ -135,8 +137,8 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
               gapLabel(survey, g),
               fmtPercent(g.leaders),
               fmtPercent(g.others),
-              g.gapPoints === null ? fmtNA(g.gapPointsReason) : fmtNumber(g.gapPoints, 0),
-              g.flagged ? `at least ${survey.gapFlagPoints}` : '',
+              g.gapPoints === null ? fmtNA(auditText(g.gapPointsReason)) : fmtNumber(g.gapPoints, 0),
+              g.flagged ? t('survey.flag', { n: survey.gapFlagPoints }) : '',
             ]),
         };
   const withIcc = survey.items.filter((i) => i.icc1 !== null);
@@ -144,14 +146,14 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
     withIcc.length === 0
       ? null
       : {
-          header: ['Item', 'ICC(1)', 'F', 'df', 'p'],
+          header: ['item', 'icc', 'F', 'df', 'p'].map((k) => t(`survey.col.${k}`)),
           align: ['l', 'r', 'r', 'r', 'r'],
           rows: withIcc.map((i) => [
             itemLabel(survey, i.id),
             fmtNumber(i.icc1),
-            i.anova ? fmtNumber(i.anova.F) : fmtNA(i.anovaReason),
+            i.anova ? fmtNumber(i.anova.F) : fmtNA(auditText(i.anovaReason)),
             i.anova ? `${i.anova.df1}, ${i.anova.df2}` : '',
-            i.anova ? (i.anova.p < 0.001 ? '< 0.001' : fmtNumber(i.anova.p, 3)) : '',
+            i.anova ? (i.anova.p < 0.001 ? `< ${fmtNumber(0.001, 3)}` : fmtNumber(i.anova.p, 3)) : '',
           ]),
         };
   return {
@@ -188,14 +190,21 @@ function surveyGlance(survey: SurveyResult): string[] {
   );
   if (shown.length > 0) {
     const lowest = [...shown].sort((a, b) => (a.overall as GroupStats).favourable! - (b.overall as GroupStats).favourable!)[0]!;
-    lowestSentence = `The least favourable item is "${itemLabel(survey, lowest.id)}": ${fmtPercent((lowest.overall as GroupStats).favourable)} of respondents answer favourably.`;
+    lowestSentence = t('survey.glance.lowest', { item: itemLabel(survey, lowest.id), share: pct((lowest.overall as GroupStats).favourable) });
   }
   // items only: a dimension's gap is its items' pooled, and counting both would count an item twice
   const flagged = survey.gaps.filter((g): g is Extract<GapEntry, { flagged: boolean }> => !('suppressed' in g) && g.flagged && 'item' in g);
   if (flagged.length > 0) {
     const top = [...flagged].sort((a, b) => b.gapPoints! - a.gapPoints!)[0]!;
     out.push(
-      `Leaders and everyone else see it differently on ${fmtCount(flagged.length, 'item')}: the largest gap is "${gapLabel(survey, top)}", ${fmtPercent(top.leaders)} favourable among leaders against ${fmtPercent(top.others)} (${fmtNumber(top.gapPoints, 0)} points; the alarm is ${survey.gapFlagPoints}).`,
+      t('survey.glance.gap', {
+        items: msg('survey.glance.items', { n: flagged.length }),
+        item: gapLabel(survey, top),
+        leaders: pct(top.leaders),
+        others: pct(top.others),
+        points: num(top.gapPoints, 0),
+        alarm: survey.gapFlagPoints,
+      }),
     );
   }
   if (lowestSentence) out.push(lowestSentence);
@@ -208,5 +217,12 @@ function leastClearSentence(survey: SurveyResult): string | null {
   if (!clarity) return null;
   const { item, groups } = clarity;
   const [name, g] = groups[0]!;
-  return `${name}'s people are the least clear about the priorities (${fmtNumber(g.mean)} of ${item.low + item.points - 1} on "${itemLabel(survey, item.id)}"; ${g.favourable === 0 ? 'none' : fmtPercent(g.favourable)} favourable).`;
+  return t('survey.glance.leastClear', {
+    name,
+    mean: num(g.mean),
+    top: item.low + item.points - 1,
+    item: itemLabel(survey, item.id),
+    none: g.favourable === 0 ? 'yes' : 'no',
+    share: pct(g.favourable),
+  });
 }

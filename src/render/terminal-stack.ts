@@ -14,7 +14,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AuditResult } from '../audit/types.js';
-import { fmtCount, fmtInteger, fmtNA, fmtNumber, fmtP, fmtPercent, fmtRank, fmtRho, fmtStat } from '../format.js';
+import { fmtInteger, fmtNA, fmtNumber, fmtP, fmtPercent, fmtRank, fmtRho, fmtStat } from '../format.js';
+import { auditText, int, num, pct, raw, t } from '../i18n/index.js';
 import { displaySafe } from '../text.js';
 import { bar, correlationColour, divergenceColour, textOn, textWidth, truncate, wrap } from './text.js';
 import { cascadeView, clientLedger, lineRefs, type StackView, stackView } from './view-model.js';
@@ -71,39 +72,42 @@ function para(ctx: Ctx, text: string, first = '  ', rest = first): string[] {
 // ---------------------------------------------------------------- sections
 
 function titleSection(ctx: Ctx, v: StackView): string[] {
-  return [`${ctx.c.bold('Priority stacks')} · ${fmtCount(v.leaderCount, 'leader')} · ${fmtCount(v.n, 'priority', 'priorities')}`];
+  return [`${ctx.c.bold(t('term.title'))} · ${t('term.leaders', { n: v.leaderCount })} · ${t('term.priorities', { n: v.n })}`];
 }
 
 function concordanceSection(ctx: Ctx, v: StackView): string[] {
   const k = v.stack.concordance;
-  const out = [heading(ctx, 'How much the leaders agree')];
+  const out = [heading(ctx, t('term.agree.heading'))];
   const label = (l: string) => `  ${l.padEnd(13)} `;
   const indent = ' '.repeat(16);
-  if (k.W === null) out.push(...wrap(fmtNA(k.WReason), ctx.width, label("Kendall's W"), indent));
-  else out.push(`${label("Kendall's W")}${ctx.c.bold(fmtNumber(k.W))}${k.band ? `  ${ctx.c.bold(k.band)}` : ''}`);
-  out.push(...wrap(`band: ${k.bandSource}`, ctx.width, indent, indent).map((l) => ctx.c.dim(l)));
-  const chi = k.p === null ? `chi-square ${fmtNA(k.pReason)}` : `${fmtP(k.p)} chi-square (${fmtNumber(k.chiSquare)}, df ${fmtInteger(k.df)})`;
+  if (k.W === null) out.push(...wrap(fmtNA(auditText(k.WReason)), ctx.width, label(t('term.agree.w')), indent));
+  else out.push(`${label(t('term.agree.w'))}${ctx.c.bold(fmtNumber(k.W))}${k.band ? `  ${ctx.c.bold(auditText(k.band))}` : ''}`);
+  out.push(...wrap(t('term.agree.band', { source: raw(auditText(k.bandSource)) }), ctx.width, indent, indent).map((l) => ctx.c.dim(l)));
+  const chi =
+    k.p === null
+      ? t('term.agree.chiNA', { na: raw(fmtNA(auditText(k.pReason))) })
+      : t('term.agree.chi', { p: raw(fmtP(k.p)), chi: num(k.chiSquare), df: int(k.df) });
   const perm =
     k.pPermutation === null
-      ? `permutation ${fmtNA(k.pPermutationReason)}`
-      : `${fmtP(k.pPermutation)} permutation (${fmtInteger(k.permutations)} relabellings, seed ${k.seed})`;
-  out.push(...wrap(`${chi}; ${perm}`, ctx.width, label('p'), indent));
-  out.push(`${label('raters')}${fmtInteger(k.raters)}`);
+      ? t('term.agree.permNA', { na: raw(fmtNA(auditText(k.pPermutationReason))) })
+      : t('term.agree.perm', { p: raw(fmtP(k.pPermutation)), permutations: int(k.permutations), seed: String(k.seed) });
+  out.push(...wrap(`${chi}${t('punct.semicolon')}${perm}`, ctx.width, label(t('term.agree.p')), indent));
+  out.push(`${label(t('term.agree.raters'))}${fmtInteger(k.raters)}`);
   if (v.couldBeChance) {
-    out.push(...wrap(`p above 0.05: this much agreement could be chance.`, ctx.width, indent, indent).map((l) => ctx.c.yellow(l)));
+    out.push(...wrap(t('term.agree.chance', { cut: num(0.05) }), ctx.width, indent, indent).map((l) => ctx.c.yellow(l)));
   }
   return out;
 }
 
 function consensusSection(ctx: Ctx, v: StackView): string[] {
-  const out = [heading(ctx, 'Consensus stack (Borda: mean rank, 1 = most important)')];
+  const out = [heading(ctx, t('term.consensus.heading'))];
   const fixed = [5, 0, 7, 6, 7, 12];
   const borders = fixed.length + 1;
   const room = ctx.width - borders - fixed.reduce((a, b) => a + b, 0);
   const longest = Math.max(...v.consensus.map((e) => textWidth(terminalName(e.priority))), 8) + 2;
   const priorityWidth = Math.max(12, Math.min(room, longest));
   const table = new Table({
-    head: ['#', 'Priority', 'Mean', 'SD', 'Top 3', ''].map((h) => ctx.c.bold(h)),
+    head: ['#', t('term.col.priority'), t('term.col.mean'), t('term.col.sd'), t('term.col.top3'), ''].map((h) => ctx.c.bold(h)),
     colWidths: [5, priorityWidth, 7, 6, 7, 12],
     colAligns: ['right', 'left', 'right', 'right', 'right', 'left'],
     wordWrap: true,
@@ -111,31 +115,28 @@ function consensusSection(ctx: Ctx, v: StackView): string[] {
   });
   const notes: string[] = [];
   for (const e of v.consensus) {
-    const mark = [e.contested ? ctx.c.hex('#e66101')('contested') : '', e.unanimous ? ctx.c.hex('#4393c3')('unanimous') : ''].filter((x) => x !== '').join(' ');
+    const mark = [e.contested ? ctx.c.hex('#e66101')(t('mark.contested')) : '', e.unanimous ? ctx.c.hex('#4393c3')(t('mark.unanimous')) : '']
+      .filter((x) => x !== '')
+      .join(' ');
     table.push([
       String(e.position),
       terminalName(e.priority),
       fmtNumber(e.meanRank),
-      footnoted(fmtStat(e.sd, e.sdReason), `${terminalName(e.priority)}, SD`, notes),
+      footnoted(fmtStat(e.sd, auditText(e.sdReason)), `${terminalName(e.priority)}, ${t('term.col.sd')}`, notes),
       fmtPercent(e.top3Share),
       mark,
     ]);
   }
   out.push(table.toString());
   for (const n of notes) out.push(...para(ctx, n, '  ', '    '));
-  out.push(
-    ...para(ctx, "Top 3: share of leaders who put it in their top three. Contested: in someone's top three, near the bottom or unranked for someone else."),
-  );
+  out.push(...para(ctx, t('term.consensus.legend')));
   out.push(...para(ctx, v.methods.sentence));
   if (v.methods.kemenyNote) out.push(...para(ctx, v.methods.kemenyNote));
   return out;
 }
 
 function divergenceSection(ctx: Ctx, v: StackView): string[] {
-  const out = [
-    heading(ctx, 'Who diverges from the others'),
-    ...para(ctx, "divergence = (1 - rho to the other leaders' consensus) / 2: 0 same order, 0.5 unrelated, 1 reversed", '  ', '  ').map((l) => ctx.c.dim(l)),
-  ];
+  const out = [heading(ctx, t('term.diverge.heading')), ...para(ctx, t('term.diverge.legend'), '  ', '  ').map((l) => ctx.c.dim(l))];
   const longest = Math.max(...v.leaders.map((l) => textWidth(terminalName(l.name))), 4);
   const nameCol = Math.min(longest, 24, Math.max(8, Math.floor(ctx.width / 3)));
   const barWidth = Math.max(10, Math.min(30, ctx.width - 2 - nameCol - 1 - 2 - 1 - 4));
@@ -143,9 +144,7 @@ function divergenceSection(ctx: Ctx, v: StackView): string[] {
   const shown = many ? [...v.byDivergence.slice(0, SHOW_MOST), ...v.byDivergence.slice(-SHOW_LEAST)] : v.byDivergence;
   for (const [index, l] of shown.entries()) {
     if (many && index === SHOW_MOST) {
-      out.push(
-        ctx.c.dim(`  … ${fmtInteger(v.byDivergence.length - SHOW_MOST - SHOW_LEAST)} more leaders between these (align stack --json lists every one) …`),
-      );
+      out.push(ctx.c.dim(`  … ${t('term.diverge.more', { n: v.byDivergence.length - SHOW_MOST - SHOW_LEAST })} …`));
     }
     const frame = (s: string) => `│${s}│`;
     let barText: string;
@@ -162,8 +161,9 @@ function divergenceSection(ctx: Ctx, v: StackView): string[] {
       out.push(`  ${name.padEnd(nameCol + (name.length - textWidth(name)))} ${barText}`);
     }
     const sub = ' '.repeat(4);
-    const partial = l.partial ? `; ranked ${l.ranked} of ${v.n}` : '';
-    const rho = l.spearmanToOthers === null ? `rho to the others ${l.spearmanToOthersText}` : `rho ${l.spearmanToOthersText} to the others`;
+    const partial = l.partial ? `${t('punct.semicolon')}${t('term.diverge.partial', { ranked: l.ranked, n: v.n })}` : '';
+    const rho =
+      l.spearmanToOthers === null ? t('term.diverge.rhoNA', { rho: raw(l.spearmanToOthersText) }) : t('term.diverge.rho', { rho: raw(l.spearmanToOthersText) });
     out.push(...wrap(`${rho}${partial}`, ctx.width, sub, sub + '  ').map((s) => ctx.c.dim(s)));
     for (const g of l.gaps) out.push(...wrap(g, ctx.width, sub, sub + '  '));
   }
@@ -176,13 +176,13 @@ function legend(ctx: Ctx, v: StackView): string[] {
 }
 
 function heatmapSection(ctx: Ctx, v: StackView): string[] {
-  const out = [heading(ctx, "Who agrees with whom (Spearman rho between two leaders' stacks)")];
+  const out = [heading(ctx, t('term.pairs.heading'))];
   if (v.leaders.length < 2) {
-    out.push(...para(ctx, fmtNA('fewer than two leaders')));
+    out.push(...para(ctx, fmtNA(t('reason.fewerThanTwoLeaders'))));
     return out;
   }
   if (v.stack.pairsReason) {
-    out.push(...para(ctx, fmtNA(v.stack.pairsReason)));
+    out.push(...para(ctx, fmtNA(auditText(v.stack.pairsReason))));
     return out;
   }
   const labelWidth = Math.max(...v.leaders.map((l) => textWidth(terminalName(l.label))), 2) + 2;
@@ -203,9 +203,9 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
         ...row.map((m) => {
           if (m.self) return ctx.c.dim('—');
           if (m.value === null) {
-            const r = fmtNA(m.reason);
+            const r = auditText(m.reason) ?? '';
             if (!reasons.includes(r)) reasons.push(r);
-            return 'n/a';
+            return fmtNA();
           }
           const text = ` ${fmtRho(m.value).padStart(5)} `.padEnd(cell);
           if (!ctx.color) return text;
@@ -220,8 +220,8 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
     const many = v.pairsByAgreement.length > 2 * SHOW_MOST;
     const pairs = many ? [...v.pairsByAgreement.slice(0, SHOW_MOST), ...v.pairsByAgreement.slice(-SHOW_MOST)] : v.pairsByAgreement;
     for (const [index, p] of pairs.entries()) {
-      if (many && index === SHOW_MOST) out.push(ctx.c.dim(`  … ${fmtInteger(v.pairsByAgreement.length - 2 * SHOW_MOST)} more pairs …`));
-      const value = fmtStat(p.spearman, p.spearmanReason, fmtRho);
+      if (many && index === SHOW_MOST) out.push(ctx.c.dim(`  … ${t('term.pairs.more', { n: v.pairsByAgreement.length - 2 * SHOW_MOST })} …`));
+      const value = fmtStat(p.spearman, auditText(p.spearmanReason), fmtRho);
       const coloured = p.spearman !== null && ctx.color ? ctx.c.hex(correlationColour(p.spearman))(value) : value;
       // a large team has no legend: name the leaders in full
       const who = v.leaders.length > MANY_LEADERS ? `${terminalName(p.a)} – ${terminalName(p.b)}` : `${terminalName(p.aLabel)}–${terminalName(p.bLabel)}`;
@@ -230,22 +230,22 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
       else out.push(...wrap(who, ctx.width, '  ', '    '), `    ${coloured}`);
     }
   }
-  for (const r of reasons) out.push(...para(ctx, `n/a: ${r.replace(/^n\/a \(|\)$/g, '')}`));
+  for (const r of reasons) out.push(...para(ctx, t('term.pairs.naReason', { na: raw(fmtNA()), reason: r })));
   if (ctx.color) {
     const steps = [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1].map((x) => ctx.c.bgHex(correlationColour(x))('  ')).join('');
-    out.push(`  -1 ${steps} +1   ${ctx.c.dim('orange: opposite orders · blue: the same order')}`);
+    out.push(`  -1 ${steps} +1   ${ctx.c.dim(t('term.pairs.scale'))}`);
   }
   if (v.leaders.length <= MANY_LEADERS) out.push(...legend(ctx, v));
   return out;
 }
 
 function contestedSection(ctx: Ctx, v: StackView): string[] {
-  const out = [heading(ctx, 'Contested priorities')];
-  out.push(...para(ctx, "In someone's top three, and near the bottom or unranked for someone else.").map((l) => ctx.c.dim(l)));
-  if (v.contested.length === 0) out.push('  none');
+  const out = [heading(ctx, t('term.contested.heading'))];
+  out.push(...para(ctx, t('term.contested.legend')).map((l) => ctx.c.dim(l)));
+  if (v.contested.length === 0) out.push(`  ${t('term.contested.none')}`);
   for (const e of v.contested) {
     if (v.leaders.length > MANY_LEADERS) {
-      out.push(...wrap(`${terminalName(e.priority)}: top 3 for ${fmtPercent(e.top3Share)} of leaders`, ctx.width, '  ', '      '));
+      out.push(...wrap(t('term.contested.share', { priority: terminalName(e.priority), share: pct(e.top3Share) }), ctx.width, '  ', '      '));
       continue;
     }
     const row = v.rows.find((r) => r.priority === e.priority);
@@ -253,13 +253,13 @@ function contestedSection(ctx: Ctx, v: StackView): string[] {
       .map((l, i) => {
         const cellv = row?.cells[i];
         if (!cellv || cellv.rank === undefined) return `${terminalName(l.label)}\u00a0${fmtNA()}`;
-        return `${terminalName(l.label)}\u00a0${cellv.unranked ? 'unranked' : fmtRank(cellv.rank)}`;
+        return `${terminalName(l.label)}\u00a0${cellv.unranked ? t('term.contested.unranked') : fmtRank(cellv.rank)}`;
       })
       .join(', ');
-    out.push(...wrap(`${terminalName(e.priority)}: top 3 for ${fmtPercent(e.top3Share)} of leaders; ranks ${ranks}`, ctx.width, '  ', '      '));
+    out.push(...wrap(t('term.contested.ranks', { priority: terminalName(e.priority), share: pct(e.top3Share), ranks: raw(ranks) }), ctx.width, '  ', '      '));
   }
   if (v.unanimous.length > 0) {
-    out.push(...para(ctx, `In every leader's top three: ${v.unanimous.map((u) => terminalName(u.priority)).join(', ')}.`));
+    out.push(...para(ctx, t('term.contested.unanimous', { priorities: raw(v.unanimous.map((u) => terminalName(u.priority)).join(', ')) })));
   }
   return out;
 }
@@ -270,9 +270,9 @@ function contestedSection(ctx: Ctx, v: StackView): string[] {
  * so narrow number columns stay narrow.
  */
 function footnoted(text: string, who: string, notes: string[]): string {
-  if (!text.startsWith('n/a (')) return text;
+  if (!text.startsWith(`${fmtNA()} (`)) return text;
   notes.push(`${who}: ${text}`);
-  return 'n/a';
+  return fmtNA();
 }
 
 /** The width left for one last column after `others` and the borders, within [min, max]. */
@@ -293,12 +293,12 @@ function nameWidths(ctx: Ctx, longest: number[], fixed: number): number[] {
 
 function departmentsSection(ctx: Ctx, v: StackView): string[] {
   if (v.departments.length === 0) return [];
-  const out = [heading(ctx, "Departments against the leaders' consensus")];
+  const out = [heading(ctx, t('term.departments.heading'))];
   const fixed = 8 + 8 + 12;
   const [nameW = 20] = nameWidths(ctx, [Math.max(10, ...v.departments.map((d) => textWidth(terminalName(d.department))))], fixed);
   const rhoW = slack(ctx, [nameW, 8, 8], 12, 18);
   const table = new Table({
-    head: ['Department', 'People', 'W', 'rho'].map((h) => ctx.c.bold(h)),
+    head: [t('term.col.department'), t('term.col.people'), t('term.col.w'), t('term.col.rho')].map((h) => ctx.c.bold(h)),
     colWidths: [nameW, 8, 8, rhoW],
     colAligns: ['left', 'right', 'right', 'right'],
     wordWrap: true,
@@ -308,18 +308,24 @@ function departmentsSection(ctx: Ctx, v: StackView): string[] {
   for (const d of v.departments) {
     const name = terminalName(d.department);
     if (d.suppressed) table.push([name, { content: ctx.c.dim(d.text), colSpan: 3, hAlign: 'left' }]);
-    else table.push([name, fmtInteger(d.n), footnoted(d.WText, `${name}, W`, notes), footnoted(displaySafe(d.rhoText), `${name}, rho`, notes)]);
+    else
+      table.push([
+        name,
+        fmtInteger(d.n),
+        footnoted(d.WText, `${name}, ${t('term.col.w')}`, notes),
+        footnoted(displaySafe(d.rhoText), `${name}, ${t('term.col.rho')}`, notes),
+      ]);
   }
   out.push(table.toString());
   for (const n of notes) out.push(...para(ctx, n, '  ', '    '));
-  out.push(...para(ctx, "W: agreement among the department's own people. rho: their consensus against the leaders'.").map((l) => ctx.c.dim(l)));
+  out.push(...para(ctx, t('term.departments.legend')).map((l) => ctx.c.dim(l)));
   return out;
 }
 
 function cascadeSection(ctx: Ctx, result: AuditResult): string[] {
   const cascade = cascadeView(result);
   if (cascade.length === 0) return [];
-  const out = [heading(ctx, "Cascade: each leader against their own department's people")];
+  const out = [heading(ctx, t('term.cascade.heading'))];
   const fixed = 8 + 12;
   const [leaderW = 20, deptW = 16] = nameWidths(
     ctx,
@@ -328,7 +334,7 @@ function cascadeSection(ctx: Ctx, result: AuditResult): string[] {
   );
   const rhoW = slack(ctx, [leaderW, deptW, 8], 12, 26);
   const table = new Table({
-    head: ['Leader', 'Department', 'rho', 'People'].map((h) => ctx.c.bold(h)),
+    head: [t('term.col.leader'), t('term.col.department'), t('term.col.rho'), t('term.col.people')].map((h) => ctx.c.bold(h)),
     colWidths: [leaderW, deptW, rhoW, 8],
     colAligns: ['left', 'left', 'right', 'right'],
     wordWrap: true,
@@ -353,21 +359,33 @@ function cascadeSection(ctx: Ctx, result: AuditResult): string[] {
 /** What was read and left out, so a facilitator knows who is (not) in the numbers. */
 function dataSection(ctx: Ctx, result: AuditResult): string[] {
   const { input } = result;
-  const out = [heading(ctx, 'Data')];
-  const files = input.files
-    .map((f) => `${f.path} (${f.format}, ${f.sheet !== undefined ? `sheet ${f.sheet}` : f.encoding}, ${fmtCount(f.rows, 'row')})`)
-    .join('; ');
-  out.push(...para(ctx, `${fmtCount(input.respondents, 'respondent')} used from ${files}.`));
+  const out = [heading(ctx, t('term.data.heading'))];
+  const files = input.files.map((f) =>
+    f.sheet !== undefined
+      ? t('term.data.fileSheet', { path: f.path, tool: raw(t(`tool.${f.format}`)), sheet: f.sheet, rows: f.rows })
+      : t('term.data.file', { path: f.path, tool: raw(t(`tool.${f.format}`)), encoding: String(f.encoding), rows: f.rows }),
+  );
+  out.push(...para(ctx, t('term.data.used', { n: input.respondents, files: raw(files.join('; ')) })));
   // Members of hidden groups are counted, never located (clientLedger; ARCHITECTURE.md, "Anonymity").
   const ledger = clientLedger(input);
   for (const { lines, count, reason } of ledger.excluded) {
-    const shown = lines === null ? '' : ` (${lines.length === 1 ? 'line' : 'lines'} ${lineRefs(lines)})`;
-    out.push(...wrap(`${fmtCount(count, 'row')} not used${shown}: ${reason}`, ctx.width, '  ', '    ').map((l) => ctx.c.yellow(l)));
+    const text =
+      lines === null
+        ? t('term.data.excluded', { n: count, reason: auditText(reason) })
+        : t('term.data.excludedLines', { n: count, lines: lines.length, refs: raw(lineRefs(lines)), reason: auditText(reason) });
+    out.push(...wrap(text, ctx.width, '  ', '    ').map((l) => ctx.c.yellow(l)));
   }
   const notes = ledger.notes.slice(0, MAX_NOTES);
   for (const n of notes)
-    out.push(...wrap(n.lines === null ? n.note : `${n.count > 1 ? 'lines' : 'line'} ${n.lines}: ${n.note}`, ctx.width, '  ', '    ').map((l) => ctx.c.dim(l)));
-  if (ledger.notes.length > MAX_NOTES) out.push(ctx.c.dim(`  … ${fmtInteger(ledger.notes.length - MAX_NOTES)} more notes (align audit lists them all)`));
+    out.push(
+      ...wrap(
+        n.lines === null ? auditText(n.note) : t('term.data.note', { n: n.count, refs: raw(n.lines), note: auditText(n.note) }),
+        ctx.width,
+        '  ',
+        '    ',
+      ).map((l) => ctx.c.dim(l)),
+    );
+  if (ledger.notes.length > MAX_NOTES) out.push(ctx.c.dim(`  … ${t('term.data.moreNotes', { n: ledger.notes.length - MAX_NOTES })}`));
   return out;
 }
 
@@ -379,7 +397,7 @@ export function renderStackTerminal(result: AuditResult, options: TerminalOption
   const ctx: Ctx = { c, color: options.color, width };
   if (!result.stack) {
     return (
-      [c.bold('Priority stacks'), ...para(ctx, `No priority stacks to compare: ${result.stackReason ?? 'no leader ranked any priority'}.`)].join('\n') + '\n'
+      [c.bold(t('term.title')), ...para(ctx, t('term.noStacks', { reason: auditText(result.stackReason) ?? t('reason.noLeaderRanked') }))].join('\n') + '\n'
     );
   }
   const v = stackView(result.stack, terminalName);

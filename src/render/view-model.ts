@@ -9,7 +9,8 @@ import { MIRROR_FROM } from '../audit/bands.js';
 import { exclusionSummary } from '../audit/ledger.js';
 import type { AuditResult, CascadeEntry, ConsensusEntry, DepartmentStack, Gap, Pair, Rater, StackResult } from '../audit/types.js';
 import { DEFAULT_MIN_GROUP } from '../defaults.js';
-import { fmtCountWord, fmtInteger, fmtList, fmtNA, fmtNumber, fmtOrdinal, fmtPClause, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
+import { fmtNA, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
+import { auditText, int, list, num, ordinal, pclause, rank, raw, t, word } from '../i18n/index.js';
 
 /** The anonymity threshold shown when the audit carries none (no stack): ARCHITECTURE.md's default. */
 export function minGroupOf(result: AuditResult): number {
@@ -106,7 +107,12 @@ export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]
   for (const { entry, all } of shownNotes.values()) {
     const distinct = new Set(all).size;
     entry.lines =
-      lineRuns(all) + (entry.count > distinct ? `, … (${fmtInteger(entry.count)} in all)` : entry.count > 1 ? ` (${fmtInteger(entry.count)} in all)` : '');
+      lineRuns(all) +
+      (entry.count > distinct
+        ? `, … (${t('ledger.inAll', { n: int(entry.count) })})`
+        : entry.count > 1
+          ? ` (${t('ledger.inAll', { n: int(entry.count) })})`
+          : '');
   }
   for (const h of hiddenNotes.values()) {
     notes.push({ file: h.file, line: null, lines: null, count: h.count, note: `${hiddenWho(h.count)} ${h.note}` });
@@ -120,7 +126,7 @@ export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]
       file: e.file,
       lines: e.suppressed ? null : [],
       count: 0,
-      reason: e.suppressed ? `${reason} (respondents in groups too small to show)` : reason,
+      reason: e.suppressed ? `${auditText(reason)} (${t('ledger.hiddenReason')})` : auditText(reason),
     };
     g.count++;
     g.lines?.push(e.line);
@@ -131,12 +137,12 @@ export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]
 
 /** 'One respondent in a group too small to show', '12 respondents in groups too small to show'. */
 function hiddenWho(count: number): string {
-  return `${fmtCountWord(count, true)} ${count === 1 ? 'respondent in a group' : 'respondents in groups'} too small to show`;
+  return t('ledger.hiddenWho', { n: count, word: word(count, true) });
 }
 
 /** 'Team answers are confidential; no group under 5 people is shown.' */
 export function confidentialityLine(result: AuditResult): string {
-  return `Team answers are confidential; no group under ${minGroupOf(result)} people is shown.`;
+  return t('report.confidentiality', { n: minGroupOf(result) });
 }
 
 // ---------------------------------------------------------------- labels
@@ -213,12 +219,10 @@ const asWritten: NameShown = (name) => name;
 /** 'ranks Growth 1st; the others put it 6th', 'leaves Hiring unranked; the others put it 2nd'. */
 export function gapPhrase(rater: Rater, gap: Gap, n: number, shown: NameShown = asWritten): string {
   const priority = shown(gap.priority);
-  const others = `the others put it ${fmtOrdinal(gap.othersPosition)}`;
-  if (rater.ranked < n && gap.rank > rater.ranked) {
-    return `leaves ${priority} unranked; ${others}`;
-  }
-  if (!Number.isInteger(gap.rank)) return `ranks ${priority} at ${fmtRank(gap.rank)} (a tie); ${others}`;
-  return `ranks ${priority} ${fmtOrdinal(gap.rank)}; ${others}`;
+  const others = ordinal(gap.othersPosition);
+  if (rater.ranked < n && gap.rank > rater.ranked) return t('gap.unranked', { priority, others });
+  if (!Number.isInteger(gap.rank)) return t('gap.tie', { priority, rank: rank(gap.rank), others });
+  return t('gap.ranks', { priority, rank: ordinal(gap.rank), others });
 }
 
 // ---------------------------------------------------------------- stack view
@@ -331,21 +335,26 @@ export function methodsView(stack: StackResult, shown: NameShown = asWritten): M
   const agree = stack.methodsAgreeTop3;
   let kemenyNote: string | null = null;
   if (stack.kemeny && stack.kemeny.optimalOrders > 1) {
-    kemenyNote = `Kemeny: ${stack.kemeny.optimalOrders} orders are equally good; the one closest to the Borda order is shown.`;
+    kemenyNote = t('methods.kemenyTies', { n: stack.kemeny.optimalOrders });
   } else if (!stack.kemeny) {
-    kemenyNote = `Kemeny: ${fmtNA(stack.kemenyReason)}.`;
+    kemenyNote = t('methods.kemenyNA', { na: raw(fmtNA(auditText(stack.kemenyReason))) });
   }
+  const names = (xs: readonly string[]) => list(xs.map(shown));
   let sentence: string;
   if (agree) {
-    sentence = kemeny ? 'Borda, Copeland and Kemeny agree on the top three.' : 'Borda and Copeland agree on the top three.';
+    sentence = kemeny ? t('methods.agree3') : t('methods.agree2');
   } else {
-    const parts = [`Borda puts ${fmtList(borda.map(shown))} first`, `Copeland ${fmtList(copeland.map(shown))}`];
-    if (kemeny) parts.push(`Kemeny ${fmtList(kemeny.map(shown))}`);
-    sentence = `The consensus methods disagree on the top three: ${parts.join('; ')}.`;
+    sentence = kemeny
+      ? t('methods.disagree3', { borda: names(borda), copeland: names(copeland), kemeny: names(kemeny) })
+      : t('methods.disagree2', { borda: names(borda), copeland: names(copeland) });
   }
   // A disagreement in order only (same sets) is worth a word too, when the flag says they agree.
   if (agree && (!sameSet(borda, copeland) || (kemeny && !sameSet(borda, kemeny)))) {
-    sentence += ` (Borda: ${fmtList(borda.map(shown))}; Copeland: ${fmtList(copeland.map(shown))}${kemeny ? `; Kemeny: ${fmtList(kemeny.map(shown))}` : ''}.)`;
+    sentence += ` ${
+      kemeny
+        ? t('methods.orders3', { borda: names(borda), copeland: names(copeland), kemeny: names(kemeny) })
+        : t('methods.orders2', { borda: names(borda), copeland: names(copeland) })
+    }`;
   }
   return { agree, sentence, bordaTop3: borda, copelandTop3: copeland, kemenyTop3: kemeny, kemenyNote };
 }
@@ -366,9 +375,9 @@ export function stackView(stack: StackResult, shown: NameShown = asWritten): Sta
     ranked: r.ranked,
     partial: r.ranked < n,
     spearmanToOthers: r.spearmanToOthers,
-    spearmanToOthersText: fmtStat(r.spearmanToOthers, r.spearmanToOthersReason, fmtRho),
+    spearmanToOthersText: fmtStat(r.spearmanToOthers, auditText(r.spearmanToOthersReason), fmtRho),
     divergence: r.divergence,
-    divergenceText: fmtStat(r.divergence, r.divergenceReason),
+    divergenceText: fmtStat(r.divergence, auditText(r.divergenceReason)),
     gaps: r.largestGaps.map((g) => gapPhrase(r, g, n, shown)),
     first: firstPriorities(r, order),
   }));
@@ -438,8 +447,8 @@ export function stackView(stack: StackResult, shown: NameShown = asWritten): Sta
           department: d.department,
           suppressed: false,
           n: d.n,
-          WText: fmtStat(d.W, d.WReason),
-          rhoText: fmtStat(d.spearmanToLeadership, d.spearmanToLeadershipReason, fmtRho),
+          WText: fmtStat(d.W, auditText(d.WReason)),
+          rhoText: fmtStat(d.spearmanToLeadership, auditText(d.spearmanToLeadershipReason), fmtRho),
           spearmanToLeadership: d.spearmanToLeadership,
           meanRanks: d.meanRanks,
           consensusOrder: d.consensusOrder,
@@ -476,47 +485,48 @@ export function cascadeView(result: AuditResult): CascadeView[] {
   const minGroup = minGroupOf(result);
   return result.cascade.map((c: CascadeEntry) =>
     'suppressed' in c
-      ? { leader: c.leader, department: c.department ?? fmtNA('no department'), suppressed: true, text: fmtSuppressed(minGroup) }
+      ? { leader: c.leader, department: c.department ?? fmtNA(t('reason.noDepartment')), suppressed: true, text: fmtSuppressed(minGroup) }
       : {
           leader: c.leader,
           department: c.department ?? fmtNA('no department'),
           suppressed: false,
           n: c.n,
           spearman: c.spearman,
-          rhoText: fmtStat(c.spearman, c.spearmanReason, fmtRho),
+          rhoText: fmtStat(c.spearman, auditText(c.spearmanReason), fmtRho),
         },
   );
 }
 
 // ---------------------------------------------------------------- at a glance
 
-const BAND_PHRASE: Record<string, string> = {
-  slight: 'barely agree',
-  fair: 'agree only weakly',
-  moderate: 'agree moderately',
-  substantial: 'agree substantially',
-  'almost perfect': 'agree almost completely',
-};
+const BANDS: readonly string[] = ['slight', 'fair', 'moderate', 'substantial', 'almost perfect'];
 
 function who(l: LeaderView): string {
-  return l.department ? `${l.name} (${l.department})` : l.name;
+  return l.department ? t('glance.who', { name: l.name, department: l.department }) : l.name;
 }
 
 /** The concordance sentence with its hedge, e.g. for REPORT.md's Northwind example. */
 export function concordanceSentence(v: StackView): string {
   const c = v.stack.concordance;
-  if (c.W === null) return `Agreement among the leaders cannot be measured: ${fmtNA(c.WReason)}.`;
-  const leaders = `The ${fmtCountWord(v.leaderCount)} leaders`;
-  const phrase = c.band ? (BAND_PHRASE[c.band] ?? `agree to a degree called "${c.band}"`) : 'agree to a degree';
-  const band = c.band ? `, "${c.band}"` : '';
+  if (c.W === null) return t('glance.wNA', { na: raw(fmtNA(auditText(c.WReason))) });
+  const phrase = c.band ? (BANDS.includes(c.band) ? t(`glance.band.${c.band}`) : t('glance.band.other', { band: c.band })) : t('glance.band.none');
   // The permutation p leads (the chi-square approximation is poor for a small team); say which p it is.
-  const which = c.pPermutation !== null ? 'permutation ' : '';
+  const which = c.pPermutation !== null ? 'permutation' : 'chi';
   let hedge: string;
-  if (v.hedgeP === null) hedge = `; p ${fmtNA(c.pPermutationReason ?? c.pReason)}`;
-  else if (v.couldBeChance) hedge = `; ${which}${fmtPClause(v.hedgeP)}, so this could be chance-level agreement`;
-  else hedge = `; ${which}${fmtPClause(v.hedgeP)}, unlikely to be chance`;
-  const small = v.leaderCount < 4 ? ` With only ${fmtCountWord(v.leaderCount)} leaders, read this loosely.` : '';
-  return `${leaders} ${phrase} on what matters most (Kendall's W = ${fmtNumber(c.W)}${band}${hedge}).${small}`;
+  if (v.hedgeP === null) hedge = t('glance.hedgeNA', { na: raw(fmtNA(auditText(c.pPermutationReason ?? c.pReason))) });
+  else if (v.couldBeChance) hedge = t('glance.hedgeChance', { which, p: pclause(v.hedgeP) });
+  else hedge = t('glance.hedgeNotChance', { which, p: pclause(v.hedgeP) });
+  const small = v.leaderCount < 4 ? ` ${t('glance.small', { n: word(v.leaderCount) })}` : '';
+  return (
+    t('glance.w', {
+      n: word(v.leaderCount),
+      phrase: raw(phrase),
+      w: num(c.W),
+      hasBand: c.band ? 'yes' : 'no',
+      band: auditText(c.band ?? ''),
+      hedge: raw(hedge),
+    }) + small
+  );
 }
 
 /**
@@ -528,7 +538,7 @@ export function atAGlance(result: AuditResult, options: { brief?: boolean } = {}
   const brief = options.brief ?? false;
   const out: string[] = [];
   if (!result.stack) {
-    out.push(`There are no priority stacks to compare: ${result.stackReason ?? 'no leader ranked any priority'}.`);
+    out.push(t('glance.noStacks', { reason: auditText(result.stackReason) ?? t('reason.noLeaderRanked') }));
     return out;
   }
   const v = stackView(result.stack);
@@ -540,10 +550,10 @@ export function atAGlance(result: AuditResult, options: { brief?: boolean } = {}
   if (m < 2 || brief) {
     // One leader: nothing to compare; the stack is shown as it is. Brief (a survey follows): the stack section says it.
   } else if (d === 1) {
-    out.push(`All ${fmtCountWord(m)} leaders put ${v.distinctFirst[0] as string} first.`);
+    out.push(t('glance.allFirst', { n: word(m), priority: v.distinctFirst[0] as string }));
   } else if (d > 1) {
-    const each = d === m && v.leaders.every((l) => l.first.length === 1) ? ' (every leader puts a different priority first)' : '';
-    out.push(`${fmtCountWord(d, true)} different priorities sit at the top of the ${fmtCountWord(m)} leaders' stacks${each}.`);
+    const each = d === m && v.leaders.every((l) => l.first.length === 1) ? 'yes' : 'no';
+    out.push(t('glance.firsts', { d: word(d, true), m: word(m), each }));
   }
 
   // Furthest and closest.
@@ -552,23 +562,20 @@ export function atAGlance(result: AuditResult, options: { brief?: boolean } = {}
     const sorted = [...measured].sort((a, b) => (a.spearmanToOthers as number) - (b.spearmanToOthers as number));
     const far = sorted[0] as LeaderView;
     const near = sorted[sorted.length - 1] as LeaderView;
-    out.push(
-      `${who(far)} is furthest from the rest of the team (rho = ${fmtRho(far.spearmanToOthers)} to the others' consensus); ` +
-        `${who(near)} is closest (${fmtRho(near.spearmanToOthers)}).`,
-    );
+    out.push(t('glance.furthest', { far: raw(who(far)), farRho: num(far.spearmanToOthers), near: raw(who(near)), nearRho: num(near.spearmanToOthers) }));
   }
 
   // Contested and unanimous; the methods. Brief: the stack section says both.
   const contested = v.contested.map((c) => c.priority);
   let s =
     contested.length === 0
-      ? "No priority is contested: none sits in one leader's top three and near the bottom of another's."
+      ? t('glance.contestedNone')
       : contested.length === 1
-        ? `One priority is contested, in someone's top three and near the bottom (or unranked) for someone else: ${contested[0] as string}.`
-        : `${fmtCountWord(contested.length, true)} priorities are contested, each in someone's top three and near the bottom (or unranked) for someone else: ${fmtList(contested)}.`;
+        ? t('glance.contestedOne', { priority: contested[0] as string })
+        : t('glance.contestedMany', { n: word(contested.length, true), priorities: list(contested) });
   const unanimous = v.unanimous.map((c) => c.priority);
   if (unanimous.length > 0) {
-    s += ` ${fmtList(unanimous)} ${unanimous.length === 1 ? 'is' : 'are'} in every leader's top three.`;
+    s += ` ${t('glance.unanimous', { priorities: list(unanimous), n: unanimous.length })}`;
   }
   if (!brief) out.push(s);
 
@@ -577,43 +584,44 @@ export function atAGlance(result: AuditResult, options: { brief?: boolean } = {}
   if (brief) {
     // said in the stack section
   } else if (mv.agree) {
-    const methods = mv.kemenyTop3 ? 'Three ways of combining the stacks (Borda, Copeland and Kemeny)' : 'Two ways of combining the stacks (Borda and Copeland)';
-    out.push(`${methods} agree on the top three: ${fmtList(mv.bordaTop3)}.`);
+    out.push(t('glance.methodsAgree', { three: mv.kemenyTop3 ? 'yes' : 'no', top: list(mv.bordaTop3) }));
   } else {
-    out.push(`${mv.sentence.replace(/\.$/, '')}, so the consensus order at the top is itself uncertain.`);
+    out.push(t('glance.methodsDisagree', { sentence: raw(mv.sentence.replace(/\.$/, '')) }));
   }
 
   // Cascade.
   const cascade = cascadeView(result);
   const shown = cascade.filter((c): c is Extract<CascadeView, { suppressed: false }> => !c.suppressed && c.spearman !== null);
   const hidden = cascade.filter((c) => c.suppressed).length;
-  const hiddenNote =
-    hidden > 0
-      ? ` ${fmtCountWord(hidden, true)} ${hidden === 1 ? 'department is' : 'departments are'} not shown, to keep groups under ${minGroupOf(result)} people anonymous.`
-      : '';
+  const hiddenNote = hidden > 0 ? ` ${t('glance.hidden', { n: hidden, word: word(hidden, true), min: minGroupOf(result) })}` : '';
   if (shown.length > 0) {
     const sorted = [...shown].sort((a, b) => (b.spearman as number) - (a.spearman as number));
     const hi = sorted[0] as (typeof sorted)[number];
     const lo = sorted[sorted.length - 1] as (typeof sorted)[number];
     if (sorted.every((c) => (c.spearman as number) >= MIRROR_FROM)) {
+      // one value when the rounded ends agree ("rho = 1.00", not "from 1.00 to 1.00")
+      const one = sorted.length === 1 || fmtRho(lo.spearman) === fmtRho(hi.spearman);
       out.push(
-        // one value when the rounded ends agree ("rho = 1.00", not "from 1.00 to 1.00")
-        `Each department shown ranks priorities much as its own leader does (cascade rho ${sorted.length === 1 || fmtRho(lo.spearman) === fmtRho(hi.spearman) ? '=' : 'from'} ` +
-          `${sorted.length === 1 || fmtRho(lo.spearman) === fmtRho(hi.spearman) ? fmtRho(hi.spearman) : `${fmtRho(lo.spearman)} to ${fmtRho(hi.spearman)}`} in ${fmtList(sorted.map((c) => c.department))}): ` +
-          `whatever split there is at the top is carried into the organisation.${hiddenNote}`,
+        t('glance.mirror', { one: one ? 'yes' : 'no', hi: num(hi.spearman), lo: num(lo.spearman), departments: list(sorted.map((c) => c.department)) }) +
+          hiddenNote,
       );
     } else if (sorted.length === 1) {
-      out.push(
-        `In ${hi.department}, people rank priorities differently from their leader, ${hi.leader} (cascade rho = ${fmtRho(hi.spearman)}, ${hi.n} people).${hiddenNote}`,
-      );
+      out.push(t('glance.cascadeOne', { department: hi.department, leader: hi.leader, rho: num(hi.spearman), n: String(hi.n) }) + hiddenNote);
     } else {
       out.push(
-        `Departments follow their own leader unevenly: ${hi.department} tracks ${hi.leader} closely (cascade rho = ${fmtRho(hi.spearman)}), ` +
-          `${lo.department} departs from ${lo.leader} (rho = ${fmtRho(lo.spearman)}, ${lo.n} people).${hiddenNote}`,
+        t('glance.cascadeUneven', {
+          hiDepartment: hi.department,
+          hiLeader: hi.leader,
+          hiRho: num(hi.spearman),
+          loDepartment: lo.department,
+          loLeader: lo.leader,
+          loRho: num(lo.spearman),
+          n: String(lo.n),
+        }) + hiddenNote,
       );
     }
   } else if (hidden > 0) {
-    out.push(`No department is shown beside its leader, to keep groups under ${minGroupOf(result)} people anonymous.`);
+    out.push(t('glance.noneShown', { min: minGroupOf(result) }));
   }
 
   // Departments against the leaders' consensus.
@@ -623,8 +631,8 @@ export function atAGlance(result: AuditResult, options: { brief?: boolean } = {}
     const lo = sorted[0] as (typeof sorted)[number];
     out.push(
       depts.length === 1
-        ? `In ${lo.department}, the people's own stack correlates ${fmtRho(lo.spearmanToLeadership)} with the leaders' consensus (n = ${lo.n}).`
-        : `Of the departments shown, ${lo.department} is furthest from the leaders' consensus (rho = ${fmtRho(lo.spearmanToLeadership)}, n = ${lo.n}).`,
+        ? t('glance.deptOne', { department: lo.department, rho: num(lo.spearmanToLeadership), n: String(lo.n) })
+        : t('glance.deptFurthest', { department: lo.department, rho: num(lo.spearmanToLeadership), n: String(lo.n) }),
     );
   }
   return out.slice(0, 7);

@@ -138,7 +138,7 @@ describe('HTML templates: ejected with the Markdown ones, overridden file by fil
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
     const partial = join(dir, 'html', 'partials', 'at-a-glance.html.hbs');
-    writeFileSync(partial, readFileSync(partial, 'utf8').replace('>At a glance</h2>', '>In short</h2>'));
+    writeFileSync(partial, readFileSync(partial, 'utf8').replace('>{{t "glance.heading"}}</h2>', '>In short</h2>'));
     const html = await runAlign(['audit', STACKS, '--format', 'html', '--template', dir]);
     expect(html.code, html.stderr).toBe(0);
     expect(html.stdout).toContain('<h2 id="at-a-glance-h">In short</h2>');

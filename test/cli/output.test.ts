@@ -58,7 +58,7 @@ describe('align templates eject', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(existsSync(join(tpl, 'report.md.hbs'))).toBe(true);
     const partial = join(tpl, 'partials', 'at-a-glance.md.hbs');
-    writeFileSync(partial, readFileSync(partial, 'utf8').replace('## At a glance', '## In short'));
+    writeFileSync(partial, readFileSync(partial, 'utf8').replace('## {{t "glance.heading"}}', '## In short'));
     const report = await runAlign(['audit', EXAMPLE, '--template', tpl]);
     expect(report.stdout).toMatch(/^## In short$/m);
     expect(report.stdout).not.toMatch(/^## At a glance$/m);

@@ -1,0 +1,85 @@
+/**
+ * The catalogues agree with the English source: French and German have every
+ * key English has and no other, and each message uses exactly the placeholders
+ * (arguments and tags) of its English original, so no translation can drop a
+ * number or ask for one the code never gives.
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, test } from 'vitest';
+import { catalogue, LANGUAGES, t, withLanguage } from '../../src/i18n/index.js';
+import { ROOT } from '../helpers/run.js';
+
+function placeholders(message: string): string[] {
+  const out = new Set<string>();
+  const walk = (els: MessageFormatElement[]) => {
+    for (const el of els) {
+      if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
+      out.add(el.type === TYPE.tag ? `<${el.value}>` : el.value);
+      if (el.type === TYPE.plural || el.type === TYPE.select) for (const o of Object.values(el.options)) walk(o.value);
+      if (el.type === TYPE.tag) walk(el.children);
+    }
+  };
+  walk(parse(message));
+  return [...out].sort();
+}
+
+/** Keys and placeholders where `other` differs from `source`: [] when they agree. */
+function mismatches(source: Record<string, string>, other: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(source)) {
+    if (!(key in other)) out.push(`missing ${key}`);
+    else if (placeholders(source[key] as string).join() !== placeholders(other[key] as string).join())
+      out.push(`${key}: {${placeholders(other[key] as string).join(', ')}} where English has {${placeholders(source[key] as string).join(', ')}}`);
+  }
+  for (const key of Object.keys(other)) if (!(key in source)) out.push(`extra ${key}`);
+  return out;
+}
+
+describe.each(LANGUAGES.filter((l) => l !== 'en'))('the %s catalogue', (lang) => {
+  test('has every key of the English one, no other, and the same placeholders in each', () => {
+    expect(mismatches(catalogue('en'), catalogue(lang))).toEqual([]);
+  });
+  test('every message parses', () => {
+    for (const m of Object.values(catalogue(lang))) expect(() => parse(m)).not.toThrow();
+  });
+});
+
+test('the check fails on a missing key, an extra key and a placeholder English does not have (and one it lacks)', () => {
+  const en = { a: 'W = {w}', b: 'Hello', c: '{n, plural, one {# leader} other {# leaders}}' };
+  expect(mismatches(en, { a: 'W = {w}', b: 'Bonjour {name}', d: 'x' })).toEqual(['b: {name} where English has {}', 'missing c', 'extra d']);
+  expect(mismatches(en, { a: 'W', b: 'Bonjour', c: '{n, plural, one {# dirigeant} other {# dirigeants}}' })).toEqual(['a: {} where English has {w}']);
+});
+
+test('numbers in messages follow the language: plurals and digits', () => {
+  expect(withLanguage('fr', () => t('term.leaders', { n: 1 }))).toBe('1 dirigeant');
+  expect(withLanguage('fr', () => t('term.diverge.more', { n: 10000 }))).toBe(
+    '10\u202f000 autres dirigeants entre ceux-ci (align stack --json les liste tous)',
+  );
+  expect(withLanguage('de', () => t('term.leaders', { n: 7 }))).toBe('7 Führungskräfte');
+  expect(t('term.leaders', { n: 1 })).toBe('1 leader');
+});
+
+test('every message key the code and the shipped templates name is in the English catalogue', () => {
+  const files = [
+    ...readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(ROOT, 'src', f)),
+    ...readdirSync(join(ROOT, 'templates'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.hbs'))
+      .map((f) => join(ROOT, 'templates', f)),
+  ];
+  const en = catalogue('en');
+  const missing: string[] = [];
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    // t('key' …), msg('key' …) in code; {{t "key" …}} in templates (a key built at run time, `tool.${x}`, is not a literal)
+    for (const m of text.matchAll(/\b(?:t|msg)\('([\w.:-]+)'|\{\{t "([^"]+)"/g)) {
+      const key = (m[1] ?? m[2]) as string;
+      if (!(key in en)) missing.push(`${f.replace(ROOT, '')}: ${key}`);
+    }
+  }
+  expect(missing).toEqual([]);
+});
