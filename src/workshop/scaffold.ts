@@ -53,6 +53,8 @@ export function alignYml(): string {
 # languages: [en, fr]
 # Day and month order of slashed submit times (03/04/2025) when the export does not show it: dmy or mdy.
 # dateOrder: dmy
+# The language the reports and terminal views are written in: en, fr or de (--lang wins).
+# language: fr
 
 # Role values that make a respondent a leader (the whole cell, case aside).
 leaders:
