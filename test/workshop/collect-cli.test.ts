@@ -1,6 +1,6 @@
 // align collect and align stack --reveal without a terminal, and the checks
 // made before any prompt: each is exit 2 with one line naming what to do.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,5 +91,16 @@ describe('help', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`Usage: align ${command}`));
     expect(run.stdout).toMatch(/Examples:\n\s+\$ align /);
+  });
+});
+
+describe('align collect: a sheet that cannot be written is said before the first participant (QA 16, item 6)', () => {
+  it('a folder, a file in a missing folder, a device: exit 2, one line, not the bug exit', async () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'adir'));
+    const two = ['--priority', 'A1', '--priority', 'B1'];
+    await stops(['collect', join(dir, 'adir'), ...two], /adir is a folder; name the stacks sheet inside it/);
+    await stops(['collect', join(dir, 'nodir', 'x.csv'), ...two], /the folder .*nodir does not exist, so .*x\.csv cannot be created/);
+    await stops(['collect', '/dev/null', ...two], /\/dev\/null is not a regular file/);
   });
 });

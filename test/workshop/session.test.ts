@@ -148,3 +148,85 @@ describe('nextSubmitted', () => {
     expect(nextSubmitted(later, FIXED())).toBe('2026-03-01T10:00:00.001Z');
   });
 });
+
+describe('runSession: a cancelled entry leaves nothing behind (QA 16, item 3)', () => {
+  it('clears the screen after a cancel, and a write-in from the cancelled stack is neither offered nor saved', async () => {
+    const file = sheetIn();
+    const out = recorder();
+    const done = runSession({ file, priorities: ['Growth', 'Margin', 'Talent'], top: 2, writeIn: true, now: FIXED }, out);
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'Ann');
+    await answer(/Your role/, '');
+    await answer(/Your department/, 'N');
+    await answer(/Pick your #1 \(of 2\)/, 'W');
+    await answer(/Your priority/, 'Secret layoffs');
+    await answer(/Pick your #2 \(of 2\)/, 'C');
+    expect(out.clears).toBe(1); // the cancelled name, picks and write-in wiped
+    expect(out.lines.at(-1)).toBe('Cancelled: nothing saved for this participant.');
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'Ben');
+    await answer(/Your role/, '');
+    await answer(/Your department/, 'N');
+    expect(screen.getScreen()).not.toMatch(/Secret layoffs/);
+    await answer(/Pick your #1 \(of 2\)/, 'G');
+    await answer(/Pick your #2 \(of 2\)/, 'M');
+    expect(out.lines.at(-1)).not.toMatch(/Secret layoffs/);
+    await answer(/Is this your stack\?/, 'Y');
+    await answer(/What next\?/, 'Finish w', true);
+    await done;
+    expect(readFileSync(file, 'utf8')).not.toMatch(/Secret layoffs|Ann/);
+    expect(readSheet(file).priorities).toEqual(['Growth', 'Margin', 'Talent']);
+  });
+});
+
+describe('runSession: re-submitting over a hand-filled stack without a submit time (QA 16, item 5)', () => {
+  it('is refused before the entry, saying which line to fill in, and the sheet is left as it was', async () => {
+    const file = sheetIn();
+    const before = [
+      'respondent,role,department,submitted,priority,rank',
+      'Ann,Executive,,,P1,1',
+      'Ann,Executive,,,P2,2',
+      'Ben,Executive,,,P2,1',
+      'Ben,Executive,,,P1,2',
+      '',
+    ].join('\n');
+    writeFileSync(file, before);
+    const out = recorder();
+    const done = runSession({ file, priorities: ['P1', 'P2'], top: null, writeIn: false, now: FIXED }, out);
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'ann');
+    expect(out.lines.at(-1)).toMatch(/^Ann's stack in .*stacks\.csv has no submit time \(line 2\), so a new one could not be told from it: nothing changed\./);
+    await answer(/What next\?/, 'Finish w', true);
+    await done;
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
+
+describe('runSession: --leaders names the role offered (QA 16, item 10)', () => {
+  it("asks with the leaders' role and offers it first", async () => {
+    const file = sheetIn();
+    writeFileSync(
+      file,
+      [
+        'respondent,role,department,submitted,priority,rank',
+        'Ben,Executive,,2026-03-01T08:00:00.000Z,P1,1',
+        'Ben,Executive,,2026-03-01T08:00:00.000Z,P2,2',
+        '',
+      ].join('\n'),
+    );
+    const out = recorder();
+    const done = runSession({ file, priorities: ['P1', 'P2'], top: null, writeIn: false, leaders: ['Manager'], now: FIXED }, out);
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'Ann');
+    expect(screen.getScreen()).toMatch(/the leaders' role is "Manager"/);
+    expect(screen.getScreen()).not.toMatch(/"Executive"/);
+    await answer(/Your role/, ''); // Enter: the default, the leaders' role
+    await answer(/Your department/, 'N');
+    await answer(/Pick your #1/, 'P1');
+    await answer(/Pick your #2/, 'P2');
+    await answer(/Is this your stack\?/, 'Y');
+    await answer(/What next\?/, 'Finish w', true);
+    await done;
+    expect(readSheet(file).submissions.find((s) => s.respondent === 'Ann')?.role).toBe('Manager');
+  });
+});
