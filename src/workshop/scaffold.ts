@@ -53,6 +53,8 @@ export function alignYml(): string {
 # languages: [en, fr]
 # Day and month order of slashed submit times (03/04/2025) when the export does not show it: dmy or mdy.
 # dateOrder: dmy
+# The language the report and align stack's view are written in (en, fr, de); --lang overrides it.
+# language: fr
 
 # Role values that make a respondent a leader (the whole cell, case aside).
 leaders:

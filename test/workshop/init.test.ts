@@ -42,6 +42,29 @@ describe('align init <dir>', () => {
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine'); // --force replaces only its own files
   });
 
+  it('--force never replaces collected stacks or an edited align.yml: names them and writes nothing (QA 16, item 8)', async () => {
+    const dir = join(fresh(), 'eng');
+    expect((await runAlign(['init', dir, '--quiet'])).code).toBe(0);
+    const stacks = 'respondent,role,department,submitted,priority,rank\nAda,Executive,,2026-03-01T09:00:00.000Z,Growth,1\n';
+    writeFileSync(join(dir, 'stacks.csv'), stacks);
+    const yml = `${readFileSync(join(dir, 'align.yml'), 'utf8')}# our edit\n`;
+    writeFileSync(join(dir, 'align.yml'), yml);
+    const run = await runAlign(['init', dir, '--force']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/already holds align\.yml, stacks\.csv with content of their own .* which --force does not replace/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(join(dir, 'stacks.csv'), 'utf8')).toBe(stacks);
+    expect(readFileSync(join(dir, 'align.yml'), 'utf8')).toBe(yml);
+  });
+
+  it('a folder whose parent does not exist or is not a folder: exit 2, at once (no recursive mkdir: it spins under /proc)', async () => {
+    const run = await runAlign(['init', join(fresh(), 'no', 'such')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/does not exist or is not a folder; create it first/);
+    const proc = await runAlign(['init', '/proc/align-init-test']);
+    expect(proc.code).toBe(2);
+  });
+
   it('align.yml names every key of the config schema, the defaults active, and every commented example is valid', async () => {
     const dir = fresh();
     expect((await runAlign(['init', dir, '--quiet'])).code).toBe(0);
