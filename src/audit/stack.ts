@@ -103,8 +103,8 @@ const subjectOf = (r: Respondent): Subject => ({ role: r.role, department: r.dep
 
 /**
  * The N priorities (ARCHITECTURE.md, "Stacks"): the question's options where a
- * file lists them (`listed`), else what some leader ranked (without a role
- * column everyone is a leader). A name outside them is a write-in. More than
+ * file lists them (`listed`), else what some leader ranked or listed with a
+ * blank rank (a long file's unranked rows; without a role column everyone is a leader). A name outside them is a write-in. More than
  * MAX_PRIORITIES is an InputError saying how many and what to do.
  */
 export function priorityPool(dataset: Dataset, isLeader: (r: Respondent) => boolean): Priority[] {
@@ -112,7 +112,12 @@ export function priorityPool(dataset: Dataset, isLeader: (r: Respondent) => bool
   let pool = listed;
   if (listed.length === 0) {
     const byLeader = new Set<string>();
-    for (const r of dataset.respondents) if (isLeader(r)) for (const e of r.stack) byLeader.add(e.priority);
+    for (const r of dataset.respondents) {
+      if (!isLeader(r)) continue;
+      for (const e of r.stack) byLeader.add(e.priority);
+      // a long file's blank-rank rows list the rest of the leader's list: a priority no leader picked in a top-k sheet still counts
+      for (const key of r.unranked ?? []) byLeader.add(key);
+    }
     pool = dataset.priorities.filter((p) => byLeader.has(p.key));
   }
   if (pool.length > MAX_PRIORITIES) {
