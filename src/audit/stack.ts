@@ -14,6 +14,7 @@ import { columnMeans, sampleVariance } from '../stats/describe.js';
 import { KEMENY_MAX_ITEMS, kemeny } from '../stats/kemeny.js';
 import { kendallTauB } from '../stats/kendall-tau-b.js';
 import { kendallW, kendallWOfTally, kendallWPermutation } from '../stats/kendall-w.js';
+import { isConstant } from '../stats/pearson.js';
 import { addRanked, emptyRankTally } from '../stats/rank-tally.js';
 import { type CompletedStack, completeStack } from '../stats/ranks.js';
 import { rankBiasedOverlap } from '../stats/rbo.js';
@@ -240,7 +241,9 @@ export function analyseStacks(
       meanRank: b.meanRanks[i]!,
       ...(sd === null ? { sd: null, sdReason: 'only one leader ranked' } : { sd }),
       top3Share: top3 / leaders.length,
-      unanimous: top3 === leaders.length,
+      // in every leader's top three, and not contested: for N <= 4 a 3rd place is also the last third, so
+      // "1st for one, 3rd of 4 for another" is contested, and a row is never marked both
+      unanimous: top3 === leaders.length && !contested,
       contested,
       firstPlaces: b.firstPlaces[i]!,
     };
@@ -361,6 +364,9 @@ function byName(names: readonly string[], values: ArrayLike<number>): Record<str
   return out;
 }
 
+/** Why a leader has no rho to the others when the others' consensus ties every priority. */
+export const OTHERS_TIED = "the other leaders' stacks cancel out: together they rank every priority the same, so there is no order to compare with";
+
 function raterOf(l: Ranked, m: number, totals: Totals, names: readonly string[], keys: readonly string[], nameOf: (r: Respondent) => string): Rater {
   const n = names.length;
   const own = l.stack.completed;
@@ -380,6 +386,10 @@ function raterOf(l: Ranked, m: number, totals: Totals, names: readonly string[],
   const restFirsts = totals.firstPlaces.slice();
   for (const i of firstPlacesOf(own)) restFirsts[i]! -= 1;
   const othersMean = restSums.map((s) => s / (m - 1));
+  if (isConstant(othersMean)) {
+    // the others' stacks cancel out (two leaders in exact reverse): no order to compare with, and no "the others put it 1st"
+    return { ...base, spearmanToOthers: null, spearmanToOthersReason: OTHERS_TIED, divergence: null, divergenceReason: OTHERS_TIED, largestGaps: [] };
+  }
   const rho = spearman(own, othersMean);
   const othersOrder = bordaOrder(restSums, restFirsts, keys);
   const othersPosition = new Array<number>(n);
