@@ -44,7 +44,12 @@ export interface RevealOptions extends ReadingFlags {
 
 /** Why a prompt cannot run here, naming the non-interactive way to the same end. */
 function requireTerminal(io: Io, what: string, instead: string): void {
-  if (!io.interactive) throw new UsageError(`${what} needs a person at the keyboard, and standard input is not a terminal; ${instead}`);
+  if (io.interactive) return;
+  // say which end is not a terminal: a redirected output is not a missing keyboard
+  const inputIsTerminal = Boolean(process.stdin.isTTY);
+  const outputIsTerminal = Boolean((io.stdout as { isTTY?: boolean }).isTTY);
+  const which = inputIsTerminal && !outputIsTerminal ? 'standard output is not a terminal (it is redirected)' : 'standard input is not a terminal';
+  throw new UsageError(`${what} needs a person at the keyboard, and ${which}; ${instead}`);
 }
 
 const COLLECT_INSTEAD =
@@ -77,7 +82,7 @@ export async function collectCommand(options: CollectOptions, io: Io): Promise<v
   } else if (state.priorities.length > 0) {
     priorities = listOrder([], state.priorities);
   }
-  if (options.top === undefined && priorities !== null) sameTopAsBefore(file, state.submissions, priorities.length);
+  if (priorities !== null) sameTopAsBefore(file, state.submissions, priorities.length, options.top);
   requireTerminal(io, 'align collect', COLLECT_INSTEAD);
   const { runSession, askPriorities } = await import('../workshop/session.js');
   const { CLEAR } = await import('../workshop/reveal.js');
@@ -122,12 +127,14 @@ function alphabetical(names: readonly string[]): string[] {
 
 /**
  * Carrying on a sheet of top-k stacks without --top would ask the next
- * participants for a full ranking: stop and say which flag keeps them alike.
+ * participants for a full ranking, and another --top would mix two sizes of
+ * top k: stop and say which flag keeps them alike.
  */
-function sameTopAsBefore(file: string, submissions: ReadonlyArray<{ ranked: readonly string[] }>, n: number): void {
+function sameTopAsBefore(file: string, submissions: ReadonlyArray<{ ranked: readonly string[] }>, n: number, top: number | undefined): void {
   if (submissions.length === 0) return;
   const k = submissions[0]!.ranked.length;
-  if (k < n && submissions.every((s) => s.ranked.length === k)) {
+  // a --top that is neither the sheet's k nor a full ranking would mix top-k stacks of two sizes
+  if (k < n && submissions.every((s) => s.ranked.length === k) && top !== k && (top === undefined || top < n)) {
     throw new UsageError(
       `${file} holds top-${k} stacks (${k} of ${n} priorities ranked); pass --top ${k} to carry on alike, or --top ${n} to ask the next participants for a full ranking`,
     );

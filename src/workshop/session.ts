@@ -74,7 +74,9 @@ type MenuChoice = 'next' | 'who' | 'reveal' | 'finish';
 export async function runSession(options: SessionOptions, out: SessionOut, prompts: Prompts = INQUIRER): Promise<SessionResult> {
   const state = readSheet(options.file);
   const priorities = [...options.priorities];
-  out.say(WORDS.intro(shown(options.file), priorities.length, options.top));
+  // a --top of at least N is a full ranking, and said so
+  const top = options.top !== null && options.top < priorities.length ? options.top : null;
+  out.say(WORDS.intro(shown(options.file), priorities.length, top));
   if (state.submissions.length > 0) out.say(WORDS.resuming(state.submissions.map((s) => shown(s.respondent))));
   for (;;) {
     const choices: Array<{ name: string; value: MenuChoice }> = [{ name: WORDS.menuNext, value: 'next' }];
@@ -251,7 +253,7 @@ export async function buildStack(options: SessionOptions, priorities: string[], 
     });
     if (answer.kind === 'pick') picked.push(answer.name);
     else if (answer.kind === 'undo') picked.pop();
-    else if (answer.kind === 'review') out.say(stackText(picked, priorities));
+    else if (answer.kind === 'review') out.say(stackText(picked, priorities, false));
     else if (answer.kind === 'cancel') return null;
     else {
       const name = await writeIn(priorities, taken, prompts);
@@ -283,12 +285,12 @@ async function writeIn(priorities: readonly string[], taken: ReadonlySet<string>
   ).trim();
 }
 
-/** A stack as the participant reviews it: #1, #2, … and what is left unranked. */
-export function stackText(picked: readonly string[], priorities: readonly string[]): string {
+/** A stack as the participant reviews it: #1, #2, … and what is left: unranked when `complete`, else still to place. */
+export function stackText(picked: readonly string[], priorities: readonly string[], complete = true): string {
   const taken = new Set(picked.map(priorityKey));
   const left = priorities.filter((p) => !taken.has(priorityKey(p)));
   const lines = picked.map((name, i) => WORDS.stackLine(i + 1, shown(name)));
-  if (left.length > 0) lines.push(WORDS.notRanked(left.map(shown)));
+  if (left.length > 0) lines.push(complete ? WORDS.notRanked(left.map(shown)) : WORDS.notPlacedYet(left.map(shown)));
   return lines.join('\n');
 }
 

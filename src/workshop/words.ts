@@ -25,7 +25,8 @@ export const WORDS = {
   menuReveal: 'Finish and reveal the stacks',
   menuFinish: 'Finish without the reveal',
   nobodyYet: 'Nobody has submitted yet.',
-  submittedList: (names: readonly string[]) => `Submitted (${names.length}): ${names.join(', ')}`,
+  // one a line: a comma inside a name would make a comma-separated list ambiguous
+  submittedList: (names: readonly string[]) => `Submitted (${names.length}):\n${names.map((n) => `  ${n}`).join('\n')}`,
 
   // --- align collect: one participant
   askName: 'Your name',
@@ -52,6 +53,7 @@ export const WORDS = {
   stackTitle: (name: string) => `Stack of ${name}`,
   stackLine: (position: number, name: string) => `  #${position}  ${name}`,
   notRanked: (names: readonly string[]) => `  not ranked: ${names.join(', ')}`,
+  notPlacedYet: (names: readonly string[]) => `  still to place: ${names.join(', ')}`,
   confirmMenu: 'Is this your stack?',
   confirmSave: 'Yes, save it',
   confirmUndo: 'Undo the last pick',

@@ -55,6 +55,9 @@ describe('align collect: what is refused before any prompt', () => {
     writeFileSync(sheet, readFileSync(FIXTURE));
     await stops(['collect', sheet, '--priority', 'Cut costs', '--priority', 'Margin'], /"Margin" is not among them/);
     await stops(['collect', sheet], /holds top-3 stacks \(3 of 4 priorities ranked\); pass --top 3 to carry on alike, or --top 4/);
+    // another k would mix two sizes of top k (QA 16, Low); a full ranking (--top 4 of 4) is a choice the message offers
+    await stops(['collect', sheet, '--top', '2'], /holds top-3 stacks \(3 of 4 priorities ranked\); pass --top 3 to carry on alike/);
+    await stops(['collect', sheet, '--top', '4'], /standard input is not a terminal/);
     // with --top, the checks pass and only the terminal is missing
     await stops(['collect', sheet, '--top', '3'], /standard input is not a terminal/);
   });

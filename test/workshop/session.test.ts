@@ -230,3 +230,33 @@ describe('runSession: --leaders names the role offered (QA 16, item 10)', () => 
     expect(readSheet(file).submissions.find((s) => s.respondent === 'Ann')?.role).toBe('Manager');
   });
 });
+
+describe('runSession: what the screen says (QA 16, Low items)', () => {
+  it('a --top of at least N is a full ranking; a review part-way says "still to place"; who has submitted is one a line', async () => {
+    const file = sheetIn();
+    writeFileSync(
+      file,
+      [
+        'respondent,role,department,submitted,priority,rank',
+        '"Adu, Ben",Executive,,2026-03-01T08:00:00.000Z,P1,1',
+        '"Adu, Ben",Executive,,2026-03-01T08:00:00.000Z,P2,2',
+        '',
+      ].join('\n'),
+    );
+    const out = recorder();
+    const done = runSession({ file, priorities: ['P1', 'P2'], top: 3, writeIn: false, now: FIXED }, out);
+    expect(out.lines[0]).toMatch(/2 priorities, each participant ranks them all\./);
+    await answer(/What next\?/, 'W');
+    expect(out.lines.at(-1)).toBe('Submitted (1):\n  Adu, Ben');
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'Cleo');
+    await answer(/Your role/, '');
+    await answer(/Your department/, 'N');
+    await answer(/Pick your #1/, 'P2');
+    await answer(/Pick your #2/, 'R');
+    expect(out.lines.at(-1)).toBe('  #1  P2\n  still to place: P1');
+    await answer(/Pick your #2/, 'C');
+    await answer(/What next\?/, 'Finish w', true);
+    await done;
+  });
+});
