@@ -174,13 +174,10 @@ export function appendStack(path: string, stack: SheetStack, expected?: SheetIde
   return after;
 }
 
+/** The sheet's text, for its line ending and last byte; '' when absent or not a regular file (a device reads forever). */
 function existingText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw e;
-  }
+  const st = statOrNull(path);
+  return st?.isFile() && st.size > 0 ? readFileSync(path, 'utf8') : '';
 }
 
 /** So the new file's name survives a power cut too; a platform that cannot sync a folder (Windows) is left to itself. */

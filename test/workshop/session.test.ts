@@ -260,3 +260,26 @@ describe('runSession: what the screen says (QA 16, Low items)', () => {
     await done;
   });
 });
+
+describe('runSession: a save that fails (QA 16, item 6)', () => {
+  it('says so with the stack still on screen, offers to try again, and giving up is a UsageError (exit 2) naming whose stack was not saved', async () => {
+    // /dev/full: every write fails with ENOSPC, as a full disk would (align collect refuses a device up front; runSession is driven here directly)
+    const out = recorder();
+    const done = runSession({ file: '/dev/full', priorities: ['P1', 'P2'], top: null, writeIn: false, now: FIXED }, out);
+    const failed = expect(done).rejects.toThrow(/Ann's stack could not be saved to \/dev\/full \(ENOSPC\) and is not in it/);
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'Ann');
+    await answer(/Your role/, '');
+    await answer(/Your department/, 'N');
+    await answer(/Pick your #1/, 'P2');
+    await answer(/Pick your #2/, 'P1');
+    await answer(/Is this your stack\?/, 'Y');
+    expect(out.lines.at(-1)).toBe('Could not save this stack to /dev/full (ENOSPC). It is still here, not yet in the file.');
+    expect(out.lines.at(-2)).toBe('  #1  P2\n  #2  P1'); // the stack, on screen above
+    await answer(/Try again\?/, 'T'); // fails again
+    expect(out.lines.at(-1)).toMatch(/^Could not save this stack/);
+    expect(out.clears).toBe(0); // nothing cleared: the stack stays for the retry
+    await answer(/Try again\?/, 'S', true);
+    await failed;
+  });
+});
