@@ -14,6 +14,7 @@ import { columnMeans, sampleVariance } from '../stats/describe.js';
 import { KEMENY_MAX_ITEMS, kemeny } from '../stats/kemeny.js';
 import { kendallTauB } from '../stats/kendall-tau-b.js';
 import { kendallW, kendallWOfTally, kendallWPermutation } from '../stats/kendall-w.js';
+import { isConstant } from '../stats/pearson.js';
 import { addRanked, emptyRankTally } from '../stats/rank-tally.js';
 import { type CompletedStack, completeStack } from '../stats/ranks.js';
 import { rankBiasedOverlap } from '../stats/rbo.js';
@@ -103,8 +104,8 @@ const subjectOf = (r: Respondent): Subject => ({ role: r.role, department: r.dep
 
 /**
  * The N priorities (ARCHITECTURE.md, "Stacks"): the question's options where a
- * file lists them (`listed`), else what some leader ranked (without a role
- * column everyone is a leader). A name outside them is a write-in. More than
+ * file lists them (`listed`), else what some leader ranked or listed with a
+ * blank rank (a long file's unranked rows; without a role column everyone is a leader). A name outside them is a write-in. More than
  * MAX_PRIORITIES is an InputError saying how many and what to do.
  */
 export function priorityPool(dataset: Dataset, isLeader: (r: Respondent) => boolean): Priority[] {
@@ -112,7 +113,12 @@ export function priorityPool(dataset: Dataset, isLeader: (r: Respondent) => bool
   let pool = listed;
   if (listed.length === 0) {
     const byLeader = new Set<string>();
-    for (const r of dataset.respondents) if (isLeader(r)) for (const e of r.stack) byLeader.add(e.priority);
+    for (const r of dataset.respondents) {
+      if (!isLeader(r)) continue;
+      for (const e of r.stack) byLeader.add(e.priority);
+      // a long file's blank-rank rows list the rest of the leader's list: a priority no leader picked in a top-k sheet still counts
+      for (const key of r.unranked ?? []) byLeader.add(key);
+    }
     pool = dataset.priorities.filter((p) => byLeader.has(p.key));
   }
   if (pool.length > MAX_PRIORITIES) {
@@ -235,7 +241,9 @@ export function analyseStacks(
       meanRank: b.meanRanks[i]!,
       ...(sd === null ? { sd: null, sdReason: 'only one leader ranked' } : { sd }),
       top3Share: top3 / leaders.length,
-      unanimous: top3 === leaders.length,
+      // in every leader's top three, and not contested: for N <= 4 a 3rd place is also the last third, so
+      // "1st for one, 3rd of 4 for another" is contested, and a row is never marked both
+      unanimous: top3 === leaders.length && !contested,
       contested,
       firstPlaces: b.firstPlaces[i]!,
     };
@@ -356,6 +364,9 @@ function byName(names: readonly string[], values: ArrayLike<number>): Record<str
   return out;
 }
 
+/** Why a leader has no rho to the others when the others' consensus ties every priority. */
+export const OTHERS_TIED = "the other leaders' stacks cancel out: together they rank every priority the same, so there is no order to compare with";
+
 function raterOf(l: Ranked, m: number, totals: Totals, names: readonly string[], keys: readonly string[], nameOf: (r: Respondent) => string): Rater {
   const n = names.length;
   const own = l.stack.completed;
@@ -375,6 +386,10 @@ function raterOf(l: Ranked, m: number, totals: Totals, names: readonly string[],
   const restFirsts = totals.firstPlaces.slice();
   for (const i of firstPlacesOf(own)) restFirsts[i]! -= 1;
   const othersMean = restSums.map((s) => s / (m - 1));
+  if (isConstant(othersMean)) {
+    // the others' stacks cancel out (two leaders in exact reverse): no order to compare with, and no "the others put it 1st"
+    return { ...base, spearmanToOthers: null, spearmanToOthersReason: OTHERS_TIED, divergence: null, divergenceReason: OTHERS_TIED, largestGaps: [] };
+  }
   const rho = spearman(own, othersMean);
   const othersOrder = bordaOrder(restSums, restFirsts, keys);
   const othersPosition = new Array<number>(n);

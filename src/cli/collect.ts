@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { priorityKey } from '../ingest/priority-key.js';
-import { readSheet, sheetTextProblem } from '../workshop/sheet.js';
+import { checkSheetTarget, readSheet, sheetTextProblem } from '../workshop/sheet.js';
 import { WORDS } from '../workshop/words.js';
 import type { Io } from './io.js';
 import { colorLevel, useColor } from './io.js';
@@ -44,7 +44,12 @@ export interface RevealOptions extends ReadingFlags {
 
 /** Why a prompt cannot run here, naming the non-interactive way to the same end. */
 function requireTerminal(io: Io, what: string, instead: string): void {
-  if (!io.interactive) throw new UsageError(`${what} needs a person at the keyboard, and standard input is not a terminal; ${instead}`);
+  if (io.interactive) return;
+  // say which end is not a terminal: a redirected output is not a missing keyboard
+  const inputIsTerminal = Boolean(process.stdin.isTTY);
+  const outputIsTerminal = Boolean((io.stdout as { isTTY?: boolean }).isTTY);
+  const which = inputIsTerminal && !outputIsTerminal ? 'standard output is not a terminal (it is redirected)' : 'standard input is not a terminal';
+  throw new UsageError(`${what} needs a person at the keyboard, and ${which}; ${instead}`);
 }
 
 const COLLECT_INSTEAD =
@@ -61,6 +66,7 @@ export async function collectCommand(options: CollectOptions, io: Io): Promise<v
     throw new UsageError('name the stacks sheet to collect into, e.g. align collect stacks.csv (or write an empty one with --blank-sheet stacks.csv)');
   const file = options.file;
   // every check that needs no keyboard comes first, so a mistake is said before the terminal is
+  checkSheetTarget(file);
   const state = readSheet(file);
   const given = await givenPriorities(options, io);
   let priorities: string[] | null = null;
@@ -72,11 +78,11 @@ export async function collectCommand(options: CollectOptions, io: Io): Promise<v
         `${file} was started with the priorities ${state.priorities.map((p) => JSON.stringify(p)).join(', ')}, and ${JSON.stringify(missing[0])} is not among them (a new priority would change every earlier stack); collect into a new file, or leave out --priority/--priorities to carry on with the file's list`,
       );
     }
-    priorities = state.priorities.length > 0 ? state.priorities : given;
+    priorities = listOrder(given, state.priorities);
   } else if (state.priorities.length > 0) {
-    priorities = state.priorities;
+    priorities = listOrder([], state.priorities);
   }
-  if (options.top === undefined && priorities !== null) sameTopAsBefore(file, state.submissions, priorities.length);
+  if (priorities !== null) sameTopAsBefore(file, state.submissions, priorities.length, options.top);
   requireTerminal(io, 'align collect', COLLECT_INSTEAD);
   const { runSession, askPriorities } = await import('../workshop/session.js');
   const { CLEAR } = await import('../workshop/reveal.js');
@@ -85,15 +91,16 @@ export async function collectCommand(options: CollectOptions, io: Io): Promise<v
   try {
     if (priorities === null) priorities = await askPriorities();
     const result = await runSession(
-      { file, priorities, top: options.top ?? null, writeIn: Boolean(options.writeIn) },
+      { file, priorities, top: options.top ?? null, writeIn: Boolean(options.writeIn), leaders: options.leaders },
       { say, clear: () => io.stdout.write(CLEAR) },
     );
     say(WORDS.finished(file, result.submitted));
     reveal = result.reveal;
   } catch (e) {
     if (e instanceof Error && e.name === 'ExitPromptError') {
-      // Ctrl-C at a prompt: every confirmed stack is on disk already
-      say(`\n${WORDS.interrupted(file, readSheet(file).submissions.length)}`);
+      // Ctrl-C at a prompt: every confirmed stack is on disk already; the stack being entered is cleared from the screen
+      io.stdout.write(CLEAR);
+      say(`${WORDS.interrupted(file, readSheet(file).submissions.length)}`);
       return;
     }
     throw e;
@@ -102,13 +109,32 @@ export async function collectCommand(options: CollectOptions, io: Io): Promise<v
 }
 
 /**
- * Carrying on a sheet of top-k stacks without --top would ask the next
- * participants for a full ranking: stop and say which flag keeps them alike.
+ * The order the priorities are offered in, on every run: the facilitator's
+ * (--priority, or a text file of priorities), then any other priority of the
+ * sheet in alphabetical order. Never the sheet's own row order: its first rows
+ * are the first participant's stack, #1 first, and offering that order would
+ * show the next participant (and the room) how that stack ran.
  */
-function sameTopAsBefore(file: string, submissions: ReadonlyArray<{ ranked: readonly string[] }>, n: number): void {
+export function listOrder(given: readonly string[], fromSheet: readonly string[]): string[] {
+  const keys = new Set(given.map(priorityKey));
+  const rest = fromSheet.filter((p) => !keys.has(priorityKey(p)));
+  return [...given, ...alphabetical(rest)];
+}
+
+function alphabetical(names: readonly string[]): string[] {
+  return [...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true }) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Carrying on a sheet of top-k stacks without --top would ask the next
+ * participants for a full ranking, and another --top would mix two sizes of
+ * top k: stop and say which flag keeps them alike.
+ */
+function sameTopAsBefore(file: string, submissions: ReadonlyArray<{ ranked: readonly string[] }>, n: number, top: number | undefined): void {
   if (submissions.length === 0) return;
   const k = submissions[0]!.ranked.length;
-  if (k < n && submissions.every((s) => s.ranked.length === k)) {
+  // a --top that is neither the sheet's k nor a full ranking would mix top-k stacks of two sizes
+  if (k < n && submissions.every((s) => s.ranked.length === k) && top !== k && (top === undefined || top < n)) {
     throw new UsageError(
       `${file} holds top-${k} stacks (${k} of ${n} priorities ranked); pass --top ${k} to carry on alike, or --top ${n} to ask the next participants for a full ranking`,
     );
@@ -147,7 +173,8 @@ async function readPriorityList(path: string, options: CollectOptions, io: Io): 
   if (['.csv', '.tsv', '.xlsx'].includes(extname(path).toLowerCase())) {
     const { loadStack } = await import('./stack.js');
     const { result } = await loadStack({ file: path, leaders: options.leaders, quiet: true }, io);
-    return result.stack.priorities;
+    // a stacks file's order is a stack's order (listOrder): offered alphabetically instead
+    return alphabetical(result.stack.priorities);
   }
   let text: string;
   try {

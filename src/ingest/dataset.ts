@@ -423,6 +423,7 @@ export function assembleDataset(
     submitted: row.submitted,
     likert: row.likert,
     stack,
+    ...(row.unranked && row.unranked.length > 0 ? { unranked: [...new Set(row.unranked.map(keyOf))].filter((k) => k !== '') } : {}),
     // what the survey audit reads besides Likert answers and ranks, carried rather than parsed and dropped
     ...answersOf(row),
   }));

@@ -3,7 +3,8 @@
  * separate file (a workshop's `align collect`, a consultant's sheet) and are
  * joined to the survey's respondents (ARCHITECTURE.md, "Who and what is
  * read"): by respondent id, else email (case-insensitive), else name (case-
- * and accent-insensitive). A stack that matches nobody is not used and is
+ * and accent-insensitive), else, for a stack with an id and no name (align
+ * collect's respondent column), that id as a name. A stack that matches nobody is not used and is
  * listed with that reason; every row stays accounted for.
  */
 import { InputError } from '../errors.js';
@@ -57,6 +58,8 @@ export function joinRankings(survey: Dataset, rankings: Dataset): Dataset {
       ['respondent id', byId, idKey(s)],
       ['email', byEmail, emailKey(s)],
       ['name', byName, nameKey(s)],
+      // a stacks sheet's respondent cell (align collect's, read as an id) holds the leader's name: matched to the survey's names last
+      ['name', byName, s.name === null && s.toolId !== null ? personKey(s.toolId) : null],
     ];
     let matched: Respondent | null = null;
     let problem: string | null = null;

@@ -125,6 +125,8 @@ export interface Respondent {
   likert: Record<string, number>;
   /** The explicit part of the respondent's stack, as ranked; empty when nothing ranked. */
   stack: StackEntry[];
+  /** Keys of the priorities the respondent's rows list with a blank rank (a long-format stacks file), when any. */
+  unranked?: string[];
   /** Free-text answers: question -> text (survey exports; absent for a stacks file). Shown only for groups at or above the comment threshold. */
   comments?: Record<string, string>;
   /** Multi-select answers: question -> the options chosen. */

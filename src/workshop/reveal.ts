@@ -10,6 +10,7 @@
  * "not ranked"), never by colour alone: with colour the titles are bold, nothing more,
  * so the view reads the same on a light or a dark terminal.
  */
+import { createHash } from 'node:crypto';
 import { Chalk } from 'chalk';
 import type { AuditResult, Rater } from '../audit/types.js';
 import { fmtRank } from '../format.js';
@@ -27,7 +28,7 @@ export interface RevealOptions {
   colorLevel?: 1 | 2 | 3;
 }
 
-/** A, B, … Z, then AA, AB, …: a leader's letter by their place in the input. */
+/** A, B, … Z, then AA, AB, …: the letter of the leader in place `index` of letterOrder. */
 export function leaderLetter(index: number): string {
   let n = index;
   let s = '';
@@ -39,21 +40,47 @@ export function leaderLetter(index: number): string {
 }
 
 /**
+ * The order of the letters: by a hash of each stack (its ranks), never by
+ * the input's order. The room watched who submitted first, so "Leader A is the
+ * first to submit" would name them; a stack's hash is known only from the stack
+ * itself, which the reveal shows anyway. Identical stacks (nothing to tell
+ * apart) keep their relative order.
+ */
+export function letterOrder(raters: readonly Pick<Rater, 'ranks' | 'ranked'>[]): number[] {
+  const digest = (r: Pick<Rater, 'ranks' | 'ranked'>) =>
+    createHash('sha256')
+      .update(JSON.stringify([r.ranked, Object.entries(r.ranks).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))]))
+      .digest('hex');
+  const keyed = raters.map((r, i) => ({ i, key: digest(r) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+  return keyed.map((k) => k.i);
+}
+
+/**
  * The result with every leader's name replaced by "Leader A", "Leader B", …
- * (input order), and what could name them left out: departments, the
+ * (letters in letterOrder, and the leaders, their pages and their pairs in
+ * the letters' order), and what could name them left out: departments, the
  * cascade, the notes and ledger (which quote names and lines).
  */
 export function anonymized(result: AuditResult): AuditResult {
   const copy = structuredClone(result);
   if (!copy.stack) return copy;
   const label = new Map<string, string>();
-  copy.stack.raters.forEach((r, i) => {
-    label.set(r.name, WORDS.leaderLabel(leaderLetter(i)));
+  const place = new Map<string, number>();
+  const order = letterOrder(copy.stack.raters);
+  order.forEach((i, n) => {
+    const name = copy.stack!.raters[i]!.name;
+    label.set(name, WORDS.leaderLabel(leaderLetter(n)));
+    place.set(name, n);
   });
   const as = (name: string) => label.get(name) ?? name;
-  copy.stack.raters = copy.stack.raters.map((r) => ({ ...r, name: as(r.name), department: null }));
-  copy.stack.pairs = copy.stack.pairs.map((p) => ({ ...p, a: as(p.a), b: as(p.b) }));
-  copy.stack.leaders = copy.stack.leaders.map(as);
+  const at = (name: string) => place.get(name) ?? Number.MAX_SAFE_INTEGER;
+  copy.stack.raters = order.map((i) => copy.stack!.raters[i]!).map((r) => ({ ...r, name: as(r.name), department: null }));
+  copy.stack.pairs = copy.stack.pairs
+    .map((p) => (at(p.a) <= at(p.b) ? p : { ...p, a: p.b, b: p.a }))
+    .sort((p, q) => at(p.a) - at(q.a) || at(p.b) - at(q.b))
+    .map((p) => ({ ...p, a: as(p.a), b: as(p.b) }));
+  copy.stack.leaders = [...copy.stack.leaders].sort((a, b) => at(a) - at(b)).map(as);
   copy.stack.departments = [];
   copy.cascade = [];
   copy.input = { ...copy.input, notes: [], excluded: [] };

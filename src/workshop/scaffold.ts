@@ -30,6 +30,8 @@ export function answerScale(): string[] {
 }
 
 /** The respondent questions every survey needs, with the answer that marks a leader. */
+export const NAME_QUESTION = 'Name';
+export const EMAIL_QUESTION = 'Email';
 export const ROLE_QUESTION = 'Role';
 export const DEPARTMENT_QUESTION = 'Department';
 
@@ -129,12 +131,18 @@ export function surveyQuestions(): string {
 ==========================================================
 
 Keep the wording exactly as written: align recognises these statements and
-their answers without any configuration. Add the two respondent questions,
-then one grid (matrix / Likert) question holding the statements, all answered
-on the same five-point scale.
+their answers without any configuration. Add the respondent questions, then
+one grid (matrix / Likert) question holding the statements, all answered on the
+same five-point scale.
 
-RESPONDENT QUESTIONS (required, single choice or short text)
-------------------------------------------------------------
+RESPONDENT QUESTIONS (single choice or short text)
+--------------------------------------------------
+${NAME_QUESTION}
+  Short text. Leaders (required): the name they give for their priority stack,
+  so align joins each leader's stack to their answers. Everyone else: optional
+  (answers are reported only for groups, never by name).
+${EMAIL_QUESTION}
+  Short text, optional: joins a stack to its leader when two names are alike.
 ${ROLE_QUESTION}
   Leaders answer: Executive
   Everyone else: their level (e.g. Manager, Individual contributor)
@@ -164,8 +172,8 @@ SurveyMonkey: add a "Matrix / Rating Scale" question. Paste the statements
   into the rows (the bulk answer editor takes one a line), then enter the five
   columns of the answer scale in order.
 
-Then export the responses as CSV (or Excel) and run:
-  align audit responses.csv --config align.yml -o report.md
+Then export the responses as CSV (or Excel) and run, with the leaders' stacks:
+  align audit responses.csv --rankings stacks.csv --config align.yml -o report.md
 
 THE STATEMENTS, NUMBERED (for the facilitator's notes)
 ------------------------------------------------------
@@ -195,7 +203,8 @@ for the leaders' priority stacks, and the settings the analysis reads.
 3. **Survey.** Everyone (leaders and their teams) answers the survey. Each answers for themselves.
 4. **Reveal.** The team sees the stacks side by side (\`align stack stacks.csv --reveal\`): where the leaders
    agree, who diverges, which priorities are contested.
-5. **Report.** The facilitator runs \`align audit\` on the survey export and the stacks, and the team discusses
+5. **Report.** The facilitator runs \`align audit responses.csv --rankings stacks.csv --config align.yml\` (the
+   survey export, and the stacks joined to the leaders by the name they gave in both), and the team discusses
    the findings in order: the facts, what they mean, what the team will do.
 
 ## Confidentiality

@@ -12,6 +12,7 @@
  * Ctrl-C inside a prompt ends the session with what was confirmed saved.
  */
 import { confirm, input, Separator, select } from '@inquirer/prompts';
+import { UsageError } from '../errors.js';
 import { priorityKey } from '../ingest/priority-key.js';
 import { terminalName as shown } from '../render/terminal-stack.js';
 import { appendStack, findSubmission, readSheet, type SheetStack, type SheetState, sheetTextProblem } from './sheet.js';
@@ -40,6 +41,8 @@ export interface SessionOptions {
   top: number | null;
   /** Whether a participant may write in a priority that is not on the list. */
   writeIn: boolean;
+  /** The leaders' roles (collect --leaders); the first is offered as the role. Default Executive. */
+  leaders?: readonly string[];
   /** The clock (tests fix it). */
   now?: () => Date;
 }
@@ -57,7 +60,7 @@ export function picksWanted(top: number | null, n: number): number {
 }
 
 /** The submit time of a new stack: now, and always after every time in the sheet (a re-submission must sort later). */
-export function nextSubmitted(state: SheetState, now: Date): string {
+export function nextSubmitted(state: Pick<SheetState, 'submissions'>, now: Date): string {
   let t = now.getTime();
   for (const s of state.submissions) {
     const before = Date.parse(s.submitted);
@@ -71,7 +74,9 @@ type MenuChoice = 'next' | 'who' | 'reveal' | 'finish';
 export async function runSession(options: SessionOptions, out: SessionOut, prompts: Prompts = INQUIRER): Promise<SessionResult> {
   const state = readSheet(options.file);
   const priorities = [...options.priorities];
-  out.say(WORDS.intro(shown(options.file), priorities.length, options.top));
+  // a --top of at least N is a full ranking, and said so
+  const top = options.top !== null && options.top < priorities.length ? options.top : null;
+  out.say(WORDS.intro(shown(options.file), priorities.length, top));
   if (state.submissions.length > 0) out.say(WORDS.resuming(state.submissions.map((s) => shown(s.respondent))));
   for (;;) {
     const choices: Array<{ name: string; value: MenuChoice }> = [{ name: WORDS.menuNext, value: 'next' }];
@@ -85,17 +90,24 @@ export async function runSession(options: SessionOptions, out: SessionOut, promp
       continue;
     }
     const saved = await participant(options, state, priorities, out, prompts);
-    if (saved) {
-      out.clear();
-      out.say(WORDS.saved(shown(saved.respondent), state.submissions.length));
-    } else {
-      out.say(WORDS.cancelled);
-    }
+    // cleared either way: a cancelled entry (name, picks, a write-in) must not stay on screen for the next participant
+    out.clear();
+    if (saved !== null && typeof saved !== 'string') out.say(WORDS.saved(shown(saved.respondent), state.submissions.length));
+    else out.say(saved ?? WORDS.cancelled);
   }
 }
 
-/** One participant, from their name to the confirmed stack appended to the sheet; null when cancelled. */
-async function participant(options: SessionOptions, state: SheetState, priorities: string[], out: SessionOut, prompts: Prompts): Promise<SheetStack | null> {
+/**
+ * One participant, from their name to the confirmed stack appended to the
+ * sheet; null when cancelled, or why the entry could not start.
+ */
+async function participant(
+  options: SessionOptions,
+  state: SheetState,
+  priorities: string[],
+  out: SessionOut,
+  prompts: Prompts,
+): Promise<SheetStack | string | null> {
   const typed = (
     await prompts.input({
       message: WORDS.askName,
@@ -106,6 +118,9 @@ async function participant(options: SessionOptions, state: SheetState, prioritie
     })
   ).trim();
   const earlier = findSubmission(state, typed);
+  // A hand-filled stack without a submit time cannot be told from a later one (the reader would
+  // take both as one stack, each priority ranked twice): refused before the entry, the sheet untouched.
+  if (earlier?.untimedLine !== undefined) return WORDS.untimed(shown(earlier.respondent), shown(options.file), earlier.untimedLine);
   if (earlier) {
     const when = new Date(earlier.submitted);
     const at = Number.isFinite(when.getTime()) ? when.toISOString().slice(11, 16) : shown(earlier.submitted);
@@ -113,9 +128,12 @@ async function participant(options: SessionOptions, state: SheetState, prioritie
   }
   // the earlier spelling, so the reader sees one respondent submitting again
   const respondent = earlier ? earlier.respondent : typed;
-  const role = await remembered(prompts, WORDS.askRole, WORDS.typeRole, withDefault(state.roles, 'Executive'), earlier?.role, false);
+  const leader = options.leaders?.[0] ?? 'Executive';
+  const role = await remembered(prompts, WORDS.askRole(leader), WORDS.typeRole, withDefault(state.roles, leader), earlier?.role ?? leader, false);
   const department = await remembered(prompts, WORDS.askDepartment, WORDS.typeDepartment, state.departments, earlier?.department, true);
-  const ranked = await buildStack(options, priorities, out, prompts);
+  // a write-in joins the list only once the stack is saved: a cancelled one leaves nothing behind
+  const offered = [...priorities];
+  const ranked = await buildStack(options, offered, out, prompts);
   if (ranked === null) return null;
   const rankedKeys = new Set(ranked.map(priorityKey));
   const stack: SheetStack = {
@@ -124,15 +142,43 @@ async function participant(options: SessionOptions, state: SheetState, prioritie
     department,
     submitted: nextSubmitted(state, options.now?.() ?? new Date()),
     ranked,
-    unranked: priorities.filter((p) => !rankedKeys.has(priorityKey(p))),
+    unranked: offered.filter((p) => !rankedKeys.has(priorityKey(p))),
   };
-  appendStack(options.file, stack);
+  await save(options.file, stack, state, prompts, out);
+  priorities.push(...offered.slice(priorities.length));
   const at = state.submissions.findIndex((s) => s.respondent === respondent);
   if (at >= 0) state.submissions[at] = stack;
   else state.submissions.push(stack);
   if (!state.roles.includes(role)) state.roles.push(role);
   if (department !== '' && !state.departments.includes(department)) state.departments.push(department);
   return stack;
+}
+
+/**
+ * Appends the stack, checking the sheet is still the one read. A write that
+ * fails (a full disk, a permission taken away) says why and offers to try
+ * again, the stack still on the screen; giving up, or a sheet deleted or
+ * replaced during the session, stops with exit 2 saying the stack was not saved.
+ */
+async function save(file: string, stack: SheetStack, state: SheetState, prompts: Prompts, out: SessionOut): Promise<void> {
+  for (;;) {
+    try {
+      state.identity = appendStack(file, stack, state.identity);
+      return;
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      const code = (e as NodeJS.ErrnoException).code ?? 'error';
+      out.say(WORDS.saveFailed(shown(file), code));
+      const again = await prompts.select<boolean>({
+        message: WORDS.saveFailedMenu,
+        choices: [
+          { name: WORDS.saveRetry, value: true },
+          { name: WORDS.saveGiveUp, value: false },
+        ],
+      });
+      if (!again) throw new UsageError(WORDS.notSaved(stack.respondent, file, code));
+    }
+  }
 }
 
 function withDefault(values: readonly string[], first: string): string[] {
@@ -207,7 +253,7 @@ export async function buildStack(options: SessionOptions, priorities: string[], 
     });
     if (answer.kind === 'pick') picked.push(answer.name);
     else if (answer.kind === 'undo') picked.pop();
-    else if (answer.kind === 'review') out.say(stackText(picked, priorities));
+    else if (answer.kind === 'review') out.say(stackText(picked, priorities, false));
     else if (answer.kind === 'cancel') return null;
     else {
       const name = await writeIn(priorities, taken, prompts);
@@ -239,12 +285,12 @@ async function writeIn(priorities: readonly string[], taken: ReadonlySet<string>
   ).trim();
 }
 
-/** A stack as the participant reviews it: #1, #2, … and what is left unranked. */
-export function stackText(picked: readonly string[], priorities: readonly string[]): string {
+/** A stack as the participant reviews it: #1, #2, … and what is left: unranked when `complete`, else still to place. */
+export function stackText(picked: readonly string[], priorities: readonly string[], complete = true): string {
   const taken = new Set(picked.map(priorityKey));
   const left = priorities.filter((p) => !taken.has(priorityKey(p)));
   const lines = picked.map((name, i) => WORDS.stackLine(i + 1, shown(name)));
-  if (left.length > 0) lines.push(WORDS.notRanked(left.map(shown)));
+  if (left.length > 0) lines.push(complete ? WORDS.notRanked(left.map(shown)) : WORDS.notPlacedYet(left.map(shown)));
   return lines.join('\n');
 }
 

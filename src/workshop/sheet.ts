@@ -15,7 +15,7 @@
  * next participant starts (O_APPEND, fsync; the header only into an empty file),
  * so killing the process loses at most the stack being entered.
  */
-import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, fsyncSync, openSync, readFileSync, type Stats, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import Papa from 'papaparse';
@@ -38,6 +38,15 @@ export interface SheetStack {
   ranked: readonly string[];
   /** The session's other priorities, left unranked (blank rank). */
   unranked: readonly string[];
+  /** The line of a row of this stack with a blank `submitted` (a sheet filled by hand), if any. */
+  untimedLine?: number;
+}
+
+/** Which file a session appended to, so that a sheet deleted or replaced since is noticed (null: there was none). */
+export interface SheetIdentity {
+  dev: number;
+  ino: number;
+  size: number;
 }
 
 /** What a sheet already holds, for resuming: the priorities in first-seen order and each participant's latest stack. */
@@ -48,6 +57,8 @@ export interface SheetState {
   /** Every role and department value, in first-seen order (offered again to the next participant). */
   roles: string[];
   departments: string[];
+  /** The file as read (null when absent); appendStack checks it is still the same file. */
+  identity: SheetIdentity | null;
 }
 
 const FORMULA_START = /^[=+\-@]/;
@@ -68,50 +79,105 @@ export function sheetTextProblem(text: string): SheetTextProblem | null {
   return null;
 }
 
-/** The CSV text of one stack's rows (no header). */
-export function stackRows(stack: SheetStack): string {
+/** The CSV text of one stack's rows (no header), each line ending in `eol`. */
+export function stackRows(stack: SheetStack, eol = '\n'): string {
   const rows: string[][] = [];
   stack.ranked.forEach((priority, i) => {
     rows.push([stack.respondent, stack.role, stack.department, stack.submitted, priority, String(i + 1)]);
   });
   for (const priority of stack.unranked) rows.push([stack.respondent, stack.role, stack.department, stack.submitted, priority, '']);
-  return stringify(rows, { record_delimiter: '\n' });
+  return stringify(rows, { record_delimiter: eol });
 }
 
 /** The header line. */
-export function sheetHeader(): string {
-  return stringify([[...SHEET_COLUMNS]], { record_delimiter: '\n' });
+export function sheetHeader(eol = '\n'): string {
+  return stringify([[...SHEET_COLUMNS]], { record_delimiter: eol });
+}
+
+const identityOf = (st: Pick<Stats, 'dev' | 'ino' | 'size'>): SheetIdentity => ({ dev: st.dev, ino: st.ino, size: st.size });
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/**
+ * Whether a session can save into `path`, checked before the first
+ * participant (exit 2, one line): a regular file align may write, or an absent
+ * one in a folder it may write in. Not a folder, a device or a missing folder.
+ */
+export function checkSheetTarget(path: string): void {
+  const fix = 'name a sheet in a folder you can write to';
+  const st = statOrNull(path);
+  if (st !== null) {
+    if (st.isDirectory()) throw new UsageError(`${path} is a folder; name the stacks sheet inside it, e.g. ${path}/stacks.csv`);
+    if (!st.isFile()) throw new UsageError(`${path} is not a regular file (a device or a pipe), so stacks cannot be saved in it; ${fix}`);
+    try {
+      accessSync(path, constants.R_OK | constants.W_OK);
+    } catch {
+      throw new UsageError(`${path} cannot be written (no permission), so no stack could be saved; ${fix}, or change its permissions`);
+    }
+    return;
+  }
+  const dir = dirname(path);
+  const parent = statOrNull(dir);
+  if (parent === null) throw new UsageError(`the folder ${dir} does not exist, so ${path} cannot be created; create the folder first, or ${fix}`);
+  if (!parent.isDirectory()) throw new UsageError(`${dir} is not a folder, so ${path} cannot be created; ${fix}`);
+  try {
+    accessSync(dir, constants.W_OK | constants.X_OK);
+  } catch {
+    throw new UsageError(`the folder ${dir} cannot be written (no permission), so ${path} cannot be created; ${fix}`);
+  }
 }
 
 /**
  * Appends one stack to the sheet (creating it with its header when absent or
- * empty) and syncs the file, and for a new file its folder, to disk.
+ * empty) and syncs the file, and for a new file its folder, to disk. The rows
+ * take the sheet's own line ending (CRLF when a spreadsheet saved it so), and
+ * a sheet that ends without a line break gets one first. With `expected` (the
+ * identity read or last written), a sheet deleted, replaced or changed since is
+ * refused (UsageError) rather than written to. Returns the sheet's identity after.
  */
-export function appendStack(path: string, stack: SheetStack): void {
+export function appendStack(path: string, stack: SheetStack, expected?: SheetIdentity | null): SheetIdentity {
+  if (expected !== undefined) {
+    const now = statOrNull(path);
+    const same =
+      expected === null ? now === null || now.size === 0 : now !== null && now.dev === expected.dev && now.ino === expected.ino && now.size === expected.size;
+    if (!same) {
+      const what = now === null ? 'was deleted' : expected === null ? 'was created by something else' : 'was replaced or changed by something else';
+      throw new UsageError(
+        `${path} ${what} during the session, so ${stack.respondent}'s stack (on the screen above) was not saved; check the file, then run align collect ${path} again`,
+      );
+    }
+  }
+  const text = expected === null ? '' : existingText(path);
+  const eol = /\r\n/.test(text.slice(0, Math.max(text.indexOf('\n') + 1, 0))) ? '\r\n' : '\n';
   const fd = openSync(path, 'a');
   let created = false;
+  let after: SheetIdentity;
   try {
     const size = fstatSync(fd).size;
     created = size === 0;
     // a sheet edited by hand may end without a line break: start on a line of our own
-    const gap = size > 0 && !endsWithNewline(path, size) ? '\n' : '';
-    writeSync(fd, `${gap}${created ? sheetHeader() : ''}${stackRows(stack)}`);
+    const gap = size > 0 && !text.endsWith('\n') ? eol : '';
+    writeSync(fd, `${gap}${created ? sheetHeader(eol) : ''}${stackRows(stack, eol)}`);
     fsyncSync(fd);
+    after = identityOf(fstatSync(fd));
   } finally {
     closeSync(fd);
   }
   if (created) syncFolder(dirname(path));
+  return after;
 }
 
-function endsWithNewline(path: string, size: number): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const byte = Buffer.alloc(1);
-    readSync(fd, byte, 0, 1, size - 1);
-    return byte[0] === 0x0a;
-  } finally {
-    closeSync(fd);
-  }
+/** The sheet's text, for its line ending and last byte; '' when absent or not a regular file (a device reads forever). */
+function existingText(path: string): string {
+  const st = statOrNull(path);
+  return st?.isFile() && st.size > 0 ? readFileSync(path, 'utf8') : '';
 }
 
 /** So the new file's name survives a power cut too; a platform that cannot sync a folder (Windows) is left to itself. */
@@ -147,7 +213,10 @@ function exists(path: string): boolean {
  * to a sheet it can read back.
  */
 export function readSheet(path: string): SheetState {
-  const state: SheetState = { priorities: [], submissions: [], roles: [], departments: [] };
+  const state: SheetState = { priorities: [], submissions: [], roles: [], departments: [], identity: null };
+  const st = statOrNull(path);
+  if (st === null) return state;
+  state.identity = identityOf(st);
   if (!exists(path)) return state;
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
@@ -193,7 +262,8 @@ export function readSheet(path: string): SheetState {
       else if (priority !== '') unranked.push(priority);
     }
     const ranked = ranks.sort((a, b) => a[1] - b[1]).map(([p]) => p);
-    state.submissions.push({ respondent, role, department, submitted, ranked, unranked });
+    const untimed = kept.find((r) => r.submitted === '');
+    state.submissions.push({ respondent, role, department, submitted, ranked, unranked, ...(untimed ? { untimedLine: untimed.line } : {}) });
   }
   state.priorities = [...priorities.values()];
   state.roles = [...roles];

@@ -25,7 +25,8 @@ export const WORDS = {
   menuReveal: 'Finish and reveal the stacks',
   menuFinish: 'Finish without the reveal',
   nobodyYet: 'Nobody has submitted yet.',
-  submittedList: (names: readonly string[]) => `Submitted (${names.length}): ${names.join(', ')}`,
+  // one a line: a comma inside a name would make a comma-separated list ambiguous
+  submittedList: (names: readonly string[]) => `Submitted (${names.length}):\n${names.map((n) => `  ${n}`).join('\n')}`,
 
   // --- align collect: one participant
   askName: 'Your name',
@@ -36,7 +37,7 @@ export const WORDS = {
   },
   replace: (name: string, when: string) =>
     `${name} submitted a stack at ${when}. Replace it with a new one? (the earlier one stays in the file, marked as replaced)`,
-  askRole: 'Your role (leaders are "Executive" unless align stack --leaders names another)',
+  askRole: (leader: string) => `Your role (the leaders' role is "${leader}")`,
   askDepartment: 'Your department',
   other: 'Other (type it)…',
   noDepartment: 'None',
@@ -52,6 +53,7 @@ export const WORDS = {
   stackTitle: (name: string) => `Stack of ${name}`,
   stackLine: (position: number, name: string) => `  #${position}  ${name}`,
   notRanked: (names: readonly string[]) => `  not ranked: ${names.join(', ')}`,
+  notPlacedYet: (names: readonly string[]) => `  still to place: ${names.join(', ')}`,
   confirmMenu: 'Is this your stack?',
   confirmSave: 'Yes, save it',
   confirmUndo: 'Undo the last pick',
@@ -59,6 +61,14 @@ export const WORDS = {
   saved: (name: string, count: number) =>
     `Saved ${name}'s stack (${fmtCount(count, 'stack')} in the file). The screen is cleared: pass the keyboard to the next participant.`,
   cancelled: 'Cancelled: nothing saved for this participant.',
+  untimed: (name: string, file: string, line: number) =>
+    `${name}'s stack in ${file} has no submit time (line ${line}), so a new one could not be told from it: nothing changed. Fill in the submitted cells of those rows (e.g. 2026-03-01T09:00:00Z), then run align collect again.`,
+  saveFailed: (file: string, code: string) => `Could not save this stack to ${file} (${code}). It is still here, not yet in the file.`,
+  saveFailedMenu: 'Try again?',
+  saveRetry: 'Try saving again',
+  saveGiveUp: 'Stop (this stack is not saved)',
+  notSaved: (name: string, file: string, code: string) =>
+    `${name}'s stack could not be saved to ${file} (${code}) and is not in it; the stacks saved before are, so fix the file or its folder and run align collect ${file} again`,
   interrupted: (file: string, count: number) =>
     `Stopped. ${fmtCount(count, 'stack')} saved in ${file}; run the same command again to carry on, or align stack ${file} --reveal to show them.`,
   finished: (file: string, count: number) =>

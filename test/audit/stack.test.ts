@@ -443,3 +443,32 @@ describe('the N priorities (ARCHITECTURE.md, "Stacks")', () => {
     );
   });
 });
+
+describe('QA 16, item 11: what the stack view must not claim', () => {
+  it('a priority is never marked both contested and unanimous (N = 4: 1st for one, 3rd for another)', () => {
+    const s = stackOf(
+      audit(aDataset().withLeader('Ana', 'X', ['Growth', 'Cost', 'Quality', 'People']).withLeader('Bo', 'Y', ['Quality', 'Growth', 'Cost', 'People'])),
+    );
+    const quality = s.consensus.find((e) => e.priority === 'Quality')!;
+    expect(quality.contested).toBe(true);
+    expect(quality.unanimous).toBe(false);
+    for (const e of s.consensus) expect(e.contested && e.unanimous, e.priority).toBe(false);
+  });
+
+  it('a leader whose two colleagues ranked in exact reverse: no rho, saying the others cancel out (no stack is flat), and no "the others put it 1st"', () => {
+    const P4 = ['Growth', 'Cost', 'Quality', 'People'];
+    const s = stackOf(
+      audit(
+        aDataset()
+          .withLeader('Ana', 'X', P4)
+          .withLeader('Bo', 'Y', [...P4].reverse())
+          .withLeader('Cy', 'Z', ['Cost', 'Growth', 'People', 'Quality']),
+      ),
+    );
+    const cy = s.raters.find((r) => r.name === 'Cy')!;
+    expect(cy.spearmanToOthers).toBeNull();
+    expect(cy.spearmanToOthersReason).toMatch(/the other leaders' stacks cancel out/);
+    expect(cy.spearmanToOthersReason).not.toMatch(/one of the stacks ranks every priority the same/);
+    expect(cy.largestGaps).toEqual([]);
+  });
+});

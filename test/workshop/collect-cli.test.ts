@@ -1,6 +1,6 @@
 // align collect and align stack --reveal without a terminal, and the checks
 // made before any prompt: each is exit 2 with one line naming what to do.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,9 @@ describe('align collect: what is refused before any prompt', () => {
     writeFileSync(sheet, readFileSync(FIXTURE));
     await stops(['collect', sheet, '--priority', 'Cut costs', '--priority', 'Margin'], /"Margin" is not among them/);
     await stops(['collect', sheet], /holds top-3 stacks \(3 of 4 priorities ranked\); pass --top 3 to carry on alike, or --top 4/);
+    // another k would mix two sizes of top k (QA 16, Low); a full ranking (--top 4 of 4) is a choice the message offers
+    await stops(['collect', sheet, '--top', '2'], /holds top-3 stacks \(3 of 4 priorities ranked\); pass --top 3 to carry on alike/);
+    await stops(['collect', sheet, '--top', '4'], /standard input is not a terminal/);
     // with --top, the checks pass and only the terminal is missing
     await stops(['collect', sheet, '--top', '3'], /standard input is not a terminal/);
   });
@@ -91,5 +94,16 @@ describe('help', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`Usage: align ${command}`));
     expect(run.stdout).toMatch(/Examples:\n\s+\$ align /);
+  });
+});
+
+describe('align collect: a sheet that cannot be written is said before the first participant (QA 16, item 6)', () => {
+  it('a folder, a file in a missing folder, a device: exit 2, one line, not the bug exit', async () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'adir'));
+    const two = ['--priority', 'A1', '--priority', 'B1'];
+    await stops(['collect', join(dir, 'adir'), ...two], /adir is a folder; name the stacks sheet inside it/);
+    await stops(['collect', join(dir, 'nodir', 'x.csv'), ...two], /the folder .*nodir does not exist, so .*x\.csv cannot be created/);
+    await stops(['collect', '/dev/null', ...two], /\/dev\/null is not a regular file/);
   });
 });

@@ -42,6 +42,29 @@ describe('align init <dir>', () => {
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine'); // --force replaces only its own files
   });
 
+  it('--force never replaces collected stacks or an edited align.yml: names them and writes nothing (QA 16, item 8)', async () => {
+    const dir = join(fresh(), 'eng');
+    expect((await runAlign(['init', dir, '--quiet'])).code).toBe(0);
+    const stacks = 'respondent,role,department,submitted,priority,rank\nAda,Executive,,2026-03-01T09:00:00.000Z,Growth,1\n';
+    writeFileSync(join(dir, 'stacks.csv'), stacks);
+    const yml = `${readFileSync(join(dir, 'align.yml'), 'utf8')}# our edit\n`;
+    writeFileSync(join(dir, 'align.yml'), yml);
+    const run = await runAlign(['init', dir, '--force']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/already holds align\.yml, stacks\.csv with content of their own .* which --force does not replace/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(join(dir, 'stacks.csv'), 'utf8')).toBe(stacks);
+    expect(readFileSync(join(dir, 'align.yml'), 'utf8')).toBe(yml);
+  });
+
+  it('a folder whose parent does not exist or is not a folder: exit 2, at once (no recursive mkdir: it spins under /proc)', async () => {
+    const run = await runAlign(['init', join(fresh(), 'no', 'such')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/does not exist or is not a folder; create it first/);
+    const proc = await runAlign(['init', '/proc/align-init-test']);
+    expect(proc.code).toBe(2);
+  });
+
   it('align.yml names every key of the config schema, the defaults active, and every commented example is valid', async () => {
     const dir = fresh();
     expect((await runAlign(['init', dir, '--quiet'])).code).toBe(0);
@@ -85,5 +108,42 @@ describe('align init <dir>', () => {
       const items = JSON.parse(run.stdout).survey.items as Array<{ text: string; bankId: string | null; dimension: string | null; points: number }>;
       expect(items.map((i) => [i.text, i.bankId, i.dimension, i.points])).toEqual(QUESTION_BANK.map((b) => [b.text, b.id, b.dimension, 5]));
     }
+  });
+
+  it('the steps connect: a survey with the Name question joins the stacks sheet by --rankings, as the suggested command says (QA 16, item 12)', async () => {
+    const dir = fresh();
+    expect((await runAlign(['init', dir, '--quiet'])).code).toBe(0);
+    const text = readFileSync(join(dir, 'survey-questions.txt'), 'utf8');
+    const asked = block(text, 'RESPONDENT QUESTIONS').filter((l) => !l.startsWith(' '));
+    expect(asked).toEqual(['Name', 'Email', 'Role', 'Department']);
+    expect(text).toMatch(/align audit responses\.csv --rankings stacks\.csv --config align\.yml/);
+    const statements = block(text, 'STATEMENTS');
+    const scale = block(text, 'ANSWER SCALE');
+    const rows = [[...asked, ...statements].map(q).join(',')];
+    const people: Array<[string, string, string]> = [
+      ['Ada Okafor', 'Executive', 'Sales'],
+      ['Ben Adu', 'Executive', 'Operations'],
+      ...Array.from({ length: 12 }, (_, i): [string, string, string] => ['', 'Manager', i < 6 ? 'Sales' : 'Operations']),
+    ];
+    people.forEach(([name, role, department], p) => {
+      rows.push([name, '', role, department, ...statements.map((_, i) => scale[(p + i) % 5]!)].map(q).join(','));
+    });
+    writeFileSync(join(dir, 'responses.csv'), `${rows.join('\n')}\n`);
+    writeFileSync(
+      join(dir, 'stacks.csv'),
+      [
+        'respondent,role,department,submitted,priority,rank',
+        'Ada Okafor,Executive,Sales,2026-03-01T09:00:00.000Z,Growth,1',
+        'Ada Okafor,Executive,Sales,2026-03-01T09:00:00.000Z,Margin,2',
+        'Ben Adu,Executive,Operations,2026-03-01T09:05:00.000Z,Margin,1',
+        'Ben Adu,Executive,Operations,2026-03-01T09:05:00.000Z,Growth,2',
+        '',
+      ].join('\n'),
+    );
+    const at = (f: string) => join(dir, f);
+    const run = await runAlign(['audit', at('responses.csv'), '--rankings', at('stacks.csv'), '--config', at('align.yml'), '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.stack.raters.map((r: { name: string }) => r.name).sort()).toEqual(['Ada Okafor', 'Ben Adu']);
   });
 });

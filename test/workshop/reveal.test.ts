@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/audit/types.js';
-import { leaderLetter, revealPages } from '../../src/workshop/reveal.js';
+import { leaderLetter, letterOrder, revealPages } from '../../src/workshop/reveal.js';
 import { ROOT, runAlign } from '../helpers/run.js';
 
 const FIXTURE = join(ROOT, 'test/fixtures/workshop/stacks.csv');
@@ -32,13 +32,32 @@ describe('revealPages at 80 columns, colour off', () => {
     await expect(joined(pages)).toMatchFileSnapshot('golden/reveal-80.txt');
   });
 
-  it('--anonymize: Leader A, B, C in input order, and no name, department or note anywhere', async () => {
-    const pages = revealPages(await result(), { anonymize: true, width: 80, height: 24, color: false });
+  it('--anonymize: Leader A, B, C by a hash of each stack, not the input order, and no name, department or note anywhere', async () => {
+    const full = await result();
+    const pages = revealPages(full, { anonymize: true, width: 80, height: 24, color: false });
+    const order = letterOrder(full.stack!.raters);
+    // the fixture is one where the submission order and the letters' order differ (QA 16, item 2)
+    expect(order).not.toEqual([0, 1, 2]);
     expect(pages.slice(0, 3).map((p) => p.split('\n')[0])).toEqual(['Stack 1 of 3: Leader A', 'Stack 2 of 3: Leader B', 'Stack 3 of 3: Leader C']);
+    // Leader A's page is the stack letterOrder puts first, whoever submitted first
+    const named = revealPages(full, { anonymize: false, width: 80, height: 24, color: false });
+    order.forEach((i, n) => {
+      const lines = named[i]!.split('\n');
+      expect(pages[n]!.split('\n').slice(1, lines.length)).toEqual(lines.slice(1)); // the first page adds the note on hidden names
+    });
     const all = pages.join('\n');
     expect(all).not.toMatch(/Amara|Okafor|Ben Adu|Chiara|Rossi|Sales|Operations|Finance/);
     expect(all).toMatch(/Leader A/);
     await expect(joined(pages)).toMatchFileSnapshot('golden/reveal-80-anonymized.txt');
+  });
+
+  it('letterOrder depends on the stacks alone: the same stacks in another input order get the same letters', () => {
+    const a = { ranked: 2, ranks: { X: 1, Y: 2 } };
+    const b = { ranked: 2, ranks: { Y: 1, X: 2 } };
+    const c = { ranked: 1, ranks: { X: 1, Y: 2 } };
+    const forward = letterOrder([a, b, c]).map((i) => [a, b, c][i]);
+    const backward = letterOrder([c, b, a]).map((i) => [c, b, a][i]);
+    expect(backward).toEqual(forward);
   });
 
   it('leaderLetter: A … Z, then AA, AB', () => {

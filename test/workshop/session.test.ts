@@ -148,3 +148,138 @@ describe('nextSubmitted', () => {
     expect(nextSubmitted(later, FIXED())).toBe('2026-03-01T10:00:00.001Z');
   });
 });
+
+describe('runSession: a cancelled entry leaves nothing behind (QA 16, item 3)', () => {
+  it('clears the screen after a cancel, and a write-in from the cancelled stack is neither offered nor saved', async () => {
+    const file = sheetIn();
+    const out = recorder();
+    const done = runSession({ file, priorities: ['Growth', 'Margin', 'Talent'], top: 2, writeIn: true, now: FIXED }, out);
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'Ann');
+    await answer(/Your role/, '');
+    await answer(/Your department/, 'N');
+    await answer(/Pick your #1 \(of 2\)/, 'W');
+    await answer(/Your priority/, 'Secret layoffs');
+    await answer(/Pick your #2 \(of 2\)/, 'C');
+    expect(out.clears).toBe(1); // the cancelled name, picks and write-in wiped
+    expect(out.lines.at(-1)).toBe('Cancelled: nothing saved for this participant.');
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'Ben');
+    await answer(/Your role/, '');
+    await answer(/Your department/, 'N');
+    expect(screen.getScreen()).not.toMatch(/Secret layoffs/);
+    await answer(/Pick your #1 \(of 2\)/, 'G');
+    await answer(/Pick your #2 \(of 2\)/, 'M');
+    expect(out.lines.at(-1)).not.toMatch(/Secret layoffs/);
+    await answer(/Is this your stack\?/, 'Y');
+    await answer(/What next\?/, 'Finish w', true);
+    await done;
+    expect(readFileSync(file, 'utf8')).not.toMatch(/Secret layoffs|Ann/);
+    expect(readSheet(file).priorities).toEqual(['Growth', 'Margin', 'Talent']);
+  });
+});
+
+describe('runSession: re-submitting over a hand-filled stack without a submit time (QA 16, item 5)', () => {
+  it('is refused before the entry, saying which line to fill in, and the sheet is left as it was', async () => {
+    const file = sheetIn();
+    const before = [
+      'respondent,role,department,submitted,priority,rank',
+      'Ann,Executive,,,P1,1',
+      'Ann,Executive,,,P2,2',
+      'Ben,Executive,,,P2,1',
+      'Ben,Executive,,,P1,2',
+      '',
+    ].join('\n');
+    writeFileSync(file, before);
+    const out = recorder();
+    const done = runSession({ file, priorities: ['P1', 'P2'], top: null, writeIn: false, now: FIXED }, out);
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'ann');
+    expect(out.lines.at(-1)).toMatch(/^Ann's stack in .*stacks\.csv has no submit time \(line 2\), so a new one could not be told from it: nothing changed\./);
+    await answer(/What next\?/, 'Finish w', true);
+    await done;
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
+
+describe('runSession: --leaders names the role offered (QA 16, item 10)', () => {
+  it("asks with the leaders' role and offers it first", async () => {
+    const file = sheetIn();
+    writeFileSync(
+      file,
+      [
+        'respondent,role,department,submitted,priority,rank',
+        'Ben,Executive,,2026-03-01T08:00:00.000Z,P1,1',
+        'Ben,Executive,,2026-03-01T08:00:00.000Z,P2,2',
+        '',
+      ].join('\n'),
+    );
+    const out = recorder();
+    const done = runSession({ file, priorities: ['P1', 'P2'], top: null, writeIn: false, leaders: ['Manager'], now: FIXED }, out);
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'Ann');
+    expect(screen.getScreen()).toMatch(/the leaders' role is "Manager"/);
+    expect(screen.getScreen()).not.toMatch(/"Executive"/);
+    await answer(/Your role/, ''); // Enter: the default, the leaders' role
+    await answer(/Your department/, 'N');
+    await answer(/Pick your #1/, 'P1');
+    await answer(/Pick your #2/, 'P2');
+    await answer(/Is this your stack\?/, 'Y');
+    await answer(/What next\?/, 'Finish w', true);
+    await done;
+    expect(readSheet(file).submissions.find((s) => s.respondent === 'Ann')?.role).toBe('Manager');
+  });
+});
+
+describe('runSession: what the screen says (QA 16, Low items)', () => {
+  it('a --top of at least N is a full ranking; a review part-way says "still to place"; who has submitted is one a line', async () => {
+    const file = sheetIn();
+    writeFileSync(
+      file,
+      [
+        'respondent,role,department,submitted,priority,rank',
+        '"Adu, Ben",Executive,,2026-03-01T08:00:00.000Z,P1,1',
+        '"Adu, Ben",Executive,,2026-03-01T08:00:00.000Z,P2,2',
+        '',
+      ].join('\n'),
+    );
+    const out = recorder();
+    const done = runSession({ file, priorities: ['P1', 'P2'], top: 3, writeIn: false, now: FIXED }, out);
+    expect(out.lines[0]).toMatch(/2 priorities, each participant ranks them all\./);
+    await answer(/What next\?/, 'W');
+    expect(out.lines.at(-1)).toBe('Submitted (1):\n  Adu, Ben');
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'Cleo');
+    await answer(/Your role/, '');
+    await answer(/Your department/, 'N');
+    await answer(/Pick your #1/, 'P2');
+    await answer(/Pick your #2/, 'R');
+    expect(out.lines.at(-1)).toBe('  #1  P2\n  still to place: P1');
+    await answer(/Pick your #2/, 'C');
+    await answer(/What next\?/, 'Finish w', true);
+    await done;
+  });
+});
+
+describe('runSession: a save that fails (QA 16, item 6)', () => {
+  it('says so with the stack still on screen, offers to try again, and giving up is a UsageError (exit 2) naming whose stack was not saved', async () => {
+    // /dev/full: every write fails with ENOSPC, as a full disk would (align collect refuses a device up front; runSession is driven here directly)
+    const out = recorder();
+    const done = runSession({ file: '/dev/full', priorities: ['P1', 'P2'], top: null, writeIn: false, now: FIXED }, out);
+    const failed = expect(done).rejects.toThrow(/Ann's stack could not be saved to \/dev\/full \(ENOSPC\) and is not in it/);
+    await answer(/What next\?/, 'N');
+    await answer(/Your name/, 'Ann');
+    await answer(/Your role/, '');
+    await answer(/Your department/, 'N');
+    await answer(/Pick your #1/, 'P2');
+    await answer(/Pick your #2/, 'P1');
+    await answer(/Is this your stack\?/, 'Y');
+    expect(out.lines.at(-1)).toBe('Could not save this stack to /dev/full (ENOSPC). It is still here, not yet in the file.');
+    expect(out.lines.at(-2)).toBe('  #1  P2\n  #2  P1'); // the stack, on screen above
+    await answer(/Try again\?/, 'T'); // fails again
+    expect(out.lines.at(-1)).toMatch(/^Could not save this stack/);
+    expect(out.clears).toBe(0); // nothing cleared: the stack stays for the retry
+    await answer(/Try again\?/, 'S', true);
+    await failed;
+  });
+});

@@ -273,10 +273,12 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
     });
     if (!stack) continue;
     // A row that lists a priority and leaves its rank blank: unranked, as a wide file's blank cell, but said out loud.
+    const unranked: string[] = [];
     for (const r of members) {
       const name = (table.records[r]![priority] ?? '').trim();
       if ((table.records[r]![rank] ?? '').trim() === '' && keyOf(name) !== '') {
         out.notes.push({ file: table.path, line: table.lines[r]!, note: `blank rank for ${JSON.stringify(name)}: counted as unranked` });
+        unranked.push(name);
       }
     }
     const row: RawRow = {
@@ -290,6 +292,7 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
       submitted: parseIsoTimestamp(cell(table, first, attributes.submitted)),
       likert: Object.create(null) as Record<string, number>,
       stack,
+      ...(unranked.length > 0 ? { unranked } : {}),
       exclude: null,
     };
     // attributes: the first non-blank value among the respondent's rows

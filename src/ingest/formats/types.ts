@@ -49,6 +49,12 @@ export interface RawRow {
   likert: Record<string, number>;
   /** The explicit stack as written: priority name (any spelling) and rank (1 = best). */
   stack: Array<{ priority: string; rank: number }>;
+  /**
+   * Priorities the respondent's rows list with a blank rank (long format): not
+   * ranked, but on their list, so a leader's listing counts the priority in N
+   * even when no leader ranked it (a top-k sheet).
+   */
+  unranked?: string[];
   /** Set when the tool's own columns say this is not a real response (preview, unfinished...). */
   exclude: string | null;
   /** Seconds from start to submit, when the tool records the duration or both times (never negative, never NaN). */
