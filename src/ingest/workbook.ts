@@ -132,7 +132,7 @@ export function readWorkbook(bytes: Uint8Array, path: string, options: WorkbookO
   }
   const shared = book.sharedStrings && zip.has(book.sharedStrings) ? sharedStrings(zip, book.sharedStrings) : [];
   const styles = book.styles && zip.has(book.styles) ? dateStyles(zip, book.styles) : [];
-  const read = sheetRows(zip, chosen.target, path, { shared, styles, date1904: book.date1904, ...options });
+  const read = sheetRows(zip, chosen.target, path, { shared, styles, date1904: book.date1904, sheet: chosen.name, ...options });
   if (read.records.length === 0) {
     throw new InputError(
       path,
@@ -530,8 +530,11 @@ function longCell(path: string, line: number | null, column: string | null): Inp
   );
 }
 
-/** How a style shows a number: not as a date (null), or as a date, a time, or both. */
-type DateShape = { date: boolean; time: boolean } | null;
+/**
+ * How a style shows a number: not as a date (null), or as a date, a time, or
+ * both; `fraction` when it shows fractions of a second (`ss.000`).
+ */
+type DateShape = { date: boolean; time: boolean; fraction?: true } | null;
 
 /**
  * Excel's built-in number formats that show a date or a time (ECMA-376 Part 1,
@@ -555,7 +558,8 @@ export function dateShape(code: string): DateShape {
   if (/^general$/i.test(bare.trim())) return null;
   const time = /[hs]/i.test(bare) || /AM\/PM|A\/P/i.test(bare);
   const date = /[dy]/i.test(bare) || (/m/i.test(bare.replace(/AM\/PM|A\/P/gi, '')) && !time);
-  return date || time ? { date, time } : null;
+  if (!date && !time) return null;
+  return /s\.0/i.test(bare) ? { date, time, fraction: true } : { date, time };
 }
 
 /** Each cell style (`<cellXfs>`'s `<xf>`, by index) as dateShape reads its number format. */
@@ -581,9 +585,14 @@ function dateStyles(zip: Zip, part: string): DateShape[] {
   return styles;
 }
 
-/** A number as Excel's General format saves it to CSV: at most 15 significant digits. */
+/**
+ * A number as Excel's General format saves it to CSV: at most 15 significant
+ * digits, so no float artefacts (0.30000000000000004 is 0.3); but a whole
+ * number a double holds exactly (up to 2^53, a 16-digit id) keeps every
+ * digit, so two ids never read as one.
+ */
 export function generalNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  if (Number.isSafeInteger(n)) return String(n);
   if (!Number.isFinite(n)) return String(n);
   const rounded = Number(n.toPrecision(15));
   return Object.is(rounded, -0) ? '0' : String(rounded);
@@ -594,12 +603,16 @@ const DAY_MS = 86_400_000;
 /**
  * A date serial as an ISO string in the workbook's own time (no zone): days
  * since 1899-12-30 (the 1900 system, whose serials below 61 Excel counts
- * with a 29 February 1900 that never was) or since 1904-01-01.
+ * with a 29 February 1900 that never was) or since 1904-01-01. The time is
+ * rounded as Excel shows it: to the nearest second (45719.3938657 is
+ * 09:27:10, not 09:27:09.996), to the millisecond when the format shows
+ * fractions of a second.
  */
-export function excelDate(serial: number, shape: { date: boolean; time: boolean }, date1904: boolean): string {
+export function excelDate(serial: number, shape: { date: boolean; time: boolean; fraction?: true }, date1904: boolean): string {
   const days = date1904 ? serial + 1462 : serial;
   const epoch = days < 61 ? -25568 : -25569; // days from the serial's day 0 to 1970-01-01
-  const ms = Math.round((days + epoch) * DAY_MS);
+  const exact = Math.round((days + epoch) * DAY_MS);
+  const ms = shape.fraction ? exact : Math.round(exact / 1000) * 1000;
   const t = new Date(ms);
   if (Number.isNaN(t.getTime())) return generalNumber(serial);
   const iso = t.toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ, read as the workbook's wall clock
@@ -636,7 +649,7 @@ function sheetRows(
   zip: Zip,
   part: string,
   path: string,
-  context: { shared: readonly string[]; styles: readonly DateShape[]; date1904: boolean } & WorkbookOptions,
+  context: { shared: readonly string[]; styles: readonly DateShape[]; date1904: boolean; sheet: string } & WorkbookOptions,
 ): { records: string[][]; lines: number[] } {
   const records: string[][] = [];
   const lines: number[] = [];
@@ -652,6 +665,9 @@ function sheetRows(
   let inInline = false;
   let phonetic = 0;
   let inSheetData = false;
+  // a formula cell (`<f>`) with no saved value (`<v>`): written by a program that does not calculate
+  let formula = false;
+  let saved = false;
   const cellValue = (): string => {
     switch (type) {
       case 's': {
@@ -714,10 +730,18 @@ function sheetRows(
           style = Number(attribute(tag, 's') ?? 0) || 0;
           value = '';
           inline = '';
+          formula = false;
+          saved = false;
           break;
         }
+        case 'f':
+          if (inSheetData) formula = true;
+          break;
         case 'v':
-          if (inSheetData) capture = 'v';
+          if (inSheetData) {
+            capture = 'v';
+            saved = true;
+          }
           break;
         case 'is':
           inInline = true;
@@ -747,6 +771,16 @@ function sheetRows(
           break;
         case 'c': {
           if (!inSheetData) break;
+          if (formula && !saved && type !== 'inlineStr') {
+            // read as blank, the answers would drop out of the audit without a word
+            throw new InputError(
+              path,
+              rowNumber,
+              columnName(column),
+              `the workbook's formulas were never calculated: cell ${columnName(column)}${rowNumber} of sheet ${JSON.stringify(context.sheet)} has a formula and no saved value`,
+              'open and save it in Excel, or export CSV',
+            );
+          }
           const text = cellValue();
           if (text === '') break;
           while (row.length < column) row.push('');

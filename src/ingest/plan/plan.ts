@@ -13,12 +13,13 @@
 
 import { InputError } from '../../errors.js';
 import { record as emptyRecord, recordFrom } from '../../records.js';
+import { headerInTranslation } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
 import type { ColumnInfo, NormaliseContext } from '../formats/types.js';
 import { deriveOptions, type Inference, inferAnswer, inferFromHeader, inferLikert, splitChoices } from '../infer.js';
 import { DECIMAL_COMMA, isMissingAnswer, scalesFor } from '../likert.js';
 import { aliasKeyOf, EMPTY_ROW, invalidReason } from '../rankings.js';
-import { parseTimestamp, settleDateOrder } from '../timestamps.js';
+import { type DateOrderChoice, parseTimestamp, settleDateOrder } from '../timestamps.js';
 import type { Excluded, Item, Note, Table } from '../types.js';
 import { multiQuestions, optionsOf } from './answers.js';
 import { numericGroups, questionGroups, quoted } from './groups.js';
@@ -32,6 +33,17 @@ const NOTHING_READ_FIX =
   'give stacks as long format (respondent, priority, rank), one column per priority holding its rank, one column per position, or one list cell (A;B;C), and Likert items as labels or as three or more columns of whole numbers; or name the columns under columns in align.yml (align inspect --write-config writes a starter)';
 
 /** Reads a tool's export with its layout. */
+
+/**
+ * What a submit-time column's header says of its dates' order: headed in one
+ * of the translated languages (`Horodateur`, `Zeitstempel`), day first, as
+ * every one of them writes dates; an English header says nothing.
+ */
+export function headerDateOrder(header: string): DateOrderChoice | null {
+  return headerInTranslation(header, 'submitted')
+    ? { order: 'dmy', how: `the column is headed ${JSON.stringify(header)}, in a language that writes the day first` }
+    : null;
+}
 
 /** The most distinct roles and departments a file's rows share one copy of (a few dozen in a real org chart). */
 const SHARED_VALUES = 10_000;
@@ -277,7 +289,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       ? {
           ...settleDateOrder(
             submittedColumns.flatMap((r) => r.view.raw),
-            { configured: config.dateOrder },
+            { configured: config.dateOrder, known: headerDateOrder(submittedColumns[0]!.column.header) },
             table,
             submittedColumns[0]!.column.header,
           ),
