@@ -519,3 +519,49 @@ export function mixedLanguages(cells: Iterable<string>, scale: Scale): Array<{ l
   }
   return common !== null && common.size === 0 ? [...seen.values()] : null;
 }
+
+/**
+ * When `cells`, read on `scale`, could as well be read on its 7-point twin
+ * (`agreement` and `agreement-7`, both built in): each reads every label and
+ * keeps as many of them apart, so the answers cannot tell which scale the
+ * survey used. `moved`: a label the two readings place differently from the
+ * way the 7-point scale holds the 5-point one's own labels (1, 2, 4, 6, 7):
+ * `Plutôt d'accord` beside `Pas d'accord` and `Tout à fait d'accord` is 4 of
+ * 5 (SurveyMonkey's "Agree") or 5 of 7 (Qualtrics' "Somewhat agree"), which
+ * changes the answers' order, not only their spacing; null when every label
+ * sits where the 5-point scale's own would (English `Disagree`, `Agree`).
+ * Null when there is no such twin. Either scale named in align.yml
+ * (`scales:`) is no longer built in, and settles it.
+ *   twinReading(["Pas d'accord", "Plutôt d'accord"], findScale('agreement')!, scalesFor({}))
+ *     -> {twin: agreement-7, labels: [{label: "Pas d'accord", here: 2, there: 2}, {label: "Plutôt d'accord", here: 4, there: 5}], moved: "Plutôt d'accord"}
+ */
+export function twinReading(
+  cells: Iterable<string>,
+  scale: Scale,
+  scales: readonly Scale[],
+): { twin: Scale; labels: Array<{ label: string; here: number; there: number }>; moved: string | null } | null {
+  // a tie between the two goes to the 5-point scale (bestScale: the first tried), so only it has a twin to check
+  if (!scale.builtin || scale.numbered) return null;
+  const five = scale;
+  const seven = scales.find((s) => s.builtin && !s.numbered && s.name === `${five.name}-7`);
+  if (!seven) return null;
+  const labels: Array<{ label: string; here: number; there: number }> = [];
+  const seen = new Set<string>();
+  for (const cell of cells) {
+    if (cell.trim() === '' || five.missing.has(cachedLabelKey(cell))) continue;
+    const key = cachedLabelKey(cell);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const a = likertValue(cell, five);
+    const b = likertValue(cell, seven);
+    if (typeof a !== 'number' || typeof b !== 'number') return null; // one scale does not read it: the answers tell
+    labels.push({ label: cell.trim(), here: a, there: b });
+  }
+  if (labels.length === 0) return null;
+  if (new Set(labels.map((l) => l.here)).size !== new Set(labels.map((l) => l.there)).size) return null;
+  // where the 7-point scale holds the 5-point scale's own labels (1, 2, 4, 6, 7 for agreement)
+  const embed = five.shown.map((s) => seven.labels.get(labelKey(s.label)));
+  const moved = labels.find((l) => embed[l.here - 1] !== l.there);
+  const sorted = labels.sort((x, y) => x.here - y.here);
+  return { twin: seven, labels: sorted, moved: moved?.label ?? null };
+}

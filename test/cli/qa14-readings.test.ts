@@ -1,6 +1,8 @@
 // Silent misreadings a black-box QA pass found on issue 14 (D3-D8), each now read as the file means
 // or stopped with one line naming the align.yml setting that settles it. The files are the QA's
 // synthetic cases (test/fixtures/qa14/).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { excelDate, generalNumber } from '../../src/ingest/workbook.js';
@@ -83,5 +85,60 @@ describe('D8: workbook numbers and dates as Excel shows them; --sheet on a CSV',
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('is a CSV file, which has no sheets: --sheet names a sheet of an .xlsx workbook; leave out --sheet');
     }
+  });
+});
+
+describe('D4: labels a 5-point scale and its 7-point twin both read', () => {
+  it('when the two readings order the labels differently, exit 2 naming the labels, both readings and the align.yml fix', async () => {
+    const run = await runAlign(['audit', at('fr7-ambig.csv'), '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(
+      `the answers ("Pas d'accord", "Plutôt d'accord", "Tout à fait d'accord") are labels of both the 5-point agreement scale (2, 4, 5 of 5) and the 7-point agreement-7 scale (2, 5, 7 of 7), and no answer tells which the survey used`,
+    );
+    expect(run.stderr).toContain(`scales: {agreement-7: {labels: {"Plutôt d'accord": 5}}} reads them on 7 points`);
+    const de = await runAlign(['audit', at('de7-ambig.csv'), '--format', 'json']);
+    expect(de.code).toBe(2);
+    expect(de.stderr).toMatch(/5-point agreement scale \(1, 2, 4, 5 of 5\) and the 7-point agreement-7 scale \(1, 3, 5, 7 of 7\)/);
+  });
+
+  it('the fix it names settles the reading either way', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'align-qa14-'));
+    const seven = join(folder, 'seven.yml');
+    const five = join(folder, 'five.yml');
+    writeFileSync(seven, `scales:\n  agreement-7:\n    labels:\n      "Plutôt d'accord": 5\n`);
+    writeFileSync(five, `scales:\n  agreement:\n    labels:\n      "Plutôt d'accord": 4\n`);
+    const on7 = await auditJson('fr7-ambig.csv', '--config', seven);
+    const on5 = await auditJson('fr7-ambig.csv', '--config', five);
+    expect(on7.json.survey.items.map((i: Json) => i.points)).toEqual([7, 7, 7, 7, 7, 7]);
+    expect(on5.json.survey.items.map((i: Json) => i.points)).toEqual([5, 5, 5, 5, 5, 5]);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('labels that sit where the 5-point scale puts its own read on 5 points, with a note when a point of it went unanswered', async () => {
+    const { code, json } = await auditJson('es7-noalgo.csv');
+    expect(code).toBe(0);
+    expect(json.survey.items[0].points).toBe(5);
+    expect(json.input.notes).toEqual([
+      expect.objectContaining({
+        note: expect.stringMatching(
+          /^the answers \("Totalmente en desacuerdo", "En desacuerdo", "De acuerdo", "Totalmente de acuerdo"\) of column "Q1" and 5 more read with it are labels of both .* read on 5 points; if the survey used 7, say so in align\.yml: scales: \{agreement-7: /,
+        ),
+      }),
+    ]);
+  });
+
+  it('English 5-point labels, every point answered, read on 5 points without a note', async () => {
+    const { code, json } = await auditJson('../exports/google-forms.csv');
+    expect(code).toBe(0);
+    expect(json.survey.items.every((i: Json) => i.points === 5)).toBe(true);
+    expect(json.input.notes).toEqual([]);
+  });
+
+  it('inspect says a column is read on the scale the audit uses (fr7-full Q2: 7 points with its question)', async () => {
+    const inspect = await runAlign(['inspect', at('fr7-full.csv')]);
+    expect(inspect.stdout).toMatch(/Q2 +likert .*answers are labels of the agreement scale .*; read on the agreement-7 scale \(7 points\)/);
+    const { json } = await auditJson('fr7-full.csv');
+    expect(json.survey.items.find((i: Json) => i.id === 'Q2').points).toBe(7);
   });
 });

@@ -207,7 +207,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   // 5. Likert scales: a question's columns share one scale; align.yml may name it.
   const lenient = context.likert === 'lenient';
   unknownScales(resolved, competing, file, headerLine, lenient ? notes : null);
-  resolveScales(resolved, scales, config, file, headerLine, lenient ? notes : null);
+  resolveScales(resolved, scales, config, file, headerLine, lenient ? notes : null, notes);
 
   // 6. Items.
   const items: Item[] = [];

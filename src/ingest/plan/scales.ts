@@ -15,6 +15,7 @@ import {
   mixedLanguages,
   numericRange,
   type Scale,
+  twinReading,
 } from '../likert.js';
 import { outlyingAnswers } from '../outlying.js';
 import { SKIP_INVALID_FIX } from '../rankings.js';
@@ -29,8 +30,19 @@ export function likertOf(kind: LikertKind): Resolved['likert'] {
 /** The headers of the columns read on one numeric range with a column (its group), set by resolveScales. */
 const sharing = new WeakMap<Resolved, readonly string[]>();
 
-/** `lenient`: where to note a column align.yml calls Likert on no scale align knows, leaving it unread instead of stopping. */
-export function resolveScales(resolved: Resolved[], scales: Scale[], config: AlignConfig, file: string, headerLine: number, lenient: Note[] | null): void {
+/**
+ * `lenient`: where to note a column align.yml calls Likert on no scale align knows, leaving it unread instead of stopping;
+ * `notes`: the file's notes, for a reading worth saying (refuseTwinReadings).
+ */
+export function resolveScales(
+  resolved: Resolved[],
+  scales: Scale[],
+  config: AlignConfig,
+  file: string,
+  headerLine: number,
+  lenient: Note[] | null,
+  notes: Note[],
+): void {
   const likert = resolved.filter((r) => r.role === 'likert');
   // Columns told to be Likert by align.yml: their scale by name, or by their answers; a column
   // answered with whole numbers only ("3") takes the range of the file's other numeric Likert
@@ -121,8 +133,14 @@ export function resolveScales(resolved: Resolved[], scales: Scale[], config: Ali
         labelled.flatMap((m) => m.view.cells),
         scales,
       );
-      if (fit && fit.unknown.length === 0) for (const m of labelled) m.likert = { scale: fit.scale, numeric: null };
+      if (fit && fit.unknown.length === 0)
+        for (const m of labelled) {
+          if (m.likert?.scale !== fit.scale)
+            m.reason = `${m.reason}; read on the ${fit.scale.name} scale (${fit.scale.points} points), as the columns read with it`;
+          m.likert = { scale: fit.scale, numeric: null };
+        }
     }
+    refuseTwinReadings(labelled, scales, file, headerLine, lenient, notes);
     const numeric = members.filter((m) => m.likert?.numeric);
     // a group of rating questions keeps the range it was read with (numericGroups); other questions share the widest
     if (numeric.length > 1 && !numeric[0]!.group) {
@@ -139,6 +157,53 @@ export function resolveScales(resolved: Resolved[], scales: Scale[], config: Ali
     }
   }
   refuseMixedLanguages(likert, file, headerLine, lenient);
+}
+
+/**
+ * Columns read together whose labels a 5-point scale and its 7-point twin
+ * both read (likert.ts twinReading). When the two readings order the labels
+ * differently (`moved`), they are not read on either without the user's word,
+ * in align.yml `scales:`. When every label sits where the 5-point scale's own
+ * would, the question reads on 5 points, as before: with every point of it
+ * answered, in silence (a 7-point reading would leave its points either side
+ * of the middle unanswered while the middle is not); otherwise with a note,
+ * since a 7-point survey answered only at those points reads the same.
+ */
+function refuseTwinReadings(
+  labelled: readonly Resolved[],
+  scales: readonly Scale[],
+  file: string,
+  headerLine: number,
+  lenient: Note[] | null,
+  notes: Note[],
+): void {
+  const byScale = new Map<Scale, Resolved[]>();
+  for (const m of labelled) if (m.likert?.scale) byScale.set(m.likert.scale, [...(byScale.get(m.likert.scale) ?? []), m]);
+  for (const [scale, members] of byScale) {
+    const twin = twinReading(new Set(members.flatMap((m) => m.view.cells)), scale, scales);
+    if (!twin) continue;
+    const where = members[0]!;
+    const shown = twin.labels.slice(0, 8);
+    const both = `labels of both the ${scale.points}-point ${scale.name} scale (${shown.map((l) => l.here).join(', ')} of ${scale.points}) and the ${twin.twin.points}-point ${twin.twin.name} scale (${shown.map((l) => l.there).join(', ')} of ${twin.twin.points})`;
+    const answers = `the answers (${shown.map((l) => quoted(l.label)).join(', ')}${twin.labels.length > 8 ? ', …' : ''})`;
+    const example = twin.labels.find((l) => l.label === twin.moved) ?? twin.labels[twin.labels.length - 1]!;
+    const fix = `say which in align.yml: scales: {${twin.twin.name}: {labels: {${quoted(example.label)}: ${example.there}}}} reads them on ${twin.twin.points} points, scales: {${scale.name}: {labels: {${quoted(example.label)}: ${example.here}}}} on ${scale.points}`;
+    if (twin.moved === null) {
+      if (new Set(twin.labels.map((l) => l.here)).size === scale.points) continue;
+      notes.push({
+        file,
+        line: headerLine,
+        note: `${answers} of column ${quoted(where.column.header)}${members.length > 1 ? ` and ${members.length - 1} more read with it` : ''} are ${both}: read on ${scale.points} points; if the survey used ${twin.twin.points}, say so in align.yml: scales: {${twin.twin.name}: {labels: {${quoted(example.label)}: ${example.there}}}}`,
+      });
+      continue;
+    }
+    const problem = `${answers} are ${both}, and no answer tells which the survey used`;
+    if (lenient) {
+      lenient.push({ file, line: headerLine, note: `${problem} (column ${quoted(where.column.header)}): read on ${scale.points} points; ${fix}` });
+      continue;
+    }
+    throw new InputError(file, headerLine, where.column.header, problem, fix);
+  }
 }
 
 /**
