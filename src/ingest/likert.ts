@@ -199,6 +199,48 @@ const cachedLabelKey = (label: string): string => cachedAnalyse(label).key;
 
 const MISSING_KEYS: ReadonlySet<string> = new Set(MISSING_LABELS.map(labelKey));
 
+/** labelKeys of the "no answer" labels some languages also write as a scale's middle (labels/types.ts `midpoint`). */
+const MIDPOINT_KEYS: ReadonlySet<string> = new Set(LABEL_TABLES.flatMap((t) => (t.midpoint ?? []).map(labelKey)));
+
+/** Scales made by asMiddle, per scale and label key: one object per reading, so columns read together share it. */
+const middled = new WeakMap<Scale, Map<string, Scale>>();
+
+/**
+ * The label of `cells` that a built-in scale with a middle point reads as no
+ * answer but that surveys in its language also write as that middle ("Sans
+ * opinion", "Sem opinião"), when no cell is the scale's own middle; with the
+ * scale reading it as the middle. Null otherwise: a question answered "Ni
+ * d'accord ni pas d'accord" as well keeps "Sans opinion" as no answer.
+ *   asMiddle(["D'accord", 'Sans opinion'], findScale('agreement')!)?.scale.labels.get('sans opinion') === 3
+ */
+export function asMiddle(cells: Iterable<string>, scale: Scale): { label: string; scale: Scale } | null {
+  if (!scale.builtin || scale.numbered || scale.points % 2 === 0) return null;
+  const middle = (scale.points + 1) / 2;
+  let found: { label: string; key: string } | null = null;
+  for (const cell of cells) {
+    if (cell.trim() === '') continue;
+    const key = cachedLabelKey(cell);
+    if (MIDPOINT_KEYS.has(key) && scale.missing.has(key) && !scale.labels.has(key)) found ??= { label: cell.trim(), key };
+    else if (likertValue(cell, scale) === middle) return null;
+  }
+  if (!found) return null;
+  let byKey = middled.get(scale);
+  if (!byKey) {
+    byKey = new Map();
+    middled.set(scale, byKey);
+  }
+  let made = byKey.get(found.key);
+  if (!made) {
+    const labels = new Map(scale.labels);
+    labels.set(found.key, middle);
+    const missing = new Set(scale.missing);
+    missing.delete(found.key);
+    made = { ...scale, labels, missing };
+    byKey.set(found.key, made);
+  }
+  return { label: found.label, scale: made };
+}
+
 /**
  * A built-in scale from its definition; `only`: the languages whose labels it
  * holds (align.yml `languages`), every language when null.

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { asMiddle, findScale, labelKey } from '../../src/ingest/likert.js';
 import { excelDate, generalNumber } from '../../src/ingest/workbook.js';
 import { ROOT, runAlign } from '../helpers/run.js';
 
@@ -140,5 +141,39 @@ describe('D4: labels a 5-point scale and its 7-point twin both read', () => {
     expect(inspect.stdout).toMatch(/Q2 +likert .*answers are labels of the agreement scale .*; read on the agreement-7 scale \(7 points\)/);
     const { json } = await auditJson('fr7-full.csv');
     expect(json.survey.items.find((i: Json) => i.id === 'Q2').points).toBe(7);
+  });
+});
+
+describe('D5: "Sans opinion" as the middle of a French scale', () => {
+  it('read as 3 of 5 where no other answer is the middle, with a note counting its answers', async () => {
+    const { code, json } = await auditJson('fr5-sansopinion-mid.csv');
+    expect(code).toBe(0);
+    expect(json.survey.items.map((i: Json) => [i.points, i.overall.n])).toEqual(Array.from({ length: 6 }, () => [5, 12]));
+    // the same answers written as numbers (the QA's fr5-num.csv): Q3 favourable 0.5, mean 3.17
+    const q3 = json.survey.items.find((i: Json) => i.id === 'Q3');
+    expect(q3.overall.favourable).toBe(0.5);
+    expect(q3.overall.mean).toBeCloseTo(3.1667, 4);
+    expect(json.input.notes).toEqual([
+      expect.objectContaining({
+        note: '"Sans opinion" (8 answers in column "Q1" and 5 more read with it) is read as the middle of the agreement scale (3 of 5), which no other answer there is; if it means no answer, say so in align.yml: scales: {agreement: {labels: {}, missing: ["Sans opinion"]}}',
+      }),
+    ]);
+  });
+
+  it('the align.yml the note names reads it as no answer', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'align-qa14-'));
+    const config = join(folder, 'align.yml');
+    writeFileSync(config, 'scales:\n  agreement:\n    labels: {}\n    missing: ["Sans opinion"]\n');
+    const { json } = await auditJson('fr5-sansopinion-mid.csv', '--config', config);
+    expect(json.survey.items.find((i: Json) => i.id === 'Q3').overall.n).toBe(10);
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("beside the scale's own middle (\"Ni d'accord ni pas d'accord\") it stays no answer", () => {
+    const agreement = findScale('agreement')!;
+    expect(asMiddle(["D'accord", 'Sans opinion', "Pas d'accord"], agreement)?.scale.labels.get(labelKey('Sans opinion'))).toBe(3);
+    expect(asMiddle(["D'accord", 'Sans opinion', "Ni d'accord ni pas d'accord"], agreement)).toBeNull();
+    // English "No opinion" stays no answer: English questionnaires write it beside a forced-choice scale
+    expect(asMiddle(['Agree', 'No opinion', 'Disagree'], agreement)).toBeNull();
   });
 });

@@ -5,11 +5,13 @@ import { InputError } from '../../errors.js';
 import type { AlignConfig } from '../config-types.js';
 import { inferLikert, type LikertKind } from '../infer.js';
 import {
+  asMiddle,
   bestScale,
   findScale,
   fractionalAnswer,
   integerAnswer,
   isMissingAnswer,
+  labelKey,
   languageName,
   likertValue,
   mixedLanguages,
@@ -140,7 +142,15 @@ export function resolveScales(
           m.likert = { scale: fit.scale, numeric: null };
         }
     }
-    refuseTwinReadings(labelled, scales, file, headerLine, lenient, notes);
+    readMiddles(labelled, file, headerLine, notes);
+    refuseTwinReadings(
+      members.filter((m) => m.likert?.scale),
+      scales,
+      file,
+      headerLine,
+      lenient,
+      notes,
+    );
     const numeric = members.filter((m) => m.likert?.numeric);
     // a group of rating questions keeps the range it was read with (numericGroups); other questions share the widest
     if (numeric.length > 1 && !numeric[0]!.group) {
@@ -203,6 +213,28 @@ function refuseTwinReadings(
       continue;
     }
     throw new InputError(file, headerLine, where.column.header, problem, fix);
+  }
+}
+
+/**
+ * "Sans opinion" where a question's scale has no other middle answer: its
+ * middle, said in a note with how many answers it holds (likert.ts asMiddle).
+ */
+function readMiddles(labelled: readonly Resolved[], file: string, headerLine: number, notes: Note[]): void {
+  const byScale = new Map<Scale, Resolved[]>();
+  for (const m of labelled) if (m.likert?.scale) byScale.set(m.likert.scale, [...(byScale.get(m.likert.scale) ?? []), m]);
+  for (const [scale, members] of byScale) {
+    const middle = asMiddle(new Set(members.flatMap((m) => m.view.cells)), scale);
+    if (!middle) continue;
+    const key = labelKey(middle.label);
+    const count = members.reduce((n, m) => n + m.view.cells.filter((c) => c.trim() !== '' && labelKey(c) === key).length, 0);
+    for (const m of members) m.likert = { scale: middle.scale, numeric: null };
+    const value = (scale.points + 1) / 2;
+    notes.push({
+      file,
+      line: headerLine,
+      note: `${quoted(middle.label)} (${count} answer${count === 1 ? '' : 's'} in column ${quoted(members[0]!.column.header)}${members.length > 1 ? ` and ${members.length - 1} more read with it` : ''}) is read as the middle of the ${scale.name} scale (${value} of ${scale.points}), which no other answer there is; if it means no answer, say so in align.yml: scales: {${scale.name}: {labels: {}, missing: [${quoted(middle.label)}]}}`,
+    });
   }
 }
 
