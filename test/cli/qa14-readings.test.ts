@@ -177,3 +177,27 @@ describe('D5: "Sans opinion" as the middle of a French scale', () => {
     expect(asMiddle(['Agree', 'No opinion', 'Disagree'], agreement)).toBeNull();
   });
 });
+
+describe('D7: labels no scale reads for the way they were written', () => {
+  it('text decoded with the wrong encoding: exit 2 naming the labels and --encoding, not "no Likert items"', async () => {
+    const run = await runAlign(['audit', at('fr5-mojibake.csv'), '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('fr5-mojibake.csv:1:"Q1": the answers ("Dâ€™accord", "Pas dâ€™accord"');
+    expect(run.stderr).toContain('look like text decoded with the wrong encoding ("â€™" is how Windows-1252 shows the bytes of one UTF-8 character)');
+    expect(run.stderr).toContain('pass --encoding');
+    expect(run.stderr).not.toContain('no Likert items');
+  });
+
+  it('labels in a language align.yml languages leaves out: exit 2 naming them and the language to add', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'align-qa14-'));
+    const config = join(folder, 'align.yml');
+    writeFileSync(config, 'languages: [de]\n');
+    const run = await runAlign(['audit', at('fr5.csv'), '--format', 'json', '--config', config]);
+    rmSync(folder, { recursive: true, force: true });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `the answers ("D'accord", "Pas d'accord", "Pas du tout d'accord", "Tout à fait d'accord", "Ni d'accord ni pas d'accord") are labels of the agreement scale in French, which align.yml languages (de) leaves out; add fr to align.yml languages: [de, fr]`,
+    );
+  });
+});

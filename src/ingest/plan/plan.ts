@@ -26,7 +26,7 @@ import { numericGroups, questionGroups, quoted } from './groups.js';
 import { looseKey, splitCode } from './header.js';
 import { bookFor, books, decodeCell, dimensionOf, levelOf, namedIn, overrideFor, overrides } from './overrides.js';
 import { chooseRanking, prioritiesOf, priorityNameOf, stackOf } from './ranking.js';
-import { likertCell, likertOf, resolveScales, unreadableNote } from './scales.js';
+import { likertCell, likertOf, refuseMisreadLabels, resolveScales, unreadableNote } from './scales.js';
 import { type ExportColumn, type ExportLayout, PlanContradiction, type Resolved, type SurveyNormalised, type SurveyRow } from './types.js';
 
 const NOTHING_READ_FIX =
@@ -207,6 +207,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   // 5. Likert scales: a question's columns share one scale; align.yml may name it.
   const lenient = context.likert === 'lenient';
   unknownScales(resolved, competing, file, headerLine, lenient ? notes : null);
+  refuseMisreadLabels(resolved, competing, config, file, headerLine, lenient ? notes : null);
   resolveScales(resolved, scales, config, file, headerLine, lenient ? notes : null, notes);
 
   // 6. Items.

@@ -4,6 +4,7 @@
 import { InputError } from '../../errors.js';
 import type { AlignConfig } from '../config-types.js';
 import { inferLikert, type LikertKind } from '../infer.js';
+import type { Language } from '../labels/index.js';
 import {
   asMiddle,
   bestScale,
@@ -17,6 +18,7 @@ import {
   mixedLanguages,
   numericRange,
   type Scale,
+  scalesFor,
   twinReading,
 } from '../likert.js';
 import { outlyingAnswers } from '../outlying.js';
@@ -217,6 +219,64 @@ function refuseTwinReadings(
 }
 
 /**
+ * UTF-8 text read as Windows-1252 somewhere before align ("Dâ€™accord" for
+ * "D’accord", "Ã©" for "é"): a character of the first bytes of a UTF-8
+ * sequence as Windows-1252 shows them, then one of its continuation bytes.
+ */
+const MOJIBAKE = /Ã[\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]|â€[\u0080-\u2122]?|Â[\u00a0-\u00bf]/;
+
+/**
+ * Columns no scale reads whose answers are a handful of labels (2 to 11) a
+ * scale would read but for the way they were written: text decoded with the
+ * wrong encoding ("Dâ€™accord"), or labels in a language align.yml
+ * `languages` leaves out. Left unknown, they made "no Likert items" with no
+ * word of why: stop naming the labels and the fix. `lenient`: a note instead.
+ */
+export function refuseMisreadLabels(
+  resolved: readonly Resolved[],
+  competing: ReadonlySet<number>,
+  config: AlignConfig,
+  file: string,
+  headerLine: number,
+  lenient: Note[] | null,
+): void {
+  const everyLanguage = config.languages ? scalesFor({ ...config, languages: undefined }) : null;
+  for (const r of resolved) {
+    if (r.role !== 'unknown' || r.override || r.column.known || competing.has(r.column.index)) continue;
+    const labels = [...new Set(r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c)))];
+    if (labels.length < 2 || labels.length > 11 || labels.some((l) => /^[\s\d.,:;/%$€£+\-–()]*$/.test(l))) continue;
+    const shown = `the answers (${labels.slice(0, 6).map(quoted).join(', ')}${labels.length > 6 ? ', …' : ''})`;
+    let problem: string | null = null;
+    let fix = '';
+    const garbled = labels.find((l) => MOJIBAKE.test(l));
+    if (garbled) {
+      const sample = MOJIBAKE.exec(garbled)![0];
+      problem = `${shown} look like text decoded with the wrong encoding (${quoted(sample)} is how Windows-1252 shows the bytes of one UTF-8 character), so no scale reads them`;
+      fix =
+        'pass --encoding with the encoding the file was saved in (utf-8, windows-1252, macintosh); if the file itself holds these characters, export it again as UTF-8 ("CSV UTF-8" in Excel)';
+    } else if (everyLanguage) {
+      const fit = bestScale(labels, everyLanguage);
+      const keyed = fit && fit.unknown.length === 0 ? fit.scale.languages : undefined;
+      if (fit && keyed) {
+        const found = new Set<Language>();
+        for (const l of labels) for (const language of keyed.get(labelKey(l)) ?? []) found.add(language);
+        const missing = [...found].filter((l) => !config.languages!.includes(l));
+        if (missing.length > 0) {
+          problem = `${shown} are labels of the ${fit.scale.name} scale in ${missing.map(languageName).join(' or ')}, which align.yml languages (${config.languages!.join(', ')}) leaves out`;
+          fix = `add ${missing[0]} to align.yml languages: [${[...config.languages!, missing[0]!].join(', ')}], or correct the answers`;
+        }
+      }
+    }
+    if (problem === null) continue;
+    if (lenient) {
+      lenient.push({ file, line: headerLine, note: `${problem} (column ${quoted(r.column.header)}); ${fix}` });
+      continue;
+    }
+    throw new InputError(file, headerLine, r.column.header, problem, fix);
+  }
+}
+
+/**
  * "Sans opinion" where a question's scale has no other middle answer: its
  * middle, said in a note with how many answers it holds (likert.ts asMiddle).
  */
@@ -312,12 +372,15 @@ function readLikertCell(c: Resolved, cell: string, file: string, line: number): 
     if (value !== undefined) return value;
     // A coded cell with no code book entry, on a column of labels.
     const found = [...new Set(c.view.cells.map((v) => v.trim()).filter((v) => v !== ''))];
+    const garbled = MOJIBAKE.exec(cell)?.[0];
     throw new InputError(
       file,
       line,
       c.column.header,
-      `${quoted(cell.trim())} is not a label of the ${scale.name} scale (labels found in this column: ${found.slice(0, 8).map(quoted).join(', ')}${found.length > 8 ? ', …' : ''})`,
-      `map it in align.yml under scales, e.g. scales: {${scale.name}: {labels: {${quoted(cell.trim())}: 4}}}, ${SKIP_INVALID_FIX}`,
+      `${quoted(cell.trim())} is not a label of the ${scale.name} scale (labels found in this column: ${found.slice(0, 8).map(quoted).join(', ')}${found.length > 8 ? ', …' : ''})${garbled ? `; it looks like text decoded with the wrong encoding (${quoted(garbled)} is how Windows-1252 shows the bytes of one UTF-8 character)` : ''}`,
+      garbled
+        ? `pass --encoding with the encoding the file was saved in, export it again as UTF-8, or correct the cell, ${SKIP_INVALID_FIX}`
+        : `map it in align.yml under scales, e.g. scales: {${scale.name}: {labels: {${quoted(cell.trim())}: 4}}}, ${SKIP_INVALID_FIX}`,
     );
   }
   const numeric = c.likert?.numeric;
