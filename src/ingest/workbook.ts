@@ -54,7 +54,17 @@ export interface SheetRecords {
   records: string[][];
   /** records[i]'s row number in the sheet (1-based). */
   lines: number[];
+  /** What the reading of the sheet's cells is worth saying (a column of numbers formatted as dates). */
+  notes?: Array<{ line: number; note: string }>;
 }
+
+/**
+ * The largest date serial read as the number it holds when its cell is
+ * formatted as a date: 60 is 29 February 1900, a day that never was; no
+ * survey holds a date before it, while a Likert column formatted as dates
+ * by mistake shows 1..10 as 1900-01-01..1900-01-10.
+ */
+const SMALLEST_DATE = 60;
 
 export interface WorkbookOptions {
   /** --sheet: a sheet's name, or its position from 1; the first sheet when absent. */
@@ -142,7 +152,11 @@ export function readWorkbook(bytes: Uint8Array, path: string, options: WorkbookO
       book.sheets.length > 1 ? `name the sheet that holds the responses with --sheet; ${sheetList(book.sheets)}` : 'export the responses again',
     );
   }
-  return { sheet: chosen.name, ...read };
+  const notes = [...read.numbers].map(([column, { row, count, example }]) => ({
+    line: row,
+    note: `column ${JSON.stringify(read.records[0]?.[column]?.trim() || columnName(column))}: ${count} cell${count === 1 ? '' : 's'} formatted as dates hold${count === 1 ? 's' : ''} whole numbers (${example} shows as ${excelDate(example, { date: true, time: false }, false)}): read as the numbers, as no survey holds dates of early 1900; format the column as Number in the workbook to silence this`,
+  }));
+  return { sheet: chosen.name, records: read.records, lines: read.lines, ...(notes.length > 0 ? { notes } : {}) };
 }
 
 /**
@@ -650,8 +664,10 @@ function sheetRows(
   part: string,
   path: string,
   context: { shared: readonly string[]; styles: readonly DateShape[]; date1904: boolean; sheet: string } & WorkbookOptions,
-): { records: string[][]; lines: number[] } {
+): { records: string[][]; lines: number[]; numbers: Map<number, { row: number; count: number; example: number }> } {
   const records: string[][] = [];
+  // columns whose date-formatted cells hold small whole numbers (SMALLEST_DATE), read as those numbers
+  const numbers = new Map<number, { row: number; count: number; example: number }>();
   const lines: number[] = [];
   let width = 0;
   let row: string[] = [];
@@ -692,6 +708,12 @@ function sheetRows(
         const n = Number(v);
         if (Number.isNaN(n)) return v;
         const shape = context.styles[style] ?? null;
+        if (shape?.date && !context.date1904 && Number.isInteger(n) && n >= 0 && n < SMALLEST_DATE) {
+          const seen = numbers.get(column);
+          if (seen) seen.count++;
+          else numbers.set(column, { row: rowNumber, count: 1, example: n });
+          return generalNumber(n);
+        }
         return shape ? excelDate(n, shape, context.date1904) : generalNumber(n);
       }
     }
@@ -805,5 +827,5 @@ function sheetRows(
     },
   });
   for (const r of records) while (r.length < width) r.push('');
-  return { records, lines };
+  return { records, lines, numbers };
 }

@@ -201,3 +201,19 @@ describe('D7: labels no scale reads for the way they were written', () => {
     );
   });
 });
+
+describe('D8: a workbook Likert column formatted as dates', () => {
+  it('small whole numbers in date cells read as the numbers, with a note inspect and audit both give', async () => {
+    const { code, json } = await auditJson('num-datestyle.xlsx');
+    const plain = await auditJson('num-plain.xlsx');
+    expect(code).toBe(0);
+    const summary = (j: Json) => j.survey.items.map((i: Json) => [i.id, i.points, i.overall.n, i.overall.mean]);
+    expect(summary(json)).toEqual(summary(plain.json));
+    const note =
+      'column "Q1": 12 cells formatted as dates hold whole numbers (5 shows as 1900-01-05): read as the numbers, as no survey holds dates of early 1900; format the column as Number in the workbook to silence this';
+    expect(json.input.notes).toEqual([expect.objectContaining({ line: 2, note })]);
+    const inspect = await runAlign(['inspect', at('num-datestyle.xlsx')]);
+    expect(inspect.stdout).toContain(note);
+    expect(inspect.stdout).toMatch(/Q1 +likert/);
+  });
+});
