@@ -217,3 +217,33 @@ describe('D8: a workbook Likert column formatted as dates', () => {
     expect(inspect.stdout).toMatch(/Q1 +likert/);
   });
 });
+
+describe('D3: a long-format stacks file reads its submit times by the same rule', () => {
+  const csv = (a: string, b: string) =>
+    [
+      'respondent,role,department,submitted,priority,rank',
+      `Ada,Executive,Sales,${a},Growth,1`,
+      `Ada,Executive,Sales,${a},Cost,2`,
+      'Ben,Executive,Ops,01/03/2026 09:05,Cost,1',
+      'Ben,Executive,Ops,01/03/2026 09:05,Growth,2',
+      `Ada,Executive,Sales,${b},Cost,1`,
+      `Ada,Executive,Sales,${b},Growth,2`,
+    ].join('\n');
+
+  it('25/02 is day first: the submission on lines 2-3 (25 February) is the later one', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'align-qa14-'));
+    const file = join(folder, 'stacks.csv');
+    writeFileSync(file, `${csv('25/02/2026 09:00', '02/01/2026 09:00')}\n`);
+    const run = await runAlign(['stack', file, '--json']);
+    const padded = join(folder, 'padded.csv');
+    writeFileSync(padded, `${csv('03/02/2026 09:00', '02/01/2026 09:00')}\n`);
+    const open = await runAlign(['stack', padded, '--json']);
+    rmSync(folder, { recursive: true, force: true });
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.stack.raters.find((r: Json) => r.name === 'Ada').ranks).toEqual({ Growth: 1, Cost: 2 });
+    expect(result.input.excluded.map((e: Json) => e.line)).toEqual([6, 7]);
+    expect(open.code).toBe(2);
+    expect(open.stderr).toContain('dateOrder: dmy');
+  });
+});
