@@ -257,8 +257,9 @@ export function settleDateOrder(
 /**
  * A submit time written the one unambiguous way (ISO 8601: `2024-05-01 09:30`,
  * `2024-05-01T09:30:00Z`, with an offset or without one, read as UTC); null
- * for any other spelling. A plain table says nothing about its day and month
- * order, so `5/6/2024` is null there and file order decides.
+ * for any other spelling. For the files align writes itself (`align
+ * collect`'s stacks, always ISO); a plain table's submit times are read by
+ * the order decideDateOrder settles.
  */
 export function parseIsoTimestamp(text: string | null): number | null {
   if (!text || !/^\s*\d{4}-\d{1,2}-\d{1,2}/.test(text)) return null;
