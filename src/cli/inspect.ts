@@ -17,8 +17,9 @@ import { basename, isAbsolute, join } from 'node:path';
 import { Document, isMap, isPair, isScalar } from 'yaml';
 import { delimiterName } from '../defaults.js';
 import type { AlignConfig, ColumnOverride } from '../ingest/config-types.js';
-import { assembleDataset, type ReadInput, readInput } from '../ingest/dataset.js';
+import { assembleDataset, type ReadInput, readInput, sheetOnCsv } from '../ingest/dataset.js';
 import type { ColumnInfo, Normalised } from '../ingest/formats/types.js';
+import { NO_DAY_MONTH } from '../ingest/timestamps.js';
 import type { EncodingLabel, Excluded, Note, Table, ToolFormat } from '../ingest/types.js';
 import { displaySafe } from '../text.js';
 import type { Io } from './io.js';
@@ -264,7 +265,12 @@ export function formatInspect(result: InspectResult, width = Infinity): string {
   out.push(`likert items ${result.items}`);
   if (result.dates) {
     const order = result.dates.order === 'dmy' ? 'day first (31/12/2025)' : 'month first (12/31/2025)';
-    out.push(`dates        ${JSON.stringify(cut(result.dates.column, 40))} read ${order}: ${result.dates.how}`);
+    // ISO dates (and workbook date cells, read as ISO) have no day and month order to choose
+    out.push(
+      result.dates.how === NO_DAY_MONTH
+        ? `dates        ${JSON.stringify(cut(result.dates.column, 40))} written year first (2025-12-31): no day and month order to choose`
+        : `dates        ${JSON.stringify(cut(result.dates.column, 40))} read ${order}: ${result.dates.how}`,
+    );
   }
   if (result.decimalComma) {
     const shown = result.decimalComma.slice(0, 4).map((h) => JSON.stringify(cut(h, 40)));
@@ -342,6 +348,7 @@ export async function inspect(options: InspectOptions, io: Io): Promise<InspectR
   // lists every bad row instead of stopping at the first, and with every format's reason.
   const flags = { ...options, ...(options.delimiter ? { delimiter: parseDelimiterFlag(options.delimiter) } : {}), skipInvalid: true };
   const input = await readInput(options.file, readingOptions(flags, config), true);
+  if (flags.sheet !== undefined && input.table.sheet === undefined) throw sheetOnCsv(input.table.path);
   const { table } = input;
   const { result, normalised } = inspectTable(input, config);
 

@@ -142,6 +142,17 @@ export function recogniseAttribute(header: string): { role: AttributeRole; confi
   return null;
 }
 
+/**
+ * Whether a header names `role` in one of the translated languages
+ * (`Horodateur`, `Zeitstempel`), not in English: every one of them writes its
+ * dates day first, which is how a plain table's submit times are ordered
+ * when no date settles it (timestamps.ts decideDateOrder).
+ */
+export function headerInTranslation(header: string, role: AttributeRole): boolean {
+  const plain = unaccented(normaliseHeader(header));
+  return RULES.some((rule) => rule.role === role && rule.translated?.test(plain) === true && !rule.exact.test(normaliseHeader(header)));
+}
+
 const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 const POSITION_WORD = '(?:rank|choice|priority|position|place|pick|preference|option|vote)';
 const POSITION_PATTERNS: readonly RegExp[] = [

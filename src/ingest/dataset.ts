@@ -138,6 +138,7 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
     }
     if (rowsBefore + rows > maxRows) throw tooManyRows(path, table.lines[table.lines.length - 1]!, maxRows);
     if (normalised.lateNotes) normalised.notes.push(...normalised.lateNotes());
+    for (const n of table.notes ?? []) normalised.notes.push({ file: table.path, ...n });
     return { table, normalised, choice, rows: Math.max(0, rows) };
   }
 }
@@ -185,7 +186,15 @@ export async function readDataset(paths: string[], options: ReadOptions): Promis
     if (recall) throw new InputError(table.path, recall.line, recall.column, recall.problem, recall.fix);
     inputs.push({ table, normalised, rows });
   }
+  // --sheet names a workbook's sheet: with CSV files only, it names nothing, and saying so beats ignoring it
+  const first = inputs[0];
+  if (options.sheet !== undefined && first && inputs.every((i) => i.table.sheet === undefined)) throw sheetOnCsv(first.table.path);
   return timed('assemble', () => assembleDataset(inputs, options));
+}
+
+/** --sheet given for a CSV file (align inspect), or for a run of CSV files only. */
+export function sheetOnCsv(path: string): InputError {
+  return new InputError(path, null, null, 'is a CSV file, which has no sheets: --sheet names a sheet of an .xlsx workbook', 'leave out --sheet');
 }
 
 /**

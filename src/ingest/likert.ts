@@ -199,6 +199,48 @@ const cachedLabelKey = (label: string): string => cachedAnalyse(label).key;
 
 const MISSING_KEYS: ReadonlySet<string> = new Set(MISSING_LABELS.map(labelKey));
 
+/** labelKeys of the "no answer" labels some languages also write as a scale's middle (labels/types.ts `midpoint`). */
+const MIDPOINT_KEYS: ReadonlySet<string> = new Set(LABEL_TABLES.flatMap((t) => (t.midpoint ?? []).map(labelKey)));
+
+/** Scales made by asMiddle, per scale and label key: one object per reading, so columns read together share it. */
+const middled = new WeakMap<Scale, Map<string, Scale>>();
+
+/**
+ * The label of `cells` that a built-in scale with a middle point reads as no
+ * answer but that surveys in its language also write as that middle ("Sans
+ * opinion", "Sem opinião"), when no cell is the scale's own middle; with the
+ * scale reading it as the middle. Null otherwise: a question answered "Ni
+ * d'accord ni pas d'accord" as well keeps "Sans opinion" as no answer.
+ *   asMiddle(["D'accord", 'Sans opinion'], findScale('agreement')!)?.scale.labels.get('sans opinion') === 3
+ */
+export function asMiddle(cells: Iterable<string>, scale: Scale): { label: string; scale: Scale } | null {
+  if (!scale.builtin || scale.numbered || scale.points % 2 === 0) return null;
+  const middle = (scale.points + 1) / 2;
+  let found: { label: string; key: string } | null = null;
+  for (const cell of cells) {
+    if (cell.trim() === '') continue;
+    const key = cachedLabelKey(cell);
+    if (MIDPOINT_KEYS.has(key) && scale.missing.has(key) && !scale.labels.has(key)) found ??= { label: cell.trim(), key };
+    else if (likertValue(cell, scale) === middle) return null;
+  }
+  if (!found) return null;
+  let byKey = middled.get(scale);
+  if (!byKey) {
+    byKey = new Map();
+    middled.set(scale, byKey);
+  }
+  let made = byKey.get(found.key);
+  if (!made) {
+    const labels = new Map(scale.labels);
+    labels.set(found.key, middle);
+    const missing = new Set(scale.missing);
+    missing.delete(found.key);
+    made = { ...scale, labels, missing };
+    byKey.set(found.key, made);
+  }
+  return { label: found.label, scale: made };
+}
+
 /**
  * A built-in scale from its definition; `only`: the languages whose labels it
  * holds (align.yml `languages`), every language when null.
@@ -518,4 +560,50 @@ export function mixedLanguages(cells: Iterable<string>, scale: Scale): Array<{ l
     common = common === null ? new Set(languages) : new Set([...common].filter((l) => languages.has(l)));
   }
   return common !== null && common.size === 0 ? [...seen.values()] : null;
+}
+
+/**
+ * When `cells`, read on `scale`, could as well be read on its 7-point twin
+ * (`agreement` and `agreement-7`, both built in): each reads every label and
+ * keeps as many of them apart, so the answers cannot tell which scale the
+ * survey used. `moved`: a label the two readings place differently from the
+ * way the 7-point scale holds the 5-point one's own labels (1, 2, 4, 6, 7):
+ * `Plutôt d'accord` beside `Pas d'accord` and `Tout à fait d'accord` is 4 of
+ * 5 (SurveyMonkey's "Agree") or 5 of 7 (Qualtrics' "Somewhat agree"), which
+ * changes the answers' order, not only their spacing; null when every label
+ * sits where the 5-point scale's own would (English `Disagree`, `Agree`).
+ * Null when there is no such twin. Either scale named in align.yml
+ * (`scales:`) is no longer built in, and settles it.
+ *   twinReading(["Pas d'accord", "Plutôt d'accord"], findScale('agreement')!, scalesFor({}))
+ *     -> {twin: agreement-7, labels: [{label: "Pas d'accord", here: 2, there: 2}, {label: "Plutôt d'accord", here: 4, there: 5}], moved: "Plutôt d'accord"}
+ */
+export function twinReading(
+  cells: Iterable<string>,
+  scale: Scale,
+  scales: readonly Scale[],
+): { twin: Scale; labels: Array<{ label: string; here: number; there: number }>; moved: string | null } | null {
+  // a tie between the two goes to the 5-point scale (bestScale: the first tried), so only it has a twin to check
+  if (!scale.builtin || scale.numbered) return null;
+  const five = scale;
+  const seven = scales.find((s) => s.builtin && !s.numbered && s.name === `${five.name}-7`);
+  if (!seven) return null;
+  const labels: Array<{ label: string; here: number; there: number }> = [];
+  const seen = new Set<string>();
+  for (const cell of cells) {
+    if (cell.trim() === '' || five.missing.has(cachedLabelKey(cell))) continue;
+    const key = cachedLabelKey(cell);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const a = likertValue(cell, five);
+    const b = likertValue(cell, seven);
+    if (typeof a !== 'number' || typeof b !== 'number') return null; // one scale does not read it: the answers tell
+    labels.push({ label: cell.trim(), here: a, there: b });
+  }
+  if (labels.length === 0) return null;
+  if (new Set(labels.map((l) => l.here)).size !== new Set(labels.map((l) => l.there)).size) return null;
+  // where the 7-point scale holds the 5-point scale's own labels (1, 2, 4, 6, 7 for agreement)
+  const embed = five.shown.map((s) => seven.labels.get(labelKey(s.label)));
+  const moved = labels.find((l) => embed[l.here - 1] !== l.there);
+  const sorted = labels.sort((x, y) => x.here - y.here);
+  return { twin: seven, labels: sorted, moved: moved?.label ?? null };
 }

@@ -295,7 +295,11 @@ async function openWorkbook(path: string, kind: 'zip' | 'ole', options: ReadTabl
   const { records, lines } = read;
   checkBounds(records, lines, path, records[0]!, 1);
   checkRectangular(records, lines, path, records[0]!, 1);
-  return { table: { path, encoding: null, bom: false, delimiter: null, sheet: read.sheet, records, lines }, rest: null, size: read.size };
+  return {
+    table: { path, encoding: null, bom: false, delimiter: null, sheet: read.sheet, records, lines, ...(read.notes ? { notes: read.notes } : {}) },
+    rest: null,
+    size: read.size,
+  };
 }
 
 /** Whether a first piece holds a line end outside quotes, so at least one whole record (a cheap look: quotes counted up to the first line end that is outside them). */

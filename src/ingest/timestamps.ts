@@ -172,6 +172,9 @@ export function guessDateOrder(values: Iterable<string>, fallback: DateOrder = '
   return fallback;
 }
 
+/** decideDateOrder's reason when the column has no day/month date (ISO `2025-12-31`, or none): no order to read. */
+export const NO_DAY_MONTH = 'no day/month dates to order';
+
 /** A column's day and month order and what settled it (align inspect prints both). */
 export interface DateOrderChoice {
   order: DateOrder;
@@ -199,12 +202,13 @@ export function decideDateOrder(
   let padded = 0;
   let slashed = 0;
   let dotted = 0;
+  let firstDotted = '';
   for (const v of values) {
     // day and month joined by / or - (Dutch Sheets: 5-3-2025), or by dots (always day first)
     const m = /^\s*(\d{1,2})([/.-])(\d{1,2})\2\d{2,4}/.exec(v);
     if (!m) continue;
     if (m[2] === '.') {
-      dotted++;
+      if (dotted++ === 0) firstDotted = v.trim();
       continue;
     }
     slashed++;
@@ -215,7 +219,7 @@ export function decideDateOrder(
     else if (m[1]!.startsWith('0') || m[3]!.startsWith('0')) padded++;
   }
   if (slashed === 0)
-    return dotted > 0 ? { order: 'dmy', how: 'dates written dd.mm.yyyy (dotted dates are day first)' } : { order: 'mdy', how: 'no day/month dates to order' };
+    return dotted > 0 ? { order: 'dmy', how: `dotted dates are day first (${JSON.stringify(firstDotted)})` } : { order: 'mdy', how: NO_DAY_MONTH };
   if (options.known) return options.known;
   if (options.spelling) {
     if (unpadded > 0 && padded === 0) return { order: 'mdy', how: 'dates without leading zeros (3/7/2025), as the tool writes them in US English' };
@@ -253,8 +257,9 @@ export function settleDateOrder(
 /**
  * A submit time written the one unambiguous way (ISO 8601: `2024-05-01 09:30`,
  * `2024-05-01T09:30:00Z`, with an offset or without one, read as UTC); null
- * for any other spelling. A plain table says nothing about its day and month
- * order, so `5/6/2024` is null there and file order decides.
+ * for any other spelling. For the files align writes itself (`align
+ * collect`'s stacks, always ISO); a plain table's submit times are read by
+ * the order decideDateOrder settles.
  */
 export function parseIsoTimestamp(text: string | null): number | null {
   if (!text || !/^\s*\d{4}-\d{1,2}-\d{1,2}/.test(text)) return null;

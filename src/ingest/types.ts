@@ -24,6 +24,8 @@ export interface Table {
   records: string[][];
   /** lines[i] = 1-based physical line on which records[i] starts. */
   lines: number[];
+  /** What reading the file's cells is worth saying (a workbook's numbers formatted as dates), for input.notes. */
+  notes?: Array<{ line: number; note: string }>;
 }
 
 /** One entry of `input.files[]`. */

@@ -54,7 +54,17 @@ export interface SheetRecords {
   records: string[][];
   /** records[i]'s row number in the sheet (1-based). */
   lines: number[];
+  /** What the reading of the sheet's cells is worth saying (a column of numbers formatted as dates). */
+  notes?: Array<{ line: number; note: string }>;
 }
+
+/**
+ * The largest date serial read as the number it holds when its cell is
+ * formatted as a date: 60 is 29 February 1900, a day that never was; no
+ * survey holds a date before it, while a Likert column formatted as dates
+ * by mistake shows 1..10 as 1900-01-01..1900-01-10.
+ */
+const SMALLEST_DATE = 60;
 
 export interface WorkbookOptions {
   /** --sheet: a sheet's name, or its position from 1; the first sheet when absent. */
@@ -132,7 +142,7 @@ export function readWorkbook(bytes: Uint8Array, path: string, options: WorkbookO
   }
   const shared = book.sharedStrings && zip.has(book.sharedStrings) ? sharedStrings(zip, book.sharedStrings) : [];
   const styles = book.styles && zip.has(book.styles) ? dateStyles(zip, book.styles) : [];
-  const read = sheetRows(zip, chosen.target, path, { shared, styles, date1904: book.date1904, ...options });
+  const read = sheetRows(zip, chosen.target, path, { shared, styles, date1904: book.date1904, sheet: chosen.name, ...options });
   if (read.records.length === 0) {
     throw new InputError(
       path,
@@ -142,7 +152,11 @@ export function readWorkbook(bytes: Uint8Array, path: string, options: WorkbookO
       book.sheets.length > 1 ? `name the sheet that holds the responses with --sheet; ${sheetList(book.sheets)}` : 'export the responses again',
     );
   }
-  return { sheet: chosen.name, ...read };
+  const notes = [...read.numbers].map(([column, { row, count, example }]) => ({
+    line: row,
+    note: `column ${JSON.stringify(read.records[0]?.[column]?.trim() || columnName(column))}: ${count} cell${count === 1 ? '' : 's'} formatted as dates hold${count === 1 ? 's' : ''} whole numbers (${example} shows as ${excelDate(example, { date: true, time: false }, false)}): read as the numbers, as no survey holds dates of early 1900; format the column as Number in the workbook to silence this`,
+  }));
+  return { sheet: chosen.name, records: read.records, lines: read.lines, ...(notes.length > 0 ? { notes } : {}) };
 }
 
 /**
@@ -530,8 +544,11 @@ function longCell(path: string, line: number | null, column: string | null): Inp
   );
 }
 
-/** How a style shows a number: not as a date (null), or as a date, a time, or both. */
-type DateShape = { date: boolean; time: boolean } | null;
+/**
+ * How a style shows a number: not as a date (null), or as a date, a time, or
+ * both; `fraction` when it shows fractions of a second (`ss.000`).
+ */
+type DateShape = { date: boolean; time: boolean; fraction?: true } | null;
 
 /**
  * Excel's built-in number formats that show a date or a time (ECMA-376 Part 1,
@@ -555,7 +572,8 @@ export function dateShape(code: string): DateShape {
   if (/^general$/i.test(bare.trim())) return null;
   const time = /[hs]/i.test(bare) || /AM\/PM|A\/P/i.test(bare);
   const date = /[dy]/i.test(bare) || (/m/i.test(bare.replace(/AM\/PM|A\/P/gi, '')) && !time);
-  return date || time ? { date, time } : null;
+  if (!date && !time) return null;
+  return /s\.0/i.test(bare) ? { date, time, fraction: true } : { date, time };
 }
 
 /** Each cell style (`<cellXfs>`'s `<xf>`, by index) as dateShape reads its number format. */
@@ -581,9 +599,14 @@ function dateStyles(zip: Zip, part: string): DateShape[] {
   return styles;
 }
 
-/** A number as Excel's General format saves it to CSV: at most 15 significant digits. */
+/**
+ * A number as Excel's General format saves it to CSV: at most 15 significant
+ * digits, so no float artefacts (0.30000000000000004 is 0.3); but a whole
+ * number a double holds exactly (up to 2^53, a 16-digit id) keeps every
+ * digit, so two ids never read as one.
+ */
 export function generalNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  if (Number.isSafeInteger(n)) return String(n);
   if (!Number.isFinite(n)) return String(n);
   const rounded = Number(n.toPrecision(15));
   return Object.is(rounded, -0) ? '0' : String(rounded);
@@ -594,12 +617,16 @@ const DAY_MS = 86_400_000;
 /**
  * A date serial as an ISO string in the workbook's own time (no zone): days
  * since 1899-12-30 (the 1900 system, whose serials below 61 Excel counts
- * with a 29 February 1900 that never was) or since 1904-01-01.
+ * with a 29 February 1900 that never was) or since 1904-01-01. The time is
+ * rounded as Excel shows it: to the nearest second (45719.3938657 is
+ * 09:27:10, not 09:27:09.996), to the millisecond when the format shows
+ * fractions of a second.
  */
-export function excelDate(serial: number, shape: { date: boolean; time: boolean }, date1904: boolean): string {
+export function excelDate(serial: number, shape: { date: boolean; time: boolean; fraction?: true }, date1904: boolean): string {
   const days = date1904 ? serial + 1462 : serial;
   const epoch = days < 61 ? -25568 : -25569; // days from the serial's day 0 to 1970-01-01
-  const ms = Math.round((days + epoch) * DAY_MS);
+  const exact = Math.round((days + epoch) * DAY_MS);
+  const ms = shape.fraction ? exact : Math.round(exact / 1000) * 1000;
   const t = new Date(ms);
   if (Number.isNaN(t.getTime())) return generalNumber(serial);
   const iso = t.toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ, read as the workbook's wall clock
@@ -636,9 +663,11 @@ function sheetRows(
   zip: Zip,
   part: string,
   path: string,
-  context: { shared: readonly string[]; styles: readonly DateShape[]; date1904: boolean } & WorkbookOptions,
-): { records: string[][]; lines: number[] } {
+  context: { shared: readonly string[]; styles: readonly DateShape[]; date1904: boolean; sheet: string } & WorkbookOptions,
+): { records: string[][]; lines: number[]; numbers: Map<number, { row: number; count: number; example: number }> } {
   const records: string[][] = [];
+  // columns whose date-formatted cells hold small whole numbers (SMALLEST_DATE), read as those numbers
+  const numbers = new Map<number, { row: number; count: number; example: number }>();
   const lines: number[] = [];
   let width = 0;
   let row: string[] = [];
@@ -652,6 +681,9 @@ function sheetRows(
   let inInline = false;
   let phonetic = 0;
   let inSheetData = false;
+  // a formula cell (`<f>`) with no saved value (`<v>`): written by a program that does not calculate
+  let formula = false;
+  let saved = false;
   const cellValue = (): string => {
     switch (type) {
       case 's': {
@@ -676,6 +708,12 @@ function sheetRows(
         const n = Number(v);
         if (Number.isNaN(n)) return v;
         const shape = context.styles[style] ?? null;
+        if (shape?.date && !context.date1904 && Number.isInteger(n) && n >= 0 && n < SMALLEST_DATE) {
+          const seen = numbers.get(column);
+          if (seen) seen.count++;
+          else numbers.set(column, { row: rowNumber, count: 1, example: n });
+          return generalNumber(n);
+        }
         return shape ? excelDate(n, shape, context.date1904) : generalNumber(n);
       }
     }
@@ -714,10 +752,18 @@ function sheetRows(
           style = Number(attribute(tag, 's') ?? 0) || 0;
           value = '';
           inline = '';
+          formula = false;
+          saved = false;
           break;
         }
+        case 'f':
+          if (inSheetData) formula = true;
+          break;
         case 'v':
-          if (inSheetData) capture = 'v';
+          if (inSheetData) {
+            capture = 'v';
+            saved = true;
+          }
           break;
         case 'is':
           inInline = true;
@@ -747,6 +793,16 @@ function sheetRows(
           break;
         case 'c': {
           if (!inSheetData) break;
+          if (formula && !saved && type !== 'inlineStr') {
+            // read as blank, the answers would drop out of the audit without a word
+            throw new InputError(
+              path,
+              rowNumber,
+              columnName(column),
+              `the workbook's formulas were never calculated: cell ${columnName(column)}${rowNumber} of sheet ${JSON.stringify(context.sheet)} has a formula and no saved value`,
+              'open and save it in Excel, or export CSV',
+            );
+          }
           const text = cellValue();
           if (text === '') break;
           while (row.length < column) row.push('');
@@ -771,5 +827,5 @@ function sheetRows(
     },
   });
   for (const r of records) while (r.length < width) r.push('');
-  return { records, lines };
+  return { records, lines, numbers };
 }

@@ -22,10 +22,10 @@ import type { ColumnRoleName } from '../config-types.js';
 import { type ColumnView, inferFromHeader } from '../infer.js';
 import { looseKey, plainTableColumns } from '../plan/header.js';
 import { overrideFor, overrides } from '../plan/overrides.js';
-import { normaliseExport } from '../plan/plan.js';
+import { headerDateOrder, normaliseExport } from '../plan/plan.js';
 import type { ExportColumn, ExportLayout } from '../plan/types.js';
 import { aliasKeyOf, EMPTY_ROW, invalidReason, latestSubmission, type RankedName, stackFromLongRows, supersededReason } from '../rankings.js';
-import { durationCell, parseIsoTimestamp } from '../timestamps.js';
+import { durationCell, parseTimestamp, settleDateOrder } from '../timestamps.js';
 import type { Excluded, Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext, Normalised, RawRow } from './types.js';
 
@@ -64,8 +64,7 @@ export function plainLayout(table: Table): ExportLayout {
     columns,
     // a column of seconds (`duration`, `duration_seconds`, `time taken (seconds)`); read as metadata by its header (measureHeader)
     ...(duration >= 0 ? { duration: (record: readonly string[]) => durationCell(record[duration] ?? '') } : {}),
-    // a plain table says nothing of its dates' day and month order: only ISO times are read
-    readTime: parseIsoTimestamp,
+    // no readTime: the plan settles the submit times' day and month order (timestamps.ts decideDateOrder)
   };
 }
 
@@ -210,6 +209,19 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
     );
   }
   const idColumn = header[attributes.id ?? attributes.email ?? attributes.name!]!;
+  // the submit times' day and month order, by the rule every format uses (a day above 12, dotted dates,
+  // the header's language, align.yml dateOrder), or exit 2 naming dateOrder
+  const submittedHeader = attributes.submitted !== undefined ? header[attributes.submitted]!.trim() : null;
+  if (submittedHeader !== null) {
+    const choice = settleDateOrder(
+      cellsOf(table, attributes.submitted!),
+      { configured: context.config.dateOrder, known: headerDateOrder(submittedHeader) },
+      table,
+      submittedHeader,
+    );
+    out.dates = { ...choice, column: submittedHeader };
+  }
+  const readTime = (text: string | null) => (text === null ? null : parseTimestamp(text, out.dates?.order ?? 'mdy'));
   // group rows by respondent: id, else email, else name
   const groups = new Map<string, number[]>();
   const listed = new Map<string, string>();
@@ -245,7 +257,7 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
             () => {
               const pick = latestSubmission(
                 all.map((r) => ({ r, line: table.lines[r]!, submitted: table.records[r]![submitted] ?? '' })),
-                { file: table.path, column: header[submitted]!, read: parseIsoTimestamp },
+                { file: table.path, column: header[submitted]!, read: readTime },
               );
               for (const s of pick.superseded)
                 for (const row of s.rows) out.excluded.push({ file: table.path, line: row.line, reason: supersededReason(s.byLine), kind: 'duplicate' });
@@ -289,7 +301,7 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
       email: null,
       role: null,
       department: null,
-      submitted: parseIsoTimestamp(cell(table, first, attributes.submitted)),
+      submitted: readTime(cell(table, first, attributes.submitted)),
       likert: Object.create(null) as Record<string, number>,
       stack,
       ...(unranked.length > 0 ? { unranked } : {}),

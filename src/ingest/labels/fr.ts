@@ -35,6 +35,9 @@ export const fr: LanguageLabels = {
     'Pas concerné',
     'Non concerné',
   ],
+  // French questionnaires write "Sans opinion" as the middle of a 5-point scale as often as beside it
+  // (Tout à fait d'accord / D'accord / Sans opinion / Pas d'accord / Pas du tout d'accord)
+  midpoint: ['Sans opinion'],
   scales: {
     agreement: [
       ["Pas du tout d'accord", 'Tout à fait en désaccord', 'Totalement en désaccord', 'Fortement en désaccord'],

@@ -15,6 +15,9 @@ export const pt: LanguageLabels = {
   language: 'pt',
   name: 'Portuguese',
   missing: ['Não sei', 'Não se aplica', 'Não aplicável', 'Prefiro não responder', 'Prefiro não dizer', 'Sem opinião'],
+  // Portuguese questionnaires write "Sem opinião" as the middle of a 5-point scale as often as beside it
+  // (Discordo totalmente / Discordo / Sem opinião / Concordo / Concordo totalmente)
+  midpoint: ['Sem opinião'],
   scales: {
     agreement: [
       ['Discordo totalmente', 'Discordo fortemente', 'Discordo completamente'],

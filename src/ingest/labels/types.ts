@@ -24,6 +24,13 @@ export interface LanguageLabels {
   name: string;
   /** Labels that mean "no answer" ("Ne sais pas", "Weiß nicht"): missing on every scale. */
   missing: readonly string[];
+  /**
+   * Labels of `missing` that surveys in this language also write as the middle
+   * of a scale ("Sans opinion" between "Pas d'accord" and "D'accord"): read as
+   * the middle point where a question has no other middle answer, with a note
+   * (src/ingest/plan/scales.ts); no answer where it has one.
+   */
+  midpoint?: readonly string[];
   /** Scale name -> its points, lowest first, each the labels that mean it. */
   scales: Readonly<Record<TranslatedScale, ReadonlyArray<readonly string[]>>> & Readonly<Record<string, ReadonlyArray<readonly string[]>>>;
 }

@@ -13,25 +13,37 @@
 
 import { InputError } from '../../errors.js';
 import { record as emptyRecord, recordFrom } from '../../records.js';
+import { headerInTranslation } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
 import type { ColumnInfo, NormaliseContext } from '../formats/types.js';
 import { deriveOptions, type Inference, inferAnswer, inferFromHeader, inferLikert, splitChoices } from '../infer.js';
 import { DECIMAL_COMMA, isMissingAnswer, scalesFor } from '../likert.js';
 import { aliasKeyOf, EMPTY_ROW, invalidReason } from '../rankings.js';
-import { parseTimestamp, settleDateOrder } from '../timestamps.js';
+import { type DateOrderChoice, parseTimestamp, settleDateOrder } from '../timestamps.js';
 import type { Excluded, Item, Note, Table } from '../types.js';
 import { multiQuestions, optionsOf } from './answers.js';
 import { numericGroups, questionGroups, quoted } from './groups.js';
 import { looseKey, splitCode } from './header.js';
 import { bookFor, books, decodeCell, dimensionOf, levelOf, namedIn, overrideFor, overrides } from './overrides.js';
 import { chooseRanking, prioritiesOf, priorityNameOf, stackOf } from './ranking.js';
-import { likertCell, likertOf, resolveScales, unreadableNote } from './scales.js';
+import { likertCell, likertOf, refuseMisreadLabels, resolveScales, unreadableNote } from './scales.js';
 import { type ExportColumn, type ExportLayout, PlanContradiction, type Resolved, type SurveyNormalised, type SurveyRow } from './types.js';
 
 const NOTHING_READ_FIX =
   'give stacks as long format (respondent, priority, rank), one column per priority holding its rank, one column per position, or one list cell (A;B;C), and Likert items as labels or as three or more columns of whole numbers; or name the columns under columns in align.yml (align inspect --write-config writes a starter)';
 
 /** Reads a tool's export with its layout. */
+
+/**
+ * What a submit-time column's header says of its dates' order: headed in one
+ * of the translated languages (`Horodateur`, `Zeitstempel`), day first, as
+ * every one of them writes dates; an English header says nothing.
+ */
+export function headerDateOrder(header: string): DateOrderChoice | null {
+  return headerInTranslation(header, 'submitted')
+    ? { order: 'dmy', how: `the column is headed ${JSON.stringify(header)}, in a language that writes the day first` }
+    : null;
+}
 
 /** The most distinct roles and departments a file's rows share one copy of (a few dozen in a real org chart). */
 const SHARED_VALUES = 10_000;
@@ -195,7 +207,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   // 5. Likert scales: a question's columns share one scale; align.yml may name it.
   const lenient = context.likert === 'lenient';
   unknownScales(resolved, competing, file, headerLine, lenient ? notes : null);
-  resolveScales(resolved, scales, config, file, headerLine, lenient ? notes : null);
+  refuseMisreadLabels(resolved, competing, config, file, headerLine, lenient ? notes : null);
+  resolveScales(resolved, scales, config, file, headerLine, lenient ? notes : null, notes);
 
   // 6. Items.
   const items: Item[] = [];
@@ -277,7 +290,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       ? {
           ...settleDateOrder(
             submittedColumns.flatMap((r) => r.view.raw),
-            { configured: config.dateOrder },
+            { configured: config.dateOrder, known: headerDateOrder(submittedColumns[0]!.column.header) },
             table,
             submittedColumns[0]!.column.header,
           ),

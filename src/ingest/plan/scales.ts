@@ -4,17 +4,22 @@
 import { InputError } from '../../errors.js';
 import type { AlignConfig } from '../config-types.js';
 import { inferLikert, type LikertKind } from '../infer.js';
+import type { Language } from '../labels/index.js';
 import {
+  asMiddle,
   bestScale,
   findScale,
   fractionalAnswer,
   integerAnswer,
   isMissingAnswer,
+  labelKey,
   languageName,
   likertValue,
   mixedLanguages,
   numericRange,
   type Scale,
+  scalesFor,
+  twinReading,
 } from '../likert.js';
 import { outlyingAnswers } from '../outlying.js';
 import { SKIP_INVALID_FIX } from '../rankings.js';
@@ -29,8 +34,19 @@ export function likertOf(kind: LikertKind): Resolved['likert'] {
 /** The headers of the columns read on one numeric range with a column (its group), set by resolveScales. */
 const sharing = new WeakMap<Resolved, readonly string[]>();
 
-/** `lenient`: where to note a column align.yml calls Likert on no scale align knows, leaving it unread instead of stopping. */
-export function resolveScales(resolved: Resolved[], scales: Scale[], config: AlignConfig, file: string, headerLine: number, lenient: Note[] | null): void {
+/**
+ * `lenient`: where to note a column align.yml calls Likert on no scale align knows, leaving it unread instead of stopping;
+ * `notes`: the file's notes, for a reading worth saying (refuseTwinReadings).
+ */
+export function resolveScales(
+  resolved: Resolved[],
+  scales: Scale[],
+  config: AlignConfig,
+  file: string,
+  headerLine: number,
+  lenient: Note[] | null,
+  notes: Note[],
+): void {
   const likert = resolved.filter((r) => r.role === 'likert');
   // Columns told to be Likert by align.yml: their scale by name, or by their answers; a column
   // answered with whole numbers only ("3") takes the range of the file's other numeric Likert
@@ -121,8 +137,22 @@ export function resolveScales(resolved: Resolved[], scales: Scale[], config: Ali
         labelled.flatMap((m) => m.view.cells),
         scales,
       );
-      if (fit && fit.unknown.length === 0) for (const m of labelled) m.likert = { scale: fit.scale, numeric: null };
+      if (fit && fit.unknown.length === 0)
+        for (const m of labelled) {
+          if (m.likert?.scale !== fit.scale)
+            m.reason = `${m.reason}; read on the ${fit.scale.name} scale (${fit.scale.points} points), as the columns read with it`;
+          m.likert = { scale: fit.scale, numeric: null };
+        }
     }
+    readMiddles(labelled, file, headerLine, notes);
+    refuseTwinReadings(
+      members.filter((m) => m.likert?.scale),
+      scales,
+      file,
+      headerLine,
+      lenient,
+      notes,
+    );
     const numeric = members.filter((m) => m.likert?.numeric);
     // a group of rating questions keeps the range it was read with (numericGroups); other questions share the widest
     if (numeric.length > 1 && !numeric[0]!.group) {
@@ -139,6 +169,133 @@ export function resolveScales(resolved: Resolved[], scales: Scale[], config: Ali
     }
   }
   refuseMixedLanguages(likert, file, headerLine, lenient);
+}
+
+/**
+ * Columns read together whose labels a 5-point scale and its 7-point twin
+ * both read (likert.ts twinReading). When the two readings order the labels
+ * differently (`moved`), they are not read on either without the user's word,
+ * in align.yml `scales:`. When every label sits where the 5-point scale's own
+ * would, the question reads on 5 points, as before: with every point of it
+ * answered, in silence (a 7-point reading would leave its points either side
+ * of the middle unanswered while the middle is not); otherwise with a note,
+ * since a 7-point survey answered only at those points reads the same.
+ */
+function refuseTwinReadings(
+  labelled: readonly Resolved[],
+  scales: readonly Scale[],
+  file: string,
+  headerLine: number,
+  lenient: Note[] | null,
+  notes: Note[],
+): void {
+  const byScale = new Map<Scale, Resolved[]>();
+  for (const m of labelled) if (m.likert?.scale) byScale.set(m.likert.scale, [...(byScale.get(m.likert.scale) ?? []), m]);
+  for (const [scale, members] of byScale) {
+    const twin = twinReading(new Set(members.flatMap((m) => m.view.cells)), scale, scales);
+    if (!twin) continue;
+    const where = members[0]!;
+    const shown = twin.labels.slice(0, 8);
+    const both = `labels of both the ${scale.points}-point ${scale.name} scale (${shown.map((l) => l.here).join(', ')} of ${scale.points}) and the ${twin.twin.points}-point ${twin.twin.name} scale (${shown.map((l) => l.there).join(', ')} of ${twin.twin.points})`;
+    const answers = `the answers (${shown.map((l) => quoted(l.label)).join(', ')}${twin.labels.length > 8 ? ', …' : ''})`;
+    const example = twin.labels.find((l) => l.label === twin.moved) ?? twin.labels[twin.labels.length - 1]!;
+    const fix = `say which in align.yml: scales: {${twin.twin.name}: {labels: {${quoted(example.label)}: ${example.there}}}} reads them on ${twin.twin.points} points, scales: {${scale.name}: {labels: {${quoted(example.label)}: ${example.here}}}} on ${scale.points}`;
+    if (twin.moved === null) {
+      if (new Set(twin.labels.map((l) => l.here)).size === scale.points) continue;
+      notes.push({
+        file,
+        line: headerLine,
+        note: `${answers} of column ${quoted(where.column.header)}${members.length > 1 ? ` and ${members.length - 1} more read with it` : ''} are ${both}: read on ${scale.points} points; if the survey used ${twin.twin.points}, say so in align.yml: scales: {${twin.twin.name}: {labels: {${quoted(example.label)}: ${example.there}}}}`,
+      });
+      continue;
+    }
+    const problem = `${answers} are ${both}, and no answer tells which the survey used`;
+    if (lenient) {
+      lenient.push({ file, line: headerLine, note: `${problem} (column ${quoted(where.column.header)}): read on ${scale.points} points; ${fix}` });
+      continue;
+    }
+    throw new InputError(file, headerLine, where.column.header, problem, fix);
+  }
+}
+
+/**
+ * UTF-8 text read as Windows-1252 somewhere before align ("Dâ€™accord" for
+ * "D’accord", "Ã©" for "é"): a character of the first bytes of a UTF-8
+ * sequence as Windows-1252 shows them, then one of its continuation bytes.
+ */
+const MOJIBAKE = /Ã[\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]|â€[\u0080-\u2122]?|Â[\u00a0-\u00bf]/;
+
+/**
+ * Columns no scale reads whose answers are a handful of labels (2 to 11) a
+ * scale would read but for the way they were written: text decoded with the
+ * wrong encoding ("Dâ€™accord"), or labels in a language align.yml
+ * `languages` leaves out. Left unknown, they made "no Likert items" with no
+ * word of why: stop naming the labels and the fix. `lenient`: a note instead.
+ */
+export function refuseMisreadLabels(
+  resolved: readonly Resolved[],
+  competing: ReadonlySet<number>,
+  config: AlignConfig,
+  file: string,
+  headerLine: number,
+  lenient: Note[] | null,
+): void {
+  const everyLanguage = config.languages ? scalesFor({ ...config, languages: undefined }) : null;
+  for (const r of resolved) {
+    if (r.role !== 'unknown' || r.override || r.column.known || competing.has(r.column.index)) continue;
+    const labels = [...new Set(r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c)))];
+    if (labels.length < 2 || labels.length > 11 || labels.some((l) => /^[\s\d.,:;/%$€£+\-–()]*$/.test(l))) continue;
+    const shown = `the answers (${labels.slice(0, 6).map(quoted).join(', ')}${labels.length > 6 ? ', …' : ''})`;
+    let problem: string | null = null;
+    let fix = '';
+    const garbled = labels.find((l) => MOJIBAKE.test(l));
+    if (garbled) {
+      const sample = MOJIBAKE.exec(garbled)![0];
+      problem = `${shown} look like text decoded with the wrong encoding (${quoted(sample)} is how Windows-1252 shows the bytes of one UTF-8 character), so no scale reads them`;
+      fix =
+        'pass --encoding with the encoding the file was saved in (utf-8, windows-1252, macintosh); if the file itself holds these characters, export it again as UTF-8 ("CSV UTF-8" in Excel)';
+    } else if (everyLanguage) {
+      const fit = bestScale(labels, everyLanguage);
+      const keyed = fit && fit.unknown.length === 0 ? fit.scale.languages : undefined;
+      if (fit && keyed) {
+        const found = new Set<Language>();
+        for (const l of labels) for (const language of keyed.get(labelKey(l)) ?? []) found.add(language);
+        const missing = [...found].filter((l) => !config.languages!.includes(l));
+        if (missing.length > 0) {
+          problem = `${shown} are labels of the ${fit.scale.name} scale in ${missing.map(languageName).join(' or ')}, which align.yml languages (${config.languages!.join(', ')}) leaves out`;
+          fix = `add ${missing[0]} to align.yml languages: [${[...config.languages!, missing[0]!].join(', ')}], or correct the answers`;
+        }
+      }
+    }
+    if (problem === null) continue;
+    if (lenient) {
+      lenient.push({ file, line: headerLine, note: `${problem} (column ${quoted(r.column.header)}); ${fix}` });
+      continue;
+    }
+    throw new InputError(file, headerLine, r.column.header, problem, fix);
+  }
+}
+
+/**
+ * "Sans opinion" where a question's scale has no other middle answer: its
+ * middle, said in a note with how many answers it holds (likert.ts asMiddle).
+ */
+function readMiddles(labelled: readonly Resolved[], file: string, headerLine: number, notes: Note[]): void {
+  const byScale = new Map<Scale, Resolved[]>();
+  for (const m of labelled) if (m.likert?.scale) byScale.set(m.likert.scale, [...(byScale.get(m.likert.scale) ?? []), m]);
+  for (const [scale, members] of byScale) {
+    const middle = asMiddle(new Set(members.flatMap((m) => m.view.cells)), scale);
+    if (!middle) continue;
+    const key = labelKey(middle.label);
+    const count = members.reduce((n, m) => n + m.view.cells.filter((c) => c.trim() !== '' && labelKey(c) === key).length, 0);
+    for (const m of members) m.likert = { scale: middle.scale, numeric: null };
+    const value = (scale.points + 1) / 2;
+    notes.push({
+      file,
+      line: headerLine,
+      note: `${quoted(middle.label)} (${count} answer${count === 1 ? '' : 's'} in column ${quoted(members[0]!.column.header)}${members.length > 1 ? ` and ${members.length - 1} more read with it` : ''}) is read as the middle of the ${scale.name} scale (${value} of ${scale.points}), which no other answer there is; if it means no answer, say so in align.yml: scales: {${scale.name}: {labels: {}, missing: [${quoted(middle.label)}]}}`,
+    });
+  }
 }
 
 /**
@@ -215,12 +372,15 @@ function readLikertCell(c: Resolved, cell: string, file: string, line: number): 
     if (value !== undefined) return value;
     // A coded cell with no code book entry, on a column of labels.
     const found = [...new Set(c.view.cells.map((v) => v.trim()).filter((v) => v !== ''))];
+    const garbled = MOJIBAKE.exec(cell)?.[0];
     throw new InputError(
       file,
       line,
       c.column.header,
-      `${quoted(cell.trim())} is not a label of the ${scale.name} scale (labels found in this column: ${found.slice(0, 8).map(quoted).join(', ')}${found.length > 8 ? ', …' : ''})`,
-      `map it in align.yml under scales, e.g. scales: {${scale.name}: {labels: {${quoted(cell.trim())}: 4}}}, ${SKIP_INVALID_FIX}`,
+      `${quoted(cell.trim())} is not a label of the ${scale.name} scale (labels found in this column: ${found.slice(0, 8).map(quoted).join(', ')}${found.length > 8 ? ', …' : ''})${garbled ? `; it looks like text decoded with the wrong encoding (${quoted(garbled)} is how Windows-1252 shows the bytes of one UTF-8 character)` : ''}`,
+      garbled
+        ? `pass --encoding with the encoding the file was saved in, export it again as UTF-8, or correct the cell, ${SKIP_INVALID_FIX}`
+        : `map it in align.yml under scales, e.g. scales: {${scale.name}: {labels: {${quoted(cell.trim())}: 4}}}, ${SKIP_INVALID_FIX}`,
     );
   }
   const numeric = c.likert?.numeric;
