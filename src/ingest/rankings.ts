@@ -15,6 +15,7 @@
  * Callers that honour --skip-invalid catch it and exclude the respondent.
  */
 import { InputError } from '../errors.js';
+import { foldAccents } from '../text.js';
 import { priorityKey } from './priority-key.js';
 
 /** One entry of an explicit stack as written. */
@@ -47,10 +48,29 @@ const ORDINAL_WORDS: Record<string, number> = {
   twelfth: 12,
 };
 
-// A rank label may carry a word after it: "1st choice", "first place".
-const TRAILER = '(?:\\s+(?:choice|place|priority|preference|pick|rank))?';
+// A rank label may carry a word after it: "1st choice", "first place", "1er choix", "1º lugar", "1° posto", "1e keuze".
+const TRAILER =
+  '(?:\\s+(?:choice|place|priority|preference|pick|rank|choix|rang|position|priorite|platz|wahl|prioritat|lugar|opcion|posicion|prioridad|opcao|posicao|prioridade|posto|scelta|posizione|priorita|plaats|keuze|positie|prioriteit))?';
 const PLAIN = /^(?:#\s*|no\.?\s*|rank\s*)?(-?\d+)(?:\.0+)?\.?$/;
-const ORDINAL = new RegExp(`^(\\d+)\\s*(?:st|nd|rd|th)${TRAILER}$`);
+/**
+ * The ordinal suffixes a rank label carries, accents removed and `º`, `ª`, `°`
+ * written `°` (ordinalMarks): English 1st 2nd 3rd 4th; French 1er 1re 1ère 2e
+ * 2ème 2nd(e); Spanish, Portuguese and Italian 1º 1ª 1° (and 1.º), Latin
+ * American Spanish 1ro 2do 3ro 4to 7mo 8vo 9no (1ra 2da: feminine); Dutch 1e 1ste 2de 8ste.
+ * Shared with the headers that name a position (columns.ts positionFromHeader).
+ */
+export const ORDINAL_SUFFIX = '(?:st|nd|rd|th|er|re|ere|eme|e|nde|ste|de|ero|ro|do|to|mo|vo|no|era|ra|da|ta|ma|va|na|°)';
+const ORDINAL = new RegExp(`^(\\d+)\\s*(?:st|nd|rd|th)${TRAILER}$|^(\\d+)${ORDINAL_SUFFIX}${TRAILER}$`);
+
+/**
+ * A label's ordinal marks as one: `º` (masculine), `ª` (feminine) and `°`
+ * (degree, Italian and Spanish keyboards), with or without a dot before them
+ * (`1.º`), become `°`; accents go (`2ème` -> `2eme`). NFKC alone would turn
+ * `1º` into `1o`. ordinalMarks('1.ª') === '1°'
+ */
+export function ordinalMarks(text: string): string {
+  return foldAccents(text.replace(/\.?\s*[\u00ba\u00aa\u00b0\u02da]/g, '°'));
+}
 const WORD = new RegExp(`^(${Object.keys(ORDINAL_WORDS).join('|')})${TRAILER}$`);
 // Grid column labels such as "1 (most important)" or "9 - least important".
 const ANNOTATED = /^(\d+)\s*(?:\([^)]*\)|[-\u2013\u2014:=]\s+\p{L}[\p{L}\s]*)$/u;
@@ -107,7 +127,7 @@ export function readRank(cell: string): number | null | RankMiss {
   if (trimmed === '') return null;
   if (!RANK_START.test(trimmed)) return TEXT; // "Manager", "Grow revenue": no label starts so
   if (trimmed.length > LONGEST_LABEL && !ANNOTATED_START.test(trimmed)) return TEXT;
-  const s = (NON_ASCII.test(trimmed) ? trimmed.normalize('NFKC').trim() : trimmed).toLowerCase().replace(/\s+/g, ' ');
+  const s = (NON_ASCII.test(trimmed) ? ordinalMarks(trimmed).normalize('NFKC').trim() : trimmed).toLowerCase().replace(/\s+/g, ' ');
   let m = PLAIN.exec(s) ?? ANNOTATED.exec(s);
   if (m) {
     const rank = Number(m[1]);
@@ -115,7 +135,7 @@ export function readRank(cell: string): number | null | RankMiss {
   }
   m = ORDINAL.exec(s);
   if (m) {
-    const rank = Number(m[1]);
+    const rank = Number(m[1] ?? m[2]);
     return rank < 1 ? { kind: 'below', rank } : rank;
   }
   m = WORD.exec(s);
