@@ -17,7 +17,7 @@
 import { foldAccents, visibleText } from '../text.js';
 import type { ColumnRoleName } from './config-types.js';
 import type { ColumnInfo } from './formats/types.js';
-import { listSeparator, ORDINAL_SUFFIX, ordinalMarks, readRank } from './rankings.js';
+import { listSeparator, ORDINAL_SUFFIX, ORDINAL_WORD_PATTERN, ordinalMarks, ordinalWord, readRank } from './rankings.js';
 
 /** Lower case, every run of punctuation or spacing one space, trimmed: `What's your Role?` -> `what s your role`. */
 export function normaliseHeader(header: string): string {
@@ -142,7 +142,6 @@ export function recogniseAttribute(header: string): { role: AttributeRole; confi
   return null;
 }
 
-const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 const POSITION_WORD =
   '(?:rank|choice|priority|position|place|pick|preference|option|vote|choix|rang|priorite|platz|wahl|prioritat|lugar|opcion|posicion|prioridad|opcao|posicao|prioridade|posto|scelta|posizione|priorita|plaats|keuze|positie|prioriteit)';
 const POSITION_PATTERNS: readonly RegExp[] = [
@@ -150,8 +149,8 @@ const POSITION_PATTERNS: readonly RegExp[] = [
   new RegExp(`^(\\d+) ?(?:st|nd|rd|th)$|^(\\d+)${ORDINAL_SUFFIX}$`), // 1st, 1er, 2e, 2ème, 1º, 1ª, 1ste
   new RegExp(`^${POSITION_WORD} ?(?:no )?(\\d+)$`), // Rank 1, Choice 1, priority #1, Platz 1
   new RegExp(`^(\\d+) ?(?:st|nd|rd|th)? ${POSITION_WORD}$|^(\\d+)${ORDINAL_SUFFIX} ${POSITION_WORD}$`), // 1st choice, 1er choix, 1º lugar
-  new RegExp(`^(${ORDINAL_WORDS.join('|')})(?: ${POSITION_WORD})?$`), // First, First choice
-  new RegExp(`^${POSITION_WORD} (${ORDINAL_WORDS.join('|')})$`), // Choice first (rare)
+  new RegExp(`^(${ORDINAL_WORD_PATTERN})(?: ${POSITION_WORD})?$`), // First, First choice, Premier choix
+  new RegExp(`^${POSITION_WORD} (${ORDINAL_WORD_PATTERN})$`), // Choice first (rare)
 ];
 
 /**
@@ -174,8 +173,7 @@ function positionOf(header: string): number | null {
     const m = p.exec(h);
     if (!m) continue;
     const found = m[1] ?? m[2]!;
-    const word = ORDINAL_WORDS.indexOf(found);
-    const n = word >= 0 ? word + 1 : Number(found);
+    const n = ordinalWord(found) ?? Number(found);
     return n >= 1 && n <= 100 ? n : null;
   }
   return null;

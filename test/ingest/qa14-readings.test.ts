@@ -44,6 +44,15 @@ describe('D1: rank labels in French, Spanish, Italian, Portuguese and Dutch', ()
     ['2e keuze', 2],
     ['1st', 1],
     ['1.', 1],
+    ['Premier', 1],
+    ['deuxième', 2],
+    ['Zweite', 2],
+    ['Dritter Platz', 3],
+    ['tercero', 3],
+    ['Sétimo', 7],
+    ['ottavo', 8],
+    ['tweede', 2],
+    ['first', 1],
   ])('%s is rank %i', (cell, rank) => {
     expect(parseRankCell(cell)).toBe(rank);
   });
@@ -61,6 +70,8 @@ describe('D1: rank labels in French, Spanish, Italian, Portuguese and Dutch', ()
     ['1e keuze', 1],
     ['Platz 3', 3],
     ['1st choice', 1],
+    ['Premier choix', 1],
+    ['Zweite Wahl', 2],
   ])('header %s names position %i', (header, position) => {
     expect(positionFromHeader(header)).toBe(position);
   });
