@@ -12,6 +12,9 @@
  * the respondent's role or level (`Role`, `Level`, `What is your role?`), not
  * their job title: `Title` and `Job title` are not role columns, because the
  * leaders are chosen by role value (`Executive`) and titles vary per person.
+ * `Poste`, `Cargo`, `Functie`, `Position` and `Funktion` are how French,
+ * Spanish, Portuguese, Dutch and German surveys ask the role (their values are
+ * `Direction`, `Manager`…); `Intitulé du poste` (job title) is no role.
  */
 
 import { foldAccents, visibleText } from '../text.js';
