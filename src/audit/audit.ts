@@ -42,7 +42,11 @@ export interface AuditOptions {
   excludeQuality?: readonly QualityFlag[];
 }
 
-/** A leadership team rarely exceeds this; more "leaders" without a role column deserve a note. */
+/**
+ * A leadership team rarely exceeds this; more "leaders" without a role column deserve a note. A survey
+ * (Likert items) without a role column always gets it, whatever its size: leaders and the rest of the
+ * organisation cannot be told apart, so no department or leader/team comparison is shown.
+ */
 const NO_ROLE_NOTE_ABOVE = 15;
 
 export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
@@ -75,7 +79,7 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
   });
   const notes = [...dataset.notes];
   const first = dataset.files[0]?.path ?? '';
-  if (!dataset.hasRoleColumn && dataset.respondents.length > NO_ROLE_NOTE_ABOVE) {
+  if (!dataset.hasRoleColumn && (dataset.respondents.length > NO_ROLE_NOTE_ABOVE || dataset.items.length > 0)) {
     notes.push({
       file: first,
       line: 1,

@@ -287,13 +287,15 @@ export function formatInspect(result: InspectResult, width = Infinity): string {
   if (result.recall !== undefined) out.push(`recall       ${JSON.stringify(cut(result.recall, 80))} (strategy recall: free text naming the priorities)`);
   out.push('');
   out.push('columns');
-  const headerWidth = Math.min(44, Math.max(6, ...result.columns.map((c) => displaySafe(c.header).length)));
-  const reasonWidth = Math.max(30, width - headerWidth - 26);
+  const shownHeader = (h: string) => displaySafe(h).normalize('NFC');
+  const headerWidth = Math.min(44, Math.max(6, ...result.columns.map((c) => shownHeader(c.header).length)));
+  // the row is 2 + 4 (#) + headerWidth + 2 + 13 (role) + 7 (conf.) wide before the reason: it fits the terminal
+  const reasonWidth = Math.max(30, width - headerWidth - 28);
   out.push(`  ${pad('#', 4)}${pad('header', headerWidth + 2)}${pad('role', 13)}${pad('conf.', 7)}reason`);
   for (const c of result.columns) {
     const role = c.role === 'ranking' && c.priority ? 'ranking' : c.role;
     out.push(
-      `  ${pad(String(c.index + 1), 4)}${pad(cutMiddle(displaySafe(c.header) || '(no header)', headerWidth), headerWidth + 2)}${pad(role, 13)}${pad(c.confidence.toFixed(2), 7)}${cut(c.reason, reasonWidth)}`,
+      `  ${pad(String(c.index + 1), 4)}${pad(cutMiddle(shownHeader(c.header) || '(no header)', headerWidth), headerWidth + 2)}${pad(role, 13)}${pad(c.confidence.toFixed(2), 7)}${cut(c.reason, reasonWidth)}`,
     );
   }
   if (result.unplaced.length > 0) {

@@ -12,12 +12,15 @@
  * the respondent's role or level (`Role`, `Level`, `What is your role?`), not
  * their job title: `Title` and `Job title` are not role columns, because the
  * leaders are chosen by role value (`Executive`) and titles vary per person.
+ * `Poste`, `Cargo`, `Functie`, `Position` and `Funktion` are how French,
+ * Spanish, Portuguese, Dutch and German surveys ask the role (their values are
+ * `Direction`, `Manager`…); `Intitulé du poste` (job title) is no role.
  */
 
 import { foldAccents, visibleText } from '../text.js';
 import type { ColumnRoleName } from './config-types.js';
 import type { ColumnInfo } from './formats/types.js';
-import { listSeparator, readRank } from './rankings.js';
+import { listSeparator, ORDINAL_SUFFIX, ORDINAL_WORD_PATTERN, ordinalMarks, ordinalWord, readRank } from './rankings.js';
 
 /** Lower case, every run of punctuation or spacing one space, trimmed: `What's your Role?` -> `what s your role`. */
 export function normaliseHeader(header: string): string {
@@ -75,7 +78,7 @@ const RULES: readonly Rule[] = [
     exact:
       /^(name|full ?name|your (full )?name|respondent name|participant name|leader|leader name|executive|executive name|employee|employee name|person|rater|rater name|voter|voter name|first and last name|name and surname|what is your (full )?name)$/,
     translated:
-      /^((votre )?nom( complet)?|(votre )?(nom et prenom|prenom et nom)|quel est votre nom|nom du (repondant|participant)|(ihr |dein )?(vollstandiger )?name|vor ?und nachname|wie heissen sie|(su |tu )?nombre( completo)?|nombre y apellidos?|(seu |o seu )?nome( completo)?|nome e (sobrenome|apelido|cognome)|(il tuo )?nome|(uw |je )?(volledige )?naam|voor ?en achternaam)$/,
+      /^((votre )?nom( complet)?|(votre )?(nom et prenom|prenom et nom)|quel est votre nom|nom du (repondant|participant)|(ihr |dein )?(vollstandiger )?name|vor ?und nachname|wie heissen sie|(su |tu )?nombre( completo)?|nombre y apellidos?|(seu |o seu )?nome( completo)?|nome e (sobrenome|apelido|cognome)|(il tuo )?nome|(uw |je )?(volledige )?naam|voor ?en achternaam|prenom|vorname?|(su )?nombre de pila|primeiro nome|(uw |je )?voornaam)$/,
     what: "the respondent's name",
   },
   {
@@ -83,10 +86,10 @@ const RULES: readonly Rule[] = [
     exact:
       /^(role|level|role ?level|level ?role|your (role|level)|what (is|s) your (role|level)|which role|position level|job level|seniority( level)?|management level|leadership level|org level|organi[sz]ational level|grade|tier|role type|role in the (company|organi[sz]ation))$/,
     translated:
-      /^((votre )?(role|fonction|niveau)|niveau hierarchique|quel(le)? est votre (role|fonction|niveau)|(ihre |deine )?rolle|(hierarchie|fuhrungs) ?ebene|was ist (ihre|deine) rolle|welche rolle haben sie|(su |tu )?(rol|funcion|nivel)|cual es (su|tu) (rol|funcion|nivel)|(seu |sua |o seu |a sua )?(papel|funcao|nivel)|qual (e|o) (o seu|a sua|seu|sua) (papel|funcao|nivel)|(il tuo )?(ruolo|livello)|qual e il tuo (ruolo|livello)|(uw |je )?rol|functieniveau|wat is (uw|je) rol)$/,
+      /^((votre )?(role|fonction|niveau|poste)|niveau hierarchique|quel(le)? est votre (role|fonction|niveau|poste)|(ihre |deine )?(rolle|funktion|position)|(hierarchie|fuhrungs) ?(ebene|stufe)|was ist (ihre|deine) (rolle|funktion|position)|welche (rolle|funktion|position) haben sie|(su |tu )?(rol|funcion|nivel|cargo|puesto)|cual es (su|tu) (rol|funcion|nivel|cargo|puesto)|(seu |sua |o seu |a sua )?(papel|funcao|nivel|cargo)|qual (e|o) (o seu|a sua|seu|sua) (papel|funcao|nivel|cargo)|(il tuo )?(ruolo|livello)|qual e il tuo (ruolo|livello)|(uw |je )?(rol|functie)|functieniveau|wat is (uw|je) (rol|functie))$/,
     loose: /^(what|which)( is| s| best describes)?( your)? (role|level)\b/,
     translatedLoose:
-      /^(quel(le)?( est)?( votre)? (role|fonction)|(was|welche) .*\brolle\b|(cual|que)( es)?( su| tu)? (rol|funcion)|qual( e)?( o seu| a sua)? (papel|funcao)|qual( e)?( il tuo)? ruolo|(wat|welke)( is)?( uw| je)? rol)\b/,
+      /^(quel(le)?( est)?( votre)? (role|fonction|poste)|(was|welche) .*\b(rolle|funktion)\b|(cual|que)( es)?( su| tu)? (rol|funcion|cargo|puesto)|qual( e)?( o seu| a sua)? (papel|funcao|cargo)|qual( e)?( il tuo)? ruolo|(wat|welke)( is)?( uw| je)? (rol|functie))\b/,
     what: "the respondent's role or level",
   },
   {
@@ -94,7 +97,7 @@ const RULES: readonly Rule[] = [
     exact:
       /^(department|dept|team|function|business ?unit|bu|division|unit|org unit|organi[sz]ation unit|(your|department|team) (department|team|name)|department ?team|team ?department|which (department|team)( do you work in| are you in)?|what (department|team)( do you work in| are you in)?|what is your (department|team))$/,
     translated:
-      /^((votre )?(departement|service|equipe)|dans quel(le)? (departement|service|equipe) travaillez vous|quel est votre (departement|service)|(ihre |deine )?(abteilung|bereich)|in welcher abteilung arbeiten sie|in welcher abteilung arbeitest du|(su |tu )?(departamento|area|equipo)|en que (departamento|area) trabaja(s)?|(seu |o seu )?(departamento|setor|equipe|equipa)|em (que|qual) departamento (voce )?trabalha|(il tuo )?(dipartimento|reparto)|in quale (dipartimento|reparto) lavori|(uw |je )?afdeling|op welke afdeling werk(t u| je)|in welke afdeling werk(t u| je))$/,
+      /^((votre )?(departement|service|equipe|direction)|dans quel(le)? (departement|service|equipe|direction) travaillez vous|quel(le)? est votre (departement|service|direction)|(ihre |deine )?(abteilung|bereich)|in welcher abteilung arbeiten sie|in welcher abteilung arbeitest du|(su |tu )?(departamento|area|equipo|servicio)|en que (departamento|area|servicio) trabaja(s)?|(seu |o seu |sua |a sua )?(departamento|setor|equipe|equipa|area|direcao)|em (que|qual) (departamento|area) (voce )?trabalha|(il tuo |la tua )?(dipartimento|reparto|area|funzione|direzione)|in quale (dipartimento|reparto|area) lavori|(uw |je )?(afdeling|dienst)|op welke afdeling werk(t u| je)|in welke (afdeling|dienst) werk(t u| je))$/,
     loose: /^(which|what)( is)?( your)? (department|team|function|business unit|division)\b/,
     translatedLoose:
       /^((dans )?quel(le)? (departement|service|equipe)|in welche(r|m)? (abteilung|bereich)|welche abteilung|(en )?(que|cual) (departamento|area)|(em )?(que|qual) (departamento|setor)|(in )?quale (dipartimento|reparto)|(op|in|bij) welke afdeling)\b/,
@@ -120,7 +123,7 @@ const RULES: readonly Rule[] = [
     exact:
       /^(ip|ip address|user agent|duration( in seconds)?|status|language|start language|source|start (date|time)|started( at)?|progress|finished|last page|seed|tags|network id|response type|collector id|title|job title|position title|location|country|city|office|site|age|tenure|gender)$/,
     translated:
-      /^(adresse ip|duree|langue|statut|progression|heure de debut|date de debut|heure de la derniere modification|intitule du poste|poste|ip adresse|dauer|sprache|startzeit|startdatum|zeitpunkt der letzten anderung|berufsbezeichnung|stellenbezeichnung|direccion ip|duracion|idioma|hora de inicio|fecha de inicio|hora de la ultima modificacion|puesto|endereco ip|duracao|hora de inicio|data de inicio|hora da ultima modificacao|indirizzo ip|durata|lingua|ora di inizio|data di inizio|ora dell ultima modifica|mansione|ip adres|duur|taal|begintijd|starttijd|begindatum|tijdstip van laatste wijziging|functietitel)$/,
+      /^(adresse ip|duree|langue|statut|progression|heure de debut|date de debut|heure de la derniere modification|intitule du poste|ip adresse|dauer|sprache|startzeit|startdatum|zeitpunkt der letzten anderung|berufsbezeichnung|stellenbezeichnung|direccion ip|duracion|idioma|hora de inicio|fecha de inicio|hora de la ultima modificacion|puesto|endereco ip|duracao|hora de inicio|data de inicio|hora da ultima modificacao|indirizzo ip|durata|lingua|ora di inizio|data di inizio|ora dell ultima modifica|mansione|ip adres|duur|taal|begintijd|starttijd|begindatum|tijdstip van laatste wijziging|functietitel)$/,
     what: 'survey metadata or a detail align does not use',
   },
 ];
@@ -153,15 +156,15 @@ export function headerInTranslation(header: string, role: AttributeRole): boolea
   return RULES.some((rule) => rule.role === role && rule.translated?.test(plain) === true && !rule.exact.test(normaliseHeader(header)));
 }
 
-const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
-const POSITION_WORD = '(?:rank|choice|priority|position|place|pick|preference|option|vote)';
+const POSITION_WORD =
+  '(?:rank|choice|priority|position|place|pick|preference|option|vote|choix|rang|priorite|platz|wahl|prioritat|lugar|opcion|posicion|prioridad|opcao|posicao|prioridade|posto|scelta|posizione|priorita|plaats|keuze|positie|prioriteit)';
 const POSITION_PATTERNS: readonly RegExp[] = [
-  /^(\d+)$/, // 1, [1], #1, 1.
-  /^(\d+) ?(?:st|nd|rd|th)$/, // 1st
-  new RegExp(`^${POSITION_WORD} ?(?:no )?(\\d+)$`), // Rank 1, Choice 1, priority #1
-  new RegExp(`^(\\d+) ?(?:st|nd|rd|th)? ${POSITION_WORD}$`), // 1st choice
-  new RegExp(`^(${ORDINAL_WORDS.join('|')})(?: ${POSITION_WORD})?$`), // First, First choice
-  new RegExp(`^${POSITION_WORD} (${ORDINAL_WORDS.join('|')})$`), // Choice first (rare)
+  /^(\d+)$/, // 1, [1], #1, 1., 1° (the mark is no letter)
+  new RegExp(`^(\\d+) ?(?:st|nd|rd|th)$|^(\\d+)${ORDINAL_SUFFIX}$`), // 1st, 1er, 2e, 2ème, 1º, 1ª, 1ste
+  new RegExp(`^${POSITION_WORD} ?(?:no )?(\\d+)$`), // Rank 1, Choice 1, priority #1, Platz 1
+  new RegExp(`^(\\d+) ?(?:st|nd|rd|th)? ${POSITION_WORD}$|^(\\d+)${ORDINAL_SUFFIX} ${POSITION_WORD}$`), // 1st choice, 1er choix, 1º lugar
+  new RegExp(`^(${ORDINAL_WORD_PATTERN})(?: ${POSITION_WORD})?$`), // First, First choice, Premier choix
+  new RegExp(`^${POSITION_WORD} (${ORDINAL_WORD_PATTERN})$`), // Choice first (rare)
 ];
 
 /**
@@ -171,18 +174,20 @@ const POSITION_PATTERNS: readonly RegExp[] = [
  *   'Rank these priorities [Rank 2]' (LimeSurvey full headings) -> 2
  */
 export function positionFromHeader(header: string): number | null {
-  const direct = positionOf(normaliseHeader(header));
+  const direct = positionOf(header);
   if (direct !== null) return direct;
   const q = splitQuestionHeader(header);
-  return q ? positionOf(normaliseHeader(q.item)) : null;
+  return q ? positionOf(q.item) : null;
 }
 
-function positionOf(h: string): number | null {
+/** The position a header (or a header's item) names; its ordinal marks kept apart from letters first (`1º` is no `1o`). */
+function positionOf(header: string): number | null {
+  const h = unaccented(normaliseHeader(ordinalMarks(header)));
   for (const p of POSITION_PATTERNS) {
     const m = p.exec(h);
     if (!m) continue;
-    const word = ORDINAL_WORDS.indexOf(m[1]!);
-    const n = word >= 0 ? word + 1 : Number(m[1]);
+    const found = m[1] ?? m[2]!;
+    const n = ordinalWord(found) ?? Number(found);
     return n >= 1 && n <= 100 ? n : null;
   }
   return null;
@@ -258,6 +263,10 @@ export function measureHeader(header: string): string | null {
 
 const LONG_PRIORITY = /^(priority|priority name|item|item name|initiative|objective|goal|option|choice|priority item)$/;
 const LONG_RANK = /^(rank|rank (number|no|position|value)|ranking position|position|place|priority rank|order|rank order)$/;
+/** A header that may name the rank column of a long-format file as well as a role (`Position`): decided by its cells. */
+export function longRankHeader(header: string): boolean {
+  return LONG_RANK.test(normaliseHeader(header));
+}
 const LIST =
   /^(stack|priority stack|my stack|priorities|ranking|rankings|ranked (priorities|list|order)|my ranking|your ranking|priority (order|ranking|list)|order of priorities|top priorities)$/;
 
@@ -334,7 +343,9 @@ export function recogniseColumnFromStats(index: number, header: string, stats: C
   }
 
   const attribute = recogniseAttribute(header);
-  if (attribute) return info(index, header, attribute.role as ColumnRoleName, attribute.confidence, attribute.reason);
+  // "Position" names a role (German `Position`) or, over rank numbers, the rank column of a long-format file
+  if (attribute && !(attribute.role === 'role' && ranks && LONG_RANK.test(h)))
+    return info(index, header, attribute.role as ColumnRoleName, attribute.confidence, attribute.reason);
   const measure = measureHeader(header);
   if (measure) return info(index, header, 'metadata', 0.8, `header ${shown} names a detail about the respondent (${measure}), not a priority`);
 

@@ -17,7 +17,7 @@
  *   free-text comments, and what is left: unknown.
  */
 
-import { measureHeader, normaliseHeader, positionFromHeader, recogniseAttribute, unaccented } from './columns.js';
+import { longRankHeader, measureHeader, normaliseHeader, positionFromHeader, recogniseAttribute, unaccented } from './columns.js';
 import type { ColumnRoleName } from './config-types.js';
 import { bestScale, integerAnswer, isMissingAnswer, numericRange, type Scale, type ScaleFit } from './likert.js';
 import { outlyingAnswers } from './outlying.js';
@@ -170,6 +170,8 @@ export function inferFromHeader(column: ColumnView): Inference | null {
       if (cells.length > 0 && emails / cells.length < 0.8) continue;
     }
     if (found.role === 'comment' && column.sub !== null) continue;
+    // "Position" over rank numbers is a long-format file's rank column, not the respondent's role
+    if (found.role === 'role' && longRankHeader(name) && numbersOnly(column.cells)) continue;
     if (found.role === 'submitted' || found.role === 'metadata') {
       // "Date" or "Age" as a question is still only metadata to align.
       return { role: found.role, confidence: found.confidence * 0.9, reason: found.reason };

@@ -15,6 +15,7 @@
  * Callers that honour --skip-invalid catch it and exclude the respondent.
  */
 import { InputError } from '../errors.js';
+import { foldAccents } from '../text.js';
 import { priorityKey } from './priority-key.js';
 
 /** One entry of an explicit stack as written. */
@@ -32,26 +33,104 @@ export interface RankInvalid {
   rank?: number;
 }
 
-const ORDINAL_WORDS: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-};
+/**
+ * Ordinal words, 1 to 12, accents removed (readRank folds them): English, French, German,
+ * Spanish, Portuguese, Italian, Dutch, with their feminine and inflected forms.
+ */
+const ORDINAL_WORD_LISTS: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
+  [['first'], ['second'], ['third'], ['fourth'], ['fifth'], ['sixth'], ['seventh'], ['eighth'], ['ninth'], ['tenth'], ['eleventh'], ['twelfth']],
+  [
+    ['premier', 'premiere'],
+    ['deuxieme', 'seconde'],
+    ['troisieme'],
+    ['quatrieme'],
+    ['cinquieme'],
+    ['sixieme'],
+    ['septieme'],
+    ['huitieme'],
+    ['neuvieme'],
+    ['dixieme'],
+    ['onzieme'],
+    ['douzieme'],
+  ],
+  [
+    ['erste', 'erster', 'erstes'],
+    ['zweite', 'zweiter', 'zweites'],
+    ['dritte', 'dritter', 'drittes'],
+    ['vierte', 'vierter', 'viertes'],
+    ['funfte', 'funfter', 'funftes'],
+    ['sechste', 'sechster', 'sechstes'],
+    ['siebte', 'siebter', 'siebtes'],
+    ['achte', 'achter', 'achtes'],
+    ['neunte', 'neunter', 'neuntes'],
+    ['zehnte', 'zehnter', 'zehntes'],
+    ['elfte', 'elfter', 'elftes'],
+    ['zwolfte', 'zwolfter', 'zwolftes'],
+  ],
+  [
+    ['primero', 'primera', 'primer'],
+    ['segundo', 'segunda'],
+    ['tercero', 'tercera', 'tercer'],
+    ['cuarto', 'cuarta'],
+    ['quinto', 'quinta'],
+    ['sexto', 'sexta'],
+    ['septimo', 'septima'],
+    ['octavo', 'octava'],
+    ['noveno', 'novena'],
+    ['decimo', 'decima'],
+    ['undecimo', 'undecima'],
+    ['duodecimo', 'duodecima'],
+  ],
+  [['primeiro', 'primeira'], [], ['terceiro', 'terceira'], ['quarto', 'quarta'], [], [], ['setimo', 'setima'], ['oitavo', 'oitava'], ['nono', 'nona']],
+  [
+    ['primo', 'prima'],
+    ['secondo', 'seconda'],
+    ['terzo', 'terza'],
+    [],
+    [],
+    ['sesto', 'sesta'],
+    ['settimo', 'settima'],
+    ['ottavo', 'ottava'],
+    [],
+    [],
+    ['undicesimo', 'undicesima'],
+    ['dodicesimo', 'dodicesima'],
+  ],
+  [['eerste'], ['tweede'], ['derde'], ['vierde'], ['vijfde'], ['zesde'], ['zevende'], ['achtste'], ['negende'], ['tiende'], ['elfde'], ['twaalfde']],
+];
+const ORDINAL_WORDS = new Map<string, number>(ORDINAL_WORD_LISTS.flatMap((list) => list.flatMap((words, i) => words.map((w) => [w, i + 1] as const))));
+/** The ordinal words as a regular-expression alternation (columns.ts reads headers such as `Premier choix` with it). */
+export const ORDINAL_WORD_PATTERN = [...ORDINAL_WORDS.keys()].join('|');
 
-// A rank label may carry a word after it: "1st choice", "first place".
-const TRAILER = '(?:\\s+(?:choice|place|priority|preference|pick|rank))?';
+/** The position an ordinal word (accents removed, lower case) names: ordinalWord('deuxieme') === 2; null for any other word. */
+export function ordinalWord(word: string): number | null {
+  return ORDINAL_WORDS.get(word) ?? null;
+}
+
+// A rank label may carry a word after it: "1st choice", "first place", "1er choix", "1º lugar", "1° posto", "1e keuze".
+const TRAILER =
+  '(?:\\s+(?:choice|place|priority|preference|pick|rank|choix|rang|position|priorite|platz|wahl|prioritat|lugar|opcion|posicion|prioridad|opcao|posicao|prioridade|posto|scelta|posizione|priorita|plaats|keuze|positie|prioriteit))?';
 const PLAIN = /^(?:#\s*|no\.?\s*|rank\s*)?(-?\d+)(?:\.0+)?\.?$/;
-const ORDINAL = new RegExp(`^(\\d+)\\s*(?:st|nd|rd|th)${TRAILER}$`);
-const WORD = new RegExp(`^(${Object.keys(ORDINAL_WORDS).join('|')})${TRAILER}$`);
+/**
+ * The ordinal suffixes a rank label carries, accents removed and `º`, `ª`, `°`
+ * written `°` (ordinalMarks): English 1st 2nd 3rd 4th; French 1er 1re 1ère 2e
+ * 2ème 2nd(e); Spanish, Portuguese and Italian 1º 1ª 1° (and 1.º), Latin
+ * American Spanish 1ro 2do 3ro 4to 7mo 8vo 9no (1ra 2da: feminine); Dutch 1e 1ste 2de 8ste.
+ * Shared with the headers that name a position (columns.ts positionFromHeader).
+ */
+export const ORDINAL_SUFFIX = '(?:st|nd|rd|th|er|re|ere|eme|e|nde|ste|de|ero|ro|do|to|mo|vo|no|era|ra|da|ta|ma|va|na|°)';
+const ORDINAL = new RegExp(`^(\\d+)\\s*(?:st|nd|rd|th)${TRAILER}$|^(\\d+)${ORDINAL_SUFFIX}${TRAILER}$`);
+
+/**
+ * A label's ordinal marks as one: `º` (masculine), `ª` (feminine) and `°`
+ * (degree, Italian and Spanish keyboards), with or without a dot before them
+ * (`1.º`), become `°`; accents go (`2ème` -> `2eme`). NFKC alone would turn
+ * `1º` into `1o`. ordinalMarks('1.ª') === '1°'
+ */
+export function ordinalMarks(text: string): string {
+  return foldAccents(text.replace(/\.?\s*[\u00ba\u00aa\u00b0\u02da]/g, '°'));
+}
+const WORD = new RegExp(`^(${ORDINAL_WORD_PATTERN})${TRAILER}$`);
 // Grid column labels such as "1 (most important)" or "9 - least important".
 const ANNOTATED = /^(\d+)\s*(?:\([^)]*\)|[-\u2013\u2014:=]\s+\p{L}[\p{L}\s]*)$/u;
 const DECIMAL = /^-?\d*[.,]\d+$/;
@@ -79,8 +158,27 @@ export type RankMiss = { kind: 'below'; rank: number } | { kind: 'decimal' } | {
 const TEXT: RankMiss = { kind: 'text' };
 const DECIMAL_MISS: RankMiss = { kind: 'decimal' };
 const NON_ASCII = /[^\x00-\x7f]/;
-// How a rank label can start: a digit, '#', '-', '.', or no./rank/an ordinal word; non-ASCII (full-width digits) goes the long way
-const RANK_START = /^[\d#\-.nNrRfFsStTeE\u0080-\uffff]/;
+// How a rank label can start: a digit, '#', '-', '.', or a word (no., rank, an ordinal word); non-ASCII (full-width digits) goes the long way
+const RANK_START = /^[\d#\-.A-Za-z\u0080-\uffff]/;
+const LABEL_WORDS = new Set(['no', 'rank', ...ORDINAL_WORDS.keys()]);
+// the first two lower-case letters of those words, as a number: "Manager", "Operations" stop at one look-up, with no string made
+const LABEL_STARTS = new Set([...LABEL_WORDS].map((w) => (w.charCodeAt(0) << 8) | w.charCodeAt(1)));
+/**
+ * True when a cell starting with an ASCII letter may be a rank label: its first word is `no`, `rank`
+ * or an ordinal word, or runs on into an accent (`deuxième`, folded later). Kept cheap: most text
+ * cells of a large file pass through here when align looks for rank columns.
+ */
+function wordMayRank(trimmed: string): boolean {
+  if (trimmed.charCodeAt(1) >= 0x80) return true; // "Sétimo": folded the long way
+  if (!LABEL_STARTS.has(((trimmed.charCodeAt(0) | 0x20) << 8) | (trimmed.charCodeAt(1) | 0x20))) return false;
+  let end = 0;
+  for (; end < trimmed.length; end++) {
+    const c = trimmed.charCodeAt(end) | 0x20;
+    if (c < 97 || c > 122) break;
+  }
+  if (end < trimmed.length && trimmed.charCodeAt(end) >= 0x80) return true;
+  return LABEL_WORDS.has(trimmed.slice(0, end).toLowerCase());
+}
 const LONGEST_LABEL = 40; // "twelfth preference", "10 (least important of all)": longer text is no rank
 
 /**
@@ -105,9 +203,10 @@ export function readRank(cell: string): number | null | RankMiss {
   }
   const trimmed = cell.trim();
   if (trimmed === '') return null;
-  if (!RANK_START.test(trimmed)) return TEXT; // "Manager", "Grow revenue": no label starts so
+  if (!RANK_START.test(trimmed)) return TEXT;
+  if (trimmed.charCodeAt(0) >= 65 && trimmed.charCodeAt(0) < 0x80 && !wordMayRank(trimmed)) return TEXT; // "Manager", "Grow revenue": no label starts so
   if (trimmed.length > LONGEST_LABEL && !ANNOTATED_START.test(trimmed)) return TEXT;
-  const s = (NON_ASCII.test(trimmed) ? trimmed.normalize('NFKC').trim() : trimmed).toLowerCase().replace(/\s+/g, ' ');
+  const s = (NON_ASCII.test(trimmed) ? ordinalMarks(trimmed).normalize('NFKC').trim() : trimmed).toLowerCase().replace(/\s+/g, ' ');
   let m = PLAIN.exec(s) ?? ANNOTATED.exec(s);
   if (m) {
     const rank = Number(m[1]);
@@ -115,11 +214,11 @@ export function readRank(cell: string): number | null | RankMiss {
   }
   m = ORDINAL.exec(s);
   if (m) {
-    const rank = Number(m[1]);
+    const rank = Number(m[1] ?? m[2]);
     return rank < 1 ? { kind: 'below', rank } : rank;
   }
   m = WORD.exec(s);
-  if (m) return ORDINAL_WORDS[m[1]!]!;
+  if (m) return ORDINAL_WORDS.get(m[1]!)!;
   return DECIMAL.test(s) ? DECIMAL_MISS : TEXT;
 }
 

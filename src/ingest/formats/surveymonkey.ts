@@ -59,6 +59,13 @@ const TRANSLATED_METADATA: ReadonlyArray<readonly string[]> = [
   ['respondent-id', 'verzamelprogramma-id', 'begindatum', 'einddatum', 'ip-adres', 'e-mailadres', 'voornaam', 'achternaam'],
 ];
 
+/**
+ * SurveyMonkey's French contact block heads the last name `Nom`, right after `Prénom`: there (and only
+ * there, with nothing under it in the second header row) it is the last name, not the name; a name
+ * question (`Votre nom`) is the name, as `First Name`/`Last Name` leave an English name question the name.
+ */
+const LAST_NAME_AFTER_FIRST: Readonly<Record<string, true>> = { nom: true };
+
 function translatedMetadata(): Record<string, { role: 'id' | 'metadata' | 'submitted' | 'email'; reason: string }> {
   const english = ['respondent id', 'collector id', 'start date', 'end date', 'ip address', 'email address', 'first name', 'last name'];
   const out: Record<string, { role: 'id' | 'metadata' | 'submitted' | 'email'; reason: string }> = {};
@@ -194,10 +201,18 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     if (top !== '') question = top;
     const below = cleanHeaderText(r2[index] ?? '');
     const english = englishMetadata(top.toLowerCase());
-    const known = Object.hasOwn(METADATA, top.toLowerCase()) ? METADATA[top.toLowerCase()] : undefined;
+    const lastAfterFirst =
+      Object.hasOwn(LAST_NAME_AFTER_FIRST, top.toLowerCase()) &&
+      below === '' &&
+      englishMetadata(cleanHeaderText(r1[index - 1] ?? '').toLowerCase()) === 'first name';
+    const known = lastAfterFirst
+      ? { role: 'metadata' as const, reason: `SurveyMonkey last name (${top}, after the first name), used for the name when no name question is answered` }
+      : Object.hasOwn(METADATA, top.toLowerCase())
+        ? METADATA[top.toLowerCase()]
+        : undefined;
     if (top !== '' && (known || CUSTOM_DATA.test(top))) {
       if (english === 'first name') firstName = index;
-      if (english === 'last name') lastName = index;
+      if (english === 'last name' || lastAfterFirst) lastName = index;
       if (known?.role === 'submitted') endDate = index;
       if (/^start ?date$/i.test(english)) startDate = index;
       return { index, header: top, code: null, question: top, sub: null, known: known ?? { role: 'metadata', reason: 'SurveyMonkey custom data' } };

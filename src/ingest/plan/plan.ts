@@ -25,7 +25,7 @@ import { multiQuestions, optionsOf } from './answers.js';
 import { numericGroups, questionGroups, quoted } from './groups.js';
 import { looseKey, splitCode } from './header.js';
 import { bookFor, books, decodeCell, dimensionOf, levelOf, namedIn, overrideFor, overrides } from './overrides.js';
-import { chooseRanking, prioritiesOf, priorityNameOf, stackOf } from './ranking.js';
+import { chooseRanking, prioritiesOf, priorityNameOf, stackOf, unreadRanking } from './ranking.js';
 import { likertCell, likertOf, refuseMisreadLabels, resolveScales, unreadableNote } from './scales.js';
 import { type ExportColumn, type ExportLayout, PlanContradiction, type Resolved, type SurveyNormalised, type SurveyRow } from './types.js';
 
@@ -127,6 +127,19 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   const choice = chooseRanking(resolved, context, file, notPriorities);
   const ranking = choice && 'ambiguous' in choice ? null : choice;
   const ambiguous = choice && 'ambiguous' in choice ? choice : null;
+  if (!choice && context.rankingQuestion === undefined) {
+    // A question asking for a ranking whose cells are no rank align reads: said, not read as "no ranking question".
+    const unread = unreadRanking(resolved.filter((r) => (r.role === 'unknown' && r.reason === '') || r.role === 'ranking'));
+    if (unread) {
+      throw new InputError(
+        file,
+        lines[unread.row] ?? headerLine,
+        unread.column,
+        `${quoted(unread.question)} asks for a ranking, but its ${unread.columns} columns hold ${unread.labels.map(quoted).join(', ')}${unread.labels.length >= 6 ? ', …' : ''}, which align does not read as ranks`,
+        `write the ranks as numbers 1..${unread.columns} (or 1st, 1er, 2e, 1º, 1ª, 1°, 1e); if this question is no ranking, set its columns to ignore in align.yml under columns`,
+      );
+    }
+  }
   const rankingColumns = new Set(ranking?.columns.map((c) => c.index) ?? []);
   for (const r of resolved) {
     if (rankingColumns.has(r.column.index) && !r.override) {

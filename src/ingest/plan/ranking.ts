@@ -5,7 +5,7 @@ import { InputError } from '../../errors.js';
 import type { NormaliseContext } from '../formats/types.js';
 import { asksForOrder, findRankingQuestions, notRanks, type RankingCandidate, rankingAsTold } from '../infer.js';
 import { isMissingAnswer } from '../likert.js';
-import { stackFromListCell, stackFromPositionCells, stackFromPriorityCells } from '../rankings.js';
+import { readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells } from '../rankings.js';
 import { isNumberRun, questionGroups, quoted } from './groups.js';
 import { looseKey, splitCode } from './header.js';
 import { namesOf } from './overrides.js';
@@ -48,6 +48,17 @@ export function candidatesOf(open: readonly Resolved[], dropped: Map<number, str
     found.push(candidate);
   }
   return found;
+}
+
+/**
+ * Two columns of 1s and 2s that no header asks to rank, in a file that names no respondent (no id,
+ * name, email, role or department column): a pair of values ("x,y / 1,2") far more often than a
+ * stacks file ranking two priorities, so not read as one; a header that asks for a ranking, a
+ * respondent column beside them, --ranking-question or align.yml columns make them a ranking.
+ */
+function pairOfNumbers(c: RankingCandidate, resolved: readonly Resolved[]): boolean {
+  if (c.encoding !== 'by-priority' || c.columns.length !== 2 || asksForOrder(c.question)) return false;
+  return !resolved.some((r) => r.role === 'id' || r.role === 'name' || r.role === 'email' || r.role === 'role' || r.role === 'department');
 }
 
 /** How a candidate holds its stacks, in words: `one column per priority, 9 columns`. */
@@ -108,7 +119,7 @@ export function chooseRanking(
     return candidate ? { ...candidate, confidence: 1, reason: `${why}: ${candidate.reason}` } : rankingAsTold(hit.question, views, why);
   }
 
-  const candidates = candidatesOf(open, dropped);
+  const candidates = candidatesOf(open, dropped).filter((c) => !pairOfNumbers(c, resolved));
   if (candidates.length > 1) {
     return {
       ambiguous: candidates,
@@ -172,4 +183,38 @@ export function prioritiesOf(ranking: RankingCandidate | null, columns: readonly
     if (c.book && c.book.size > 0) return [...new Set(c.book.values())];
   }
   return [];
+}
+
+/**
+ * A question that asks for a ranking (asksForOrder: `Rank…`, `Classez…`,
+ * `Rangfolge…`) with a column per priority whose cells are numbers with
+ * something align does not read as a rank (`1ra`, `2ºº`): null when there is
+ * none, else the first such cell, so that reading stops there rather than
+ * report "no ranking question". Only when no ranking question was found.
+ */
+export function unreadRanking(open: readonly Resolved[]): { column: string; row: number; labels: string[]; columns: number; question: string } | null {
+  for (const g of questionGroups(open)) {
+    if (g.length < 2 || g.some((r) => r.column.sub === null) || !asksForOrder(g[0]!.column.question)) continue;
+    let answered = 0;
+    let unread = 0;
+    let first: { column: string; row: number } | null = null;
+    const labels = new Set<string>();
+    for (const r of g) {
+      r.view.raw.forEach((cell, row) => {
+        const c = cell.trim();
+        if (c === '' || isMissingAnswer(c)) return;
+        answered++;
+        // a number with a label align does not read: "1ra", "2.ª°"; words ("Very important") are another question's answers
+        if (!/^\d/.test(c) || c.length > 16 || typeof readRank(c) === 'number') return;
+        unread++;
+        labels.add(c);
+        if (first === null || row < first.row) first = { column: r.column.header, row };
+      });
+    }
+    if (first !== null && unread * 2 >= answered) {
+      const at = first as { column: string; row: number };
+      return { ...at, labels: [...labels].slice(0, 6), columns: g.length, question: g[0]!.column.question };
+    }
+  }
+  return null;
 }
