@@ -173,7 +173,6 @@ export function analyseStacks(
           .slice(0, 3)
           .map((w) => JSON.stringify(w))
           .join(', ') + (writeIns.length > 3 ? ', …' : '');
-      const one = writeIns.length === 1;
       notes.push(
         ledgerText(
           { file: respondent.file, line: respondent.line, kind: 'write-in' as const, about: [subjectOf(respondent)] },
