@@ -34,7 +34,7 @@ import { detectFormat, type FormatChoice } from './formats/index.js';
 import type { Normalised, RawRow } from './formats/types.js';
 import { PlanContradiction } from './plan/types.js';
 import { displayName, priorityKey } from './priority-key.js';
-import { aliasKeyOf, SKIP_INVALID_FIX, tieNotes } from './rankings.js';
+import { aliasKeyOf, SKIP_INVALID_FIX, tieMessages } from './rankings.js';
 import { HEAD_GROWTH, LARGEST_HEAD_BYTES, openTable, PIECE_BYTES, type ReadTableOptions, readTable, wholeFileEncoding } from './table.js';
 import type { Dataset, EncodingLabel, Excluded, FileInfo, Item, LedgerKind, Note, Respondent, StackEntry, Subject, Table } from './types.js';
 
@@ -370,8 +370,8 @@ export function assembleDataset(
   for (const p of pending) {
     // Never by name: a note reaches the report, and a team member's answers are confidential
     // (ARCHITECTURE.md, "Anonymity"); the file and line say who it is to whoever holds the file.
-    for (const note of tieNotes(p.row.stack, null)) {
-      notes.push({ file: p.row.file, line: p.row.line, kind: 'tie', about: [subjectOf(p.row)], note });
+    for (const m of tieMessages(p.row.stack, null)) {
+      notes.push(ledgerText({ file: p.row.file, line: p.row.line, kind: 'tie' as const, about: [subjectOf(p.row)] }, 'note', m));
     }
   }
 
