@@ -17,6 +17,7 @@
  * the respondent's line is their first row.
  */
 import { InputError } from '../../errors.js';
+import { ledgerText, msg } from '../../i18n/index.js';
 import { normaliseHeader, personKey, recogniseColumn } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
 import { type ColumnView, inferFromHeader } from '../infer.js';
@@ -276,7 +277,7 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
     for (const r of members) {
       const name = (table.records[r]![priority] ?? '').trim();
       if ((table.records[r]![rank] ?? '').trim() === '' && keyOf(name) !== '') {
-        out.notes.push({ file: table.path, line: table.lines[r]!, note: `blank rank for ${JSON.stringify(name)}: counted as unranked` });
+        out.notes.push(ledgerText({ file: table.path, line: table.lines[r]! }, 'note', msg('ledger.note.blankRank', { name: JSON.stringify(name) })));
       }
     }
     const row: RawRow = {
