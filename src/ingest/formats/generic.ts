@@ -199,7 +199,7 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
   const { attributes, priority, rank } = layout;
   const header = table.records[0]!;
   for (const key of unmatchedColumns(header, context)) {
-    out.notes.push({ file: table.path, line: table.lines[0]!, note: `align.yml names column ${JSON.stringify(key)}, which this file does not have` });
+    out.notes.push(ledgerText({ file: table.path, line: table.lines[0]! }, 'note', msg('ledger.note.configColumnMissing', { column: JSON.stringify(key) })));
   }
   if (attributes.id === undefined && attributes.email === undefined && attributes.name === undefined) {
     throw new InputError(
