@@ -109,3 +109,36 @@ describe('the fixture with the common notes and reasons', () => {
     }
   });
 });
+
+describe('the English of the messages is the JSON contract text, word for word', () => {
+  const en = (key: string, params: Record<string, unknown>) => ledgerText({}, 'note', msg(key, params as never)).note;
+  test.each([
+    [
+      'ledger.note.wholeNumbers',
+      { count: '3', columns: '"Q1" … "Q9"', low: '1', high: '4', points: '5' },
+      '3 rating questions ("Q1" … "Q9") hold whole numbers 1..4 only: read as a 5-point scale, 1 = lowest; if the scale has more points (nobody chose the top), say so in align.yml: scales: {rating: {labels: {"1": 1, …, "5": 5}}} and columns: {<column>: {role: likert, scale: rating}}',
+    ],
+    [
+      'ledger.quality.fewTimed',
+      { n: 1, count: '1', needed: '5' },
+      'align.yml quality.exclude lists speeders, but only 1 responses record how long they took (5 are needed for a median): no one is checked for speed',
+    ],
+    [
+      'ledger.note.sameId',
+      { id: '"42"', where: msg('ledger.fileLine', { file: 'b.csv', line: '1204' }), other: 'name' },
+      'same respondent id "42" as b.csv line 1204 but another name: counted as two responses (ids restart when a survey is copied or reactivated, and Excel can round long ids)',
+    ],
+    [
+      'ledger.note.writeIn',
+      { writeIns: '"A", "B"', k: 2, n: '8' },
+      'ranked "A", "B", which are not one of the 8 priorities (a write-in): left out of the stack, which is completed over the 8',
+    ],
+    [
+      'ledger.note.rankedNothing',
+      { n: 1204, count: '1204', lines: '3, 4' },
+      '1204 respondents who are not leaders ranked no priority (lines 3, 4): left out of the department stacks',
+    ],
+  ])('%s', (key, params, text) => {
+    expect(en(key, params)).toBe(text);
+  });
+});

@@ -147,11 +147,19 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     }
     if (range.unsure) {
       const headers = members.map((m) => m.column.header);
-      notes.push({
-        file,
-        line: headerLine,
-        note: `${members.length} rating questions (${quoted(headers[0]!)}${headers.length > 1 ? ` … ${quoted(headers[headers.length - 1]!)}` : ''}) hold whole numbers ${range.low}..${range.high} only: read as a ${scaleWords}; if the scale has more points (nobody chose the top), say so in align.yml: scales: {rating: {labels: {"1": 1, …, "5": 5}}} and columns: {<column>: {role: likert, scale: rating}}`,
-      });
+      notes.push(
+        ledgerText(
+          { file, line: headerLine },
+          'note',
+          msg('ledger.note.wholeNumbers', {
+            count: String(members.length),
+            columns: `${quoted(headers[0]!)}${headers.length > 1 ? ` … ${quoted(headers[headers.length - 1]!)}` : ''}`,
+            low: String(range.low),
+            high: String(range.high),
+            points: String(range.points),
+          }),
+        ),
+      );
     }
   }
 
