@@ -464,15 +464,17 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     return { rows, excluded };
   };
   const unreadableNotes = (): Note[] =>
-    [...unreadable].map(([header, { line, count }]) => ({
-      file,
-      line,
-      note: unreadableNote(
-        header,
-        count,
-        likertColumns.find((c) => c.column.header === header),
+    [...unreadable].map(([header, { line, count }]) =>
+      ledgerText(
+        { file, line },
+        'note',
+        unreadableNote(
+          header,
+          count,
+          likertColumns.find((c) => c.column.header === header),
+        ),
       ),
-    }));
+    );
 
   // Nothing to report from this file: say what align looks for.
   if (!ranking && !ambiguous && items.length === 0) {
