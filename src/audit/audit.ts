@@ -4,6 +4,7 @@
  */
 import { DEFAULT_MIN_GROUP, DEFAULT_PERMUTATIONS, DEFAULT_RBO_P, DEFAULT_SEED, MIN_GROUP_FLOOR } from '../defaults.js';
 import { UsageError } from '../errors.js';
+import { has, ledgerText, msg } from '../i18n/index.js';
 import type { QualityFlag } from '../ingest/config-types.js';
 import type { Dataset, Respondent, Subject } from '../ingest/types.js';
 import { sortFindings, stackFindings } from './findings.js';
@@ -123,7 +124,13 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
       : { reason: 'no official list in align.yml (official: [...])' };
   const recall = 'reason' in recallBuilt ? null : recallBuilt.recall;
   if ('reason' in recallBuilt && options.official && options.official.length > 0) {
-    notes.push({ file: first, line: 1, note: `align.yml gives official priorities, but strategy recall is not available: ${recallBuilt.reason}` });
+    notes.push(
+      ledgerText(
+        { file: first, line: 1 },
+        'note',
+        msg('ledger.recall.unavailable', { reason: has(`audit:${recallBuilt.reason}`) ? msg(`audit:${recallBuilt.reason}`) : recallBuilt.reason }),
+      ),
+    );
     notes.sort(byPlace);
   }
   if (!('reason' in recallBuilt) && recallBuilt.notes.length > 0) {

@@ -15,6 +15,8 @@
  * plus `count` and `lines` (at most 5); for a hidden group that is every note
  * of one kind in one file.
  */
+
+import { keepWording, ledgerText, msg } from '../i18n/index.js';
 import type { Excluded, LedgerKind, Note, Subject } from '../ingest/types.js';
 import type { LedgerExclusion, LedgerNote } from './types.js';
 
@@ -62,9 +64,10 @@ const HIDDEN_REASON: Record<LedgerKind, string> = {
 export const NON_LEADER_RANKED_NOTHING = 'a respondent who is not a leader ranked no priority: left out of the department stacks';
 
 /** The shown note for non-leaders who ranked nothing, one per file (stack.ts writes one per respondent). */
-const RANKED_NOTHING_SHOWN = (count: number, lines: readonly number[]) => {
+const rankedNothingShown = (entry: LedgerNote, lines: readonly number[]): LedgerNote => {
   const shown = lines.length > 8 ? `${lines.slice(0, 8).join(', ')}, …` : lines.join(', ');
-  return `${count === 1 ? 'a respondent who is not a leader' : `${count} respondents who are not leaders`} ranked no priority (line${count === 1 ? '' : 's'} ${shown}): left out of the department stacks`;
+  // the count as digits, unformatted, as the note has always written it
+  return ledgerText(entry, 'note', msg('ledger.note.rankedNothing', { n: lines.length, count: String(lines.length), lines: shown }));
 };
 
 const MAX_LINES = 5;
@@ -97,11 +100,12 @@ export function ledgerNotes(notes: readonly Note[], rule: LedgerRule): LedgerNot
       fold(`r\u0000${n.file}`, () => ({ file: n.file, line: n.line, note: '' }), n.line);
     } else {
       // the same words on several lines of one file: one entry with a count (ARCHITECTURE.md, input.notes[])
-      fold(`s\u0000${n.file}\u0000${n.note}`, () => ({ file: n.file, line: n.line, note: n.note }), n.line);
+      // folded by the English text, which its message (if any) words one way only
+      fold(`s\u0000${n.file}\u0000${n.note}`, () => keepWording(n, { file: n.file, line: n.line, note: n.note }), n.line);
     }
   }
   for (const [key, { entry, all }] of folded) {
-    if (key.startsWith('r\u0000')) entry.note = RANKED_NOTHING_SHOWN(all.length, all);
+    if (key.startsWith('r\u0000')) rankedNothingShown(entry, all);
     else if (all.length > 1) {
       entry.count = all.length;
       entry.lines = all.slice(0, MAX_LINES);
@@ -116,7 +120,7 @@ export function ledgerExcluded(excluded: readonly Excluded[], rule: LedgerRule):
     const kind = e.kind ?? 'other';
     return e.about !== undefined && rule.hidden(e.about)
       ? { file: e.file, line: e.line, reason: HIDDEN_REASON[kind], kind, suppressed: true }
-      : { file: e.file, line: e.line, reason: e.reason, kind };
+      : keepWording(e, { file: e.file, line: e.line, reason: e.reason, kind });
   });
 }
 

@@ -13,7 +13,7 @@
  * entry with a count.
  */
 import { QUALITY_MIN_TIMED } from '../defaults.js';
-import { fmtCount } from '../format.js';
+import { int, ledgerText, type Message, msg, type Tagged, t } from '../i18n/index.js';
 import type { QualityFlag } from '../ingest/config-types.js';
 import type { Dataset, Excluded, LedgerKind, Note, Respondent } from '../ingest/types.js';
 import { median } from '../stats/describe.js';
@@ -56,21 +56,25 @@ export function checkQuality(dataset: Dataset, exclude: readonly QualityFlag[]):
   const itemCount = dataset.items.length;
   const timed = dataset.respondents.map((r) => r.durationSeconds).filter((s): s is number => s !== undefined);
   const medianSeconds = timed.length >= QUALITY_MIN_TIMED ? median(timed) : null;
-  const fix = (flag: QualityFlag) => `align.yml quality: {exclude: [${flag}]} leaves such respondents out`;
-  const text: Record<QualityFlag, string> = {
-    'straight-lining': `gave the same answer to every rating item (${STRAIGHT_LINE_MIN_ITEMS} or more answered): straight-lining`,
-    incomplete: `answered fewer than half of the ${fmtCount(itemCount, 'rating item')}`,
-    speeders: `finished in under a third of the median time (median ${medianSeconds === null ? '' : durationText(medianSeconds)})`,
+  // worded from the catalogue (ledgerText): English in the JSON, the report's language in a report
+  const text: Record<QualityFlag, Message> = {
+    'straight-lining': msg('ledger.quality.straightLining', { min: String(STRAIGHT_LINE_MIN_ITEMS) }),
+    incomplete: msg('ledger.quality.incomplete', { n: itemCount, count: int(itemCount) }),
+    speeders: msg('ledger.quality.speeders', { median: medianSeconds === null ? '' : durationMessage(medianSeconds) }),
   };
   const notes: Note[] = [];
   const excluded: Excluded[] = [];
   if (exclude.includes('speeders') && medianSeconds === null) {
     // asked for, but not possible: say so rather than check nothing in silence
-    notes.push({
-      file: dataset.files[0]?.path ?? '',
-      line: 1,
-      note: `align.yml quality.exclude lists speeders, but ${timed.length === 0 ? 'the input records no response times' : `only ${timed.length} responses record how long they took (${QUALITY_MIN_TIMED} are needed for a median)`}: no one is checked for speed`,
-    });
+    notes.push(
+      ledgerText(
+        { file: dataset.files[0]?.path ?? '', line: 1 },
+        'note',
+        timed.length === 0
+          ? msg('ledger.quality.untimed')
+          : msg('ledger.quality.fewTimed', { n: timed.length, count: String(timed.length), needed: String(QUALITY_MIN_TIMED) }),
+      ),
+    );
   }
   const kept: Respondent[] = [];
   for (const r of dataset.respondents) {
@@ -80,21 +84,40 @@ export function checkQuality(dataset: Dataset, exclude: readonly QualityFlag[]):
     if (out !== undefined) {
       const lines = r.lines ?? [r.line];
       for (const line of lines) {
-        excluded.push({ file: r.file, line, reason: `${text[out]}: left out (align.yml quality.exclude)`, kind: KIND[out], about: about[0]! });
+        excluded.push(
+          ledgerText(
+            { file: r.file, line, kind: KIND[out], about: about[0]! },
+            'reason',
+            msg('ledger.quality.leftOut', { what: msg(text[out].key, text[out].params) }),
+          ),
+        );
       }
       continue;
     }
     kept.push(r);
-    for (const f of flags) notes.push({ file: r.file, line: r.line, note: `${text[f]}: kept; ${fix(f)}`, kind: KIND[f], about });
+    for (const f of flags)
+      notes.push(
+        ledgerText(
+          { file: r.file, line: r.line, kind: KIND[f], about },
+          'note',
+          msg('ledger.quality.kept', { what: msg(text[f].key, text[f].params), flag: f }),
+        ),
+      );
   }
   return { dataset: kept.length === dataset.respondents.length ? dataset : { ...dataset, respondents: kept }, notes, excluded };
 }
 
-/** 540 -> "9 min", 75 -> "1 min 15 s", 40 -> "40 s". */
+/** 540 -> "9 min", 75 -> "1 min 15 s", 40 -> "40 s" (in the current language). */
 export function durationText(seconds: number): string {
+  const m = durationMessage(seconds);
+  return t(m.key, m.params);
+}
+
+/** A duration as a message: minutes and seconds, worded in the reader's language. */
+export function durationMessage(seconds: number): Extract<Tagged, { $: 'msg' }> {
   const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return msg('ledger.duration.s', { s: String(s) });
   const m = Math.floor(s / 60);
   const rest = s % 60;
-  return rest === 0 ? `${m} min` : `${m} min ${rest} s`;
+  return rest === 0 ? msg('ledger.duration.m', { m: String(m) }) : msg('ledger.duration.ms', { m: String(m), s: String(rest) });
 }

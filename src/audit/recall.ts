@@ -16,6 +16,7 @@
  */
 import { clip } from '../defaults.js';
 import { UsageError } from '../errors.js';
+import { ledgerText, msg } from '../i18n/index.js';
 import { displayName } from '../ingest/priority-key.js';
 import { aliasKeyOf } from '../ingest/rankings.js';
 import type { Dataset, Note, Respondent } from '../ingest/types.js';
@@ -103,11 +104,9 @@ export function buildRecall(dataset: Dataset, options: RecallOptions): RecallOut
     // a stack can never hold a priority the ranking does not list: every score would be a misreading
     if (source === 'stack')
       throw new UsageError(`${what}, so no stack can name ${unknown.length === 1 ? 'it' : 'them'}; fix the spelling or map it under priorities.aliases`);
-    notes.push({
-      file: first,
-      line: 1,
-      note: `${what}; answers are still matched against ${unknown.length === 1 ? 'it' : 'them'} by name and alias (check the spelling)`,
-    });
+    notes.push(
+      ledgerText({ file: first, line: 1 }, 'note', msg('ledger.recall.unknownOfficial', { n: unknown.length, official: list, count: String(names.size) })),
+    );
   }
 
   const heldBy = (r: Respondent): Set<string> | null => {
@@ -190,16 +189,19 @@ function unmatchedNote(
   const first = people[0]!;
   const quoted =
     common.length > 0
-      ? `; written by ${minGroup} or more people of the groups shown: ${common
-          .slice(0, 8)
-          .map((c) => `${JSON.stringify(c.text)} (${c.count})`)
-          .join(', ')}${common.length > 8 ? ', …' : ''}`
-      : ` (none written by ${minGroup} or more people of the groups shown, so none is quoted)`;
+      ? msg('ledger.recall.quoted', {
+          min: String(minGroup),
+          spellings: `${common
+            .slice(0, 8)
+            .map((c) => `${JSON.stringify(c.text)} (${c.count})`)
+            .join(', ')}${common.length > 8 ? ', …' : ''}`,
+        })
+      : msg('ledger.recall.noneQuoted', { min: String(minGroup) });
   return [
-    {
-      file: first.file,
-      line: 1,
-      note: `strategy recall: ${parts} ${parts === 1 ? 'part' : 'parts'} of the answers to ${JSON.stringify(first.recall!.question)} ${parts === 1 ? 'names' : 'name'} no priority by its name or an alias${quoted}; map the spellings that mean an official priority under priorities.aliases in align.yml`,
-    },
+    ledgerText(
+      { file: first.file, line: 1 },
+      'note',
+      msg('ledger.recall.unmatched', { n: parts, count: String(parts), question: JSON.stringify(first.recall!.question), quoted }),
+    ),
   ];
 }

@@ -6,6 +6,7 @@
  */
 
 import { InputError } from '../errors.js';
+import { ledgerText, msg } from '../i18n/index.js';
 import type { Dataset, Note, Priority, Respondent, Subject } from '../ingest/types.js';
 import { borda, bordaOrder, firstPlacesOf } from '../stats/borda.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
@@ -178,25 +179,29 @@ export function analyseStacks(
           .slice(0, 3)
           .map((w) => JSON.stringify(w))
           .join(', ') + (writeIns.length > 3 ? ', …' : '');
-      const one = writeIns.length === 1;
-      notes.push({
-        file: respondent.file,
-        line: respondent.line,
-        kind: 'write-in',
-        about: [subjectOf(respondent)],
-        note: `${leader ? `${baseName(respondent)} ranked` : 'ranked'} ${quoted}, ${one ? 'which is' : 'which are'} not one of the ${n} priorities (a write-in): left out of the stack, which is completed over the ${n}`,
-      });
+      notes.push(
+        ledgerText(
+          { file: respondent.file, line: respondent.line, kind: 'write-in' as const, about: [subjectOf(respondent)] },
+          'note',
+          msg(leader ? 'ledger.note.writeInLeader' : 'ledger.note.writeIn', {
+            name: leader ? baseName(respondent) : undefined,
+            writeIns: quoted,
+            k: writeIns.length,
+            n: String(n),
+          }),
+        ),
+      );
     }
     if (inPool === 0) {
       // Used for the survey but not in any stack: say so, so nobody drops out of the numbers unseen.
       if (leader) {
-        notes.push({
-          file: respondent.file,
-          line: respondent.line,
-          kind: 'ranked-nothing',
-          about: [subjectOf(respondent)],
-          note: `${baseName(respondent)} is a leader but ranked no priority: left out of the leaders' stacks`,
-        });
+        notes.push(
+          ledgerText(
+            { file: respondent.file, line: respondent.line, kind: 'ranked-nothing' as const, about: [subjectOf(respondent)] },
+            'note',
+            msg('ledger.note.leaderRankedNothing', { name: baseName(respondent) }),
+          ),
+        );
       } else {
         unranked.push(respondent);
       }

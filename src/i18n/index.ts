@@ -99,7 +99,7 @@ export const word = (v: number, capital = false): Tagged => ({ $: 'word', v, cap
 export const pclause = (v: Maybe, reason?: string | null): Tagged => ({ $: 'pclause', v, reason });
 export const stat = (v: Maybe, reason?: string | null, d = 2): Tagged => ({ $: 'stat', v, reason, d });
 export const list = (v: readonly Param[], or = false): Tagged => ({ $: 'list', v, or });
-export const msg = (key: string, params?: Params): Tagged => (params ? { $: 'msg', key, params } : { $: 'msg', key });
+export const msg = (key: string, params?: Params): Extract<Tagged, { $: 'msg' }> => (params ? { $: 'msg', key, params } : { $: 'msg', key });
 /** Every one of n, in words: 'the one', 'both', 'all three' (fmtAllOf). */
 export const allOf = (v: number): Tagged => ({ $: 'allOf', v });
 /** Items joined by a separator that is punctuation in every language ('; '). */
@@ -335,6 +335,26 @@ export function englishFields<K extends string>(messages: Record<K, Message>): R
   // the audit room writes the JSON contract's English, whatever render may be running around it
   for (const [field, m] of Object.entries(messages) as Array<[K, Message]>) fields[field] = withLanguage('en', () => t(m.key, m.params));
   return fields;
+}
+
+/**
+ * A ledger entry (a note of `input.notes[]`, an excluded row of
+ * `input.excluded[]`) with its text `field` written in English from `m`, the
+ * message attached (withWording) so a report a client reads words it in its
+ * own language (render/view-model.ts, clientLedger): what the ingest and audit
+ * rooms call to write a note or a reason once, from the catalogue. The JSON
+ * keeps the English.
+ */
+export function ledgerText<T extends object, F extends string>(entry: T, field: F, m: Message): T & Record<F, string> {
+  const out = entry as T & Record<F, string>;
+  (out as Record<string, unknown>)[field] = withLanguage('en', () => t(m.key, m.params));
+  return withWording(out, { [field]: m });
+}
+
+/** `to` with `from`'s messages (withWording), for a copy made by object spread, which leaves them behind. */
+export function keepWording<T extends object>(from: object, to: T): T {
+  const wording = (from as { [WORDING]?: Wording })[WORDING];
+  return wording ? withWording(to, wording) : to;
 }
 
 /** Whether the current language has a message (English always has every key). */

@@ -25,6 +25,7 @@ import { stat } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import { maxRowsFor } from '../defaults.js';
 import { InputError, InternalError, UsageError } from '../errors.js';
+import { keepWording, ledgerText, msg, type Tagged, t, withLanguage } from '../i18n/index.js';
 import { timed } from '../phases.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
@@ -33,7 +34,7 @@ import { detectFormat, type FormatChoice } from './formats/index.js';
 import type { Normalised, RawRow } from './formats/types.js';
 import { PlanContradiction } from './plan/types.js';
 import { displayName, priorityKey } from './priority-key.js';
-import { aliasKeyOf, SKIP_INVALID_FIX, tieNotes } from './rankings.js';
+import { aliasKeyOf, SKIP_INVALID_FIX, tieMessages } from './rankings.js';
 import { HEAD_GROWTH, LARGEST_HEAD_BYTES, openTable, PIECE_BYTES, type ReadTableOptions, readTable, wholeFileEncoding } from './table.js';
 import type { Dataset, EncodingLabel, Excluded, FileInfo, Item, LedgerKind, Note, Respondent, StackEntry, Subject, Table } from './types.js';
 
@@ -273,7 +274,13 @@ export function noteKind(note: string): LedgerKind {
 
 /** "line 12", or "other.csv line 12" when the other row is in another file. */
 function lineRef(of: RawRow, from: RawRow): string {
-  return of.file === from.file ? `line ${of.line}` : `${of.file} line ${of.line}`;
+  const m = lineRefMessage(of, from);
+  return withLanguage('en', () => t(m.key, m.params));
+}
+
+/** lineRef as a message, for a note worded from the catalogue. */
+function lineRefMessage(of: RawRow, from: RawRow): Extract<Tagged, { $: 'msg' }> {
+  return of.file === from.file ? msg('ledger.line', { line: String(of.line) }) : msg('ledger.fileLine', { file: of.file, line: String(of.line) });
 }
 
 /**
@@ -306,11 +313,11 @@ export function assembleDataset(
     const subjectAt = ledgerSubjects(table, normalised);
     for (const e of normalised.excluded) {
       const about = e.about ?? subjectAt(e.line);
-      excluded.push({ ...e, kind: e.kind ?? exclusionKind(e.reason), ...(about ? { about } : {}) });
+      excluded.push(keepWording(e, { ...e, kind: e.kind ?? exclusionKind(e.reason), ...(about ? { about } : {}) }));
     }
     for (const n of normalised.notes) {
       const about = n.about ?? (subjectAt(n.line) ? [subjectAt(n.line)!] : undefined);
-      notes.push({ ...n, kind: n.kind ?? noteKind(n.note), ...(about ? { about } : {}) });
+      notes.push(keepWording(n, { ...n, kind: n.kind ?? noteKind(n.note), ...(about ? { about } : {}) }));
     }
   }
 
@@ -372,8 +379,8 @@ export function assembleDataset(
   for (const p of pending) {
     // Never by name: a note reaches the report, and a team member's answers are confidential
     // (ARCHITECTURE.md, "Anonymity"); the file and line say who it is to whoever holds the file.
-    for (const note of tieNotes(p.row.stack, null)) {
-      notes.push({ file: p.row.file, line: p.row.line, kind: 'tie', about: [subjectOf(p.row)], note });
+    for (const m of tieMessages(p.row.stack, null)) {
+      notes.push(ledgerText({ file: p.row.file, line: p.row.line, kind: 'tie' as const, about: [subjectOf(p.row)] }, 'note', m));
     }
   }
 
@@ -619,13 +626,13 @@ function mergedSpellingNotes(
     // (a write-in spelled two ways by a member of a hidden group is theirs to keep).
     const name = shown.get(key) ?? key;
     const about = list.filter((spelling) => displayName(spelling) !== name).flatMap((spelling) => users.get(spelling) ?? []);
-    notes.push({
-      file: where.file,
-      line: where.line,
-      kind: 'merged-spellings',
-      ...(about.length > 0 ? { about } : {}),
-      note: `${JSON.stringify(name)}: written ${list.length} ways that read as one priority (case, spacing, punctuation, invisible characters or an align.yml alias)`,
-    });
+    notes.push(
+      ledgerText(
+        { file: where.file, line: where.line, kind: 'merged-spellings' as const, ...(about.length > 0 ? { about } : {}) },
+        'note',
+        msg('ledger.note.mergedSpellings', { name: JSON.stringify(name), ways: String(list.length) }),
+      ),
+    );
   }
   return notes;
 }
@@ -689,13 +696,13 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
     const otherName = first.row.name && p.row.name && personKey(first.row.name) !== personKey(p.row.name);
     const otherTime = first.row.submitted !== null && p.row.submitted !== null && first.row.submitted !== p.row.submitted;
     if (otherName || otherTime) {
-      notes.push({
-        file: p.row.file,
-        line: p.row.line,
-        kind: 'same-id',
-        about: [subjectOf(first.row), subjectOf(p.row)],
-        note: `same respondent id ${JSON.stringify(id)} as ${lineRef(first.row, p.row)} but ${otherName ? 'another name' : 'another submit time'}: counted as two responses (ids restart when a survey is copied or reactivated, and Excel can round long ids)`,
-      });
+      notes.push(
+        ledgerText(
+          { file: p.row.file, line: p.row.line, kind: 'same-id' as const, about: [subjectOf(first.row), subjectOf(p.row)] },
+          'note',
+          msg('ledger.note.sameId', { id: JSON.stringify(id), where: lineRefMessage(first.row, p.row), other: otherName ? 'name' : 'time' }),
+        ),
+      );
     }
   }
   const groups = new Map<string, Pending[]>();
@@ -784,13 +791,13 @@ function noteSameNames(pending: Pending[], notes: Note[]): void {
       else if (email === null) first = earliest(seen.noId, seen.byId.get(id));
       else first = earliest(seen.neither, seen.idNoEmail.get(id), seen.emailNoId.get(email), seen.byBoth.get(`${email}\u0000${id}`));
       if (first) {
-        notes.push({
-          file: p.row.file,
-          line: p.row.line,
-          kind: 'same-name',
-          about: [subjectOf(first.row), subjectOf(p.row)],
-          note: `same name as the respondent on ${lineRef(first.row, p.row)} (${JSON.stringify(p.row.name)}) and no distinct emails or person ids to tell them apart: counted as two people; if they are one person, remove one of the two responses`,
-        });
+        notes.push(
+          ledgerText(
+            { file: p.row.file, line: p.row.line, kind: 'same-name' as const, about: [subjectOf(first.row), subjectOf(p.row)] },
+            'note',
+            msg('ledger.note.sameName', { where: lineRefMessage(first.row, p.row), name: JSON.stringify(p.row.name) }),
+          ),
+        );
       }
     }
     const s: Seen = seen ?? { any: p, byEmail: new Map(), byId: new Map(), emailNoId: new Map(), idNoEmail: new Map(), byBoth: new Map() };

@@ -15,6 +15,7 @@
  * Callers that honour --skip-invalid catch it and exclude the respondent.
  */
 import { InputError } from '../errors.js';
+import { list, msg, type Tagged, t, withLanguage } from '../i18n/index.js';
 import { foldAccents } from '../text.js';
 import { priorityKey } from './priority-key.js';
 
@@ -573,6 +574,11 @@ export function stackFromLongRows(
  * Names in the order of the stack given; `who` null reads "This respondent".
  */
 export function tieNotes(stack: readonly RankedName[], who: string | null): string[] {
+  return tieMessages(stack, who).map((m) => withLanguage('en', () => t(m.key, m.params)));
+}
+
+/** tieNotes as messages, for a note worded from the catalogue (ledgerText). */
+export function tieMessages(stack: readonly RankedName[], who: string | null): Array<Extract<Tagged, { $: 'msg' }>> {
   if (!hasEqualRanks(stack)) return [];
   const byRankValue = new Map<number, string[]>();
   for (const e of stack) {
@@ -580,13 +586,13 @@ export function tieNotes(stack: readonly RankedName[], who: string | null): stri
     names.push(e.priority);
     byRankValue.set(e.rank, names);
   }
-  const subject = who && who.trim() !== '' ? who.trim() : 'This respondent';
-  const notes: string[] = [];
+  const name = who && who.trim() !== '' ? who.trim() : undefined;
+  const notes: Array<Extract<Tagged, { $: 'msg' }>> = [];
   for (const [rank, names] of [...byRankValue].sort((a, b) => a[0] - b[0])) {
     if (names.length < 2) continue;
     const quoted = names.map((n) => JSON.stringify(n));
-    const list = quoted.length === 2 ? `both ${quoted[0]} and ${quoted[1]}` : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
-    notes.push(`${subject} gave rank ${rank} to ${list}; they share the average rank`);
+    const items = quoted.length === 2 ? msg('ledger.note.tieBoth', { a: quoted[0], b: quoted[1] }) : list(quoted);
+    notes.push(msg('ledger.note.tie', { named: name === undefined ? 'no' : 'yes', name, rank: String(rank), items }));
   }
   return notes;
 }

@@ -10,7 +10,7 @@ import { exclusionSummary } from '../audit/ledger.js';
 import type { AuditResult, CascadeEntry, ConsensusEntry, DepartmentStack, Gap, Pair, Rater, StackResult } from '../audit/types.js';
 import { DEFAULT_MIN_GROUP } from '../defaults.js';
 import { fmtNA, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
-import { auditText, int, list, num, ordinal, pclause, rank, raw, t, word } from '../i18n/index.js';
+import { auditText, int, list, num, ordinal, pclause, rank, raw, t, word, worded } from '../i18n/index.js';
 
 /** The anonymity threshold shown when the audit carries none (no stack): ARCHITECTURE.md's default. */
 export function minGroupOf(result: AuditResult): number {
@@ -93,7 +93,7 @@ export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]
         seen.entry.count += count;
         seen.all.push(...lines);
       } else {
-        const entry: ClientNote = { file: n.file, line: n.line, lines: null, count, note: n.note };
+        const entry: ClientNote = { file: n.file, line: n.line, lines: null, count, note: ledgerWords(n, 'note') };
         shownNotes.set(key, { entry, all: [...lines] });
         notes.push(entry);
       }
@@ -115,24 +115,42 @@ export function clientLedger(input: AuditResult['input']): { notes: ClientNote[]
           : '');
   }
   for (const h of hiddenNotes.values()) {
-    notes.push({ file: h.file, line: null, lines: null, count: h.count, note: `${hiddenWho(h.count)} ${h.note}` });
+    notes.push({
+      file: h.file,
+      line: null,
+      lines: null,
+      count: h.count,
+      note: t('ledger.hiddenNote', { who: raw(hiddenWho(h.count)), note: raw(auditText(h.note)) }),
+    });
   }
   const excluded = new Map<string, ClientExclusions>();
   for (const e of input.excluded) {
     // hidden members' rows stay a count of their own: never in a shown reason's total next to shown lines
     const reason = exclusionSummary(e);
     const key = `${e.suppressed ? 'h' : 's'}\u0000${e.file}\u0000${reason}`;
+    // a row's own reason (not a summary by kind) may carry its message: worded in the report's language
+    const shown = reason === e.reason ? ledgerWords(e, 'reason') : auditText(reason);
     const g = excluded.get(key) ?? {
       file: e.file,
       lines: e.suppressed ? null : [],
       count: 0,
-      reason: e.suppressed ? `${auditText(reason)} (${t('ledger.hiddenReason')})` : auditText(reason),
+      reason: e.suppressed ? `${shown} (${t('ledger.hiddenReason')})` : shown,
     };
     g.count++;
     g.lines?.push(e.line);
     excluded.set(key, g);
   }
   return { notes, excluded: [...excluded.values()] };
+}
+
+/**
+ * A ledger note's or excluded row's text in the report's language: from the
+ * message the audit wrote it from (ledgerText), else a fixed wording the
+ * catalogue holds under `audit:<the English text>`, else as the JSON has it.
+ */
+function ledgerWords<F extends 'note' | 'reason'>(entry: Record<F, string>, field: F): string {
+  const w = worded(entry)[field];
+  return w === entry[field] ? auditText(entry[field]) : w;
 }
 
 /** 'One respondent in a group too small to show', '12 respondents in groups too small to show'. */

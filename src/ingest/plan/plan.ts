@@ -12,6 +12,7 @@
  */
 
 import { InputError } from '../../errors.js';
+import { ledgerText, msg } from '../../i18n/index.js';
 import { record as emptyRecord, recordFrom } from '../../records.js';
 import { headerInTranslation } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
@@ -28,9 +29,6 @@ import { bookFor, books, decodeCell, dimensionOf, levelOf, namedIn, overrideFor,
 import { chooseRanking, prioritiesOf, priorityNameOf, stackOf, unreadRanking } from './ranking.js';
 import { likertCell, likertOf, refuseMisreadLabels, resolveScales, unreadableNote } from './scales.js';
 import { type ExportColumn, type ExportLayout, PlanContradiction, type Resolved, type SurveyNormalised, type SurveyRow } from './types.js';
-
-const NOTHING_READ_FIX =
-  'give stacks as long format (respondent, priority, rank), one column per priority holding its rank, one column per position, or one list cell (A;B;C), and Likert items as labels or as three or more columns of whole numbers; or name the columns under columns in align.yml (align inspect --write-config writes a starter)';
 
 /** Reads a tool's export with its layout. */
 
@@ -174,11 +172,19 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     }
     if (range.unsure) {
       const headers = members.map((m) => m.column.header);
-      notes.push({
-        file,
-        line: headerLine,
-        note: `${members.length} rating questions (${quoted(headers[0]!)}${headers.length > 1 ? ` … ${quoted(headers[headers.length - 1]!)}` : ''}) hold whole numbers ${range.low}..${range.high} only: read as a ${scaleWords}; if the scale has more points (nobody chose the top), say so in align.yml: scales: {rating: {labels: {"1": 1, …, "5": 5}}} and columns: {<column>: {role: likert, scale: rating}}`,
-      });
+      notes.push(
+        ledgerText(
+          { file, line: headerLine },
+          'note',
+          msg('ledger.note.wholeNumbers', {
+            count: String(members.length),
+            columns: `${quoted(headers[0]!)}${headers.length > 1 ? ` … ${quoted(headers[headers.length - 1]!)}` : ''}`,
+            low: String(range.low),
+            high: String(range.high),
+            points: String(range.points),
+          }),
+        ),
+      );
     }
   }
 
@@ -259,7 +265,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
 
   for (const [key, o] of allOverrides) {
     if (!usedOverrides.has(key)) {
-      notes.push({ file, line: headerLine, note: `align.yml names column ${quoted(o.key)}, which this file does not have` });
+      notes.push(ledgerText({ file, line: headerLine }, 'note', msg('ledger.note.configColumnMissing', { column: quoted(o.key) })));
     }
   }
 
@@ -280,11 +286,13 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     ['department', departments],
   ] as const) {
     if (cols.length < 2) continue;
-    notes.push({
-      file,
-      line: headerLine,
-      note: `${cols.length} columns read as the respondent's ${role} (${cols.map((c) => quoted(c.column.header)).join(', ')}): each row uses the first one answered; name the right one in align.yml under columns and set the other to ignore`,
-    });
+    notes.push(
+      ledgerText(
+        { file, line: headerLine },
+        'note',
+        msg('ledger.note.columnsForOne', { count: String(cols.length), role, columns: cols.map((c) => quoted(c.column.header)).join(', ') }),
+      ),
+    );
   }
   const likertColumns = resolved.filter((r) => r.role === 'likert');
   const multiColumns = resolved.filter((r) => r.role === 'multiselect');
@@ -482,19 +490,21 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     return { rows, excluded };
   };
   const unreadableNotes = (): Note[] =>
-    [...unreadable].map(([header, { line, count }]) => ({
-      file,
-      line,
-      note: unreadableNote(
-        header,
-        count,
-        likertColumns.find((c) => c.column.header === header),
+    [...unreadable].map(([header, { line, count }]) =>
+      ledgerText(
+        { file, line },
+        'note',
+        unreadableNote(
+          header,
+          count,
+          likertColumns.find((c) => c.column.header === header),
+        ),
       ),
-    }));
+    );
 
   // Nothing to report from this file: say what align looks for.
   if (!ranking && !ambiguous && items.length === 0) {
-    notes.push({ file, line: headerLine, note: `no ranking found; ${NOTHING_READ_FIX}` });
+    notes.push(ledgerText({ file, line: headerLine }, 'note', msg('ledger.note.noRanking', { fix: msg('ledger.fix.nothingRead') })));
   }
 
   // 9. Codes where labels were expected.
@@ -506,11 +516,13 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       !r.book &&
       values.some((v) => /\d/.test(v) || v.length <= 4)
     ) {
-      notes.push({
-        file,
-        line: headerLine,
-        note: `column ${quoted(r.column.header)} holds codes (${values.slice(0, 6).join(', ')}), not labels; give their labels in align.yml under codebooks.${r.column.code ?? r.column.header}`,
-      });
+      notes.push(
+        ledgerText(
+          { file, line: headerLine },
+          'note',
+          msg('ledger.note.codes', { column: quoted(r.column.header), codes: values.slice(0, 6).join(', '), key: r.column.code ?? r.column.header }),
+        ),
+      );
     }
   }
 

@@ -2,6 +2,7 @@
  * Likert scales: each column's scale or range (a question's columns share one), and each cell's value on it.
  */
 import { InputError } from '../../errors.js';
+import { ledgerText, msg, type Tagged, t, withLanguage } from '../../i18n/index.js';
 import type { AlignConfig } from '../config-types.js';
 import { inferLikert, type LikertKind } from '../infer.js';
 import type { Language } from '../labels/index.js';
@@ -90,16 +91,15 @@ export function resolveScales(
       continue;
     }
     const labels = [...new Set(r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c)))];
-    const problem =
+    const problemMessage =
       labels.length === 0
-        ? 'align.yml calls this column Likert but no one answered it'
-        : `the answers (${labels.slice(0, 8).map(quoted).join(', ')}${labels.length > 8 ? ', …' : ''}) are not a Likert scale align knows`;
+        ? msg('ledger.likert.unanswered')
+        : msg('ledger.likert.unknownLabels', { answers: `${labels.slice(0, 8).map(quoted).join(', ')}${labels.length > 8 ? ', …' : ''}` });
+    const problem = withLanguage('en', () => t(problemMessage.key, problemMessage.params));
     if (lenient) {
-      lenient.push({
-        file,
-        line: headerLine,
-        note: `${problem} (column ${quoted(r.column.header)}): the column is left out (Likert answers are not used here)`,
-      });
+      lenient.push(
+        ledgerText({ file, line: headerLine }, 'note', msg('ledger.likert.columnLeftOut', { problem: problemMessage, column: quoted(r.column.header) })),
+      );
       r.role = 'ignore';
       r.reason = `${r.reason}; ${problem}, so left out`;
       continue;
@@ -453,12 +453,14 @@ function offScaleFix(c: Resolved, value: number, numeric: { low: number; high: n
  * numeric scale they are off the range read from the answers (a stray 9 is a number, no label); on
  * a scale of labels they are not its labels.
  */
-export function unreadableNote(header: string, count: number, column: Resolved | undefined): string {
-  const answers = count === 1 ? 'an answer' : `${count} answers`;
+export function unreadableNote(header: string, count: number, column: Resolved | undefined): Extract<Tagged, { $: 'msg' }> {
   const numeric = column?.likert?.numeric;
-  const what = numeric
-    ? `${count === 1 ? 'is' : 'are'} off the ${numeric.low}..${numeric.high} scale read from the answers`
-    : `${count === 1 ? 'is not a label' : 'are not labels'} of a scale align knows`;
-  const until = numeric ? 'corrected, or the scale is settled in align.yml under scales' : 'mapped in align.yml under scales';
-  return `${answers} in column ${quoted(header)} ${what}: left out here (Likert answers are not used); align audit stops on ${count === 1 ? 'it until it is' : 'them until they are'} ${until}`;
+  return msg('ledger.likert.unreadable', {
+    n: count,
+    count: String(count),
+    column: quoted(header),
+    numeric: numeric ? 'yes' : 'no',
+    low: numeric ? String(numeric.low) : undefined,
+    high: numeric ? String(numeric.high) : undefined,
+  });
 }
