@@ -81,18 +81,12 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
   const notes = [...dataset.notes];
   const first = dataset.files[0]?.path ?? '';
   if (!dataset.hasRoleColumn && (dataset.respondents.length > NO_ROLE_NOTE_ABOVE || dataset.items.length > 0)) {
-    notes.push({
-      file: first,
-      line: 1,
-      note: `no role column, so all ${dataset.respondents.length.toLocaleString('en')} respondents count as leaders; if the file has one, name it in align.yml (columns: {<header>: role})`,
-    });
+    notes.push(ledgerText({ file: first, line: 1 }, 'note', msg('ledger.note.noRoleColumn', { n: dataset.respondents.length })));
   }
   if (!dataset.hasRoleColumn && options.leaders && options.leaders.length > 0) {
-    notes.push({
-      file: first,
-      line: 1,
-      note: `leader roles ${options.leaders.map((l) => JSON.stringify(l)).join(', ')} were given, but the input has no role column, so everyone counts as a leader`,
-    });
+    notes.push(
+      ledgerText({ file: first, line: 1 }, 'note', msg('ledger.note.leadersWithoutRoles', { roles: options.leaders.map((l) => JSON.stringify(l)).join(', ') })),
+    );
   }
   notes.push(...analysed.notes);
   // in input order: files as given, then line (stable, so notes on one line keep their order)

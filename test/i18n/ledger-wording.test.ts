@@ -114,6 +114,16 @@ describe('the English of the messages is the JSON contract text, word for word',
   const en = (key: string, params: Record<string, unknown>) => ledgerText({}, 'note', msg(key, params as never)).note;
   test.each([
     [
+      'ledger.note.noRoleColumn',
+      { n: 1234 },
+      'no role column, so all 1,234 respondents count as leaders; if the file has one, name it in align.yml (columns: {<header>: role})',
+    ],
+    [
+      'ledger.note.leadersWithoutRoles',
+      { roles: '"Board", "CEO"' },
+      'leader roles "Board", "CEO" were given, but the input has no role column, so everyone counts as a leader',
+    ],
+    [
       'ledger.note.wholeNumbers',
       { count: '3', columns: '"Q1" … "Q9"', low: '1', high: '4', points: '5' },
       '3 rating questions ("Q1" … "Q9") hold whole numbers 1..4 only: read as a 5-point scale, 1 = lowest; if the scale has more points (nobody chose the top), say so in align.yml: scales: {rating: {labels: {"1": 1, …, "5": 5}}} and columns: {<column>: {role: likert, scale: rating}}',
