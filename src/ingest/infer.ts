@@ -19,7 +19,7 @@
 
 import { longRankHeader, measureHeader, normaliseHeader, positionFromHeader, recogniseAttribute, unaccented } from './columns.js';
 import type { ColumnRoleName } from './config-types.js';
-import { bestScale, integerAnswer, isMissingAnswer, numericRange, type Scale, type ScaleFit } from './likert.js';
+import { bestScale, integerAnswer, isMissingAnswer, numericRange, type Scale, type ScaleFit, scalesFor } from './likert.js';
 import { outlyingAnswers } from './outlying.js';
 import { priorityKey } from './priority-key.js';
 import { listSeparator, parseRankCell, readRank, splitListCell } from './rankings.js';
@@ -137,6 +137,19 @@ const RANKING_WORDS = /\brank(ing|ed|s)?\b|\border of (importance|priority|prefe
 /** A header that asks for a ranking, in English (`Rank…`, `in order of importance`) or the other languages (`Classez`, `Rangfolge`, `Ordene`). */
 export const RANKING_HINT = hint(RANKING_WORDS, RANKING_TRANSLATED);
 
+/** Attributes a header can name that hold words: a column of Likert labels under such a header is a question. */
+const ATTRIBUTES_OF_WORDS: ReadonlySet<string> = new Set(['role', 'department', 'name', 'metadata', 'comment']);
+
+/**
+ * Every answered cell a label, in words, of one built-in Likert scale, with two or more distinct
+ * labels: what a rating question holds, never a role, a department or a name.
+ */
+function likertLabelsOnly(cells: readonly string[]): boolean {
+  const fit = bestScale(cells, scalesFor(undefined));
+  if (fit === null || fit.unknown.length > 0 || fit.known.length < 2 || fit.matched !== fit.answered) return false;
+  return !cells.some((c) => integerAnswer(c) !== null);
+}
+
 /**
  * What a header alone says about the respondent: id, name, email, role,
  * department, submit time, comment, metadata; or an ownership question.
@@ -172,6 +185,8 @@ export function inferFromHeader(column: ColumnView): Inference | null {
     if (found.role === 'comment' && column.sub !== null) continue;
     // "Position" over rank numbers is a long-format file's rank column, not the respondent's role
     if (found.role === 'role' && longRankHeader(name) && numbersOnly(column.cells)) continue;
+    // "Service", "Direction" or "Position" over agreement labels is a rating question, whatever its header says
+    if (ATTRIBUTES_OF_WORDS.has(found.role) && likertLabelsOnly(column.cells)) continue;
     if (found.role === 'submitted' || found.role === 'metadata') {
       // "Date" or "Age" as a question is still only metadata to align.
       return { role: found.role, confidence: found.confidence * 0.9, reason: found.reason };

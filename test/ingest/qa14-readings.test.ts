@@ -204,3 +204,48 @@ describe('D8: SurveyMonkey in French, and two numeric columns', () => {
     expect(d.priorities).toHaveLength(3);
   });
 });
+
+// Found by the third QA pass: the headers D2 taught align (and English "Area", "Service", "Position")
+// took a rating question headed by one of them for the department or the role, in English files too.
+describe('a column of agreement labels is a rating question, whatever attribute its header names', () => {
+  const labels = ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'];
+  const rows = Array.from({ length: 12 }, (_, i) => [
+    `R${i}`,
+    `P${i}`,
+    i % 3 === 0 ? 'Executive' : 'Manager',
+    labels[i % 5]!,
+    labels[(i + 1) % 5]!,
+    labels[(i + 2) % 5]!,
+  ]);
+  it.each([
+    'Direction',
+    'Area',
+    'Service',
+    'Position',
+    'Dienst',
+    'Equipe',
+    'Setor',
+    'Cargo',
+    'Puesto',
+    'Functie',
+    'Fonction',
+    'Funzione',
+    'Direzione',
+    'Department',
+    'Role',
+  ])('%s over agreement labels is read as the third rating item', async (header) => {
+    const csv = [['ID', 'Name', 'Level', 'Q1', 'Q2', header].join(','), ...rows.map((r) => r.join(','))].join('\n');
+    const data = await readDataset([folder.write(`labels-${header}.csv`, `${csv}\n`)], { config: {}, skipInvalid: false });
+    expect(data.items.map((i) => i.id)).toEqual(['Q1', 'Q2', header]);
+    expect(data.respondents.every((r) => r.department === null)).toBe(true);
+  });
+
+  it('a department column of department names stays the department', async () => {
+    const csv = ['ID,Name,Role,Q1,Q2,Direction', ...rows.map((r, i) => [r[0], r[1], r[2], r[3], r[4], ['Ventes', 'RH', 'Opérations'][i % 3]].join(','))].join(
+      '\n',
+    );
+    const data = await readDataset([folder.write('dept-names.csv', `${csv}\n`)], { config: {}, skipInvalid: false });
+    expect(data.items.map((i) => i.id)).toEqual(['Q1', 'Q2']);
+    expect(new Set(data.respondents.map((r) => r.department))).toEqual(new Set(['Ventes', 'RH', 'Opérations']));
+  });
+});
