@@ -80,18 +80,29 @@ export function sheetTextProblem(text: string): SheetTextProblem | null {
 }
 
 /** The CSV text of one stack's rows (no header), each line ending in `eol`. */
-export function stackRows(stack: SheetStack, eol = '\n'): string {
+export function stackRows(stack: SheetStack, eol = '\n', delimiter = ','): string {
   const rows: string[][] = [];
   stack.ranked.forEach((priority, i) => {
     rows.push([stack.respondent, stack.role, stack.department, stack.submitted, priority, String(i + 1)]);
   });
   for (const priority of stack.unranked) rows.push([stack.respondent, stack.role, stack.department, stack.submitted, priority, '']);
-  return stringify(rows, { record_delimiter: eol });
+  return stringify(rows, { record_delimiter: eol, delimiter });
 }
 
 /** The header line. */
-export function sheetHeader(eol = '\n'): string {
-  return stringify([[...SHEET_COLUMNS]], { record_delimiter: eol });
+export function sheetHeader(eol = '\n', delimiter = ','): string {
+  return stringify([[...SHEET_COLUMNS]], { record_delimiter: eol, delimiter });
+}
+
+/**
+ * The delimiter of a sheet's header line: a semicolon or a tab where a spreadsheet saved it so
+ * (French and German Excel write `;`), else a comma. The header's own names hold none of them.
+ */
+export function sheetDelimiter(firstLine: string): string {
+  if (firstLine.includes(',')) return ',';
+  if (firstLine.includes(';')) return ';';
+  if (firstLine.includes('\t')) return '\t';
+  return ',';
 }
 
 const identityOf = (st: Pick<Stats, 'dev' | 'ino' | 'size'>): SheetIdentity => ({ dev: st.dev, ino: st.ino, size: st.size });
@@ -155,7 +166,11 @@ export function appendStack(path: string, stack: SheetStack, expected?: SheetIde
     }
   }
   const text = expected === null ? '' : existingText(path);
-  const eol = /\r\n/.test(text.slice(0, Math.max(text.indexOf('\n') + 1, 0))) ? '\r\n' : '\n';
+  const newline = text.indexOf('\n');
+  const firstLine = newline >= 0 ? text.slice(0, newline + 1) : text;
+  const eol = /\r\n/.test(firstLine) ? '\r\n' : '\n';
+  // rows in the sheet's own delimiter, as in its own line ending
+  const delimiter = sheetDelimiter(firstLine);
   const fd = openSync(path, 'a');
   let created = false;
   let after: SheetIdentity;
@@ -164,7 +179,7 @@ export function appendStack(path: string, stack: SheetStack, expected?: SheetIde
     created = size === 0;
     // a sheet edited by hand may end without a line break: start on a line of our own
     const gap = size > 0 && !text.endsWith('\n') ? eol : '';
-    writeSync(fd, `${gap}${created ? sheetHeader(eol) : ''}${stackRows(stack, eol)}`);
+    writeSync(fd, `${gap}${created ? sheetHeader(eol, delimiter) : ''}${stackRows(stack, eol, delimiter)}`);
     fsyncSync(fd);
     after = identityOf(fstatSync(fd));
   } finally {

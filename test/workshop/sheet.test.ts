@@ -33,6 +33,22 @@ describe('appendStack(path, stack)', () => {
     );
   });
 
+  // third QA pass: French and German Excel save CSV with semicolons; comma rows after them broke the sheet
+  it.each([
+    [';', 'semicolon'],
+    ['\t', 'tab'],
+  ])("appends in the sheet's own delimiter (%s, a %s sheet saved by a spreadsheet), so align reads it back", (d) => {
+    const file = sheetIn();
+    writeFileSync(
+      file,
+      `\ufeff${['respondent', 'role', 'department', 'submitted', 'priority', 'rank'].join(d)}\r\nAda${d}Executive${d}${d}2026-03-01T09:00:00.000Z${d}Growth${d}1\r\n`,
+    );
+    appendStack(file, stack('Ben, Jr', '2026-03-01T09:05:00.000Z', ['Talent']));
+    const lines = readFileSync(file, 'utf8').split('\r\n');
+    expect(lines[2]).toBe(['Ben, Jr', 'Executive', 'Sales, North', '2026-03-01T09:05:00.000Z', 'Talent', '1'].join(d));
+    expect(readSheet(file).submissions.map((s) => s.respondent)).toEqual(['Ada', 'Ben, Jr']);
+  });
+
   it('starts on a line of its own after a sheet edited by hand that ends without a line break', () => {
     const file = sheetIn();
     writeFileSync(file, 'respondent,role,department,submitted,priority,rank\nAda,Executive,,,Growth,1');
