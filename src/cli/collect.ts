@@ -87,6 +87,8 @@ export async function collectCommand(options: CollectOptions, io: Io): Promise<v
   const { runSession, askPriorities } = await import('../workshop/session.js');
   const { CLEAR } = await import('../workshop/reveal.js');
   const say = (text: string) => io.stdout.write(`${text}\n`);
+  // the commands suggested at the end carry the leaders' roles this session was given (else they show only Executives)
+  const leaderFlags = (options.leaders ?? []).map((l) => ` --leaders ${/^[\w.-]+$/.test(l) ? l : JSON.stringify(l)}`).join('');
   let reveal = false;
   try {
     if (priorities === null) priorities = await askPriorities();
@@ -94,13 +96,13 @@ export async function collectCommand(options: CollectOptions, io: Io): Promise<v
       { file, priorities, top: options.top ?? null, writeIn: Boolean(options.writeIn), leaders: options.leaders },
       { say, clear: () => io.stdout.write(CLEAR) },
     );
-    say(WORDS.finished(file, result.submitted));
+    say(WORDS.finished(file, result.submitted, leaderFlags));
     reveal = result.reveal;
   } catch (e) {
     if (e instanceof Error && e.name === 'ExitPromptError') {
       // Ctrl-C at a prompt: every confirmed stack is on disk already; the stack being entered is cleared from the screen
       io.stdout.write(CLEAR);
-      say(`${WORDS.interrupted(file, readSheet(file).submissions.length)}`);
+      say(`${WORDS.interrupted(file, readSheet(file).submissions.length, leaderFlags)}`);
       return;
     }
     throw e;

@@ -69,10 +69,10 @@ export const WORDS = {
   saveGiveUp: 'Stop (this stack is not saved)',
   notSaved: (name: string, file: string, code: string) =>
     `${name}'s stack could not be saved to ${file} (${code}) and is not in it; the stacks saved before are, so fix the file or its folder and run align collect ${file} again`,
-  interrupted: (file: string, count: number) =>
-    `Stopped. ${fmtCount(count, 'stack')} saved in ${file}; run the same command again to carry on, or align stack ${file} --reveal to show them.`,
-  finished: (file: string, count: number) =>
-    `${fmtCount(count, 'stack')} in ${file}. Compare them any time with align stack ${file}, or show them with --reveal.`,
+  interrupted: (file: string, count: number, flags = '') =>
+    `Stopped. ${fmtCount(count, 'stack')} saved in ${file}; run the same command again to carry on, or align stack ${file}${flags} --reveal to show them.`,
+  finished: (file: string, count: number, flags = '') =>
+    `${fmtCount(count, 'stack')} in ${file}. Compare them any time with align stack ${file}${flags}, or show them with --reveal.`,
 
   // --- the reveal
   revealTitle: (label: string, index: number, of: number) => `Stack ${index} of ${of}: ${label}`,
