@@ -4,24 +4,16 @@
  * every target is checked before the first is written, and each file is
  * written atomically, as every output.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Io } from './io.js';
-import { checkTarget, writeAtomic } from './output.js';
+import { checkTarget, lstatOrNull, writeAtomic } from './output.js';
 
 export interface InitOptions {
   dir: string;
   force?: boolean;
   quiet?: boolean;
-}
-
-function lstatOrNull(path: string): Stats | null {
-  try {
-    return lstatSync(path);
-  } catch {
-    return null;
-  }
 }
 
 /** Whether `path` exists with content other than `text` (what init would write there). */

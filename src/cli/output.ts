@@ -53,7 +53,8 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
-function lstatOrNull(path: string): Stats | null {
+/** What is at `path` without following a link, or null when nothing is. */
+export function lstatOrNull(path: string): Stats | null {
   try {
     return lstatSync(path);
   } catch {

@@ -7,26 +7,18 @@
  * target (the folder, its subfolders, each file) is checked before the first is
  * written: a link or a device among them stops the run with nothing changed.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHIPPED_TEMPLATES as SHIPPED } from '../defaults.js';
 import { UsageError } from '../errors.js';
 import type { Io } from './io.js';
-import { checkTarget, writeAtomic } from './output.js';
+import { checkTarget, lstatOrNull, writeAtomic } from './output.js';
 
 export interface EjectOptions {
   dir: string;
   force?: boolean;
   /** --quiet: no "align: copied …" line. */
   quiet?: boolean;
-}
-
-function lstatOrNull(path: string): Stats | null {
-  try {
-    return lstatSync(path);
-  } catch {
-    return null;
-  }
 }
 
 /** A folder to create or a real folder (not a link to one, not a file). */
