@@ -288,7 +288,14 @@ function nameWidths(ctx: Ctx, longest: number[], fixed: number): number[] {
   const want = longest.map((l) => l + 2);
   const total = want.reduce((a, b) => a + b, 0);
   if (total <= room) return want;
-  return want.map((w) => Math.max(10, Math.floor((w / total) * room)));
+  const widths = want.map((w) => Math.max(10, Math.floor((w / total) * room)));
+  // a short name raised to the 10-column floor takes its room from the widest, so the table keeps to the width
+  for (let over = widths.reduce((a, b) => a + b, 0) - room; over > 0; over--) {
+    const widest = widths.indexOf(Math.max(...widths));
+    if (widths[widest]! <= 10) break;
+    widths[widest]!--;
+  }
+  return widths;
 }
 
 function departmentsSection(ctx: Ctx, v: StackView): string[] {

@@ -132,6 +132,20 @@ describe('renderStackTerminal content', () => {
     }
   });
 
+  // third QA pass: a long leader's name beside a short department made the cascade table 82 wide at 80
+  test('a long leader name beside a short department keeps every table within the width', () => {
+    const result = awResult();
+    const long = `${'A'.repeat(70)} Long Name`;
+    for (const c of result.cascade) if ('leader' in c && c.leader === result.cascade[0]!.leader) (c as { leader: string }).leader = long;
+    for (const c of result.cascade) if ('department' in c) (c as { department: string }).department = 'HR';
+    expect(result.cascade.some((c) => c.leader === long)).toBe(true);
+    for (const width of [80, 100]) {
+      for (const line of renderStackTerminal(result, { color: false, width }).split('\n')) {
+        expect(Array.from(line).length, line).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+
   test('too many leaders for the width: the matrix becomes a sorted list of pairs', () => {
     const names = Array.from({ length: 12 }, (_, i) => `Leader ${String.fromCharCode(65 + i)} Person`);
     const many = anAuditResult()
