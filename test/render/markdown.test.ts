@@ -111,7 +111,7 @@ describe('renderMarkdown anatomy', () => {
       'Borda count',
       "Copeland's method",
       'Kemeny order',
-      'A group with fewer than 5 people is not shown anywhere',
+      'A group with fewer than 5 people has no figure anywhere',
     ]) {
       expect(method, s).toContain(s);
     }
