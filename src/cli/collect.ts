@@ -210,7 +210,8 @@ export async function revealCommand(options: RevealOptions, io: Io): Promise<voi
   const stdout = io.stdout as Io['stdout'] & { rows?: number };
   // the view's language, as align stack's: --lang, else align.yml's language, else English
   const { withLanguage } = await import('../i18n/index.js');
-  const pages = withLanguage(options.lang ?? language ?? 'en', () =>
+  const lang = options.lang ?? language ?? 'en';
+  const pages = withLanguage(lang, () =>
     revealPages(result, {
       anonymize: Boolean(options.anonymize),
       width: stdout.columns ?? 80,
@@ -219,5 +220,6 @@ export async function revealCommand(options: RevealOptions, io: Io): Promise<voi
       colorLevel: colorLevel(io),
     }),
   );
-  await presentPages(pages, { stdin: process.stdin, stdout: io.stdout });
+  // the footers are drawn as the pages are shown: in the same language
+  await withLanguage(lang, () => presentPages(pages, { stdin: process.stdin, stdout: io.stdout }));
 }

@@ -5,6 +5,7 @@
  * names from the input reach them already made safe for the terminal.
  */
 import { fmtCount } from '../format.js';
+import { t } from '../i18n/index.js';
 
 export const WORDS = {
   // --- align collect: the facilitator's set-up
@@ -74,11 +75,15 @@ export const WORDS = {
   finished: (file: string, count: number, flags = '') =>
     `${fmtCount(count, 'stack')} in ${file}. Compare them any time with align stack ${file}${flags}, or show them with --reveal.`,
 
-  // --- the reveal
-  revealTitle: (label: string, index: number, of: number) => `Stack ${index} of ${of}: ${label}`,
-  leaderLabel: (letter: string) => `Leader ${letter}`,
-  anonymousNote: 'Names are hidden (--anonymize): departments, the cascade and the data notes are left out of this view.',
-  summaryTitle: 'How the stacks compare',
-  pageFooter: (page: number, of: number) => `— page ${page} of ${of} · any key: next · b: back · q: quit —`,
-  lastFooter: (page: number, of: number) => `— page ${page} of ${of} · b: back · any other key: end —`,
+  // --- the reveal: projected to the room, so in the view's language (the catalogue; collect.ts renders it inside withLanguage)
+  revealTitle: (label: string, index: number, of: number) => t('reveal.title', { label, index, of }),
+  leaderLabel: (letter: string) => t('reveal.leader', { letter }),
+  get anonymousNote(): string {
+    return t('reveal.anonymousNote');
+  },
+  get summaryTitle(): string {
+    return t('reveal.summaryTitle');
+  },
+  pageFooter: (page: number, of: number) => t('reveal.pageFooter', { page, of }),
+  lastFooter: (page: number, of: number) => t('reveal.lastFooter', { page, of }),
 } as const;

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/audit/types.js';
+import { withLanguage } from '../../src/i18n/index.js';
 import { leaderLetter, letterOrder, revealPages } from '../../src/workshop/reveal.js';
 import { ROOT, runAlign } from '../helpers/run.js';
 
@@ -62,5 +63,20 @@ describe('revealPages at 80 columns, colour off', () => {
 
   it('leaderLetter: A … Z, then AA, AB', () => {
     expect([0, 1, 25, 26, 27, 51, 52].map(leaderLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA']);
+  });
+});
+
+// Issue 15: the reveal is projected to the room, so its own words come in the view's language too.
+describe('the reveal in French and German', () => {
+  it.each([
+    ['fr', /Pile 1 sur \d+ : /, /Dirigeant A/],
+    ['de', /Liste 1 von \d+: /, /Führungskraft A/],
+  ] as const)('%s: titles and anonymous labels from the catalogue, no English left of them', async (lang, title, label) => {
+    const full = await result();
+    const pages = withLanguage(lang, () => revealPages(full, { anonymize: true, width: 80, height: 24, color: false }));
+    const text = pages.join('\n');
+    expect(text).toMatch(title);
+    expect(text).toMatch(label);
+    expect(text).not.toMatch(/Stack \d+ of|Leader [A-Z]\b|Names are hidden/);
   });
 });
