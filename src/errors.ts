@@ -52,7 +52,7 @@ export function nameSheet(file: string, sheet: string | null): void {
 }
 
 /** `file`, or `file:Sheet` for a workbook: where a message or a ledger line is. */
-export function placeOf(file: string): string {
+function placeOf(file: string): string {
   const sheet = sheets.get(file);
   return sheet === undefined ? file : `${file}:${sheet}`;
 }

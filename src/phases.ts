@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 
-export type Phase = 'decode' | 'parse' | 'plan' | 'rows' | 'assemble' | 'statistics' | 'render';
+type Phase = 'decode' | 'parse' | 'plan' | 'rows' | 'assemble' | 'statistics' | 'render';
 
 const target = process.env.ALIGN_PHASES;
 const totals: Record<Phase, number> = { decode: 0, parse: 0, plan: 0, rows: 0, assemble: 0, statistics: 0, render: 0 };

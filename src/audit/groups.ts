@@ -13,8 +13,6 @@ import { compareCodePoints } from '../stats/code-point-order.js';
 import { suppressGroups } from './suppression.js';
 import type { MaybeSuppressed } from './types.js';
 
-export { record };
-
 /** A split (departments or levels): who is in which group, and which groups are shown. */
 export interface Split {
   groups: Map<string, Respondent[]>;

@@ -45,11 +45,6 @@ interface Rule {
   what: string;
 }
 
-/** A normalised header without its accents, for the translated patterns: `département` -> `departement`. */
-export function unaccented(normalised: string): string {
-  return foldAccents(normalised);
-}
-
 /**
  * Each rule's `exact` is English; `translated` the same headers in French,
  * German, Spanish, Portuguese, Italian and Dutch (accents removed), as the
@@ -133,7 +128,7 @@ export function recogniseAttribute(header: string): { role: AttributeRole; confi
   if (header.trim() === '#') return { role: 'id', confidence: 0.9, reason: 'header "#" reads as a respondent id' };
   const h = normaliseHeader(header);
   if (h === '') return null;
-  const plain = unaccented(h);
+  const plain = foldAccents(h);
   for (const rule of RULES) {
     if (rule.exact.test(h) || rule.translated?.test(plain))
       return { role: rule.role, confidence: 0.9, reason: `header ${JSON.stringify(header.trim())} reads as ${rule.what}` };
@@ -152,8 +147,9 @@ export function recogniseAttribute(header: string): { role: AttributeRole; confi
  * when no date settles it (timestamps.ts decideDateOrder).
  */
 export function headerInTranslation(header: string, role: AttributeRole): boolean {
-  const plain = unaccented(normaliseHeader(header));
-  return RULES.some((rule) => rule.role === role && rule.translated?.test(plain) === true && !rule.exact.test(normaliseHeader(header)));
+  const normalised = normaliseHeader(header);
+  const plain = foldAccents(normalised);
+  return RULES.some((rule) => rule.role === role && rule.translated?.test(plain) === true && !rule.exact.test(normalised));
 }
 
 const POSITION_WORD =
@@ -182,7 +178,7 @@ export function positionFromHeader(header: string): number | null {
 
 /** The position a header (or a header's item) names; its ordinal marks kept apart from letters first (`1º` is no `1o`). */
 function positionOf(header: string): number | null {
-  const h = unaccented(normaliseHeader(ordinalMarks(header)));
+  const h = foldAccents(normaliseHeader(ordinalMarks(header)));
   for (const p of POSITION_PATTERNS) {
     const m = p.exec(h);
     if (!m) continue;

@@ -17,7 +17,8 @@
  *   free-text comments, and what is left: unknown.
  */
 
-import { longRankHeader, measureHeader, normaliseHeader, positionFromHeader, recogniseAttribute, unaccented } from './columns.js';
+import { foldAccents } from '../text.js';
+import { longRankHeader, measureHeader, normaliseHeader, positionFromHeader, recogniseAttribute } from './columns.js';
 import type { ColumnRoleName } from './config-types.js';
 import { bestScale, integerAnswer, isMissingAnswer, numericRange, type Scale, type ScaleFit, scalesFor } from './likert.js';
 import { outlyingAnswers } from './outlying.js';
@@ -80,7 +81,7 @@ const MULTI_WORDS = /\b(select all|all that apply|check all|tick all|choose all|
 
 /*
  * The cues of a question's kind in French, German, Spanish, Portuguese, Italian and Dutch, matched
- * against the header normalised (normaliseHeader) without its accents (columns.ts unaccented).
+ * against the header normalised (normaliseHeader) without its accents (foldAccents, src/text.ts).
  */
 const COMMENT_TRANSLATED =
   /\b(commentaires?|autre chose|remarques?|suggestions?|pourquoi|precisez|kommentare?|anmerkungen|sonst noch|noch etwas|warum|vorschlage|comentarios?|algo mas|sugerencias|por que|observaciones|algo mais|alguma outra coisa|sugestoes|observacoes|commenti|qualcos altro|qualcosa d altro|suggerimenti|perche|osservazioni|opmerkingen|nog iets|suggesties|waarom|toelichting)\b/;
@@ -90,7 +91,7 @@ const RANKING_TRANSLATED =
   /\b(classez|classer|classement|par ordre (d importance|de priorite|de preference)|priorisez|rangfolge|reihenfolge|nach (wichtigkeit|prioritat)|ordnen sie|rangieren sie|ordene|ordena|ordenar|clasifique|por orden de (importancia|prioridad|preferencia)|priorice|classifique|por ordem de (importancia|prioridade|preferencia)|priorize|ordina|ordinate|classifica|in ordine di (importanza|priorita|preferenza)|rangschik|rangorde|volgorde van (belangrijkheid|prioriteit|voorkeur)|prioriteer)\b/;
 
 const hint = (english: RegExp, translated: RegExp) => ({
-  test: (header: string) => english.test(header) || translated.test(unaccented(normaliseHeader(header))),
+  test: (header: string) => english.test(header) || translated.test(foldAccents(normaliseHeader(header))),
 });
 const COMMENT_HINT = hint(COMMENT_WORDS, COMMENT_TRANSLATED);
 const MULTI_HINT = hint(MULTI_WORDS, MULTI_TRANSLATED);
@@ -135,7 +136,7 @@ export function asksForOrder(header: string): boolean {
 
 const RANKING_WORDS = /\brank(ing|ed|s)?\b|\border of (importance|priority|preference)\b|\bin order\b|\bprioriti[sz]e\b|\bmost important\b/i;
 /** A header that asks for a ranking, in English (`Rank…`, `in order of importance`) or the other languages (`Classez`, `Rangfolge`, `Ordene`). */
-export const RANKING_HINT = hint(RANKING_WORDS, RANKING_TRANSLATED);
+const RANKING_HINT = hint(RANKING_WORDS, RANKING_TRANSLATED);
 
 /** Attributes a header can name that hold words: a column of Likert labels under such a header is a question. */
 const ATTRIBUTES_OF_WORDS: ReadonlySet<string> = new Set(['role', 'department', 'name', 'metadata', 'comment']);

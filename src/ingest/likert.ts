@@ -66,7 +66,7 @@ export function languageName(language: Language): string {
 }
 
 /** Labels that mean "no answer" on every scale, in every language (labels/<language>.ts). */
-export const MISSING_LABELS: readonly string[] = LABEL_TABLES.flatMap((t) => t.missing);
+const MISSING_LABELS: readonly string[] = LABEL_TABLES.flatMap((t) => t.missing);
 
 /** One wording of a point and the language it is written in. */
 interface Wording {

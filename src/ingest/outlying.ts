@@ -41,7 +41,7 @@
 export const OUTLYING_SHARE = 0.01;
 
 /** The tops of common rating scales (1..4, 1..5, 1..7, 0..10): a rare answer one above one is outlying. */
-export const COMMON_TOPS: readonly number[] = [4, 5, 7, 10];
+const COMMON_TOPS: readonly number[] = [4, 5, 7, 10];
 
 /** The distinct values among `values` that are outlying (see the file comment); empty when none are. */
 export function outlyingAnswers(values: Iterable<number>): Set<number> {

@@ -626,7 +626,7 @@ export function aliasKeyOf(aliases: Readonly<Record<string, string>> | undefined
 // Re-submissions in a long file
 
 /** One earlier submission a later one replaces: its rows, and the first line of the submission that replaces it. */
-export interface Superseded<R> {
+interface Superseded<R> {
   rows: R[];
   byLine: number;
 }

@@ -229,7 +229,7 @@ export function decideDateOrder(
 }
 
 /** The align.yml fix for a column of dates decideDateOrder leaves open. */
-export const DATE_ORDER_FIX = 'say how the dates are written in align.yml: dateOrder: dmy (day first, 31/12/2025) or dateOrder: mdy (month first, 12/31/2025)';
+const DATE_ORDER_FIX = 'say how the dates are written in align.yml: dateOrder: dmy (day first, 31/12/2025) or dateOrder: mdy (month first, 12/31/2025)';
 
 /**
  * decideDateOrder, or exit 2 naming the column, a date it cannot order and

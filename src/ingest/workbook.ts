@@ -42,12 +42,12 @@ import { readInputBytes } from './read-bounded.js';
  * exports of a few hundred thousand responses (more than a run holds:
  * defaults.ts maxRowsFor), and stops a zip bomb once that much is unpacked.
  */
-export const MAX_WORKBOOK_XML_BYTES = MAX_INPUT_BYTES;
+const MAX_WORKBOOK_XML_BYTES = MAX_INPUT_BYTES;
 
 /** Where a workbook's damage is reported: one line, what to do. */
 const AGAIN = 'download or export the workbook again, or save it from Excel as "CSV UTF-8" and read that';
 
-export interface SheetRecords {
+interface SheetRecords {
   /** The sheet's name, as its tab shows it. */
   sheet: string;
   /** The non-blank rows, each padded to the sheet's width. */
@@ -66,7 +66,7 @@ export interface SheetRecords {
  */
 const SMALLEST_DATE = 60;
 
-export interface WorkbookOptions {
+interface WorkbookOptions {
   /** --sheet: a sheet's name, or its position from 1; the first sheet when absent. */
   sheet?: string;
   /** The most records the sheet may hold before reading stops (the run's row limit and the header rows). */

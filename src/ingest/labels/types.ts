@@ -16,7 +16,7 @@ export const LANGUAGES = ['en', 'fr', 'de', 'es', 'pt', 'it', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** The scales every language gives (English gives more: see en.ts). */
-export type TranslatedScale = 'agreement' | 'agreement-7' | 'frequency' | 'extent' | 'satisfaction';
+type TranslatedScale = 'agreement' | 'agreement-7' | 'frequency' | 'extent' | 'satisfaction';
 
 export interface LanguageLabels {
   language: Language;

@@ -115,7 +115,7 @@ export function resolveScales(
   // The columns that share each numeric range (a group of rating questions, a question's columns),
   // for the fix offScaleFix gives: a wider scale must be named for each of them.
   const byGroup = new Map<string, Resolved[]>();
-  for (const r of likert) if (r.group && r.likert?.numeric) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
+  for (const r of likert) if (r.group && r.likert?.numeric) pushTo(byGroup, r.group, r);
   for (const members of byGroup.values())
     for (const m of members)
       sharing.set(
@@ -128,7 +128,7 @@ export function resolveScales(
   for (const r of likert) {
     if (r.override?.spec.scale) continue;
     const key = r.group ? `g:${r.group}` : r.column.sub !== null ? `q:${r.column.question}` : r.likert?.scale ? 'ungrouped-labels' : `col:${r.column.index}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    pushTo(groups, key, r);
   }
   for (const members of groups.values()) {
     const labelled = members.filter((m) => m.likert?.scale);
@@ -190,7 +190,7 @@ function refuseTwinReadings(
   notes: Note[],
 ): void {
   const byScale = new Map<Scale, Resolved[]>();
-  for (const m of labelled) if (m.likert?.scale) byScale.set(m.likert.scale, [...(byScale.get(m.likert.scale) ?? []), m]);
+  for (const m of labelled) if (m.likert?.scale) pushTo(byScale, m.likert.scale, m);
   for (const [scale, members] of byScale) {
     const twin = twinReading(new Set(members.flatMap((m) => m.view.cells)), scale, scales);
     if (!twin) continue;
@@ -282,7 +282,7 @@ export function refuseMisreadLabels(
  */
 function readMiddles(labelled: readonly Resolved[], file: string, headerLine: number, notes: Note[]): void {
   const byScale = new Map<Scale, Resolved[]>();
-  for (const m of labelled) if (m.likert?.scale) byScale.set(m.likert.scale, [...(byScale.get(m.likert.scale) ?? []), m]);
+  for (const m of labelled) if (m.likert?.scale) pushTo(byScale, m.likert.scale, m);
   for (const [scale, members] of byScale) {
     const middle = asMiddle(new Set(members.flatMap((m) => m.view.cells)), scale);
     if (!middle) continue;
@@ -308,19 +308,26 @@ function refuseMixedLanguages(likert: Resolved[], file: string, headerLine: numb
   const questions = new Map<string, Resolved[]>();
   for (const r of labelled) {
     const key = r.group ? `g:${r.group}` : r.column.sub !== null ? `q:${r.column.question}` : `col:${r.column.index}`;
-    questions.set(key, [...(questions.get(key) ?? []), r]);
+    pushTo(questions, key, r);
   }
   for (const members of questions.values()) {
     const scale = members[0]!.likert!.scale!;
     // each column's distinct answers once (a column of 100k rows holds a handful)
     const distinct = new Map(members.map((m) => [m, new Set(m.view.cells)]));
-    const one = members.find((m) => mixedLanguages(distinct.get(m)!, m.likert!.scale!) !== null);
+    // the first column that mixes languages on its own, else the question's columns together
+    let one: Resolved | undefined;
+    let mixed: ReturnType<typeof mixedLanguages> = null;
+    for (const m of members) {
+      mixed = mixedLanguages(distinct.get(m)!, m.likert!.scale!);
+      if (mixed) {
+        one = m;
+        break;
+      }
+    }
     const where = one ?? members[0]!;
-    const mixed = one
-      ? mixedLanguages(distinct.get(one)!, one.likert!.scale!)
-      : members.length > 1 && members.every((m) => m.likert!.scale === scale)
-        ? mixedLanguages(new Set([...distinct.values()].flatMap((s) => [...s])), scale)
-        : null;
+    if (!one && members.length > 1 && members.every((m) => m.likert!.scale === scale)) {
+      mixed = mixedLanguages(new Set([...distinct.values()].flatMap((s) => [...s])), scale);
+    }
     if (!mixed) continue;
     const found = mixed
       .slice(0, 8)
@@ -463,4 +470,11 @@ export function unreadableNote(header: string, count: number, column: Resolved |
     low: numeric ? String(numeric.low) : undefined,
     high: numeric ? String(numeric.high) : undefined,
   });
+}
+
+/** Adds `value` to the list under `key` (one list per key, added to in place). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
