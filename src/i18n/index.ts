@@ -380,7 +380,8 @@ function readerStyle(lang: AnyLanguage): ReaderStyle {
     decimal,
     group,
     percent: (n) => `${n}${percentAfter}`,
-    na: (reason) => (reason === null ? t('fmt.na') : t('fmt.naReason', { reason: raw(reason) })),
+    // a reason the audit room wrote in English, in the reader's language (the one place: every fmtNA and fmtStat)
+    na: (reason) => (reason === null ? t('fmt.na') : t('fmt.naReason', { reason: raw(auditText(reason)) })),
     suppressed: (minGroup) => (minGroup === null ? t('fmt.suppressedAny') : t('fmt.suppressed', { n: raw(minGroup) })),
     ordinal: (n) => t('fmt.ordinal', { n }),
     countWord: (n) => (Number.isInteger(n) && n >= 0 && n <= 10 ? t('fmt.countWord', { n }) : null),

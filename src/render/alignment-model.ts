@@ -303,7 +303,7 @@ export function decisionsModel(ownership: readonly OwnershipEntry[] | undefined,
       verdict: verdictWord(e),
       n: e.n,
       owners: ownersText(e, rules),
-      unsure: isNum(e.unsure) ? fmtPercentBeside(e.unsure, rules.orphanedOver) : fmtNA(auditText(e.unsureReason)),
+      unsure: isNum(e.unsure) ? fmtPercentBeside(e.unsure, rules.orphanedOver) : fmtNA(e.unsureReason),
       verdictText: verdictText(e, rules),
       byDepartment:
         depts.length === 0
@@ -317,7 +317,7 @@ export function decisionsModel(ownership: readonly OwnershipEntry[] | undefined,
                       name,
                       fmtInteger(g.n),
                       ownersText(g, rules),
-                      isNum(g.unsure) ? fmtPercentBeside(g.unsure, rules.orphanedOver) : fmtNA(auditText(g.unsureReason)),
+                      isNum(g.unsure) ? fmtPercentBeside(g.unsure, rules.orphanedOver) : fmtNA(g.unsureReason),
                       verdictWord(g),
                     ]
                   : [name, fmtSuppressed(minGroup), '', '', ''],

@@ -34,7 +34,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed } from '../audit/types.js';
 import { fmtInteger, fmtNA, fmtNumber, fmtPercent, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
-import { auditText, currentLanguage, int, joined, list, msg, num, pct, raw, t, word } from '../i18n/index.js';
+import { currentLanguage, int, joined, list, msg, num, pct, raw, t, word } from '../i18n/index.js';
 import { type ReportModel, reportModel, type TableModel } from './report-model.js';
 import type { LeaderView, StackView } from './view-model.js';
 
@@ -482,7 +482,7 @@ function agreementHeatmap(model: ReportModel): Draft | null {
     table: {
       header: [t('chart.axis.leader'), ...names],
       align: ['l', ...names.map(() => 'r' as const)],
-      rows: v.matrix.map((row, i) => [names[i] ?? '', ...row.map((m) => (m.self ? '—' : fmtStat(m.value, auditText(m.reason), fmtRho)))]),
+      rows: v.matrix.map((row, i) => [names[i] ?? '', ...row.map((m) => (m.self ? '—' : fmtStat(m.value, m.reason, fmtRho)))]),
     },
   };
 }

@@ -51,12 +51,12 @@ export function registerFormatHelpers(hb: typeof Handlebars): void {
     return n === null || n === undefined ? fmtNA() : fmtCount(n, one, str(plural) ?? `${one}s`);
   });
   // A reason the audit wrote in English reads in the report's language where the catalogue has it (auditText).
-  h('rho', (x, reason) => fmtStat(num(x), auditText(str(reason)), fmtRho));
-  h('p', (x, reason) => (num(x) === null ? fmtNA(auditText(str(reason))) : fmtP(num(x))));
+  h('rho', (x, reason) => fmtStat(num(x), str(reason), fmtRho));
+  h('p', (x, reason) => (num(x) === null ? fmtNA(str(reason)) : fmtP(num(x))));
   h('pClause', (x, reason) => fmtPClause(num(x), auditText(str(reason))));
   h('pct', (x) => fmtPercent(num(x)));
-  h('stat', (x, reason) => fmtStat(num(x), auditText(str(reason))));
-  h('na', (reason) => fmtNA(auditText(str(reason))));
+  h('stat', (x, reason) => fmtStat(num(x), str(reason)));
+  h('na', (reason) => fmtNA(str(reason)));
   h('audit', (x) => auditText(str(x)));
   h('str', (x) => (x === null || x === undefined ? '' : String(x)));
   h('yes', (x) => (x && !(Array.isArray(x) && x.length === 0) ? 'yes' : 'no'));

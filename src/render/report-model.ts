@@ -8,7 +8,7 @@
 import type { AuditResult, Finding } from '../audit/types.js';
 import { DELIMITER_NAMES, delimiterName } from '../defaults.js';
 import { fmtDate, fmtNA, fmtNumber, fmtRho, fmtStat } from '../format.js';
-import { auditText, msg, t, worded } from '../i18n/index.js';
+import { msg, t, worded } from '../i18n/index.js';
 import {
   type DecisionsModel,
   decisionsModel,
@@ -269,7 +269,7 @@ function stackModel(result: AuditResult): StackModel | null {
     : {
         header: ['', ...v.leaders.map((l) => l.label)],
         align: ['l', ...v.leaders.map(() => 'r' as const)],
-        rows: v.matrix.map((row, i) => [v.leaders[i]?.label ?? '', ...row.map((m) => (m.self ? '—' : fmtStat(m.value, auditText(m.reason), fmtRho)))]),
+        rows: v.matrix.map((row, i) => [v.leaders[i]?.label ?? '', ...row.map((m) => (m.self ? '—' : fmtStat(m.value, m.reason, fmtRho)))]),
       };
   const shown = v.shownDepartments;
   // Cell: the priority's place in the group's own Borda order, its mean rank in brackets.
@@ -356,7 +356,7 @@ export function reportModel(result: AuditResult, meta: ReportMeta = {}, since: S
         : [...atAGlance(result, { brief: true }), ...(survey?.glance.slice(0, 2) ?? []), ...roomGlance(result), ...(survey?.glance.slice(2) ?? [])].slice(0, 7),
     stack,
     survey,
-    stackReason: fmtNA(auditText(result.stackReason)),
+    stackReason: fmtNA(result.stackReason),
     cascade,
     hasOrganisation: (stack?.departments.length ?? 0) > 0 || cascade.length > 0,
     recall,

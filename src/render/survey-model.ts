@@ -8,7 +8,7 @@
 import { clarityByDepartment } from '../audit/survey-findings.js';
 import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed, SurveyResult } from '../audit/types.js';
 import { fmtNA, fmtNumber, fmtPercent, fmtSuppressed } from '../format.js';
-import { auditText, msg, num, pct, raw, t } from '../i18n/index.js';
+import { msg, num, pct, raw, t } from '../i18n/index.js';
 import type { TableModel } from './report-model.js';
 
 export interface SurveyModel {
@@ -41,12 +41,12 @@ const isShown = (g: MaybeSuppressed<GroupStats>): g is GroupStats => !('suppress
 function favourableCell(g: MaybeSuppressed<GroupStats> | undefined, minGroup: number): string {
   if (g === undefined) return '';
   if (!isShown(g)) return fmtSuppressed(minGroup);
-  if (g.favourable === null) return fmtNA(auditText(g.favourableReason));
+  if (g.favourable === null) return fmtNA(g.favourableReason);
   return t('survey.cell.favourable', { share: pct(g.favourable), rwg: raw(g.rwg === null ? fmtNA() : fmtNumber(g.rwg)) });
 }
 
 function ciText(g: GroupStats): string {
-  return g.favourableCI === null ? fmtNA(auditText(g.favourableCIReason)) : t('survey.ci', { a: pct(g.favourableCI[0]), b: pct(g.favourableCI[1]) });
+  return g.favourableCI === null ? fmtNA(g.favourableCIReason) : t('survey.ci', { a: pct(g.favourableCI[0]), b: pct(g.favourableCI[1]) });
 }
 
 /** Groups named in any item, in the order the audit gives them (code-point order). */
@@ -83,13 +83,13 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
       return [
         label,
         String(g.n),
-        g.mean === null ? fmtNA(auditText(g.meanReason)) : fmtNumber(g.mean),
-        g.sd === null ? fmtNA(auditText(g.sdReason)) : fmtNumber(g.sd),
-        g.favourable === null ? fmtNA(auditText(g.favourableReason)) : fmtPercent(g.favourable),
+        g.mean === null ? fmtNA(g.meanReason) : fmtNumber(g.mean),
+        g.sd === null ? fmtNA(g.sdReason) : fmtNumber(g.sd),
+        g.favourable === null ? fmtNA(g.favourableReason) : fmtPercent(g.favourable),
         ciText(g),
-        g.neutral === null ? fmtNA(auditText(g.neutralReason)) : fmtPercent(g.neutral),
-        g.unfavourable === null ? fmtNA(auditText(g.unfavourableReason)) : fmtPercent(g.unfavourable),
-        g.rwg === null ? fmtNA(auditText(g.rwgReason)) : fmtNumber(g.rwg),
+        g.neutral === null ? fmtNA(g.neutralReason) : fmtPercent(g.neutral),
+        g.unfavourable === null ? fmtNA(g.unfavourableReason) : fmtPercent(g.unfavourable),
+        g.rwg === null ? fmtNA(g.rwgReason) : fmtNumber(g.rwg),
       ];
     }),
   };
@@ -105,10 +105,10 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
             return [
               d.name,
               String(d.items.length),
-              g.favourable === null ? fmtNA(auditText(g.favourableReason)) : fmtPercent(g.favourable),
-              g.mean === null ? fmtNA(auditText(g.meanReason)) : fmtNumber(g.mean),
-              d.rwgj === null ? fmtNA(auditText(d.rwgjReason)) : fmtNumber(d.rwgj),
-              d.alpha === null ? fmtNA(auditText(d.alphaReason)) : fmtNumber(d.alpha),
+              g.favourable === null ? fmtNA(g.favourableReason) : fmtPercent(g.favourable),
+              g.mean === null ? fmtNA(g.meanReason) : fmtNumber(g.mean),
+              d.rwgj === null ? fmtNA(d.rwgjReason) : fmtNumber(d.rwgj),
+              d.alpha === null ? fmtNA(d.alphaReason) : fmtNumber(d.alpha),
             ];
           }),
         };
@@ -137,7 +137,7 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
               gapLabel(survey, g),
               fmtPercent(g.leaders),
               fmtPercent(g.others),
-              g.gapPoints === null ? fmtNA(auditText(g.gapPointsReason)) : fmtNumber(g.gapPoints, 0),
+              g.gapPoints === null ? fmtNA(g.gapPointsReason) : fmtNumber(g.gapPoints, 0),
               g.flagged ? t('survey.flag', { n: survey.gapFlagPoints }) : '',
             ]),
         };
@@ -151,7 +151,7 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
           rows: withIcc.map((i) => [
             itemLabel(survey, i.id),
             fmtNumber(i.icc1),
-            i.anova ? fmtNumber(i.anova.F) : fmtNA(auditText(i.anovaReason)),
+            i.anova ? fmtNumber(i.anova.F) : fmtNA(i.anovaReason),
             i.anova ? `${i.anova.df1}, ${i.anova.df2}` : '',
             i.anova ? (i.anova.p < 0.001 ? `< ${fmtNumber(0.001, 3)}` : fmtNumber(i.anova.p, 3)) : '',
           ]),

@@ -80,16 +80,14 @@ function concordanceSection(ctx: Ctx, v: StackView): string[] {
   const out = [heading(ctx, t('term.agree.heading'))];
   const label = (l: string) => `  ${l.padEnd(13)} `;
   const indent = ' '.repeat(16);
-  if (k.W === null) out.push(...wrap(fmtNA(auditText(k.WReason)), ctx.width, label(t('term.agree.w')), indent));
+  if (k.W === null) out.push(...wrap(fmtNA(k.WReason), ctx.width, label(t('term.agree.w')), indent));
   else out.push(`${label(t('term.agree.w'))}${ctx.c.bold(fmtNumber(k.W))}${k.band ? `  ${ctx.c.bold(auditText(k.band))}` : ''}`);
   out.push(...wrap(t('term.agree.band', { source: raw(auditText(k.bandSource)) }), ctx.width, indent, indent).map((l) => ctx.c.dim(l)));
   const chi =
-    k.p === null
-      ? t('term.agree.chiNA', { na: raw(fmtNA(auditText(k.pReason))) })
-      : t('term.agree.chi', { p: raw(fmtP(k.p)), chi: num(k.chiSquare), df: int(k.df) });
+    k.p === null ? t('term.agree.chiNA', { na: raw(fmtNA(k.pReason)) }) : t('term.agree.chi', { p: raw(fmtP(k.p)), chi: num(k.chiSquare), df: int(k.df) });
   const perm =
     k.pPermutation === null
-      ? t('term.agree.permNA', { na: raw(fmtNA(auditText(k.pPermutationReason))) })
+      ? t('term.agree.permNA', { na: raw(fmtNA(k.pPermutationReason)) })
       : t('term.agree.perm', { p: raw(fmtP(k.pPermutation)), permutations: int(k.permutations), seed: String(k.seed) });
   out.push(...wrap(`${chi}${t('punct.semicolon')}${perm}`, ctx.width, label(t('term.agree.p')), indent));
   out.push(`${label(t('term.agree.raters'))}${fmtInteger(k.raters)}`);
@@ -122,7 +120,7 @@ function consensusSection(ctx: Ctx, v: StackView): string[] {
       String(e.position),
       terminalName(e.priority),
       fmtNumber(e.meanRank),
-      footnoted(fmtStat(e.sd, auditText(e.sdReason)), `${terminalName(e.priority)}, ${t('term.col.sd')}`, notes),
+      footnoted(fmtStat(e.sd, e.sdReason), `${terminalName(e.priority)}, ${t('term.col.sd')}`, notes),
       fmtPercent(e.top3Share),
       mark,
     ]);
@@ -182,7 +180,7 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
     return out;
   }
   if (v.stack.pairsReason) {
-    out.push(...para(ctx, fmtNA(auditText(v.stack.pairsReason))));
+    out.push(...para(ctx, fmtNA(v.stack.pairsReason)));
     return out;
   }
   const labelWidth = Math.max(...v.leaders.map((l) => textWidth(terminalName(l.label))), 2) + 2;
@@ -221,7 +219,7 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
     const pairs = many ? [...v.pairsByAgreement.slice(0, SHOW_MOST), ...v.pairsByAgreement.slice(-SHOW_MOST)] : v.pairsByAgreement;
     for (const [index, p] of pairs.entries()) {
       if (many && index === SHOW_MOST) out.push(ctx.c.dim(`  … ${t('term.pairs.more', { n: v.pairsByAgreement.length - 2 * SHOW_MOST })} …`));
-      const value = fmtStat(p.spearman, auditText(p.spearmanReason), fmtRho);
+      const value = fmtStat(p.spearman, p.spearmanReason, fmtRho);
       const coloured = p.spearman !== null && ctx.color ? ctx.c.hex(correlationColour(p.spearman))(value) : value;
       // a large team has no legend: name the leaders in full
       const who = v.leaders.length > MANY_LEADERS ? `${terminalName(p.a)} – ${terminalName(p.b)}` : `${terminalName(p.aLabel)}–${terminalName(p.bLabel)}`;

@@ -355,7 +355,7 @@ export function methodsView(stack: StackResult, shown: NameShown = asWritten): M
   if (stack.kemeny && stack.kemeny.optimalOrders > 1) {
     kemenyNote = t('methods.kemenyTies', { n: stack.kemeny.optimalOrders });
   } else if (!stack.kemeny) {
-    kemenyNote = t('methods.kemenyNA', { na: raw(fmtNA(auditText(stack.kemenyReason))) });
+    kemenyNote = t('methods.kemenyNA', { na: raw(fmtNA(stack.kemenyReason)) });
   }
   const names = (xs: readonly string[]) => list(xs.map(shown));
   let sentence: string;
@@ -393,9 +393,9 @@ export function stackView(stack: StackResult, shown: NameShown = asWritten): Sta
     ranked: r.ranked,
     partial: r.ranked < n,
     spearmanToOthers: r.spearmanToOthers,
-    spearmanToOthersText: fmtStat(r.spearmanToOthers, auditText(r.spearmanToOthersReason), fmtRho),
+    spearmanToOthersText: fmtStat(r.spearmanToOthers, r.spearmanToOthersReason, fmtRho),
     divergence: r.divergence,
-    divergenceText: fmtStat(r.divergence, auditText(r.divergenceReason)),
+    divergenceText: fmtStat(r.divergence, r.divergenceReason),
     gaps: r.largestGaps.map((g) => gapPhrase(r, g, n, shown)),
     first: firstPriorities(r, order),
   }));
@@ -465,8 +465,8 @@ export function stackView(stack: StackResult, shown: NameShown = asWritten): Sta
           department: d.department,
           suppressed: false,
           n: d.n,
-          WText: fmtStat(d.W, auditText(d.WReason)),
-          rhoText: fmtStat(d.spearmanToLeadership, auditText(d.spearmanToLeadershipReason), fmtRho),
+          WText: fmtStat(d.W, d.WReason),
+          rhoText: fmtStat(d.spearmanToLeadership, d.spearmanToLeadershipReason, fmtRho),
           spearmanToLeadership: d.spearmanToLeadership,
           meanRanks: d.meanRanks,
           consensusOrder: d.consensusOrder,
@@ -510,7 +510,7 @@ export function cascadeView(result: AuditResult): CascadeView[] {
           suppressed: false,
           n: c.n,
           spearman: c.spearman,
-          rhoText: fmtStat(c.spearman, auditText(c.spearmanReason), fmtRho),
+          rhoText: fmtStat(c.spearman, c.spearmanReason, fmtRho),
         },
   );
 }
@@ -526,12 +526,12 @@ function who(l: LeaderView): string {
 /** The concordance sentence with its hedge, e.g. for REPORT.md's Northwind example. */
 export function concordanceSentence(v: StackView): string {
   const c = v.stack.concordance;
-  if (c.W === null) return t('glance.wNA', { na: raw(fmtNA(auditText(c.WReason))) });
+  if (c.W === null) return t('glance.wNA', { na: raw(fmtNA(c.WReason)) });
   const phrase = c.band ? (BANDS.includes(c.band) ? t(`glance.band.${c.band}`) : t('glance.band.other', { band: c.band })) : t('glance.band.none');
   // The permutation p leads (the chi-square approximation is poor for a small team); say which p it is.
   const which = c.pPermutation !== null ? 'permutation' : 'chi';
   let hedge: string;
-  if (v.hedgeP === null) hedge = t('glance.hedgeNA', { na: raw(fmtNA(auditText(c.pPermutationReason ?? c.pReason))) });
+  if (v.hedgeP === null) hedge = t('glance.hedgeNA', { na: raw(fmtNA(c.pPermutationReason ?? c.pReason)) });
   else if (v.couldBeChance) hedge = t('glance.hedgeChance', { which, p: pclause(v.hedgeP) });
   else hedge = t('glance.hedgeNotChance', { which, p: pclause(v.hedgeP) });
   const small = v.leaderCount < 4 ? ` ${t('glance.small', { n: word(v.leaderCount) })}` : '';
