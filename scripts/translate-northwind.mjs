@@ -1,4 +1,8 @@
 #!/usr/bin/env node
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 // Writes the Northwind survey (../shared/fixtures/exports/EXPECTED.md, copied to
 // test/fixtures/exports/) as a Google Forms responses sheet in English, French
 // and German, from the canonical files alone (northwind-respondents.csv,
@@ -16,26 +20,11 @@
 // twice gives the same bytes.
 //
 //   node scripts/translate-northwind.mjs [out-dir]   (default test/fixtures/languages)
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { seededRandom } from './lib/plain-wide.mjs';
 
 const SEED = 20251129;
 const IN = 'test/fixtures/exports';
 const OUT = process.argv[2] ?? 'test/fixtures/languages';
-
-/** mulberry32: a small seeded generator, as the other fixture scripts use. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const read = (name) => parse(readFileSync(join(IN, name)), { columns: true, bom: true });
 
@@ -168,7 +157,7 @@ respondents.sort((a, b) => (a.submitted_utc < b.submitted_utc ? -1 : a.submitted
 
 function sheet(code) {
   const lang = LANGUAGES[code];
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED);
   const header = [
     lang.timestamp,
     lang.email,

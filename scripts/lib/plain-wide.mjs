@@ -63,8 +63,8 @@ const LAST = [
 /** The committed 1k table (test/fixtures/plain-wide-1k.csv, written by scripts/write-plain-wide.mjs). */
 export const PLAIN_WIDE_1K = { rows: 1000, seed: 20261129, items: 40, departments: 12, executives: 12 };
 
-// mulberry32, as src/stats/random.ts (copied so the script runs without a build)
-function seededRandom(seed) {
+// mulberry32, as src/stats/random.ts (copied so the scripts run without a build)
+export function seededRandom(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) | 0;

@@ -13,7 +13,7 @@
  * entry with a count.
  */
 import { QUALITY_MIN_TIMED } from '../defaults.js';
-import { int, ledgerText, type Message, msg, type Tagged, t } from '../i18n/index.js';
+import { int, ledgerText, msg, type Tagged, t } from '../i18n/index.js';
 import type { QualityFlag } from '../ingest/config-types.js';
 import type { Dataset, Excluded, LedgerKind, Note, Respondent } from '../ingest/types.js';
 import { median } from '../stats/describe.js';
@@ -57,7 +57,7 @@ export function checkQuality(dataset: Dataset, exclude: readonly QualityFlag[]):
   const timed = dataset.respondents.map((r) => r.durationSeconds).filter((s): s is number => s !== undefined);
   const medianSeconds = timed.length >= QUALITY_MIN_TIMED ? median(timed) : null;
   // worded from the catalogue (ledgerText): English in the JSON, the report's language in a report
-  const text: Record<QualityFlag, Message> = {
+  const text: Record<QualityFlag, ReturnType<typeof msg>> = {
     'straight-lining': msg('ledger.quality.straightLining', { min: String(STRAIGHT_LINE_MIN_ITEMS) }),
     incomplete: msg('ledger.quality.incomplete', { n: itemCount, count: int(itemCount) }),
     speeders: msg('ledger.quality.speeders', { median: medianSeconds === null ? '' : durationMessage(medianSeconds) }),
@@ -84,25 +84,13 @@ export function checkQuality(dataset: Dataset, exclude: readonly QualityFlag[]):
     if (out !== undefined) {
       const lines = r.lines ?? [r.line];
       for (const line of lines) {
-        excluded.push(
-          ledgerText(
-            { file: r.file, line, kind: KIND[out], about: about[0]! },
-            'reason',
-            msg('ledger.quality.leftOut', { what: msg(text[out].key, text[out].params) }),
-          ),
-        );
+        excluded.push(ledgerText({ file: r.file, line, kind: KIND[out], about: about[0]! }, 'reason', msg('ledger.quality.leftOut', { what: text[out] })));
       }
       continue;
     }
     kept.push(r);
     for (const f of flags)
-      notes.push(
-        ledgerText(
-          { file: r.file, line: r.line, kind: KIND[f], about },
-          'note',
-          msg('ledger.quality.kept', { what: msg(text[f].key, text[f].params), flag: f }),
-        ),
-      );
+      notes.push(ledgerText({ file: r.file, line: r.line, kind: KIND[f], about }, 'note', msg('ledger.quality.kept', { what: text[f], flag: f })));
   }
   return { dataset: kept.length === dataset.respondents.length ? dataset : { ...dataset, respondents: kept }, notes, excluded };
 }

@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import type { AuditDiff, AuditResult } from '../audit/types.js';
 import { UsageError } from '../errors.js';
+import { readerLanguage } from '../i18n/languages.js';
 import { timedAsync } from '../phases.js';
 import type { CsvTable } from '../render/csv.js';
 import type { SinceModel } from '../render/since-model.js';
@@ -141,8 +142,8 @@ async function auditContent(
     const baseline = await readAuditResult(options.baseline, 'baseline');
     diff = { diff: compareAudits(baseline, result, { renamed: config.config.renamed ?? {} }), baseline: options.baseline };
   }
-  // The reader's language: --lang, else align.yml's language, else English (JSON and CSV are language-neutral).
-  const lang = options.lang ?? config.config.language ?? 'en';
+  // The reader's language (JSON and CSV are language-neutral).
+  const lang = readerLanguage(options.lang, config.config);
   const { withLanguage } = await import('../i18n/index.js');
   const content = await timedAsync('render', () =>
     withLanguage(lang, async () => {

@@ -206,20 +206,18 @@ export async function revealCommand(options: RevealOptions, io: Io): Promise<voi
   requireTerminal(io, 'align stack --reveal', `print the whole view with align stack ${options.file} (without --reveal)`);
   const { loadStack } = await import('./stack.js');
   const { presentPages, revealPages } = await import('../workshop/reveal.js');
-  const { result, language } = await loadStack({ ...options, quiet: true }, io);
+  const { result, lang } = await loadStack({ ...options, quiet: true }, io);
   const stdout = io.stdout as Io['stdout'] & { rows?: number };
-  // the view's language, as align stack's: --lang, else align.yml's language, else English
+  // in the view's language, as align stack's: the pages, and the footers drawn as they are shown
   const { withLanguage } = await import('../i18n/index.js');
-  const lang = options.lang ?? language ?? 'en';
-  const pages = withLanguage(lang, () =>
-    revealPages(result, {
+  await withLanguage(lang, async () => {
+    const pages = revealPages(result, {
       anonymize: Boolean(options.anonymize),
       width: stdout.columns ?? 80,
       height: stdout.rows ?? 24,
       color: useColor(io, options.color),
       colorLevel: colorLevel(io),
-    }),
-  );
-  // the footers are drawn as the pages are shown: in the same language
-  await withLanguage(lang, () => presentPages(pages, { stdin: process.stdin, stdout: io.stdout }));
+    });
+    await presentPages(pages, { stdin: process.stdin, stdout: io.stdout });
+  });
 }

@@ -92,9 +92,8 @@ export async function loadAudit(files: string[], flags: ReadingFlags, io: Io, lo
     dataset = joinRankings(dataset, await readDataset([flags.rankings], { ...stacksOptions, ...stacksProgress }));
   }
   progress?.update(0, 0, 'analysing');
-  const analysed = dataset;
   return timed('statistics', () =>
-    buildAudit(analysed, {
+    buildAudit(dataset, {
       version: version(),
       ...(config.title ? { title: config.title } : {}),
       ...(config.commentMinGroup !== undefined ? { commentMinGroup: config.commentMinGroup } : {}),

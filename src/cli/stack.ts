@@ -4,7 +4,7 @@
  */
 import type { AuditResult } from '../audit/types.js';
 import { InputError } from '../errors.js';
-import type { AnyLanguage } from '../i18n/languages.js';
+import { type AnyLanguage, readerLanguage } from '../i18n/languages.js';
 import type { Io } from './io.js';
 import { colorLevel, useColor } from './io.js';
 import { loadAudit, loadConfigFor, requireRespondents } from './load.js';
@@ -29,14 +29,13 @@ export function stackJson(result: AuditResult): Pick<AuditResult, 'schemaVersion
 }
 
 export async function stackCommand(options: StackOptions, io: Io): Promise<AuditResult> {
-  const { result, language } = await loadStack(options, io);
+  const { result, lang } = await loadStack(options, io);
   if (options.json) {
     await writeStdout(io.stdout, `${JSON.stringify(stackJson(result), null, 2)}\n`);
     return result;
   }
   const [{ renderStackTerminal }, { withLanguage }] = await Promise.all([import('../render/terminal-stack.js'), import('../i18n/index.js')]);
-  // The view's language: --lang, else align.yml's language, else English.
-  const text = withLanguage(options.lang ?? language ?? 'en', () =>
+  const text = withLanguage(lang, () =>
     renderStackTerminal(result, { color: useColor(io, options.color), colorLevel: colorLevel(io), width: io.stdout.columns ?? 100 }),
   );
   await writeStdout(io.stdout, text.endsWith('\n') ? text : `${text}\n`);
@@ -47,7 +46,7 @@ export async function stackCommand(options: StackOptions, io: Io): Promise<Audit
 export async function loadStack(
   options: StackOptions,
   io: Io,
-): Promise<{ result: AuditResult & { stack: NonNullable<AuditResult['stack']> }; language: AnyLanguage | undefined }> {
+): Promise<{ result: AuditResult & { stack: NonNullable<AuditResult['stack']> }; lang: AnyLanguage }> {
   // The workshop view never uses Likert answers, so a label align does not know is a note, not a stop.
   // The progress bar is erased before the view, the JSON or an error is printed.
   const progress = createProgress(io, { quiet: Boolean(options.quiet) });
@@ -70,5 +69,5 @@ export async function loadStack(
       'run align inspect on the file to see how its columns were read; name the ranking question with --ranking-question "<header>" or map its columns in align.yml',
     );
   }
-  return { result: result as AuditResult & { stack: NonNullable<AuditResult['stack']> }, language: config.config.language };
+  return { result: result as AuditResult & { stack: NonNullable<AuditResult['stack']> }, lang: readerLanguage(options.lang, config.config) };
 }

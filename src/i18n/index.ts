@@ -280,9 +280,9 @@ export function t(key: string, params?: Params): string {
   return format(key, params, PLAIN);
 }
 
-/** A carried message, worded now. */
-export function word_(m: Message): string {
-  return format(m.key, m.params, PLAIN);
+/** A message in English whatever render runs around it: the text the JSON contract keeps. */
+export function inEnglish(m: Message): string {
+  return withLanguage('en', () => t(m.key, m.params));
 }
 
 /**
@@ -333,7 +333,7 @@ export function worded<T extends object>(value: T): T {
 export function englishFields<K extends string>(messages: Record<K, Message>): Record<K, string> {
   const fields = {} as Record<K, string>;
   // the audit room writes the JSON contract's English, whatever render may be running around it
-  for (const [field, m] of Object.entries(messages) as Array<[K, Message]>) fields[field] = withLanguage('en', () => t(m.key, m.params));
+  for (const [field, m] of Object.entries(messages) as Array<[K, Message]>) fields[field] = inEnglish(m);
   return fields;
 }
 
@@ -347,7 +347,7 @@ export function englishFields<K extends string>(messages: Record<K, Message>): R
  */
 export function ledgerText<T extends object, F extends string>(entry: T, field: F, m: Message): T & Record<F, string> {
   const out = entry as T & Record<F, string>;
-  (out as Record<string, unknown>)[field] = withLanguage('en', () => t(m.key, m.params));
+  (out as Record<string, unknown>)[field] = inEnglish(m);
   return withWording(out, { [field]: m });
 }
 

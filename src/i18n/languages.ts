@@ -9,6 +9,11 @@ export type Language = (typeof LANGUAGES)[number];
 export const PSEUDO = 'qps';
 export type AnyLanguage = Language | typeof PSEUDO;
 
+/** The reader's language, decided in one place: --lang, else align.yml's `language`, else English. */
+export function readerLanguage(flag: AnyLanguage | undefined, config: { language?: Language }): AnyLanguage {
+  return flag ?? config.language ?? 'en';
+}
+
 export function isLanguage(x: string): x is AnyLanguage {
   return (LANGUAGES as readonly string[]).includes(x) || x === PSEUDO;
 }

@@ -25,7 +25,7 @@ import { stat } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import { maxRowsFor } from '../defaults.js';
 import { InputError, InternalError, UsageError } from '../errors.js';
-import { keepWording, ledgerText, msg, type Tagged, t, withLanguage } from '../i18n/index.js';
+import { inEnglish, keepWording, ledgerText, msg, type Tagged } from '../i18n/index.js';
 import { timed } from '../phases.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
@@ -275,7 +275,7 @@ export function noteKind(note: string): LedgerKind {
 /** "line 12", or "other.csv line 12" when the other row is in another file. */
 function lineRef(of: RawRow, from: RawRow): string {
   const m = lineRefMessage(of, from);
-  return withLanguage('en', () => t(m.key, m.params));
+  return inEnglish(m);
 }
 
 /** lineRef as a message, for a note worded from the catalogue. */

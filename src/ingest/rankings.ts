@@ -15,7 +15,7 @@
  * Callers that honour --skip-invalid catch it and exclude the respondent.
  */
 import { InputError } from '../errors.js';
-import { list, msg, type Tagged, t, withLanguage } from '../i18n/index.js';
+import { inEnglish, list, msg, type Tagged } from '../i18n/index.js';
 import { foldAccents } from '../text.js';
 import { priorityKey } from './priority-key.js';
 
@@ -574,7 +574,7 @@ export function stackFromLongRows(
  * Names in the order of the stack given; `who` null reads "This respondent".
  */
 export function tieNotes(stack: readonly RankedName[], who: string | null): string[] {
-  return tieMessages(stack, who).map((m) => withLanguage('en', () => t(m.key, m.params)));
+  return tieMessages(stack, who).map(inEnglish);
 }
 
 /** tieNotes as messages, for a note worded from the catalogue (ledgerText). */

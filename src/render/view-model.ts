@@ -506,7 +506,7 @@ export function cascadeView(result: AuditResult): CascadeView[] {
       ? { leader: c.leader, department: c.department ?? fmtNA(t('reason.noDepartment')), suppressed: true, text: fmtSuppressed(minGroup) }
       : {
           leader: c.leader,
-          department: c.department ?? fmtNA('no department'),
+          department: c.department ?? fmtNA(t('reason.noDepartment')),
           suppressed: false,
           n: c.n,
           spearman: c.spearman,

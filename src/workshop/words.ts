@@ -31,10 +31,8 @@ export const WORDS = {
 
   // --- align collect: one participant
   askName: 'Your name',
-  nameProblem: {
-    empty: 'Type your name',
-    control: 'Use letters, digits and punctuation only (no control characters)',
-    formula: 'Start with a letter or digit (a spreadsheet would run =, +, - or @ as a formula)',
+  get nameProblem() {
+    return { empty: 'Type your name', control: WORDS.priorityProblem.control, formula: WORDS.priorityProblem.formula };
   },
   replace: (name: string, when: string) =>
     `${name} submitted a stack at ${when}. Replace it with a new one? (the earlier one stays in the file, marked as replaced)`,

@@ -2,7 +2,7 @@
  * Likert scales: each column's scale or range (a question's columns share one), and each cell's value on it.
  */
 import { InputError } from '../../errors.js';
-import { ledgerText, msg, type Tagged, t, withLanguage } from '../../i18n/index.js';
+import { inEnglish, ledgerText, msg, type Tagged } from '../../i18n/index.js';
 import type { AlignConfig } from '../config-types.js';
 import { inferLikert, type LikertKind } from '../infer.js';
 import type { Language } from '../labels/index.js';
@@ -95,7 +95,7 @@ export function resolveScales(
       labels.length === 0
         ? msg('ledger.likert.unanswered')
         : msg('ledger.likert.unknownLabels', { answers: `${labels.slice(0, 8).map(quoted).join(', ')}${labels.length > 8 ? ', …' : ''}` });
-    const problem = withLanguage('en', () => t(problemMessage.key, problemMessage.params));
+    const problem = inEnglish(problemMessage);
     if (lenient) {
       lenient.push(
         ledgerText({ file, line: headerLine }, 'note', msg('ledger.likert.columnLeftOut', { problem: problemMessage, column: quoted(r.column.header) })),
