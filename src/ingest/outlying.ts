@@ -77,3 +77,9 @@ export function outlyingAnswers(values: Iterable<number>): Set<number> {
   if (top !== undefined && under !== undefined && top === under + 1 && COMMON_TOPS.includes(under) && few(counts.get(top)!)) out.add(top);
   return out;
 }
+
+/** `values` without their outlying answers (outlyingAnswers): what a group's range is read from. */
+export function withoutOutlying(values: readonly number[]): readonly number[] {
+  const outlying = outlyingAnswers(values);
+  return outlying.size > 0 ? values.filter((v) => !outlying.has(v)) : values;
+}

@@ -1,6 +1,6 @@
 import { positionFromHeader } from '../columns.js';
 import { groupRange, integerAnswer, isMissingAnswer } from '../likert.js';
-import { outlyingAnswers } from '../outlying.js';
+import { withoutOutlying } from '../outlying.js';
 import { readRank } from '../rankings.js';
 import type { Resolved } from './types.js';
 
@@ -211,8 +211,7 @@ export function numericGroups(
     if (!ok || new Set(values).size < 2) continue;
     // A few answers apart from the rest (a lone 9 among 1..5) do not decide the range: they are off
     // it, and reading stops at the first with its line and column (likertCell), never a stretched scale.
-    const outlying = outlyingAnswers(values);
-    const range = groupRange(outlying.size > 0 ? values.filter((v) => !outlying.has(v)) : values);
+    const range = groupRange(withoutOutlying(values));
     if (range) out.push({ members, range });
   }
   return out;

@@ -22,7 +22,7 @@ import {
   scalesFor,
   twinReading,
 } from '../likert.js';
-import { outlyingAnswers } from '../outlying.js';
+import { withoutOutlying } from '../outlying.js';
 import { SKIP_INVALID_FIX } from '../rankings.js';
 import type { Note } from '../types.js';
 import { quoted } from './groups.js';
@@ -158,8 +158,7 @@ export function resolveScales(
     if (numeric.length > 1 && !numeric[0]!.group) {
       const values = numeric.flatMap((m) => m.view.cells.map(integerAnswer).filter((v): v is number => v !== null));
       // as numericGroups: a few answers apart from the rest (a lone 9 among 1..5) do not widen the shared range
-      const outlying = outlyingAnswers(values);
-      const range = numericRange(outlying.size > 0 ? values.filter((v) => !outlying.has(v)) : values);
+      const range = numericRange(withoutOutlying(values));
       if (range) for (const m of numeric) m.likert = { scale: null, numeric: range };
       for (const m of numeric)
         sharing.set(
