@@ -13,7 +13,7 @@
 
 import { InputError } from '../../errors.js';
 import { ledgerText, msg } from '../../i18n/index.js';
-import { record as emptyRecord, recordFrom } from '../../records.js';
+import { record as emptyRecord, recordMaker } from '../../records.js';
 import { headerInTranslation } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
 import type { ColumnInfo, NormaliseContext } from '../formats/types.js';
@@ -321,6 +321,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   const dateOrder = dates?.order ?? 'mdy';
   const decimalComma = likertColumns.filter((c) => c.likert?.numeric && c.view.cells.some((v) => DECIMAL_COMMA.test(v))).map((c) => c.column.header);
   const multiselect = multiQuestions(multiColumns);
+  const likertRecord = recordMaker<number>(likertColumns.map((c) => c.item!));
 
   const pick = (cols: readonly Resolved[], at: number): string | null => {
     for (const c of cols) {
@@ -390,7 +391,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         exclude,
       };
       try {
-        const answers: Array<[string, number]> = [];
+        const answers: Array<number | null> = [];
         for (const c of likertColumns) {
           let value: number | null;
           try {
@@ -403,11 +404,12 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
             const n = unreadable.get(c.column.header) ?? { line, count: 0 };
             n.count++;
             unreadable.set(c.column.header, n);
+            answers.push(null);
             continue;
           }
-          if (value !== null) answers.push([c.item!, value]);
+          answers.push(value);
         }
-        if (answers.length > 0) row.likert = recordFrom(answers);
+        row.likert = likertRecord(answers) ?? row.likert;
         if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions });
       } catch (e) {
         if (!(e instanceof InputError) || e instanceof PlanContradiction) throw e;
