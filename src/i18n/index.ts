@@ -294,7 +294,11 @@ export function inEnglish(m: Message): string {
 export function auditText<T extends string | null | undefined>(s: T): T {
   if (typeof s !== 'string' || current().lang === 'en') return s;
   const key = `audit:${s}`;
-  return (catalogue('en')[key] === undefined ? s : t(key)) as T;
+  if (catalogue('en')[key] !== undefined) return t(key) as T;
+  // a reason with one count in it ("fewer than 5 respondents") is catalogued with # for the count
+  const count = /\d+/.exec(s);
+  const counted = count ? `audit:${s.slice(0, count.index)}#${s.slice(count.index + count[0].length)}` : null;
+  return (counted !== null && catalogue('en')[counted] !== undefined ? t(counted, { n: Number(count![0]) }) : s) as T;
 }
 
 /**

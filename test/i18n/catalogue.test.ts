@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, test } from 'vitest';
-import { catalogue, LANGUAGES, t, withLanguage } from '../../src/i18n/index.js';
+import { auditText, catalogue, LANGUAGES, t, withLanguage } from '../../src/i18n/index.js';
 import { ROOT } from '../helpers/run.js';
 
 function placeholders(message: string): string[] {
@@ -82,4 +82,36 @@ test('every message key the code and the shipped templates name is in the Englis
     }
   }
   expect(missing).toEqual([]);
+});
+
+test("every reason the audit room writes (src/audit, src/stats) has its reader's wording under audit:, a count in it as #", () => {
+  const files = ['audit', 'stats'].flatMap((dir) =>
+    readdirSync(join(ROOT, 'src', dir), { encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(ROOT, 'src', dir, f)),
+  );
+  const en = catalogue('en');
+  const missing: string[] = [];
+  let seen = 0;
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    // reason: 'literal' and reason: `literal with ${one} count` (a reason built from a name is a message of its own)
+    for (const m of text.matchAll(/\breason: (?:'([^'\n]+)'|`([^`$\n]*)\$\{(\w+)\}([^`$\n]*)`)/g)) {
+      if (m[3] !== undefined && /name/i.test(m[3])) continue;
+      seen++;
+      const key = m[1] !== undefined ? `audit:${m[1]}` : `audit:${m[2]}#${m[4]}`;
+      if (!(key in en)) missing.push(`${f.replace(ROOT, '')}: ${key}`);
+    }
+  }
+  expect(seen).toBeGreaterThan(5);
+  expect(missing).toEqual([]);
+});
+
+test('a reason with a count reads in the reader language, its count formatted there', () => {
+  expect(withLanguage('fr', () => auditText('fewer than 5 respondents'))).toBe('moins de 5 répondants');
+  expect(withLanguage('de', () => auditText('fewer than 1200 respondents'))).toBe('weniger als 1.200 Antwortende');
+  expect(withLanguage('fr', () => auditText('the input has no ranking question'))).toBe('les données ne comportent aucune question de classement');
+  // one the catalogue lacks stays as written, and English is English
+  expect(withLanguage('fr', () => auditText('fewer than 5 cats'))).toBe('fewer than 5 cats');
+  expect(auditText('fewer than 5 respondents')).toBe('fewer than 5 respondents');
 });

@@ -1,0 +1,27 @@
+/**
+ * The reasons the audit room writes in English ("the input has no ranking
+ * question", a statistic's "not available" reason) read in the report's
+ * language: a French or German report of a survey with no ranking question
+ * holds none of the English texts the catalogue words under audit:.
+ */
+
+import { expect, test } from 'vitest';
+import { catalogue } from '../../src/i18n/index.js';
+import { runAlign } from '../helpers/run.js';
+
+const FILE = 'test/fixtures/exports/google-forms-amount.csv';
+
+test.each([
+  ['fr', 'les données ne comportent aucune question de classement'],
+  ['de', 'die Daten enthalten keine Rangfrage'],
+] as const)('a %s report of a survey without a ranking question says why in its language', async (lang, why) => {
+  const run = await runAlign(['audit', FILE, '--format', 'md', '--lang', lang]);
+  expect(run.code, run.stderr).toBe(0);
+  expect(run.stdout).toContain(why);
+  const en = catalogue('en');
+  const local = catalogue(lang);
+  // every reason of more than two words whose translation differs from the English
+  const english = Object.keys(en).filter((k) => k.startsWith('audit:') && en[k] !== local[k] && !/[{#]/.test(en[k]!) && en[k]!.split(' ').length > 2);
+  expect(english.length).toBeGreaterThan(20);
+  expect(english.filter((k) => run.stdout.includes(en[k]!)).map((k) => en[k])).toEqual([]);
+});
