@@ -94,6 +94,12 @@ export function completeStack(explicit: ReadonlyArray<number | null>): Completed
     written.push(r);
   });
   const k = written.length;
+  if (isPermutation(written)) {
+    // the common case, ranks 1..k each once: already their own midranks, untied; the unranked block is the one tie
+    const completed = new Array<number>(n).fill((k + 1 + n) / 2);
+    for (let j = 0; j < k; j++) completed[rankedIndex[j]!] = written[j]!;
+    return { completed, ranked: k, tied: false, tieGroupSizes: n - k > 1 ? [n - k] : [] };
+  }
   const explicitRanks = midranks(written);
   const unranked = (k + 1 + n) / 2;
   const completed = new Array<number>(n).fill(unranked);
@@ -106,4 +112,15 @@ export function completeStack(explicit: ReadonlyArray<number | null>): Completed
     tied: tieGroupSizes(explicitRanks).length > 0,
     tieGroupSizes: tieGroupSizes(completed),
   };
+}
+
+/** Whether the numbers are 1..k, each once (k their count). */
+function isPermutation(written: readonly number[]): boolean {
+  const k = written.length;
+  const seen = new Uint8Array(k + 1);
+  for (const r of written) {
+    if (!Number.isInteger(r) || r > k || seen[r] === 1) return false;
+    seen[r] = 1;
+  }
+  return true;
 }

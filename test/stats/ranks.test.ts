@@ -97,3 +97,34 @@ describe('completeStack(explicit)', () => {
     }
   });
 });
+
+describe('completeStack on ranks 1..k each once (its shortcut) and on any other ranks', () => {
+  it('gives the vector the definition gives: midranks of the written ranks, (k+1+N)/2 for the rest, their tie groups', () => {
+    // Reference: the definition above, computed here with midranks and tieGroupSizes directly.
+    const rand = seededRandom(2026);
+    for (let trial = 0; trial < 3000; trial++) {
+      const n = 1 + Math.floor(rand() * 9);
+      const explicit: Array<number | null> = Array.from({ length: n }, () => null);
+      const order = Array.from({ length: n }, (_, i) => i).sort(() => rand() - 0.5);
+      const k = Math.floor(rand() * (n + 1));
+      // a permutation of 1..k most of the time; else ties, gaps or fractional ranks
+      const kind = Math.floor(rand() * 4);
+      order.slice(0, k).forEach((i, j) => {
+        explicit[i] =
+          kind === 0 ? 1 + Math.floor(rand() * k) : kind === 1 ? j + 1 + Math.floor(rand() * 2) * (j === k - 1 ? 1 : 0) : kind === 2 ? (j + 1) * 0.5 : j + 1;
+      });
+      const written = explicit.filter((r): r is number => r !== null);
+      const mr = midranks(written);
+      const expected = explicit.map(() => (k + 1 + n) / 2);
+      let w = 0;
+      explicit.forEach((r, i) => {
+        if (r !== null) expected[i] = mr[w++]!;
+      });
+      const got = completeStack(explicit);
+      expect(got.completed).toEqual(expected);
+      expect(got.ranked).toBe(k);
+      expect(got.tied).toBe(tieGroupSizes(mr).length > 0);
+      expect(got.tieGroupSizes).toEqual(tieGroupSizes(expected));
+    }
+  });
+});
