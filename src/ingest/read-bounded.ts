@@ -8,6 +8,11 @@ import { open } from 'node:fs/promises';
 import { MAX_INPUT_BYTES } from '../defaults.js';
 import { InputError } from '../errors.js';
 
+/** The one error for an input past the byte limit (whole-file reads, pieces and workbooks alike). */
+export function tooLarge(path: string, limit: number): InputError {
+  return new InputError(path, null, null, `is larger than ${limit} bytes, more than any survey export align reads`, 'check you picked the right file');
+}
+
 /** The bytes of `path`, or null when it holds more than `limit` bytes. Read errors are the caller's to word. */
 export async function readBounded(path: string, limit: number): Promise<Buffer | null> {
   const handle = await open(path, 'r');
@@ -90,8 +95,7 @@ export async function* readPieces(path: string, start: number, pieceBytes: numbe
       const { bytesRead } = await handle.read(piece, 0, pieceBytes, position);
       if (bytesRead === 0) return;
       position += bytesRead;
-      if (position > limit)
-        throw new InputError(path, null, null, `is larger than ${limit} bytes, more than any survey export align reads`, 'check you picked the right file');
+      if (position > limit) throw tooLarge(path, limit);
       yield piece.subarray(0, bytesRead);
     }
   } finally {

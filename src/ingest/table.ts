@@ -8,7 +8,7 @@ import { timed } from '../phases.js';
 import { binaryKind } from './binary.js';
 import { decode, EncodingContradiction, headCut, pieceDecoder, singleByteScores } from './decode.js';
 import { parseDelimited } from './parse.js';
-import { readInputBytes, readInputPiece, readPieces } from './read-bounded.js';
+import { readInputBytes, readInputPiece, readPieces, tooLarge } from './read-bounded.js';
 import type { EncodingLabel, Table } from './types.js';
 
 export interface ReadTableOptions {
@@ -179,16 +179,6 @@ export async function wholeFileEncoding(path: string, contradiction: EncodingCon
   return decode(bytes, path).encoding;
 }
 
-function tooLarge(path: string): InputError {
-  return new InputError(
-    path,
-    null,
-    null,
-    `is larger than ${MAX_INPUT_BYTES} bytes, more than any survey export align reads`,
-    'check you picked the right file',
-  );
-}
-
 /** Opens a file to be read in pieces (see PIECE_BYTES); a file of one piece is read at once. */
 export async function openTable(path: string, options: ReadTableOptions = {}): Promise<TableReader> {
   const pieceBytes = options.pieceBytes ?? PIECE_BYTES;
@@ -200,12 +190,12 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
   // a first piece too short for HEAD_RECORDS is read again twice as long (not a piece longer each time: a file of long rows would be read over and over)
   for (let headBytes = Math.max(pieceBytes, options.headBytes ?? 0); ; headBytes *= 2) {
     first = await readInputPiece(path, headBytes);
-    if (first.size > MAX_INPUT_BYTES) throw tooLarge(path);
+    if (first.size > MAX_INPUT_BYTES) throw tooLarge(path, MAX_INPUT_BYTES);
     const binary = binaryKind(first.bytes);
     // the bytes already read, when they are the whole file (a pipe or /dev/stdin cannot be read again)
     if (binary) return openWorkbook(path, binary, options, first.whole ? first.bytes : null);
     if (first.whole) {
-      if (first.bytes.length > MAX_INPUT_BYTES) throw tooLarge(path);
+      if (first.bytes.length > MAX_INPUT_BYTES) throw tooLarge(path, MAX_INPUT_BYTES);
       return { table: tableFromBytes(first.bytes, path, options), rest: null, size: first.bytes.length };
     }
     cut = headCut(first.bytes);
@@ -215,7 +205,7 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
     if (!head) {
       // Not one whole record in the first piece (a header line of a million columns): read as one piece, whose checks name it.
       const bytes = await readInputBytes(path, MAX_INPUT_BYTES);
-      if (bytes === null) throw tooLarge(path);
+      if (bytes === null) throw tooLarge(path, MAX_INPUT_BYTES);
       return { table: tableFromBytes(bytes, path, options), rest: null, size: bytes.length };
     }
     if (head.table.records.length >= headRecords) break;

@@ -33,7 +33,7 @@ import { Inflate } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES } from '../defaults.js';
 import { InputError } from '../errors.js';
-import { readInputBytes } from './read-bounded.js';
+import { readInputBytes, tooLarge } from './read-bounded.js';
 
 /**
  * The most bytes align inflates from one workbook, every part it reads taken
@@ -80,15 +80,7 @@ interface WorkbookOptions {
 /** Reads a workbook file the user named (whole, up to MAX_INPUT_BYTES), unless its bytes are already read (`whole`). */
 export async function readWorkbookFile(path: string, whole: Buffer | null, options: WorkbookOptions = {}): Promise<SheetRecords & { size: number }> {
   const bytes = whole ?? (await readInputBytes(path, MAX_INPUT_BYTES));
-  if (bytes === null) {
-    throw new InputError(
-      path,
-      null,
-      null,
-      `is larger than ${MAX_INPUT_BYTES} bytes, more than any survey export align reads`,
-      'check you picked the right file',
-    );
-  }
+  if (bytes === null) throw tooLarge(path, MAX_INPUT_BYTES);
   return { ...readWorkbook(bytes, path, options), size: bytes.length };
 }
 
