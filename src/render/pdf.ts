@@ -11,6 +11,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { displaySafe } from '../text.js';
 import { CHROMIUM_TIMEOUT_MS, isolatedContext, launchChromium } from './chromium.js';
 
@@ -40,7 +41,7 @@ export function escapeHtmlText(text: string): string {
 /**
  * Chromium's footer template: the title (escaped, so a title holding
  * `<script>`, `</style>` or `class="pageNumber"` is only text) on the left,
- * "page N of M" on the right. Chromium fills the spans of class pageNumber and
+ * "page N of M" on the right, in the report's language. Chromium fills the spans of class pageNumber and
  * totalPages; the template's font size must be set or the text is invisibly small.
  */
 export function footerTemplate(title: string): string {
@@ -48,9 +49,18 @@ export function footerTemplate(title: string): string {
     // the page number never gives way: the title takes what is left and ends in an ellipsis
     '<div style="font: 8px system-ui, sans-serif; color: #555; width: 100%; box-sizing: border-box; padding: 0 15mm; display: flex; justify-content: space-between; gap: 8mm;">' +
     `<span style="flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;">${escapeHtmlText(title)}</span>` +
-    '<span style="flex: none; white-space: nowrap;">page <span class="pageNumber"></span> of <span class="totalPages"></span></span>' +
+    `<span style="flex: none; white-space: nowrap;">${pageOf()}</span>` +
     '</div>'
   );
+}
+
+/**
+ * "page N of M" in the report's language, with the spans Chromium fills for N and M: the words are
+ * escaped, the spans put in after (two private-use characters hold their places, which no message has).
+ */
+function pageOf(): string {
+  const [page, pages] = ['\uE000', '\uE001'];
+  return escapeHtmlText(t('pdf.pageOf', { page, pages })).replace(page, '<span class="pageNumber"></span>').replace(pages, '<span class="totalPages"></span>');
 }
 
 /** Print rules added to the report: each top-level section on a new page. */

@@ -189,6 +189,22 @@ describe.each(EXAMPLES)('the $name HTML report in Chromium', (ex) => {
   });
 });
 
+it('a French or German PDF numbers its pages in its language (the footer Chromium prints)', () => {
+  const ex = EXAMPLES[1] as Example;
+  for (const [lang, of] of [
+    ['fr', 'sur'],
+    ['de', 'von'],
+  ] as const) {
+    const pdf = join(dir, `${ex.name}.${lang}.pdf`);
+    align(['audit', ...ex.args, '--lang', lang, '--format', 'pdf', '-o', pdf]);
+    const pages = pdfPages(pdf);
+    pages.forEach((text, i) => {
+      expect(squash(text), `${lang} page ${i + 1}`).toContain(`${lang === 'de' ? 'Seite' : 'page'} ${i + 1} ${of} ${pages.length}`);
+      expect(squash(text)).not.toContain(`page ${i + 1} of`);
+    });
+  }
+});
+
 it('the fernhill-survey HTML report has its charts, each a figure#chart-ID', async () => {
   const o = await open(htmlOf(EXAMPLES[1] as Example));
   const present = await o.page.evaluate(() => [...document.querySelectorAll('figure.chart[id^="chart-"]')].map((f) => f.id.slice('chart-'.length)));

@@ -1,6 +1,7 @@
 // The PDF's footer is HTML that Chromium renders on every page: the report title
 // (from align.yml, so from the client) must be only text there.
 import { describe, expect, it } from 'vitest';
+import { withLanguage } from '../../src/i18n/index.js';
 import { escapeHtmlText, footerTemplate, PRINT_CSS, withPrintCss } from '../../src/render/pdf.js';
 
 const HOSTILE = '</style><script>alert(1)</script><img src=x onerror=alert(2)> & "quoted" \'single\' <span class="pageNumber"></span>';
@@ -20,6 +21,13 @@ describe('footerTemplate(title)', () => {
   it('footerTemplate("Fernhill Health") shows the title and "page N of M"', () => {
     expect(footerTemplate('Fernhill Health')).toContain('>Fernhill Health</span>');
     expect(footerTemplate('x')).toContain('page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+  });
+
+  it('says "page N of M" in the report language, the spans Chromium fills kept', () => {
+    expect(withLanguage('fr', () => footerTemplate('x'))).toContain('page <span class="pageNumber"></span> sur <span class="totalPages"></span>');
+    expect(withLanguage('de', () => footerTemplate('x'))).toContain('Seite <span class="pageNumber"></span> von <span class="totalPages"></span>');
+    // the pseudo-locale's markers wrap each literal piece, and the spans stay spans
+    expect(withLanguage('qps', () => footerTemplate('x'))).toContain('⟦page ⟧<span class="pageNumber"></span>⟦ of ⟧<span class="totalPages"></span>');
   });
 
   it('escapeHtmlText("a\\nb\\u0007") shows control characters as text, never raw', () => {
