@@ -5,14 +5,10 @@
  * reader's language, --lang or align.yml). A getter, not a constant, so a
  * word is looked up when it is shown, in that run's language. Functions take
  * the values they place; names from the input reach them already made safe
- * for the terminal. Commands and line numbers go in as text, written as
- * before the catalogue (no digit grouping), so they read the same in every
- * language.
+ * for the terminal. Line numbers and positions go in as text, written as
+ * before the catalogue (no digit grouping).
  */
 import { joined, t } from '../i18n/index.js';
-
-/** The command that shows a sheet's stacks again, as the facilitator types it. */
-const stackCommand = (file: string, flags: string, reveal: boolean) => `align stack ${file}${flags}${reveal ? ' --reveal' : ''}`;
 
 export const WORDS = {
   // --- align collect: the facilitator's set-up
@@ -126,8 +122,8 @@ export const WORDS = {
   get saveGiveUp(): string {
     return t('collect.saveGiveUp');
   },
-  interrupted: (file: string, count: number, flags = '') => t('collect.interrupted', { n: count, file, command: stackCommand(file, flags, true) }),
-  finished: (file: string, count: number, flags = '') => t('collect.finished', { n: count, file, command: stackCommand(file, flags, false) }),
+  interrupted: (file: string, count: number, flags = '') => t('collect.interrupted', { n: count, file, flags }),
+  finished: (file: string, count: number, flags = '') => t('collect.finished', { n: count, file, flags }),
 
   // --- the prompts' own chrome that @inquirer/prompts lets align word (session.ts, worded)
   get yes(): string {
