@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { unmarkedWords, withVariants } from '../helpers/pseudo-check.js';
 import { ROOT, spawnAlign } from '../helpers/run.js';
 import { drive, KEY, plain, requireScript, type Step } from './terminal.js';
 
@@ -244,4 +245,35 @@ describe('align collect in French and German', () => {
     expect(de.code).toBe(0);
     expect(plain(de.tty)).not.toMatch(/What next|Your name|Resuming|Stopped|\(y\/N\)/);
   }, 120_000);
+});
+
+describe('align collect under the pseudo-locale', () => {
+  test('--lang qps: every word on the terminal, prompts and the library chrome align words included, is inside the markers', async () => {
+    const file = join(dir, 'qps-stacks.csv');
+    const run = await drive(
+      ['collect', file, '--priority', 'Growth', '--priority', 'Margin', '--lang', 'qps'],
+      [
+        { wait: /⟦What next\?⟧/, type: E },
+        { wait: /⟦Your name⟧/, type: `Ada${E}` },
+        { wait: /⟦Your role/, type: E },
+        { wait: /⟦Your department⟧[\s\S]*⟦None⟧/, type: E },
+        { wait: /⟦Pick your #⟧1⟦ \(of ⟧2⟦\)⟧/, type: E },
+        { wait: /⟦Pick your #⟧2/, type: E },
+        { wait: /⟦Is this your stack\?⟧/, type: E },
+        { wait: /⟦Saved ⟧Ada/ },
+        // who has submitted: the second choice
+        { wait: /⟦What next\?⟧/, type: `${KEY.down}${E}` },
+        { wait: /⟦Submitted \(⟧1⟦\):⟧\s+Ada/ },
+        { wait: /⟦What next\?⟧/, type: KEY.ctrlC },
+        { wait: /⟦Stopped\. ⟧/ },
+      ],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    // the shell's pid line is the test's own (terminal.ts), not align's
+    const text = plain(run.tty).replace(/^pid=\d+\s*$/m, '');
+    // what was typed or given: the name (and its echo as it is typed, A, Ad), the priorities, the role offered, the sheet
+    expect(unmarkedWords(text, withVariants(['Ada', 'Ad', 'A', 'Growth', 'Margin', 'Executive', file]))).toEqual([]);
+    expect(text).toMatch(/⟦navigate⟧/); // the menus' help line, worded by align
+  }, 60_000);
 });
