@@ -231,7 +231,7 @@ describe('align collect in French and German', () => {
     const de = await drive(
       ['collect', file],
       [
-        { wait: /Prioritätenlisten werden in .*fr-stacks\.csv gesammelt: 3 Prioritäten, jede Person reiht alle\./ },
+        { wait: /Prioritätenlisten werden in .*fr-stacks\.csv gesammelt: 3 Prioritäten, jede Person bringt alle in eine Reihenfolge\./ },
         { wait: /Fortsetzung: 2 Listen bereits abgegeben \(Ada, Ben\)\./ },
         { wait: /Wie geht es weiter\?/, type: `N${E}` },
         { wait: /Ihr Name/, type: `ada${E}` },

@@ -186,7 +186,7 @@ describe('runSession and askPriorities in French', () => {
     expect(look()).toMatch(/Ops[\s\S]*Aucun[\s\S]*Autre \(à saisir\)…/);
     await answer(/Votre département/, 'Au');
     await answer(/Choisissez votre priorité #1 \(sur 2\)[\s\S]*Abandonner cette pile \(rien n’est enregistré\)/, 'M');
-    expect(look()).toMatch(/Annuler\u00a0: reprendre Marge[\s\S]*Revoir ma pile jusqu’ici/);
+    expect(look()).toMatch(/Annuler\u00a0: reprendre Marge[\s\S]*Revoir ma pile en cours/);
     await answer(/Choisissez votre priorité #2 \(sur 2\)/, 'C');
     expect(out.lines.at(-1)).toBe('  #1  Marge\n  #2  Croissance');
     expect(look()).toMatch(/Est-ce bien votre pile\u00a0\?[\s\S]*Oui, l’enregistrer[\s\S]*Annuler le dernier choix[\s\S]*Recommencer/);

@@ -110,9 +110,9 @@ describe('WORDS in French and German', () => {
       'Pile enregistrée pour Ada Okafor (1 pile dans le fichier). L’écran est effacé\u00a0: passez le clavier à la personne suivante.',
     );
     expect(fr(() => WORDS.intro(FILE, 4, 3))).toBe(
-      'Collecte des piles de priorités dans workshop/stacks.csv\u00a0: 4 priorités, chaque personne choisit ses 3 premières. Chaque pile confirmée est enregistrée aussitôt.',
+      'Collecte des piles de priorités dans workshop/stacks.csv\u00a0: 4 priorités, chaque personne choisit ses 3 premières priorités. Chaque pile confirmée est enregistrée aussitôt.',
     );
-    expect(fr(() => WORDS.intro(FILE, 4, 1))).toContain('chaque personne choisit sa première.');
+    expect(fr(() => WORDS.intro(FILE, 4, 1))).toContain('chaque personne choisit sa première priorité.');
     expect(fr(() => WORDS.askRole('Executive'))).toBe('Votre rôle (celui des dirigeants est «\u00a0Executive\u00a0»)');
     expect(fr(() => WORDS.menu)).toBe('Que souhaitez-vous faire\u00a0?');
     expect(fr(() => WORDS.submittedList([NAME, 'Ben']))).toBe('Piles envoyées (2)\u00a0:\n  Ada Okafor\n  Ben');
@@ -126,6 +126,7 @@ describe('WORDS in French and German', () => {
     );
     expect(de(() => WORDS.askRole('Executive'))).toBe('Ihre Rolle (die Rolle der Führungskräfte ist „Executive“)');
     expect(de(() => [WORDS.yes, WORDS.no])).toEqual(['Ja', 'Nein']);
+    expect(de(() => WORDS.intro(FILE, 5, 3))).toContain('5 Prioritäten, jede Person wählt ihre 3 wichtigsten.');
   });
 
   test('English is worded as before the catalogue', () => {
