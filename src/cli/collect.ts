@@ -12,6 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
+import { withLanguage } from '../i18n/index.js';
+import { type AnyLanguage, readerLanguage } from '../i18n/languages.js';
 import { priorityKey } from '../ingest/priority-key.js';
 import { checkSheetTarget, readSheet, sheetTextProblem } from '../workshop/sheet.js';
 import { WORDS } from '../workshop/words.js';
@@ -32,6 +34,8 @@ export interface CollectOptions {
   force?: boolean;
   quiet?: boolean;
   color?: boolean;
+  /** --lang: the language of the prompts, the room's messages and the reveal (else align.yml's `language:`, else English). */
+  lang?: AnyLanguage;
 }
 
 export interface RevealOptions extends ReadingFlags {
@@ -83,31 +87,39 @@ export async function collectCommand(options: CollectOptions, io: Io): Promise<v
     priorities = listOrder([], state.priorities);
   }
   if (priorities !== null) sameTopAsBefore(file, state.submissions, priorities.length, options.top);
+  // the facilitator and participants read the session in the reader's language, decided as for the reveal that may follow
+  const { loadConfigFor } = await import('./load.js');
+  const lang = readerLanguage(options.lang, (await loadConfigFor({}, io)).config);
   requireTerminal(io, 'align collect', COLLECT_INSTEAD);
   const { runSession, askPriorities } = await import('../workshop/session.js');
   const { CLEAR } = await import('../workshop/reveal.js');
   const say = (text: string) => io.stdout.write(`${text}\n`);
   // the commands suggested at the end carry the leaders' roles this session was given (else they show only Executives)
   const leaderFlags = (options.leaders ?? []).map((l) => ` --leaders ${/^[\w.-]+$/.test(l) ? l : JSON.stringify(l)}`).join('');
-  let reveal = false;
-  try {
-    if (priorities === null) priorities = await askPriorities();
-    const result = await runSession(
-      { file, priorities, top: options.top ?? null, writeIn: Boolean(options.writeIn), leaders: options.leaders },
-      { say, clear: () => io.stdout.write(CLEAR) },
-    );
-    say(WORDS.finished(file, result.submitted, leaderFlags));
-    reveal = result.reveal;
-  } catch (e) {
-    if (e instanceof Error && e.name === 'ExitPromptError') {
-      // Ctrl-C at a prompt: every confirmed stack is on disk already; the stack being entered is cleared from the screen
-      io.stdout.write(CLEAR);
-      say(`${WORDS.interrupted(file, readSheet(file).submissions.length, leaderFlags)}`);
-      return;
+  const reveal = await withLanguage(lang, async () => {
+    try {
+      const list = priorities ?? (await askPriorities());
+      const result = await runSession(
+        { file, priorities: list, top: options.top ?? null, writeIn: Boolean(options.writeIn), leaders: options.leaders },
+        { say, clear: () => io.stdout.write(CLEAR) },
+      );
+      say(WORDS.finished(file, result.submitted, leaderFlags));
+      return result.reveal;
+    } catch (e) {
+      if (e instanceof Error && e.name === 'ExitPromptError') {
+        // Ctrl-C at a prompt: every confirmed stack is on disk already; the stack being entered is cleared from the screen
+        io.stdout.write(CLEAR);
+        say(`${WORDS.interrupted(file, readSheet(file).submissions.length, leaderFlags)}`);
+        return false;
+      }
+      throw e;
     }
-    throw e;
-  }
-  if (reveal) await revealCommand({ file, reveal: true, anonymize: options.anonymize, leaders: options.leaders, color: options.color, quiet: true }, io);
+  });
+  if (reveal)
+    await revealCommand(
+      { file, reveal: true, anonymize: options.anonymize, leaders: options.leaders, color: options.color, lang: options.lang, quiet: true },
+      io,
+    );
 }
 
 /**

@@ -218,11 +218,8 @@ export const flags = {
     ),
   noColor: () => new Option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)'),
   verbose: () => new Option('--verbose', 'on an unexpected failure, print the stack trace'),
-  lang: () =>
-    new Option(
-      '--lang <language>',
-      `the reader's language of the report and the terminal view: ${LANGUAGES.join(', ')} (default: align.yml language, else en)`,
-    ).argParser(parseLang),
+  lang: (what = 'the report and the terminal view') =>
+    new Option('--lang <language>', `the reader's language of ${what}: ${LANGUAGES.join(', ')} (default: align.yml language, else en)`).argParser(parseLang),
   quiet: () => new Option('-q, --quiet', 'no progress bar and no "align: wrote …" line on standard error; errors are still printed'),
   rankings: () =>
     new Option('--rankings <file>', "the leaders' stacks in a separate file, joined to the survey's respondents by id, else email, else name").argParser(

@@ -28,6 +28,7 @@ export function registerWorkshop(program: Command, io: Io, examples: (lines: str
     .option('--write-in', 'let a participant add a priority that is not on the list (it joins the list for those who follow)')
     .option('--anonymize', 'in the reveal at the end, show leaders as A, B, C instead of their names')
     .addOption(flag.leaders())
+    .addOption(flag.lang("the prompts, the room's messages and the reveal"))
     .addOption(
       new Option('--blank-sheet <file>', 'write an empty stacks sheet to fill in a spreadsheet instead, and ask nothing').argParser(
         nonEmpty('--blank-sheet', 'a file name'),
@@ -42,6 +43,7 @@ export function registerWorkshop(program: Command, io: Io, examples: (lines: str
         'align collect stacks.csv --priority "Grow revenue" --priority "Cut costs" --priority "Hire well"',
         'align collect stacks.csv --priorities priorities.txt --top 3 --write-in',
         'align collect stacks.csv                       # carry on where the last run stopped',
+        'align collect stacks.csv --lang fr             # the prompts in French (or language: fr in align.yml)',
         'align collect --blank-sheet stacks.csv          # no terminal: fill the sheet in a spreadsheet',
         'align stack stacks.csv --reveal --anonymize',
       ]),

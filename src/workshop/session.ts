@@ -11,6 +11,7 @@
  * (no control character, at most 80 characters), as in the stack view.
  * Ctrl-C inside a prompt ends the session with what was confirmed saved.
  */
+import { styleText } from 'node:util';
 import { confirm, input, Separator, select } from '@inquirer/prompts';
 import { UsageError } from '../errors.js';
 import { priorityKey } from '../ingest/priority-key.js';
@@ -25,6 +26,26 @@ export interface Prompts {
 }
 
 export const INQUIRER: Prompts = { select, input, confirm };
+
+/**
+ * `prompts` with the chrome @inquirer/prompts lets align word, in the
+ * session's language: a menu's help line ("↑↓ navigate • ⏎ select", drawn as
+ * @inquirer/select draws it, so English is unchanged) and a yes/no question's
+ * answers. What the library writes without a way in stays as it is.
+ */
+function worded(prompts: Prompts): Prompts {
+  const keysHelpTip = (keys: Array<[key: string, action: string]>) =>
+    keys.map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', WORDS.keyAction(action))}`).join(styleText('dim', ' • '));
+  return {
+    select: ((config, context) =>
+      prompts.select({ ...config, theme: { ...config.theme, style: { keysHelpTip, ...config.theme?.style } } }, context)) as Prompts['select'],
+    input: prompts.input,
+    confirm: ((config, context) => {
+      const keywords = { yes: WORDS.yes, no: WORDS.no, error: ({ yes, no }: { yes: string; no: string }) => WORDS.yesOrNo(yes, no) };
+      return prompts.confirm({ ...config, theme: { ...config.theme, keywords: { ...keywords, ...config.theme?.keywords } } }, context);
+    }) as Prompts['confirm'],
+  };
+}
 
 export interface SessionOut {
   /** A line (or lines) for the room, between prompts. */
@@ -71,7 +92,8 @@ export function nextSubmitted(state: Pick<SheetState, 'submissions'>, now: Date)
 
 type MenuChoice = 'next' | 'who' | 'reveal' | 'finish';
 
-export async function runSession(options: SessionOptions, out: SessionOut, prompts: Prompts = INQUIRER): Promise<SessionResult> {
+export async function runSession(options: SessionOptions, out: SessionOut, given: Prompts = INQUIRER): Promise<SessionResult> {
+  const prompts = worded(given);
   const state = readSheet(options.file);
   const priorities = [...options.priorities];
   // a --top of at least N is a full ranking, and said so
@@ -124,7 +146,7 @@ async function participant(
   if (earlier) {
     const when = new Date(earlier.submitted);
     const at = Number.isFinite(when.getTime()) ? when.toISOString().slice(11, 16) : shown(earlier.submitted);
-    if (!(await prompts.confirm({ message: WORDS.replace(shown(earlier.respondent), `${at} UTC`), default: false }))) return null;
+    if (!(await prompts.confirm({ message: WORDS.replace(shown(earlier.respondent), at), default: false }))) return null;
   }
   // the earlier spelling, so the reader sees one respondent submitting again
   const respondent = earlier ? earlier.respondent : typed;
@@ -176,7 +198,11 @@ async function save(file: string, stack: SheetStack, state: SheetState, prompts:
           { name: WORDS.saveGiveUp, value: false },
         ],
       });
-      if (!again) throw new UsageError(WORDS.notSaved(stack.respondent, file, code));
+      // an error that ends the command, so in English as every error is (issue 15), not in the session's language
+      if (!again)
+        throw new UsageError(
+          `${stack.respondent}'s stack could not be saved to ${file} (${code}) and is not in it; the stacks saved before are, so fix the file or its folder and run align collect ${file} again`,
+        );
     }
   }
 }
@@ -298,7 +324,8 @@ export function stackText(picked: readonly string[], priorities: readonly string
  * The priorities typed one a line by the facilitator, when no flag or file gave them:
  * until an empty line, at least two, no name twice.
  */
-export async function askPriorities(prompts: Prompts = INQUIRER): Promise<string[]> {
+export async function askPriorities(given: Prompts = INQUIRER): Promise<string[]> {
+  const prompts = worded(given);
   const list: string[] = [];
   for (;;) {
     const name = (

@@ -1,79 +1,142 @@
 /**
  * Every word the workshop views (align collect, the reveal) show a person, in
- * one object, so that a later pass can move them into a message catalogue
- * without hunting through the flow. Functions take the values they place;
- * names from the input reach them already made safe for the terminal.
+ * one object, each rendered from the message catalogue (`collect.*` and
+ * `reveal.*` keys) in the language of the run around it (withLanguage: the
+ * reader's language, --lang or align.yml). A getter, not a constant, so a
+ * word is looked up when it is shown, in that run's language. Functions take
+ * the values they place; names from the input reach them already made safe
+ * for the terminal. Line numbers and positions go in as text, written as
+ * before the catalogue (no digit grouping).
  */
-import { fmtCount } from '../format.js';
-import { t } from '../i18n/index.js';
+import { joined, t } from '../i18n/index.js';
 
 export const WORDS = {
   // --- align collect: the facilitator's set-up
-  askPriority: (n: number) => `Priority ${n} (leave empty when the list is complete)`,
+  askPriority: (n: number) => t('collect.askPriority', { n: String(n) }),
   priorityProblem: {
-    empty: 'Type a priority, or leave the line empty to finish the list',
-    control: 'Use letters, digits and punctuation only (no control characters)',
-    formula: 'Start with a letter or digit (a spreadsheet would run =, +, - or @ as a formula)',
-    twice: (name: string) => `${name} is on the list already`,
-    tooFew: 'A stack needs at least two priorities',
+    get empty(): string {
+      return t('collect.problem.empty');
+    },
+    get control(): string {
+      return t('collect.problem.control');
+    },
+    get formula(): string {
+      return t('collect.problem.formula');
+    },
+    twice: (name: string) => t('collect.problem.twice', { name }),
+    get tooFew(): string {
+      return t('collect.problem.tooFew');
+    },
   },
-  intro: (file: string, n: number, top: number | null) =>
-    `Collecting priority stacks into ${file}: ${fmtCount(n, 'priority', 'priorities')}, ${top === null ? 'each participant ranks them all' : `each participant picks a top ${top}`}. Every confirmed stack is saved at once.`,
-  resuming: (names: readonly string[]) => `Resuming: ${fmtCount(names.length, 'stack')} already submitted (${names.join(', ')}).`,
-  menu: 'What next?',
-  menuNext: 'Next participant',
-  menuWho: 'Who has submitted',
-  menuReveal: 'Finish and reveal the stacks',
-  menuFinish: 'Finish without the reveal',
-  nobodyYet: 'Nobody has submitted yet.',
+  intro: (file: string, n: number, top: number | null) => t('collect.intro', { file, n, mode: top === null ? 'all' : 'top', k: top ?? 0 }),
+  resuming: (names: readonly string[]) => t('collect.resuming', { n: names.length, names: joined(names, ', ') }),
+  get menu(): string {
+    return t('collect.menu');
+  },
+  get menuNext(): string {
+    return t('collect.menu.next');
+  },
+  get menuWho(): string {
+    return t('collect.menu.who');
+  },
+  get menuReveal(): string {
+    return t('collect.menu.reveal');
+  },
+  get menuFinish(): string {
+    return t('collect.menu.finish');
+  },
+  get nobodyYet(): string {
+    return t('collect.nobodyYet');
+  },
   // one a line: a comma inside a name would make a comma-separated list ambiguous
-  submittedList: (names: readonly string[]) => `Submitted (${names.length}):\n${names.map((n) => `  ${n}`).join('\n')}`,
+  submittedList: (names: readonly string[]) => `${t('collect.submitted', { n: names.length })}\n${names.map((n) => `  ${n}`).join('\n')}`,
 
   // --- align collect: one participant
-  askName: 'Your name',
-  get nameProblem() {
-    return { empty: 'Type your name', control: WORDS.priorityProblem.control, formula: WORDS.priorityProblem.formula };
+  get askName(): string {
+    return t('collect.askName');
   },
-  replace: (name: string, when: string) =>
-    `${name} submitted a stack at ${when}. Replace it with a new one? (the earlier one stays in the file, marked as replaced)`,
-  askRole: (leader: string) => `Your role (the leaders' role is "${leader}")`,
-  askDepartment: 'Your department',
-  other: 'Other (type it)…',
-  noDepartment: 'None',
-  typeRole: 'Role',
-  typeDepartment: 'Department',
-  pick: (position: number, of: number) => `Pick your #${position} (of ${of})`,
-  undo: (name: string) => `Undo: take back ${name}`,
-  review: 'Review my stack so far',
-  writeIn: 'Write in a priority that is not on the list…',
-  askWriteIn: 'Your priority',
-  writeInKnown: (name: string) => `That is ${name}, already on the list: picked.`,
-  cancel: 'Cancel this stack (nothing is saved)',
-  stackTitle: (name: string) => `Stack of ${name}`,
+  get nameProblem() {
+    return { empty: t('collect.problem.emptyName'), control: WORDS.priorityProblem.control, formula: WORDS.priorityProblem.formula };
+  },
+  /** `time` is the earlier stack's submit time, HH:MM in UTC (or the sheet's cell as written). */
+  replace: (name: string, time: string) => t('collect.replace', { name, time }),
+  askRole: (leader: string) => t('collect.askRole', { leader }),
+  get askDepartment(): string {
+    return t('collect.askDepartment');
+  },
+  get other(): string {
+    return t('collect.other');
+  },
+  get noDepartment(): string {
+    return t('collect.noDepartment');
+  },
+  get typeRole(): string {
+    return t('collect.typeRole');
+  },
+  get typeDepartment(): string {
+    return t('collect.typeDepartment');
+  },
+  pick: (position: number, of: number) => t('collect.pick', { position: String(position), of: String(of) }),
+  undo: (name: string) => t('collect.undo', { name }),
+  get review(): string {
+    return t('collect.review');
+  },
+  get writeIn(): string {
+    return t('collect.writeIn');
+  },
+  get askWriteIn(): string {
+    return t('collect.askWriteIn');
+  },
+  writeInKnown: (name: string) => t('collect.writeInKnown', { name }),
+  get cancel(): string {
+    return t('collect.cancel');
+  },
+  // #1, #2, … as the reveal writes them, in every language: a position, not a word
   stackLine: (position: number, name: string) => `  #${position}  ${name}`,
-  notRanked: (names: readonly string[]) => `  not ranked: ${names.join(', ')}`,
-  notPlacedYet: (names: readonly string[]) => `  still to place: ${names.join(', ')}`,
-  confirmMenu: 'Is this your stack?',
-  confirmSave: 'Yes, save it',
-  confirmUndo: 'Undo the last pick',
-  confirmRestart: 'Start again',
-  saved: (name: string, count: number) =>
-    `Saved ${name}'s stack (${fmtCount(count, 'stack')} in the file). The screen is cleared: pass the keyboard to the next participant.`,
-  cancelled: 'Cancelled: nothing saved for this participant.',
-  untimed: (name: string, file: string, line: number) =>
-    `${name}'s stack in ${file} has no submit time (line ${line}), so a new one could not be told from it: nothing changed. Fill in the submitted cells of those rows (e.g. 2026-03-01T09:00:00Z), then run align collect again.`,
-  saveFailed: (file: string, code: string) => `Could not save this stack to ${file} (${code}). It is still here, not yet in the file.`,
-  saveFailedMenu: 'Try again?',
-  saveRetry: 'Try saving again',
-  saveGiveUp: 'Stop (this stack is not saved)',
-  notSaved: (name: string, file: string, code: string) =>
-    `${name}'s stack could not be saved to ${file} (${code}) and is not in it; the stacks saved before are, so fix the file or its folder and run align collect ${file} again`,
-  interrupted: (file: string, count: number, flags = '') =>
-    `Stopped. ${fmtCount(count, 'stack')} saved in ${file}; run the same command again to carry on, or align stack ${file}${flags} --reveal to show them.`,
-  finished: (file: string, count: number, flags = '') =>
-    `${fmtCount(count, 'stack')} in ${file}. Compare them any time with align stack ${file}${flags}, or show them with --reveal.`,
+  notRanked: (names: readonly string[]) => `  ${t('collect.notRanked', { names: joined(names, ', ') })}`,
+  notPlacedYet: (names: readonly string[]) => `  ${t('collect.notPlacedYet', { names: joined(names, ', ') })}`,
+  get confirmMenu(): string {
+    return t('collect.confirmMenu');
+  },
+  get confirmSave(): string {
+    return t('collect.confirmSave');
+  },
+  get confirmUndo(): string {
+    return t('collect.confirmUndo');
+  },
+  get confirmRestart(): string {
+    return t('collect.confirmRestart');
+  },
+  saved: (name: string, count: number) => t('collect.saved', { name, n: count }),
+  get cancelled(): string {
+    return t('collect.cancelled');
+  },
+  untimed: (name: string, file: string, line: number) => t('collect.untimed', { name, file, line: String(line) }),
+  saveFailed: (file: string, code: string) => t('collect.saveFailed', { file, error: code }),
+  get saveFailedMenu(): string {
+    return t('collect.saveFailedMenu');
+  },
+  get saveRetry(): string {
+    return t('collect.saveRetry');
+  },
+  get saveGiveUp(): string {
+    return t('collect.saveGiveUp');
+  },
+  interrupted: (file: string, count: number, flags = '') => t('collect.interrupted', { n: count, file, flags }),
+  finished: (file: string, count: number, flags = '') => t('collect.finished', { n: count, file, flags }),
 
-  // --- the reveal: projected to the room, so in the view's language (the catalogue; collect.ts renders it inside withLanguage)
+  // --- the prompts' own chrome that @inquirer/prompts lets align word (session.ts, worded)
+  get yes(): string {
+    return t('collect.yes');
+  },
+  get no(): string {
+    return t('collect.no');
+  },
+  yesOrNo: (yes: string, no: string) => t('collect.yesOrNo', { yes, no }),
+  /** A key's action in a menu's help line, by the word @inquirer/select gives it; another word stays as the library wrote it. */
+  keyAction: (action: string) => (action === 'navigate' ? t('collect.key.navigate') : action === 'select' ? t('collect.key.select') : action),
+
+  // --- the reveal: projected to the room, so in the view's language
   revealTitle: (label: string, index: number, of: number) => t('reveal.title', { label, index, of }),
   leaderLabel: (letter: string) => t('reveal.leader', { letter }),
   get anonymousNote(): string {

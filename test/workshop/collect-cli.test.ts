@@ -63,6 +63,29 @@ describe('align collect: what is refused before any prompt', () => {
   });
 });
 
+describe('align collect: the language (issue 15), checked before any prompt', () => {
+  it('--lang names a language align writes; an align.yml in the current folder that does not read stops before the terminal is asked for', async () => {
+    const dir = fresh();
+    const file = join(dir, 's.csv');
+    await stops(['collect', file, '--priority', 'A', '--priority', 'B', '--lang', 'es'], /--lang "es" is not a language align writes; use en, fr, de/);
+    writeFileSync(join(dir, 'align.yml'), 'language: es\n');
+    const run = await runAlign(['collect', file, '--priority', 'A', '--priority', 'B'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/align\.yml/);
+    expect(run.stderr).not.toMatch(/terminal/);
+    // a language align.yml names is taken; here only the terminal is missing (the error itself stays in English)
+    writeFileSync(join(dir, 'align.yml'), 'language: fr\n');
+    const fr = await runAlign(['collect', file, '--priority', 'A', '--priority', 'B'], { cwd: dir });
+    expect(fr.code, fr.stderr).toBe(2);
+    expect(fr.stderr).toMatch(/^align: align collect needs a person at the keyboard, and standard input is not a terminal/);
+  });
+
+  it('--help lists --lang', async () => {
+    const run = await runAlign(['collect', '--help']);
+    expect(run.stdout).toMatch(/--lang <language>\s+the reader's language of the prompts, the room's\s+messages and the reveal: en, fr, de/);
+  });
+});
+
 describe('align collect --blank-sheet <file>', () => {
   it('writes the header alone, refuses to replace a file without --force, and align stack reads the filled sheet', async () => {
     const file = join(fresh(), 'blank.csv');

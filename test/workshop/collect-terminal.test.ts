@@ -2,10 +2,11 @@
 // through three participants, an undo, a top-k stop, a session killed with
 // SIGKILL in the middle of an entry and resumed, a re-submission and Ctrl-C;
 // the sheet is then read back by align stack --json. Needs `npm run build` first.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { unmarkedWords, withVariants } from '../helpers/pseudo-check.js';
 import { ROOT, spawnAlign } from '../helpers/run.js';
 import { drive, KEY, plain, requireScript, type Step } from './terminal.js';
 
@@ -188,5 +189,91 @@ describe('align collect: where the priorities come from, and finishing', () => {
       dir,
     );
     expect(sheet.code).toBe(0);
+  }, 60_000);
+});
+
+// Issue 15: align collect in the reader's language, decided as for the reveal (--lang, else align.yml's language:).
+describe('align collect in French and German', () => {
+  test('--lang fr: prompts, menus, the help line, messages to the room and the reveal in French; align.yml language: de carries on in German', async () => {
+    const file = join(dir, 'fr-stacks.csv');
+    /** One participant through the French prompts (the keys pick a choice by its first letters). */
+    const participant = (name: string, picks: string[]): Step[] => [
+      { wait: /Que souhaitez-vous faire\u00a0\?/, type: `P${E}` },
+      { wait: /Votre nom/, type: `${name}${E}` },
+      { wait: /Votre rôle \(celui des dirigeants est «\u00a0Executive\u00a0»\)/, type: `E${E}` },
+      { wait: /Votre département[\s\S]*Aucun[\s\S]*Autre \(à saisir\)…/, type: `Au${E}` },
+      ...picks.map((key, i) => ({ wait: new RegExp(`Choisissez votre priorité #${i + 1} \\(sur 3\\)[\\s\\S]*naviguer`), type: `${key}${E}` })),
+      { wait: /Est-ce bien votre pile\u00a0\?[\s\S]*Oui, l’enregistrer/, type: `O${E}` },
+    ];
+    const fr = await drive(
+      ['collect', file, '--priority', 'Croissance', '--priority', 'Marge', '--priority', 'Talents', '--lang', 'fr'],
+      [
+        { wait: /Collecte des piles de priorités dans .*fr-stacks\.csv\u00a0: 3 priorités, chaque personne les classe toutes\./ },
+        ...participant('Ada', ['M', 'C', 'T']),
+        { wait: /Pile enregistrée pour Ada \(1 pile dans le fichier\)\. L’écran est effacé/ },
+        ...participant('Ben', ['T', 'M', 'C']),
+        { wait: /Pile enregistrée pour Ben \(2 piles dans le fichier\)/ },
+        { wait: /Que souhaitez-vous faire/, type: `Terminer e${E}` },
+        { wait: /2 piles dans .*fr-stacks\.csv\. Comparez-les à tout moment avec align stack .*fr-stacks\.csv, ou affichez-les avec --reveal\./ },
+        // the reveal that follows, in the same language
+        { wait: /Pile 1 sur 2 : Ada[\s\S]*#1\s+Marge[\s\S]*page 1 sur/, type: ' ' },
+        { wait: /Pile 2 sur 2 : Ben[\s\S]*#1\s+Talents/, type: 'q' },
+      ],
+      dir,
+    );
+    expect(fr.code).toBe(0);
+    expect(plain(fr.tty)).not.toMatch(/What next|Your (name|role|department)|Pick your|Is this your stack|navigate|Saved|Stack \d of/);
+
+    // A folder whose align.yml says language: de, no --lang: the same sheet carried on in German; Ctrl-C in the middle of an entry
+    const deDir = join(dir, 'de');
+    mkdirSync(deDir);
+    writeFileSync(join(deDir, 'align.yml'), 'language: de\n');
+    const de = await drive(
+      ['collect', file],
+      [
+        { wait: /Prioritätenlisten werden in .*fr-stacks\.csv gesammelt: 3 Prioritäten, jede Person bringt alle in eine Reihenfolge\./ },
+        { wait: /Fortsetzung: 2 Listen bereits abgegeben \(Ada, Ben\)\./ },
+        { wait: /Wie geht es weiter\?/, type: `N${E}` },
+        { wait: /Ihr Name/, type: `ada${E}` },
+        // the yes/no question takes j for Ja
+        { wait: /Ada hat um \d\d:\d\d UTC eine Liste abgegeben\.[\s\S]*\(j\/N\)/, type: `j${E}` },
+        { wait: /Ihre Rolle/, type: KEY.ctrlC },
+        { wait: /Angehalten\. 2 Listen in .*fr-stacks\.csv gespeichert; führen Sie denselben Befehl erneut aus/ },
+      ],
+      deDir,
+    );
+    expect(de.code).toBe(0);
+    expect(plain(de.tty)).not.toMatch(/What next|Your name|Resuming|Stopped|\(y\/N\)/);
+  }, 120_000);
+});
+
+describe('align collect under the pseudo-locale', () => {
+  test('--lang qps: every word on the terminal, prompts and the library chrome align words included, is inside the markers', async () => {
+    const file = join(dir, 'qps-stacks.csv');
+    const run = await drive(
+      ['collect', file, '--priority', 'Growth', '--priority', 'Margin', '--lang', 'qps'],
+      [
+        { wait: /⟦What next\?⟧/, type: E },
+        { wait: /⟦Your name⟧/, type: `Ada${E}` },
+        { wait: /⟦Your role/, type: E },
+        { wait: /⟦Your department⟧[\s\S]*⟦None⟧/, type: E },
+        { wait: /⟦Pick your #⟧1⟦ \(of ⟧2⟦\)⟧/, type: E },
+        { wait: /⟦Pick your #⟧2/, type: E },
+        { wait: /⟦Is this your stack\?⟧/, type: E },
+        { wait: /⟦Saved ⟧Ada/ },
+        // who has submitted: the second choice
+        { wait: /⟦What next\?⟧/, type: `${KEY.down}${E}` },
+        { wait: /⟦Submitted \(⟧1⟦\):⟧\s+Ada/ },
+        { wait: /⟦What next\?⟧/, type: KEY.ctrlC },
+        { wait: /⟦Stopped\. ⟧/ },
+      ],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    // the shell's pid line is the test's own (terminal.ts), not align's
+    const text = plain(run.tty).replace(/^pid=\d+\s*$/m, '');
+    // what was typed or given: the name (and its echo as it is typed, A, Ad), the priorities, the role offered, the sheet
+    expect(unmarkedWords(text, withVariants(['Ada', 'Ad', 'A', 'Growth', 'Margin', 'Executive', file]))).toEqual([]);
+    expect(text).toMatch(/⟦navigate⟧/); // the menus' help line, worded by align
   }, 60_000);
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
+import { withLanguage } from '../../src/i18n/index.js';
 import { askPriorities, nextSubmitted, runSession, type SessionOut } from '../../src/workshop/session.js';
 import { readSheet } from '../../src/workshop/sheet.js';
 
@@ -137,6 +138,91 @@ describe('askPriorities', () => {
     await answer(/Priority 2/, 'Cut costs');
     await answer(/Priority 3/, '', true);
     await expect(list).resolves.toEqual(['Grow revenue', 'Cut costs']);
+  });
+});
+
+// Issue 15: align collect --lang fr (or align.yml language: fr) runs the session inside withLanguage, as collect.ts does.
+describe('runSession and askPriorities in French', () => {
+  it('asks, offers, validates, confirms and reports in French; names stay as typed; no English word of align on screen', async () => {
+    const file = sheetIn();
+    writeFileSync(
+      file,
+      [
+        'respondent,role,department,submitted,priority,rank',
+        'Ben Adu,Executive,Ops,2026-03-01T08:00:00.000Z,Marge,1',
+        'Ben Adu,Executive,Ops,2026-03-01T08:00:00.000Z,Croissance,2',
+        '',
+      ].join('\n'),
+    );
+    const out = recorder();
+    const seen: string[] = [];
+    const look = () => {
+      seen.push(screen.getScreen());
+      return screen.getScreen();
+    };
+    const done = withLanguage('fr', () => runSession({ file, priorities: ['Croissance', 'Marge'], top: null, writeIn: false, now: FIXED }, out));
+    expect(out.lines).toEqual([
+      'Collecte des piles de priorités dans ' +
+        file +
+        '\u00a0: 2 priorités, chaque personne les classe toutes. Chaque pile confirmée est enregistrée aussitôt.',
+      'Reprise\u00a0: 1 pile déjà envoyée (Ben Adu).',
+    ]);
+    // the menu, with the help line @inquirer/select lets align word
+    expect(look()).toMatch(
+      /Que souhaitez-vous faire\u00a0\?[\s\S]*Personne suivante[\s\S]*Qui a déjà envoyé sa pile[\s\S]*Terminer et dévoiler les piles[\s\S]*naviguer[\s\S]*choisir/,
+    );
+    await answer(/Que souhaitez-vous faire/, 'Q');
+    expect(out.lines.at(-1)).toBe('Piles envoyées (1)\u00a0:\n  Ben Adu');
+    await answer(/Que souhaitez-vous faire/, 'P');
+    // a name a spreadsheet would run as a formula: refused in French
+    screen.type('=Ada');
+    screen.keypress('enter');
+    await screen.next();
+    expect(look()).toMatch(/Votre nom[\s\S]*Commencez par une lettre ou un chiffre \(un tableur exécuterait =, \+, - ou @ comme une formule\)/);
+    for (let i = 0; i < 4; i++) screen.keypress('backspace');
+    await answer(/Votre nom/, 'Ada');
+    expect(look()).toMatch(/Votre rôle \(celui des dirigeants est «\u00a0Executive\u00a0»\)/);
+    await answer(/Votre rôle/, '');
+    expect(look()).toMatch(/Ops[\s\S]*Aucun[\s\S]*Autre \(à saisir\)…/);
+    await answer(/Votre département/, 'Au');
+    await answer(/Choisissez votre priorité #1 \(sur 2\)[\s\S]*Abandonner cette pile \(rien n’est enregistré\)/, 'M');
+    expect(look()).toMatch(/Annuler\u00a0: reprendre Marge[\s\S]*Revoir ma pile en cours/);
+    await answer(/Choisissez votre priorité #2 \(sur 2\)/, 'C');
+    expect(out.lines.at(-1)).toBe('  #1  Marge\n  #2  Croissance');
+    expect(look()).toMatch(/Est-ce bien votre pile\u00a0\?[\s\S]*Oui, l’enregistrer[\s\S]*Annuler le dernier choix[\s\S]*Recommencer/);
+    await answer(/Est-ce bien votre pile/, 'O');
+    expect(out.lines.at(-1)).toBe('Pile enregistrée pour Ada (2 piles dans le fichier). L’écran est effacé\u00a0: passez le clavier à la personne suivante.');
+    // Ben again: the yes/no question answers in French (o/N), and n keeps his stack
+    await answer(/Que souhaitez-vous faire/, 'P');
+    await answer(/Votre nom/, 'ben adu');
+    expect(look()).toMatch(
+      /Ben Adu a envoyé une pile à 08:00 UTC\. La remplacer par une nouvelle\u00a0\? \(l’ancienne reste dans le fichier, marquée comme remplacée\) \(o\/N\)/,
+    );
+    await answer(/La remplacer/, 'n');
+    expect(out.lines.at(-1)).toBe('Saisie abandonnée\u00a0: rien n’a été enregistré pour cette personne.');
+    await answer(/Que souhaitez-vous faire/, 'Terminer s', true);
+    await expect(done).resolves.toEqual({ submitted: 2, reveal: false });
+    expect([...seen, ...out.lines].join('\n')).not.toMatch(/What next|Your |Pick your|Undo|Review|Cancel|navigate|Start with|Saved|Resuming|\(y\/N\)/);
+    expect(readSheet(file).submissions.map((s) => [s.respondent, s.ranked])).toEqual([
+      ['Ben Adu', ['Marge', 'Croissance']],
+      ['Ada', ['Marge', 'Croissance']],
+    ]);
+  });
+
+  it('askPriorities asks and refuses in German', async () => {
+    const list = withLanguage('de', () => askPriorities());
+    await answer(/Priorität 1 \(leer lassen, wenn die Liste vollständig ist\)/, 'Wachstum');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/Eine Liste braucht mindestens zwei Prioritäten/);
+    screen.type('wachstum');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toMatch(/Wachstum steht bereits auf der Liste/);
+    for (let i = 0; i < 8; i++) screen.keypress('backspace');
+    await answer(/Priorität 2/, 'Kosten');
+    await answer(/Priorität 3/, '', true);
+    await expect(list).resolves.toEqual(['Wachstum', 'Kosten']);
   });
 });
 
