@@ -237,6 +237,9 @@ const PARAM = '\ue002';
  * plurals (`{n, plural, …}`) and print with the locale's digits; tagged values
  * print by format.ts's house rules in the reader's style.
  */
+/** The tags a message may hold (<strong>…</strong>); a value may not take one of their names. */
+const MARKUP_TAGS = ['em', 'strong', 'code', 'cite'] as const;
+
 export function format(key: string, params: Params = {}, markup: Markup = PLAIN): string {
   const tr = current();
   const mf = compile(tr, key);
@@ -254,7 +257,9 @@ export function format(key: string, params: Params = {}, markup: Markup = PLAIN)
     inserted.push(formatParam(p, markup));
     values[name] = `${PARAM}${inserted.length - 1}${PARAM}`;
   }
-  for (const tag of ['em', 'strong', 'code', 'cite']) {
+  for (const tag of MARKUP_TAGS) {
+    // a value of that name would be lost to the tag (a message's {code} printed as nothing): a bug in the caller
+    if (tag in values) throw new Error(`message ${key}: a value named ${tag} clashes with the <${tag}> tag; rename it`);
     values[tag] = (chunks: unknown[]) => `${TAG_OPEN}${tag}${TAG_CLOSE}${chunks.join('')}${TAG_OPEN}/${tag}${TAG_CLOSE}`;
   }
   const out = mf.format(values);

@@ -115,3 +115,11 @@ test('a reason with a count reads in the reader language, its count formatted th
   expect(withLanguage('fr', () => auditText('fewer than 5 cats'))).toBe('fewer than 5 cats');
   expect(auditText('fewer than 5 respondents')).toBe('fewer than 5 respondents');
 });
+
+test('no message takes a value named like a tag (em, strong, code, cite): the tag would swallow it', () => {
+  const en = catalogue('en');
+  const clashes = Object.keys(en).filter((k) => placeholders(en[k]!).some((p) => ['em', 'strong', 'code', 'cite'].includes(p)));
+  expect(clashes).toEqual([]);
+  // and a caller passing one is stopped, not printed as nothing
+  expect(() => t('term.leaders', { n: 2, code: 'x' } as never)).toThrow(/clashes with the <code> tag/);
+});
