@@ -107,18 +107,20 @@ export function sinceModel(diff: AuditDiff, baseline: string, findings: readonly
   // a finding of this audit is worded in the report's language by its own messages; one only in the baseline keeps its English title
   const titles = new Map(findings.map((f) => [f.title, worded(f).title]));
   for (const move of diff.moves) {
-    const m = move.kind === 'finding' && titles.has(move.subject) ? { ...move, subject: titles.get(move.subject) as string } : move;
+    // its note and a level's name worded by the comparison's messages (audit/diff.ts)
+    const w = worded(move);
+    const m = move.kind === 'finding' && titles.has(move.subject) ? { ...w, subject: titles.get(move.subject) as string } : w;
     const heading = t(MOVE_HEADINGS[m.kind]);
     let group = groups[groups.length - 1];
     if (!group || group.heading !== heading) {
       group = { heading, lines: [] };
       groups.push(group);
     }
-    group.lines.push(m.note ? t('since.note', { line: raw(moveLine(m, '→')), note: auditText(m.note) }) : moveLine(m, '→'));
+    group.lines.push(m.note ? t('since.note', { line: raw(moveLine(m, '→')), note: m.note }) : moveLine(m, '→'));
   }
   return {
     baseline,
-    warnings: diff.warnings.map((w) => auditText(w.message)),
+    warnings: diff.warnings.map((w) => worded(w).message),
     groups,
     nothingMoved: diff.moves.length === 0,
     chanceNote: diff.moves.some((m) => m.beyondChance !== null),
