@@ -26,6 +26,7 @@ import { kendallW } from '../stats/kendall-w.js';
 import { midranks } from '../stats/ranks.js';
 import { spearman } from '../stats/spearman.js';
 import { wilsonInterval } from '../stats/wilson.js';
+import { findingKey, findingTitles } from './audit-findings.js';
 import {
   type AuditDiff,
   type AuditResult,
@@ -90,6 +91,12 @@ function quoted(name: string): Param {
 
 function list(names: readonly string[]): Param {
   return joined(names.map(quoted), ', ');
+}
+
+/** One or two parts of a warning's parenthesis ('added …; dropped …'), separated as the reader's language does. */
+function parts(xs: readonly Param[]): Param {
+  const [first, second] = xs;
+  return second === undefined ? (first ?? '') : msg('sinceNotes.parts', { first, second });
 }
 
 /** A number as the English always wrote it (plain digits, no grouping). */
@@ -181,7 +188,7 @@ class Comparison {
           ...(arrived.length > 0 ? [msg('sinceNotes.leadersNew', { names: list(arrived) })] : []),
           ...(left.length > 0 ? [msg('sinceNotes.leadersGone', { names: list(left) })] : []),
         ];
-        this.warn({ kind: 'leaders-differ' }, msg('sinceNotes.leadersDiffer', { changes: joined(changes, '; ') }));
+        this.warn({ kind: 'leaders-differ' }, msg('sinceNotes.leadersDiffer', { changes: parts(changes) }));
       }
     }
     const bs = this.before.survey?.leaders;
@@ -286,7 +293,7 @@ class Comparison {
       this.warn(
         { kind: 'priorities-differ', added, dropped },
         msg('sinceNotes.prioritiesDiffer', {
-          changes: joined(changes, '; '),
+          changes: parts(changes),
           before: plain(b.priorities.length),
           after: plain(a.priorities.length),
           shared: n,
@@ -455,23 +462,30 @@ class Comparison {
   }
 
   private findings(): PersistingFinding[] {
-    const key = (f: { kind: string; level: string; title: string }) => `${f.kind}\u0000${f.level}\u0000${f.title}`;
-    const before = new Map(this.before.findings.map((f) => [key(f), f]));
-    const after = new Map(this.after.findings.map((f) => [key(f), f]));
+    const before = new Map(this.before.findings.map((f) => [findingKey(f), f]));
+    const after = new Map(this.after.findings.map((f) => [findingKey(f), f]));
+    // each title's message, so a report words it in its language: a resolved finding's from the baseline (findingTitles)
+    const titleBefore = findingTitles(this.before);
+    const titleAfter = findingTitles(this.after);
     const persisting: PersistingFinding[] = [];
     const move = (f: AuditResult['findings'][number], status: 'new' | 'persisting' | 'resolved', b: string | null, a: string | null) =>
-      this.moves.push({
-        kind: 'finding',
-        subject: f.title,
-        findingKind: f.kind,
-        level: f.level,
-        status,
-        before: b,
-        after: a,
-        change: null,
-        beyondChance: null,
-        beyondChanceReason: NOT_A_NUMBER,
-      });
+      this.moves.push(
+        withWording(
+          {
+            kind: 'finding',
+            subject: f.title,
+            findingKind: f.kind,
+            level: f.level,
+            status,
+            before: b,
+            after: a,
+            change: null,
+            beyondChance: null,
+            beyondChanceReason: NOT_A_NUMBER,
+          },
+          { subject: status === 'resolved' ? titleBefore(f) : titleAfter(f) },
+        ),
+      );
     for (const [k, f] of after) {
       const was = before.get(k);
       if (!was) move(f, 'new', null, f.severity);
