@@ -19,6 +19,10 @@
  *   each leader's divergence are recomputed from the raters' ranks over the shared
  *   priorities only, and each such move says so in `note`.
  * - A baseline written by a newer schemaVersion is refused, naming both versions.
+ * - Warnings and notes are worded from the catalogue (`sinceNotes.*`): the AuditDiff
+ *   keeps their English, with the message for a report in another language
+ *   (ledgerText); a level's name and each finding's title carry theirs the same way,
+ *   a baseline's finding rebuilt from its JSON (audit-findings.ts, findingTitles).
  */
 import { UsageError } from '../errors.js';
 import { has, inEnglish, joined, ledgerText, type Message, msg, type Param, withWording } from '../i18n/index.js';
@@ -54,21 +58,6 @@ const NO_INTERVAL_GAP = 'a perception gap has no interval in the audit result';
 const NOT_A_NUMBER = 'a status, not a number';
 
 type Side = 'before' | 'after';
-/** What of a group hidden on one side is not compared (the catalogue's select: its figures, a gap's leaders and others, recall). */
-type Compared = 'figures' | 'gap' | 'recall';
-/** A group as the AuditDiff keys it ('overall', a department, 'The gap on "…"') and as a reader is told its name. */
-interface Group {
-  key: string;
-  name: Param;
-}
-
-const groupNamed = (key: string): Group => ({ key, name: key === 'overall' ? msg('audit:Everyone') : key });
-
-/** A perception gap's group: its key is the English of its name. */
-function gapGroup(subject: string): Group {
-  const name = msg('sinceNotes.gapOn', { subject: quoted(subject) });
-  return { key: inEnglish(name), name };
-}
 type ShownGap = Extract<GapEntry, { gapPoints: number | null }>;
 
 function isSuppressed<T extends object>(g: MaybeSuppressed<T>): g is { suppressed: true } {
@@ -101,6 +90,22 @@ function parts(xs: readonly Param[]): Param {
 
 /** A number as the English always wrote it (plain digits, no grouping). */
 const plain = (n: number): string => String(n);
+
+/** What of a group hidden on one side is not compared (the catalogue's select: its figures, a gap's leaders and others, recall). */
+type Compared = 'figures' | 'gap' | 'recall';
+/** A group as the AuditDiff keys it ('overall', a department, 'The gap on "…"') and as a reader is told its name. */
+interface Group {
+  key: string;
+  name: Param;
+}
+
+const groupNamed = (key: string): Group => ({ key, name: key === 'overall' ? msg('audit:Everyone') : key });
+
+/** A perception gap's group: its key is the English of its name. */
+function gapGroup(subject: string): Group {
+  const name = msg('sinceNotes.gapOn', { subject: quoted(subject) });
+  return { key: inEnglish(name), name };
+}
 
 /** Refuses a result written by a newer align; an older one is read. */
 function checkSchema(result: AuditResult, side: Side): void {
