@@ -213,7 +213,7 @@ describe("the warnings and notes in the reader's language", () => {
     );
     expect(notes.slice(1).every((l) => l.endsWith('(comparaison sur les 7 priorités communes aux deux piles)'))).toBe(true);
     expect(fr[7]!.warnings[0]).toMatch(
-      /^Les priorités classées diffèrent \(ajout\u00a0: «\u202fWin NHS contracts\u202f»\u202f; retrait\u00a0: «\u202fOpen a \\"new\\" clinic\u202f»\u202f; N\u00a0=\u00a08 puis 8\)/,
+      /^Les priorités classées diffèrent \(ajout\u00a0: «\u202fWin NHS contracts\u202f»\u202f; retrait\u00a0: «\u202fOpen a \\"new\\" clinic\u202f»\u202f; N passe de 8 à 8\)/,
     );
   });
 
@@ -348,6 +348,14 @@ describe("a finding read back from an earlier audit's JSON", () => {
     ]);
     expect(lines('en')).toEqual(['resolved (was high): The seven leaders barely agree', 'resolved (was high): Leaders disagree about the roadmap']);
   });
+  test('a baseline whose findings cannot be built again (a figure this align reads is missing) has every title quoted, and the comparison still runs', () => {
+    const before = copy();
+    (before.stack as unknown as { consensus: null }).consensus = null;
+    const diff = compareAudits(before, { ...copy(), findings: [] });
+    const fr = since('fr', diff).groups.flatMap((g) => g.lines);
+    expect(fr).toHaveLength(EXAMPLE.findings.length);
+    for (const line of fr) expect(line).toMatch(/^résolu \(était \S+\) : «\u202f.+\u202f» \(intitulé repris tel quel du rapport précédent, en anglais\)$/);
+  });
 });
 
 describe('align audit --baseline in French and German (the second example audit against the first)', () => {
@@ -366,7 +374,7 @@ describe('align audit --baseline in French and German (the second example audit 
       'Depuis le dernier audit',
       [
         '- L’item «\u202fIt is clear who owns each critical decision in my area\u202f» est formulé différemment\u00a0: auparavant «\u202fI know who owns each critical decision in my area\u202f», désormais «\u202fIt is clear who owns each critical decision in my area\u202f»',
-        '- Les priorités classées diffèrent (ajout\u00a0: «\u202fOpen a Manchester clinic\u202f»\u202f; N\u00a0=\u00a08 puis 9)\u00a0: W et la divergence de chaque dirigeant sont comparés sur les 8 priorités communes aux deux audits',
+        '- Les priorités classées diffèrent (ajout\u00a0: «\u202fOpen a Manchester clinic\u202f»\u202f; N passe de 8 à 9)\u00a0: W et la divergence de chaque dirigeant sont comparés sur les 8 priorités communes aux deux audits',
         '(comparaison sur les 8 priorités communes aux deux piles\u202f; les valeurs p et les échelles sont celles de chaque audit, sur l’ensemble de ses priorités)',
         '- Mei-Lin Zhou : 0,29 → 0,23, -0,06 (comparaison sur les 8 priorités communes aux deux piles)',
         '- résolu (était élevée) : Six priorités différentes occupent la première place de sept piles',
@@ -379,7 +387,7 @@ describe('align audit --baseline in French and German (the second example audit 
       'Seit dem letzten Audit',
       [
         '- Das Item „It is clear who owns each critical decision in my area“ ist anders formuliert: zuvor „I know who owns each critical decision in my area“, jetzt „It is clear who owns each critical decision in my area“',
-        '- Die gereihten Prioritäten sind verschieden (hinzugekommen: „Open a Manchester clinic“; N 8, dann 9): W und die Abweichung jeder Führungskraft werden über die 8 Prioritäten verglichen, die beide gemeinsam haben',
+        '- Die gereihten Prioritäten sind verschieden (hinzugekommen: „Open a Manchester clinic“; N von 8 auf 9): W und die Abweichung jeder Führungskraft werden über die 8 Prioritäten verglichen, die beide gemeinsam haben',
         '(verglichen über die 8 Prioritäten, die beide Listen gemeinsam haben; p-Werte und Einstufungen sind die des jeweiligen Audits, über alle seine Prioritäten)',
         '- Mei-Lin Zhou: 0,29 → 0,23, -0,06 (verglichen über die 8 Prioritäten, die beide Listen gemeinsam haben)',
         '- erledigt (war hoch): Sechs verschiedene Prioritäten stehen an der Spitze von sieben Listen',
