@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { has, ledgerText, msg } from '../i18n/index.js';
 import type { QualityFlag } from '../ingest/config-types.js';
 import type { Dataset, Respondent, Subject } from '../ingest/types.js';
-import { sortFindings, stackFindings } from './findings.js';
+import { auditFindings } from './audit-findings.js';
 import { populationOf, shownGroups, tookSurvey } from './groups.js';
 import { DEFAULT_LEADER_ROLES, leaderRoleTest, leaderTest } from './leaders.js';
 import { ledgerExcluded, ledgerNotes } from './ledger.js';
@@ -17,7 +17,6 @@ import { checkQuality } from './quality.js';
 import { buildRecall } from './recall.js';
 import { analyseStacks } from './stack.js';
 import { buildSurvey } from './survey.js';
-import { surveyFindings } from './survey-findings.js';
 import { type AuditResult, type InputBlock, SCHEMA_VERSION } from './types.js';
 
 export interface AuditOptions {
@@ -164,7 +163,7 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
       recall,
       ...recallReason,
       levels: buildLevels({ stack: null, cascade: [], survey, ownership, recall }),
-      findings: sortFindings(surveyFindings(survey, ownership, recall)),
+      findings: auditFindings({ stack: null, cascade: [], survey, ownership, recall }),
     };
   }
   return {
@@ -179,6 +178,6 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
     recall,
     ...recallReason,
     levels: buildLevels({ stack: analysed.stack, cascade: analysed.cascade, survey, ownership, recall }),
-    findings: sortFindings([...stackFindings(analysed.stack, analysed.cascade), ...surveyFindings(survey, ownership, recall)]),
+    findings: auditFindings({ stack: analysed.stack, cascade: analysed.cascade, survey, ownership, recall }),
   };
 }

@@ -19,12 +19,18 @@
  *   each leader's divergence are recomputed from the raters' ranks over the shared
  *   priorities only, and each such move says so in `note`.
  * - A baseline written by a newer schemaVersion is refused, naming both versions.
+ * - Warnings and notes are worded from the catalogue (`sinceNotes.*`): the AuditDiff
+ *   keeps their English, with the message for a report in another language
+ *   (ledgerText); a level's name and each finding's title carry theirs the same way,
+ *   a baseline's finding rebuilt from its JSON (audit-findings.ts, findingTitles).
  */
 import { UsageError } from '../errors.js';
+import { has, inEnglish, joined, ledgerText, type Message, msg, type Param, withWording } from '../i18n/index.js';
 import { kendallW } from '../stats/kendall-w.js';
 import { midranks } from '../stats/ranks.js';
 import { spearman } from '../stats/spearman.js';
 import { wilsonInterval } from '../stats/wilson.js';
+import { findingKey, findingTitles } from './audit-findings.js';
 import {
   type AuditDiff,
   type AuditResult,
@@ -62,8 +68,43 @@ function overlap(a: [number, number], b: [number, number]): boolean {
   return a[0] <= b[1] && b[0] <= a[1];
 }
 
-function list(names: readonly string[]): string {
-  return names.map((n) => JSON.stringify(n)).join(', ');
+/**
+ * A name quoted in the reader's quotation marks. The English writes it as JSON
+ * does (its escapes kept: the AuditDiff's English is what it was before the
+ * catalogue), so a name holding a quote or a backslash shows the escape in
+ * every language.
+ */
+function quoted(name: string): Param {
+  return msg('sinceNotes.quoted', { text: JSON.stringify(name).slice(1, -1) });
+}
+
+function list(names: readonly string[]): Param {
+  return joined(names.map(quoted), ', ');
+}
+
+/** One or two parts of a warning's parenthesis ('added …; dropped …'), separated as the reader's language does. */
+function parts(xs: readonly Param[]): Param {
+  const [first, second] = xs;
+  return second === undefined ? (first ?? '') : msg('sinceNotes.parts', { first, second });
+}
+
+/** A number as the English always wrote it (plain digits, no grouping). */
+const plain = (n: number): string => String(n);
+
+/** What of a group hidden on one side is not compared (the catalogue's select: its figures, a gap's leaders and others, recall). */
+type Compared = 'figures' | 'gap' | 'recall';
+/** A group as the AuditDiff keys it ('overall', a department, 'The gap on "…"') and as a reader is told its name. */
+interface Group {
+  key: string;
+  name: Param;
+}
+
+const groupNamed = (key: string): Group => ({ key, name: key === 'overall' ? msg('audit:Everyone') : key });
+
+/** A perception gap's group: its key is the English of its name. */
+function gapGroup(subject: string): Group {
+  const name = msg('sinceNotes.gapOn', { subject: quoted(subject) });
+  return { key: inEnglish(name), name };
 }
 
 /** Refuses a result written by a newer align; an older one is read. */
@@ -99,6 +140,11 @@ class Comparison {
     private readonly renamed: Record<string, string>,
   ) {}
 
+  /** A warning worded from the catalogue: English in the AuditDiff, the message kept for a report in another language (ledgerText). */
+  private warn(entry: Omit<DiffWarning, 'message'>, m: Message): void {
+    this.warnings.push(ledgerText(entry, 'message', m));
+  }
+
   run(): AuditDiff {
     this.schema();
     this.thresholds();
@@ -125,10 +171,7 @@ class Comparison {
     const b = this.before.schemaVersion;
     const a = this.after.schemaVersion;
     if (b !== a) {
-      this.warnings.push({
-        kind: 'schema',
-        message: `The baseline has schemaVersion ${b} and the later audit ${a}; figures added since schemaVersion ${Math.min(a, b)} are not compared`,
-      });
+      this.warn({ kind: 'schema' }, msg('sinceNotes.schema', { before: plain(b), after: plain(a), older: plain(Math.min(a, b)) }));
     }
   }
 
@@ -137,31 +180,26 @@ class Comparison {
     const b = mg(this.before);
     const a = mg(this.after);
     if (b !== a) {
-      this.warnings.push({
-        kind: 'threshold-differs',
-        message: `The anonymity threshold differs: ${b ?? 'not recorded'} in the baseline, ${a ?? 'not recorded'} now; a group shown on one side may be hidden on the other`,
-      });
+      const threshold = (x: number | null) => (x === null ? msg('sinceNotes.notRecorded') : plain(x));
+      this.warn({ kind: 'threshold-differs' }, msg('sinceNotes.threshold', { before: threshold(b), after: threshold(a) }));
     }
     const bl = this.before.stack?.leaders;
     const al = this.after.stack?.leaders;
     if (bl && al) {
-      const joined = al.filter((n) => !bl.includes(n));
+      const arrived = al.filter((n) => !bl.includes(n));
       const left = bl.filter((n) => !al.includes(n));
-      if (joined.length > 0 || left.length > 0) {
-        const parts = [joined.length > 0 ? `new: ${list(joined)}` : '', left.length > 0 ? `no longer: ${list(left)}` : ''].filter((s) => s !== '');
-        this.warnings.push({
-          kind: 'leaders-differ',
-          message: `The leaders who ranked differ (${parts.join('; ')}); W and the leadership consensus are of different teams, each leader's divergence is compared only for leaders in both`,
-        });
+      if (arrived.length > 0 || left.length > 0) {
+        const changes = [
+          ...(arrived.length > 0 ? [msg('sinceNotes.leadersNew', { names: list(arrived) })] : []),
+          ...(left.length > 0 ? [msg('sinceNotes.leadersGone', { names: list(left) })] : []),
+        ];
+        this.warn({ kind: 'leaders-differ' }, msg('sinceNotes.leadersDiffer', { changes: parts(changes) }));
       }
     }
     const bs = this.before.survey?.leaders;
     const as = this.after.survey?.leaders;
     if (bl === undefined && al === undefined && bs !== undefined && as !== undefined && bs !== as) {
-      this.warnings.push({
-        kind: 'leaders-differ',
-        message: `The number of leaders in the survey differs: ${bs} in the baseline, ${as} now; check the leader role is the same`,
-      });
+      this.warn({ kind: 'leaders-differ' }, msg('sinceNotes.surveyLeaders', { before: plain(bs), after: plain(as) }));
     }
   }
 
@@ -175,35 +213,27 @@ class Comparison {
     }
     for (const [target, olds] of onto) {
       if (olds.length > 1) {
-        this.warnings.push({
-          kind: 'department-one-side',
-          department: target,
-          side: 'both',
-          message: `${list(olds)} in the baseline are merged into ${JSON.stringify(target)}: the baseline cannot be recombined from its results, so ${JSON.stringify(target)} is not compared`,
-        });
+        this.warn(
+          { kind: 'department-one-side', department: target, side: 'both' },
+          msg('sinceNotes.merged', { olds: list(olds), department: quoted(target) }),
+        );
         continue;
       }
       const old = olds[0]!;
       if (afterKeys.has(target)) {
         this.departmentMatch.set(target, old);
       } else {
-        const was = old !== target ? ` (renamed to ${JSON.stringify(target)} in align.yml)` : '';
-        this.warnings.push({
-          kind: 'department-one-side',
-          department: old,
-          side: 'before',
-          message: `Department ${JSON.stringify(old)}${was} is in the baseline only; it is not compared`,
-        });
+        this.warn(
+          { kind: 'department-one-side', department: old, side: 'before' },
+          old !== target
+            ? msg('sinceNotes.departmentRenamed', { department: quoted(old), renamed: quoted(target) })
+            : msg('sinceNotes.departmentBefore', { department: quoted(old) }),
+        );
       }
     }
     for (const k of afterKeys) {
       if (onto.has(k)) continue;
-      this.warnings.push({
-        kind: 'department-one-side',
-        department: k,
-        side: 'after',
-        message: `Department ${JSON.stringify(k)} is in the later audit only; it is not compared (align.yml renamed: maps a renamed department)`,
-      });
+      this.warn({ kind: 'department-one-side', department: k, side: 'after' }, msg('sinceNotes.departmentAfter', { department: quoted(k) }));
     }
   }
 
@@ -223,33 +253,23 @@ class Comparison {
         if (candidates.length === 1 && byBank(afterItems, item.bankId).length === 1) was = candidates[0];
       }
       if (was && was.text !== item.text) {
-        this.warnings.push({
-          kind: 'item-reworded',
-          item: item.id,
-          textBefore: was.text,
-          textAfter: item.text,
-          message: `Item ${JSON.stringify(item.id)} is worded differently: before ${JSON.stringify(was.text)}, now ${JSON.stringify(item.text)}`,
-        });
+        this.warn(
+          { kind: 'item-reworded', item: item.id, textBefore: was.text, textAfter: item.text },
+          msg('sinceNotes.reworded', { item: quoted(item.id), before: quoted(was.text), after: quoted(item.text) }),
+        );
       }
     }
   }
 
-  private suppressed(group: string, where: Side, what: string): void {
-    const key = `${group}\u0000${where}`;
+  private suppressed(group: Group, where: Side, what: Compared): void {
+    const key = `${group.key}\u0000${where}`;
     if (this.suppressedSeen.has(key)) return;
     this.suppressedSeen.add(key);
-    const sideName = where === 'before' ? 'the baseline' : 'the later audit';
-    const name = group === 'overall' ? 'Everyone' : group;
-    this.warnings.push({
-      kind: 'suppressed-one-side',
-      group,
-      side: where,
-      message: `${name} is hidden in ${sideName} (fewer people than the anonymity threshold), so its ${what} are not compared`,
-    });
+    this.warn({ kind: 'suppressed-one-side', group: group.key, side: where }, msg('sinceNotes.hidden', { group: group.name, side: where, what }));
   }
 
   /** Both sides of a group, or null when it cannot be compared (a warning is given when hidden on one side only). */
-  private pair<T extends object>(group: string, b: MaybeSuppressed<T> | undefined, a: MaybeSuppressed<T> | undefined, what: string): [T, T] | null {
+  private pair<T extends object>(group: Group, b: MaybeSuppressed<T> | undefined, a: MaybeSuppressed<T> | undefined, what: Compared): [T, T] | null {
     if (b === undefined || a === undefined) return null;
     const bs = isSuppressed(b);
     const as = isSuppressed(a);
@@ -269,21 +289,27 @@ class Comparison {
     const added = a.priorities.filter((p) => !b.priorities.includes(p));
     const dropped = b.priorities.filter((p) => !a.priorities.includes(p));
     const same = added.length === 0 && dropped.length === 0;
-    const note = same ? undefined : `compared over the ${shared.length} priorities both stacks share`;
+    const n = plain(shared.length);
     if (!same) {
-      const parts = [added.length > 0 ? `added ${list(added)}` : '', dropped.length > 0 ? `dropped ${list(dropped)}` : ''].filter((s) => s !== '');
-      this.warnings.push({
-        kind: 'priorities-differ',
-        added,
-        dropped,
-        message: `The priorities ranked differ (${parts.join('; ')}; N ${b.priorities.length} then ${a.priorities.length}): W and each leader's divergence are compared over the ${shared.length} priorities both share`,
-      });
+      const changes = [
+        ...(added.length > 0 ? [msg('sinceNotes.added', { names: list(added) })] : []),
+        ...(dropped.length > 0 ? [msg('sinceNotes.dropped', { names: list(dropped) })] : []),
+      ];
+      this.warn(
+        { kind: 'priorities-differ', added, dropped },
+        msg('sinceNotes.prioritiesDiffer', {
+          changes: parts(changes),
+          before: plain(b.priorities.length),
+          after: plain(a.priorities.length),
+          shared: n,
+        }),
+      );
     }
     // W
     const wb = same ? b.concordance.W : sharedW(b, shared);
     const wa = same ? a.concordance.W : sharedW(a, shared);
     if (wb !== wa) {
-      this.moves.push({
+      const move: Move = {
         kind: 'concordance',
         subject: "The leaders' stacks",
         before: wb,
@@ -295,8 +321,8 @@ class Comparison {
         pAfter: a.concordance.pPermutation,
         bandBefore: b.concordance.band,
         bandAfter: a.concordance.band,
-        ...(note ? { note: `${note}; the p-values and bands are each audit's own, over all its priorities` } : {}),
-      });
+      };
+      this.moves.push(same ? move : ledgerText(move, 'note', msg('sinceNotes.sharedW', { n })));
     }
     // Each leader's divergence, matched by name.
     const db = same ? divergences(b) : sharedDivergences(b, shared);
@@ -306,7 +332,7 @@ class Comparison {
       const x = db.get(r.name) ?? null;
       const y = da.get(r.name) ?? null;
       if (x === y) continue;
-      this.moves.push({
+      const move: Move = {
         kind: 'divergence',
         subject: r.name,
         before: x,
@@ -314,13 +340,13 @@ class Comparison {
         change: x !== null && y !== null ? y - x : null,
         beyondChance: null,
         beyondChanceReason: NO_INTERVAL_DIVERGENCE,
-        ...(note ? { note } : {}),
-      });
+      };
+      this.moves.push(same ? move : ledgerText(move, 'note', msg('sinceNotes.shared', { n })));
     }
   }
 
   private favourable(subject: string, group: string, b: MaybeSuppressed<GroupStats> | undefined, a: MaybeSuppressed<GroupStats> | undefined): void {
-    const both = this.pair(group, b, a, 'figures');
+    const both = this.pair(groupNamed(group), b, a, 'figures');
     if (!both) return;
     const [x, y] = both;
     if (x.favourable === y.favourable) return;
@@ -369,7 +395,7 @@ class Comparison {
       const was = gaps.get(ka(g));
       if (!was) continue;
       const subject = 'item' in g ? g.item : g.dimension;
-      const both = this.pair(`The gap on ${JSON.stringify(subject)}`, was, g, 'leaders and others');
+      const both = this.pair(gapGroup(subject), was, g, 'gap');
       if (!both) continue;
       const [x, y] = both as [ShownGap, ShownGap];
       if (x.gapPoints === y.gapPoints) continue;
@@ -386,7 +412,7 @@ class Comparison {
   }
 
   private recallMove(group: string, b: MaybeSuppressed<RecallGroup> | undefined, a: MaybeSuppressed<RecallGroup> | undefined): void {
-    const both = this.pair(group, b, a, 'recall');
+    const both = this.pair(groupNamed(group), b, a, 'recall');
     if (!both) return;
     const [x, y] = both;
     if (x.share === y.share) return;
@@ -425,7 +451,7 @@ class Comparison {
     for (const l of this.after.levels) {
       const was = before.get(l.level);
       if (!was || was.status === l.status) continue;
-      this.moves.push({
+      const move: Move = {
         kind: 'level',
         subject: l.level,
         before: was.status,
@@ -433,28 +459,38 @@ class Comparison {
         change: null,
         beyondChance: null,
         beyondChanceReason: NOT_A_NUMBER,
-      });
+      };
+      // the level's name in the reader's language; the AuditDiff keeps its key ('strategic')
+      const name = `level.${l.level}.name`;
+      this.moves.push(has(name) ? withWording(move, { subject: msg(name) }) : move);
     }
   }
 
   private findings(): PersistingFinding[] {
-    const key = (f: { kind: string; level: string; title: string }) => `${f.kind}\u0000${f.level}\u0000${f.title}`;
-    const before = new Map(this.before.findings.map((f) => [key(f), f]));
-    const after = new Map(this.after.findings.map((f) => [key(f), f]));
+    const before = new Map(this.before.findings.map((f) => [findingKey(f), f]));
+    const after = new Map(this.after.findings.map((f) => [findingKey(f), f]));
+    // each title's message, so a report words it in its language: a resolved finding's from the baseline (findingTitles)
+    const titleBefore = findingTitles(this.before);
+    const titleAfter = findingTitles(this.after);
     const persisting: PersistingFinding[] = [];
     const move = (f: AuditResult['findings'][number], status: 'new' | 'persisting' | 'resolved', b: string | null, a: string | null) =>
-      this.moves.push({
-        kind: 'finding',
-        subject: f.title,
-        findingKind: f.kind,
-        level: f.level,
-        status,
-        before: b,
-        after: a,
-        change: null,
-        beyondChance: null,
-        beyondChanceReason: NOT_A_NUMBER,
-      });
+      this.moves.push(
+        withWording(
+          {
+            kind: 'finding',
+            subject: f.title,
+            findingKind: f.kind,
+            level: f.level,
+            status,
+            before: b,
+            after: a,
+            change: null,
+            beyondChance: null,
+            beyondChanceReason: NOT_A_NUMBER,
+          },
+          { subject: status === 'resolved' ? titleBefore(f) : titleAfter(f) },
+        ),
+      );
     for (const [k, f] of after) {
       const was = before.get(k);
       if (!was) move(f, 'new', null, f.severity);

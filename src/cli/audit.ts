@@ -151,7 +151,7 @@ async function auditContent(
       let since: { since: SinceModel } | Record<string, never> = {};
       if (diff !== null) {
         const { sinceModel } = await import('../render/since-model.js');
-        since = { since: sinceModel(diff.diff, diff.baseline, result.findings) };
+        since = { since: sinceModel(diff.diff, diff.baseline) };
       }
       return renderContent(result, options, { format, chromium, meta, progress, since });
     }),

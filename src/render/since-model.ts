@@ -3,7 +3,7 @@
  * terminal (`align diff`) and the reports (`align audit --baseline`) show it.
  * One wording of a move, so the two cannot drift apart.
  */
-import type { AuditDiff, Finding, Move, MoveKind } from '../audit/types.js';
+import type { AuditDiff, Move, MoveKind } from '../audit/types.js';
 import { fmtNA, fmtNumber, fmtP, fmtPercent } from '../format.js';
 import { auditText, raw, t, worded } from '../i18n/index.js';
 
@@ -101,24 +101,26 @@ export interface SinceModel {
   persisting: number;
 }
 
-/** What the report's "Since the last audit" section holds. */
-export function sinceModel(diff: AuditDiff, baseline: string, findings: readonly Finding[] = []): SinceModel {
+/**
+ * What the report's "Since the last audit" section holds, in the report's
+ * language: the comparison words its warnings, notes, levels and findings'
+ * titles from the catalogue (audit/diff.ts), and each is worded again here.
+ */
+export function sinceModel(diff: AuditDiff, baseline: string): SinceModel {
   const groups: SinceModel['groups'] = [];
-  // a finding of this audit is worded in the report's language by its own messages; one only in the baseline keeps its English title
-  const titles = new Map(findings.map((f) => [f.title, worded(f).title]));
   for (const move of diff.moves) {
-    const m = move.kind === 'finding' && titles.has(move.subject) ? { ...move, subject: titles.get(move.subject) as string } : move;
+    const m = worded(move);
     const heading = t(MOVE_HEADINGS[m.kind]);
     let group = groups[groups.length - 1];
     if (!group || group.heading !== heading) {
       group = { heading, lines: [] };
       groups.push(group);
     }
-    group.lines.push(m.note ? t('since.note', { line: raw(moveLine(m, '→')), note: auditText(m.note) }) : moveLine(m, '→'));
+    group.lines.push(m.note ? t('since.note', { line: raw(moveLine(m, '→')), note: m.note }) : moveLine(m, '→'));
   }
   return {
     baseline,
-    warnings: diff.warnings.map((w) => auditText(w.message)),
+    warnings: diff.warnings.map((w) => worded(w).message),
     groups,
     nothingMoved: diff.moves.length === 0,
     chanceNote: diff.moves.some((m) => m.beyondChance !== null),
