@@ -54,6 +54,11 @@ export function withReaderStyle<T>(style: ReaderStyle, fn: () => T): T {
   return ambient.run(style, fn);
 }
 
+/** Run `fn` with the house rules untouched (English), even inside a withReaderStyle. */
+export function withoutReaderStyle<T>(fn: () => T): T {
+  return ambient.exit(fn);
+}
+
 function style(): ReaderStyle | undefined {
   return ambient.getStore();
 }

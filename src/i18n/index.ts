@@ -41,6 +41,7 @@ import {
   fmtStat,
   type Maybe,
   type ReaderStyle,
+  withoutReaderStyle,
   withReaderStyle,
 } from '../format.js';
 
@@ -414,5 +415,6 @@ function readerStyle(lang: AnyLanguage): ReaderStyle {
  */
 export function withLanguage<T>(lang: AnyLanguage, fn: () => T): T {
   const tr: Translator = lang === 'en' ? english : { lang, compiled: new Map() };
-  return ambient.run(tr, () => (lang === 'en' ? fn() : withReaderStyle(readerStyle(lang), fn)));
+  // English inside a French render (inEnglish, for the JSON) drops the French reader style too
+  return ambient.run(tr, () => (lang === 'en' ? withoutReaderStyle(fn) : withReaderStyle(readerStyle(lang), fn)));
 }

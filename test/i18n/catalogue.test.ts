@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, test } from 'vitest';
-import { auditText, catalogue, LANGUAGES, t, withLanguage } from '../../src/i18n/index.js';
+import { fmtNumber } from '../../src/format.js';
+import { auditText, catalogue, inEnglish, LANGUAGES, msg, t, withLanguage } from '../../src/i18n/index.js';
 import { ROOT } from '../helpers/run.js';
 
 function placeholders(message: string): string[] {
@@ -122,4 +123,11 @@ test('no message takes a value named like a tag (em, strong, code, cite): the ta
   expect(clashes).toEqual([]);
   // and a caller passing one is stopped, not printed as nothing
   expect(() => t('term.leaders', { n: 2, code: 'x' } as never)).toThrow(/clashes with the <code> tag/);
+});
+
+test('English inside a French or German render (inEnglish, for the JSON) writes numbers the English way', () => {
+  const m = msg('term.leaders', { n: 12345 });
+  expect(withLanguage('fr', () => inEnglish(m))).toBe('12,345 leaders');
+  expect(withLanguage('de', () => withLanguage('en', () => fmtNumber(0.3272)))).toBe('0.33');
+  expect(withLanguage('fr', () => fmtNumber(0.3272))).toBe('0,33');
 });
