@@ -3,7 +3,8 @@ import { displaySafe } from './text.js';
 /**
  * The three kinds of failure align knows. Commands throw these; only
  * src/cli/main.ts turns them into a message and an exit code:
- * InputError and UsageError exit 2 with one line, anything else exits 1.
+ * InputError and UsageError exit 2 with one line, Interrupted exits 130
+ * (what it had to say is said), anything else exits 1.
  */
 
 /** Bad input: a file, line and column the user can go and look at, and what to do. */
@@ -25,6 +26,17 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/**
+ * The user stopped the command with Ctrl-C at a prompt (the prompt library takes the key, so no
+ * SIGINT arrives): what was saved is said already; the run exits 130, as one ended by SIGINT does.
+ */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
   }
 }
 

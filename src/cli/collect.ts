@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { UsageError } from '../errors.js';
+import { Interrupted, UsageError } from '../errors.js';
 import { withLanguage } from '../i18n/index.js';
 import { type AnyLanguage, readerLanguage } from '../i18n/languages.js';
 import { priorityKey } from '../ingest/priority-key.js';
@@ -110,7 +110,7 @@ export async function collectCommand(options: CollectOptions, io: Io): Promise<v
         // Ctrl-C at a prompt: every confirmed stack is on disk already; the stack being entered is cleared from the screen
         io.stdout.write(CLEAR);
         say(`${WORDS.interrupted(file, readSheet(file).submissions.length, leaderFlags)}`);
-        return false;
+        throw new Interrupted();
       }
       throw e;
     }

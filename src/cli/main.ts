@@ -5,11 +5,12 @@
  * Commands are imported lazily so `align --help` costs little more than Node.
  */
 import { Command, CommanderError } from 'commander';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, Interrupted, UsageError } from '../errors.js';
 import { displaySafe } from '../text.js';
 import type { AuditCommandOptions } from './audit.js';
 import { type Io, processIo } from './io.js';
 import { addReadingFlags, args as arg, flags as flag, type ReadingFlags, type ReportFormat, refuseRepeatedValues } from './options.js';
+import { SIGNAL_EXIT_CODES } from './output.js';
 import { version } from './version.js';
 import { registerWorkshop } from './workshop-commands.js';
 
@@ -242,6 +243,7 @@ function report(e: unknown, io: Io, verbose: boolean): number {
     say(`align: ${message}; see align --help`);
     return 2;
   }
+  if (e instanceof Interrupted) return SIGNAL_EXIT_CODES.SIGINT;
   if (e instanceof InputError || e instanceof UsageError) {
     say(`align: ${e.message}`);
     return 2;
