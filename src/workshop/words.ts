@@ -5,10 +5,11 @@
  * reader's language, --lang or align.yml). A getter, not a constant, so a
  * word is looked up when it is shown, in that run's language. Functions take
  * the values they place; names from the input reach them already made safe
- * for the terminal. Line numbers and positions go in as text, written as
+ * for the terminal, and file names from the command line are made safe here. Line numbers and positions go in as text, written as
  * before the catalogue (no digit grouping).
  */
 import { joined, t } from '../i18n/index.js';
+import { displaySafe } from '../text.js';
 
 export const WORDS = {
   // --- align collect: the facilitator's set-up
@@ -28,7 +29,7 @@ export const WORDS = {
       return t('collect.problem.tooFew');
     },
   },
-  intro: (file: string, n: number, top: number | null) => t('collect.intro', { file, n, mode: top === null ? 'all' : 'top', k: top ?? 0 }),
+  intro: (file: string, n: number, top: number | null) => t('collect.intro', { file: displaySafe(file), n, mode: top === null ? 'all' : 'top', k: top ?? 0 }),
   resuming: (names: readonly string[]) => t('collect.resuming', { n: names.length, names: joined(names, ', ') }),
   get menu(): string {
     return t('collect.menu');
@@ -111,8 +112,8 @@ export const WORDS = {
   get cancelled(): string {
     return t('collect.cancelled');
   },
-  untimed: (name: string, file: string, line: number) => t('collect.untimed', { name, file, line: String(line) }),
-  saveFailed: (file: string, code: string) => t('collect.saveFailed', { file, error: code }),
+  untimed: (name: string, file: string, line: number) => t('collect.untimed', { name, file: displaySafe(file), line: String(line) }),
+  saveFailed: (file: string, code: string) => t('collect.saveFailed', { file: displaySafe(file), error: code }),
   get saveFailedMenu(): string {
     return t('collect.saveFailedMenu');
   },
@@ -122,8 +123,8 @@ export const WORDS = {
   get saveGiveUp(): string {
     return t('collect.saveGiveUp');
   },
-  interrupted: (file: string, count: number, flags = '') => t('collect.interrupted', { n: count, file, flags }),
-  finished: (file: string, count: number, flags = '') => t('collect.finished', { n: count, file, flags }),
+  interrupted: (file: string, count: number, flags = '') => t('collect.interrupted', { n: count, file: displaySafe(file), flags }),
+  finished: (file: string, count: number, flags = '') => t('collect.finished', { n: count, file: displaySafe(file), flags }),
 
   // --- the prompts' own chrome that @inquirer/prompts lets align word (session.ts, worded)
   get yes(): string {

@@ -153,3 +153,11 @@ describe('WORDS in French and German', () => {
     }
   });
 });
+
+test('a sheet path from the command line reaches the terminal with its control characters shown, never sent', () => {
+  const hostile = 'stacks\u001b[2J\u0007.csv';
+  for (const line of [WORDS.intro(hostile, 3, null), WORDS.finished(hostile, 1), WORDS.interrupted(hostile, 1), WORDS.saveFailed(hostile, 'EACCES')]) {
+    expect(line).not.toMatch(/[\u0000-\u001f]/);
+    expect(line).toContain('stacks');
+  }
+});
