@@ -49,7 +49,7 @@ describe('a ledger entry worded from a message (ledgerText)', () => {
         line: 3,
         lines: '3, 9 (2 au total)',
         count: 2,
-        note: 'Ana Ruiz est dirigeant mais n’a classé aucune priorité : hors des piles des dirigeants',
+        note: 'Ana Ruiz est dirigeant mais n’a classé aucune priorité\u202f: hors des classements des dirigeants',
       },
     ]);
     expect(clientLedger(input).notes[0]?.note).toBe(note.note);
@@ -93,7 +93,7 @@ describe('the fixture with the common notes and reasons', () => {
 
   test('in French and German, the data-quality section has no English note left', async () => {
     for (const [lang, words] of [
-      ['fr', ['Ce répondant a donné le rang 1 à "Grow revenue" et "Launch the app"', 'doublon : remplacé par une réponse envoyée plus tard']],
+      ['fr', ['Ce répondant a donné le rang 1 à "Grow revenue" et "Launch the app"', 'doublon\u202f: remplacé par une réponse envoyée plus tard']],
       [
         'de',
         [

@@ -69,7 +69,7 @@ describe('revealPages at 80 columns, colour off', () => {
 // Issue 15: the reveal is projected to the room, so its own words come in the view's language too.
 describe('the reveal in French and German', () => {
   it.each([
-    ['fr', /Pile 1 sur \d+ : /, /Dirigeant A/],
+    ['fr', /Classement 1 sur \d+\u202f: /, /Dirigeant A/],
     ['de', /Liste 1 von \d+: /, /Führungskraft A/],
   ] as const)('%s: titles and anonymous labels from the catalogue, no English left of them', async (lang, title, label) => {
     const full = await result();
