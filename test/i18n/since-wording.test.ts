@@ -103,7 +103,7 @@ const SCENARIOS: Record<string, () => AuditDiff> = {
   },
 };
 
-const wordings = (d: AuditDiff) => ({ warnings: d.warnings.map((w) => w.message), notes: d.moves.flatMap((m) => (m.note ? [m.note] : [])) });
+const wordings = (d: AuditDiff) => ({ warnings: d.warnings.map((w) => w.message), notes: d.moves.flatMap((m) => (m.note ? [m.note]\u202f: [])) });
 const SHARED7 = 'compared over the 7 priorities both stacks share';
 
 describe('the English the AuditDiff keeps (align diff --json)', () => {
@@ -181,39 +181,39 @@ describe("the warnings and notes in the reader's language", () => {
     const all = Object.values(SCENARIOS).map((s) => s());
     const fr = all.map((d) => since('fr', d));
     const lines = fr.flatMap((m) => [...m.warnings, ...m.groups.flatMap((g) => g.lines)]);
-    // no English phrase of the comparison's own is left (names, in « », are the input's)
+    // no English phrase of the comparison's own is left (names, in «\u202f», are the input's)
     for (const line of lines) expect(line.replace(/«[^»]*»/g, '«»')).not.toMatch(/\b(the|is|are|its|compared|baseline|later audit|differ|hidden|priorities)\b/);
     expect(fr[0]!.warnings).toEqual([
       'L’audit de référence est au schemaVersion 0, l’audit le plus récent au schemaVersion 1\u202f; les chiffres ajoutés depuis le schemaVersion 0 ne sont pas comparés',
     ]);
     expect(fr[1]!.warnings).toEqual([
-      'Le seuil d’anonymat diffère\u00a0: non enregistré dans l’audit de référence, 7 aujourd’hui\u202f; un groupe présenté d’un côté peut être masqué de l’autre',
+      'Le seuil d’anonymat diffère\u202f: non enregistré dans l’audit de référence, 7 aujourd’hui\u202f; un groupe présenté d’un côté peut être masqué de l’autre',
     ]);
     // names in French quotation marks (a name holding a quote keeps the escape the English has)
     expect(fr[2]!.warnings[0]).toContain(
-      '(en plus\u00a0: «\u202fSomeone \\"New\\"\u202f», «\u202fZoë \\\\ Back\u202f»\u202f; en moins\u00a0: «\u202fRafael Duarte\u202f», «\u202fMei-Lin Zhou\u202f»)',
+      '(en plus\u202f: «\u202fSomeone \\"New\\"\u202f», «\u202fZoë \\\\ Back\u202f»\u202f; en moins\u202f: «\u202fRafael Duarte\u202f», «\u202fMei-Lin Zhou\u202f»)',
     );
     expect(fr[4]!.warnings).toContain(
       'Le département «\u202fTechnology\u202f» (renommé «\u202fTech\u202f» dans align.yml) ne figure que dans l’audit de référence\u202f; il n’est pas comparé',
     );
     expect(fr[4]!.warnings).toContain(
-      '«\u202fFinance\u202f», «\u202fOperations\u202f» de l’audit de référence sont regroupés dans «\u202fOperations\u202f»\u00a0: l’audit de référence ne peut être recomposé à partir de ses résultats, si bien que «\u202fOperations\u202f» n’est pas comparé',
+      '«\u202fFinance\u202f», «\u202fOperations\u202f» de l’audit de référence sont regroupés dans «\u202fOperations\u202f»\u202f: l’audit de référence ne peut être recomposé à partir de ses résultats, si bien que «\u202fOperations\u202f» n’est pas comparé',
     );
     // a group hidden on one side: everyone, a department, a gap; what is not compared is said for each
     expect(fr[6]!.warnings).toEqual([
-      'Ensemble des répondants\u00a0: masqué dans l’audit le plus récent (moins de personnes que le seuil d’anonymat)\u202f; ses chiffres ne sont pas comparés',
-      'Commercial\u00a0: masqué dans l’audit le plus récent (moins de personnes que le seuil d’anonymat)\u202f; ses chiffres ne sont pas comparés',
-      "L’écart de perception sur «\u202fI can name the company's top three priorities for this quarter\u202f»\u00a0: masqué dans l’audit de référence (moins de personnes que le seuil d’anonymat)\u202f; les chiffres des dirigeants et des autres répondants ne sont pas comparés",
-      'Ensemble des répondants\u00a0: masqué dans l’audit de référence (moins de personnes que le seuil d’anonymat)\u202f; sa mémorisation de la stratégie n’est pas comparée',
+      'Ensemble des répondants\u202f: masqué dans l’audit le plus récent (moins de personnes que le seuil d’anonymat)\u202f; ses chiffres ne sont pas comparés',
+      'Commercial\u202f: masqué dans l’audit le plus récent (moins de personnes que le seuil d’anonymat)\u202f; ses chiffres ne sont pas comparés',
+      "L’écart de perception sur «\u202fI can name the company's top three priorities for this quarter\u202f»\u202f: masqué dans l’audit de référence (moins de personnes que le seuil d’anonymat)\u202f; les chiffres des dirigeants et des autres répondants ne sont pas comparés",
+      'Ensemble des répondants\u202f: masqué dans l’audit de référence (moins de personnes que le seuil d’anonymat)\u202f; sa mémorisation de la stratégie n’est pas comparée',
     ]);
     // the notes on W and on each leader's divergence
     const notes = fr[7]!.groups.flatMap((g) => g.lines);
     expect(notes[0]).toMatch(
-      /\(comparaison sur les 7 priorités communes aux deux piles\u202f; les valeurs p et les échelles sont celles de chaque audit, sur l’ensemble de ses priorités\)$/,
+      /\(comparaison sur les 7 priorités communes aux deux classements\u202f; les valeurs p et les échelles sont celles de chaque audit, sur l’ensemble de ses priorités\)$/,
     );
-    expect(notes.slice(1).every((l) => l.endsWith('(comparaison sur les 7 priorités communes aux deux piles)'))).toBe(true);
+    expect(notes.slice(1).every((l) => l.endsWith('(comparaison sur les 7 priorités communes aux deux classements)'))).toBe(true);
     expect(fr[7]!.warnings[0]).toMatch(
-      /^Les priorités classées diffèrent \(ajout\u00a0: «\u202fWin NHS contracts\u202f»\u202f; retrait\u00a0: «\u202fOpen a \\"new\\" clinic\u202f»\u202f; N passe de 8 à 8\)/,
+      /^Les priorités classées diffèrent \(ajout\u202f: «\u202fWin NHS contracts\u202f»\u202f; retrait\u202f: «\u202fOpen a \\"new\\" clinic\u202f»\u202f; N passe de 8 à 8\)/,
     );
   });
 
@@ -248,7 +248,7 @@ describe("the warnings and notes in the reader's language", () => {
     after.levels[0]!.status = 'aligned';
     const diff = compareAudits(EXAMPLE, after);
     expect(diff.moves.find((m) => m.kind === 'level')?.subject).toBe('strategic');
-    expect(since('fr', diff).groups.find((g) => g.heading === 'Niveaux d’alignement')?.lines).toEqual(['Stratégique : mitigé → aligné']);
+    expect(since('fr', diff).groups.find((g) => g.heading === 'Niveaux d’alignement')?.lines).toEqual(['Stratégique\u202f: mitigé → aligné']);
     expect(since('de', diff).groups.find((g) => g.heading === 'Ebenen der Ausrichtung')?.lines).toEqual(['Strategie: gemischt → ausgerichtet']);
     expect(since('en', diff).groups.find((g) => g.heading === 'Levels of alignment')?.lines).toEqual(['strategic: mixed → aligned']);
   });
@@ -322,7 +322,7 @@ describe("a finding read back from an earlier audit's JSON", () => {
     const resolved = diff.moves.filter((m) => m.kind === 'finding' && m.status === 'resolved');
     expect(resolved.map((m) => m.subject)).toEqual([gone.title]);
     const lines = (lang: 'en' | 'fr' | 'de') => since(lang, diff).groups.flatMap((g) => g.lines);
-    expect(lines('fr')).toEqual(['résolu (était élevée) : Six priorités différentes occupent la première place de sept piles']);
+    expect(lines('fr')).toEqual(['résolu (était élevée)\u202f: Six priorités différentes occupent la première place de sept classements']);
     expect(lines('de')).toEqual(['erledigt (war hoch): Sechs verschiedene Prioritäten stehen an der Spitze von sieben Listen']);
     expect(lines('en')).toEqual(['resolved (was high): Six different priorities sit at the top of seven stacks']);
   });
@@ -339,8 +339,8 @@ describe("a finding read back from an earlier audit's JSON", () => {
         .groups.flatMap((g) => g.lines)
         .filter((l) => /^(resolved|résolu|erledigt)/.test(l));
     expect(lines('fr')).toEqual([
-      'résolu (était élevée) : «\u202fThe seven leaders barely agree\u202f» (intitulé repris tel quel du rapport précédent, en anglais)',
-      'résolu (était élevée) : «\u202fLeaders disagree about the roadmap\u202f» (intitulé repris tel quel du rapport précédent, en anglais)',
+      'résolu (était élevée)\u202f: «\u202fThe seven leaders barely agree\u202f» (intitulé repris tel quel du rapport précédent, en anglais)',
+      'résolu (était élevée)\u202f: «\u202fLeaders disagree about the roadmap\u202f» (intitulé repris tel quel du rapport précédent, en anglais)',
     ]);
     expect(lines('de')).toEqual([
       'erledigt (war hoch): „The seven leaders barely agree“ (Titel unverändert aus dem vorigen Bericht übernommen, auf Englisch)',
@@ -354,7 +354,7 @@ describe("a finding read back from an earlier audit's JSON", () => {
     const diff = compareAudits(before, { ...copy(), findings: [] });
     const fr = since('fr', diff).groups.flatMap((g) => g.lines);
     expect(fr).toHaveLength(EXAMPLE.findings.length);
-    for (const line of fr) expect(line).toMatch(/^résolu \(était \S+\) : «\u202f.+\u202f» \(intitulé repris tel quel du rapport précédent, en anglais\)$/);
+    for (const line of fr) expect(line).toMatch(/^résolu \(était \S+\)\u202f: «\u202f.+\u202f» \(intitulé repris tel quel du rapport précédent, en anglais\)$/);
   });
 });
 
@@ -365,7 +365,7 @@ describe('align audit --baseline in French and German (the second example audit 
     const start = md.indexOf(`## ${heading}\n`);
     expect(start, heading).toBeGreaterThanOrEqual(0);
     const end = md.indexOf('\n## ', start + 1);
-    return md.slice(start, end < 0 ? undefined : end);
+    return md.slice(start, end < 0 ? undefined\u202f: end);
   };
 
   test.each([
@@ -373,13 +373,13 @@ describe('align audit --baseline in French and German (the second example audit 
       'fr',
       'Depuis le dernier audit',
       [
-        '- L’item «\u202fIt is clear who owns each critical decision in my area\u202f» est formulé différemment\u00a0: auparavant «\u202fI know who owns each critical decision in my area\u202f», désormais «\u202fIt is clear who owns each critical decision in my area\u202f»',
-        '- Les priorités classées diffèrent (ajout\u00a0: «\u202fOpen a Manchester clinic\u202f»\u202f; N passe de 8 à 9)\u00a0: W et la divergence de chaque dirigeant sont comparés sur les 8 priorités communes aux deux audits',
-        '(comparaison sur les 8 priorités communes aux deux piles\u202f; les valeurs p et les échelles sont celles de chaque audit, sur l’ensemble de ses priorités)',
-        '- Mei-Lin Zhou : 0,29 → 0,23, -0,06 (comparaison sur les 8 priorités communes aux deux piles)',
-        '- résolu (était élevée) : Six priorités différentes occupent la première place de sept piles',
-        '- résolu (était élevée) : Clinical est le département le moins au clair sur les priorités',
-        '- résolu (était moyenne) : Six priorités sont disputées : dans le top 3 de certains dirigeants, en bas de liste pour d’autres',
+        '- L’item «\u202fIt is clear who owns each critical decision in my area\u202f» est formulé différemment\u202f: auparavant «\u202fI know who owns each critical decision in my area\u202f», désormais «\u202fIt is clear who owns each critical decision in my area\u202f»',
+        '- Les priorités classées diffèrent (ajout\u202f: «\u202fOpen a Manchester clinic\u202f»\u202f; N passe de 8 à 9)\u202f: W et la divergence de chaque dirigeant sont comparés sur les 8 priorités communes aux deux audits',
+        '(comparaison sur les 8 priorités communes aux deux classements\u202f; les valeurs p et les échelles sont celles de chaque audit, sur l’ensemble de ses priorités)',
+        '- Mei-Lin Zhou\u202f: 0,29 → 0,23, -0,06 (comparaison sur les 8 priorités communes aux deux classements)',
+        '- résolu (était élevée)\u202f: Six priorités différentes occupent la première place de sept classements',
+        '- résolu (était élevée)\u202f: Clinical est le département le moins au clair sur les priorités',
+        '- résolu (était moyenne)\u202f: Six priorités sont disputées\u202f: dans le top 3 de certains dirigeants, en bas de liste pour d’autres',
       ],
     ],
     [

@@ -198,26 +198,26 @@ describe('align collect in French and German', () => {
     const file = join(dir, 'fr-stacks.csv');
     /** One participant through the French prompts (the keys pick a choice by its first letters). */
     const participant = (name: string, picks: string[]): Step[] => [
-      { wait: /Que souhaitez-vous faire\u00a0\?/, type: `P${E}` },
+      { wait: /Que souhaitez-vous faire\u202f\?/, type: `P${E}` },
       { wait: /Votre nom/, type: `${name}${E}` },
-      { wait: /Votre rôle \(celui des dirigeants est «\u00a0Executive\u00a0»\)/, type: `E${E}` },
+      { wait: /Votre rôle \(celui des dirigeants est «\u202fExecutive\u202f»\)/, type: `E${E}` },
       { wait: /Votre département[\s\S]*Aucun[\s\S]*Autre \(à saisir\)…/, type: `Au${E}` },
       ...picks.map((key, i) => ({ wait: new RegExp(`Choisissez votre priorité #${i + 1} \\(sur 3\\)[\\s\\S]*naviguer`), type: `${key}${E}` })),
-      { wait: /Est-ce bien votre pile\u00a0\?[\s\S]*Oui, l’enregistrer/, type: `O${E}` },
+      { wait: /Est-ce bien votre classement\u202f\?[\s\S]*Oui, l’enregistrer/, type: `O${E}` },
     ];
     const fr = await drive(
       ['collect', file, '--priority', 'Croissance', '--priority', 'Marge', '--priority', 'Talents', '--lang', 'fr'],
       [
-        { wait: /Collecte des piles de priorités dans .*fr-stacks\.csv\u00a0: 3 priorités, chaque personne les classe toutes\./ },
+        { wait: /Collecte des classements de priorités dans .*fr-stacks\.csv\u202f: 3 priorités, chaque personne les classe toutes\./ },
         ...participant('Ada', ['M', 'C', 'T']),
-        { wait: /Pile enregistrée pour Ada \(1 pile dans le fichier\)\. L’écran est effacé/ },
+        { wait: /Classement enregistré pour Ada \(1 classement dans le fichier\)\. L’écran est effacé/ },
         ...participant('Ben', ['T', 'M', 'C']),
-        { wait: /Pile enregistrée pour Ben \(2 piles dans le fichier\)/ },
+        { wait: /Classement enregistré pour Ben \(2 classements dans le fichier\)/ },
         { wait: /Que souhaitez-vous faire/, type: `Terminer e${E}` },
-        { wait: /2 piles dans .*fr-stacks\.csv\. Comparez-les à tout moment avec align stack .*fr-stacks\.csv, ou affichez-les avec --reveal\./ },
+        { wait: /2 classements dans .*fr-stacks\.csv\. Comparez-les à tout moment avec align stack .*fr-stacks\.csv, ou affichez-les avec --reveal\./ },
         // the reveal that follows, in the same language
-        { wait: /Pile 1 sur 2 : Ada[\s\S]*#1\s+Marge[\s\S]*page 1 sur/, type: ' ' },
-        { wait: /Pile 2 sur 2 : Ben[\s\S]*#1\s+Talents/, type: 'q' },
+        { wait: /Classement 1 sur 2\u202f: Ada[\s\S]*#1\s+Marge[\s\S]*page 1 sur/, type: ' ' },
+        { wait: /Classement 2 sur 2\u202f: Ben[\s\S]*#1\s+Talents/, type: 'q' },
       ],
       dir,
     );

@@ -162,17 +162,17 @@ describe('runSession and askPriorities in French', () => {
     };
     const done = withLanguage('fr', () => runSession({ file, priorities: ['Croissance', 'Marge'], top: null, writeIn: false, now: FIXED }, out));
     expect(out.lines).toEqual([
-      'Collecte des piles de priorités dans ' +
+      'Collecte des classements de priorités dans ' +
         file +
-        '\u00a0: 2 priorités, chaque personne les classe toutes. Chaque pile confirmée est enregistrée aussitôt.',
-      'Reprise\u00a0: 1 pile déjà envoyée (Ben Adu).',
+        '\u202f: 2 priorités, chaque personne les classe toutes. Chaque classement confirmé est enregistré aussitôt.',
+      'Reprise\u202f: 1 classement déjà envoyé (Ben Adu).',
     ]);
     // the menu, with the help line @inquirer/select lets align word
     expect(look()).toMatch(
-      /Que souhaitez-vous faire\u00a0\?[\s\S]*Personne suivante[\s\S]*Qui a déjà envoyé sa pile[\s\S]*Terminer et dévoiler les piles[\s\S]*naviguer[\s\S]*choisir/,
+      /Que souhaitez-vous faire\u202f\?[\s\S]*Personne suivante[\s\S]*Qui a déjà envoyé son classement[\s\S]*Terminer et dévoiler les classements[\s\S]*naviguer[\s\S]*choisir/,
     );
     await answer(/Que souhaitez-vous faire/, 'Q');
-    expect(out.lines.at(-1)).toBe('Piles envoyées (1)\u00a0:\n  Ben Adu');
+    expect(out.lines.at(-1)).toBe('Classements envoyés (1)\u202f:\n  Ben Adu');
     await answer(/Que souhaitez-vous faire/, 'P');
     // a name a spreadsheet would run as a formula: refused in French
     screen.type('=Ada');
@@ -181,25 +181,27 @@ describe('runSession and askPriorities in French', () => {
     expect(look()).toMatch(/Votre nom[\s\S]*Commencez par une lettre ou un chiffre \(un tableur exécuterait =, \+, - ou @ comme une formule\)/);
     for (let i = 0; i < 4; i++) screen.keypress('backspace');
     await answer(/Votre nom/, 'Ada');
-    expect(look()).toMatch(/Votre rôle \(celui des dirigeants est «\u00a0Executive\u00a0»\)/);
+    expect(look()).toMatch(/Votre rôle \(celui des dirigeants est «\u202fExecutive\u202f»\)/);
     await answer(/Votre rôle/, '');
     expect(look()).toMatch(/Ops[\s\S]*Aucun[\s\S]*Autre \(à saisir\)…/);
     await answer(/Votre département/, 'Au');
-    await answer(/Choisissez votre priorité #1 \(sur 2\)[\s\S]*Abandonner cette pile \(rien n’est enregistré\)/, 'M');
-    expect(look()).toMatch(/Annuler\u00a0: reprendre Marge[\s\S]*Revoir ma pile en cours/);
+    await answer(/Choisissez votre priorité #1 \(sur 2\)[\s\S]*Abandonner ce classement \(rien n’est enregistré\)/, 'M');
+    expect(look()).toMatch(/Annuler\u202f: reprendre Marge[\s\S]*Revoir mon classement en cours/);
     await answer(/Choisissez votre priorité #2 \(sur 2\)/, 'C');
     expect(out.lines.at(-1)).toBe('  #1  Marge\n  #2  Croissance');
-    expect(look()).toMatch(/Est-ce bien votre pile\u00a0\?[\s\S]*Oui, l’enregistrer[\s\S]*Annuler le dernier choix[\s\S]*Recommencer/);
-    await answer(/Est-ce bien votre pile/, 'O');
-    expect(out.lines.at(-1)).toBe('Pile enregistrée pour Ada (2 piles dans le fichier). L’écran est effacé\u00a0: passez le clavier à la personne suivante.');
+    expect(look()).toMatch(/Est-ce bien votre classement\u202f\?[\s\S]*Oui, l’enregistrer[\s\S]*Annuler le dernier choix[\s\S]*Recommencer/);
+    await answer(/Est-ce bien votre classement/, 'O');
+    expect(out.lines.at(-1)).toBe(
+      'Classement enregistré pour Ada (2 classements dans le fichier). L’écran est effacé\u202f: passez le clavier à la personne suivante.',
+    );
     // Ben again: the yes/no question answers in French (o/N), and n keeps his stack
     await answer(/Que souhaitez-vous faire/, 'P');
     await answer(/Votre nom/, 'ben adu');
     expect(look()).toMatch(
-      /Ben Adu a envoyé une pile à 08:00 UTC\. La remplacer par une nouvelle\u00a0\? \(l’ancienne reste dans le fichier, marquée comme remplacée\) \(o\/N\)/,
+      /Ben Adu a envoyé un classement à 08:00 UTC\. Le remplacer par un nouveau\u202f\? \(l’ancien reste dans le fichier, marqué comme remplacé\) \(o\/N\)/,
     );
-    await answer(/La remplacer/, 'n');
-    expect(out.lines.at(-1)).toBe('Saisie abandonnée\u00a0: rien n’a été enregistré pour cette personne.');
+    await answer(/Le remplacer/, 'n');
+    expect(out.lines.at(-1)).toBe('Saisie abandonnée\u202f: rien n’a été enregistré pour cette personne.');
     await answer(/Que souhaitez-vous faire/, 'Terminer s', true);
     await expect(done).resolves.toEqual({ submitted: 2, reveal: false });
     expect([...seen, ...out.lines].join('\n')).not.toMatch(/What next|Your |Pick your|Undo|Review|Cancel|navigate|Start with|Saved|Resuming|\(y\/N\)/);

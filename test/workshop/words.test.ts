@@ -107,16 +107,16 @@ describe('WORDS in French and German', () => {
   test('counts agree in number, names stay as written, French spaces before its punctuation are non-breaking', () => {
     const fr = <T>(f: () => T) => withLanguage('fr', f);
     expect(fr(() => WORDS.saved(NAME, 1))).toBe(
-      'Pile enregistrée pour Ada Okafor (1 pile dans le fichier). L’écran est effacé\u00a0: passez le clavier à la personne suivante.',
+      'Classement enregistré pour Ada Okafor (1 classement dans le fichier). L’écran est effacé\u202f: passez le clavier à la personne suivante.',
     );
     expect(fr(() => WORDS.intro(FILE, 4, 3))).toBe(
-      'Collecte des piles de priorités dans workshop/stacks.csv\u00a0: 4 priorités, chaque personne choisit ses 3 premières priorités. Chaque pile confirmée est enregistrée aussitôt.',
+      'Collecte des classements de priorités dans workshop/stacks.csv\u202f: 4 priorités, chaque personne choisit ses 3 premières priorités. Chaque classement confirmé est enregistré aussitôt.',
     );
     expect(fr(() => WORDS.intro(FILE, 4, 1))).toContain('chaque personne choisit sa première priorité.');
-    expect(fr(() => WORDS.askRole('Executive'))).toBe('Votre rôle (celui des dirigeants est «\u00a0Executive\u00a0»)');
-    expect(fr(() => WORDS.menu)).toBe('Que souhaitez-vous faire\u00a0?');
-    expect(fr(() => WORDS.submittedList([NAME, 'Ben']))).toBe('Piles envoyées (2)\u00a0:\n  Ada Okafor\n  Ben');
-    expect(fr(() => WORDS.notRanked(['Cut costs']))).toBe('  hors classement\u00a0: Cut costs');
+    expect(fr(() => WORDS.askRole('Executive'))).toBe('Votre rôle (celui des dirigeants est «\u202fExecutive\u202f»)');
+    expect(fr(() => WORDS.menu)).toBe('Que souhaitez-vous faire\u202f?');
+    expect(fr(() => WORDS.submittedList([NAME, 'Ben']))).toBe('Classements envoyés (2)\u202f:\n  Ada Okafor\n  Ben');
+    expect(fr(() => WORDS.notRanked(['Cut costs']))).toBe('  hors classement\u202f: Cut costs');
     expect(fr(() => WORDS.nameProblem.formula)).toMatch(/^Commencez par une lettre ou un chiffre/);
     expect(fr(() => [WORDS.yes, WORDS.no, WORDS.keyAction('navigate'), WORDS.keyAction('select')])).toEqual(['Oui', 'Non', 'naviguer', 'choisir']);
     const de = <T>(f: () => T) => withLanguage('de', f);
