@@ -240,9 +240,13 @@ function rankFill(rank: number | undefined, n: number): string {
   return schemeColor('blues', 0.15 + 0.8 * t);
 }
 
-/** Spearman rho on `blueorange`, 0 at its centre: orange for alike, blue for opposite orders. */
-function rhoFill(rho: number | null): string {
-  return rho === null ? EMPTY : schemeColor('blueorange', (rho + 1) / 2);
+/**
+ * Spearman rho on `blueorange`, 0 at its centre: blue for alike, orange for opposite orders, as the
+ * terminal's pairs grid and divergence bars colour them (text.ts correlationColour), so a room that
+ * sees both reads one code.
+ */
+export function rhoFill(rho: number | null): string {
+  return rho === null ? EMPTY : schemeColor('blueorange', (1 - rho) / 2);
 }
 
 /**

@@ -103,7 +103,7 @@ const SCENARIOS: Record<string, () => AuditDiff> = {
   },
 };
 
-const wordings = (d: AuditDiff) => ({ warnings: d.warnings.map((w) => w.message), notes: d.moves.flatMap((m) => (m.note ? [m.note]\u202f: [])) });
+const wordings = (d: AuditDiff) => ({ warnings: d.warnings.map((w) => w.message), notes: d.moves.flatMap((m) => (m.note ? [m.note] : [])) });
 const SHARED7 = 'compared over the 7 priorities both stacks share';
 
 describe('the English the AuditDiff keeps (align diff --json)', () => {
@@ -365,7 +365,7 @@ describe('align audit --baseline in French and German (the second example audit 
     const start = md.indexOf(`## ${heading}\n`);
     expect(start, heading).toBeGreaterThanOrEqual(0);
     const end = md.indexOf('\n## ', start + 1);
-    return md.slice(start, end < 0 ? undefined\u202f: end);
+    return md.slice(start, end < 0 ? undefined : end);
   };
 
   test.each([
@@ -379,7 +379,7 @@ describe('align audit --baseline in French and German (the second example audit 
         '- Mei-Lin Zhou\u202f: 0,29 → 0,23, -0,06 (comparaison sur les 8 priorités communes aux deux classements)',
         '- résolu (était élevée)\u202f: Six priorités différentes occupent la première place de sept classements',
         '- résolu (était élevée)\u202f: Clinical est le département le moins au clair sur les priorités',
-        '- résolu (était moyenne)\u202f: Six priorités sont disputées\u202f: dans le top 3 de certains dirigeants, en bas de liste pour d’autres',
+        '- résolu (était moyenne)\u202f: Six priorités sont contestées\u202f: dans le top 3 de certains dirigeants, en bas de liste pour d’autres',
       ],
     ],
     [

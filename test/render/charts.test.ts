@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditResult, GroupStats, MaybeSuppressed } from '../../src/audit/types.js';
 import { fmtNumber, fmtPercent, fmtRho, fmtSuppressed } from '../../src/format.js';
-import type { Chart } from '../../src/render/charts.js';
+import { type Chart, rhoFill } from '../../src/render/charts.js';
+import { correlationColour } from '../../src/render/text.js';
 import { ROOT, runAlign } from '../helpers/run.js';
 
 const SURVEY = ['examples/fernhill-survey.csv', '--config', 'examples/align.yml'];
@@ -286,4 +287,19 @@ it('the department favourable chart has a layout for paper: its panels two a row
   expect(xmlProblem(chart.printSvg!)).toBeNull();
   // the other charts fit a page as they are
   expect((await charts(result)).filter((c) => c.printSvg !== undefined).map((c) => c.id)).toEqual(['favourable-by-department']);
+});
+
+describe('one colour code for agreement in the report and on the terminal', () => {
+  const rgb = (colour: string): number[] => {
+    const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+    if (hex) return hex.slice(1).map((h) => Number.parseInt(h, 16));
+    return (/rgb\(([^)]*)\)/.exec(colour)?.[1] ?? '').split(',').map(Number);
+  };
+  const blue = (c: string) => rgb(c)[2]! > rgb(c)[0]!;
+  it('rho 1 (the same order) is blue and rho -1 (opposite orders) orange in the pairs chart and the terminal grid alike', () => {
+    expect(blue(rhoFill(1))).toBe(true);
+    expect(blue(correlationColour(1))).toBe(true);
+    expect(blue(rhoFill(-1))).toBe(false);
+    expect(blue(correlationColour(-1))).toBe(false);
+  });
 });
