@@ -139,7 +139,7 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
     }
     if (rowsBefore + rows > maxRows) throw tooManyRows(path, table.lines[table.lines.length - 1]!, maxRows);
     if (normalised.lateNotes) normalised.notes.push(...normalised.lateNotes());
-    for (const n of table.notes ?? []) normalised.notes.push({ file: table.path, ...n });
+    for (const n of table.notes ?? []) normalised.notes.push(keepWording(n, { file: table.path, ...n }));
     return { table, normalised, choice, rows: Math.max(0, rows) };
   }
 }
