@@ -6,7 +6,7 @@
  */
 
 import { InputError } from '../errors.js';
-import { ledgerText, msg } from '../i18n/index.js';
+import { inEnglish, ledgerText, msg, withWording } from '../i18n/index.js';
 import type { Dataset, Note, Priority, Respondent, Subject } from '../ingest/types.js';
 import { borda, bordaOrder, firstPlacesOf } from '../stats/borda.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
@@ -418,18 +418,17 @@ function raterOf(l: Ranked, m: number, totals: Totals, names: readonly string[],
 function pairOf(a: Ranked, b: Ranked, keys: readonly string[], p: number, nameOf: (r: Respondent) => string): Pair {
   const listA = orderedList(a, keys);
   const listB = orderedList(b, keys);
-  const tiedName = listA === null ? nameOf(a.respondent) : nameOf(b.respondent);
-  const rbo: Stat =
-    listA === null || listB === null
-      ? { value: null, reason: `${tiedName} gave two priorities the same rank; rank-biased overlap needs untied lists` }
-      : rankBiasedOverlap(listA, listB, p);
-  return {
+  // a leader's name in the reason, as the pair names them: worded from the catalogue, English in the JSON, the reader's language in a report
+  const tied = listA === null || listB === null ? msg('reading.rbo.tied', { name: listA === null ? nameOf(a.respondent) : nameOf(b.respondent) }) : null;
+  const rbo: Stat = tied ? { value: null, reason: inEnglish(tied) } : rankBiasedOverlap(listA!, listB!, p);
+  const pair: Pair = {
     a: nameOf(a.respondent),
     b: nameOf(b.respondent),
     ...stat('spearman', spearman(a.stack.completed, b.stack.completed)),
     ...stat('kendallTauB', kendallTauB(a.stack.completed, b.stack.completed)),
     ...stat('rbo', rbo),
   };
+  return tied ? withWording(pair, { rboReason: tied }) : pair;
 }
 
 function groupsOf(

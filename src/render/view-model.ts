@@ -429,7 +429,8 @@ export function stackView(stack: StackResult, shown: NameShown = asWritten): Sta
   });
 
   const pairs: PairView[] = stack.pairs.map((p) => ({
-    ...p,
+    // a reason the audit wrote from a message (a tied leader's RBO) in the reader's language
+    ...worded(p),
     aLabel: labels.get(p.a) ?? p.a,
     bLabel: labels.get(p.b) ?? p.b,
   }));
