@@ -51,7 +51,7 @@ const REPORT_CASES: Array<{ name: string; args: string[]; english: string; fr: s
     args: [`${QA}/fr5-sansopinion-mid.csv`],
     cells: ['agreement'],
     english: 'is read as the middle of the agreement scale (3 of 5), which no other answer there is',
-    fr: '"Sans opinion" (8 réponses dans la colonne "Q1" et 5 autres colonnes lues avec elle) est lu comme le point médian de l’échelle agreement (3 sur 5), qu’aucune autre réponse n’occupe\u00a0; s’il signifie une absence de réponse, indiquez-le dans align.yml\u00a0: scales: {agreement: {labels: {}, missing: \\["Sans opinion"\\]}}',
+    fr: '"Sans opinion" (8 réponses dans la colonne "Q1" et 5 autres colonnes lues avec elle) est lu comme le point médian de l’échelle agreement (3 sur 5), qu’aucune autre réponse n’occupe\u202f; s’il signifie une absence de réponse, indiquez-le dans align.yml\u202f: scales: {agreement: {labels: {}, missing: \\["Sans opinion"\\]}}',
     de: '"Sans opinion" (8 Antworten in der Spalte "Q1" und 5 weiteren, mit ihr gelesenen Spalten) wird als Mitte der Skala agreement gelesen (3 von 5)',
   },
   {
@@ -59,7 +59,7 @@ const REPORT_CASES: Array<{ name: string; args: string[]; english: string; fr: s
     args: [`${QA}/es7-noalgo.csv`],
     cells: ['agreement', 'agreement-7'],
     english: 'of column "Q1" and 5 more read with it are labels of both the 5-point agreement scale (1, 2, 4, 5 of 5) and the 7-point agreement-7 scale',
-    fr: 'de la colonne "Q1" et de 5 autres colonnes lues avec elle sont des libellés à la fois de l’échelle agreement à 5 points (1, 2, 4, 5 sur 5) et de l’échelle agreement-7 à 7 points (1, 2, 6, 7 sur 7)\u00a0: elles sont lues sur 5 points\u00a0; si l’enquête en utilisait 7, indiquez-le dans align.yml',
+    fr: 'de la colonne "Q1" et de 5 autres colonnes lues avec elle sont des libellés à la fois de l’échelle agreement à 5 points (1, 2, 4, 5 sur 5) et de l’échelle agreement-7 à 7 points (1, 2, 6, 7 sur 7)\u202f: elles sont lues sur 5 points\u202f; si l’enquête en utilisait 7, indiquez-le dans align.yml',
     de: 'der Spalte "Q1" und 5 weiterer, mit ihr gelesener Spalten sind Bezeichnungen sowohl der 5-stufigen Skala agreement (1, 2, 4, 5 von 5) als auch der 7-stufigen Skala agreement-7 (1, 2, 6, 7 von 7): gelesen auf 5 Stufen',
   },
   {
@@ -67,7 +67,7 @@ const REPORT_CASES: Array<{ name: string; args: string[]; english: string; fr: s
     args: [`${QA}/num-datestyle.xlsx`],
     cells: ['Q1', 'S'],
     english: 'column "Q1": 12 cells formatted as dates hold whole numbers (5 shows as 1900-01-05)',
-    fr: 'colonne "Q1"\u00a0: 12 cellules au format date contiennent des nombres entiers (5 s’affiche comme 1900-01-05)\u00a0: lus comme des nombres, aucune enquête ne contenant de dates du début de 1900',
+    fr: 'colonne "Q1"\u202f: 12 cellules au format date contiennent des nombres entiers (5 s’affiche comme 1900-01-05)\u202f: lus comme des nombres, aucune enquête ne contenant de dates du début de 1900',
     de: 'Spalte "Q1": 12 als Datum formatierte Zellen enthalten ganze Zahlen (5 erscheint als 1900-01-05): als Zahlen gelesen',
   },
   {
@@ -81,22 +81,22 @@ const REPORT_CASES: Array<{ name: string; args: string[]; english: string; fr: s
     name: "a leader's tied stack has no rank-biased overlap (the name as written)",
     args: [`${I18N}/rbo-tie.csv`],
     english: 'Ben Okoro gave two priorities the same rank; rank-biased overlap needs untied lists',
-    fr: 'n.d. (Ben Okoro a donné le même rang à deux priorités\u00a0; le chevauchement pondéré par le rang (RBO) exige des listes sans ex æquo)',
+    fr: 'n.d. (Ben Okoro a donné le même rang à deux priorités\u202f; le chevauchement pondéré par le rang (RBO) exige des listes sans ex æquo)',
     de: 'Ben Okoro hat zwei Prioritäten denselben Rang gegeben; die rangbasierte Überlappung (RBO) setzt Listen ohne Gleichstände voraus',
   },
   {
     name: "--rankings: the survey's own ranking set aside, and a stack that matches nobody",
     args: [`${EXPORTS}/microsoft-forms.csv`, '--rankings', `${I18N}/stacks-nobody.csv`],
     english: 'stack not used: it matches no survey respondent by respondent id, email or name',
-    fr: 'pile non utilisée\u00a0: elle ne correspond à aucun répondant de l’enquête par identifiant de répondant, adresse e-mail ou nom',
-    de: 'Liste nicht verwendet: sie passt zu keiner antwortenden Person der Umfrage nach Antwortenden-ID, E-Mail-Adresse oder Name',
+    fr: 'classement non utilisé\u202f: elle ne correspond à aucun répondant de l’enquête par identifiant de répondant, adresse e-mail ou nom',
+    de: 'Prioritätenliste nicht verwendet: sie passt zu keiner antwortenden Person der Umfrage nach Antwortenden-ID, E-Mail-Adresse oder Name',
   },
   {
     name: '--rankings: ids the names contradict',
     args: [`${EXPORTS}/limesurvey-fulltext.csv`, '--rankings', 'test/fixtures/ugly/stacks-local-ids.csv'],
     english: '29 stacks have a respondent id that belongs to a survey respondent of another name',
-    fr: '29 piles portent un identifiant de répondant appartenant à un répondant de l’enquête d’un autre nom\u00a0; le rapprochement se fait alors par la règle suivante',
-    de: '29 Listen tragen eine Antwortenden-ID, die zu einer antwortenden Person der Umfrage mit anderem Namen gehört; stattdessen nach der nächsten Regel zugeordnet',
+    fr: '29 classements portent un identifiant de répondant appartenant à un répondant de l’enquête d’un autre nom\u202f; le rapprochement se fait alors par la règle suivante',
+    de: '29 Prioritätenlisten tragen eine Antwortenden-ID, die zu einer antwortenden Person der Umfrage mit anderem Namen gehört; stattdessen nach der nächsten Regel zugeordnet',
   },
 ];
 
@@ -117,17 +117,17 @@ describe('a French or German report words how the input was read in its language
   test("--rankings: the note that the survey's own ranking is set aside", async () => {
     const args = [`${EXPORTS}/microsoft-forms.csv`, '--rankings', `${I18N}/stacks-nobody.csv`];
     expect(await report(args, 'fr')).toContain(
-      `la question de classement de l’enquête n’est pas utilisée\u00a0: les piles viennent de ${I18N}/stacks-nobody.csv (--rankings)`,
+      `la question de classement de l’enquête n’est pas utilisée\u202f: les classements viennent de ${I18N}/stacks-nobody.csv (--rankings)`,
     );
     expect(await report(args, 'de')).toContain(
-      `die Rangfolgefrage der Umfrage selbst wird nicht verwendet: Die Listen stammen aus ${I18N}/stacks-nobody.csv (--rankings)`,
+      `die Rangfolgefrage der Umfrage selbst wird nicht verwendet: Die Prioritätenlisten stammen aus ${I18N}/stacks-nobody.csv (--rankings)`,
     );
   });
 
   test('the HTML report words them the same way', async () => {
     const html = await report([`${I18N}/rbo-tie.csv`], 'fr', 'html');
     expect(htmlText(html)).toContain(
-      'Ben Okoro a donné le même rang à deux priorités\u00a0; le chevauchement pondéré par le rang (RBO) exige des listes sans ex æquo',
+      'Ben Okoro a donné le même rang à deux priorités\u202f; le chevauchement pondéré par le rang (RBO) exige des listes sans ex æquo',
     );
   });
 });
