@@ -6,7 +6,7 @@
  */
 
 import { InputError } from '../errors.js';
-import { inEnglish, ledgerText, msg, withWording } from '../i18n/index.js';
+import { inEnglish, int, ledgerText, msg, withWording } from '../i18n/index.js';
 import type { Dataset, Note, Priority, Respondent, Subject } from '../ingest/types.js';
 import { borda, bordaOrder, firstPlacesOf } from '../stats/borda.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
@@ -263,10 +263,15 @@ export function analyseStacks(
   const totals = totalsOf(matrix, n);
   const raters: Rater[] = leaders.map((l) => raterOf(l, leaders.length, totals, names, keys, nameOf));
   const pairs: Pair[] = [];
-  const pairsReason =
+  const pairsMessage =
     leaders.length > MAX_PAIRWISE_LEADERS
-      ? `${leaders.length.toLocaleString('en')} leaders make ${((leaders.length * (leaders.length - 1)) / 2).toLocaleString('en')} pairs, more than a pairwise list can show (it stops at ${MAX_PAIRWISE_LEADERS} leaders)`
+      ? msg('reading.pairs.tooMany', {
+          leaders: int(leaders.length),
+          pairs: int((leaders.length * (leaders.length - 1)) / 2),
+          max: String(MAX_PAIRWISE_LEADERS),
+        })
       : undefined;
+  const pairsReason = pairsMessage && inEnglish(pairsMessage);
   for (let i = 0; i < leaders.length && !pairsReason; i++) {
     for (let j = i + 1; j < leaders.length; j++) {
       pairs.push(pairOf(leaders[i]!, leaders[j]!, keys, options.rboP, nameOf));
@@ -277,6 +282,8 @@ export function analyseStacks(
     ? groupsOf(leaders, others, leaderMeans, names, keys, options.minGroup, nameOf)
     : { departments: [], cascade: [] };
 
+  // the reasons with numbers in them are worded from messages: English here, the reader's language in a report (worded)
+  const kemenyMessage = kem === null ? msg('reading.kemeny.tooMany', { max: String(KEMENY_MAX_ITEMS), n: String(n) }) : undefined;
   const stack: StackResult = {
     priorities: names,
     leaders: leaders.map((l) => nameOf(l.respondent)),
@@ -284,7 +291,7 @@ export function analyseStacks(
     consensus,
     copeland: cope.order.map((i, pos) => ({ priority: names[i]!, position: pos + 1, score: cope.scores[i]! })),
     kemeny: kem === null ? null : { order: kem.order.map((i) => names[i]!), optimalOrders: kem.optimalOrders, cost: kem.cost },
-    ...(kem === null ? { kemenyReason: `exact Kemeny is computed for at most ${KEMENY_MAX_ITEMS} priorities; this stack has ${n}` } : {}),
+    ...(kemenyMessage ? { kemenyReason: inEnglish(kemenyMessage) } : {}),
     methodsAgreeTop3,
     raters,
     pairs,
@@ -293,6 +300,8 @@ export function analyseStacks(
     rboP: options.rboP,
     minGroup: options.minGroup,
   };
+  if (kemenyMessage || pairsMessage)
+    withWording(stack, { ...(kemenyMessage ? { kemenyReason: kemenyMessage } : {}), ...(pairsMessage ? { pairsReason: pairsMessage } : {}) });
   return { stack, cascade, notes };
 }
 

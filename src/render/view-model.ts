@@ -355,7 +355,7 @@ export function methodsView(stack: StackResult, shown: NameShown = asWritten): M
   if (stack.kemeny && stack.kemeny.optimalOrders > 1) {
     kemenyNote = t('methods.kemenyTies', { n: stack.kemeny.optimalOrders });
   } else if (!stack.kemeny) {
-    kemenyNote = t('methods.kemenyNA', { na: raw(fmtNA(stack.kemenyReason)) });
+    kemenyNote = t('methods.kemenyNA', { na: raw(fmtNA(worded(stack).kemenyReason)) });
   }
   const names = (xs: readonly string[]) => list(xs.map(shown));
   let sentence: string;

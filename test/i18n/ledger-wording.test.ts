@@ -10,7 +10,7 @@
 
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { joined, keepWording, ledgerText, msg, WORDING, withLanguage } from '../../src/i18n/index.js';
+import { int, joined, keepWording, ledgerText, msg, WORDING, withLanguage } from '../../src/i18n/index.js';
 import { clientLedger } from '../../src/render/view-model.js';
 import { htmlText, inputStrings, unmarkedWords } from '../helpers/pseudo-check.js';
 import { ROOT, runAlign } from '../helpers/run.js';
@@ -325,6 +325,16 @@ describe('the English of the reading notes and reasons is the JSON contract text
       "a tied leader's rank-biased overlap",
       msg('reading.rbo.tied', { name: 'Ben Okoro' }),
       'Ben Okoro gave two priorities the same rank; rank-biased overlap needs untied lists',
+    ],
+    [
+      'more priorities than exact Kemeny is computed for',
+      msg('reading.kemeny.tooMany', { max: '16', n: '1204' }),
+      'exact Kemeny is computed for at most 16 priorities; this stack has 1204',
+    ],
+    [
+      'more leaders than a pairwise list can show (counts grouped as toLocaleString("en") grouped them)',
+      msg('reading.pairs.tooMany', { leaders: int(1204), pairs: int((1204 * 1203) / 2), max: '60' }),
+      '1,204 leaders make 724,206 pairs, more than a pairwise list can show (it stops at 60 leaders)',
     ],
   ] as Array<[string, ReturnType<typeof msg>, string]>)('%s', (_what, m, text) => {
     expect(en(m)).toBe(text);

@@ -153,6 +153,32 @@ describe('with the pseudo-locale, every word of these notes and reasons comes fr
   });
 });
 
+describe("the reasons with numbers in them a report words from a message (the stack's, beside the pairs and the consensus methods)", () => {
+  test('more leaders than a pairwise list can show: counts grouped as the reader writes them', async () => {
+    const args = [`${I18N}/many-leaders.csv`];
+    const en = await json(args);
+    expect(JSON.parse(en).stack.pairsReason).toBe('61 leaders make 1,830 pairs, more than a pairwise list can show (it stops at 60 leaders)');
+    expect(await json(args, 'fr')).toBe(en);
+    expect(await report(args, 'fr')).toContain(
+      // (the words around it, "Non listé :", are the table's own, not this reason's)
+      '61 dirigeants forment 1\u202f830 paires, plus qu’une liste par paires ne peut en montrer (elle s’arrête à 60 dirigeants).',
+    );
+    expect(await report(args, 'de')).toContain(
+      '61 Führungskräfte bilden 1.830 Paare, mehr als eine paarweise Liste zeigen kann (sie endet bei 60 Führungskräften)',
+    );
+    const stack = await runAlign(['stack', ...args, '--lang', 'fr', '--no-color']);
+    expect(stack.code, stack.stderr).toBe(0);
+    expect(stack.stdout.replace(/\s+/g, ' ')).toContain('61 dirigeants forment 1 830 paires');
+  });
+
+  test('more priorities than exact Kemeny is computed for', async () => {
+    const args = [`${I18N}/many-priorities.csv`];
+    expect(JSON.parse(await json(args)).stack.kemenyReason).toBe('exact Kemeny is computed for at most 16 priorities; this stack has 17');
+    expect(await report(args, 'fr')).toContain('la méthode de Kemeny exacte n’est calculée que pour 16 priorités au plus\u202f; ce classement en compte 17');
+    expect(await report(args, 'de')).toContain('das exakte Kemeny-Verfahren wird für höchstens 16 Prioritäten berechnet; diese Prioritätenliste hat 17');
+  });
+});
+
 describe("align stack (which leaves unreadable Likert columns out) words its notes in the reader's language", () => {
   const STACK = `${I18N}/reading-stack.csv`;
 
