@@ -88,7 +88,7 @@ const REPORT_CASES: Array<{ name: string; args: string[]; english: string; fr: s
     name: "--rankings: the survey's own ranking set aside, and a stack that matches nobody",
     args: [`${EXPORTS}/microsoft-forms.csv`, '--rankings', `${I18N}/stacks-nobody.csv`],
     english: 'stack not used: it matches no survey respondent by respondent id, email or name',
-    fr: 'classement non utilisé\u202f: elle ne correspond à aucun répondant de l’enquête par identifiant de répondant, adresse e-mail ou nom',
+    fr: 'classement non utilisé\u202f: il ne correspond à aucun répondant de l’enquête par identifiant de répondant, adresse e-mail ou nom',
     de: 'Prioritätenliste nicht verwendet: sie passt zu keiner antwortenden Person der Umfrage nach Antwortenden-ID, E-Mail-Adresse oder Name',
   },
   {
