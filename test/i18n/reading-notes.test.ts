@@ -9,8 +9,12 @@
  * word for word). One fixture, or one pair of files, per case.
  */
 
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { OTHERS_TIED } from '../../src/audit/stack.js';
+import { fmtNA } from '../../src/format.js';
+import { withLanguage } from '../../src/i18n/index.js';
 import { htmlText, inputStrings, unmarkedWords } from '../helpers/pseudo-check.js';
 import { ROOT, runAlign } from '../helpers/run.js';
 
@@ -176,6 +180,48 @@ describe("the reasons with numbers in them a report words from a message (the st
     expect(JSON.parse(await json(args)).stack.kemenyReason).toBe('exact Kemeny is computed for at most 16 priorities; this stack has 17');
     expect(await report(args, 'fr')).toContain('la méthode de Kemeny exacte n’est calculée que pour 16 priorités au plus\u202f; ce classement en compte 17');
     expect(await report(args, 'de')).toContain('das exakte Kemeny-Verfahren wird für höchstens 16 Prioritäten berechnet; diese Prioritätenliste hat 17');
+  });
+});
+
+describe("the audit's fixed reasons the reader style's n/a words from audit: keys", () => {
+  // each as the audit writes it (src/audit), its French and German
+  const REASONS = [
+    [
+      'only one leader ranked, so there is nobody to compare with',
+      'un seul dirigeant a établi un classement, il n’y a donc personne avec qui le comparer',
+      'nur eine Führungskraft hat Prioritäten eingeordnet, es gibt also niemanden zum Vergleich',
+    ],
+    [
+      OTHERS_TIED,
+      'les classements des autres dirigeants s’annulent\u202f: ensemble, ils placent toutes les priorités au même rang, il n’y a donc aucun ordre auquel comparer',
+      'die Prioritätenlisten der anderen Führungskräfte heben sich auf: Zusammen ordnen sie jede Priorität gleich ein, es gibt also keine Reihenfolge zum Vergleich',
+    ],
+    ['W is undefined for these stacks', 'W n’est pas défini pour ces classements', 'W ist für diese Prioritätenlisten nicht definiert'],
+    ['no answers from one of the two groups', 'aucune réponse de l’un des deux groupes', 'keine Antworten aus einer der beiden Gruppen'],
+    ['no one in this group answered the question', 'personne dans ce groupe n’a répondu à la question', 'niemand in dieser Gruppe hat die Frage beantwortet'],
+    [
+      'no one in this group gave an answer to score',
+      'personne dans ce groupe n’a donné de réponse à évaluer',
+      'niemand in dieser Gruppe hat eine auswertbare Antwort gegeben',
+    ],
+  ] as const;
+
+  test.each(REASONS)('%s', (english, fr, de) => {
+    // the key is the audit's own text: a reworded reason would fall back to English in silence
+    const audit = readdirSync(join(ROOT, 'src/audit'))
+      .map((f) => readFileSync(join(ROOT, 'src/audit', f), 'utf8'))
+      .join('\n');
+    expect(audit).toContain(english);
+    expect(fmtNA(english)).toBe(`n/a (${english})`);
+    expect(withLanguage('fr', () => fmtNA(english))).toContain(fr);
+    expect(withLanguage('de', () => fmtNA(english))).toContain(de);
+  });
+
+  test('in a French report: a leader with nobody to compare with, and one whose colleagues cancel out', async () => {
+    expect(await report([`${I18N}/one-leader.csv`], 'fr')).toContain('un seul dirigeant a établi un classement, il n’y a donc personne avec qui le comparer');
+    const cancel = await report([`${I18N}/others-cancel-out.csv`], 'fr');
+    expect(cancel).toContain('les classements des autres dirigeants s’annulent');
+    expect(cancel).not.toContain('cancel out');
   });
 });
 
