@@ -6,7 +6,7 @@
  */
 
 import { InputError } from '../errors.js';
-import { ledgerText, msg } from '../i18n/index.js';
+import { inEnglish, int, ledgerText, msg, withWording } from '../i18n/index.js';
 import type { Dataset, Note, Priority, Respondent, Subject } from '../ingest/types.js';
 import { borda, bordaOrder, firstPlacesOf } from '../stats/borda.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
@@ -263,10 +263,15 @@ export function analyseStacks(
   const totals = totalsOf(matrix, n);
   const raters: Rater[] = leaders.map((l) => raterOf(l, leaders.length, totals, names, keys, nameOf));
   const pairs: Pair[] = [];
-  const pairsReason =
+  const pairsMessage =
     leaders.length > MAX_PAIRWISE_LEADERS
-      ? `${leaders.length.toLocaleString('en')} leaders make ${((leaders.length * (leaders.length - 1)) / 2).toLocaleString('en')} pairs, more than a pairwise list can show (it stops at ${MAX_PAIRWISE_LEADERS} leaders)`
+      ? msg('reading.pairs.tooMany', {
+          leaders: int(leaders.length),
+          pairs: int((leaders.length * (leaders.length - 1)) / 2),
+          max: String(MAX_PAIRWISE_LEADERS),
+        })
       : undefined;
+  const pairsReason = pairsMessage && inEnglish(pairsMessage);
   for (let i = 0; i < leaders.length && !pairsReason; i++) {
     for (let j = i + 1; j < leaders.length; j++) {
       pairs.push(pairOf(leaders[i]!, leaders[j]!, keys, options.rboP, nameOf));
@@ -277,6 +282,8 @@ export function analyseStacks(
     ? groupsOf(leaders, others, leaderMeans, names, keys, options.minGroup, nameOf)
     : { departments: [], cascade: [] };
 
+  // the reasons with numbers in them are worded from messages: English here, the reader's language in a report (worded)
+  const kemenyMessage = kem === null ? msg('reading.kemeny.tooMany', { max: String(KEMENY_MAX_ITEMS), n: String(n) }) : undefined;
   const stack: StackResult = {
     priorities: names,
     leaders: leaders.map((l) => nameOf(l.respondent)),
@@ -284,7 +291,7 @@ export function analyseStacks(
     consensus,
     copeland: cope.order.map((i, pos) => ({ priority: names[i]!, position: pos + 1, score: cope.scores[i]! })),
     kemeny: kem === null ? null : { order: kem.order.map((i) => names[i]!), optimalOrders: kem.optimalOrders, cost: kem.cost },
-    ...(kem === null ? { kemenyReason: `exact Kemeny is computed for at most ${KEMENY_MAX_ITEMS} priorities; this stack has ${n}` } : {}),
+    ...(kemenyMessage ? { kemenyReason: inEnglish(kemenyMessage) } : {}),
     methodsAgreeTop3,
     raters,
     pairs,
@@ -293,6 +300,8 @@ export function analyseStacks(
     rboP: options.rboP,
     minGroup: options.minGroup,
   };
+  if (kemenyMessage || pairsMessage)
+    withWording(stack, { ...(kemenyMessage ? { kemenyReason: kemenyMessage } : {}), ...(pairsMessage ? { pairsReason: pairsMessage } : {}) });
   return { stack, cascade, notes };
 }
 
@@ -418,18 +427,17 @@ function raterOf(l: Ranked, m: number, totals: Totals, names: readonly string[],
 function pairOf(a: Ranked, b: Ranked, keys: readonly string[], p: number, nameOf: (r: Respondent) => string): Pair {
   const listA = orderedList(a, keys);
   const listB = orderedList(b, keys);
-  const tiedName = listA === null ? nameOf(a.respondent) : nameOf(b.respondent);
-  const rbo: Stat =
-    listA === null || listB === null
-      ? { value: null, reason: `${tiedName} gave two priorities the same rank; rank-biased overlap needs untied lists` }
-      : rankBiasedOverlap(listA, listB, p);
-  return {
+  // a leader's name in the reason, as the pair names them: worded from the catalogue, English in the JSON, the reader's language in a report
+  const tied = listA === null || listB === null ? msg('reading.rbo.tied', { name: listA === null ? nameOf(a.respondent) : nameOf(b.respondent) }) : null;
+  const rbo: Stat = tied ? { value: null, reason: inEnglish(tied) } : rankBiasedOverlap(listA!, listB!, p);
+  const pair: Pair = {
     a: nameOf(a.respondent),
     b: nameOf(b.respondent),
     ...stat('spearman', spearman(a.stack.completed, b.stack.completed)),
     ...stat('kendallTauB', kendallTauB(a.stack.completed, b.stack.completed)),
     ...stat('rbo', rbo),
   };
+  return tied ? withWording(pair, { rboReason: tied }) : pair;
 }
 
 function groupsOf(

@@ -25,7 +25,7 @@ import { stat } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import { maxRowsFor } from '../defaults.js';
 import { InputError, InternalError, UsageError } from '../errors.js';
-import { inEnglish, keepWording, ledgerText, msg, type Tagged } from '../i18n/index.js';
+import { inEnglish, keepWording, ledgerText, type Message, msg, type Tagged } from '../i18n/index.js';
 import { timed } from '../phases.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
@@ -139,7 +139,7 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
     }
     if (rowsBefore + rows > maxRows) throw tooManyRows(path, table.lines[table.lines.length - 1]!, maxRows);
     if (normalised.lateNotes) normalised.notes.push(...normalised.lateNotes());
-    for (const n of table.notes ?? []) normalised.notes.push({ file: table.path, ...n });
+    for (const n of table.notes ?? []) normalised.notes.push(keepWording(n, { file: table.path, ...n }));
     return { table, normalised, choice, rows: Math.max(0, rows) };
   }
 }
@@ -303,9 +303,20 @@ export function assembleDataset(
   }));
   const excluded: Excluded[] = [];
   const notes: Note[] = [];
-  const exclude = (row: RawRow, reason: string, kind: LedgerKind): void => {
+  // a format module's reason is a message, most often one of a few constants: worded in English once each (ledgerText)
+  const worded = new WeakMap<Message, { reason: string }>();
+  const exclude = (row: RawRow, reason: string | Message, kind: LedgerKind): void => {
     const about = subjectOf(row);
-    for (const line of linesOf(row)) excluded.push({ file: row.file, line, reason, kind, about });
+    if (typeof reason === 'string') {
+      for (const line of linesOf(row)) excluded.push({ file: row.file, line, reason, kind, about });
+      return;
+    }
+    let said = worded.get(reason);
+    if (!said) {
+      said = ledgerText({}, 'reason', reason);
+      worded.set(reason, said);
+    }
+    for (const line of linesOf(row)) excluded.push(keepWording(said, { file: row.file, line, reason: said.reason, kind, about }));
   };
   // One by one, not push(...list): a large export's ledger (200k unfinished rows) overflows the call stack as arguments.
   // The format modules' entries get the kind and the respondent they concern here (see ledgerSubjects).

@@ -8,6 +8,7 @@
  * listed with that reason; every row stays accounted for.
  */
 import { InputError } from '../errors.js';
+import { ledgerText, msg } from '../i18n/index.js';
 import { personKey } from './columns.js';
 import type { Dataset, Respondent } from './types.js';
 
@@ -20,6 +21,9 @@ function index(respondents: readonly Respondent[], keyOf: (r: Respondent) => str
   }
   return map;
 }
+
+/** The rules a stack is matched by, in order (the messages select on them). */
+type Rule = 'id' | 'email' | 'name';
 
 const idKey = (r: Respondent) => (r.toolId === null ? null : r.toolId.trim().toLowerCase());
 const emailKey = (r: Respondent) => (r.email === null ? null : r.email.trim().toLowerCase());
@@ -45,24 +49,22 @@ export function joinRankings(survey: Dataset, rankings: Dataset): Dataset {
 
   if (survey.priorities.length > 0) {
     const first = survey.files[0];
-    notes.push({
-      file: first?.path ?? '',
-      line: 1,
-      note: `the survey's own ranking question is not used: the stacks come from ${rankings.files.map((f) => f.path).join(', ')} (--rankings)`,
-    });
+    notes.push(
+      ledgerText({ file: first?.path ?? '', line: 1 }, 'note', msg('reading.join.rankingsInstead', { files: rankings.files.map((f) => f.path).join(', ') })),
+    );
   }
 
-  const contradicted: Array<{ by: string; line: number }> = [];
+  const contradicted: Array<{ by: Rule; line: number }> = [];
   for (const s of rankings.respondents) {
-    const tries: Array<[string, Map<string, Respondent[]>, string | null]> = [
-      ['respondent id', byId, idKey(s)],
+    const tries: Array<[Rule, Map<string, Respondent[]>, string | null]> = [
+      ['id', byId, idKey(s)],
       ['email', byEmail, emailKey(s)],
       ['name', byName, nameKey(s)],
       // a stacks sheet's respondent cell (align collect's, read as an id) holds the leader's name: matched to the survey's names last
       ['name', byName, s.name === null && s.toolId !== null ? personKey(s.toolId) : null],
     ];
     let matched: Respondent | null = null;
-    let problem: string | null = null;
+    let problem: ReturnType<typeof msg> | null = null;
     for (const [by, map, key] of tries) {
       if (key === null || key === '') continue;
       const found = map.get(key) ?? [];
@@ -80,13 +82,14 @@ export function joinRankings(survey: Dataset, rankings: Dataset): Dataset {
       }
       if (found.length > 1) {
         // no survey lines here: those respondents may be members of a group too small to show
-        problem = `its ${by} matches ${found.length} survey respondents`;
+        problem = msg('reading.join.matchesMany', { by, count: String(found.length) });
         break;
       }
     }
     if (matched === null) {
-      const reason = `stack not used: ${problem ?? 'it matches no survey respondent by respondent id, email or name'}`;
-      for (const line of s.lines ?? [s.line]) excluded.push({ file: s.file, line, reason, kind: 'other', about: { role: s.role, department: s.department } });
+      const reason = msg('reading.join.notUsed', { problem: problem ?? msg('reading.join.matchesNone') });
+      for (const line of s.lines ?? [s.line])
+        excluded.push(ledgerText({ file: s.file, line, kind: 'other' as const, about: { role: s.role, department: s.department } }, 'reason', reason));
       continue;
     }
     const before = stackOf.get(matched);
@@ -106,12 +109,15 @@ export function joinRankings(survey: Dataset, rankings: Dataset): Dataset {
 
   const rankingsFile = rankings.files.map((f) => f.path).join(', ');
   if (contradicted.length > 0) {
-    const by = [...new Set(contradicted.map((c) => c.by))].join(' or ');
-    notes.push({
-      file: rankings.files[0]?.path ?? '',
-      line: contradicted[0]!.line,
-      note: `${contradicted.length} ${contradicted.length === 1 ? 'stack has' : 'stacks have'} a ${by} that belongs to a survey respondent of another name; matched by the next rule instead (respondent id, else email, else name)`,
-    });
+    // the rules the names contradicted, in the order first met: 'id', 'email', 'idEmail' (respondent id or email), 'emailId'
+    const by = [...new Set(contradicted.map((c) => c.by))].map((r, i) => (i === 0 ? r : `${r[0]!.toUpperCase()}${r.slice(1)}`)).join('');
+    notes.push(
+      ledgerText(
+        { file: rankings.files[0]?.path ?? '', line: contradicted[0]!.line },
+        'note',
+        msg('reading.join.contradicted', { n: contradicted.length, count: String(contradicted.length), by }),
+      ),
+    );
   }
   if (rankings.respondents.length > 0 && stackOf.size === 0) {
     throw new InputError(

@@ -60,11 +60,6 @@ export interface Scale {
   languages?: ReadonlyMap<string, ReadonlySet<Language>>;
 }
 
-/** A language's English name, for messages: languageName('fr') === 'French'. */
-export function languageName(language: Language): string {
-  return LABEL_TABLES.find((t) => t.language === language)?.name ?? language;
-}
-
 /** Labels that mean "no answer" on every scale, in every language (labels/<language>.ts). */
 const MISSING_LABELS: readonly string[] = LABEL_TABLES.flatMap((t) => t.missing);
 

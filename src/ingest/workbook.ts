@@ -33,6 +33,7 @@ import { Inflate } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES } from '../defaults.js';
 import { InputError } from '../errors.js';
+import { ledgerText, msg } from '../i18n/index.js';
 import { readInputBytes, tooLarge } from './read-bounded.js';
 
 /**
@@ -144,10 +145,19 @@ export function readWorkbook(bytes: Uint8Array, path: string, options: WorkbookO
       book.sheets.length > 1 ? `name the sheet that holds the responses with --sheet; ${sheetList(book.sheets)}` : 'export the responses again',
     );
   }
-  const notes = [...read.numbers].map(([column, { row, count, example }]) => ({
-    line: row,
-    note: `column ${JSON.stringify(read.records[0]?.[column]?.trim() || columnName(column))}: ${count} cell${count === 1 ? '' : 's'} formatted as dates hold${count === 1 ? 's' : ''} whole numbers (${example} shows as ${excelDate(example, { date: true, time: false }, false)}): read as the numbers, as no survey holds dates of early 1900; format the column as Number in the workbook to silence this`,
-  }));
+  const notes = [...read.numbers].map(([column, { row, count, example }]) =>
+    ledgerText(
+      { line: row },
+      'note',
+      msg('reading.workbook.dateNumbers', {
+        column: JSON.stringify(read.records[0]?.[column]?.trim() || columnName(column)),
+        n: count,
+        count: String(count),
+        example: String(example),
+        date: excelDate(example, { date: true, time: false }, false),
+      }),
+    ),
+  );
   return { sheet: chosen.name, records: read.records, lines: read.lines, ...(notes.length > 0 ? { notes } : {}) };
 }
 

@@ -304,7 +304,8 @@ function stackModel(result: AuditResult): StackModel | null {
     divergence: tooMany ? v.byDivergence.slice(0, MOST_DIVERGENT_SHOWN) : v.byDivergence,
     divergenceOmitted: tooMany ? Math.max(0, v.byDivergence.length - MOST_DIVERGENT_SHOWN) : 0,
     matrix,
-    pairsReason: result.stack.pairsReason ?? null,
+    // in the reader's language when the audit worded it from a message (worded)
+    pairsReason: worded(result.stack).pairsReason ?? null,
     legend: tooMany ? [] : v.leaders.map((l) => ({ label: l.label, name: l.name })),
     pairs: v.pairsByAgreement,
     contested: v.contested,

@@ -15,7 +15,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { AuditResult } from '../audit/types.js';
 import { fmtInteger, fmtNA, fmtNumber, fmtP, fmtPercent, fmtRank, fmtRho, fmtStat } from '../format.js';
-import { auditText, int, num, pct, raw, t } from '../i18n/index.js';
+import { auditText, int, num, pct, raw, t, worded } from '../i18n/index.js';
 import { displaySafe } from '../text.js';
 import { bar, correlationColour, divergenceColour, textOn, textWidth, truncate, wrap } from './text.js';
 import { cascadeView, clientLedger, lineRefs, type StackView, stackView } from './view-model.js';
@@ -180,7 +180,7 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
     return out;
   }
   if (v.stack.pairsReason) {
-    out.push(...para(ctx, fmtNA(v.stack.pairsReason)));
+    out.push(...para(ctx, fmtNA(worded(v.stack).pairsReason)));
     return out;
   }
   const labelWidth = Math.max(...v.leaders.map((l) => textWidth(terminalName(l.label))), 2) + 2;

@@ -355,7 +355,7 @@ export function methodsView(stack: StackResult, shown: NameShown = asWritten): M
   if (stack.kemeny && stack.kemeny.optimalOrders > 1) {
     kemenyNote = t('methods.kemenyTies', { n: stack.kemeny.optimalOrders });
   } else if (!stack.kemeny) {
-    kemenyNote = t('methods.kemenyNA', { na: raw(fmtNA(stack.kemenyReason)) });
+    kemenyNote = t('methods.kemenyNA', { na: raw(fmtNA(worded(stack).kemenyReason)) });
   }
   const names = (xs: readonly string[]) => list(xs.map(shown));
   let sentence: string;
@@ -429,7 +429,8 @@ export function stackView(stack: StackResult, shown: NameShown = asWritten): Sta
   });
 
   const pairs: PairView[] = stack.pairs.map((p) => ({
-    ...p,
+    // a reason the audit wrote from a message (a tied leader's RBO) in the reader's language
+    ...worded(p),
     aLabel: labels.get(p.a) ?? p.a,
     bLabel: labels.get(p.b) ?? p.b,
   }));

@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it, test } from 'vitest';
 import { InputError, InternalError, UsageError } from '../../src/errors.js';
+import { msg } from '../../src/i18n/index.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { assembleDataset, readDataset } from '../../src/ingest/dataset.js';
 import type { Normalised, RawRow } from '../../src/ingest/formats/types.js';
@@ -195,9 +196,17 @@ describe('duplicates', () => {
 
 describe('the ledger', () => {
   test('rows the tool marks are excluded with its reason, before duplicates are settled', () => {
-    const d = assembleDataset([file('f.csv', [row('f.csv', 2, { email: 'a@x' }), row('f.csv', 3, { email: 'a@x', exclude: 'preview response' })])], options());
+    const d = assembleDataset(
+      [
+        file('f.csv', [
+          row('f.csv', 2, { email: 'a@x' }),
+          row('f.csv', 3, { email: 'a@x', exclude: msg('audit:preview response (Qualtrics Status: Survey Preview)') }),
+        ]),
+      ],
+      options(),
+    );
     expect(d.respondents.map((r) => r.line)).toEqual([2]);
-    expect(d.excluded).toMatchObject([{ file: 'f.csv', line: 3, reason: 'preview response' }]);
+    expect(d.excluded).toMatchObject([{ file: 'f.csv', line: 3, reason: 'preview response (Qualtrics Status: Survey Preview)' }]);
   });
 
   test('nothing ranked (stacks file) / nothing answered (survey) / nothing align reads', () => {

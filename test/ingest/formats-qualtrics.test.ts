@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '../../src/i18n/index.js';
 import { detect, normalise } from '../../src/ingest/formats/qualtrics.js';
 import { splitDashHeader } from '../../src/ingest/plan/header.js';
 import { EXPORTS, expectCanonical, expectChannels, expectSubmitted, expectToolIds, REAL, readExport, tableOf } from './northwind.js';
@@ -73,7 +74,7 @@ describe('Qualtrics exclusions', () => {
       withRow((c) => (c[2] = 'Survey Preview')),
     );
     const n = normalise(table, { config: {}, skipInvalid: false });
-    expect(n.rows[0]!.exclude).toBe('preview response (Qualtrics Status: Survey Preview)');
+    expect(inEnglish(n.rows[0]!.exclude!)).toBe('preview response (Qualtrics Status: Survey Preview)');
     expect(n.rows.filter((r) => r.exclude === null)).toHaveLength(29);
   });
 
@@ -83,7 +84,7 @@ describe('Qualtrics exclusions', () => {
       withRow((c) => ((c[6] = 'False'), (c[4] = '60'))),
     );
     const n = normalise(table, { config: {}, skipInvalid: false });
-    expect(n.rows[0]!.exclude).toBe('unfinished response (Qualtrics Finished = False, Progress 60%)');
+    expect(inEnglish(n.rows[0]!.exclude!)).toBe('unfinished response (Qualtrics Finished = False, Progress 60%)');
   });
 
   it('numeric Status codes too: 1 preview, 2 test, 8 spam; 0 and 4 are real', () => {
@@ -98,7 +99,8 @@ describe('Qualtrics exclusions', () => {
         'q.csv',
         withRow((c) => (c[2] = code)),
       );
-      expect(normalise(table, { config: {}, skipInvalid: false }).rows[0]!.exclude).toBe(reason);
+      const exclude = normalise(table, { config: {}, skipInvalid: false }).rows[0]!.exclude;
+      expect(exclude === null ? null : inEnglish(exclude)).toBe(reason);
     }
   });
 
@@ -108,7 +110,7 @@ describe('Qualtrics exclusions', () => {
       withRow((c) => ((c[6] = 'False'), (c[20] = 'Agree-ish'))),
     );
     const n = normalise(table, { config: {}, skipInvalid: false });
-    expect(n.rows[0]!.exclude).toMatch(/^unfinished/);
+    expect(inEnglish(n.rows[0]!.exclude!)).toMatch(/^unfinished/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inEnglish } from '../../src/i18n/index.js';
 import { detect, normalise } from '../../src/ingest/formats/typeform.js';
 import { EXPORTS, expectCanonical, expectChannels, expectSubmitted, expectToolIds, readExport, tableOf } from './northwind.js';
 
@@ -28,7 +29,7 @@ describe('typeform.csv', () => {
   it('a partial response is excluded as unfinished', () => {
     const text = readFileSync(join(EXPORTS, 'typeform.csv'), 'utf8').replace(',completed,2025-03-03 09:27:10', ',partial,2025-03-03 09:27:10');
     const n = normalise(tableOf('t.csv', text), { config: {}, skipInvalid: false });
-    expect(n.rows[0]!.exclude).toBe('unfinished response (Typeform Response Type: partial)');
+    expect(inEnglish(n.rows[0]!.exclude!)).toBe('unfinished response (Typeform Response Type: partial)');
   });
 
   it('"#" alone (a row number in a hand-made sheet) is not Typeform', () => {

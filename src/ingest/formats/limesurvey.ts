@@ -15,6 +15,7 @@
  * code, the text its header.
  * An empty `submitdate` is an unfinished response.
  */
+import { msg } from '../../i18n/index.js';
 import type { ColumnRoleName } from '../config-types.js';
 import { cleanHeaderText, splitBracketHeader } from '../plan/header.js';
 import { normaliseExport } from '../plan/plan.js';
@@ -25,6 +26,9 @@ import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
 const CODES = ['id', 'submitdate', 'lastpage', 'startlanguage'];
 const FULL = ['response id', 'date submitted', 'last page', 'start language'];
+
+/** Why a row is not a response (in the catalogue under `audit:<English>`). */
+const UNFINISHED = msg('audit:unfinished response (LimeSurvey: no submitdate)');
 
 const meta = (reason: string) => ({ role: 'metadata' as ColumnRoleName, reason: `LimeSurvey ${reason}` });
 const KNOWN: Record<string, { role: ColumnRoleName; reason: string }> = {
@@ -114,7 +118,7 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     ...(submitted !== undefined && started !== undefined
       ? { duration: (record: readonly string[]) => secondsBetween(record[started!] ?? '', record[submitted!] ?? '', (t) => parseTimestamp(t, 'mdy')) }
       : {}),
-    exclude: (record) => (submitted !== undefined && (record[submitted] ?? '').trim() === '' ? 'unfinished response (LimeSurvey: no submitdate)' : null),
+    exclude: (record) => (submitted !== undefined && (record[submitted] ?? '').trim() === '' ? UNFINISHED : null),
   });
 }
 

@@ -15,6 +15,7 @@
  * Status,StartDate,EndDate,Finished`, question text).
  */
 
+import { type Message, msg } from '../../i18n/index.js';
 import type { ColumnRoleName } from '../config-types.js';
 import { cleanHeaderText, splitDashHeader } from '../plan/header.js';
 import { normaliseExport } from '../plan/plan.js';
@@ -107,28 +108,36 @@ function timeZoneOf(cell: string | undefined): string | undefined {
 /** `Finished` as numbers, or as choice text in an English, German, French, Spanish/Portuguese/Italian or Dutch account. */
 const FINISHED_NO = /^(0|false|no|falsch|faux|falso|onwaar)$/i;
 
+// The reasons, each one message (worded once in English for the ledger: dataset.ts), in the catalogue under `audit:<English>`.
+const PREVIEW = msg('audit:preview response (Qualtrics Status: Survey Preview)');
+const TEST = msg('audit:test response (Qualtrics Status: Survey Test)');
+const SPAM = msg('audit:spam (Qualtrics Status: Spam)');
+const PREVIEW_SPAM = msg('audit:preview response (Qualtrics Status: Survey Preview Spam)');
+const IMPORTED_SPAM = msg('audit:spam (Qualtrics Status: Imported Spam)');
+const OFFLINE_PREVIEW = msg('audit:preview response (Qualtrics Status: Offline Survey Preview)');
+
 /** Qualtrics Status codes and texts: what to exclude (0 / IP Address, 4 / Imported, 16 / Offline are real responses). */
-function statusReason(status: string): string | null {
+function statusReason(status: string): Message | null {
   const s = status.trim().toLowerCase();
   switch (s) {
     case '1':
     case 'survey preview':
-      return 'preview response (Qualtrics Status: Survey Preview)';
+      return PREVIEW;
     case '2':
     case 'survey test':
-      return 'test response (Qualtrics Status: Survey Test)';
+      return TEST;
     case '8':
     case 'spam':
-      return 'spam (Qualtrics Status: Spam)';
+      return SPAM;
     case '9':
     case 'survey preview spam':
-      return 'preview response (Qualtrics Status: Survey Preview Spam)';
+      return PREVIEW_SPAM;
     case '12':
     case 'imported spam':
-      return 'spam (Qualtrics Status: Imported Spam)';
+      return IMPORTED_SPAM;
     case '17':
     case 'offline survey preview':
-      return 'preview response (Qualtrics Status: Offline Survey Preview)';
+      return OFFLINE_PREVIEW;
     default:
       return null;
   }
@@ -215,7 +224,7 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
       }
       if (finished !== undefined && FINISHED_NO.test((record[finished] ?? '').trim())) {
         const p = progress !== undefined ? (record[progress] ?? '').trim() : '';
-        return `unfinished response (Qualtrics Finished = ${(record[finished] ?? '').trim()}${p !== '' ? `, Progress ${p}%` : ''})`;
+        return msg('reading.excluded.qualtricsUnfinished', { finished: (record[finished] ?? '').trim(), hasProgress: p !== '' ? 'yes' : 'no', progress: p });
       }
       return null;
     },

@@ -10,6 +10,7 @@
  * listing the choices in order; multiple selection one column per choice.
  * Partial responses are excluded as unfinished.
  */
+import { msg } from '../../i18n/index.js';
 import type { ColumnRoleName } from '../config-types.js';
 import { cleanHeaderText } from '../plan/header.js';
 import { normaliseExport } from '../plan/plan.js';
@@ -17,6 +18,10 @@ import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
 import { parseTimestamp, secondsBetween } from '../timestamps.js';
 import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
+
+// Why a row is not a response, each one message (in the catalogue under `audit:<English>`).
+const PARTIAL = msg('audit:unfinished response (Typeform Response Type: partial)');
+const NOT_SUBMITTED = msg('audit:unfinished response (no Typeform Submit Date)');
 
 const KNOWN: Record<string, { role: ColumnRoleName; reason: string }> = {
   '#': { role: 'id', reason: 'Typeform response token' },
@@ -65,8 +70,8 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
       ? { duration: (record: readonly string[]) => secondsBetween(record[start!] ?? '', record[submit!] ?? '', (t) => parseTimestamp(t, 'mdy', 'UTC')) }
       : {}),
     exclude: (record) => {
-      if (type !== undefined && (record[type] ?? '').trim().toLowerCase() === 'partial') return 'unfinished response (Typeform Response Type: partial)';
-      if (submit !== undefined && type === undefined && (record[submit] ?? '').trim() === '') return 'unfinished response (no Typeform Submit Date)';
+      if (type !== undefined && (record[type] ?? '').trim().toLowerCase() === 'partial') return PARTIAL;
+      if (submit !== undefined && type === undefined && (record[submit] ?? '').trim() === '') return NOT_SUBMITTED;
       return null;
     },
   });

@@ -4,6 +4,7 @@
  * turns the rows into RawRows plus a ledger. src/ingest/dataset.ts then merges
  * files, settles duplicates and names the priorities.
  */
+import type { Message } from '../../i18n/index.js';
 import type { AlignConfig, ColumnRoleName } from '../config-types.js';
 import type { DateOrderChoice } from '../timestamps.js';
 import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
@@ -55,8 +56,11 @@ export interface RawRow {
    * even when no leader ranked it (a top-k sheet).
    */
   unranked?: string[];
-  /** Set when the tool's own columns say this is not a real response (preview, unfinished...). */
-  exclude: string | null;
+  /**
+   * Set when the tool's own columns say this is not a real response (preview, unfinished...): the
+   * reason as a message, worded in English for the ledger and in the reader's language for a report.
+   */
+  exclude: Message | null;
   /** Seconds from start to submit, when the tool records the duration or both times (never negative, never NaN). */
   durationSeconds?: number;
   /**

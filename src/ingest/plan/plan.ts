@@ -12,7 +12,7 @@
  */
 
 import { InputError } from '../../errors.js';
-import { ledgerText, msg } from '../../i18n/index.js';
+import { inEnglish, ledgerText, msg } from '../../i18n/index.js';
 import { record as emptyRecord, recordMaker } from '../../records.js';
 import { headerInTranslation } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
@@ -595,10 +595,16 @@ function unknownScales(resolved: readonly Resolved[], competing: ReadonlySet<num
     }
     if (rows > 0 && distinct / rows >= 0.9 && shown.size >= members.length) continue;
     const labels = [...shown.values()];
-    const problem = `the ${members.length} columns of ${quoted(question)} share the answers ${labels.slice(0, 8).map(quoted).join(', ')}${labels.length > 8 ? ', …' : ''}, which are not a Likert scale align knows`;
-    const fix = `give each its number in align.yml under scales (scales: {mine: {labels: {${quoted(labels[0]!)}: <number>, …}}}) and name the scale in columns.<column>.scale, or set these columns to ignore under columns`;
+    const problemMessage = msg('reading.unknownScale.problem', {
+      count: String(members.length),
+      question: quoted(question),
+      answers: `${labels.slice(0, 8).map(quoted).join(', ')}${labels.length > 8 ? ', …' : ''}`,
+    });
+    const fixMessage = msg('reading.unknownScale.fix', { label: quoted(labels[0]!) });
+    const problem = inEnglish(problemMessage);
+    const fix = inEnglish(fixMessage);
     if (!lenient) throw new InputError(file, headerLine, members[0]!.column.header, problem, fix);
-    lenient.push({ file, line: headerLine, note: `${problem}: left out (Likert answers are not used here); ${fix}` });
+    lenient.push(ledgerText({ file, line: headerLine }, 'note', msg('reading.unknownScale.note', { problem: problemMessage, fix: fixMessage })));
     for (const m of members) m.reason = `${problem}; ${fix}`;
   }
 }

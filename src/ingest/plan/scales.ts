@@ -2,7 +2,7 @@
  * Likert scales: each column's scale or range (a question's columns share one), and each cell's value on it.
  */
 import { InputError } from '../../errors.js';
-import { inEnglish, ledgerText, msg, type Tagged } from '../../i18n/index.js';
+import { inEnglish, joined, ledgerText, msg, type Param, type Tagged } from '../../i18n/index.js';
 import type { AlignConfig } from '../config-types.js';
 import { inferLikert, type LikertKind } from '../infer.js';
 import type { Language } from '../labels/index.js';
@@ -14,7 +14,6 @@ import {
   integerAnswer,
   isMissingAnswer,
   labelKey,
-  languageName,
   likertValue,
   mixedLanguages,
   numericRange,
@@ -195,25 +194,47 @@ function refuseTwinReadings(
     if (!twin) continue;
     const where = members[0]!;
     const shown = twin.labels.slice(0, 8);
-    const both = `labels of both the ${scale.points}-point ${scale.name} scale (${shown.map((l) => l.here).join(', ')} of ${scale.points}) and the ${twin.twin.points}-point ${twin.twin.name} scale (${shown.map((l) => l.there).join(', ')} of ${twin.twin.points})`;
-    const answers = `the answers (${shown.map((l) => quoted(l.label)).join(', ')}${twin.labels.length > 8 ? ', …' : ''})`;
     const example = twin.labels.find((l) => l.label === twin.moved) ?? twin.labels[twin.labels.length - 1]!;
-    const fix = `say which in align.yml: scales: {${twin.twin.name}: {labels: {${quoted(example.label)}: ${example.there}}}} reads them on ${twin.twin.points} points, scales: {${scale.name}: {labels: {${quoted(example.label)}: ${example.here}}}} on ${scale.points}`;
+    const readings = {
+      answers: `${shown.map((l) => quoted(l.label)).join(', ')}${twin.labels.length > 8 ? ', …' : ''}`,
+      points: String(scale.points),
+      scale: scale.name,
+      here: shown.map((l) => l.here).join(', '),
+      twinPoints: String(twin.twin.points),
+      twin: twin.twin.name,
+      there: shown.map((l) => l.there).join(', '),
+      label: quoted(example.label),
+    };
     if (twin.moved === null) {
       if (new Set(twin.labels.map((l) => l.here)).size === scale.points) continue;
-      notes.push({
-        file,
-        line: headerLine,
-        note: `${answers} of column ${quoted(where.column.header)}${members.length > 1 ? ` and ${members.length - 1} more read with it` : ''} are ${both}: read on ${scale.points} points; if the survey used ${twin.twin.points}, say so in align.yml: scales: {${twin.twin.name}: {labels: {${quoted(example.label)}: ${example.there}}}}`,
-      });
+      notes.push(
+        ledgerText(
+          { file, line: headerLine },
+          'note',
+          msg('reading.twin.note', {
+            ...readings,
+            column: quoted(where.column.header),
+            more: members.length - 1,
+            moreCount: String(members.length - 1),
+            value: String(example.there),
+          }),
+        ),
+      );
       continue;
     }
-    const problem = `${answers} are ${both}, and no answer tells which the survey used`;
+    const problem = msg('reading.twin.problem', readings);
+    const fix = msg('reading.twin.fix', { ...readings, value: String(example.here), twinValue: String(example.there) });
     if (lenient) {
-      lenient.push({ file, line: headerLine, note: `${problem} (column ${quoted(where.column.header)}): read on ${scale.points} points; ${fix}` });
+      lenient.push(
+        ledgerText(
+          { file, line: headerLine },
+          'note',
+          msg('reading.twin.lenient', { problem, fix, column: quoted(where.column.header), points: readings.points }),
+        ),
+      );
       continue;
     }
-    throw new InputError(file, headerLine, where.column.header, problem, fix);
+    throw new InputError(file, headerLine, where.column.header, inEnglish(problem), inEnglish(fix));
   }
 }
 
@@ -244,15 +265,14 @@ export function refuseMisreadLabels(
     if (r.role !== 'unknown' || r.override || r.column.known || competing.has(r.column.index)) continue;
     const labels = [...new Set(r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c)))];
     if (labels.length < 2 || labels.length > 11 || labels.some((l) => /^[\s\d.,:;/%$€£+\-–()]*$/.test(l))) continue;
-    const shown = `the answers (${labels.slice(0, 6).map(quoted).join(', ')}${labels.length > 6 ? ', …' : ''})`;
-    let problem: string | null = null;
-    let fix = '';
+    const answers = `${labels.slice(0, 6).map(quoted).join(', ')}${labels.length > 6 ? ', …' : ''}`;
+    let problem: ReturnType<typeof msg> | null = null;
+    let fix: ReturnType<typeof msg> | null = null;
     const garbled = labels.find((l) => MOJIBAKE.test(l));
     if (garbled) {
       const sample = MOJIBAKE.exec(garbled)![0];
-      problem = `${shown} look like text decoded with the wrong encoding (${quoted(sample)} is how Windows-1252 shows the bytes of one UTF-8 character), so no scale reads them`;
-      fix =
-        'pass --encoding with the encoding the file was saved in (utf-8, windows-1252, macintosh); if the file itself holds these characters, export it again as UTF-8 ("CSV UTF-8" in Excel)';
+      problem = msg('reading.misread.garbled', { answers, sample: quoted(sample) });
+      fix = msg('reading.misread.garbledFix');
     } else if (everyLanguage) {
       const fit = bestScale(labels, everyLanguage);
       const keyed = fit && fit.unknown.length === 0 ? fit.scale.languages : undefined;
@@ -261,18 +281,29 @@ export function refuseMisreadLabels(
         for (const l of labels) for (const language of keyed.get(labelKey(l)) ?? []) found.add(language);
         const missing = [...found].filter((l) => !config.languages!.includes(l));
         if (missing.length > 0) {
-          problem = `${shown} are labels of the ${fit.scale.name} scale in ${missing.map(languageName).join(' or ')}, which align.yml languages (${config.languages!.join(', ')}) leaves out`;
-          fix = `add ${missing[0]} to align.yml languages: [${[...config.languages!, missing[0]!].join(', ')}], or correct the answers`;
+          problem = msg('reading.misread.language', {
+            answers,
+            scale: fit.scale.name,
+            languages: languagesOr(missing),
+            configured: config.languages!.join(', '),
+          });
+          fix = msg('reading.misread.languageFix', { language: missing[0]!, list: [...config.languages!, missing[0]!].join(', ') });
         }
       }
     }
-    if (problem === null) continue;
+    if (problem === null || fix === null) continue;
     if (lenient) {
-      lenient.push({ file, line: headerLine, note: `${problem} (column ${quoted(r.column.header)}); ${fix}` });
+      lenient.push(ledgerText({ file, line: headerLine }, 'note', msg('reading.misread.note', { problem, fix, column: quoted(r.column.header) })));
       continue;
     }
-    throw new InputError(file, headerLine, r.column.header, problem, fix);
+    throw new InputError(file, headerLine, r.column.header, inEnglish(problem), inEnglish(fix));
   }
+}
+
+/** Languages by name, in the reader's language, from the catalogue (reading.language): 'French or German', 'français ou allemand'. */
+function languagesOr(languages: readonly Language[]): Tagged {
+  const named = languages.map((code): Tagged => msg('reading.language', { language: code }));
+  return named.slice(1).reduce((a, b) => msg('reading.or', { a, b }), named[0]!);
 }
 
 /**
@@ -289,11 +320,23 @@ function readMiddles(labelled: readonly Resolved[], file: string, headerLine: nu
     const count = members.reduce((n, m) => n + m.view.cells.filter((c) => c.trim() !== '' && labelKey(c) === key).length, 0);
     for (const m of members) m.likert = { scale: middle.scale, numeric: null };
     const value = (scale.points + 1) / 2;
-    notes.push({
-      file,
-      line: headerLine,
-      note: `${quoted(middle.label)} (${count} answer${count === 1 ? '' : 's'} in column ${quoted(members[0]!.column.header)}${members.length > 1 ? ` and ${members.length - 1} more read with it` : ''}) is read as the middle of the ${scale.name} scale (${value} of ${scale.points}), which no other answer there is; if it means no answer, say so in align.yml: scales: {${scale.name}: {labels: {}, missing: [${quoted(middle.label)}]}}`,
-    });
+    notes.push(
+      ledgerText(
+        { file, line: headerLine },
+        'note',
+        msg('reading.middle', {
+          label: quoted(middle.label),
+          n: count,
+          count: String(count),
+          column: quoted(members[0]!.column.header),
+          more: members.length - 1,
+          moreCount: String(members.length - 1),
+          scale: scale.name,
+          value: String(value),
+          points: String(scale.points),
+        }),
+      ),
+    );
   }
 }
 
@@ -328,18 +371,17 @@ function refuseMixedLanguages(likert: Resolved[], file: string, headerLine: numb
       mixed = mixedLanguages(new Set([...distinct.values()].flatMap((s) => [...s])), scale);
     }
     if (!mixed) continue;
-    const found = mixed
-      .slice(0, 8)
-      .map((m) => `${quoted(m.label)} (${m.languages.map(languageName).join(' or ')})`)
-      .join(', ');
+    const found: Param[] = mixed.slice(0, 8).map((m) => msg('reading.mixed.labelIn', { label: quoted(m.label), languages: languagesOr(m.languages) }));
+    if (mixed.length > 8) found.push('…');
     const codes = [...new Set(mixed.flatMap((m) => m.languages))];
-    const problem = `the answers are labels of ${codes.length} languages with none common to all: ${found}${mixed.length > 8 ? ', …' : ''}`;
+    const problemMessage = msg('reading.mixed.problem', { count: String(codes.length), found: joined(found, ', ') });
+    const problem = inEnglish(problemMessage);
     if (lenient) {
       for (const m of members) {
         m.role = 'ignore';
         m.reason = `${m.reason}; ${problem}, so left out`;
       }
-      lenient.push({ file, line: headerLine, note: `${problem} (column ${quoted(where.column.header)}): left out (Likert answers are not used here)` });
+      lenient.push(ledgerText({ file, line: headerLine }, 'note', msg('reading.mixed.note', { problem: problemMessage, column: quoted(where.column.header) })));
       continue;
     }
     throw new InputError(

@@ -1,4 +1,5 @@
 import type { InputError } from '../../errors.js';
+import type { Message } from '../../i18n/index.js';
 import type { ColumnRoleName } from '../config-types.js';
 import type { Normalised, RawRow } from '../formats/types.js';
 import type { ColumnView, RankingCandidate } from '../infer.js';
@@ -38,7 +39,7 @@ export interface ExportLayout {
   /** How the layout's own submit-time column orders day and month (align inspect prints it). */
   dates?: DateOrderChoice & { column: string };
   /** Why the tool's own columns say the record is not a real response, or null. */
-  exclude?: (record: readonly string[]) => string | null;
+  exclude?: (record: readonly string[]) => Message | null;
   /** Columns holding first and last name, used when no name column is found or its cell is blank. */
   firstName?: number;
   lastName?: number;
