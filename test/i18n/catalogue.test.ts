@@ -96,8 +96,9 @@ test("every reason the audit room writes (src/audit, src/stats) has its reader's
   let seen = 0;
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
-    // reason: 'literal' and reason: `literal with ${one} count` (a reason built from a name is a message of its own)
-    for (const m of text.matchAll(/\breason: (?:'([^'\n]+)'|`([^`$\n]*)\$\{(\w+)\}([^`$\n]*)`)/g)) {
+    // reason: 'literal', fooReason: 'literal', na('literal') and the same with `one ${count}` in it (a reason
+    // built from a name is a message of its own)
+    for (const m of text.matchAll(/(?:\b\w*[rR]eason: |\bna\()(?:'([^'\n]+)'|`([^`$\n]*)\$\{([\w.]+)\}([^`$\n]*)`)/g)) {
       if (m[3] !== undefined && /name/i.test(m[3])) continue;
       seen++;
       const key = m[1] !== undefined ? `audit:${m[1]}` : `audit:${m[2]}#${m[4]}`;
