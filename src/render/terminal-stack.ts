@@ -99,14 +99,14 @@ function concordanceSection(ctx: Ctx, v: StackView): string[] {
 
 function consensusSection(ctx: Ctx, v: StackView): string[] {
   const out = [heading(ctx, t('term.consensus.heading'))];
-  const fixed = [5, 0, 7, 6, 7, 12];
+  const fixed = [5, 0, headed('term.col.mean', 7), headed('term.col.sd', 6), headed('term.col.top3', 7), 12];
   const borders = fixed.length + 1;
   const room = ctx.width - borders - fixed.reduce((a, b) => a + b, 0);
   const longest = Math.max(...v.consensus.map((e) => textWidth(terminalName(e.priority))), 8) + 2;
   const priorityWidth = Math.max(12, Math.min(room, longest));
   const table = new Table({
     head: ['#', t('term.col.priority'), t('term.col.mean'), t('term.col.sd'), t('term.col.top3'), ''].map((h) => ctx.c.bold(h)),
-    colWidths: [5, priorityWidth, 7, 6, 7, 12],
+    colWidths: [5, priorityWidth, ...fixed.slice(2)],
     colAligns: ['right', 'left', 'right', 'right', 'right', 'left'],
     wordWrap: true,
     style: tableStyle(),
@@ -269,7 +269,7 @@ function contestedSection(ctx: Ctx, v: StackView): string[] {
  */
 function footnoted(text: string, who: string, notes: string[]): string {
   if (!text.startsWith(`${fmtNA()} (`)) return text;
-  notes.push(`${who}: ${text}`);
+  notes.push(t('term.footnote', { who: raw(who), text: raw(text) }));
   return fmtNA();
 }
 
@@ -296,15 +296,26 @@ function nameWidths(ctx: Ctx, longest: number[], fixed: number): number[] {
   return widths;
 }
 
+/** A number column's width: `min`, or its header in the reader's language with the cell's padding, whichever is wider. */
+function headed(key: string, min: number): number {
+  return Math.max(min, textWidth(t(key)) + 2);
+}
+
 function departmentsSection(ctx: Ctx, v: StackView): string[] {
   if (v.departments.length === 0) return [];
   const out = [heading(ctx, t('term.departments.heading'))];
-  const fixed = 8 + 8 + 12;
-  const [nameW = 20] = nameWidths(ctx, [Math.max(10, ...v.departments.map((d) => textWidth(terminalName(d.department))))], fixed);
-  const rhoW = slack(ctx, [nameW, 8, 8], 12, 18);
+  const peopleW = headed('term.col.people', 8);
+  const wW = headed('term.col.w', 8);
+  const fixed = peopleW + wW + 12;
+  const [nameW = 20] = nameWidths(
+    ctx,
+    [Math.max(10, textWidth(t('term.col.department')), ...v.departments.map((d) => textWidth(terminalName(d.department))))],
+    fixed,
+  );
+  const rhoW = slack(ctx, [nameW, peopleW, wW], 12, 18);
   const table = new Table({
     head: [t('term.col.department'), t('term.col.people'), t('term.col.w'), t('term.col.rho')].map((h) => ctx.c.bold(h)),
-    colWidths: [nameW, 8, 8, rhoW],
+    colWidths: [nameW, peopleW, wW, rhoW],
     colAligns: ['left', 'right', 'right', 'right'],
     wordWrap: true,
     style: tableStyle(),
@@ -331,16 +342,20 @@ function cascadeSection(ctx: Ctx, result: AuditResult): string[] {
   const cascade = cascadeView(result);
   if (cascade.length === 0) return [];
   const out = [heading(ctx, t('term.cascade.heading'))];
-  const fixed = 8 + 12;
+  const peopleW = headed('term.col.people', 8);
+  const fixed = peopleW + 12;
   const [leaderW = 20, deptW = 16] = nameWidths(
     ctx,
-    [Math.max(6, ...cascade.map((c) => textWidth(terminalName(c.leader)))), Math.max(10, ...cascade.map((c) => textWidth(terminalName(c.department))))],
+    [
+      Math.max(6, textWidth(t('term.col.leader')), ...cascade.map((c) => textWidth(terminalName(c.leader)))),
+      Math.max(10, textWidth(t('term.col.department')), ...cascade.map((c) => textWidth(terminalName(c.department)))),
+    ],
     fixed,
   );
-  const rhoW = slack(ctx, [leaderW, deptW, 8], 12, 26);
+  const rhoW = slack(ctx, [leaderW, deptW, peopleW], 12, 26);
   const table = new Table({
     head: [t('term.col.leader'), t('term.col.department'), t('term.col.rho'), t('term.col.people')].map((h) => ctx.c.bold(h)),
-    colWidths: [leaderW, deptW, rhoW, 8],
+    colWidths: [leaderW, deptW, rhoW, peopleW],
     colAligns: ['left', 'left', 'right', 'right'],
     wordWrap: true,
     style: tableStyle(),

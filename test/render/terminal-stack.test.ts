@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { t, withLanguage } from '../../src/i18n/index.js';
 import { renderStackTerminal } from '../../src/render/terminal-stack.js';
 import { anAuditResult } from './builders.js';
 import { ANSI, awResult, LEAKS } from './fixtures.js';
@@ -230,5 +231,18 @@ describe('the Data section', () => {
     }));
     const text = renderStackTerminal(r, { color: false, width: 100 });
     expect(text).toContain('7 rows not used (lines 14, 20, 33, 41, 57, …): duplicate: replaced by a later submission');
+  });
+});
+
+describe('column headings in every language', () => {
+  test.each(['en', 'fr', 'de'] as const)('%s: no heading of a table is cut short at 80 columns', (lang) => {
+    const text = withLanguage(lang, () => renderStackTerminal(awResult(), { color: false, width: 80 }));
+    const headings = withLanguage(lang, () =>
+      ['term.col.priority', 'term.col.mean', 'term.col.sd', 'term.col.top3', 'term.col.department', 'term.col.people', 'term.col.leader'].map((k) => t(k)),
+    );
+    const lines = text.split('\n');
+    const headerRows = lines.filter((l, i) => i > 0 && lines[i - 1]!.startsWith('┌'));
+    for (const h of headings.filter((h) => text.includes(h.slice(0, 3)))) expect(headerRows.join('\n'), h).toContain(h);
+    expect(headerRows.join('\n')).not.toContain('…');
   });
 });
