@@ -25,7 +25,7 @@
  *   a baseline's finding rebuilt from its JSON (audit-findings.ts, findingTitles).
  */
 import { UsageError } from '../errors.js';
-import { has, inEnglish, joined, ledgerText, type Message, msg, type Param, withWording } from '../i18n/index.js';
+import { has, inEnglish, joined, ledgerText, type Message, msg, type Param, quoted, withWording } from '../i18n/index.js';
 import { kendallW } from '../stats/kendall-w.js';
 import { midranks } from '../stats/ranks.js';
 import { spearman } from '../stats/spearman.js';
@@ -66,16 +66,6 @@ function isSuppressed<T extends object>(g: MaybeSuppressed<T>): g is { suppresse
 
 function overlap(a: [number, number], b: [number, number]): boolean {
   return a[0] <= b[1] && b[0] <= a[1];
-}
-
-/**
- * A name quoted in the reader's quotation marks. The English writes it as JSON
- * does (its escapes kept: the AuditDiff's English is what it was before the
- * catalogue), so a name holding a quote or a backslash shows the escape in
- * every language.
- */
-function quoted(name: string): Param {
-  return msg('sinceNotes.quoted', { text: JSON.stringify(name).slice(1, -1) });
 }
 
 function list(names: readonly string[]): Param {

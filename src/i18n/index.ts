@@ -101,6 +101,12 @@ export const pclause = (v: Maybe, reason?: string | null): Tagged => ({ $: 'pcla
 export const stat = (v: Maybe, reason?: string | null, d = 2): Tagged => ({ $: 'stat', v, reason, d });
 export const list = (v: readonly Param[], or = false): Tagged => ({ $: 'list', v, or });
 export const msg = (key: string, params?: Params): Extract<Tagged, { $: 'msg' }> => (params ? { $: 'msg', key, params } : { $: 'msg', key });
+/**
+ * A name from the input quoted in the reader's quotation marks (« » in French, „“ in German).
+ * The English writes it as JSON does, escapes kept, so the JSON's English is what it was
+ * before the catalogue; a name holding a quote or a backslash shows the escape in every language.
+ */
+export const quoted = (name: string): Tagged => msg('fmt.quoted', { text: JSON.stringify(name).slice(1, -1) });
 /** Every one of n, in words: 'the one', 'both', 'all three' (fmtAllOf). */
 export const allOf = (v: number): Tagged => ({ $: 'allOf', v });
 /** Items joined by a separator that is punctuation in every language ('; '). */
