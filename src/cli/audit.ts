@@ -143,7 +143,8 @@ async function auditContent(
     diff = { diff: compareAudits(baseline, result, { renamed: config.config.renamed ?? {} }), baseline: options.baseline };
   }
   // The reader's language (JSON and CSV are language-neutral).
-  const lang = readerLanguage(options.lang, config.config);
+  // JSON and CSV are data, language-neutral: byte for byte the same whatever --lang says (README)
+  const lang = format === 'json' || format === 'csv' ? 'en' : readerLanguage(options.lang, config.config);
   const { withLanguage } = await import('../i18n/index.js');
   const content = await timedAsync('render', () =>
     withLanguage(lang, async () => {
