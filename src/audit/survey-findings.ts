@@ -8,7 +8,7 @@
  * figures are the AuditResult's own, so a finding can say nothing a table
  * does not.
  */
-import { allOf, joined, list, msg, num, pct, word } from '../i18n/index.js';
+import { allOf, inSentence, joined, list, msg, num, pct, word } from '../i18n/index.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { CUTS, rate } from './bands.js';
 import { m, wordedFinding } from './findings.js';
@@ -85,7 +85,7 @@ function lowFavourable(items: readonly ItemResult[]): Finding[] {
       wordedFinding(
         { severity: 'medium', kind: 'low-favourable', level },
         low.length === 1
-          ? m('f.lowFav.titleOne', { share: pct((first.overall as GroupStats).favourable), statement: lowerFirst(first.text) })
+          ? m('f.lowFav.titleOne', { share: pct((first.overall as GroupStats).favourable), statement: inSentence(first.text) })
           : m('f.lowFav.title', { items: msg(`f.items.${level}`, { n: word(low.length) }), item: quote(first.text) }),
         m('f.lowFav.evidence', {
           items: joined(
@@ -246,11 +246,6 @@ function recallFinding(recall: RecallResult | null): Finding[] {
       'facts',
     ),
   ];
-}
-
-function lowerFirst(text: string): string {
-  const t = text.replace(/[.?!]+$/, '');
-  return /^[A-Z][a-z]/.test(t) && !/^I\b/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
 }
 
 export function surveyFindings(survey: SurveyResult | null, ownership: readonly OwnershipEntry[], recall: RecallResult | null): Finding[] {

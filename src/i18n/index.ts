@@ -81,7 +81,8 @@ export type Tagged =
   | { $: 'msg'; key: string; params?: Params }
   | { $: 'raw'; v: string }
   | { $: 'join'; v: readonly Param[]; sep: string }
-  | { $: 'allOf'; v: number };
+  | { $: 'allOf'; v: number }
+  | { $: 'inSentence'; v: string };
 export type Param = string | number | Tagged;
 export type Params = Record<string, Param | undefined>;
 /** A message not yet formatted: what a finding or a model carries so the renderer can word it. */
@@ -107,6 +108,14 @@ export const msg = (key: string, params?: Params): Extract<Tagged, { $: 'msg' }>
  * before the catalogue; a name holding a quote or a backslash shows the escape in every language.
  */
 export const quoted = (name: string): Tagged => msg('fmt.quoted', { text: JSON.stringify(name).slice(1, -1) });
+/**
+ * Input text (a statement, a decision) quoted inside a sentence: its closing full stop or
+ * question mark dropped, and in English its first letter lowered when it reads as a sentence's
+ * start ("My team has…" -> "my team has…"; "I know…" and acronyms kept). French and German keep
+ * the input's letters: a German noun lowered is wrong, and a quotation in « » keeps its case.
+ */
+export const inSentence = (v: string): Tagged => ({ $: 'inSentence', v });
+
 /** Every one of n, in words: 'the one', 'both', 'all three' (fmtAllOf). */
 export const allOf = (v: number): Tagged => ({ $: 'allOf', v });
 /** Items joined by a separator that is punctuation in every language ('; '). */
@@ -223,6 +232,11 @@ function formatTagged(p: Tagged, markup: Markup): string {
       return p.v.map((x) => formatParam(x, markup)).join(p.sep);
     case 'allOf':
       return fmtAllOf(p.v);
+    case 'inSentence': {
+      const text = p.v.replace(/[.?!]+$/, '');
+      if (current().lang !== 'en' && current().lang !== PSEUDO) return text;
+      return /^[A-Z][a-z]/.test(text) && !/^I\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+    }
   }
 }
 

@@ -21,7 +21,7 @@ import type {
 } from '../audit/types.js';
 import { ALIGNMENT_LEVELS } from '../audit/types.js';
 import { fmtAllOf, fmtInteger, fmtList, fmtNA, fmtNumber, fmtPercent, fmtPercentBeside, fmtSuppressed } from '../format.js';
-import { auditText, int, list, msg, pct, raw, t, word } from '../i18n/index.js';
+import { auditText, inSentence, int, list, msg, pct, raw, t, word } from '../i18n/index.js';
 import { type Cut, LEVEL_RULES, type LevelRules } from './level-rules.js';
 
 const STATUSES: readonly string[] = ['aligned', 'mixed', 'misaligned'];
@@ -455,15 +455,11 @@ export function roomGlance(result: AuditResult): string[] {
         owners: list(o.owners.slice(0, 2).map((w) => msg('owners.owner', { name: w.name, share: pct(w.share) }))),
       }),
     ),
-    ...orphaned.map((o) => t('glance.orphanedDecision', { decision: lowerFirst(o.decision), share: pct(o.unsure) })),
+    ...orphaned.map((o) => t('glance.orphanedDecision', { decision: inSentence(o.decision), share: pct(o.unsure) })),
   ];
   if (parts.length > 0) {
     const n = parts.length;
     out.push(t('glance.noClearOwner', { n, word: word(n, true), parts: raw(capitalise(fmtList(parts, 'and'))) }));
   }
   return out;
-}
-
-function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }

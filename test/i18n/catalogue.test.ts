@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, test } from 'vitest';
 import { fmtNumber } from '../../src/format.js';
-import { auditText, catalogue, inEnglish, LANGUAGES, msg, t, withLanguage } from '../../src/i18n/index.js';
+import { auditText, catalogue, inEnglish, inSentence, LANGUAGES, msg, pct, t, withLanguage } from '../../src/i18n/index.js';
 import { ROOT } from '../helpers/run.js';
 
 function placeholders(message: string): string[] {
@@ -131,4 +131,14 @@ test('English inside a French or German render (inEnglish, for the JSON) writes 
   expect(withLanguage('fr', () => inEnglish(m))).toBe('12,345 leaders');
   expect(withLanguage('de', () => withLanguage('en', () => fmtNumber(0.3272)))).toBe('0.33');
   expect(withLanguage('fr', () => fmtNumber(0.3272))).toBe('0,33');
+});
+
+test('a statement quoted in a sentence keeps the input’s letters in French and German; English lowers a sentence start', () => {
+  const m = msg('f.lowFav.titleOne', { share: pct(0.24), statement: inSentence('My team has the resources it needs.') });
+  expect(inEnglish(m)).toBe('Only 24% agree that my team has the resources it needs');
+  expect(withLanguage('fr', () => t(m.key, m.params))).toContain('My team has the resources it needs\u202f»');
+  const de = msg('f.lowFav.titleOne', { share: pct(0.14), statement: inSentence('Entscheidungen des Führungsteams haben Bestand') });
+  expect(withLanguage('de', () => t(de.key, de.params))).toContain('„Entscheidungen des Führungsteams haben Bestand“');
+  // "I know…" and acronyms stay as written in English too
+  expect(inEnglish(msg('f.lowFav.titleOne', { share: pct(0.2), statement: inSentence('I know who owns it') }))).toBe('Only 20% agree that I know who owns it');
 });

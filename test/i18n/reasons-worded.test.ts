@@ -26,9 +26,12 @@ test.each([
   expect(english.filter((k) => run.stdout.includes(en[k]!)).map((k) => en[k])).toEqual([]);
 });
 
-test.each(['items', 'dimensions', 'departments', 'stack', 'pairs'])('--format csv --table %s is data: byte for byte the same whatever --lang says', async (table) => {
-  const args = ['audit', 'examples/fernhill-survey.csv', '--config', 'examples/align.yml', '--format', 'csv', '--table', table];
-  const plain = await runAlign(args);
-  expect(plain.code, plain.stderr).toBe(0);
-  for (const lang of ['fr', 'de']) expect((await runAlign([...args, '--lang', lang])).stdout).toBe(plain.stdout);
-});
+test.each(['items', 'dimensions', 'departments', 'stack', 'pairs'])(
+  '--format csv --table %s is data: byte for byte the same whatever --lang says',
+  async (table) => {
+    const args = ['audit', 'examples/fernhill-survey.csv', '--config', 'examples/align.yml', '--format', 'csv', '--table', table];
+    const plain = await runAlign(args);
+    expect(plain.code, plain.stderr).toBe(0);
+    for (const lang of ['fr', 'de']) expect((await runAlign([...args, '--lang', lang])).stdout).toBe(plain.stdout);
+  },
+);
