@@ -118,7 +118,15 @@ export const inSentence = (v: string): Tagged => ({ $: 'inSentence', v });
 
 /** Every one of n, in words: 'the one', 'both', 'all three' (fmtAllOf). */
 export const allOf = (v: number): Tagged => ({ $: 'allOf', v });
-/** Items joined by a separator that is punctuation in every language ('; '). */
+/**
+ * A separator of punctuation ('; ', ': ') as the reader's language spaces it: French puts a narrow
+ * no-break space before ; : ! ?, English and German none.
+ */
+export function separator(sep: string): string {
+  return current().lang === 'fr' ? sep.replace(/^ ?([;:!?])/, '\u202f$1') : sep;
+}
+
+/** Items joined by a separator that is punctuation in every language ('; '), spaced as the reader's language does (separator). */
 export const joined = (v: readonly Param[], sep: string): Tagged => ({ $: 'join', v, sep });
 /** Text that is already in the reader's language (a sentence formatted earlier). */
 export const raw = (v: string): Tagged => ({ $: 'raw', v });
@@ -229,7 +237,7 @@ function formatTagged(p: Tagged, markup: Markup): string {
     case 'raw':
       return p.v;
     case 'join':
-      return p.v.map((x) => formatParam(x, markup)).join(p.sep);
+      return p.v.map((x) => formatParam(x, markup)).join(separator(p.sep));
     case 'allOf':
       return fmtAllOf(p.v);
     case 'inSentence': {

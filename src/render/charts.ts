@@ -34,7 +34,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed } from '../audit/types.js';
 import { fmtInteger, fmtNA, fmtNumber, fmtPercent, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
-import { currentLanguage, int, joined, list, msg, num, pct, raw, t, word } from '../i18n/index.js';
+import { currentLanguage, int, joined, list, msg, num, pct, raw, separator, t, word } from '../i18n/index.js';
 import { type ReportModel, reportModel, type TableModel } from './report-model.js';
 import type { LeaderView, StackView } from './view-model.js';
 
@@ -984,7 +984,7 @@ function ownership(result: AuditResult, model: ReportModel): Draft | null {
         parts: joined([...named, msg('chart.own.unsureShare', { share: pct(e.unsure) })], ', '),
       });
     })
-    .join('; ');
+    .join(separator('; '));
   const alt = t('chart.own.alt', { title: raw(title), each: raw(each) });
   return {
     id: 'ownership',

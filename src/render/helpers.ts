@@ -20,7 +20,7 @@ import {
   fmtSuppressed,
   type Maybe,
 } from '../format.js';
-import { auditText, currentLanguage, format, type Markup, type Params, PSEUDO, raw as rawText } from '../i18n/index.js';
+import { auditText, currentLanguage, format, type Markup, type Params, PSEUDO, raw as rawText, separator } from '../i18n/index.js';
 
 type HelperArgs = unknown[];
 
@@ -102,8 +102,10 @@ export function registerTranslateHelpers(hb: typeof Handlebars, markup: Markup, 
   hb.registerHelper(
     'joinList',
     (items: unknown, sep: unknown) =>
-      new hb.SafeString((Array.isArray(items) ? items : []).map((x) => markup.param(String(x))).join(typeof sep === 'string' ? sep : ', ')),
+      new hb.SafeString((Array.isArray(items) ? items : []).map((x) => markup.param(String(x))).join(separator(typeof sep === 'string' ? sep : ', '))),
   );
+  // `{{sep "; "}}`: a separator of punctuation between items a template lists itself, spaced as the reader's language does.
+  hb.registerHelper('sep', (sep: unknown) => new hb.SafeString(markup.literal(separator(typeof sep === 'string' ? sep : ', '))));
   hb.registerHelper('language', () => {
     const lang = currentLanguage();
     return lang === PSEUDO ? 'en' : lang;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, test } from 'vitest';
 import { fmtNumber } from '../../src/format.js';
-import { auditText, catalogue, inEnglish, inSentence, LANGUAGES, msg, pct, t, withLanguage } from '../../src/i18n/index.js';
+import { auditText, catalogue, inEnglish, inSentence, joined, LANGUAGES, msg, pct, t, withLanguage } from '../../src/i18n/index.js';
 import { ROOT } from '../helpers/run.js';
 
 function placeholders(message: string): string[] {
@@ -141,4 +141,11 @@ test('a statement quoted in a sentence keeps the input’s letters in French and
   expect(withLanguage('de', () => t(de.key, de.params))).toContain('„Entscheidungen des Führungsteams haben Bestand“');
   // "I know…" and acronyms stay as written in English too
   expect(inEnglish(msg('f.lowFav.titleOne', { share: pct(0.2), statement: inSentence('I know who owns it') }))).toBe('Only 20% agree that I know who owns it');
+});
+
+test('items joined by punctuation are spaced as the reader’s language does: a narrow no-break space before ; in French', () => {
+  const m = msg('fmt.quoted', { text: joined(['a', 'b'], '; ') });
+  expect(inEnglish(m)).toBe('"a; b"');
+  expect(withLanguage('fr', () => t(m.key, m.params))).toBe('«\u202fa\u202f; b\u202f»');
+  expect(withLanguage('de', () => t(m.key, m.params))).toBe('„a; b“');
 });
