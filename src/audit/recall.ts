@@ -16,7 +16,7 @@
  */
 import { clip } from '../defaults.js';
 import { UsageError } from '../errors.js';
-import { ledgerText, msg } from '../i18n/index.js';
+import { joined, ledgerText, msg, quoted } from '../i18n/index.js';
 import { displayName } from '../ingest/priority-key.js';
 import { aliasKeyOf } from '../ingest/rankings.js';
 import type { Dataset, Note, Respondent } from '../ingest/types.js';
@@ -187,21 +187,24 @@ function unmatchedNote(
     .map((e) => ({ text: [...e.spellings].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]))[0]![0], count: e.people.size }))
     .sort((a, b) => b.count - a.count || compareCodePoints(a.text, b.text));
   const first = people[0]!;
-  const quoted =
+  const spellings =
     common.length > 0
       ? msg('ledger.recall.quoted', {
           min: String(minGroup),
-          spellings: `${common
-            .slice(0, 8)
-            .map((c) => `${JSON.stringify(c.text)} (${c.count})`)
-            .join(', ')}${common.length > 8 ? ', …' : ''}`,
+          spellings: joined(
+            [
+              ...common.slice(0, 8).map((c) => msg('ledger.recall.spelling', { text: quoted(c.text), count: String(c.count) })),
+              ...(common.length > 8 ? ['…'] : []),
+            ],
+            ', ',
+          ),
         })
       : msg('ledger.recall.noneQuoted', { min: String(minGroup) });
   return [
     ledgerText(
       { file: first.file, line: 1 },
       'note',
-      msg('ledger.recall.unmatched', { n: parts, count: String(parts), question: JSON.stringify(first.recall!.question), quoted }),
+      msg('ledger.recall.unmatched', { n: parts, count: String(parts), question: quoted(first.recall!.question), quoted: spellings }),
     ),
   ];
 }

@@ -25,7 +25,7 @@ import { stat } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import { maxRowsFor } from '../defaults.js';
 import { InputError, InternalError, UsageError } from '../errors.js';
-import { inEnglish, keepWording, ledgerText, type Message, msg, type Tagged } from '../i18n/index.js';
+import { inEnglish, keepWording, ledgerText, type Message, msg, quoted, type Tagged } from '../i18n/index.js';
 import { timed } from '../phases.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
@@ -641,7 +641,7 @@ function mergedSpellingNotes(
       ledgerText(
         { file: where.file, line: where.line, kind: 'merged-spellings' as const, ...(about.length > 0 ? { about } : {}) },
         'note',
-        msg('ledger.note.mergedSpellings', { name: JSON.stringify(name), ways: String(list.length) }),
+        msg('ledger.note.mergedSpellings', { name: quoted(name), ways: String(list.length) }),
       ),
     );
   }
@@ -711,7 +711,7 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
         ledgerText(
           { file: p.row.file, line: p.row.line, kind: 'same-id' as const, about: [subjectOf(first.row), subjectOf(p.row)] },
           'note',
-          msg('ledger.note.sameId', { id: JSON.stringify(id), where: lineRefMessage(first.row, p.row), other: otherName ? 'name' : 'time' }),
+          msg('ledger.note.sameId', { id: quoted(id), where: lineRefMessage(first.row, p.row), other: otherName ? 'name' : 'time' }),
         ),
       );
     }
@@ -806,7 +806,7 @@ function noteSameNames(pending: Pending[], notes: Note[]): void {
           ledgerText(
             { file: p.row.file, line: p.row.line, kind: 'same-name' as const, about: [subjectOf(first.row), subjectOf(p.row)] },
             'note',
-            msg('ledger.note.sameName', { where: lineRefMessage(first.row, p.row), name: JSON.stringify(p.row.name) }),
+            msg('ledger.note.sameName', { where: lineRefMessage(first.row, p.row), name: quoted(p.row.name!) }),
           ),
         );
       }

@@ -15,7 +15,7 @@
  * Callers that honour --skip-invalid catch it and exclude the respondent.
  */
 import { InputError } from '../errors.js';
-import { inEnglish, list, msg, type Tagged } from '../i18n/index.js';
+import { inEnglish, list, msg, quoted, type Tagged } from '../i18n/index.js';
 import { foldAccents } from '../text.js';
 import { priorityKey } from './priority-key.js';
 
@@ -590,8 +590,8 @@ export function tieMessages(stack: readonly RankedName[], who: string | null): A
   const notes: Array<Extract<Tagged, { $: 'msg' }>> = [];
   for (const [rank, names] of [...byRankValue].sort((a, b) => a[0] - b[0])) {
     if (names.length < 2) continue;
-    const quoted = names.map((n) => JSON.stringify(n));
-    const items = quoted.length === 2 ? msg('ledger.note.tieBoth', { a: quoted[0], b: quoted[1] }) : list(quoted);
+    const named = names.map(quoted);
+    const items = named.length === 2 ? msg('ledger.note.tieBoth', { a: named[0], b: named[1] }) : list(named);
     notes.push(msg('ledger.note.tie', { named: name === undefined ? 'no' : 'yes', name, rank: String(rank), items }));
   }
   return notes;

@@ -93,11 +93,17 @@ describe('the fixture with the common notes and reasons', () => {
 
   test('in French and German, the data-quality section has no English note left', async () => {
     for (const [lang, words] of [
-      ['fr', ['Ce répondant a donné le rang 1 à "Grow revenue" et "Launch the app"', 'doublon\u202f: remplacé par une réponse envoyée plus tard']],
+      [
+        'fr',
+        [
+          'Ce répondant a donné le rang 1 à «\u202fGrow revenue\u202f» et «\u202fLaunch the app\u202f»',
+          'doublon\u202f: remplacé par une réponse envoyée plus tard',
+        ],
+      ],
       [
         'de',
         [
-          'Diese antwortende Person hat sowohl "Grow revenue" als auch "Launch the app" den Rang 1 gegeben',
+          'Diese antwortende Person hat sowohl „Grow revenue“ als auch „Launch the app“ den Rang 1 gegeben',
           'Dublette: durch eine später abgegebene Antwort ersetzt',
         ],
       ],

@@ -17,7 +17,7 @@
  * the respondent's line is their first row.
  */
 import { InputError } from '../../errors.js';
-import { ledgerText, msg } from '../../i18n/index.js';
+import { ledgerText, msg, quoted } from '../../i18n/index.js';
 import { normaliseHeader, personKey, recogniseColumn } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
 import { type ColumnView, inferFromHeader } from '../infer.js';
@@ -198,7 +198,7 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
   const { attributes, priority, rank } = layout;
   const header = table.records[0]!;
   for (const key of unmatchedColumns(header, context)) {
-    out.notes.push(ledgerText({ file: table.path, line: table.lines[0]! }, 'note', msg('ledger.note.configColumnMissing', { column: JSON.stringify(key) })));
+    out.notes.push(ledgerText({ file: table.path, line: table.lines[0]! }, 'note', msg('ledger.note.configColumnMissing', { column: quoted(key) })));
   }
   if (attributes.id === undefined && attributes.email === undefined && attributes.name === undefined) {
     throw new InputError(
@@ -290,7 +290,7 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
     for (const r of members) {
       const name = (table.records[r]![priority] ?? '').trim();
       if ((table.records[r]![rank] ?? '').trim() === '' && keyOf(name) !== '') {
-        out.notes.push(ledgerText({ file: table.path, line: table.lines[r]! }, 'note', msg('ledger.note.blankRank', { name: JSON.stringify(name) })));
+        out.notes.push(ledgerText({ file: table.path, line: table.lines[r]! }, 'note', msg('ledger.note.blankRank', { name: quoted(name) })));
         unranked.push(name);
       }
     }
