@@ -36,6 +36,7 @@ import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed } from '../audi
 import { fmtInteger, fmtNA, fmtNumber, fmtPercent, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
 import { currentLanguage, int, joined, list, msg, num, pct, raw, separator, t, word } from '../i18n/index.js';
 import { type ReportModel, reportModel, type TableModel } from './report-model.js';
+import { dimensionName } from './survey-model.js';
 import type { LeaderView, StackView } from './view-model.js';
 
 export interface Chart {
@@ -664,7 +665,7 @@ function surveyRows(result: AuditResult): SurveyRow[] {
   if (!survey) return [];
   const dims = survey.dimensions.filter((d) => d.items.length >= 2);
   const rows = [
-    ...dims.map((d) => ({ label: `${d.name} (dimension)`, byDepartment: d.byDepartment, isItem: false })),
+    ...dims.map((d) => ({ label: t('survey.dimensionLabel', { name: dimensionName(d.name) }), byDepartment: d.byDepartment, isItem: false })),
     ...survey.items.map((i) => ({ label: `${i.text}${i.reverse ? ' (reverse-keyed)' : ''}`, byDepartment: i.byDepartment, isItem: true })),
   ];
   const labels = uniqueLabels(rows.map((r) => r.label));
@@ -829,7 +830,9 @@ function perceptionGap(result: AuditResult, model: ReportModel): Draft | null {
     .filter((g) => isNum(g.leaders) && isNum(g.others) && isNum(g.gapPoints))
     .sort((a, b) => (b.gapPoints as number) - (a.gapPoints as number));
   if (shown.length === 0) return null;
-  const labels = uniqueLabels(shown.map((g) => ('item' in g ? (itemText.get(g.item) ?? g.item) : t('survey.dimensionLabel', { name: g.dimension }))));
+  const labels = uniqueLabels(
+    shown.map((g) => ('item' in g ? (itemText.get(g.item) ?? g.item) : t('survey.dimensionLabel', { name: dimensionName(g.dimension) }))),
+  );
   const LEADERS = t('chart.gap.leaders');
   const OTHERS = t('chart.gap.others');
   const dots: Array<Record<string, string | number>> = [];

@@ -8,7 +8,7 @@
 import { clarityByDepartment } from '../audit/survey-findings.js';
 import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed, SurveyResult } from '../audit/types.js';
 import { fmtNA, fmtNumber, fmtPercent, fmtSuppressed } from '../format.js';
-import { msg, num, pct, raw, t } from '../i18n/index.js';
+import { auditText, msg, num, pct, raw, t } from '../i18n/index.js';
 import type { TableModel } from './report-model.js';
 
 export interface SurveyModel {
@@ -63,7 +63,15 @@ function itemLabel(survey: SurveyResult, id: string): string {
 }
 
 function gapLabel(survey: SurveyResult, g: GapEntry): string {
-  return 'item' in g ? itemLabel(survey, g.item) : t('survey.dimensionLabel', { name: g.dimension });
+  return 'item' in g ? itemLabel(survey, g.item) : t('survey.dimensionLabel', { name: dimensionName(g.dimension) });
+}
+
+/**
+ * A dimension's name in the reader's language when it is one of the question bank's (align's own
+ * words, catalogued under audit:); a name align.yml gave stays as written.
+ */
+export function dimensionName(name: string): string {
+  return auditText(name);
 }
 
 export function surveyModel(result: AuditResult): SurveyModel | null {
@@ -100,10 +108,10 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
           header: ['dimension', 'items', 'favourable', 'mean', 'rwgj', 'alpha'].map((k) => t(`survey.col.${k}`)),
           align: ['l', 'r', 'r', 'r', 'r', 'r'],
           rows: dimensions.map((d) => {
-            if (!isShown(d.overall)) return [d.name, String(d.items.length), fmtSuppressed(m), '', '', ''];
+            if (!isShown(d.overall)) return [dimensionName(d.name), String(d.items.length), fmtSuppressed(m), '', '', ''];
             const g = d.overall;
             return [
-              d.name,
+              dimensionName(d.name),
               String(d.items.length),
               g.favourable === null ? fmtNA(g.favourableReason) : fmtPercent(g.favourable),
               g.mean === null ? fmtNA(g.meanReason) : fmtNumber(g.mean),
@@ -119,7 +127,7 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
       header: [t('survey.col.item'), ...names],
       align: ['l', ...names.map(() => 'r' as const)],
       rows: [
-        ...dimensions.map((d) => [t('survey.dimensionLabel', { name: d.name }), ...names.map((n) => favourableCell(d[key][n], m))]),
+        ...dimensions.map((d) => [t('survey.dimensionLabel', { name: dimensionName(d.name) }), ...names.map((n) => favourableCell(d[key][n], m))]),
         ...survey.items.map((i) => [itemLabel(survey, i.id), ...names.map((n) => favourableCell(i[key][n], m))]),
       ],
     };

@@ -35,3 +35,13 @@ test.each(['items', 'dimensions', 'departments', 'stack', 'pairs'])(
     for (const lang of ['fr', 'de']) expect((await runAlign([...args, '--lang', lang])).stdout).toBe(plain.stdout);
   },
 );
+
+test('the question bank’s dimensions are named in the report’s language (align’s own words), in the survey and since the last audit', async () => {
+  const args = ['audit', 'examples/fernhill-survey-q2.csv', '--config', 'examples/align-q2.yml', '--baseline', 'test/cli/golden/fernhill-survey.audit.json'];
+  const de = await runAlign([...args, '--lang', 'de']);
+  expect(de.code, de.stderr).toBe(0);
+  expect(de.stdout).toContain('Klarheit der Prioritäten');
+  expect(de.stdout).not.toMatch(/Clarity of priorities|Resources to deliver|Belief in the strategy/);
+  const en = await runAlign(args);
+  expect(en.stdout).toContain('Clarity of priorities');
+});
