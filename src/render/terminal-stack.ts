@@ -296,9 +296,9 @@ function nameWidths(ctx: Ctx, longest: number[], fixed: number): number[] {
   return widths;
 }
 
-/** A number column's width: `min`, or its header in the reader's language with the cell's padding, whichever is wider. */
+/** A number column's width: `min`, or its header or "n/a" in the reader's language with the cell's padding, whichever is widest. */
 function headed(key: string, min: number): number {
-  return Math.max(min, textWidth(t(key)) + 2);
+  return Math.max(min, textWidth(t(key)) + 2, textWidth(fmtNA()) + 2);
 }
 
 function departmentsSection(ctx: Ctx, v: StackView): string[] {

@@ -246,3 +246,13 @@ describe('column headings in every language', () => {
     expect(headerRows.join('\n')).not.toContain('…');
   });
 });
+
+test('a number column holds the reader\'s "n/a" on one line (German k. A. was cut over two)', () => {
+  const r = awResult();
+  const one = {
+    ...r,
+    stack: r.stack ? { ...r.stack, consensus: r.stack.consensus.map((e) => ({ ...e, sd: null, sdReason: 'only one leader ranked' })) } : null,
+  };
+  const text = withLanguage('de', () => renderStackTerminal(one as typeof r, { color: false, width: 80 }));
+  expect(text).toMatch(/│ k\. A\. │/);
+});
