@@ -256,13 +256,13 @@ export function rhoFill(rho: number | null): string {
  * Constant code: the label itself stays data.
  */
 function wrapExpr(chars: number): string {
-  return `split(trim(replace(datum.label, regexp('(.{1,${chars}})(\\\\s+|$)', 'g'), '$1\\n')), '\\n')`;
+  return `split(trim(replace(datum.label, regexp('(.{1,${chars}})([ \\\\t\\\\n]+|$)', 'g'), '$1\\n')), '\\n')`;
 }
 
 /** How many lines wrapExpr makes of a label (to give its row room). */
 function wrappedLines(text: string, chars: number): number {
   return text
-    .replace(new RegExp(`(.{1,${chars}})(\\s+|$)`, 'g'), '$1\n')
+    .replace(new RegExp(`(.{1,${chars}})([ \\t\\n]+|$)`, 'g'), '$1\n')
     .trim()
     .split('\n').length;
 }
@@ -302,7 +302,8 @@ function freeLabel(candidates: readonly string[], taken: Iterable<string>): stri
 function wrapWords(text: string, chars: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+  // breakable spaces only: a no-break space (French before : ; or %) keeps its words together
+  for (const word of text.split(/[ \t\n\r]+/).filter((w) => w !== '')) {
     if (line !== '' && line.length + 1 + word.length > chars) {
       lines.push(line);
       line = word;
