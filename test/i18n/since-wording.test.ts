@@ -354,7 +354,8 @@ describe("a finding read back from an earlier audit's JSON", () => {
     const diff = compareAudits(before, { ...copy(), findings: [] });
     const fr = since('fr', diff).groups.flatMap((g) => g.lines);
     expect(fr).toHaveLength(EXAMPLE.findings.length);
-    for (const line of fr) expect(line).toMatch(/^résolu \(gravité \S+ auparavant\)\u202f: «\u202f.+\u202f» \(intitulé repris tel quel du rapport précédent, en anglais\)$/);
+    for (const line of fr)
+      expect(line).toMatch(/^résolu \(gravité \S+ auparavant\)\u202f: «\u202f.+\u202f» \(intitulé repris tel quel du rapport précédent, en anglais\)$/);
   });
 });
 
