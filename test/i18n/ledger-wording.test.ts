@@ -64,7 +64,7 @@ describe('a ledger entry worded from a message (ledgerText)', () => {
     };
     const de = withLanguage('de', () => clientLedger(input));
     expect(de.notes[0]?.note).toBe('something a later version wrote');
-    expect(de.excluded[0]?.reason).toBe('leere Zeile: alle Zellen sind leer');
+    expect(de.excluded[0]?.reason).toBe('Leere Zeile: alle Zellen sind leer');
   });
 });
 

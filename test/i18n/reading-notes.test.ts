@@ -71,7 +71,7 @@ const REPORT_CASES: Array<{ name: string; args: string[]; english: string; fr: s
     args: [`${QA}/num-datestyle.xlsx`],
     cells: ['Q1', 'S'],
     english: 'column "Q1": 12 cells formatted as dates hold whole numbers (5 shows as 1900-01-05)',
-    fr: 'colonne "Q1"\u202f: 12 cellules au format date contiennent des nombres entiers (5 s’affiche comme 1900-01-05)\u202f: lus comme des nombres, aucune enquête ne contenant de dates du début de 1900',
+    fr: 'colonne "Q1"\u202f: 12 cellules au format date contiennent des nombres entiers (5 s’affiche comme 1900-01-05)\u202f: lues comme des nombres, aucune enquête ne contenant de dates du début de 1900',
     de: 'Spalte "Q1": 12 als Datum formatierte Zellen enthalten ganze Zahlen (5 erscheint als 1900-01-05): als Zahlen gelesen',
   },
   {
@@ -79,7 +79,7 @@ const REPORT_CASES: Array<{ name: string; args: string[]; english: string; fr: s
     args: [`${I18N}/qualtrics-unfinished.csv`],
     english: 'unfinished response (Qualtrics Finished = False, Progress 45%)',
     fr: 'réponse inachevée (Qualtrics Finished = False, Progress 45\u202f%)',
-    de: 'nicht abgeschlossene Antwort (Qualtrics Finished = False, Progress 45\u00a0%)',
+    de: 'Nicht abgeschlossene Antwort (Qualtrics Finished = False, Progress 45\u00a0%)',
   },
   {
     name: "a leader's tied stack has no rank-biased overlap (the name as written)",
@@ -93,7 +93,7 @@ const REPORT_CASES: Array<{ name: string; args: string[]; english: string; fr: s
     args: [`${EXPORTS}/microsoft-forms.csv`, '--rankings', `${I18N}/stacks-nobody.csv`],
     english: 'stack not used: it matches no survey respondent by respondent id, email or name',
     fr: 'classement non utilisé\u202f: il ne correspond à aucun répondant de l’enquête par identifiant de répondant, adresse e-mail ou nom',
-    de: 'Prioritätenliste nicht verwendet: sie passt zu keiner antwortenden Person der Umfrage nach Antwortenden-ID, E-Mail-Adresse oder Name',
+    de: 'Prioritätenliste nicht verwendet: Sie passt zu keiner antwortenden Person der Umfrage nach Antwortenden-ID, E-Mail-Adresse oder Name',
   },
   {
     name: '--rankings: ids the names contradict',
@@ -121,10 +121,10 @@ describe('a French or German report words how the input was read in its language
   test("--rankings: the note that the survey's own ranking is set aside", async () => {
     const args = [`${EXPORTS}/microsoft-forms.csv`, '--rankings', `${I18N}/stacks-nobody.csv`];
     expect(await report(args, 'fr')).toContain(
-      `la question de classement de l’enquête n’est pas utilisée\u202f: les classements viennent de ${I18N}/stacks-nobody.csv (--rankings)`,
+      `la question de classement de l’enquête n’est pas utilisée\u202f: les classements sont lus dans ${I18N}/stacks-nobody.csv (--rankings)`,
     );
     expect(await report(args, 'de')).toContain(
-      `die Rangfolgefrage der Umfrage selbst wird nicht verwendet: Die Prioritätenlisten stammen aus ${I18N}/stacks-nobody.csv (--rankings)`,
+      `Die Rangfolgefrage der Umfrage selbst wird nicht verwendet: Die Prioritätenlisten stammen aus ${I18N}/stacks-nobody.csv (--rankings)`,
     );
   });
 
@@ -179,7 +179,7 @@ describe("the reasons with numbers in them a report words from a message (the st
     const args = [`${I18N}/many-priorities.csv`];
     expect(JSON.parse(await json(args)).stack.kemenyReason).toBe('exact Kemeny is computed for at most 16 priorities; this stack has 17');
     expect(await report(args, 'fr')).toContain('la méthode de Kemeny exacte n’est calculée que pour 16 priorités au plus\u202f; ce classement en compte 17');
-    expect(await report(args, 'de')).toContain('das exakte Kemeny-Verfahren wird für höchstens 16 Prioritäten berechnet; diese Prioritätenliste hat 17');
+    expect(await report(args, 'de')).toContain('Das exakte Kemeny-Verfahren wird für höchstens 16 Prioritäten berechnet; diese Prioritätenliste hat 17');
   });
 });
 
@@ -234,7 +234,7 @@ describe("align stack (which leaves unreadable Likert columns out) words its not
     // the terminal wraps long lines: compare the words, not the line breaks
     const text = run.stdout.replace(/\s+/g, ' ');
     for (const words of [
-      'les 2 colonnes de "How true is this?" partagent les réponses "Mostly", "Partly", "Hardly", qui ne forment pas une échelle de Likert connue d’align : écartées',
+      'les 2 colonnes de la question "How true is this?" partagent les réponses "Mostly", "Partly", "Hardly", qui ne forment pas une échelle de Likert connue d’align : écartées',
       'les réponses ("Dâ€™accord", "Pas dâ€™accord") ressemblent à un texte décodé avec un mauvais encodage',
       'et aucune réponse n’indique laquelle l’enquête utilisait (colonne "Q1") : lues sur 5 points ; indiquez laquelle dans align.yml : scales: {agreement-7: {labels: {"Plutôt d\'accord": 5}}} les lit sur 7 points',
       'les réponses sont des libellés de 2 langues, sans langue commune à toutes : "Agree" (anglais), "Tout à fait d\'accord" (français), "Disagree" (anglais), "Pas d\'accord" (français) (colonne "Tone [Clear]") : écartée',

@@ -197,14 +197,14 @@ describe("the warnings and notes in the reader's language", () => {
       'Le département «\u202fTechnology\u202f» (renommé «\u202fTech\u202f» dans align.yml) ne figure que dans l’audit de référence\u202f; il n’est pas comparé',
     );
     expect(fr[4]!.warnings).toContain(
-      '«\u202fFinance\u202f», «\u202fOperations\u202f» de l’audit de référence sont regroupés dans «\u202fOperations\u202f»\u202f: l’audit de référence ne peut être recomposé à partir de ses résultats, si bien que «\u202fOperations\u202f» n’est pas comparé',
+      '«\u202fFinance\u202f», «\u202fOperations\u202f» de l’audit de référence sont regroupés dans le département «\u202fOperations\u202f»\u202f: l’audit de référence ne peut être recomposé à partir de ses résultats, si bien que le département «\u202fOperations\u202f» n’est pas comparé',
     );
     // a group hidden on one side: everyone, a department, a gap; what is not compared is said for each
     expect(fr[6]!.warnings).toEqual([
-      'Ensemble des répondants\u202f: masqué dans l’audit le plus récent (moins de personnes que le seuil d’anonymat)\u202f; ses chiffres ne sont pas comparés',
-      'Commercial\u202f: masqué dans l’audit le plus récent (moins de personnes que le seuil d’anonymat)\u202f; ses chiffres ne sont pas comparés',
-      "L’écart de perception sur «\u202fI can name the company's top three priorities for this quarter\u202f»\u202f: masqué dans l’audit de référence (moins de personnes que le seuil d’anonymat)\u202f; les chiffres des dirigeants et des autres répondants ne sont pas comparés",
-      'Ensemble des répondants\u202f: masqué dans l’audit de référence (moins de personnes que le seuil d’anonymat)\u202f; sa mémorisation de la stratégie n’est pas comparée',
+      'Ensemble des répondants\u202f: sous le seuil d’anonymat dans l’audit le plus récent\u202f; chiffres non comparés',
+      'Commercial\u202f: sous le seuil d’anonymat dans l’audit le plus récent\u202f; chiffres non comparés',
+      "L’écart de perception sur «\u202fI can name the company's top three priorities for this quarter\u202f»\u202f: sous le seuil d’anonymat dans l’audit de référence\u202f; chiffres des dirigeants et des autres répondants non comparés",
+      'Ensemble des répondants\u202f: sous le seuil d’anonymat dans l’audit de référence\u202f; mémorisation de la stratégie non comparée',
     ]);
     // the notes on W and on each leader's divergence
     const notes = fr[7]!.groups.flatMap((g) => g.lines);
@@ -322,8 +322,8 @@ describe("a finding read back from an earlier audit's JSON", () => {
     const resolved = diff.moves.filter((m) => m.kind === 'finding' && m.status === 'resolved');
     expect(resolved.map((m) => m.subject)).toEqual([gone.title]);
     const lines = (lang: 'en' | 'fr' | 'de') => since(lang, diff).groups.flatMap((g) => g.lines);
-    expect(lines('fr')).toEqual(['résolu (était élevée)\u202f: Six priorités différentes occupent la première place de sept classements']);
-    expect(lines('de')).toEqual(['erledigt (war hoch): Sechs verschiedene Prioritäten stehen an der Spitze von sieben Listen']);
+    expect(lines('fr')).toEqual(['résolu (gravité élevée auparavant)\u202f: Six priorités différentes occupent la première place de sept classements']);
+    expect(lines('de')).toEqual(['erledigt (zuvor Schweregrad hoch): Sechs verschiedene Prioritäten stehen an der Spitze von sieben Listen']);
     expect(lines('en')).toEqual(['resolved (was high): Six different priorities sit at the top of seven stacks']);
   });
 
@@ -339,12 +339,12 @@ describe("a finding read back from an earlier audit's JSON", () => {
         .groups.flatMap((g) => g.lines)
         .filter((l) => /^(resolved|résolu|erledigt)/.test(l));
     expect(lines('fr')).toEqual([
-      'résolu (était élevée)\u202f: «\u202fThe seven leaders barely agree\u202f» (intitulé repris tel quel du rapport précédent, en anglais)',
-      'résolu (était élevée)\u202f: «\u202fLeaders disagree about the roadmap\u202f» (intitulé repris tel quel du rapport précédent, en anglais)',
+      'résolu (gravité élevée auparavant)\u202f: «\u202fThe seven leaders barely agree\u202f» (intitulé repris tel quel du rapport précédent, en anglais)',
+      'résolu (gravité élevée auparavant)\u202f: «\u202fLeaders disagree about the roadmap\u202f» (intitulé repris tel quel du rapport précédent, en anglais)',
     ]);
     expect(lines('de')).toEqual([
-      'erledigt (war hoch): „The seven leaders barely agree“ (Titel unverändert aus dem vorigen Bericht übernommen, auf Englisch)',
-      'erledigt (war hoch): „Leaders disagree about the roadmap“ (Titel unverändert aus dem vorigen Bericht übernommen, auf Englisch)',
+      'erledigt (zuvor Schweregrad hoch): „The seven leaders barely agree“ (Titel unverändert aus dem vorigen Bericht übernommen, auf Englisch)',
+      'erledigt (zuvor Schweregrad hoch): „Leaders disagree about the roadmap“ (Titel unverändert aus dem vorigen Bericht übernommen, auf Englisch)',
     ]);
     expect(lines('en')).toEqual(['resolved (was high): The seven leaders barely agree', 'resolved (was high): Leaders disagree about the roadmap']);
   });
@@ -354,7 +354,8 @@ describe("a finding read back from an earlier audit's JSON", () => {
     const diff = compareAudits(before, { ...copy(), findings: [] });
     const fr = since('fr', diff).groups.flatMap((g) => g.lines);
     expect(fr).toHaveLength(EXAMPLE.findings.length);
-    for (const line of fr) expect(line).toMatch(/^résolu \(était \S+\)\u202f: «\u202f.+\u202f» \(intitulé repris tel quel du rapport précédent, en anglais\)$/);
+    for (const line of fr)
+      expect(line).toMatch(/^résolu \(gravité \S+ auparavant\)\u202f: «\u202f.+\u202f» \(intitulé repris tel quel du rapport précédent, en anglais\)$/);
   });
 });
 
@@ -376,10 +377,10 @@ describe('align audit --baseline in French and German (the second example audit 
         '- L’item «\u202fIt is clear who owns each critical decision in my area\u202f» est formulé différemment\u202f: auparavant «\u202fI know who owns each critical decision in my area\u202f», désormais «\u202fIt is clear who owns each critical decision in my area\u202f»',
         '- Les priorités classées diffèrent (ajout\u202f: «\u202fOpen a Manchester clinic\u202f»\u202f; N passe de 8 à 9)\u202f: W et la divergence de chaque dirigeant sont comparés sur les 8 priorités communes aux deux audits',
         '(comparaison sur les 8 priorités communes aux deux classements\u202f; les valeurs p et les échelles sont celles de chaque audit, sur l’ensemble de ses priorités)',
-        '- Mei-Lin Zhou\u202f: 0,29 → 0,23, -0,06 (comparaison sur les 8 priorités communes aux deux classements)',
-        '- résolu (était élevée)\u202f: Six priorités différentes occupent la première place de sept classements',
-        '- résolu (était élevée)\u202f: Clinical est le département le moins au clair sur les priorités',
-        '- résolu (était moyenne)\u202f: Six priorités sont contestées\u202f: dans le top 3 de certains dirigeants, en bas de liste pour d’autres',
+        '- Mei-Lin Zhou\u202f: 0,29 → 0,23\u202f; évolution -0,06 (comparaison sur les 8 priorités communes aux deux classements)',
+        '- résolu (gravité élevée auparavant)\u202f: Six priorités différentes occupent la première place de sept classements',
+        '- résolu (gravité élevée auparavant)\u202f: Clinical est le département le moins au clair sur les priorités',
+        '- résolu (gravité moyenne auparavant)\u202f: Six priorités sont contestées\u202f: dans le top 3 de certains dirigeants, en bas de liste pour d’autres',
       ],
     ],
     [
@@ -387,12 +388,12 @@ describe('align audit --baseline in French and German (the second example audit 
       'Seit dem letzten Audit',
       [
         '- Das Item „It is clear who owns each critical decision in my area“ ist anders formuliert: zuvor „I know who owns each critical decision in my area“, jetzt „It is clear who owns each critical decision in my area“',
-        '- Die gereihten Prioritäten sind verschieden (hinzugekommen: „Open a Manchester clinic“; N von 8 auf 9): W und die Abweichung jeder Führungskraft werden über die 8 Prioritäten verglichen, die beide gemeinsam haben',
+        '- Die in eine Rangfolge gebrachten Prioritäten sind verschieden (hinzugekommen: „Open a Manchester clinic“; N von 8 auf 9): W und die Abweichung jeder Führungskraft werden über die 8 Prioritäten verglichen, die beide gemeinsam haben',
         '(verglichen über die 8 Prioritäten, die beide Listen gemeinsam haben; p-Werte und Einstufungen sind die des jeweiligen Audits, über alle seine Prioritäten)',
-        '- Mei-Lin Zhou: 0,29 → 0,23, -0,06 (verglichen über die 8 Prioritäten, die beide Listen gemeinsam haben)',
-        '- erledigt (war hoch): Sechs verschiedene Prioritäten stehen an der Spitze von sieben Listen',
-        '- erledigt (war hoch): Clinical ist sich über die Prioritäten am wenigsten im Klaren',
-        '- erledigt (war mittel): Sechs Prioritäten sind umstritten: bei manchen Führungskräften unter den ersten drei, bei anderen weit unten',
+        '- Mei-Lin Zhou: 0,29 → 0,23; Veränderung -0,06 (verglichen über die 8 Prioritäten, die beide Listen gemeinsam haben)',
+        '- erledigt (zuvor Schweregrad hoch): Sechs verschiedene Prioritäten stehen an der Spitze von sieben Listen',
+        '- erledigt (zuvor Schweregrad hoch): Clinical ist sich über die Prioritäten am wenigsten im Klaren',
+        '- erledigt (zuvor Schweregrad mittel): Sechs Prioritäten sind umstritten: bei manchen Führungskräften unter den ersten drei, bei anderen weit unten',
       ],
     ],
   ])("%s: the warnings, the notes and the resolved findings' titles", async (lang, heading, expected) => {
