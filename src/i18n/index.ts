@@ -116,6 +116,10 @@ export const quoted = (name: string): Tagged => msg('fmt.quoted', { text: JSON.s
  */
 export const inSentence = (v: string): Tagged => ({ $: 'inSentence', v });
 
+/** The first `max` names quoted (quoted), joined by commas, with … when there are more. */
+export const quotedList = (names: readonly string[], max: number): Tagged =>
+  joined([...names.slice(0, max).map(quoted), ...(names.length > max ? ['…'] : [])], ', ');
+
 /** Every one of n, in words: 'the one', 'both', 'all three' (fmtAllOf). */
 export const allOf = (v: number): Tagged => ({ $: 'allOf', v });
 /**
@@ -432,7 +436,9 @@ function readerStyle(lang: AnyLanguage): ReaderStyle {
       return `${items.slice(0, -1).join(', ')} ${wrap(conjunction)} ${items[items.length - 1] as string}`;
     },
     pClause: (p, below) => t(below ? 'fmt.pBelow' : 'fmt.pEquals', { p: raw(p) }),
-    date: (y, m, d) => wrap(dates.format(new Date(Date.UTC(y, m - 1, d)))),
+    // French writes the first of the month as an ordinal: « 1er novembre 2026 »
+    date: (y, m, d) =>
+      wrap(lang === 'fr' && d === 1 ? dates.format(new Date(Date.UTC(y, m - 1, d))).replace(/^1(?=\s)/, '1er') : dates.format(new Date(Date.UTC(y, m - 1, d)))),
   };
 }
 

@@ -33,7 +33,7 @@ import { Inflate } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES } from '../defaults.js';
 import { InputError } from '../errors.js';
-import { ledgerText, msg } from '../i18n/index.js';
+import { ledgerText, msg, quoted } from '../i18n/index.js';
 import { readInputBytes, tooLarge } from './read-bounded.js';
 
 /**
@@ -150,7 +150,7 @@ export function readWorkbook(bytes: Uint8Array, path: string, options: WorkbookO
       { line: row },
       'note',
       msg('reading.workbook.dateNumbers', {
-        column: JSON.stringify(read.records[0]?.[column]?.trim() || columnName(column)),
+        column: quoted(read.records[0]?.[column]?.trim() || columnName(column)),
         n: count,
         count: String(count),
         example: String(example),

@@ -160,7 +160,7 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
             itemLabel(survey, i.id),
             fmtNumber(i.icc1),
             i.anova ? fmtNumber(i.anova.F) : fmtNA(i.anovaReason),
-            i.anova ? `${i.anova.df1}, ${i.anova.df2}` : '',
+            i.anova ? t('survey.dfPair', { a: String(i.anova.df1), b: String(i.anova.df2) }) : '',
             i.anova ? (i.anova.p < 0.001 ? `< ${fmtNumber(0.001, 3)}` : fmtNumber(i.anova.p, 3)) : '',
           ]),
         };

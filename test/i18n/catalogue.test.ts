@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, test } from 'vitest';
-import { fmtNumber } from '../../src/format.js';
+import { fmtDate, fmtNumber } from '../../src/format.js';
 import { auditText, catalogue, inEnglish, inSentence, joined, LANGUAGES, msg, pct, t, withLanguage } from '../../src/i18n/index.js';
 import { ROOT } from '../helpers/run.js';
 
@@ -148,4 +148,11 @@ test('items joined by punctuation are spaced as the reader’s language does: a 
   expect(inEnglish(m)).toBe('"a; b"');
   expect(withLanguage('fr', () => t(m.key, m.params))).toBe('«\u202fa\u202f; b\u202f»');
   expect(withLanguage('de', () => t(m.key, m.params))).toBe('„a; b“');
+});
+
+test('dates in the reader’s language: the first of the month is « 1er » in French', () => {
+  expect(withLanguage('fr', () => fmtDate('2026-11-01'))).toBe('1er novembre 2026');
+  expect(withLanguage('fr', () => fmtDate('2026-11-29'))).toBe('29 novembre 2026');
+  expect(withLanguage('de', () => fmtDate('2026-11-01'))).toBe('1. November 2026');
+  expect(withLanguage('fr', () => t('survey.dfPair', { a: '3', b: '39' }))).toBe('3\u202f; 39');
 });

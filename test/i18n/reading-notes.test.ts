@@ -55,24 +55,24 @@ const REPORT_CASES: Array<{ name: string; args: string[]; english: string; fr: s
     args: [`${QA}/fr5-sansopinion-mid.csv`],
     cells: ['agreement'],
     english: 'is read as the middle of the agreement scale (3 of 5), which no other answer there is',
-    fr: '"Sans opinion" (8 réponses dans la colonne "Q1" et 5 autres colonnes lues avec elle) est lu comme le point médian de l’échelle agreement (3 sur 5), qu’aucune autre réponse n’occupe\u202f; s’il signifie une absence de réponse, indiquez-le dans align.yml\u202f: scales: {agreement: {labels: {}, missing: \\["Sans opinion"\\]}}',
-    de: '"Sans opinion" (8 Antworten in der Spalte "Q1" und 5 weiteren, mit ihr gelesenen Spalten) wird als Mitte der Skala agreement gelesen (3 von 5)',
+    fr: '«\u202fSans opinion\u202f» (8 réponses dans la colonne «\u202fQ1\u202f» et 5 autres colonnes lues avec elle) est lu comme le point médian de l’échelle agreement (3 sur 5), qu’aucune autre réponse n’occupe\u202f; s’il signifie une absence de réponse, indiquez-le dans align.yml\u202f: scales: {agreement: {labels: {}, missing: \\[«\u202fSans opinion\u202f»\\]}}',
+    de: '„Sans opinion“ (8 Antworten in der Spalte „Q1“ und 5 weiteren, mit ihr gelesenen Spalten) wird als Mitte der Skala agreement gelesen (3 von 5)',
   },
   {
     name: 'labels of a 5-point scale and its 7-point twin, read on 5 points',
     args: [`${QA}/es7-noalgo.csv`],
     cells: ['agreement', 'agreement-7'],
     english: 'of column "Q1" and 5 more read with it are labels of both the 5-point agreement scale (1, 2, 4, 5 of 5) and the 7-point agreement-7 scale',
-    fr: 'de la colonne "Q1" et de 5 autres colonnes lues avec elle sont des libellés à la fois de l’échelle agreement à 5 points (1, 2, 4, 5 sur 5) et de l’échelle agreement-7 à 7 points (1, 2, 6, 7 sur 7)\u202f: elles sont lues sur 5 points\u202f; si l’enquête en utilisait 7, indiquez-le dans align.yml',
-    de: 'der Spalte "Q1" und 5 weiterer, mit ihr gelesener Spalten sind Bezeichnungen sowohl der 5-stufigen Skala agreement (1, 2, 4, 5 von 5) als auch der 7-stufigen Skala agreement-7 (1, 2, 6, 7 von 7): gelesen auf 5 Stufen',
+    fr: 'de la colonne «\u202fQ1\u202f» et de 5 autres colonnes lues avec elle sont des libellés à la fois de l’échelle agreement à 5 points (1, 2, 4, 5 sur 5) et de l’échelle agreement-7 à 7 points (1, 2, 6, 7 sur 7)\u202f: elles sont lues sur 5 points\u202f; si l’enquête en utilisait 7, indiquez-le dans align.yml',
+    de: 'der Spalte „Q1“ und 5 weiterer, mit ihr gelesener Spalten sind Bezeichnungen sowohl der 5-stufigen Skala agreement (1, 2, 4, 5 von 5) als auch der 7-stufigen Skala agreement-7 (1, 2, 6, 7 von 7): gelesen auf 5 Stufen',
   },
   {
     name: "a workbook's whole numbers formatted as dates",
     args: [`${QA}/num-datestyle.xlsx`],
     cells: ['Q1', 'S'],
     english: 'column "Q1": 12 cells formatted as dates hold whole numbers (5 shows as 1900-01-05)',
-    fr: 'colonne "Q1"\u202f: 12 cellules au format date contiennent des nombres entiers (5 s’affiche comme 1900-01-05)\u202f: lues comme des nombres, aucune enquête ne contenant de dates du début de 1900',
-    de: 'Spalte "Q1": 12 als Datum formatierte Zellen enthalten ganze Zahlen (5 erscheint als 1900-01-05): als Zahlen gelesen',
+    fr: 'colonne «\u202fQ1\u202f»\u202f: 12 cellules au format date contiennent des nombres entiers (5 s’affiche comme 1900-01-05)\u202f: lues comme des nombres, aucune enquête ne contenant de dates du début de 1900',
+    de: 'Spalte „Q1“: 12 als Datum formatierte Zellen enthalten ganze Zahlen (5 erscheint als 1900-01-05): als Zahlen gelesen',
   },
   {
     name: "a Qualtrics response left unfinished (the format module's reason)",
@@ -234,10 +234,10 @@ describe("align stack (which leaves unreadable Likert columns out) words its not
     // the terminal wraps long lines: compare the words, not the line breaks
     const text = run.stdout.replace(/\s+/g, ' ');
     for (const words of [
-      'les 2 colonnes de la question "How true is this?" partagent les réponses "Mostly", "Partly", "Hardly", qui ne forment pas une échelle de Likert connue d’align : écartées',
-      'les réponses ("Dâ€™accord", "Pas dâ€™accord") ressemblent à un texte décodé avec un mauvais encodage',
-      'et aucune réponse n’indique laquelle l’enquête utilisait (colonne "Q1") : lues sur 5 points ; indiquez laquelle dans align.yml : scales: {agreement-7: {labels: {"Plutôt d\'accord": 5}}} les lit sur 7 points',
-      'les réponses sont des libellés de 2 langues, sans langue commune à toutes : "Agree" (anglais), "Tout à fait d\'accord" (français), "Disagree" (anglais), "Pas d\'accord" (français) (colonne "Tone [Clear]") : écartée',
+      'les 2 colonnes de la question « How true is this? » partagent les réponses « Mostly », « Partly », « Hardly », qui ne forment pas une échelle de Likert connue d’align : écartées',
+      'les réponses (« Dâ€™accord », « Pas dâ€™accord ») ressemblent à un texte décodé avec un mauvais encodage',
+      'et aucune réponse n’indique laquelle l’enquête utilisait (colonne « Q1 ») : lues sur 5 points ; indiquez laquelle dans align.yml : scales: {agreement-7: {labels: {"Plutôt d\'accord": 5}}} les lit sur 7 points',
+      "les réponses sont des libellés de 2 langues, sans langue commune à toutes : « Agree » (anglais), « Tout à fait d'accord » (français), « Disagree » (anglais), « Pas d'accord » (français) (colonne « Tone [Clear] ») : écartée",
     ])
       expect(text).toContain(words);
     expect(text).not.toMatch(/left out|share the answers|look like text|no answer tells|languages with none/);
@@ -246,7 +246,7 @@ describe("align stack (which leaves unreadable Likert columns out) words its not
   test('German, and the JSON in English with the language names as before', async () => {
     const de = await runAlign(['stack', STACK, '--lang', 'de', '--no-color']);
     expect(de.code, de.stderr).toBe(0);
-    expect(de.stdout.replace(/\s+/g, ' ')).toContain('"Agree" (Englisch), "Tout à fait d\'accord" (Französisch)');
+    expect(de.stdout.replace(/\s+/g, ' ')).toContain("„Agree“ (Englisch), „Tout à fait d'accord“ (Französisch)");
     const en = await runAlign(['stack', STACK, '--json']);
     expect(JSON.parse(en.stdout).input.notes.map((n: { note: string }) => n.note)).toContain(
       'the answers are labels of 2 languages with none common to all: "Agree" (English), "Tout à fait d\'accord" (French), "Disagree" (English), "Pas d\'accord" (French) (column "Tone [Clear]"): left out (Likert answers are not used here)',
@@ -262,7 +262,7 @@ describe("align stack (which leaves unreadable Likert columns out) words its not
     );
     const fr = await runAlign([...args, '--lang', 'fr', '--no-color']);
     expect(fr.stdout.replace(/\s+/g, ' ')).toContain(
-      'sont des libellés de l’échelle agreement en français, langue que la liste languages d’align.yml (en) ne comprend pas (colonne "Q1") ; ajoutez fr à la liste languages d’align.yml : [en, fr], ou corrigez les réponses',
+      'sont des libellés de l’échelle agreement en français, langue que la liste languages d’align.yml (en) ne comprend pas (colonne « Q1 ») ; ajoutez fr à la liste languages d’align.yml : [en, fr], ou corrigez les réponses',
     );
   });
 });

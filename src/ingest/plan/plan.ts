@@ -12,7 +12,7 @@
  */
 
 import { InputError } from '../../errors.js';
-import { inEnglish, ledgerText, msg } from '../../i18n/index.js';
+import { inEnglish, ledgerText, msg, quotedList, quoted as quotedName } from '../../i18n/index.js';
 import { record as emptyRecord, recordMaker } from '../../records.js';
 import { headerInTranslation } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
@@ -597,8 +597,8 @@ function unknownScales(resolved: readonly Resolved[], competing: ReadonlySet<num
     const labels = [...shown.values()];
     const problemMessage = msg('reading.unknownScale.problem', {
       count: String(members.length),
-      question: quoted(question),
-      answers: `${labels.slice(0, 8).map(quoted).join(', ')}${labels.length > 8 ? ', …' : ''}`,
+      question: quotedName(question),
+      answers: quotedList(labels, 8),
     });
     const fixMessage = msg('reading.unknownScale.fix', { label: quoted(labels[0]!) });
     const problem = inEnglish(problemMessage);

@@ -2,7 +2,7 @@
  * Likert scales: each column's scale or range (a question's columns share one), and each cell's value on it.
  */
 import { InputError } from '../../errors.js';
-import { inEnglish, joined, ledgerText, msg, type Param, type Tagged } from '../../i18n/index.js';
+import { inEnglish, joined, ledgerText, msg, type Param, quotedList, quoted as quotedName, type Tagged } from '../../i18n/index.js';
 import type { AlignConfig } from '../config-types.js';
 import { inferLikert, type LikertKind } from '../infer.js';
 import type { Language } from '../labels/index.js';
@@ -90,14 +90,11 @@ export function resolveScales(
       continue;
     }
     const labels = [...new Set(r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c)))];
-    const problemMessage =
-      labels.length === 0
-        ? msg('ledger.likert.unanswered')
-        : msg('ledger.likert.unknownLabels', { answers: `${labels.slice(0, 8).map(quoted).join(', ')}${labels.length > 8 ? ', …' : ''}` });
+    const problemMessage = labels.length === 0 ? msg('ledger.likert.unanswered') : msg('ledger.likert.unknownLabels', { answers: quotedList(labels, 8) });
     const problem = inEnglish(problemMessage);
     if (lenient) {
       lenient.push(
-        ledgerText({ file, line: headerLine }, 'note', msg('ledger.likert.columnLeftOut', { problem: problemMessage, column: quoted(r.column.header) })),
+        ledgerText({ file, line: headerLine }, 'note', msg('ledger.likert.columnLeftOut', { problem: problemMessage, column: quotedName(r.column.header) })),
       );
       r.role = 'ignore';
       r.reason = `${r.reason}; ${problem}, so left out`;
@@ -196,7 +193,10 @@ function refuseTwinReadings(
     const shown = twin.labels.slice(0, 8);
     const example = twin.labels.find((l) => l.label === twin.moved) ?? twin.labels[twin.labels.length - 1]!;
     const readings = {
-      answers: `${shown.map((l) => quoted(l.label)).join(', ')}${twin.labels.length > 8 ? ', …' : ''}`,
+      answers: quotedList(
+        twin.labels.map((l) => l.label),
+        8,
+      ),
       points: String(scale.points),
       scale: scale.name,
       here: shown.map((l) => l.here).join(', '),
@@ -213,7 +213,7 @@ function refuseTwinReadings(
           'note',
           msg('reading.twin.note', {
             ...readings,
-            column: quoted(where.column.header),
+            column: quotedName(where.column.header),
             more: members.length - 1,
             moreCount: String(members.length - 1),
             value: String(example.there),
@@ -229,7 +229,7 @@ function refuseTwinReadings(
         ledgerText(
           { file, line: headerLine },
           'note',
-          msg('reading.twin.lenient', { problem, fix, column: quoted(where.column.header), points: readings.points }),
+          msg('reading.twin.lenient', { problem, fix, column: quotedName(where.column.header), points: readings.points }),
         ),
       );
       continue;
@@ -265,13 +265,13 @@ export function refuseMisreadLabels(
     if (r.role !== 'unknown' || r.override || r.column.known || competing.has(r.column.index)) continue;
     const labels = [...new Set(r.view.cells.map((c) => c.trim()).filter((c) => c !== '' && !isMissingAnswer(c)))];
     if (labels.length < 2 || labels.length > 11 || labels.some((l) => /^[\s\d.,:;/%$€£+\-–()]*$/.test(l))) continue;
-    const answers = `${labels.slice(0, 6).map(quoted).join(', ')}${labels.length > 6 ? ', …' : ''}`;
+    const answers = quotedList(labels, 6);
     let problem: ReturnType<typeof msg> | null = null;
     let fix: ReturnType<typeof msg> | null = null;
     const garbled = labels.find((l) => MOJIBAKE.test(l));
     if (garbled) {
       const sample = MOJIBAKE.exec(garbled)![0];
-      problem = msg('reading.misread.garbled', { answers, sample: quoted(sample) });
+      problem = msg('reading.misread.garbled', { answers, sample: quotedName(sample) });
       fix = msg('reading.misread.garbledFix');
     } else if (everyLanguage) {
       const fit = bestScale(labels, everyLanguage);
@@ -293,7 +293,7 @@ export function refuseMisreadLabels(
     }
     if (problem === null || fix === null) continue;
     if (lenient) {
-      lenient.push(ledgerText({ file, line: headerLine }, 'note', msg('reading.misread.note', { problem, fix, column: quoted(r.column.header) })));
+      lenient.push(ledgerText({ file, line: headerLine }, 'note', msg('reading.misread.note', { problem, fix, column: quotedName(r.column.header) })));
       continue;
     }
     throw new InputError(file, headerLine, r.column.header, inEnglish(problem), inEnglish(fix));
@@ -325,10 +325,10 @@ function readMiddles(labelled: readonly Resolved[], file: string, headerLine: nu
         { file, line: headerLine },
         'note',
         msg('reading.middle', {
-          label: quoted(middle.label),
+          label: quotedName(middle.label),
           n: count,
           count: String(count),
-          column: quoted(members[0]!.column.header),
+          column: quotedName(members[0]!.column.header),
           more: members.length - 1,
           moreCount: String(members.length - 1),
           scale: scale.name,
@@ -371,7 +371,7 @@ function refuseMixedLanguages(likert: Resolved[], file: string, headerLine: numb
       mixed = mixedLanguages(new Set([...distinct.values()].flatMap((s) => [...s])), scale);
     }
     if (!mixed) continue;
-    const found: Param[] = mixed.slice(0, 8).map((m) => msg('reading.mixed.labelIn', { label: quoted(m.label), languages: languagesOr(m.languages) }));
+    const found: Param[] = mixed.slice(0, 8).map((m) => msg('reading.mixed.labelIn', { label: quotedName(m.label), languages: languagesOr(m.languages) }));
     if (mixed.length > 8) found.push('…');
     const codes = [...new Set(mixed.flatMap((m) => m.languages))];
     const problemMessage = msg('reading.mixed.problem', { count: String(codes.length), found: joined(found, ', ') });
@@ -381,7 +381,9 @@ function refuseMixedLanguages(likert: Resolved[], file: string, headerLine: numb
         m.role = 'ignore';
         m.reason = `${m.reason}; ${problem}, so left out`;
       }
-      lenient.push(ledgerText({ file, line: headerLine }, 'note', msg('reading.mixed.note', { problem: problemMessage, column: quoted(where.column.header) })));
+      lenient.push(
+        ledgerText({ file, line: headerLine }, 'note', msg('reading.mixed.note', { problem: problemMessage, column: quotedName(where.column.header) })),
+      );
       continue;
     }
     throw new InputError(
