@@ -231,7 +231,11 @@ function heatmapSection(ctx: Ctx, v: StackView): string[] {
   for (const r of reasons) out.push(...para(ctx, t('term.pairs.naReason', { na: raw(fmtNA()), reason: r })));
   if (ctx.color) {
     const steps = [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1].map((x) => ctx.c.bgHex(correlationColour(x))('  ')).join('');
-    out.push(`  -1 ${steps} +1   ${ctx.c.dim(t('term.pairs.scale'))}`);
+    const scale = `  -1 ${steps} +1`;
+    const key = t('term.pairs.scale');
+    // the key beside the swatch when it fits the terminal (the swatch is 18 columns), else on its own line below
+    if (textWidth(`  -1 ${' '.repeat(18)} +1   ${key}`) <= ctx.width) out.push(`${scale}   ${ctx.c.dim(key)}`);
+    else out.push(scale, ...wrap(key, ctx.width, '  ', '  ').map((l) => ctx.c.dim(l)));
   }
   if (v.leaders.length <= MANY_LEADERS) out.push(...legend(ctx, v));
   return out;

@@ -12,7 +12,7 @@
  */
 
 import { InputError } from '../../errors.js';
-import { inEnglish, ledgerText, msg, quotedList, quoted as quotedName } from '../../i18n/index.js';
+import { inEnglish, joined, ledgerText, msg, quotedList, quoted as quotedName } from '../../i18n/index.js';
 import { record as emptyRecord, recordMaker } from '../../records.js';
 import { headerInTranslation } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
@@ -265,7 +265,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
 
   for (const [key, o] of allOverrides) {
     if (!usedOverrides.has(key)) {
-      notes.push(ledgerText({ file, line: headerLine }, 'note', msg('ledger.note.configColumnMissing', { column: quoted(o.key) })));
+      notes.push(ledgerText({ file, line: headerLine }, 'note', msg('ledger.note.configColumnMissing', { column: quotedName(o.key) })));
     }
   }
 
@@ -290,7 +290,14 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       ledgerText(
         { file, line: headerLine },
         'note',
-        msg('ledger.note.columnsForOne', { count: String(cols.length), role, columns: cols.map((c) => quoted(c.column.header)).join(', ') }),
+        msg('ledger.note.columnsForOne', {
+          count: String(cols.length),
+          role,
+          columns: joined(
+            cols.map((c) => quotedName(c.column.header)),
+            ', ',
+          ),
+        }),
       ),
     );
   }
@@ -522,7 +529,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         ledgerText(
           { file, line: headerLine },
           'note',
-          msg('ledger.note.codes', { column: quoted(r.column.header), codes: values.slice(0, 6).join(', '), key: r.column.code ?? r.column.header }),
+          msg('ledger.note.codes', { column: quotedName(r.column.header), codes: values.slice(0, 6).join(', '), key: r.column.code ?? r.column.header }),
         ),
       );
     }
