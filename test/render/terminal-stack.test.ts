@@ -259,7 +259,6 @@ test('a number column holds the reader\'s "n/a" on one line (German k. A. was cu
 
 test.each(['en', 'fr', 'de'] as const)('%s: in colour at 80 columns, no line is wider than the terminal (the pairs key goes below its swatch)', (lang) => {
   const text = withLanguage(lang, () => renderStackTerminal(awResult(), { color: true, width: 80 }));
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes are what is stripped
   const lines = text.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
   expect(lines.filter((l) => [...l].length > 80)).toEqual([]);
 });
