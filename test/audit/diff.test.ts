@@ -8,6 +8,7 @@ import { compareAudits } from '../../src/audit/diff.js';
 import { auditResultSchema } from '../../src/audit/schema.js';
 import type { AuditResult, DimensionResult, GroupStats } from '../../src/audit/types.js';
 import { UsageError } from '../../src/errors.js';
+import { renameDepartment } from '../helpers/rename-department.js';
 import { ROOT } from '../helpers/run.js';
 
 const EXAMPLE = JSON.parse(readFileSync(join(ROOT, 'test/cli/golden/fernhill-survey.audit.json'), 'utf8')) as AuditResult;
@@ -16,20 +17,6 @@ const copy = (): AuditResult => structuredClone(EXAMPLE);
 function shown(g: DimensionResult['overall']): GroupStats {
   if ('suppressed' in g) throw new Error('suppressed');
   return g as GroupStats;
-}
-
-/** Renames a department key everywhere it appears. */
-function renameDepartment(r: AuditResult, from: string, to: string): void {
-  const move = (rec: Record<string, unknown>) => {
-    if (Object.hasOwn(rec, from)) {
-      rec[to] = rec[from];
-      delete rec[from];
-    }
-  };
-  for (const d of r.survey?.dimensions ?? []) move(d.byDepartment);
-  for (const i of r.survey?.items ?? []) move(i.byDepartment);
-  if (r.recall) move(r.recall.byDepartment);
-  for (const d of r.stack?.departments ?? []) if (d.department === from) d.department = to;
 }
 
 describe('compareAudits', () => {

@@ -15,24 +15,11 @@ import type { AuditDiff, AuditResult } from '../../src/audit/types.js';
 import { inEnglish, withLanguage } from '../../src/i18n/index.js';
 import { sinceModel } from '../../src/render/since-model.js';
 import { aDataset } from '../audit/builders.js';
+import { renameDepartment } from '../helpers/rename-department.js';
 import { ROOT, runAlign } from '../helpers/run.js';
 
 const EXAMPLE = JSON.parse(readFileSync(join(ROOT, 'test/cli/golden/fernhill-survey.audit.json'), 'utf8')) as AuditResult;
 const copy = (): AuditResult => structuredClone(EXAMPLE);
-
-/** Renames a department key everywhere it appears (as test/audit/diff.test.ts does). */
-function renameDepartment(r: AuditResult, from: string, to: string): void {
-  const move = (rec: Record<string, unknown>) => {
-    if (Object.hasOwn(rec, from)) {
-      rec[to] = rec[from];
-      delete rec[from];
-    }
-  };
-  for (const d of r.survey?.dimensions ?? []) move(d.byDepartment);
-  for (const i of r.survey?.items ?? []) move(i.byDepartment);
-  if (r.recall) move(r.recall.byDepartment);
-  for (const d of r.stack?.departments ?? []) if (d.department === from) d.department = to;
-}
 
 /**
  * One comparison for each warning and note audit/diff.ts words, with names that
