@@ -85,7 +85,7 @@ function lowFavourable(items: readonly ItemResult[]): Finding[] {
       wordedFinding(
         { severity: 'medium', kind: 'low-favourable', level },
         low.length === 1
-          ? m('f.lowFav.titleOne', { share: pct((first.overall as GroupStats).favourable), statement: inSentence(first.text) })
+          ? m('f.lowFav.titleOne', { share: pct((first.overall as GroupStats).favourable), statement: inSentence(first.text.replace(/[.?!]+\s*$/, '')) })
           : m('f.lowFav.title', { items: msg(`f.items.${level}`, { n: word(low.length) }), item: quote(first.text) }),
         m('f.lowFav.evidence', {
           items: joined(

@@ -89,7 +89,8 @@ export async function collectCommand(options: CollectOptions, io: Io): Promise<v
   if (priorities !== null) sameTopAsBefore(file, state.submissions, priorities.length, options.top);
   // the facilitator and participants read the session in the reader's language, decided as for the reveal that may follow
   const { loadConfigFor } = await import('./load.js');
-  const lang = readerLanguage(options.lang, (await loadConfigFor({}, io)).config);
+  // align.yml is read only when --lang does not settle it (a broken align.yml then stops here, before the first prompt)
+  const lang = readerLanguage(options.lang, options.lang !== undefined ? {} : (await loadConfigFor({}, io)).config);
   requireTerminal(io, 'align collect', COLLECT_INSTEAD);
   const { runSession, askPriorities } = await import('../workshop/session.js');
   const { CLEAR } = await import('../workshop/reveal.js');

@@ -22,10 +22,12 @@
  * message (not its arguments) is wrapped in ⟦…⟧, so any reader-facing word
  * left outside the markers was not taken from the catalogue.
  */
+
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { UsageError } from '../errors.js';
 import {
   fmtAllOf,
   fmtCountWord,
@@ -109,9 +111,8 @@ export const msg = (key: string, params?: Params): Extract<Tagged, { $: 'msg' }>
  */
 export const quoted = (name: string): Tagged => msg('fmt.quoted', { text: JSON.stringify(name).slice(1, -1) });
 /**
- * Input text (a statement, a decision) quoted inside a sentence: its closing full stop or
- * question mark dropped, and in English its first letter lowered when it reads as a sentence's
- * start ("My team has…" -> "my team has…"; "I know…" and acronyms kept). French and German keep
+ * Input text (a statement, a decision) quoted inside a sentence: in English its first letter
+ * lowered when it reads as a sentence's start ("My team has…" -> "my team has…"; "I know…" and acronyms kept). French and German keep
  * the input's letters: a German noun lowered is wrong, and a quotation in « » keeps its case.
  */
 export const inSentence = (v: string): Tagged => ({ $: 'inSentence', v });
@@ -245,7 +246,7 @@ function formatTagged(p: Tagged, markup: Markup): string {
     case 'allOf':
       return fmtAllOf(p.v);
     case 'inSentence': {
-      const text = p.v.replace(/[.?!]+$/, '');
+      const text = p.v;
       if (current().lang !== 'en' && current().lang !== PSEUDO) return text;
       return /^[A-Z][a-z]/.test(text) && !/^I\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
     }
@@ -292,7 +293,8 @@ export function format(key: string, params: Params = {}, markup: Markup = PLAIN)
   }
   for (const tag of MARKUP_TAGS) {
     // a value of that name would be lost to the tag (a message's {code} printed as nothing): a bug in the caller
-    if (tag in values) throw new Error(`message ${key}: a value named ${tag} clashes with the <${tag}> tag; rename it`);
+    if (tag in values)
+      throw new UsageError(`message ${key}: a value named ${tag} clashes with the <${tag}> tag; rename it (in a template, the t helper's hash)`);
     values[tag] = (chunks: unknown[]) => `${TAG_OPEN}${tag}${TAG_CLOSE}${chunks.join('')}${TAG_OPEN}/${tag}${TAG_CLOSE}`;
   }
   const out = mf.format(values);

@@ -134,7 +134,7 @@ test('English inside a French or German render (inEnglish, for the JSON) writes 
 });
 
 test('a statement quoted in a sentence keeps the input’s letters in French and German; English lowers a sentence start', () => {
-  const m = msg('f.lowFav.titleOne', { share: pct(0.24), statement: inSentence('My team has the resources it needs.') });
+  const m = msg('f.lowFav.titleOne', { share: pct(0.24), statement: inSentence('My team has the resources it needs') });
   expect(inEnglish(m)).toBe('Only 24% agree that my team has the resources it needs');
   expect(withLanguage('fr', () => t(m.key, m.params))).toContain('My team has the resources it needs\u202f»');
   const de = msg('f.lowFav.titleOne', { share: pct(0.14), statement: inSentence('Entscheidungen des Führungsteams haben Bestand') });
