@@ -4,7 +4,7 @@
  */
 import { DEFAULT_MIN_GROUP, DEFAULT_PERMUTATIONS, DEFAULT_RBO_P, DEFAULT_SEED, MIN_GROUP_FLOOR } from '../defaults.js';
 import { UsageError } from '../errors.js';
-import { has, joined, ledgerText, msg, quoted } from '../i18n/index.js';
+import { has, ledgerText, msg, quotedList } from '../i18n/index.js';
 import type { QualityFlag } from '../ingest/config-types.js';
 import type { Dataset, Respondent, Subject } from '../ingest/types.js';
 import { auditFindings } from './audit-findings.js';
@@ -83,7 +83,7 @@ export function buildAudit(given: Dataset, options: AuditOptions): AuditResult {
     notes.push(ledgerText({ file: first, line: 1 }, 'note', msg('ledger.note.noRoleColumn', { n: dataset.respondents.length })));
   }
   if (!dataset.hasRoleColumn && options.leaders && options.leaders.length > 0) {
-    notes.push(ledgerText({ file: first, line: 1 }, 'note', msg('ledger.note.leadersWithoutRoles', { roles: joined(options.leaders.map(quoted), ', ') })));
+    notes.push(ledgerText({ file: first, line: 1 }, 'note', msg('ledger.note.leadersWithoutRoles', { roles: quotedList(options.leaders) })));
   }
   notes.push(...analysed.notes);
   // in input order: files as given, then line (stable, so notes on one line keep their order)

@@ -25,7 +25,7 @@
  *   a baseline's finding rebuilt from its JSON (audit-findings.ts, findingTitles).
  */
 import { UsageError } from '../errors.js';
-import { has, inEnglish, joined, ledgerText, type Message, msg, type Param, quoted, withWording } from '../i18n/index.js';
+import { has, inEnglish, ledgerText, type Message, msg, type Param, quoted, quotedList, withWording } from '../i18n/index.js';
 import { kendallW } from '../stats/kendall-w.js';
 import { midranks } from '../stats/ranks.js';
 import { spearman } from '../stats/spearman.js';
@@ -66,10 +66,6 @@ function isSuppressed<T extends object>(g: MaybeSuppressed<T>): g is { suppresse
 
 function overlap(a: [number, number], b: [number, number]): boolean {
   return a[0] <= b[1] && b[0] <= a[1];
-}
-
-function list(names: readonly string[]): Param {
-  return joined(names.map(quoted), ', ');
 }
 
 /** One or two parts of a warning's parenthesis ('added …; dropped …'), separated as the reader's language does. */
@@ -180,8 +176,8 @@ class Comparison {
       const left = bl.filter((n) => !al.includes(n));
       if (arrived.length > 0 || left.length > 0) {
         const changes = [
-          ...(arrived.length > 0 ? [msg('sinceNotes.leadersNew', { names: list(arrived) })] : []),
-          ...(left.length > 0 ? [msg('sinceNotes.leadersGone', { names: list(left) })] : []),
+          ...(arrived.length > 0 ? [msg('sinceNotes.leadersNew', { names: quotedList(arrived) })] : []),
+          ...(left.length > 0 ? [msg('sinceNotes.leadersGone', { names: quotedList(left) })] : []),
         ];
         this.warn({ kind: 'leaders-differ' }, msg('sinceNotes.leadersDiffer', { changes: parts(changes) }));
       }
@@ -205,7 +201,7 @@ class Comparison {
       if (olds.length > 1) {
         this.warn(
           { kind: 'department-one-side', department: target, side: 'both' },
-          msg('sinceNotes.merged', { olds: list(olds), department: quoted(target) }),
+          msg('sinceNotes.merged', { olds: quotedList(olds), department: quoted(target) }),
         );
         continue;
       }
@@ -282,8 +278,8 @@ class Comparison {
     const n = plain(shared.length);
     if (!same) {
       const changes = [
-        ...(added.length > 0 ? [msg('sinceNotes.added', { names: list(added) })] : []),
-        ...(dropped.length > 0 ? [msg('sinceNotes.dropped', { names: list(dropped) })] : []),
+        ...(added.length > 0 ? [msg('sinceNotes.added', { names: quotedList(added) })] : []),
+        ...(dropped.length > 0 ? [msg('sinceNotes.dropped', { names: quotedList(dropped) })] : []),
       ];
       this.warn(
         { kind: 'priorities-differ', added, dropped },

@@ -6,7 +6,7 @@
  */
 
 import { InputError } from '../errors.js';
-import { inEnglish, int, joined, ledgerText, msg, quoted, withWording } from '../i18n/index.js';
+import { inEnglish, int, ledgerText, msg, quotedList, withWording } from '../i18n/index.js';
 import type { Dataset, Note, Priority, Respondent, Subject } from '../ingest/types.js';
 import { borda, bordaOrder, firstPlacesOf } from '../stats/borda.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
@@ -174,7 +174,7 @@ export function analyseStacks(
     }
     const leader = options.isLeader(respondent);
     if (writeIns.length > 0) {
-      const shown = joined([...writeIns.slice(0, 3).map(quoted), ...(writeIns.length > 3 ? ['…'] : [])], ', ');
+      const shown = quotedList(writeIns, 3);
       notes.push(
         ledgerText(
           { file: respondent.file, line: respondent.line, kind: 'write-in' as const, about: [subjectOf(respondent)] },

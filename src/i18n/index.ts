@@ -117,8 +117,8 @@ export const quoted = (name: string): Tagged => msg('fmt.quoted', { text: JSON.s
  */
 export const inSentence = (v: string): Tagged => ({ $: 'inSentence', v });
 
-/** The first `max` names quoted (quoted), joined by commas, with … when there are more. */
-export const quotedList = (names: readonly string[], max: number): Tagged =>
+/** The first `max` names (all by default) quoted (quoted), joined by commas, with … when there are more. */
+export const quotedList = (names: readonly string[], max = names.length): Tagged =>
   joined([...names.slice(0, max).map(quoted), ...(names.length > max ? ['…'] : [])], ', ');
 
 /** Every one of n, in words: 'the one', 'both', 'all three' (fmtAllOf). */

@@ -12,7 +12,7 @@
  */
 
 import { InputError } from '../../errors.js';
-import { inEnglish, joined, ledgerText, msg, quotedList, quoted as quotedName } from '../../i18n/index.js';
+import { inEnglish, ledgerText, msg, quotedList, quoted as quotedName } from '../../i18n/index.js';
 import { record as emptyRecord, recordMaker } from '../../records.js';
 import { headerInTranslation } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
@@ -293,10 +293,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         msg('ledger.note.columnsForOne', {
           count: String(cols.length),
           role,
-          columns: joined(
-            cols.map((c) => quotedName(c.column.header)),
-            ', ',
-          ),
+          columns: quotedList(cols.map((c) => c.column.header)),
         }),
       ),
     );
