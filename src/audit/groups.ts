@@ -7,6 +7,7 @@
  * (ARCHITECTURE.md, "Groups" and "Anonymity"). Every analysis of one
  * population reads the same splits, so a group hidden in one is hidden in all.
  */
+import { hasAnswers } from '../ingest/answers.js';
 import type { Respondent } from '../ingest/types.js';
 import { record } from '../records.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
@@ -488,7 +489,7 @@ export function shownGroups(split: Split): Array<[string, Respondent[]]> {
 
 /** Answered some part of a survey: a rating item, an ownership question or the recall question. */
 export function tookSurvey(r: Respondent): boolean {
-  return hasKeys(r.likert) || (r.ownership !== undefined && hasKeys(r.ownership)) || (r.recall !== undefined && r.recall.text.trim() !== '');
+  return hasAnswers(r.likert) || (r.ownership !== undefined && hasKeys(r.ownership)) || (r.recall !== undefined && r.recall.text.trim() !== '');
 }
 
 /** Whether a keyed record holds anything (without listing its keys: asked once per respondent). */

@@ -14,6 +14,7 @@
  */
 import { QUALITY_MIN_TIMED } from '../defaults.js';
 import { int, ledgerText, msg, type Tagged, t } from '../i18n/index.js';
+import { forEachAnswer } from '../ingest/answers.js';
 import type { QualityFlag } from '../ingest/config-types.js';
 import type { Dataset, Excluded, LedgerKind, Note, Respondent } from '../ingest/types.js';
 import { median } from '../stats/describe.js';
@@ -39,12 +40,11 @@ export function qualityFlags(r: Respondent, itemCount: number, medianSeconds: nu
   let answered = 0;
   let first: number | undefined;
   let alike = true;
-  for (const id in r.likert) {
-    const v = r.likert[id];
+  forEachAnswer(r.likert, (_, v) => {
     if (answered === 0) first = v;
     else if (v !== first) alike = false;
     answered++;
-  }
+  });
   if (answered >= STRAIGHT_LINE_MIN_ITEMS && alike) flags.push('straight-lining');
   // only for someone who took the survey: a stacks-only row (a leader ranked in another file) is not incomplete
   if (itemCount >= 2 && answered < itemCount / 2 && tookSurvey(r)) flags.push('incomplete');

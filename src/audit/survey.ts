@@ -19,6 +19,7 @@
  * shown, never give a few people's answers.
  */
 
+import { type AnswerSheet, forEachAnswer, PackedAnswers } from '../ingest/answers.js';
 import { priorityKey } from '../ingest/priority-key.js';
 import type { Dataset, Item, Respondent } from '../ingest/types.js';
 import { adi } from '../stats/adi.js';
@@ -96,11 +97,30 @@ const UNANSWERED = -32768;
 function scoredRows(people: readonly Respondent[], items: readonly Item[]): Int16Array {
   const width = items.length;
   const rows = new Int16Array(people.length * width).fill(UNANSWERED);
+  const itemIndex = new Map(items.map((item, k) => [item.id, k]));
+  // a packed row (src/ingest/answers.ts) is read slot by slot, each sheet's slots mapped to items once
+  const slotItems = new Map<AnswerSheet, Int32Array>();
   people.forEach((r, p) => {
-    for (let k = 0; k < width; k++) {
-      const raw = r.likert[items[k]!.id];
-      if (raw !== undefined) rows[p * width + k] = scored(items[k]!, raw);
+    const likert = r.likert;
+    if (likert instanceof PackedAnswers) {
+      const { sheet, at } = likert;
+      let toItem = slotItems.get(sheet);
+      if (toItem === undefined) {
+        toItem = Int32Array.from(sheet.items, (id) => itemIndex.get(id) ?? -1);
+        slotItems.set(sheet, toItem);
+      }
+      for (let s = 0; s < toItem.length; s++) {
+        const k = toItem[s]!;
+        if (k < 0) continue;
+        const raw = sheet.valueAt(at, s);
+        if (raw !== undefined) rows[p * width + k] = scored(items[k]!, raw);
+      }
+      return;
     }
+    forEachAnswer(likert, (id, raw) => {
+      const k = itemIndex.get(id);
+      if (k !== undefined) rows[p * width + k] = scored(items[k]!, raw);
+    });
   });
   return rows;
 }

@@ -27,6 +27,7 @@ import { maxRowsFor } from '../defaults.js';
 import { InputError, InternalError, UsageError } from '../errors.js';
 import { inEnglish, keepWording, ledgerText, type Message, msg, quoted, type Tagged } from '../i18n/index.js';
 import { timed } from '../phases.js';
+import { hasAnswers, likertRecord } from './answers.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
 import { EncodingContradiction } from './decode.js';
@@ -362,7 +363,7 @@ export function assembleDataset(
       const survey = row as RawRow & Partial<Pick<Respondent, 'ownership' | 'recall'>>;
       const other =
         (survey.ownership !== undefined && Object.keys(survey.ownership).length > 0) || (survey.recall !== undefined && survey.recall.text.trim() !== '');
-      if (stack.length === 0 && Object.keys(row.likert).length === 0 && !other) {
+      if (stack.length === 0 && !hasAnswers(row.likert) && !other) {
         exclude(row, nothingReason(normalised), 'nothing-answered');
         continue;
       }
@@ -678,7 +679,7 @@ function refuseExcelDamage(pending: readonly Pending[]): void {
     const who = (p: Pending) =>
       p.row.name || p.row.email
         ? `${p.row.name ? personKey(p.row.name) : ''}\u0000${p.row.email?.toLowerCase() ?? ''}`
-        : `answers\u0000${JSON.stringify(Object.entries(p.row.likert).sort())}\u0000${JSON.stringify(p.row.stack)}`;
+        : `answers\u0000${JSON.stringify(Object.entries(likertRecord(p.row.likert)).sort())}\u0000${JSON.stringify(p.row.stack)}`;
     const people = new Set(group.map(who));
     if (people.size < 2) continue;
     const first = group[0]!.row;

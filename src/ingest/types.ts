@@ -1,7 +1,9 @@
 /**
  * The values the ingest room hands to the audit room. Plain data, no methods:
- * everything here survives JSON.stringify.
+ * everything here survives JSON.stringify (a respondent's packed Likert
+ * answers, src/ingest/answers.ts, write themselves as their record).
  */
+import type { Likert } from './answers.js';
 
 /** Which survey tool wrote the file (the `format` of the JSON contract). */
 export type ToolFormat = 'google-forms' | 'surveymonkey' | 'qualtrics' | 'microsoft-forms' | 'typeform' | 'limesurvey' | 'generic';
@@ -124,7 +126,7 @@ export interface Respondent {
   /** Submit time in ms since the epoch (UTC) when the tool wrote one we could read. */
   submitted: number | null;
   /** Likert answers: item id -> numeric value. Missing answers are absent, never NaN. */
-  likert: Record<string, number>;
+  likert: Likert;
   /** The explicit part of the respondent's stack, as ranked; empty when nothing ranked. */
   stack: StackEntry[];
   /** Keys of the priorities the respondent's rows list with a blank rank (a long-format stacks file), when any. */

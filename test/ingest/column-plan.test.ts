@@ -4,9 +4,11 @@
  * list per cell, and the same align.yml keys on the Northwind survey in every
  * tool's layout.
  */
+
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PRIORITIES, plainWide } from '../../scripts/lib/plain-wide.mjs';
+import { likertRecord } from '../../src/ingest/answers.js';
 import { loadConfig } from '../../src/ingest/config.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { readDataset } from '../../src/ingest/dataset.js';
@@ -42,7 +44,7 @@ describe('the plain wide table (respondent_id, name, role, department, Q1…Q40,
       person.likert.forEach((v: number | null, j: number) => {
         if (v !== null) likert[`Q${j + 1}`] = v;
       });
-      expect(r.likert).toEqual(likert);
+      expect(likertRecord(r.likert)).toEqual(likert);
       expect(Object.fromEntries(r.stack.map((e) => [e.priority, e.rank]))).toEqual(
         Object.fromEntries(Object.entries(person.ranks as Record<string, number>).map(([p, rank]) => [priorityKey(p), rank])),
       );
@@ -138,7 +140,9 @@ describe('every align.yml key works for every format', () => {
         {
           role: r.role,
           department: r.department,
-          likert: Object.fromEntries(Object.entries(r.likert).map(([id, v]) => [`${items.get(id)!.text} (${items.get(id)!.dimension ?? '-'})`, v])).valueOf(),
+          likert: Object.fromEntries(
+            Object.entries(likertRecord(r.likert)).map(([id, v]) => [`${items.get(id)!.text} (${items.get(id)!.dimension ?? '-'})`, v]),
+          ).valueOf(),
           stack: Object.fromEntries(r.stack.map((e) => [names.get(e.priority), e.rank])),
         },
       ]),
@@ -180,7 +184,7 @@ describe('what the survey audit needs besides Likert answers and ranks is carrie
     const text = 'name,role,__proto__,constructor,toString\nAnn,Executive,1,2,3\nBo,Manager,4,5,2\nCy,Manager,3,3,4\n';
     const d = await readDataset([tmp.write('proto.csv', text)], { config: {}, skipInvalid: false });
     expect(d.items.map((i) => i.id)).toEqual(['__proto__', 'constructor', 'toString']);
-    expect(Object.entries(d.respondents[0]!.likert)).toEqual([
+    expect(Object.entries(likertRecord(d.respondents[0]!.likert))).toEqual([
       ['__proto__', 1],
       ['constructor', 2],
       ['toString', 3],

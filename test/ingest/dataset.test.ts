@@ -3,9 +3,11 @@
  * Most cases go through assembleDataset with hand-made module output (what a
  * tool module would hand over), a few through readDataset on real files.
  */
+
 import { afterAll, describe, expect, it, test } from 'vitest';
 import { InputError, InternalError, UsageError } from '../../src/errors.js';
 import { msg } from '../../src/i18n/index.js';
+import { likertRecord } from '../../src/ingest/answers.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { assembleDataset, readDataset } from '../../src/ingest/dataset.js';
 import type { Normalised, RawRow } from '../../src/ingest/formats/types.js';
@@ -224,7 +226,7 @@ describe('the ledger', () => {
     expect(survey.excluded).toMatchObject([{ file: 'q.csv', line: 2, reason: 'nothing answered (no Likert item)' }]);
     const neither = assembleDataset([file('n.csv', [row('n.csv', 2, { stack: [] }), row('n.csv', 3)])], options());
     expect(neither.excluded).toMatchObject([{ file: 'n.csv', line: 2, reason: 'no answer align reads: the file has no Likert items and no ranking question' }]);
-    expect(survey.respondents[0]!.likert).toEqual({ q1: 4 });
+    expect(likertRecord(survey.respondents[0]!.likert)).toEqual({ q1: 4 });
     expect(survey.items.map((i) => i.id)).toEqual(['q1']);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { likertRecord } from '../../src/ingest/answers.js';
 import { detect, normalise } from '../../src/ingest/formats/google-forms.js';
 import { expectCanonical, expectChannels, expectSubmitted, readExport, tableOf } from './northwind.js';
 
@@ -63,7 +64,7 @@ describe('Google Forms details', () => {
     );
     const n = normalise(table, { config: {}, skipInvalid: false });
     expect(n.items.map((i) => i.text)).toEqual(['Pay', 'Hours']);
-    expect(n.rows[0]!.likert).toEqual({ Pay: 4, Hours: 2 });
+    expect(likertRecord(n.rows[0]!.likert)).toEqual({ Pay: 4, Hours: 2 });
   });
 
   it('a "Timestamp" column without Sheets-style times is left to the generic reader', () => {
@@ -88,7 +89,7 @@ describe('Google Forms details', () => {
     );
     // align.yml adds the label to the agreement scale
     const n = normalise(table, { config: { scales: { agreement: { labels: { 'Agree-ish': 4 } } } }, skipInvalid: false });
-    expect(n.rows[2]!.likert).toEqual({ Pay: 4, Hours: 4 });
+    expect(likertRecord(n.rows[2]!.likert)).toEqual({ Pay: 4, Hours: 4 });
     // --skip-invalid leaves the respondent out, with the reason
     const skipped = normalise(table, { config: {}, skipInvalid: true });
     expect(skipped.rows.map((r) => r.name)).toEqual(['A', 'B', 'D']);

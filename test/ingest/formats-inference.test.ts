@@ -1,9 +1,11 @@
 // What the survey-tool modules infer from headers and cells (src/ingest/infer.ts
 // through the column plan, src/ingest/plan/), on small Google Forms sheets:
 // the simplest layout, one header row.
+
 import { describe, expect, it } from 'vitest';
 import { readingOptions } from '../../src/cli/load.js';
 import { InputError } from '../../src/errors.js';
+import { likertRecord } from '../../src/ingest/answers.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { normalise } from '../../src/ingest/formats/google-forms.js';
 import { type ColumnView, deriveOptions, findRankingQuestions, splitChoices } from '../../src/ingest/infer.js';
@@ -169,7 +171,7 @@ describe('other question kinds', () => {
       ],
     );
     expect(n.items.map((i) => i.points)).toEqual([5, 7, 7]);
-    expect(n.rows[0]!.likert).toEqual({ A: 1, X: 6, Y: 5 });
+    expect(likertRecord(n.rows[0]!.likert)).toEqual({ A: 1, X: 6, Y: 5 });
     expect(n.scales).toEqual({ 1: 'frequency', 2: 'agreement-7', 3: 'agreement-7' });
   });
 
@@ -181,7 +183,7 @@ describe('other question kinds', () => {
 
   it('N/A and Don’t know are no answer', () => {
     const n = read(['Agree? [X]'], [['Agree'], ['N/A'], ["Don't know"], ['Disagree']]);
-    expect(n.rows.map((r) => r.likert)).toEqual([{ X: 4 }, {}, {}, { X: 2 }]);
+    expect(n.rows.map((r) => likertRecord(r.likert))).toEqual([{ X: 4 }, {}, {}, { X: 2 }]);
   });
 
   it('align.yml: item text, dimension and a scale of its own', () => {
@@ -201,7 +203,7 @@ describe('other question kinds', () => {
       { id: 'Clarity of goals', text: 'Clarity of goals', dimension: 'clarity', points: 3, low: 1, reverse: false },
       { id: 'Q2', text: 'Q2', dimension: 'belief', points: 5, low: 1, reverse: false },
     ]);
-    expect(n.rows[0]!.likert).toEqual({ 'Clarity of goals': 3, Q2: 4 });
+    expect(likertRecord(n.rows[0]!.likert)).toEqual({ 'Clarity of goals': 3, Q2: 4 });
   });
 
   it('a column align.yml calls Likert whose answers are no known scale: the labels found and the fix', () => {
@@ -254,7 +256,7 @@ describe('single-choice answers with commas', () => {
       ],
     );
     expect(n.columns.slice(1).map((c) => c.role)).toEqual(['likert', 'likert', 'likert']);
-    expect(n.rows[0]!.likert).toEqual({ 'Rate A': 1, 'Rate B': 3, 'Rate C': 5 });
+    expect(likertRecord(n.rows[0]!.likert)).toEqual({ 'Rate A': 1, 'Rate B': 3, 'Rate C': 5 });
   });
 });
 

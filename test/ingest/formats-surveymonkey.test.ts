@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { likertRecord } from '../../src/ingest/answers.js';
 import { detectFormat } from '../../src/ingest/formats/index.js';
 import { detect, normalise } from '../../src/ingest/formats/surveymonkey.js';
 import { cleanHeaderText } from '../../src/ingest/plan/header.js';
@@ -110,7 +111,7 @@ describe.skipIf(!existsSync(REAL))('real SurveyMonkey exports (FiveThirtyEight)'
     expect(normalised.rows).toHaveLength(60);
     expect(normalised.rows[0]!.stack[0]).toEqual({ priority: 'Star Wars: Episode III Revenge of the Sith', rank: 1 });
     expect(normalised.items).toHaveLength(14); // Han Solo … Yoda, on the favourability scale
-    expect(normalised.rows[0]!.likert['Han Solo']).toBe(5);
+    expect(likertRecord(normalised.rows[0]!.likert)['Han Solo']).toBe(5);
     expect(normalised.multiselect[0]!.options).toHaveLength(6);
   });
 

@@ -2,9 +2,11 @@
 // Italian and Dutch write them (issue 14): translated metadata columns still name the tool,
 // role/department/ranking headers are read in those languages, a decimal comma is a decimal mark,
 // and a European date is read day first when the file or the tool says so, never by a guess.
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { likertRecord } from '../../src/ingest/answers.js';
 import { recogniseAttribute } from '../../src/ingest/columns.js';
 import { asksForOrder } from '../../src/ingest/infer.js';
 import { decideDateOrder } from '../../src/ingest/timestamps.js';
@@ -85,7 +87,7 @@ describe('tool fingerprints that survive a translated export', () => {
     expect(run.stdout).toMatch(/Date de fin\s+submitted\s/);
     const dataset = await readText(folder, 'surveymonkey-fr2.csv', text, { config: { leaders: ['Direction'] } });
     expect(dataset.files[0]!.format).toBe('surveymonkey');
-    expect(dataset.respondents.map((r) => [r.role, r.department, Object.values(r.likert)])).toEqual([
+    expect(dataset.respondents.map((r) => [r.role, r.department, Object.values(likertRecord(r.likert))])).toEqual([
       ['Direction', 'Ventes', [5, 4]],
       ['Manager', 'Ventes', [2, 3]],
     ]);
@@ -103,7 +105,7 @@ describe('tool fingerprints that survive a translated export', () => {
     expect(anna!.email).toBe('anna@example.com');
     expect(anna!.submitted).toBe(Date.UTC(2025, 2, 4, 9, 30, 57));
     expect(ben!.submitted).toBe(Date.UTC(2025, 3, 3, 10, 26, 28));
-    expect(Object.values(ben!.likert)).toEqual([2, 1]); // "Weiß nicht" is no answer
+    expect(Object.values(likertRecord(ben!.likert))).toEqual([2, 1]); // "Weiß nicht" is no answer
   });
 
   it.skipIf(!existsSync(REAL))('Qualtrics with its second header row in German (the qualtRics sample): Antwort-ID, Erfassungsdatum', async () => {
@@ -122,7 +124,7 @@ describe('numbers as people type them: a decimal comma', () => {
   it('"4,0" in a numeric Likert column of a semicolon-delimited file is 4', async () => {
     const dataset = await readText(folder, 'comma.csv', semicolon(rows));
     expect(dataset.files[0]!.delimiter).toBe(';');
-    expect(dataset.respondents.map((r) => Object.values(r.likert))).toEqual([
+    expect(dataset.respondents.map((r) => Object.values(likertRecord(r.likert)))).toEqual([
       [4, 5, 3],
       [2, 4, 1],
       [5, 3, 2],
@@ -187,7 +189,7 @@ describe('European dates in the tools’ timestamp columns', () => {
     expect(dataset.files[0]!.format).toBe('google-forms');
     const ann = dataset.respondents.find((r) => r.name === 'Ann')!;
     expect(ann.submitted).toBe(Date.UTC(2025, 3, 3, 9, 0, 0));
-    expect(Object.values(ann.likert)).toEqual([5, 5, 5]);
+    expect(Object.values(likertRecord(ann.likert))).toEqual([5, 5, 5]);
     const run = await runAlign(['inspect', folder.write('gf-fr2.csv', sheet('Horodateur', '03/04/2025 09:00:00', '04/03/2025 10:00:00'))]);
     expect(run.stdout).toMatch(
       /dates\s+"Horodateur" read day first \(31\/12\/2025\): the first column is headed "Horodateur": Google Sheets in a day-first language/,
@@ -224,11 +226,11 @@ describe('European dates in the tools’ timestamp columns', () => {
     const dmy = await readText(folder, 'gf-amb2.csv', text, { config: { leaders: ['Direction'], dateOrder: 'dmy' } });
     // day first: 10 November (5s) is later than 11 October (1s)
     const annDmy = dmy.respondents.find((r) => r.name === 'Ann')!;
-    expect([annDmy.submitted, Object.values(annDmy.likert)]).toEqual([Date.UTC(2025, 10, 10, 9, 0, 0), [5, 5, 5]]);
+    expect([annDmy.submitted, Object.values(likertRecord(annDmy.likert))]).toEqual([Date.UTC(2025, 10, 10, 9, 0, 0), [5, 5, 5]]);
     // month first: 10 November is the second row (1s), later than 11 October
     const mdy = await readText(folder, 'gf-amb3.csv', text, { config: { leaders: ['Direction'], dateOrder: 'mdy' } });
     const annMdy = mdy.respondents.find((r) => r.name === 'Ann')!;
-    expect([annMdy.submitted, Object.values(annMdy.likert)]).toEqual([Date.UTC(2025, 10, 10, 10, 0, 0), [1, 1, 1]]);
+    expect([annMdy.submitted, Object.values(likertRecord(annMdy.likert))]).toEqual([Date.UTC(2025, 10, 10, 10, 0, 0), [1, 1, 1]]);
   });
 });
 

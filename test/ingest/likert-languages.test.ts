@@ -2,7 +2,9 @@
 // own wording (src/ingest/labels/<language>.ts cites where each comes from) reads to the point it
 // names, on the scale it belongs to; case, accents, apostrophes and spacing do not matter; the
 // "don't know" answers of each language are missing; a question mixing languages is refused.
+
 import { afterAll, describe, expect, it } from 'vitest';
+import { likertRecord } from '../../src/ingest/answers.js';
 import { LABEL_TABLES } from '../../src/ingest/labels/index.js';
 import { bestScale, findScale, isMissingAnswer, labelKey, likertValue, mixedLanguages, type Scale, scalesFor } from '../../src/ingest/likert.js';
 import { inputError, readText } from '../helpers/read.js';
@@ -242,7 +244,7 @@ describe('a question answered in two languages', () => {
   it('with languages: [en, fr] in align.yml the same file is read, French and English on one scale', async () => {
     const dataset = await readText(folder, 'mixed2.csv', csv, { config: { languages: ['en', 'fr'] } });
     const bob = dataset.respondents.find((r) => r.name === 'Bob')!;
-    expect(Object.values(bob.likert)).toEqual([5, 4, 2]);
+    expect(Object.values(likertRecord(bob.likert))).toEqual([5, 4, 2]);
   });
 
   it('align stack (which reads no Likert answers) leaves the mixed question out with a note, and exits 0', async () => {

@@ -3,10 +3,12 @@
  * (ARCHITECTURE.md, "invalid values are errors"); 'lenient', for commands
  * that never use Likert answers (align stack), notes it and reads on.
  */
+
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { plainWide } from '../../scripts/lib/plain-wide.mjs';
 import { InputError } from '../../src/errors.js';
+import { likertRecord } from '../../src/ingest/answers.js';
 import { readDataset } from '../../src/ingest/dataset.js';
 import { tempFolder } from './temp-files.js';
 
@@ -33,8 +35,8 @@ describe('an unknown Likert label', () => {
     const d = await readDataset([path], { config: {}, skipInvalid: false, likert: 'lenient' });
     const yuki = d.respondents.find((r) => r.name === 'Yuki Tanaka')!;
     expect(yuki.stack).toHaveLength(8);
-    expect(Object.keys(yuki.likert)).toHaveLength(5);
-    expect(yuki.likert).not.toHaveProperty('I know who owns each critical decision in my area');
+    expect(Object.keys(likertRecord(yuki.likert))).toHaveLength(5);
+    expect(likertRecord(yuki.likert)).not.toHaveProperty('I know who owns each critical decision in my area');
     // one note for the column, on its first such row, quoting nobody's answer (notes reach the view)
     const note = d.notes.find((n) => n.line === 7)!;
     expect(note.note).toBe(

@@ -4,9 +4,11 @@
  * the format module, and to compare what it gives with the canonical files,
  * matched by name.
  */
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { likertRecord } from '../../src/ingest/answers.js';
 import { loadConfig } from '../../src/ingest/config.js';
 import type { AlignConfig } from '../../src/ingest/config-types.js';
 import { detectFormat } from '../../src/ingest/formats/index.js';
@@ -87,7 +89,7 @@ export function expectCanonical(normalised: SurveyNormalised): void {
   }
 
   const textOf = new Map(normalised.items.map((i) => [i.id, i.text]));
-  const likert = rows.flatMap((r) => Object.entries(r.likert).map(([id, v]) => `${r.name}|${textOf.get(id)}|${v}`));
+  const likert = rows.flatMap((r) => Object.entries(likertRecord(r.likert)).map(([id, v]) => `${r.name}|${textOf.get(id)}|${v}`));
   expect(likert).toHaveLength(179);
   expect(sorted(likert)).toEqual(sorted(canonical.likert.map((c) => `${c.name}|${c.item}|${c.value}`)));
 

@@ -8,9 +8,11 @@
  * the file, the line, the column and the align.yml that settles it; real
  * scales with unused points still read.
  */
+
 import { afterAll, describe, expect, test } from 'vitest';
 import { plainWide } from '../../scripts/lib/plain-wide.mjs';
 import { InputError } from '../../src/errors.js';
+import { likertRecord } from '../../src/ingest/answers.js';
 import { readDataset } from '../../src/ingest/dataset.js';
 import { OUTLYING_SHARE, outlyingAnswers } from '../../src/ingest/outlying.js';
 import { runAlign } from '../helpers/run.js';
@@ -164,7 +166,7 @@ describe('a plain wide table of 20,000 with one typo (the QA case)', () => {
     expect(d.items).toHaveLength(40);
     expect(d.items.every((i) => i.points === 5 && i.low === 1)).toBe(true);
     expect(d.excluded).toEqual([]);
-    expect(d.respondents.find((r) => r.line === 101)!.likert.Q1).toBeUndefined();
+    expect(likertRecord(d.respondents.find((r) => r.line === 101)!.likert).Q1).toBeUndefined();
   });
 
   test('align.yml settles it: the scale really runs 1..9 (every column named)', async () => {
@@ -172,7 +174,7 @@ describe('a plain wide table of 20,000 with one typo (the QA case)', () => {
     const columns = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`Q${i + 1}`, { role: 'likert' as const, scale: 'rating' }]));
     const d = await readDataset([path], { config: { scales: { rating: { labels: labels(1, 9) } }, columns }, skipInvalid: false });
     expect(d.items.every((i) => i.points === 9 && i.low === 1)).toBe(true);
-    expect(d.respondents.find((r) => r.line === 101)!.likert.Q1).toBe(9);
+    expect(likertRecord(d.respondents.find((r) => r.line === 101)!.likert).Q1).toBe(9);
   });
 
   test('a column align.yml calls likert, with no scale named, takes its range by the same rule (not 0..10 for a lone 9)', async () => {
@@ -274,7 +276,7 @@ describe('a lone answer one above a common top (a 6 in a 1..5 file)', () => {
     expect(d.items).toHaveLength(40);
     expect(d.items.filter((i) => i.points === 6).map((i) => i.id)).toEqual(['Q7']);
     expect(d.items.filter((i) => i.points === 5 && i.low === 1)).toHaveLength(39);
-    expect(d.respondents.find((r) => r.line === 101)!.likert.Q7).toBe(6);
+    expect(likertRecord(d.respondents.find((r) => r.line === 101)!.likert).Q7).toBe(6);
   });
 });
 
@@ -304,7 +306,7 @@ describe('a group of rating questions partly named in align.yml', () => {
       ['Q2', 1, 5],
       ['Q3', 1, 5],
     ]);
-    expect(d.respondents.find((r) => r.line === 102)!.likert.Q1).toBe(q1);
+    expect(likertRecord(d.respondents.find((r) => r.line === 102)!.likert).Q1).toBe(q1);
   });
 
   test('the named column in the middle or at the end: the others are still read', async () => {

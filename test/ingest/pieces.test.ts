@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_ROWS, maxRowsFor, ROW_BYTES_AT_PEAK } from '../../src/defaults.js';
 import { InputError } from '../../src/errors.js';
+import { likertRecord } from '../../src/ingest/answers.js';
 import { loadConfig } from '../../src/ingest/config.js';
 import { readDataset } from '../../src/ingest/dataset.js';
 import { readTable } from '../../src/ingest/table.js';
+import type { Dataset } from '../../src/ingest/types.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const files = [
@@ -36,10 +38,17 @@ async function configFor(file: string) {
   return existsSync(yml) ? await loadConfig(yml) : {};
 }
 
+/** A dataset with its respondents' Likert answers as records: packed answers (src/ingest/answers.ts) sit in each piece's own sheet. */
+function answersAsRecords(dataset: Dataset): Dataset {
+  return { ...dataset, respondents: dataset.respondents.map((r) => ({ ...r, likert: likertRecord(r.likert) })) };
+}
+
 async function outcome(file: string, pieceBytes?: number) {
   try {
     return {
-      dataset: await readDataset([file], { config: await configFor(file), skipInvalid: false, ...(pieceBytes ? { pieceBytes, headRecords: 12 } : {}) }),
+      dataset: answersAsRecords(
+        await readDataset([file], { config: await configFor(file), skipInvalid: false, ...(pieceBytes ? { pieceBytes, headRecords: 12 } : {}) }),
+      ),
     };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
@@ -153,7 +162,7 @@ describe('a later piece that contradicts the first piece', () => {
     const whole = await outcome(file);
     let pieces: Awaited<ReturnType<typeof outcome>>;
     try {
-      pieces = { dataset: await readDataset([file], options) };
+      pieces = { dataset: answersAsRecords(await readDataset([file], options)) };
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       pieces = { error: e.message };

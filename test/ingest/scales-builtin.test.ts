@@ -19,7 +19,9 @@
  *   (A lot / Some / Not much / Not at all) and a 3-point importance grid
  *   (Critical to me / Somewhat useful / Not relevant for me).
  */
+
 import { describe, expect, it } from 'vitest';
+import { likertRecord } from '../../src/ingest/answers.js';
 import { bestScale, findScale, labelKey, labelNumber, likertValue, scalesFor } from '../../src/ingest/likert.js';
 import { runAlign } from '../helpers/run.js';
 import { canonical, EXPORTS, expectCanonical, readExport } from './northwind.js';
@@ -107,7 +109,7 @@ describe('Google Forms grids on the new scales (Northwind answers relabelled)', 
     const { module, normalised } = await readExport(file);
     expect(module.format).toBe('google-forms');
     const textOf = new Map(normalised.items.map((i) => [i.id, i.text]));
-    const got = normalised.rows.flatMap((r) => Object.entries(r.likert).map(([id, v]) => `${r.name}|${textOf.get(id)}|${v}`));
+    const got = normalised.rows.flatMap((r) => Object.entries(likertRecord(r.likert)).map(([id, v]) => `${r.name}|${textOf.get(id)}|${v}`));
     const expected = canonical.likert.map((c) => `${c.name}|${c.item}|${valueFor(Number(c.value))}`);
     expect(got.sort()).toEqual(expected.sort());
     return normalised;
@@ -133,7 +135,7 @@ describe('Google Forms grids on the new scales (Northwind answers relabelled)', 
 
   it('amount and 3-point importance grids (google-forms-amount.csv)', async () => {
     const { normalised } = await readExport('google-forms-amount.csv');
-    const byName = Object.fromEntries(normalised.rows.map((r) => [r.name, Object.values(r.likert)]));
+    const byName = Object.fromEntries(normalised.rows.map((r) => [r.name, Object.values(likertRecord(r.likert))]));
     // the cells of each row, by the definitions above: A lot 4, Some 3, Not much 2, Not at all 1; Critical 3, Somewhat useful 2, Not relevant 1
     expect(byName).toEqual({
       'Grace Mwangi': [4, 3, 1, 3, 1, 2],

@@ -5,6 +5,7 @@
  * files, settles duplicates and names the priorities.
  */
 import type { Message } from '../../i18n/index.js';
+import type { Likert } from '../answers.js';
 import type { AlignConfig, ColumnRoleName } from '../config-types.js';
 import type { DateOrderChoice } from '../timestamps.js';
 import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
@@ -47,7 +48,7 @@ export interface RawRow {
   role: string | null;
   department: string | null;
   submitted: number | null;
-  likert: Record<string, number>;
+  likert: Likert;
   /** The explicit stack as written: priority name (any spelling) and rank (1 = best). */
   stack: Array<{ priority: string; rank: number }>;
   /**

@@ -13,7 +13,8 @@
 
 import { InputError } from '../../errors.js';
 import { inEnglish, ledgerText, msg, quotedList, quoted as quotedName } from '../../i18n/index.js';
-import { record as emptyRecord, recordMaker } from '../../records.js';
+import { record as emptyRecord } from '../../records.js';
+import { AnswerSheet } from '../answers.js';
 import { headerInTranslation } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
 import type { ColumnInfo, NormaliseContext } from '../formats/types.js';
@@ -325,7 +326,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   const dateOrder = dates?.order ?? 'mdy';
   const decimalComma = likertColumns.filter((c) => c.likert?.numeric && c.view.cells.some((v) => DECIMAL_COMMA.test(v))).map((c) => c.column.header);
   const multiselect = multiQuestions(multiColumns);
-  const likertRecord = recordMaker<number>(likertColumns.map((c) => c.item!));
+  const likertItems = likertColumns.map((c) => c.item!);
 
   const pick = (cols: readonly Resolved[], at: number): string | null => {
     for (const c of cols) {
@@ -358,6 +359,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   let rows: SurveyRow[] = [];
   let excluded: Excluded[] = [];
   const readPiece = (piece: readonly string[][], pieceLines: readonly number[], later: boolean) => {
+    // the piece's Likert answers, a byte per item and row (src/ingest/answers.ts)
+    const sheet = new AnswerSheet(likertItems, piece.length);
     piece.forEach((record, at) => {
       const line = pieceLines[at]!;
       if (record.every((c) => c.trim() === '')) {
@@ -413,7 +416,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
           }
           answers.push(value);
         }
-        row.likert = likertRecord(answers) ?? row.likert;
+        row.likert = sheet.add(answers) ?? row.likert;
         if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions });
       } catch (e) {
         if (!(e instanceof InputError) || e instanceof PlanContradiction) throw e;
