@@ -35,7 +35,7 @@ import { detectFormat, type FormatChoice } from './formats/index.js';
 import type { Normalised, RawRow } from './formats/types.js';
 import { PlanContradiction } from './plan/types.js';
 import { displayName, priorityKey } from './priority-key.js';
-import { aliasKeyOf, SKIP_INVALID_FIX, tieMessages } from './rankings.js';
+import { aliasKeyOf, SKIP_INVALID_FIX, sharedEntries, tieMessages } from './rankings.js';
 import { HEAD_GROWTH, LARGEST_HEAD_BYTES, openTable, PIECE_BYTES, type ReadTableOptions, readTable, wholeFileEncoding } from './table.js';
 import type { Dataset, EncodingLabel, Excluded, FileInfo, Item, LedgerKind, Note, Respondent, StackEntry, Subject, Table } from './types.js';
 
@@ -346,7 +346,7 @@ export function assembleDataset(
     return 'no answer align reads: the file has no Likert items and no ranking question';
   };
   let pending: Pending[] = [];
-  const entryOf = stackEntries();
+  const entryOf = sharedEntries();
   inputs.forEach(({ normalised }, fileIndex) => {
     const rows = [...normalised.rows].sort((a, b) => a.line - b.line);
     for (const row of rows) {
@@ -439,7 +439,6 @@ export function assembleDataset(
   const priorities = order.map((key) => ({ key, name: shown.get(key) ?? key, ...(listedKeys.has(key) ? { listed: true } : {}) }));
 
   const respondents: Respondent[] = pending.map(({ row, stack }) => ({
-    key: `${row.file}:${row.line}`,
     toolId: row.toolId,
     name: row.name,
     email: row.email,
@@ -514,28 +513,6 @@ function listsOptions(normalised: Normalised): boolean {
  * aliases make one priority, both ranked, are invalid like any priority
  * ranked twice.
  */
-/**
- * One StackEntry per priority and rank, shared by every stack that holds it (a 100,000-row
- * table has ten priorities and ten ranks, not a million entries to keep); frozen, as shared
- * values must be.
- */
-function stackEntries(): (priority: string, rank: number) => StackEntry {
-  const made = new Map<string, Map<number, StackEntry>>();
-  return (priority, rank) => {
-    let byRank = made.get(priority);
-    if (!byRank) {
-      byRank = new Map();
-      made.set(priority, byRank);
-    }
-    let entry = byRank.get(rank);
-    if (!entry) {
-      entry = Object.freeze({ priority, rank });
-      byRank.set(rank, entry);
-    }
-    return entry;
-  };
-}
-
 function keyedStack(
   row: RawRow,
   keyOf: (name: string) => string,
@@ -565,7 +542,8 @@ function keyedStack(
     seen.set(key, e.priority);
     stack.push(entryOf(key, e.rank));
   }
-  return stack.sort((a, b) => a.rank - b.rank || (a.priority < b.priority ? -1 : a.priority > b.priority ? 1 : 0));
+  // a copy as long as the stack, no longer (an array grown by push keeps room for 17 entries)
+  return stack.slice().sort((a, b) => a.rank - b.rank || (a.priority < b.priority ? -1 : a.priority > b.priority ? 1 : 0));
 }
 
 /**

@@ -393,6 +393,28 @@ export interface StackWhere {
   keyOf?: (name: string) => string;
 }
 
+/**
+ * A maker of stack entries: one frozen { priority, rank } per priority and rank, shared by every
+ * stack that holds it (a 100,000-row table has ten priorities and ten ranks, not a million
+ * entries to keep), for a row's stack as written (plan.ts) and as keyed (dataset.ts).
+ */
+export function sharedEntries(): (priority: string, rank: number) => { readonly priority: string; readonly rank: number } {
+  const made = new Map<string, Map<number, { readonly priority: string; readonly rank: number }>>();
+  return (priority, rank) => {
+    let byRank = made.get(priority);
+    if (byRank === undefined) {
+      byRank = new Map();
+      made.set(priority, byRank);
+    }
+    let entry = byRank.get(rank);
+    if (entry === undefined) {
+      entry = Object.freeze({ priority, rank });
+      byRank.set(rank, entry);
+    }
+    return entry;
+  };
+}
+
 /** Puts entries in rank order; equal ranks keep the order written. */
 function byRank(entries: RankedName[]): RankedName[] {
   let sorted = true;

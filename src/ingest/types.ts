@@ -109,8 +109,6 @@ export interface StackEntry {
 
 /** A respondent after normalisation: one person, one row (or several long-format rows). */
 export interface Respondent {
-  /** Stable unique key within the dataset (e.g. `${file}:${line}` or the tool's id). */
-  key: string;
   /** The tool's own respondent id, when it has one. */
   toolId: string | null;
   name: string | null;

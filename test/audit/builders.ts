@@ -87,7 +87,6 @@ export class DatasetBuilder {
   build(): Dataset {
     const names = new PriorityNames();
     const respondents: Respondent[] = this.people.map((p, i) => ({
-      key: `r${i + 1}`,
       toolId: `r${i + 1}`,
       name: p.name,
       email: null,

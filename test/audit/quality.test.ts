@@ -13,7 +13,6 @@ import { aDataset } from './builders.js';
 
 const ITEMS = ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6'];
 const person = (likert: Record<string, number>, seconds?: number): Respondent => ({
-  key: 'r',
   toolId: null,
   name: null,
   email: null,

@@ -14,7 +14,7 @@ const DEPARTMENTS = ['Sales', 'Ops', 'Finance', 'R&D', null] as const;
 const ROLES = ['Executive', 'Director', 'Manager', 'Staff', null] as const;
 
 function person(i: number, role: string | null, department: string | null): Respondent {
-  return { key: `r${i}`, toolId: null, name: null, email: null, role, department, file: 'f.csv', line: i + 2, submitted: null, likert: {}, stack: [] };
+  return { toolId: null, name: null, email: null, role, department, file: 'f.csv', line: i + 2, submitted: null, likert: {}, stack: [] };
 }
 
 const people = fc

@@ -20,7 +20,7 @@ import type { ColumnRoleName } from '../config-types.js';
 import type { ColumnInfo, NormaliseContext } from '../formats/types.js';
 import { deriveOptions, type Inference, inferAnswer, inferFromHeader, inferLikert, splitChoices } from '../infer.js';
 import { DECIMAL_COMMA, isMissingAnswer, scalesFor } from '../likert.js';
-import { aliasKeyOf, EMPTY_ROW, invalidReason } from '../rankings.js';
+import { aliasKeyOf, EMPTY_ROW, invalidReason, sharedEntries } from '../rankings.js';
 import { type DateOrderChoice, parseTimestamp, settleDateOrder } from '../timestamps.js';
 import type { Excluded, Item, Note, Table } from '../types.js';
 import { multiQuestions, optionsOf } from './answers.js';
@@ -353,6 +353,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     return made;
   };
 
+  // a stack's entries as a row keeps them, shared by every row that ranks a priority (as written) so
+  const rankedEntry = sharedEntries();
   const unreadable = new Map<string, { line: number; count: number }>();
   // The rows of one piece of the file: the first piece's (`data`), then each later piece's through
   // readRecords, whose columns are shown to the same reading by giving each its piece's cells.
@@ -417,7 +419,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
           answers.push(value);
         }
         row.likert = sheet.add(answers) ?? row.likert;
-        if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions });
+        if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions }).map((e) => rankedEntry(e.priority, e.rank));
       } catch (e) {
         if (!(e instanceof InputError) || e instanceof PlanContradiction) throw e;
         // a later piece's cell the first piece's plan cannot read: the whole file's plan may read it

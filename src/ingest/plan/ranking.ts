@@ -142,6 +142,9 @@ export function priorityNameOf(r: Resolved): string {
   return (fromBook ?? r.column.sub ?? r.column.header).trim();
 }
 
+/** The priority each by-priority column ranks, worked out once per plan (stackOf reads every row). */
+const PRIORITY_NAMES = new WeakMap<readonly Resolved[], string[]>();
+
 export function stackOf(
   ranking: RankingCandidate,
   columns: readonly Resolved[],
@@ -150,8 +153,14 @@ export function stackOf(
 ): Array<{ priority: string; rank: number }> {
   const blankIfMissing = (cell: string) => (isMissingAnswer(cell) ? '' : cell);
   if (ranking.encoding === 'by-priority') {
+    let names = PRIORITY_NAMES.get(columns);
+    if (names === undefined) {
+      names = columns.map(priorityNameOf);
+      PRIORITY_NAMES.set(columns, names);
+    }
+    const priorities = names;
     return stackFromPriorityCells(
-      columns.map((c) => ({ priority: priorityNameOf(c), column: c.column.header, cell: blankIfMissing(c.view.raw[at] ?? '') })),
+      columns.map((c, i) => ({ priority: priorities[i]!, column: c.column.header, cell: blankIfMissing(c.view.raw[at] ?? '') })),
       { file: where.file, line: where.line, keyOf: where.keyOf, n: columns.length },
     );
   }
