@@ -219,6 +219,8 @@ interface Pending {
   fileIndex: number;
   normalised: Normalised;
   stack: StackEntry[];
+  /** Its place among the rows in file order (the order `pending` keeps). */
+  index: number;
 }
 
 function linesOf(row: RawRow): number[] {
@@ -367,7 +369,7 @@ export function assembleDataset(
         exclude(row, nothingReason(normalised), 'nothing-answered');
         continue;
       }
-      pending.push({ row, fileIndex, normalised, stack });
+      pending.push({ row, fileIndex, normalised, stack, index: pending.length });
     }
   });
 
@@ -672,30 +674,6 @@ function refuseExcelDamage(pending: readonly Pending[]): void {
 }
 
 function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: string, kind: LedgerKind) => void, notes: Note[]): Pending[] {
-  // Say when one tool id carries two names (counted as two people below).
-  const namesById = new Map<string, Pending>();
-  for (const p of pending) {
-    const id = p.row.toolId?.trim();
-    if (!id || p.row.email?.trim()) continue;
-    const key = `${p.normalised.format}:${id}`;
-    const first = namesById.get(key);
-    if (!first) {
-      namesById.set(key, p);
-      continue;
-    }
-    const otherName = first.row.name && p.row.name && personKey(first.row.name) !== personKey(p.row.name);
-    const otherTime = first.row.submitted !== null && p.row.submitted !== null && first.row.submitted !== p.row.submitted;
-    if (otherName || otherTime) {
-      notes.push(
-        ledgerText(
-          { file: p.row.file, line: p.row.line, kind: 'same-id' as const, about: [subjectOf(first.row), subjectOf(p.row)] },
-          'note',
-          msg('ledger.note.sameId', { id: quoted(id), where: lineRefMessage(first.row, p.row), other: otherName ? 'name' : 'time' }),
-        ),
-      );
-    }
-  }
-  const groups = new Map<string, Pending[]>();
   const identity = (p: Pending): { key: string; by: string } | null => {
     const email = p.row.email?.trim().toLowerCase();
     if (email) return { key: `e:${email}`, by: 'same email' };
@@ -707,16 +685,55 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
     if (id) return { key: `t:${p.normalised.format}:${id}:${p.row.name ? personKey(p.row.name) : ''}:${p.row.submitted ?? ''}`, by: 'same respondent id' };
     return null;
   };
+  // Rows are first put together by email, or by tool id (a short key); only rows that share one are
+  // told apart by the whole identity (a large file's ids are nearly all distinct).
+  const byCoarse = new Map<string, Pending | Pending[]>();
   for (const p of pending) {
-    const id = identity(p);
-    if (!id) continue;
-    const g = groups.get(id.key);
-    if (g) g.push(p);
-    else groups.set(id.key, [p]);
+    const email = p.row.email?.trim().toLowerCase();
+    const id = email ? undefined : p.row.toolId?.trim();
+    const coarse = email ? `e:${email}` : id ? `t:${p.normalised.format}:${id}` : null;
+    if (coarse === null) continue;
+    const had = byCoarse.get(coarse);
+    if (had === undefined) byCoarse.set(coarse, p);
+    else if (Array.isArray(had)) had.push(p);
+    else byCoarse.set(coarse, [had, p]);
   }
+  // Say when one tool id carries two names or two submit times (counted as two people below), on
+  // each row that differs from the id's first, in the rows' order.
+  const sameId: Array<{ index: number; note: Note }> = [];
+  for (const [coarse, shared] of byCoarse) {
+    if (!Array.isArray(shared) || !coarse.startsWith('t:')) continue;
+    const first = shared[0]!;
+    for (const p of shared.slice(1)) {
+      const otherName = first.row.name && p.row.name && personKey(first.row.name) !== personKey(p.row.name);
+      const otherTime = first.row.submitted !== null && p.row.submitted !== null && first.row.submitted !== p.row.submitted;
+      if (!otherName && !otherTime) continue;
+      const note = ledgerText(
+        { file: p.row.file, line: p.row.line, kind: 'same-id' as const, about: [subjectOf(first.row), subjectOf(p.row)] },
+        'note',
+        msg('ledger.note.sameId', { id: quoted(p.row.toolId!.trim()), where: lineRefMessage(first.row, p.row), other: otherName ? 'name' : 'time' }),
+      );
+      sameId.push({ index: p.index, note });
+    }
+  }
+  sameId.sort((a, b) => a.index - b.index);
+  for (const { note } of sameId) notes.push(note);
+  const groups: Pending[][] = [];
+  for (const shared of byCoarse.values()) {
+    if (!Array.isArray(shared)) continue;
+    const byIdentity = new Map<string, Pending[]>();
+    for (const p of shared) {
+      const key = identity(p)!.key;
+      const g = byIdentity.get(key);
+      if (g) g.push(p);
+      else byIdentity.set(key, [p]);
+    }
+    for (const g of byIdentity.values()) if (g.length > 1) groups.push(g);
+  }
+  // in the order of each group's first row, as one pass over the rows would find them
+  groups.sort((a, b) => a[0]!.index - b[0]!.index);
   const losers = new Set<Pending>();
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
+  for (const group of groups) {
     let winner = group[0]!;
     for (const p of group.slice(1)) if (isLater(p, winner)) winner = p;
     const by = identity(winner)!.by;
@@ -757,10 +774,9 @@ function noteSameNames(pending: Pending[], notes: Note[]): void {
   const seenByName = new Map<string, Seen>();
   const emailOf = (p: Pending): string | null => p.row.email?.trim().toLowerCase() || null;
   const personIdOf = (p: Pending): string | null => (p.normalised.format === 'generic' ? p.row.toolId?.trim() || null : null);
-  const order = new Map(pending.map((p, i) => [p, i]));
   const earliest = (...candidates: Array<Pending | undefined>): Pending | undefined => {
     let best: Pending | undefined;
-    for (const c of candidates) if (c && (!best || order.get(c)! < order.get(best)!)) best = c;
+    for (const c of candidates) if (c && (!best || c.index < best.index)) best = c;
     return best;
   };
   const keep = <K>(map: Map<K, Pending>, key: K, p: Pending): void => {

@@ -474,7 +474,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   const readRecords = (piece: string[][], pieceLines: number[]): { rows: SurveyRow[]; excluded: Excluded[] } => {
     for (const r of resolved) {
       r.view.raw = piece.map((record) => record[r.column.index] ?? '');
-      r.view.cells = r.view.raw.map((c) => decodeCell(c, r.book));
+      // (no code book: the cells are the raw cells, one array for both)
+      r.view.cells = r.book ? r.view.raw.map((c) => decodeCell(c, r.book)) : r.view.raw;
     }
     for (const r of emptyFirst) {
       const at = r.view.raw.findIndex(answeredCell);
