@@ -36,13 +36,14 @@ export const MAX_INPUT_BYTES = 1_000_000_000;
 export const MAX_CELL_CHARS = 100_000;
 /**
  * Data rows in one run, over all its files: each respondent is still held in
- * memory, about 6 KB of heap each at the peak for a 40-item survey with a
- * ranking (500,000 plain wide rows peaked at 2.8 GB resident). A run reads at
- * most as many as the process's heap limit holds at that rate (V8 sets the
- * limit from the machine's memory, 2 to 4 GB; NODE_OPTIONS=--max-old-space-size
- * raises it), and never more than MAX_ROWS.
+ * memory, some 0.4 KB once read and 1.8 KB at the peak for a 40-item survey
+ * with a ranking (the 1M bench file: 1.82 GB resident at the peak, 378 bytes a
+ * respondent held after reading; node --expose-gc). A run reads at most as
+ * many as the process's heap limit holds at 3 KB a row, room for wider rows
+ * and comments (V8 sets the limit from the machine's memory, 2 to 4 GB;
+ * NODE_OPTIONS=--max-old-space-size raises it), and never more than MAX_ROWS.
  */
-export const ROW_BYTES_AT_PEAK = 6_000;
+export const ROW_BYTES_AT_PEAK = 3_000;
 export const MAX_ROWS = 1_000_000;
 
 /** The most data rows a run reads with this heap limit (bytes). */
