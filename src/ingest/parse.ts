@@ -96,8 +96,10 @@ export function parseDelimited(text: string, options: ParseOptions): ParsedRecor
     delimiter: options.delimiter,
     quoteChar: '"',
     escapeChar: '"',
-    // papaparse's fast mode splits at every delimiter and line end, quotes included.
-    fastMode: options.literal === true,
+    // papaparse's fast mode splits at every delimiter and line end, quotes included: for a literal
+    // reading, and (papaparse's own choice when not told) for text with no quote at all, where it is
+    // the same reading.
+    fastMode: options.literal === true ? true : undefined,
     preview: options.preview ?? 0,
     ...(options.newline ? { newline: options.newline as '\r\n' | '\n' | '\r' } : {}),
     skipEmptyLines: false,

@@ -140,9 +140,9 @@ describe('the most rows one run reads', () => {
 
 describe('maxRowsFor', () => {
   it('gives as many rows as the heap limit holds at ROW_BYTES_AT_PEAK each, never more than MAX_ROWS', () => {
-    // 2 GB of heap (V8's default on an 8 GB machine) at 6 KB a row: 333,333 rows
+    // 2 GB of heap (V8's default on an 8 GB machine) at 3 KB a row: 666,666 rows
     expect(maxRowsFor(2_000_000_000)).toBe(Math.floor(2_000_000_000 / ROW_BYTES_AT_PEAK));
-    expect(maxRowsFor(2_000_000_000)).toBe(333_333);
+    expect(maxRowsFor(2_000_000_000)).toBe(666_666);
     expect(maxRowsFor(1e13)).toBe(MAX_ROWS);
     expect(maxRowsFor(0)).toBe(1);
   });
