@@ -415,15 +415,11 @@ export function sharedEntries(): (priority: string, rank: number) => { readonly 
   };
 }
 
-/** Puts entries in rank order; equal ranks keep the order written. */
+/** Puts entries (a list the caller made, sorted in place) in rank order; equal ranks keep the order written (sort is stable). */
 function byRank(entries: RankedName[]): RankedName[] {
   let sorted = true;
   for (let i = 1; i < entries.length && sorted; i++) sorted = entries[i - 1]!.rank <= entries[i]!.rank;
-  if (sorted) return entries;
-  return entries
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => a.e.rank - b.e.rank || a.i - b.i)
-    .map(({ e }) => e);
+  return sorted ? entries : entries.sort((a, b) => a.rank - b.rank);
 }
 
 /**
