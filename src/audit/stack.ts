@@ -16,7 +16,7 @@ import { KEMENY_MAX_ITEMS, kemeny } from '../stats/kemeny.js';
 import { kendallTauB } from '../stats/kendall-tau-b.js';
 import { kendallW, kendallWOfTally, kendallWPermutation } from '../stats/kendall-w.js';
 import { isConstant } from '../stats/pearson.js';
-import { addRanked, emptyRankTally } from '../stats/rank-tally.js';
+import { addRanked, emptyRankTally, type RankTally } from '../stats/rank-tally.js';
 import { type CompletedStack, completeStack } from '../stats/ranks.js';
 import { rankBiasedOverlap } from '../stats/rbo.js';
 import { type Stat, statFields as stat } from '../stats/result.js';
@@ -156,7 +156,9 @@ export function analyseStacks(
   const index = new Map(keys.map((k, i) => [k, i]));
   const allNames = new Map(dataset.priorities.map((p) => [p.key, p.name]));
 
-  const ranked: Ranked[] = [];
+  const leaders: Ranked[] = [];
+  const othersByDepartment = new Map<string, RankTally>();
+  let othersRanked = 0;
   const notes: Note[] = [];
   const unranked: Respondent[] = [];
   for (const respondent of dataset.respondents) {
@@ -203,7 +205,21 @@ export function analyseStacks(
       }
       continue;
     }
-    ranked.push({ respondent, explicit, stack: completeStack(explicit) });
+    const stack = completeStack(explicit);
+    if (leader) {
+      leaders.push({ respondent, explicit, stack });
+      continue;
+    }
+    // Everyone else counts in their department's stack only: as sums that merge, not a row each kept.
+    othersRanked++;
+    const d = respondent.department;
+    if (d === null) continue;
+    let tally = othersByDepartment.get(d);
+    if (tally === undefined) {
+      tally = emptyRankTally(n);
+      othersByDepartment.set(d, tally);
+    }
+    addRanked(tally, stack.completed, stack.tieGroupSizes);
   }
   // Others who ranked nothing (common when only leaders were asked to rank): one note each, which
   // the audit folds into one line per file (unranked() in audit.ts) once it knows who may be named.
@@ -216,10 +232,8 @@ export function analyseStacks(
       note: NON_LEADER_RANKED_NOTHING,
     });
   }
-  const leaders = ranked.filter((r) => options.isLeader(r.respondent));
   const shown = uniqueNames(leaders.map((l) => l.respondent));
   const nameOf = (r: Respondent) => shown.get(r) ?? baseName(r);
-  const others = ranked.filter((r) => !options.isLeader(r.respondent));
   if (leaders.length === 0) return { reason: 'no leader ranked any priority', notes };
 
   const matrix = leaders.map((l) => l.stack.completed);
@@ -275,7 +289,7 @@ export function analyseStacks(
   }
 
   const { departments, cascade } = dataset.hasRoleColumn
-    ? groupsOf(leaders, others, leaderMeans, names, keys, options.minGroup, nameOf)
+    ? groupsOf(leaders, { byDepartment: othersByDepartment, ranked: othersRanked }, leaderMeans, names, keys, options.minGroup, nameOf)
     : { departments: [], cascade: [] };
 
   // the reasons with numbers in them are worded from messages: English here, the reader's language in a report (worded)
@@ -438,34 +452,24 @@ function pairOf(a: Ranked, b: Ranked, keys: readonly string[], p: number, nameOf
 
 function groupsOf(
   leaders: readonly Ranked[],
-  others: readonly Ranked[],
+  others: { byDepartment: ReadonlyMap<string, RankTally>; ranked: number },
   leaderMeans: readonly number[],
   names: readonly string[],
   keys: readonly string[],
   minGroup: number,
   nameOf: (r: Respondent) => string,
 ): { departments: DepartmentStack[]; cascade: CascadeEntry[] } {
-  const n = names.length;
-  const byDept = new Map<string, Ranked[]>();
-  for (const o of others) {
-    const d = o.respondent.department;
-    if (d === null) continue;
-    const list = byDept.get(d) ?? [];
-    list.push(o);
-    byDept.set(d, list);
-  }
-  const sizes = new Map([...byDept].map(([d, members]) => [d, members.length]));
-  const hidden = hiddenGroups(sizes, leaders.length, leaders.length + others.length, minGroup);
+  const byDept = others.byDepartment;
+  const sizes = new Map([...byDept].map(([d, tally]) => [d, tally.m]));
+  const hidden = hiddenGroups(sizes, leaders.length, leaders.length + others.ranked, minGroup);
   const departments: DepartmentStack[] = [];
   const groupMeans = new Map<string, number[]>();
-  for (const [department, members] of byDept) {
+  for (const [department, tally] of byDept) {
     if (hidden.has(department)) {
       departments.push({ department, suppressed: true });
       continue;
     }
     // a department's stack is read from its rank tally: sums that merge, not a matrix of every member's ranks
-    const tally = emptyRankTally(n);
-    for (const x of members) addRanked(tally, x.stack.completed, x.stack.tieGroupSizes);
     const means = tally.rankSums.map((sum) => sum / tally.m);
     groupMeans.set(department, means);
     const meanRanks = byName(names, means);
@@ -473,7 +477,7 @@ function groupsOf(
     const order = bordaOrder(tally.rankSums, tally.firstPlaces, keys).map((i) => names[i]!);
     departments.push({
       department,
-      n: members.length,
+      n: tally.m,
       ...(w.value === null ? { W: null, WReason: w.reason } : { W: w.value.W }),
       meanRanks,
       consensusOrder: order,
@@ -483,8 +487,8 @@ function groupsOf(
   const cascade: CascadeEntry[] = leaders.map((l) => {
     const leader = nameOf(l.respondent);
     const department = l.respondent.department;
-    const members = department === null ? [] : (byDept.get(department) ?? []);
-    if (members.length === 0) {
+    const members = department === null ? 0 : (byDept.get(department)?.m ?? 0);
+    if (members === 0) {
       return {
         leader,
         department,
@@ -494,7 +498,7 @@ function groupsOf(
       };
     }
     if (hidden.has(department!)) return { leader, department, suppressed: true };
-    return { leader, department, n: members.length, ...stat('spearman', spearman(l.stack.completed, groupMeans.get(department!)!)) };
+    return { leader, department, n: members, ...stat('spearman', spearman(l.stack.completed, groupMeans.get(department!)!)) };
   });
   return { departments, cascade };
 }
