@@ -19,3 +19,14 @@ export function record<T>(): Record<string, T> {
 export function recordFrom<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
   return Object.setPrototypeOf(Object.fromEntries(entries), null) as Record<string, T>;
 }
+
+/**
+ * Adds a value to the list a map holds for its key, in place: grouping rows by a key this way
+ * costs one push per row, where rebuilding the list (`[...(map.get(k) ?? []), v]`) costs the
+ * group's size each time (a million rows under one key never finish).
+ */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -26,6 +26,7 @@
  */
 import { UsageError } from '../errors.js';
 import { has, inEnglish, ledgerText, type Message, msg, type Param, quoted, quotedList, withWording } from '../i18n/index.js';
+import { pushTo } from '../records.js';
 import { kendallW } from '../stats/kendall-w.js';
 import { midranks } from '../stats/ranks.js';
 import { spearman } from '../stats/spearman.js';
@@ -195,7 +196,7 @@ class Comparison {
     const onto = new Map<string, string[]>();
     for (const k of beforeKeys) {
       const target = Object.hasOwn(this.renamed, k) ? this.renamed[k]! : k;
-      onto.set(target, [...(onto.get(target) ?? []), k]);
+      pushTo(onto, target, k);
     }
     for (const [target, olds] of onto) {
       if (olds.length > 1) {

@@ -7,6 +7,7 @@
  */
 import { englishFields, joined, list, type Message, msg, num, ordinal, type Param, type Params, pclause, pct, withWording, word } from '../i18n/index.js';
 import { priorityKey } from '../ingest/priority-key.js';
+import { pushTo } from '../records.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { MIRROR_FROM, rate, W_GOOD_FROM, W_POOR_BELOW } from './bands.js';
 import type { CascadeEntry, Finding, StackResult } from './types.js';
@@ -59,7 +60,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
   for (const r of stack.raters) {
     const best = Math.min(...Object.values(r.ranks));
     for (const [priority, rank] of Object.entries(r.ranks)) {
-      if (rank === best) firsts.set(priority, [...(firsts.get(priority) ?? []), r.name]);
+      if (rank === best) pushTo(firsts, priority, r.name);
     }
   }
   if (n >= 2 && firsts.size > 1) {

@@ -8,6 +8,7 @@
 import { InputError } from '../errors.js';
 import { inEnglish, int, ledgerText, msg, quotedList, withWording } from '../i18n/index.js';
 import type { Dataset, Note, Priority, Respondent, Subject } from '../ingest/types.js';
+import { pushTo } from '../records.js';
 import { borda, bordaOrder, firstPlacesOf } from '../stats/borda.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { copeland } from '../stats/copeland.js';
@@ -71,7 +72,7 @@ function uniqueNames(people: readonly Respondent[]): Map<Respondent, string> {
   const byName = new Map<string, Respondent[]>();
   for (const r of people) {
     const key = baseName(r).normalize('NFC').trim().toLowerCase();
-    byName.set(key, [...(byName.get(key) ?? []), r]);
+    pushTo(byName, key, r);
   }
   const names = new Map<Respondent, string>();
   for (const group of byName.values()) {

@@ -22,6 +22,7 @@
 import { type AnswerSheet, forEachAnswer, PackedAnswers } from '../ingest/answers.js';
 import { priorityKey } from '../ingest/priority-key.js';
 import type { Dataset, Item, Respondent } from '../ingest/types.js';
+import { pushTo } from '../records.js';
 import { adi } from '../stats/adi.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { cronbachAlpha } from '../stats/cronbach-alpha.js';
@@ -430,10 +431,15 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
   // comment threshold; a member of a hidden group is never quoted. Sorted so that their order says
   // nothing about who wrote them.
   const comments: CommentGroup[] = [];
-  const quotable = departments.groups.size === 0 ? people : shownDepartments.flatMap(([, group]) => group);
-  if (quotable.length >= commentMinGroup) {
+  const quotable = departments.groups.size === 0 ? [people] : shownDepartments.map(([, group]) => group);
+  if (quotable.reduce((n, group) => n + group.length, 0) >= commentMinGroup) {
     const questions = new Map<string, string[]>();
-    for (const r of quotable) for (const [q, text] of Object.entries(r.comments ?? {})) questions.set(q, [...(questions.get(q) ?? []), text]);
+    for (const group of quotable) {
+      for (const r of group) {
+        if (r.comments === undefined) continue;
+        for (const [q, text] of Object.entries(r.comments)) pushTo(questions, q, text);
+      }
+    }
     for (const [question, texts] of questions)
       comments.push({ group: departments.groups.size === 0 ? 'everyone' : 'departments shown', question, texts: texts.sort(compareCodePoints) });
   }

@@ -27,6 +27,7 @@ import { maxRowsFor } from '../defaults.js';
 import { InputError, InternalError, UsageError } from '../errors.js';
 import { inEnglish, keepWording, ledgerText, type Message, msg, quoted, type Tagged } from '../i18n/index.js';
 import { timed } from '../phases.js';
+import { pushTo } from '../records.js';
 import { hasAnswers, likertRecord } from './answers.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
@@ -651,7 +652,7 @@ function refuseExcelDamage(pending: readonly Pending[]): void {
     const id = p.row.toolId?.trim();
     if (!id || !SCIENTIFIC_ID.test(id)) continue;
     const key = `${p.row.file}\u0000${id}`;
-    byId.set(key, [...(byId.get(key) ?? []), p]);
+    pushTo(byId, key, p);
   }
   for (const group of byId.values()) {
     if (group.length < 2) continue;

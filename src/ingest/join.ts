@@ -9,6 +9,7 @@
  */
 import { InputError } from '../errors.js';
 import { ledgerText, msg } from '../i18n/index.js';
+import { pushTo } from '../records.js';
 import { personKey } from './columns.js';
 import type { Dataset, Respondent } from './types.js';
 
@@ -17,7 +18,7 @@ function index(respondents: readonly Respondent[], keyOf: (r: Respondent) => str
   for (const r of respondents) {
     const k = keyOf(r);
     if (k === null || k === '') continue;
-    map.set(k, [...(map.get(k) ?? []), r]);
+    pushTo(map, k, r);
   }
   return map;
 }

@@ -13,7 +13,7 @@
 
 import { InputError } from '../../errors.js';
 import { inEnglish, ledgerText, msg, quotedList, quoted as quotedName } from '../../i18n/index.js';
-import { record as emptyRecord } from '../../records.js';
+import { record as emptyRecord, pushTo } from '../../records.js';
 import { AnswerSheet } from '../answers.js';
 import { headerInTranslation } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
@@ -576,7 +576,7 @@ function unknownScales(resolved: readonly Resolved[], competing: ReadonlySet<num
   const questions = new Map<string, Resolved[]>();
   for (const r of resolved) {
     if (r.column.sub === null) continue;
-    questions.set(r.column.question, [...(questions.get(r.column.question) ?? []), r]);
+    pushTo(questions, r.column.question, r);
   }
   for (const [question, members] of questions) {
     if (members.length < 2) continue;

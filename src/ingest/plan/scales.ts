@@ -3,6 +3,7 @@
  */
 import { InputError } from '../../errors.js';
 import { inEnglish, joined, ledgerText, msg, type Param, quotedList, quoted as quotedName, type Tagged } from '../../i18n/index.js';
+import { pushTo } from '../../records.js';
 import type { AlignConfig } from '../config-types.js';
 import { inferLikert, type LikertKind } from '../infer.js';
 import type { Language } from '../labels/index.js';
@@ -513,11 +514,4 @@ export function unreadableNote(header: string, count: number, column: Resolved |
     low: numeric ? String(numeric.low) : undefined,
     high: numeric ? String(numeric.high) : undefined,
   });
-}
-
-/** Adds `value` to the list under `key` (one list per key, added to in place). */
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
