@@ -25,7 +25,7 @@ import type { Dataset, Item, Respondent } from '../ingest/types.js';
 import { pushTo } from '../records.js';
 import { adi } from '../stats/adi.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
-import { cronbachAlpha } from '../stats/cronbach-alpha.js';
+import { alphaOfTallies } from '../stats/cronbach-alpha.js';
 import { meanAndSd } from '../stats/describe.js';
 import { icc1 } from '../stats/icc1.js';
 import { type LikertSummary, likertSummary } from '../stats/likert-summary.js';
@@ -124,6 +124,32 @@ function scoredRows(people: readonly Respondent[], items: readonly Item[]): Int1
     });
   });
   return rows;
+}
+
+/** Cronbach's alpha of a dimension (its items' columns of the scored rows), over the respondents who answered every item. */
+function dimensionAlpha(rows: Int16Array, width: number, columns: readonly number[]): Stat {
+  const items: Tally[] = columns.map(() => new Map());
+  const totals: Tally = new Map();
+  const people = width === 0 ? 0 : rows.length / width;
+  for (let p = 0; p < people; p++) {
+    const at = p * width;
+    let total = 0;
+    let complete = true;
+    for (const k of columns) {
+      const v = rows[at + k]!;
+      if (v === UNANSWERED) {
+        complete = false;
+        break;
+      }
+      total += v;
+    }
+    if (!complete) continue;
+    columns.forEach((k, i) => {
+      addToTally(items[i]!, rows[at + k]!);
+    });
+    addToTally(totals, total);
+  }
+  return alphaOfTallies(items, totals);
 }
 
 /**
@@ -382,14 +408,12 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
   const dimensions: DimensionResult[] = dimensionNames.map((name, d) => {
     const members = dataset.items.filter((i) => i.dimension === name);
     const overall = dimensionShown[d]!.overall ? dimensionOf(name, 'everyone') : ({ suppressed: true } as const);
-    // the scored rows the tallies were read from, not the answers read again
-    const width = items.length;
-    const dimensionRows = people.map((_, p) => shape.dimensions[d]!.map((k) => (rows[p * width + k] === UNANSWERED ? null : rows[p * width + k]!)));
+    // from the scored rows the tallies were read from, not the answers read again
     return {
       name,
       level: levelOf.get(name) ?? null,
       items: members.map((i) => i.id),
-      ...stat('alpha', overallShown ? cronbachAlpha(dimensionRows) : { value: null, reason: `fewer than ${minGroup} respondents` }),
+      ...stat('alpha', overallShown ? dimensionAlpha(rows, items.length, shape.dimensions[d]!) : { value: null, reason: `fewer than ${minGroup} respondents` }),
       overall,
       byDepartment: byGroup(departments, (_, g) => dimensionOf(name, `d:${g}`), dimensionShown[d]!.departments),
       byLevel: byGroup(levels, (_, g) => dimensionOf(name, `l:${g}`), dimensionShown[d]!.levels),

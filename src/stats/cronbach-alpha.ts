@@ -17,16 +17,37 @@
 
 import { sampleVariance } from './describe.js';
 import { na, ok, type Stat } from './result.js';
+import { addToTally, type Tally, tallyN } from './tally.js';
 
 /** `rows`: one per respondent, one value per item; null = not answered (that respondent is left out). */
 export function cronbachAlpha(rows: ReadonlyArray<ReadonlyArray<number | null>>): Stat {
   const k = rows[0]?.length ?? 0;
+  const items: Tally[] = Array.from({ length: k }, () => new Map());
+  const totals: Tally = new Map();
+  for (const r of rows) {
+    if (!r.every((v) => v !== null)) continue;
+    let total = 0;
+    r.forEach((v, i) => {
+      addToTally(items[i]!, v!);
+      total += v!;
+    });
+    addToTally(totals, total);
+  }
+  return alphaOfTallies(items, totals);
+}
+
+/**
+ * Alpha from the respondents who answered every item, as tallies (stats/tally.ts): items[i] their
+ * answers to item i, totals their total scores. A survey of any size is read into these in one
+ * pass, with no row kept per respondent; the variances are the same as from the rows.
+ */
+export function alphaOfTallies(items: readonly Tally[], totals: Tally): Stat {
+  const k = items.length;
   if (k < 2) return na('a scale of one item has no internal consistency to measure');
-  const complete = rows.filter((r): r is number[] => r.every((v) => v !== null));
-  if (complete.length < 2) return na('fewer than two respondents answered every item');
+  if (tallyN(totals) < 2) return na('fewer than two respondents answered every item');
   let itemVariances = 0;
-  for (let i = 0; i < k; i++) itemVariances += sampleVariance(complete.map((r) => r[i]!))!;
-  const total = sampleVariance(complete.map((r) => r.reduce((a, b) => a + b, 0)))!;
+  for (const t of items) itemVariances += sampleVariance(t)!;
+  const total = sampleVariance(totals)!;
   if (total === 0) return na('every respondent has the same total: no variance to split');
   return ok((k / (k - 1)) * (1 - itemVariances / total));
 }
