@@ -79,6 +79,10 @@ export function checkQuality(dataset: Dataset, exclude: readonly QualityFlag[]):
   const kept: Respondent[] = [];
   for (const r of dataset.respondents) {
     const flags = qualityFlags(r, itemCount, medianSeconds);
+    if (flags.length === 0) {
+      kept.push(r);
+      continue;
+    }
     const about = [{ role: r.role, department: r.department }];
     const out = flags.find((f) => exclude.includes(f));
     if (out !== undefined) {

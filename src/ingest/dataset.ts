@@ -418,19 +418,29 @@ export function assembleDataset(
   const firstSeen = new Map<string, Note>(); // spelling as written -> where it was first read
   const users = new Map<string, Subject[]>(); // spelling as written -> who wrote it (the first few), for the ledger's rule
   let next = 0; // pending is in file order
+  // one lookup per stack entry (a large file has millions): a spelling's count and first writers together
+  const usage = new Map<string, { count: number; who: Subject[] }>();
   inputs.forEach(({ normalised }, fileIndex) => {
     for (const listed of normalised.priorities) see(keyOf(listed));
     for (; next < pending.length && pending[next]!.fileIndex === fileIndex; next++) {
-      for (const e of pending[next]!.row.stack) {
-        uses.set(e.priority, (uses.get(e.priority) ?? 0) + 1);
-        if (!firstSeen.has(e.priority)) firstSeen.set(e.priority, { file: pending[next]!.row.file, line: pending[next]!.row.line, note: '' });
-        const who = users.get(e.priority) ?? [];
-        if (who.length < MAX_SUBJECTS_PER_SPELLING) who.push(subjectOf(pending[next]!.row));
-        users.set(e.priority, who);
-        see(keyOf(e.priority));
+      const row = pending[next]!.row;
+      for (const e of row.stack) {
+        const used = usage.get(e.priority);
+        if (used === undefined) {
+          usage.set(e.priority, { count: 1, who: [subjectOf(row)] });
+          firstSeen.set(e.priority, { file: row.file, line: row.line, note: '' });
+          see(keyOf(e.priority));
+          continue;
+        }
+        used.count++;
+        if (used.who.length < MAX_SUBJECTS_PER_SPELLING) used.who.push(subjectOf(row));
       }
     }
   });
+  for (const [spelling, { count, who }] of usage) {
+    uses.set(spelling, count);
+    users.set(spelling, who);
+  }
   inputs.forEach(({ table, normalised }) => {
     for (const listed of normalised.priorities) {
       if (!uses.has(listed)) uses.set(listed, 0);
