@@ -416,7 +416,7 @@ export function sharedEntries(): (priority: string, rank: number) => { readonly 
 }
 
 /** Puts entries (a list the caller made, sorted in place) in rank order; equal ranks keep the order written (sort is stable). */
-function byRank(entries: RankedName[]): RankedName[] {
+function byRank<E extends RankedName>(entries: E[]): E[] {
   let sorted = true;
   for (let i = 1; i < entries.length && sorted; i++) sorted = entries[i - 1]!.rank <= entries[i]!.rank;
   return sorted ? entries : entries.sort((a, b) => a.rank - b.rank);
@@ -468,6 +468,38 @@ export function stackFromPriorityCells(
   out.forEach((e, i) => {
     rangeOrThrow(e.rank, where.n, where.file, where.line, columns[i]!);
   });
+  return byRank(out);
+}
+
+/**
+ * stackFromPriorityCells for its commonest row, read without building anything on the way: every
+ * cell blank or a plain whole number from 1 to n (digits only, as readRank reads at once), the
+ * columns' priorities distinct keys (`distinct`, decided once for the columns). Null for any other
+ * row, which stackFromPriorityCells then reads, and names the cell it refuses; where both read a
+ * row they give the same stack (test/ingest/rankings-plain.test.ts).
+ */
+export function stackFromPlainRanks<E extends RankedName>(
+  cells: (i: number) => string,
+  priorities: readonly string[],
+  distinct: boolean,
+  entry: (priority: string, rank: number) => E,
+): E[] | null {
+  if (!distinct) return null;
+  const n = priorities.length;
+  const out: E[] = [];
+  for (let i = 0; i < n; i++) {
+    const cell = cells(i);
+    if (cell.length === 0) continue;
+    if (cell.length > 4) return null;
+    let rank = 0;
+    for (let j = 0; j < cell.length; j++) {
+      const c = cell.charCodeAt(j);
+      if (c < 48 || c > 57) return null;
+      rank = rank * 10 + (c - 48);
+    }
+    if (rank < 1 || rank > n) return null;
+    out.push(entry(priorities[i]!, rank));
+  }
   return byRank(out);
 }
 

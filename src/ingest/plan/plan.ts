@@ -419,7 +419,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
           answers.push(value);
         }
         row.likert = sheet.add(answers) ?? row.likert;
-        if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions }).map((e) => rankedEntry(e.priority, e.rank));
+        if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions, entry: rankedEntry });
       } catch (e) {
         if (!(e instanceof InputError) || e instanceof PlanContradiction) throw e;
         // a later piece's cell the first piece's plan cannot read: the whole file's plan may read it

@@ -5,7 +5,7 @@ import { InputError } from '../../errors.js';
 import type { NormaliseContext } from '../formats/types.js';
 import { asksForOrder, findRankingQuestions, notRanks, type RankingCandidate, rankingAsTold } from '../infer.js';
 import { isMissingAnswer } from '../likert.js';
-import { readRank, stackFromListCell, stackFromPositionCells, stackFromPriorityCells } from '../rankings.js';
+import { readRank, stackFromListCell, stackFromPlainRanks, stackFromPositionCells, stackFromPriorityCells } from '../rankings.js';
 import { isNumberRun, questionGroups, quoted } from './groups.js';
 import { looseKey, splitCode } from './header.js';
 import { namesOf } from './overrides.js';
@@ -142,42 +142,60 @@ export function priorityNameOf(r: Resolved): string {
   return (fromBook ?? r.column.sub ?? r.column.header).trim();
 }
 
-/** The priority each by-priority column ranks, worked out once per plan (stackOf reads every row). */
-const PRIORITY_NAMES = new WeakMap<readonly Resolved[], string[]>();
+/**
+ * The priority each by-priority column ranks (trimmed, as a stack names it), and whether their keys
+ * are distinct: worked out once per plan, as stackOf reads every row.
+ */
+const PRIORITY_NAMES = new WeakMap<readonly Resolved[], { names: string[]; distinct: boolean }>();
 
-export function stackOf(
+/**
+ * A row's stack as written, its entries made by `where.entry` (plan.ts shares one object per
+ * priority and rank among all rows).
+ */
+export function stackOf<E extends { priority: string; rank: number }>(
   ranking: RankingCandidate,
   columns: readonly Resolved[],
   at: number,
-  where: { file: string; line: number; keyOf: (name: string) => string; listOptions: readonly string[] },
-): Array<{ priority: string; rank: number }> {
+  where: { file: string; line: number; keyOf: (name: string) => string; listOptions: readonly string[]; entry: (priority: string, rank: number) => E },
+): E[] {
   const blankIfMissing = (cell: string) => (isMissingAnswer(cell) ? '' : cell);
+  const entries = (stack: ReadonlyArray<{ priority: string; rank: number }>): E[] => stack.map((e) => where.entry(e.priority, e.rank));
   if (ranking.encoding === 'by-priority') {
-    let names = PRIORITY_NAMES.get(columns);
-    if (names === undefined) {
-      names = columns.map(priorityNameOf);
-      PRIORITY_NAMES.set(columns, names);
+    let plan = PRIORITY_NAMES.get(columns);
+    if (plan === undefined) {
+      const names = columns.map(priorityNameOf);
+      const keys = names.map(where.keyOf);
+      plan = { names, distinct: !keys.includes('') && new Set(keys).size === keys.length };
+      PRIORITY_NAMES.set(columns, plan);
     }
-    const priorities = names;
-    return stackFromPriorityCells(
-      columns.map((c, i) => ({ priority: priorities[i]!, column: c.column.header, cell: blankIfMissing(c.view.raw[at] ?? '') })),
-      { file: where.file, line: where.line, keyOf: where.keyOf, n: columns.length },
+    const { names, distinct } = plan;
+    const plain = stackFromPlainRanks((i) => columns[i]!.view.raw[at] ?? '', names, distinct, where.entry);
+    if (plain !== null) return plain;
+    return entries(
+      stackFromPriorityCells(
+        columns.map((c, i) => ({ priority: names[i]!, column: c.column.header, cell: blankIfMissing(c.view.raw[at] ?? '') })),
+        { file: where.file, line: where.line, keyOf: where.keyOf, n: columns.length },
+      ),
     );
   }
   if (ranking.encoding === 'by-position') {
-    return stackFromPositionCells(
-      columns.map((c, i) => ({ position: ranking.positions?.[i] ?? i + 1, column: c.column.header, cell: blankIfMissing(c.view.cells[at] ?? '') })),
-      { file: where.file, line: where.line, keyOf: where.keyOf },
+    return entries(
+      stackFromPositionCells(
+        columns.map((c, i) => ({ position: ranking.positions?.[i] ?? i + 1, column: c.column.header, cell: blankIfMissing(c.view.cells[at] ?? '') })),
+        { file: where.file, line: where.line, keyOf: where.keyOf },
+      ),
     );
   }
   const column = columns[0]!;
-  return stackFromListCell(blankIfMissing(column.view.cells[at] ?? ''), {
-    file: where.file,
-    line: where.line,
-    keyOf: where.keyOf,
-    column: column.column.header,
-    known: where.listOptions,
-  });
+  return entries(
+    stackFromListCell(blankIfMissing(column.view.cells[at] ?? ''), {
+      file: where.file,
+      line: where.line,
+      keyOf: where.keyOf,
+      column: column.column.header,
+      known: where.listOptions,
+    }),
+  );
 }
 
 /**
