@@ -314,19 +314,27 @@ export function rowsLookRanked(columns: readonly ColumnView[]): boolean {
   const n = columns[0]?.raw.length ?? 0;
   let considered = 0;
   let fit = 0;
+  // seenIn[v]: the last row that gave rank v (rows counted from 1), so a repeat is counted without a set per row
+  const seenIn = new Uint32Array(k + 1);
   for (let r = 0; r < n; r++) {
-    const values: number[] = [];
+    let values = 0;
+    let repeats = 0;
     let ranks = true;
     for (const c of columns) {
       const cell = c.raw[r] ?? '';
       if (cell.trim() === '' || isMissingAnswer(cell)) continue;
       const v = parseRankCell(cell);
-      if (typeof v !== 'number' || v > k) ranks = false;
-      else values.push(v);
+      if (typeof v !== 'number' || v > k) {
+        ranks = false;
+        continue;
+      }
+      values++;
+      if (seenIn[v] === r + 1) repeats++;
+      else seenIn[v] = r + 1;
     }
-    if (values.length < 2 && ranks) continue;
+    if (values < 2 && ranks) continue;
     considered++;
-    if (ranks && (values.length - new Set(values).size) * 3 <= values.length) fit++;
+    if (ranks && repeats * 3 <= values) fit++;
   }
   if (considered === 0) return false;
   return fit === considered || (considered >= 5 && fit >= considered - 1) || fit >= 0.95 * considered;

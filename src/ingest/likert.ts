@@ -359,8 +359,14 @@ export function findScale(name: string, config?: AlignConfig): Scale | null {
 /** True when the cell is blank or says "no answer" in one of the usual ways. */
 export function isMissingAnswer(cell: string, scale?: Scale): boolean {
   if (cell.trim() === '') return true;
+  // a plain number (most cells of a large file) is no label of the built-in lists
+  if (scale === undefined && DIGITS_NEVER_MISSING && PLAIN_DIGITS.test(cell)) return false;
   return (scale?.missing ?? MISSING_KEYS).has(cachedLabelKey(cell));
 }
+
+const PLAIN_DIGITS = /^\d{1,6}$/;
+/** No built-in "no answer" label is a plain number (so isMissingAnswer may say so without looking one up). */
+const DIGITS_NEVER_MISSING = ![...MISSING_KEYS].some((k) => PLAIN_DIGITS.test(k));
 
 /**
  * The value of a labelled answer on `scale`: a number, null for a blank or

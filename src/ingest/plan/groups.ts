@@ -77,16 +77,19 @@ export function numberish(cell: string): boolean {
  * ranking and rating rules judge the group with their own, stricter, counts).
  */
 function holdsNumbers(cells: readonly string[]): boolean {
+  // each distinct cell judged once (a column of a thousand answers holds a handful of values)
+  const counts = new Map<string, number>();
+  for (const c of cells) counts.set(c, (counts.get(c) ?? 0) + 1);
   let numbers = 0;
   let others = 0;
   let flags = true;
   let zeros = 0;
-  for (const c of cells) {
+  for (const [c, count] of counts) {
     if (c.trim() === '' || isMissingAnswer(c)) continue;
-    if (numberish(c)) numbers++;
-    else others++;
+    if (numberish(c)) numbers += count;
+    else others += count;
     const t = c.trim();
-    if (t === '0') zeros++;
+    if (t === '0') zeros += count;
     else if (t !== '1') flags = false;
   }
   // A column of 0 and 1 is a yes/no flag, not a rating or a rank (a rank is never 0): it stays out of every group (and unknown).
