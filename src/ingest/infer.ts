@@ -343,18 +343,24 @@ export function rowsLookRanked(columns: readonly ColumnView[]): boolean {
 /** A group of columns holding the rank of one priority each (SurveyMonkey, Qualtrics, Google grid, a plain wide table). */
 function byPriority(question: string, columns: ColumnView[], hinted: boolean): RankingCandidate | null {
   if (columns.length < 2 || columns.some((c) => c.sub === null)) return null;
-  const cells = columns.flatMap((c) => answered(c.raw));
-  if (cells.length === 0) return null;
-  const ranks = cells.map(parseRankCell);
+  // the answered cells (as answered() gives them), counted in one pass over the columns
+  let answeredCells = 0;
   let numeric = 0;
   let outOfRange = 0;
-  for (const r of ranks) {
-    if (typeof r !== 'number') continue;
-    numeric++;
-    if (r > columns.length) outOfRange++;
+  for (const c of columns) {
+    for (const raw of c.raw) {
+      const cell = raw.trim();
+      if (cell === '' || isMissingAnswer(cell)) continue;
+      answeredCells++;
+      const r = parseRankCell(cell);
+      if (typeof r !== 'number') continue;
+      numeric++;
+      if (r > columns.length) outOfRange++;
+    }
   }
+  if (answeredCells === 0) return null;
   // a stray word among the ranks (one cell in twenty, or one in a small file) is a bad cell to report, not a reason to doubt the question
-  if (cells.length - numeric > Math.max(1, 0.05 * cells.length)) return null;
+  if (answeredCells - numeric > Math.max(1, 0.05 * answeredCells)) return null;
   if (hinted) {
     // A stray rank above N (a "9th" among 8 priorities) is a bad cell that reading reports with its
     // line and column, not a reason to miss the question and report "no ranking question".
