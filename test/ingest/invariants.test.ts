@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, test } from 'vitest';
 import { likertRecord } from '../../src/ingest/answers.js';
-import { readDataset } from '../../src/ingest/dataset.js';
+import { assembleDataset, readDataset, readInput } from '../../src/ingest/dataset.js';
 import type { Dataset, EncodingLabel } from '../../src/ingest/types.js';
 import { seeded, shuffled, tempFolder } from './temp-files.js';
 
@@ -109,5 +109,23 @@ describe('the same file in other bytes reads the same', () => {
     expect(people(other)).toEqual(people(original));
     expect(other.respondents.map((r) => r.line)).toEqual(original.respondents.map((r) => r.line));
     expect(other.priorities).toEqual(original.priorities);
+  });
+});
+
+describe('the row ledger', () => {
+  // assembleDataset checks that every data row is used or excluded exactly once: a format module that
+  // lost or double-counted a row is a bug (InternalError, exit 1), never a quietly wrong count
+  const csv = 'respondent_id,name,role,department,Q1,Q2,Q3\nR1,Ann,Manager,Sales,4,5,3\nR2,Bo,Manager,Sales,2,3,4\nR3,Cy,Executive,Office,5,5,5\n';
+  test('a row counted twice, or lost, stops the run', async () => {
+    const path = tmp.write('ledger.csv', csv);
+    const options = { config: {}, skipInvalid: false };
+    const whole = await readInput(path, options);
+    expect(assembleDataset([whole], options).respondents).toHaveLength(3);
+    const twice = await readInput(path, options);
+    twice.normalised.rows.push(twice.normalised.rows[0]!);
+    expect(() => assembleDataset([twice], options)).toThrow(/the row ledger does not add up: 3 data rows, but 4 used or excluded \(3 distinct lines\)/);
+    const lost = await readInput(path, options);
+    lost.normalised.rows.pop();
+    expect(() => assembleDataset([lost], options)).toThrow(/3 data rows, but 2 used or excluded \(2 distinct lines\)/);
   });
 });
