@@ -66,6 +66,16 @@ export function registerFormatHelpers(hb: typeof Handlebars): void {
   // Small logic for layout only.
   h('inc', (x) => (typeof x === 'number' ? x + 1 : x));
   h('eq', (a, b) => a === b);
+  // A table's cells, each with its alignment (data-table.html.hbs): reading t.align through `../`
+  // inside the rows' loop makes Handlebars compare each cell with its row, joining the whole row
+  // every time, which grows with the square of the columns (6,000 departments: 47 s).
+  const cellsOf = (values: unknown, align: unknown): Array<{ value: unknown; num: boolean }> =>
+    Array.isArray(values) ? values.map((value, i) => ({ value, num: Array.isArray(align) && align[i] === 'r' })) : [];
+  h('headerCells', (t) => cellsOf((t as { header?: unknown } | null)?.header, (t as { align?: unknown } | null)?.align));
+  h('rowCells', (t) => {
+    const table = t as { rows?: unknown; align?: unknown } | null;
+    return Array.isArray(table?.rows) ? table.rows.map((row) => cellsOf(row, table.align)) : [];
+  });
   h('gt', (a, b) => typeof a === 'number' && typeof b === 'number' && a > b);
   h('isNumber', (x) => typeof x === 'number' && Number.isFinite(x));
 }
