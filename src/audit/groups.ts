@@ -47,6 +47,23 @@ export interface Decision {
  */
 const MAX_SEARCH_STEPS = 1 << 16;
 
+/**
+ * The most work protectAcrossSplits does in all (search steps, and cycle signs added, summed or
+ * built), so that no org chart keeps it searching: a free-text job-title column of 5,000 titles
+ * made each round exhaust its search, hide one title and search again, for minutes. Past it,
+ * once a search is again inconclusive, the split with more groups shown is hidden whole and the
+ * gap with it: what remains shown is one partition of everyone (its groups, their remainder and
+ * everyone), each part empty or at least the threshold, from which no smaller set follows.
+ * Counting work rather than time keeps the decision the same on every machine. The most any test's
+ * org chart needs is 240, the 100k bench file's 125, 400 departments by 400 job titles 18,044.
+ */
+const MAX_PROTECTION_WORK = 1 << 21;
+
+/** What protectAcrossSplits may still spend (MAX_PROTECTION_WORK at the start). */
+interface Budget {
+  left: number;
+}
+
 /** People alike in every respect a set shown can tell apart: leader or not, department group, level group. */
 export interface Cell {
   leader: boolean;
@@ -206,11 +223,12 @@ function inSpan(span: Span, set: readonly number[]): boolean {
  * while the sum is not zero, an edge with a nonzero sign on the sum's first nonzero cycle (the
  * rest of the set must hold one); every edge in it weighs under the threshold.
  */
-function smallDerivable(span: Span, minGroup: number): number[] | null | 'unknown' {
+function smallDerivable(span: Span, minGroup: number, budget: Budget): number[] | null | 'unknown' {
   let steps = 0;
   const chosen: number[] = [];
   const sum = new Map<number, number>();
   const add = (e: number, by: number) => {
+    budget.left -= span.edges[e]!.signature.size;
     for (const [k, s] of span.edges[e]!.signature) {
       const v = (sum.get(k) ?? 0) + by * s;
       if (v === 0) sum.delete(k);
@@ -218,7 +236,7 @@ function smallDerivable(span: Span, minGroup: number): number[] | null | 'unknow
     }
   };
   const search = (first: number, weight: number): boolean | 'unknown' => {
-    if (++steps > MAX_SEARCH_STEPS) return 'unknown';
+    if (++steps > MAX_SEARCH_STEPS || --budget.left < 0) return 'unknown';
     if (sum.size === 0) return true;
     let k = Number.POSITIVE_INFINITY;
     for (const key of sum.keys()) if (key < k) k = key;
@@ -245,6 +263,7 @@ function smallDerivable(span: Span, minGroup: number): number[] | null | 'unknow
     const found = search(e1, w);
     if (found === 'unknown') return 'unknown';
     if (found) return chosen.flatMap((e) => span.edges[e]!.cells);
+    if (budget.left < 0) return 'unknown';
   }
   return null;
 }
@@ -292,6 +311,17 @@ function protectAcrossSplits(
     return { departments: names[0]!, levels: names[1]!, gap };
   };
 
+  const budget: Budget = { left: MAX_PROTECTION_WORK };
+  // the span of what is shown, its building charged to the budget (a sign per edge of each cycle)
+  const span = (gap: boolean, without?: [number, string]): Span => {
+    const built = spanOf(cells, shownNow(gap, without), minGroup);
+    budget.left -= cells.length;
+    for (const edge of built.edges) budget.left -= edge.signature.size;
+    return built;
+  };
+  // the budget ran out and one split is hidden whole: one partition is left, which is safe once its remainder is
+  let onePartition = false;
+
   for (let changed = true; changed; ) {
     changed = false;
     // each split's own remainder: the leaders are outside the departments' when the gap shows them
@@ -321,9 +351,19 @@ function protectAcrossSplits(
         }
       }
     }
-    const leak = smallDerivable(spanOf(cells, shownNow(leadersShown), minGroup), minGroup);
+    if (onePartition) break;
+    const leak = smallDerivable(span(leadersShown), minGroup, budget);
     if (leak === null) break;
-    if (leadersShown && (leak === 'unknown' || !inSpan(spanOf(cells, shownNow(false), minGroup), leak))) {
+    if (leak === 'unknown' && budget.left < 0) {
+      const [d, l] = splits.map((split) => shown(split).length) as [number, number];
+      const whole = l >= d ? levels : departments;
+      for (const [name] of shown(whole)) whole.hidden.add(name);
+      leadersShown = false;
+      onePartition = true;
+      changed = true;
+      continue;
+    }
+    if (leadersShown && (leak === 'unknown' || !inSpan(span(false), leak))) {
       leadersShown = false;
       changed = true;
       continue;
@@ -338,9 +378,7 @@ function protectAcrossSplits(
     const pick =
       leak === 'unknown'
         ? candidates[0]
-        : (candidates.find(([, name, i]) => !inSpan(spanOf(cells, shownNow(leadersShown, [i, name]), minGroup), leak)) ??
-          candidates.find(holds) ??
-          candidates[0]);
+        : (candidates.find(([, name, i]) => budget.left >= 0 && !inSpan(span(leadersShown, [i, name]), leak)) ?? candidates.find(holds) ?? candidates[0]);
     if (pick === undefined) break;
     splits[pick[2]]!.hidden.add(pick[1]);
     changed = true;
@@ -463,6 +501,7 @@ export function populationOf(people: readonly Respondent[], isLeader: (r: Respon
   const at = new Map(cells.map((cell, i) => [cell, i]));
   const cellIndex = Int32Array.from(cellOf, (cell) => at.get(cell)!);
   const decision = decide(cells, minGroup);
+  const decided = new Map<string, Decision>();
   const sorted = (groups: Map<string, Respondent[]>) => new Map([...groups].sort((a, b) => compareCodePoints(a[0], b[0])));
   return {
     people: [...people],
@@ -474,11 +513,19 @@ export function populationOf(people: readonly Respondent[], isLeader: (r: Respon
     leadersShown: decision.leadersShown,
     cells,
     cellIndex,
-    decideFor: (weights) =>
-      decide(
-        cells.map((cell, i) => ({ ...cell, weight: weights[i] ?? 0 })),
-        minGroup,
-      ),
+    decideFor: (weights) => {
+      // items answered by the same people per cell (most of a survey's) share one decision
+      const key = Array.from(cells, (_, i) => weights[i] ?? 0).join(',');
+      let made = decided.get(key);
+      if (made === undefined) {
+        made = decide(
+          cells.map((cell, i) => ({ ...cell, weight: weights[i] ?? 0 })),
+          minGroup,
+        );
+        decided.set(key, made);
+      }
+      return made;
+    },
   };
 }
 

@@ -310,16 +310,14 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
     ['leaders', cellsOf((c) => cells[c]!.leader)],
     ['others', cellsOf((c) => !cells[c]!.leader)],
   ]);
-  for (const name of departments.groups.keys())
-    groupCells.set(
-      `d:${name}`,
-      cellsOf((c) => cells[c]!.department === name),
-    );
-  for (const name of levels.groups.keys())
-    groupCells.set(
-      `l:${name}`,
-      cellsOf((c) => cells[c]!.level === name),
-    );
+  // each group's cells in one pass over the cells (a pass per group is groups x cells: 400 departments
+  // by 400 levels made 63,000 cells and seconds of work)
+  for (const name of departments.groups.keys()) groupCells.set(`d:${name}`, []);
+  for (const name of levels.groups.keys()) groupCells.set(`l:${name}`, []);
+  cells.forEach((cell, c) => {
+    if (cell.department !== null) groupCells.get(`d:${cell.department}`)?.push(c);
+    if (cell.level !== null) groupCells.get(`l:${cell.level}`)?.push(c);
+  });
   const cache = new Map<string, GroupTallies>();
   /** A group's tallies: 'everyone', 'leaders', 'others', `d:${department}` or `l:${level}`. */
   const tallies = (group: string): GroupTallies => {
