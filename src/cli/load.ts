@@ -8,7 +8,6 @@ import { join, resolve } from 'node:path';
 import { buildAudit } from '../audit/audit.js';
 import type { AuditResult } from '../audit/types.js';
 import { InputError, UsageError } from '../errors.js';
-import { loadConfig } from '../ingest/config.js';
 import type { AlignConfig } from '../ingest/config-types.js';
 import { type ReadOptions, readDataset } from '../ingest/dataset.js';
 import { encodingFromOption } from '../ingest/decode.js';
@@ -20,6 +19,8 @@ import type { Progress } from './progress.js';
 import { version } from './version.js';
 
 export async function loadConfigFor(flags: { config?: string }, io: Io): Promise<{ config: AlignConfig; path: string | null }> {
+  // the config reader (yaml and zod: some 80 ms of start-up) is loaded only when there is an align.yml to read
+  const loadConfig = async (path: string) => (await import('../ingest/config.js')).loadConfig(path);
   if (flags.config) return { config: await loadConfig(flags.config), path: flags.config };
   const implicit = join(io.cwd, 'align.yml');
   if (existsSync(implicit)) return { config: await loadConfig(implicit), path: implicit };
