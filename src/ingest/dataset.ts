@@ -349,7 +349,7 @@ export function assembleDataset(
     return 'no answer align reads: the file has no Likert items and no ranking question';
   };
   let pending: Pending[] = [];
-  const entryOf = sharedEntries();
+  const keyed = stackKeyer(keyOf);
   inputs.forEach(({ normalised }, fileIndex) => {
     // in line order (a file read in pieces gives them so already: no copy then)
     const given = normalised.rows;
@@ -361,7 +361,7 @@ export function assembleDataset(
         exclude(row, row.exclude, 'not-a-response');
         continue;
       }
-      const stack = keyedStack(row, keyOf, options.skipInvalid, entryOf);
+      const stack = keyedStack(row, options.skipInvalid, keyed);
       if (typeof stack === 'string') {
         exclude(row, stack, 'invalid');
         continue;
@@ -530,23 +530,19 @@ function listsOptions(normalised: Normalised): boolean {
  * aliases make one priority, both ranked, are invalid like any priority
  * ranked twice.
  */
-function keyedStack(
-  row: RawRow,
-  keyOf: (name: string) => string,
-  skipInvalid: boolean,
-  entryOf: (priority: string, rank: number) => StackEntry,
-): StackEntry[] | string {
-  const seen = new Map<string, string>();
+function keyedStack(row: RawRow, skipInvalid: boolean, keyed: Keyer): StackEntry[] | string {
+  const n = row.stack.length;
   const stack: StackEntry[] = [];
-  for (const e of row.stack) {
-    if (!Number.isInteger(e.rank) || e.rank < 1) {
-      throw new InternalError(`${row.file}:${row.line}: a format module passed rank ${e.rank} for ${JSON.stringify(e.priority)}`);
-    }
-    const key = keyOf(e.priority);
-    if (key === '') throw new InternalError(`${row.file}:${row.line}: a format module passed an empty priority name`);
-    const before = seen.get(key);
-    if (before !== undefined) {
-      const problem = `${JSON.stringify(before)} and ${JSON.stringify(e.priority)} are the same priority (after priorities.aliases in align.yml) and both are ranked`;
+  // a priority seen twice: a scan of the few before it (a map for a long stack)
+  const seen = n > 16 ? new Map<string, number>() : null;
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const entry = keyed(row.stack[i]!, row);
+    let before = -1;
+    if (seen) before = seen.get(entry.priority) ?? -1;
+    else for (let j = 0; j < i && before < 0; j++) if (stack[j]!.priority === entry.priority) before = j;
+    if (before >= 0) {
+      const problem = `${JSON.stringify(row.stack[before]!.priority)} and ${JSON.stringify(row.stack[i]!.priority)} are the same priority (after priorities.aliases in align.yml) and both are ranked`;
       if (skipInvalid) return `invalid, respondent left out (--skip-invalid): ${problem}`;
       throw new InputError(
         row.file,
@@ -556,11 +552,40 @@ function keyedStack(
         `a priority may appear once in a stack; remove one of them or correct the alias, ${SKIP_INVALID_FIX}`,
       );
     }
-    seen.set(key, e.priority);
-    stack.push(entryOf(key, e.rank));
+    seen?.set(entry.priority, i);
+    if (i > 0 && byRankThenKey(stack[i - 1]!, entry) > 0) sorted = false;
+    stack.push(entry);
   }
   // a copy as long as the stack, no longer (an array grown by push keeps room for 17 entries)
-  return stack.slice().sort((a, b) => a.rank - b.rank || (a.priority < b.priority ? -1 : a.priority > b.priority ? 1 : 0));
+  const exact = stack.slice();
+  return sorted ? exact : exact.sort(byRankThenKey);
+}
+
+function byRankThenKey(a: StackEntry, b: StackEntry): number {
+  return a.rank - b.rank || (a.priority < b.priority ? -1 : a.priority > b.priority ? 1 : 0);
+}
+
+/**
+ * A maker of keyed stack entries from entries as written: checks the rank and the key, then one
+ * shared StackEntry per key and rank. An entry plan.ts shares among rows (frozen) is keyed once.
+ */
+type Keyer = (entry: RawRow['stack'][number], row: RawRow) => StackEntry;
+
+function stackKeyer(keyOf: (name: string) => string): Keyer {
+  const entryOf = sharedEntries();
+  const done = new Map<object, StackEntry>();
+  return (e, row) => {
+    const known = done.get(e);
+    if (known !== undefined) return known;
+    if (!Number.isInteger(e.rank) || e.rank < 1) {
+      throw new InternalError(`${row.file}:${row.line}: a format module passed rank ${e.rank} for ${JSON.stringify(e.priority)}`);
+    }
+    const key = keyOf(e.priority);
+    if (key === '') throw new InternalError(`${row.file}:${row.line}: a format module passed an empty priority name`);
+    const made = entryOf(key, e.rank);
+    if (Object.isFrozen(e)) done.set(e, made);
+    return made;
+  };
 }
 
 /**
