@@ -438,21 +438,26 @@ export function notRanks(columns: readonly ColumnView[]): Map<number, string> {
       set = set.filter((i) => !dropped.has(i));
       continue;
     }
-    const collide = new Map(set.map((i) => [i, 0]));
-    const filled = new Map(set.map((i) => [i, 0]));
+    // per column of the set (by its place in it): rows that fill it, and rows where its value repeats another column's
+    const columnValues = set.map((i) => values.get(i)!);
+    const collided = new Array<number>(set.length).fill(0);
+    const filledRows = new Array<number>(set.length).fill(0);
+    const counts = new Map<number, number>(); // one row's values, cleared for each row
     for (let r = 0; r < rows; r++) {
-      const counts = new Map<number, number>();
-      for (const i of set) {
-        const v = values.get(i)![r];
+      counts.clear();
+      for (const column of columnValues) {
+        const v = column[r];
         if (v !== null && v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
       }
-      for (const i of set) {
-        const v = values.get(i)![r];
-        if (v === null || v === undefined) continue;
-        filled.set(i, filled.get(i)! + 1);
-        if (counts.get(v)! > 1) collide.set(i, collide.get(i)! + 1);
-      }
+      columnValues.forEach((column, k) => {
+        const v = column[r];
+        if (v === null || v === undefined) return;
+        filledRows[k]!++;
+        if (counts.get(v)! > 1) collided[k]!++;
+      });
     }
+    const collide = new Map(set.map((i, k) => [i, collided[k]!]));
+    const filled = new Map(set.map((i, k) => [i, filledRows[k]!]));
     const rate = (i: number) => (filled.get(i)! === 0 ? 0 : collide.get(i)! / filled.get(i)!);
     const worst = set.reduce((a, b) => (rate(b) > rate(a) ? b : a), set[0]!);
     const others = median(set.filter((i) => i !== worst).map(rate));
