@@ -117,14 +117,6 @@ function nonBlank(parsed: { records: string[][]; lines: number[] }): { records: 
 export const PIECE_BYTES = 1024 * 1024;
 
 /**
- * The pieces after the first are read this many bytes at a time: a piece's cells are garbage once
- * its rows are read, and a smaller piece lets them die young instead of being kept to be collected
- * later (the 1M bench file: 16.5 s and 1.61 GB peak with 1 MiB pieces, 14.7 s and 1.45 GB with
- * 256 KiB; the 100k file 2.10 s and 318 MB against 1.94 s and 260 MB; 64 KiB was no better).
- */
-export const LATER_PIECE_BYTES = 256 * 1024;
-
-/**
  * The first piece holds at least this many records (it grows, a piece at a
  * time, until it does or holds the whole file): every header row of every
  * tool, and enough answers that the column plan is read from a thousand
@@ -263,7 +255,7 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
       }
       each(records, lines, offset);
     };
-    for await (const bytes of readPieces(path, cut, options.pieceBytes ?? LATER_PIECE_BYTES, MAX_INPUT_BYTES)) {
+    for await (const bytes of readPieces(path, cut, pieceBytes, MAX_INPUT_BYTES)) {
       const decoded = timed('decode', () => decoder.write(bytes, lineCount, offset));
       offset += bytes.length;
       lineCount += countLines(decoded);
