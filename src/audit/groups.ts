@@ -9,7 +9,7 @@
  */
 import { hasAnswers } from '../ingest/answers.js';
 import type { Respondent } from '../ingest/types.js';
-import { record } from '../records.js';
+import { pushTo, record } from '../records.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { suppressGroups } from './suppression.js';
 import type { MaybeSuppressed } from './types.js';
@@ -479,11 +479,6 @@ export function populationOf(people: readonly Respondent[], isLeader: (r: Respon
   const others: Respondent[] = [];
   const departmentGroups = new Map<string, Respondent[]>();
   const levelGroups = new Map<string, Respondent[]>();
-  const add = (groups: Map<string, Respondent[]>, key: string, r: Respondent) => {
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  };
   // cells by leader or not, then department group, then level group (no text built per person)
   const byKey = new Map<boolean, Map<string | null, Map<string | null, Cell>>>();
   const found: Cell[] = [];
@@ -493,8 +488,8 @@ export function populationOf(people: readonly Respondent[], isLeader: (r: Respon
     (leader ? leaders : others).push(r);
     const department = hasRoles && !leader ? r.department : null;
     const level = r.role;
-    if (department !== null) add(departmentGroups, department, r);
-    if (level !== null) add(levelGroups, level, r);
+    if (department !== null) pushTo(departmentGroups, department, r);
+    if (level !== null) pushTo(levelGroups, level, r);
     let inLeader = byKey.get(leader);
     if (!inLeader) {
       inLeader = new Map();

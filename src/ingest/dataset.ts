@@ -565,12 +565,12 @@ function byRankThenKey(a: StackEntry, b: StackEntry): number {
   return a.rank - b.rank || (a.priority < b.priority ? -1 : a.priority > b.priority ? 1 : 0);
 }
 
+type Keyer = (entry: RawRow['stack'][number], row: RawRow) => StackEntry;
+
 /**
  * A maker of keyed stack entries from entries as written: checks the rank and the key, then one
  * shared StackEntry per key and rank. An entry plan.ts shares among rows (frozen) is keyed once.
  */
-type Keyer = (entry: RawRow['stack'][number], row: RawRow) => StackEntry;
-
 function stackKeyer(keyOf: (name: string) => string): Keyer {
   const entryOf = sharedEntries();
   const done = new Map<object, StackEntry>();
@@ -714,24 +714,27 @@ function refuseExcelDamage(pending: readonly Pending[]): void {
 }
 
 function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: string, kind: LedgerKind) => void, notes: Note[]): Pending[] {
-  const identity = (p: Pending): { key: string; by: string } | null => {
+  // Rows are first put together by email, or by tool id (a short key); only rows that share one are
+  // told apart by the whole identity (a large file's ids are nearly all distinct).
+  const coarseKey = (p: Pending): string | null => {
     const email = p.row.email?.trim().toLowerCase();
-    if (email) return { key: `e:${email}`, by: 'same email' };
+    if (email) return `e:${email}`;
     const id = p.row.toolId?.trim();
+    return id ? `t:${p.normalised.format}:${id}` : null;
+  };
+  const identity = (p: Pending): { key: string; by: string } | null => {
+    const coarse = coarseKey(p);
+    if (coarse === null) return null;
+    if (coarse.startsWith('e:')) return { key: coarse, by: 'same email' };
     // A tool id names one response, so the same response exported twice has the same id and the
     // same submit time. Ids restart when a survey is copied or reactivated, and Excel can turn long
     // ids into 1.14524E+10: the same id under another name, or submitted at another time, is
     // another response.
-    if (id) return { key: `t:${p.normalised.format}:${id}:${p.row.name ? personKey(p.row.name) : ''}:${p.row.submitted ?? ''}`, by: 'same respondent id' };
-    return null;
+    return { key: `${coarse}:${p.row.name ? personKey(p.row.name) : ''}:${p.row.submitted ?? ''}`, by: 'same respondent id' };
   };
-  // Rows are first put together by email, or by tool id (a short key); only rows that share one are
-  // told apart by the whole identity (a large file's ids are nearly all distinct).
   const byCoarse = new Map<string, Pending | Pending[]>();
   for (const p of pending) {
-    const email = p.row.email?.trim().toLowerCase();
-    const id = email ? undefined : p.row.toolId?.trim();
-    const coarse = email ? `e:${email}` : id ? `t:${p.normalised.format}:${id}` : null;
+    const coarse = coarseKey(p);
     if (coarse === null) continue;
     const had = byCoarse.get(coarse);
     if (had === undefined) byCoarse.set(coarse, p);
@@ -762,12 +765,7 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
   for (const shared of byCoarse.values()) {
     if (!Array.isArray(shared)) continue;
     const byIdentity = new Map<string, Pending[]>();
-    for (const p of shared) {
-      const key = identity(p)!.key;
-      const g = byIdentity.get(key);
-      if (g) g.push(p);
-      else byIdentity.set(key, [p]);
-    }
+    for (const p of shared) pushTo(byIdentity, identity(p)!.key, p);
     for (const g of byIdentity.values()) if (g.length > 1) groups.push(g);
   }
   // in the order of each group's first row, as one pass over the rows would find them
@@ -879,9 +877,7 @@ function checkLedger(files: FileInfo[], used: Pending[], excluded: Excluded[]): 
   for (const [path, expected] of rows) {
     const lines: number[] = [];
     for (const p of used) {
-      if (p.row.file !== path) continue;
-      if (p.row.lines && p.row.lines.length > 0) for (const line of p.row.lines) lines.push(line);
-      else lines.push(p.row.line);
+      if (p.row.file === path) for (const line of linesOf(p.row)) lines.push(line);
     }
     for (const e of excluded) if (e.file === path) lines.push(e.line);
     // distinct lines, counted on a sorted copy (a typed array sorts numbers without a comparator)

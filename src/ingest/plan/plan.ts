@@ -353,7 +353,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     return made;
   };
 
-  // a stack's entries as a row keeps them, shared by every row that ranks a priority (as written) so
+  // a stack's entries as a row keeps them: one object per priority (as written) and rank, shared by every row
   const rankedEntry = sharedEntries();
   const unreadable = new Map<string, { line: number; count: number }>();
   // The rows of one piece of the file: the first piece's (`data`), then each later piece's through
