@@ -35,6 +35,12 @@ export const MAX_COLUMNS = 10_000;
 export const MAX_INPUT_BYTES = 1_000_000_000;
 export const MAX_CELL_CHARS = 100_000;
 /**
+ * A record (one row's cells together) read across pieces of a large file: each
+ * cell within MAX_CELL_CHARS, and the record within this many characters
+ * (some 32 MB held while it is read), so an open quote cannot pile up the file.
+ */
+export const MAX_RECORD_CHARS = 16_000_000;
+/**
  * Data rows in one run, over all its files: each respondent is still held in
  * memory, some 0.4 KB once read and 1.8 KB at the peak for a 40-item survey
  * with a ranking (the 1M bench file: 1.82 GB resident at the peak, 378 bytes a

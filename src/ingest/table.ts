@@ -2,7 +2,7 @@
  * File to Table: read the bytes, decode them, find the delimiter, parse, and
  * check the shape. Every format module starts from a Table.
  */
-import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_QUOTED_CHARS } from '../defaults.js';
+import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_QUOTED_CHARS, MAX_RECORD_CHARS } from '../defaults.js';
 import { InputError, nameSheet } from '../errors.js';
 import { timed } from '../phases.js';
 import { binaryKind } from './binary.js';
@@ -242,16 +242,7 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
       if (parsed.rest) {
         carry = piece.slice(parsed.rest.offset);
         carryLine = parsed.rest.line;
-        // a record that never ends within a cell's worth of text is a quote that never closes
-        if (carry.length > MAX_CELL_CHARS * 2) {
-          throw new InputError(
-            path,
-            carryLine,
-            null,
-            `a record from here runs on for more than ${MAX_CELL_CHARS * 2} characters`,
-            'look for a quote that opens and never closes, or export the file again',
-          );
-        }
+        if (carry.length > MAX_CELL_CHARS) checkOpenRecord(carry, carryLine, path, header, table.delimiter!, literal);
       }
       each(records, lines, offset);
     };
@@ -396,16 +387,72 @@ function checkBounds(records: string[][], lines: number[], path: string, header:
     const record = records[r]!;
     for (let c = 0; c < record.length; c++) {
       if (record[c]!.length <= MAX_CELL_CHARS) continue;
-      const name = r >= from ? (header[c] ?? '').trim() : '';
-      const column = name === '' || name.length > MAX_QUOTED_CHARS ? `column ${c + 1}` : name;
       throw new InputError(
         path,
         lines[r]!,
-        column,
+        r >= from ? columnLabel(header, c) : `column ${c + 1}`,
         `this cell holds ${record[c]!.length} characters; align reads at most ${MAX_CELL_CHARS} in one cell`,
         'look for a quote that opens and never closes, or export the file again',
       );
     }
+  }
+}
+
+/** A column as a message names it: its header, else (blank, or too long to quote) its number. */
+function columnLabel(header: readonly string[], c: number): string {
+  const name = (header[c] ?? '').trim();
+  return name === '' || name.length > MAX_QUOTED_CHARS ? `column ${c + 1}` : name;
+}
+
+/**
+ * The record a piece ends inside of (`open`, from its start) runs on into the
+ * next piece: fine while each of its cells keeps within MAX_CELL_CHARS, as a
+ * record read whole must, and the record within MAX_RECORD_CHARS. A cell that
+ * has run past that bound is a quote that opens and never closes (or a cell
+ * checkBounds would refuse anyway): named by its line and column now, rather
+ * than when the rest of the file has piled up behind it. Called only once the
+ * open record is longer than a cell may be, so a file of short records never
+ * pays for the look.
+ */
+export function checkOpenRecord(open: string, line: number, path: string, header: readonly string[], delimiter: string, literal: boolean): void {
+  const d = delimiter.charCodeAt(0);
+  let field = 0;
+  let cellStart = 0;
+  let cellLine = line;
+  let linesSeen = 0;
+  let quoted = false;
+  for (let i = 0; i < open.length; i++) {
+    const c = open.charCodeAt(i);
+    if (c === 10) linesSeen++;
+    if (quoted) {
+      if (c !== 34) continue;
+      if (open.charCodeAt(i + 1) === 34) i++;
+      else quoted = false;
+    } else if (c === 34 && i === cellStart && !literal) {
+      quoted = true;
+    } else if (c === d) {
+      field++;
+      cellStart = i + 1;
+      cellLine = line + linesSeen;
+    }
+  }
+  if (open.length - cellStart > MAX_CELL_CHARS) {
+    throw new InputError(
+      path,
+      cellLine,
+      columnLabel(header, field),
+      `this cell runs on for more than ${MAX_CELL_CHARS} characters; align reads at most ${MAX_CELL_CHARS} in one cell`,
+      'look for a quote that opens and never closes, or export the file again',
+    );
+  }
+  if (open.length > MAX_RECORD_CHARS) {
+    throw new InputError(
+      path,
+      line,
+      null,
+      `the record from here runs on for more than ${MAX_RECORD_CHARS} characters; align reads at most ${MAX_RECORD_CHARS} in one record`,
+      'look for quotes that open and never close, or export the file again',
+    );
   }
 }
 
