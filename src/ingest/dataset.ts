@@ -455,22 +455,7 @@ export function assembleDataset(
   notes.push(...mergedSpellingNotes(uses, keyOf, shown, firstSeen, users));
   const priorities = order.map((key) => ({ key, name: shown.get(key) ?? key, ...(listedKeys.has(key) ? { listed: true } : {}) }));
 
-  const respondents: Respondent[] = pending.map(({ row, stack }) => ({
-    toolId: row.toolId,
-    name: row.name,
-    email: row.email,
-    role: row.role,
-    department: row.department,
-    file: row.file,
-    line: row.line,
-    ...(row.lines && row.lines.length > 1 ? { lines: row.lines } : {}),
-    submitted: row.submitted,
-    likert: row.likert,
-    stack,
-    ...(row.unranked && row.unranked.length > 0 ? { unranked: [...new Set(row.unranked.map(keyOf))].filter((k) => k !== '') } : {}),
-    // what the survey audit reads besides Likert answers and ranks, carried rather than parsed and dropped
-    ...answersOf(row),
-  }));
+  const respondents: Respondent[] = pending.map(({ row, stack }) => respondentOf(row, stack, keyOf));
 
   const items: Item[] = [];
   const itemIds = new Set<string>();
@@ -487,18 +472,35 @@ export function assembleDataset(
   return { files, respondents, excluded, notes: uniqueNotes(notes), hasRoleColumn, priorities, items, ...(decisions.length > 0 ? { decisions } : {}) };
 }
 
-type Answers = Pick<Respondent, 'comments' | 'choices' | 'ownership' | 'recall' | 'durationSeconds'>;
-
-/** The comments, multi-select, ownership and recall answers a survey row carries, and its duration (none for a stacks file). */
-function answersOf(row: RawRow): Answers {
-  const r = row as RawRow & Partial<Answers>;
-  const out: Answers = {};
-  if (r.comments && Object.keys(r.comments).length > 0) out.comments = r.comments;
-  if (r.choices && Object.keys(r.choices).length > 0) out.choices = r.choices;
-  if (r.ownership && Object.keys(r.ownership).length > 0) out.ownership = r.ownership;
-  if (r.recall && r.recall.text.trim() !== '') out.recall = { question: r.recall.question, text: r.recall.text };
-  if (r.durationSeconds !== undefined && Number.isFinite(r.durationSeconds) && r.durationSeconds >= 0) out.durationSeconds = r.durationSeconds;
-  return out;
+/**
+ * A pending row as the respondent it is: one object of one shape, its optional
+ * parts added after (an object literal with spreads costs several times as
+ * much, a million rows over). What the survey audit reads besides Likert
+ * answers and ranks (comments, choices, ownership, recall, duration) is
+ * carried rather than parsed and dropped.
+ */
+function respondentOf(row: RawRow, stack: StackEntry[], keyOf: (name: string) => string): Respondent {
+  const r: Respondent = {
+    toolId: row.toolId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    department: row.department,
+    file: row.file,
+    line: row.line,
+    submitted: row.submitted,
+    likert: row.likert,
+    stack,
+  };
+  if (row.lines && row.lines.length > 1) r.lines = row.lines;
+  if (row.unranked && row.unranked.length > 0) r.unranked = [...new Set(row.unranked.map(keyOf))].filter((k) => k !== '');
+  const a = row as RawRow & Partial<Pick<Respondent, 'comments' | 'choices' | 'ownership' | 'recall'>>;
+  if (a.comments && Object.keys(a.comments).length > 0) r.comments = a.comments;
+  if (a.choices && Object.keys(a.choices).length > 0) r.choices = a.choices;
+  if (a.ownership && Object.keys(a.ownership).length > 0) r.ownership = a.ownership;
+  if (a.recall && a.recall.text.trim() !== '') r.recall = { question: a.recall.question, text: a.recall.text };
+  if (row.durationSeconds !== undefined && Number.isFinite(row.durationSeconds) && row.durationSeconds >= 0) r.durationSeconds = row.durationSeconds;
+  return r;
 }
 
 /** Each ownership decision once, in file order then column order; the first file's question names a decision two files share. */
