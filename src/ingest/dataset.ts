@@ -822,20 +822,45 @@ function noteSameNames(pending: Pending[], notes: Note[]): void {
   const keep = <K>(map: Map<K, Pending>, key: K, p: Pending): void => {
     if (!map.has(key)) map.set(key, p);
   };
+  // An email or person id that no other row holds can match no earlier row, nor any later one: such a
+  // row is looked up and kept by its name alone (a large table's ids are nearly all distinct, so the
+  // maps by id stay small).
+  const repeated = (of: (p: Pending) => string | null): Set<string> => {
+    const once = new Set<string>();
+    const twice = new Set<string>();
+    for (const p of pending) {
+      const k = p.row.name ? of(p) : null;
+      if (k === null) continue;
+      if (once.has(k)) twice.add(k);
+      else once.add(k);
+    }
+    return twice;
+  };
+  const sharedEmails = repeated(emailOf);
+  const sharedIds = repeated(personIdOf);
   for (const p of pending) {
     if (!p.row.name) continue;
     const key = personKey(p.row.name);
     if (key === '') continue;
     const email = emailOf(p);
     const id = personIdOf(p);
+    // looked up and kept by email or id only when another row holds it (else no row can match by it)
+    const byEmail = email !== null && sharedEmails.has(email) ? email : null;
+    const byId = id !== null && sharedIds.has(id) ? id : null;
     const seen = seenByName.get(key);
     if (seen) {
       // the earlier respondents this one cannot be told apart from: no email or the same one, and no person id or the same one
       let first: Pending | undefined;
       if (email === null && id === null) first = seen.any;
-      else if (id === null) first = earliest(seen.noEmail, seen.byEmail.get(email!));
-      else if (email === null) first = earliest(seen.noId, seen.byId.get(id));
-      else first = earliest(seen.neither, seen.idNoEmail.get(id), seen.emailNoId.get(email), seen.byBoth.get(`${email}\u0000${id}`));
+      else if (id === null) first = earliest(seen.noEmail, byEmail === null ? undefined : seen.byEmail.get(byEmail));
+      else if (email === null) first = earliest(seen.noId, byId === null ? undefined : seen.byId.get(byId));
+      else
+        first = earliest(
+          seen.neither,
+          byId === null ? undefined : seen.idNoEmail.get(byId),
+          byEmail === null ? undefined : seen.emailNoId.get(byEmail),
+          byEmail === null || byId === null ? undefined : seen.byBoth.get(`${byEmail}\u0000${byId}`),
+        );
       if (first) {
         notes.push(
           ledgerText(
@@ -851,11 +876,11 @@ function noteSameNames(pending: Pending[], notes: Note[]): void {
     if (email === null) s.noEmail ??= p;
     if (id === null) s.noId ??= p;
     if (email === null && id === null) s.neither ??= p;
-    if (email !== null) keep(s.byEmail, email, p);
-    if (id !== null) keep(s.byId, id, p);
-    if (email !== null && id === null) keep(s.emailNoId, email, p);
-    if (id !== null && email === null) keep(s.idNoEmail, id, p);
-    if (email !== null && id !== null) keep(s.byBoth, `${email}\u0000${id}`, p);
+    if (byEmail !== null) keep(s.byEmail, byEmail, p);
+    if (byId !== null) keep(s.byId, byId, p);
+    if (byEmail !== null && id === null) keep(s.emailNoId, byEmail, p);
+    if (byId !== null && email === null) keep(s.idNoEmail, byId, p);
+    if (byEmail !== null && byId !== null) keep(s.byBoth, `${byEmail}\u0000${byId}`, p);
   }
 }
 

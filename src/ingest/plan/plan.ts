@@ -44,6 +44,13 @@ export function headerDateOrder(header: string): DateOrderChoice | null {
     : null;
 }
 
+/** One column of a piece's records (a blank where a record stops short): a loop, as a million rows of fifty columns make it one of a run's larger costs. */
+function columnOf(piece: readonly string[][], index: number): string[] {
+  const column = new Array<string>(piece.length);
+  for (let i = 0; i < piece.length; i++) column[i] = piece[i]![index] ?? '';
+  return column;
+}
+
 /** The most distinct roles and departments a file's rows share one copy of (a few dozen in a real org chart). */
 const SHARED_VALUES = 10_000;
 export function normaliseExport(table: Table, context: NormaliseContext, layout: ExportLayout): SurveyNormalised {
@@ -473,7 +480,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   const firstExcluded = excluded;
   const readRecords = (piece: string[][], pieceLines: number[]): { rows: SurveyRow[]; excluded: Excluded[] } => {
     for (const r of resolved) {
-      r.view.raw = piece.map((record) => record[r.column.index] ?? '');
+      r.view.raw = columnOf(piece, r.column.index);
       // (no code book: the cells are the raw cells, one array for both)
       r.view.cells = r.book ? r.view.raw.map((c) => decodeCell(c, r.book)) : r.view.raw;
     }

@@ -403,6 +403,21 @@ const READ_CACHE = 256;
 /** The Likert answer in row `at` of column `c` (null: not answered); an InputError when it is no answer on the column's scale. */
 export function likertCell(c: Resolved, at: number, file: string, line: number): number | null {
   const cell = c.view.cells[at] ?? '';
+  if (cell.length === 1) {
+    const code = cell.charCodeAt(0);
+    if (code < 128) {
+      let byChar = c.readChar;
+      if (!byChar) {
+        byChar = new Array<number | null | undefined>(128).fill(undefined);
+        c.readChar = byChar;
+      }
+      const known = byChar[code];
+      if (known !== undefined) return known;
+      const value = readLikertCell(c, cell, file, line);
+      byChar[code] = value;
+      return value;
+    }
+  }
   let read = c.read;
   if (!read) {
     read = new Map();

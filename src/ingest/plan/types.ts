@@ -82,6 +82,8 @@ export interface Resolved {
   group?: string;
   /** Cells already read as this column's Likert answers (likertCell): an export repeats a handful of answers. */
   read?: Map<string, number | null>;
+  /** The same for cells of one ASCII character ("4"), by character code: most cells of a numeric scale, read without hashing. */
+  readChar?: Array<number | null | undefined>;
 }
 
 /**
