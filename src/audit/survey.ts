@@ -99,23 +99,21 @@ function scoredRows(people: readonly Respondent[], items: readonly Item[]): Int1
   const width = items.length;
   const rows = new Int16Array(people.length * width).fill(UNANSWERED);
   const itemIndex = new Map(items.map((item, k) => [item.id, k]));
-  // a packed row (src/ingest/answers.ts) is read slot by slot, each sheet's slots mapped to items once
-  const slotItems = new Map<AnswerSheet, Int32Array>();
+  // a packed row (src/ingest/answers.ts) is copied slot by slot, each sheet's slots mapped to items (and reversal) once
+  const slotItems = new Map<AnswerSheet, { toItem: Int32Array; flip: Int32Array }>();
   people.forEach((r, p) => {
     const likert = r.likert;
     if (likert instanceof PackedAnswers) {
       const { sheet, at } = likert;
-      let toItem = slotItems.get(sheet);
-      if (toItem === undefined) {
-        toItem = Int32Array.from(sheet.items, (id) => itemIndex.get(id) ?? -1);
-        slotItems.set(sheet, toItem);
+      let map = slotItems.get(sheet);
+      if (map === undefined) {
+        const toItem = Int32Array.from(sheet.items, (id) => itemIndex.get(id) ?? -1);
+        // scored(): a reverse-keyed item's answer v is low + high - v
+        const flip = Int32Array.from(toItem, (k) => (k >= 0 && items[k]!.reverse ? scored(items[k]!, 0) : 0));
+        map = { toItem, flip };
+        slotItems.set(sheet, map);
       }
-      for (let s = 0; s < toItem.length; s++) {
-        const k = toItem[s]!;
-        if (k < 0) continue;
-        const raw = sheet.valueAt(at, s);
-        if (raw !== undefined) rows[p * width + k] = scored(items[k]!, raw);
-      }
+      sheet.copyRow(at, map.toItem, map.flip, rows, p * width);
       return;
     }
     forEachAnswer(likert, (id, raw) => {
