@@ -486,9 +486,14 @@ export function stackFromPlainRanks<E extends RankedName>(
 ): E[] | null {
   if (!distinct) return null;
   const n = priorities.length;
-  const out: E[] = [];
+  if (plainRanks.length < n) plainRanks = new Int32Array(n);
+  if (plainStarts.length < n + 2) plainStarts = new Int32Array(n + 2);
+  const ranks = plainRanks;
+  const starts = plainStarts.fill(0, 0, n + 2);
+  let ranked = 0;
   for (let i = 0; i < n; i++) {
     const cell = cells(i);
+    ranks[i] = 0;
     if (cell.length === 0) continue;
     if (cell.length > 4) return null;
     let rank = 0;
@@ -498,10 +503,23 @@ export function stackFromPlainRanks<E extends RankedName>(
       rank = rank * 10 + (c - 48);
     }
     if (rank < 1 || rank > n) return null;
-    out.push(entry(priorities[i]!, rank));
+    ranks[i] = rank;
+    starts[rank + 1]!++;
+    ranked++;
   }
-  return byRank(out);
+  // in rank order, equal ranks as written (a counting sort: the ranks are 1..n)
+  for (let r = 2; r <= n + 1; r++) starts[r]! += starts[r - 1]!;
+  const out = new Array<E>(ranked);
+  for (let i = 0; i < n; i++) {
+    const rank = ranks[i]!;
+    if (rank > 0) out[starts[rank]!++] = entry(priorities[i]!, rank);
+  }
+  return out;
 }
+
+/** stackFromPlainRanks's scratch: each priority's rank in the row, and where each rank's entries start. */
+let plainRanks = new Int32Array(16);
+let plainStarts = new Int32Array(18);
 
 /**
  * Wide by position: one column per position (1st, 2nd, ... choice), the cell
@@ -649,6 +667,20 @@ export function tieMessages(stack: readonly RankedName[], who: string | null): A
 
 /** One pass with a set: a long file can give one respondent 200,000 entries, and pairs of them are 2 * 10^10. */
 function hasEqualRanks(stack: readonly RankedName[]): boolean {
+  // whole ranks below 31 (nearly every stack) by a bit each, without a set a row
+  let bits = 0;
+  let small = true;
+  for (const e of stack) {
+    const r = e.rank;
+    if (!Number.isInteger(r) || r < 0 || r > 30) {
+      small = false;
+      break;
+    }
+    const bit = 1 << r;
+    if ((bits & bit) !== 0) return true;
+    bits |= bit;
+  }
+  if (small) return false;
   const seen = new Set<number>();
   for (const e of stack) {
     if (seen.has(e.rank)) return true;
