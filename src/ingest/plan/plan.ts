@@ -51,6 +51,9 @@ function columnOf(piece: readonly string[][], index: number): string[] {
   return column;
 }
 
+/** A row that answers no Likert item: one frozen empty record shared by all such rows. */
+const NO_ANSWERS = Object.freeze(emptyRecord<number>());
+
 /** The most distinct roles and departments a file's rows share one copy of (a few dozen in a real org chart). */
 const SHARED_VALUES = 10_000;
 export function normaliseExport(table: Table, context: NormaliseContext, layout: ExportLayout): SurveyNormalised {
@@ -370,6 +373,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   const readPiece = (piece: readonly string[][], pieceLines: readonly number[], later: boolean) => {
     // the piece's Likert answers, a byte per item and row (src/ingest/answers.ts)
     const sheet = new AnswerSheet(likertItems, piece.length);
+    // one row's answers at a time, column by column (the sheet keeps a copy)
+    const answers: Array<number | null> = [];
     piece.forEach((record, at) => {
       const line = pieceLines[at]!;
       if (record.every((c) => c.trim() === '')) {
@@ -402,12 +407,12 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         department: shared(pick(departments, at)),
         submitted,
         // keyed by item and question texts from the file (src/records.ts): filled once its answers are read
-        likert: emptyRecord<number>(),
+        likert: NO_ANSWERS,
         stack: [],
         exclude,
       };
       try {
-        const answers: Array<number | null> = [];
+        answers.length = 0;
         for (const c of likertColumns) {
           let value: number | null;
           try {
@@ -433,7 +438,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         if (later && exclude === null) throw new PlanContradiction(e);
         if (exclude !== null) {
           // Not a real response anyway (a preview, an unfinished one): its bad cell does not stop the run.
-          row.likert = emptyRecord<number>();
+          row.likert = NO_ANSWERS;
           row.stack = [];
         } else if (context.skipInvalid) {
           excluded.push({ file, line, reason: invalidReason(e, line) });
