@@ -54,6 +54,9 @@ function columnOf(piece: readonly string[][], index: number): string[] {
 /** A row that answers no Likert item: one frozen empty record shared by all such rows. */
 const NO_ANSWERS = Object.freeze(emptyRecord<number>());
 
+/** A row that ranks nothing (or before its ranks are read): one frozen empty stack shared by all such rows, never added to. */
+const NO_STACK = Object.freeze([]) as unknown as SurveyRow['stack'];
+
 /** The most distinct roles and departments a file's rows share one copy of (a few dozen in a real org chart). */
 const SHARED_VALUES = 10_000;
 export function normaliseExport(table: Table, context: NormaliseContext, layout: ExportLayout): SurveyNormalised {
@@ -408,7 +411,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         submitted,
         // keyed by item and question texts from the file (src/records.ts): filled once its answers are read
         likert: NO_ANSWERS,
-        stack: [],
+        stack: NO_STACK,
         exclude,
       };
       try {
@@ -439,7 +442,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         if (exclude !== null) {
           // Not a real response anyway (a preview, an unfinished one): its bad cell does not stop the run.
           row.likert = NO_ANSWERS;
-          row.stack = [];
+          row.stack = NO_STACK;
         } else if (context.skipInvalid) {
           excluded.push({ file, line, reason: invalidReason(e, line) });
           return;
