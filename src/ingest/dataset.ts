@@ -716,8 +716,8 @@ function refuseExcelDamage(pending: readonly Pending[]): void {
 }
 
 function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: string, kind: LedgerKind) => void, notes: Note[]): Pending[] {
-  // Rows are first put together by email, or by tool id (a short key); only rows that share one are
-  // told apart by the whole identity (a large file's ids are nearly all distinct).
+  // Rows are first put together by email, or by tool id; only rows that share one are told apart by
+  // the whole identity (a large file's ids are nearly all distinct).
   const coarseKey = (p: Pending): string | null => {
     const email = p.row.email?.trim().toLowerCase();
     if (email) return `e:${email}`;
@@ -734,20 +734,35 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
     // another response.
     return { key: `${coarse}:${p.row.name ? personKey(p.row.name) : ''}:${p.row.submitted ?? ''}`, by: 'same respondent id' };
   };
-  const byCoarse = new Map<string, Pending | Pending[]>();
-  for (const p of pending) {
-    const coarse = coarseKey(p);
-    if (coarse === null) continue;
-    const had = byCoarse.get(coarse);
-    if (had === undefined) byCoarse.set(coarse, p);
+  // The grouping pass, without a key string made a row: by email, else by format and tool id.
+  const byEmail = new Map<string, Pending | Pending[]>();
+  const byToolId = new Map<string, Map<string, Pending | Pending[]>>();
+  const put = (map: Map<string, Pending | Pending[]>, key: string, p: Pending): void => {
+    const had = map.get(key);
+    if (had === undefined) map.set(key, p);
     else if (Array.isArray(had)) had.push(p);
-    else byCoarse.set(coarse, [had, p]);
+    else map.set(key, [had, p]);
+  };
+  for (const p of pending) {
+    const email = p.row.email?.trim().toLowerCase();
+    if (email) {
+      put(byEmail, email, p);
+      continue;
+    }
+    const id = p.row.toolId?.trim();
+    if (!id) continue;
+    let ids = byToolId.get(p.normalised.format);
+    if (ids === undefined) {
+      ids = new Map();
+      byToolId.set(p.normalised.format, ids);
+    }
+    put(ids, id, p);
   }
+  const sharedIds = [...byToolId.values()].flatMap((ids) => [...ids.values()].filter((g): g is Pending[] => Array.isArray(g)));
   // Say when one tool id carries two names or two submit times (counted as two people below), on
   // each row that differs from the id's first, in the rows' order.
   const sameId: Array<{ index: number; note: Note }> = [];
-  for (const [coarse, shared] of byCoarse) {
-    if (!Array.isArray(shared) || !coarse.startsWith('t:')) continue;
+  for (const shared of sharedIds) {
     const first = shared[0]!;
     for (const p of shared.slice(1)) {
       const otherName = first.row.name && p.row.name && personKey(first.row.name) !== personKey(p.row.name);
@@ -764,8 +779,7 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
   sameId.sort((a, b) => a.index - b.index);
   for (const { note } of sameId) notes.push(note);
   const groups: Pending[][] = [];
-  for (const shared of byCoarse.values()) {
-    if (!Array.isArray(shared)) continue;
+  for (const shared of [...[...byEmail.values()].filter((g): g is Pending[] => Array.isArray(g)), ...sharedIds]) {
     const byIdentity = new Map<string, Pending[]>();
     for (const p of shared) pushTo(byIdentity, identity(p)!.key, p);
     for (const g of byIdentity.values()) if (g.length > 1) groups.push(g);
