@@ -218,7 +218,13 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
   let lineCount = 1 + countLines(text);
   const rest = async (each: (records: string[][], lines: number[], bytesRead: number) => void): Promise<void> => {
     // an encoding the first piece guessed (not one --encoding or a byte-order mark named) is checked against the rest
-    const guessed = options.encoding || decoded.bom ? null : singleByteScores(first.bytes.subarray(0, cut));
+    // (the two single-byte encodings' scores only when the guess was one of them: they are what a later piece adds to)
+    const guessed =
+      options.encoding || decoded.bom
+        ? null
+        : encoding === 'macintosh' || encoding === 'windows-1252'
+          ? singleByteScores(first.bytes.subarray(0, cut))
+          : { mac: 0, win: 0 };
     const decoder = pieceDecoder(encoding, path, guessed);
     let offset = cut;
     const readOne = (piece: string, final: boolean) => {
