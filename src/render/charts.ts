@@ -321,6 +321,55 @@ function note(text: string): { title: { text: string[] } } | Record<string, neve
 }
 
 const isShown = <T extends object>(g: MaybeSuppressed<T> | undefined): g is T => g !== undefined && !('suppressed' in g);
+
+/**
+ * Many groups (a company of thousands of departments, most of them hidden): a chart draws at most
+ * this many departments one by one. Past it, hidden departments are counted once in the chart's
+ * note and alt instead of drawn, and when more than this many are shown the chart draws the
+ * extremes (extremes below); the table under the chart still lists every department.
+ */
+const MAX_GROUPS_DRAWN = 12;
+/** A chart's text names at most this many groups in one list; a longer list names the first NAMES_NAMED, then "and N more". */
+const NAMES_LISTED = 8;
+const NAMES_NAMED = 5;
+
+/**
+ * The entries with a value, lowest first (ties in their given order); more than MAX_GROUPS_DRAWN:
+ * the lowest and the highest half of that each, the ones a reader looks for first.
+ */
+function extremes<T>(entries: readonly T[], value: (e: T) => number): T[] {
+  const sorted = entries
+    .map((e, i) => ({ e, i, v: value(e) }))
+    .sort((a, b) => a.v - b.v || a.i - b.i)
+    .map((x) => x.e);
+  if (sorted.length <= MAX_GROUPS_DRAWN) return sorted;
+  const half = MAX_GROUPS_DRAWN / 2;
+  return [...sorted.slice(0, half), ...sorted.slice(-half)];
+}
+
+/**
+ * Hidden departments in one sentence, in their given order: every name for a few; for more, how
+ * many, the first few by name and "and N more" (a list of thousands reads as nothing). Names and the
+ * count only: the table lists the same departments, each hidden.
+ */
+function hiddenSentence(hidden: readonly string[], minGroup: number): string {
+  if (hidden.length === 0) return '';
+  const text = raw(fmtSuppressed(minGroup));
+  if (hidden.length <= NAMES_LISTED) return t('chart.depts.hidden', { departments: list(hidden), text });
+  return t('chart.depts.hiddenMany', {
+    n: int(hidden.length),
+    names: joined(hidden.slice(0, NAMES_NAMED), ', '),
+    more: int(hidden.length - NAMES_NAMED),
+    text,
+  });
+}
+
+/** Sentences to follow another: each after a space, the empty ones left out. */
+const after = (...xs: string[]): string =>
+  xs
+    .filter((x) => x !== '')
+    .map((x) => ` ${x}`)
+    .join('');
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /** The one entry with the largest value (after rounding as shown), or null on a tie or when there is none. */
@@ -588,15 +637,19 @@ function departmentStacks(model: ReportModel): Draft | null {
   const shown = v.shownDepartments;
   if (shown.length === 0) return null;
   const n = v.n;
+  const withRho = shown.filter((d) => d.spearmanToLeadership !== null);
+  // Many departments shown: the columns are those furthest from the leaders' order and those closest.
+  const many = shown.length > MAX_GROUPS_DRAWN;
+  const drawn = many ? extremes(withRho, (d) => d.spearmanToLeadership as number) : shown;
   const leaders = freeLabel(
     [t('chart.leaders'), t('chart.leadersConsensus'), t('chart.leadershipTeam')],
-    shown.map((d) => d.department),
+    drawn.map((d) => d.department),
   );
   const cells: GridCell[] = [];
   v.rows.forEach((r, i) => {
     const f = rankFill(r.position, n);
     cells.push({ row: r.priority, rowOrder: i, col: leaders, colOrder: 0, text: String(r.position), fill: f, ink: inkOn(f) });
-    shown.forEach((d, j) => {
+    drawn.forEach((d, j) => {
       const at = d.consensusOrder?.indexOf(r.priority) ?? -1;
       const place = at >= 0 ? at + 1 : undefined;
       const fill = rankFill(place, n);
@@ -613,7 +666,6 @@ function departmentStacks(model: ReportModel): Draft | null {
   });
   const hidden = s.suppressedDepartments;
   const minGroup = model.minGroup;
-  const withRho = shown.filter((d) => d.spearmanToLeadership !== null);
   const furthest = withRho.length >= 2 ? uniqueMax(withRho, (d) => (d.spearmanToLeadership === null ? null : -d.spearmanToLeadership), fmtRho) : null;
   const title = furthest
     ? t('chart.depts.titleFurthest', { department: furthest.department })
@@ -621,16 +673,21 @@ function departmentStacks(model: ReportModel): Draft | null {
       ? t('chart.depts.titleOne', { department: withRho[0].department })
       : t('chart.depts.title');
   const rhos = [...withRho].sort((a, b) => (a.spearmanToLeadership as number) - (b.spearmanToLeadership as number));
-  const hiddenText = hidden.length > 0 ? t('chart.depts.hidden', { departments: list(hidden), text: raw(fmtSuppressed(minGroup)) }) : '';
+  // the alt names a few, as the divergence chart's does: the furthest three and the closest two
+  const some = rhos.length <= NAMES_LISTED ? rhos : [...rhos.slice(0, 3), ...rhos.slice(-2)];
+  const hiddenText = hiddenSentence(hidden, minGroup);
+  const drawnText = many ? t('chart.depts.extremes', { k: int(MAX_GROUPS_DRAWN / 2), n: int(shown.length) }) : '';
   const alt = t('chart.depts.alt', {
     title: raw(title),
     n: word(n),
     hasRho: rhos.length > 0 ? 'yes' : 'no',
     rhos: joined(
-      rhos.map((d) => msg('chart.diverge.item', { name: d.department, value: raw(d.rhoText) })),
+      some.map((d) => msg('chart.diverge.item', { name: d.department, value: raw(d.rhoText) })),
       ', ',
     ),
-    hidden: raw(hiddenText === '' ? '' : ` ${hiddenText}`),
+    hasAll: some.length < rhos.length ? 'yes' : 'no',
+    all: int(shown.length),
+    hidden: raw(after(drawnText, hiddenText)),
   });
   const base = s.departmentStacks;
   return {
@@ -640,10 +697,11 @@ function departmentStacks(model: ReportModel): Draft | null {
     spec: gridSpec(
       cells,
       v.rows.map((r) => r.priority),
-      shown.length + 1,
+      drawn.length + 1,
       { x: t('chart.axis.group'), y: t('chart.axis.priorityLeaders') },
-      t('chart.depts.legend', { hidden: raw(hiddenText === '' ? '' : ` ${hiddenText}`) }),
+      t('chart.depts.legend', { hidden: raw(after(drawnText, hiddenText)) }),
     ),
+    // the table lists every department, the hidden ones each in a column of its own
     table: {
       header: [...base.header, ...hidden],
       align: [...base.align, ...hidden.map(() => 'l' as const)],
@@ -690,6 +748,11 @@ function headerAbove(bold: boolean) {
   } as const;
 }
 
+/** A shown group's bar label: its favourable share and r_wg, as the survey table writes them. */
+function favourableText(g: GroupStats): string {
+  return t('survey.cell.favourable', { share: pct(g.favourable), rwg: raw(g.rwg === null ? fmtNA() : fmtNumber(g.rwg)) });
+}
+
 function favourableByDepartment(result: AuditResult, model: ReportModel): Draft | null {
   const table = model.survey?.byDepartment;
   const survey = result.survey;
@@ -700,27 +763,38 @@ function favourableByDepartment(result: AuditResult, model: ReportModel): Draft 
   const departments = [...seen];
   if (departments.length === 0) return null;
   const minGroup = survey.minGroup;
+  const hidden = departments.filter((d) => rows.some((r) => r.byDepartment[d] !== undefined && !isShown(r.byDepartment[d])));
+  // Few departments: each has its row in every panel, a hidden one saying so. More than a panel
+  // has room for: the hidden ones are counted in the note instead; more shown than that: each
+  // panel draws its item's least and most favourable departments (extremes).
+  const few = departments.length <= MAX_GROUPS_DRAWN;
+  const shownDepartments = departments.filter((d) => rows.some((r) => isShown(r.byDepartment[d])));
+  const many = !few && shownDepartments.length > MAX_GROUPS_DRAWN;
   const values: Array<Record<string, string | number | boolean>> = [];
   rows.forEach((r, i) => {
+    if (many) {
+      const scored = departments
+        .map((d) => ({ d, g: r.byDepartment[d] }))
+        .filter((e): e is { d: string; g: GroupStats } => isShown(e.g) && isNum(e.g.favourable));
+      extremes(scored, (e) => e.g.favourable as number).forEach((e, k) => {
+        const favourable = e.g.favourable as number;
+        values.push({ item: r.label, itemOrder: i, dept: e.d, deptOrder: k, hidden: false, favourable, at: favourable, text: favourableText(e.g) });
+      });
+      return;
+    }
     departments.forEach((d, j) => {
       const g = r.byDepartment[d];
       if (g === undefined) return;
       const base = { item: r.label, itemOrder: i, dept: d, deptOrder: j };
       if (!isShown(g)) {
-        values.push({ ...base, hidden: true, text: fmtSuppressed(minGroup) });
+        if (few) values.push({ ...base, hidden: true, text: fmtSuppressed(minGroup) });
         return;
       }
       if (g.favourable === null) {
         values.push({ ...base, hidden: false, text: fmtNA(g.favourableReason), at: 0 });
         return;
       }
-      values.push({
-        ...base,
-        hidden: false,
-        favourable: g.favourable,
-        at: g.favourable,
-        text: t('survey.cell.favourable', { share: pct(g.favourable), rwg: raw(g.rwg === null ? fmtNA() : fmtNumber(g.rwg)) }),
-      });
+      values.push({ ...base, hidden: false, favourable: g.favourable, at: g.favourable, text: favourableText(g) });
     });
   });
 
@@ -748,68 +822,93 @@ function favourableByDepartment(result: AuditResult, model: ReportModel): Draft 
     leader && leader[1] * 2 > items.length && (ranked[1]?.[1] ?? 0) < leader[1]
       ? t('chart.fav.title', { department: leader[0], k: word(leader[1]), n: word(items.length) })
       : t('chart.fav.titleNone');
-  const hidden = departments.filter((d) => rows.some((r) => r.byDepartment[d] !== undefined && !isShown(r.byDepartment[d])));
+  const drawnText = many ? t('chart.fav.extremes', { k: int(MAX_GROUPS_DRAWN / 2), n: int(shownDepartments.length) }) : '';
+  const hiddenText = hiddenSentence(hidden, minGroup);
   const alt = t('chart.fav.alt', {
     title: raw(title),
     hasLowest: lowest ? 'yes' : 'no',
     department: lowest?.dept ?? '',
     item: lowest?.item ?? '',
     share: pct(lowest?.favourable ?? null),
-    hidden: raw(hidden.length > 0 ? ` ${t('chart.depts.hidden', { departments: list(hidden), text: raw(fmtSuppressed(minGroup)) })}` : ''),
+    hidden: raw(after(drawnText, hiddenText)),
   });
 
   const deptStep = 22;
-  const spec = {
-    ...note(t('chart.fav.note')),
-    data: { values },
-    facet: {
-      row: {
-        field: 'item',
-        type: 'nominal',
-        sort: { field: 'itemOrder', op: 'min' },
-        header: headerAbove(true),
+  const yDepartment = {
+    field: 'dept',
+    type: 'nominal',
+    sort: { field: 'deptOrder', op: 'min' },
+    axis: { title: t('chart.axis.department'), labelLimit: 110, ticks: false, labelPadding: 6 },
+  };
+  const bars = {
+    mark: { type: 'bar', color: BLUE, height: { band: 0.7 } },
+    encoding: {
+      x: {
+        field: 'favourable',
+        type: 'quantitative',
+        scale: { domain: [0, 1] },
+        axis: { title: t('chart.axis.favourable'), format: '.0%', tickCount: 5 },
       },
     },
-    spacing: 14,
-    spec: {
-      width: 220,
-      height: { step: deptStep },
-      encoding: {
-        y: {
-          field: 'dept',
+  };
+  const labels = {
+    transform: [{ filter: '!datum.hidden' }],
+    mark: { type: 'text', align: 'left', dx: 4, color: INK },
+    encoding: { x: { field: 'at', type: 'quantitative' }, text: { field: 'text' } },
+  };
+  // the hidden departments counted in the note rather than drawn, when there are too many to draw
+  const top = note(`${t('chart.fav.note')}${few ? '' : after(drawnText, hiddenText)}`);
+  let spec: TopLevelSpec;
+  let printSpec: TopLevelSpec;
+  if (many) {
+    // Each panel its own departments (its item's extremes): panels one under another, each with its
+    // own data and scale (a facet with independent scales over layers makes Vega-Lite warn).
+    const panels = rows
+      .map((r, i) => ({ r, data: values.filter((v) => v.itemOrder === i) }))
+      .filter((p) => p.data.length > 0)
+      .map((p) => ({
+        title: { text: wrapWords(p.r.label, HEADER_CHARS), fontWeight: 'bold', color: INK, limit: HEADER_PX },
+        data: { values: p.data },
+        width: 220,
+        height: { step: deptStep },
+        encoding: { y: yDepartment },
+        layer: [bars, labels],
+      }));
+    spec = { ...top, vconcat: panels, spacing: 14 } as TopLevelSpec;
+    // on paper two a row, as the facet's print layout
+    printSpec = { ...top, concat: panels, columns: 2, spacing: 14 } as TopLevelSpec;
+  } else {
+    spec = {
+      ...top,
+      data: { values },
+      facet: {
+        row: {
+          field: 'item',
           type: 'nominal',
-          sort: { field: 'deptOrder', op: 'min' },
-          axis: { title: t('chart.axis.department'), labelLimit: 110, ticks: false, labelPadding: 6 },
+          sort: { field: 'itemOrder', op: 'min' },
+          header: headerAbove(true),
         },
       },
-      layer: [
-        {
-          mark: { type: 'bar', color: BLUE, height: { band: 0.7 } },
-          encoding: {
-            x: {
-              field: 'favourable',
-              type: 'quantitative',
-              scale: { domain: [0, 1] },
-              axis: { title: t('chart.axis.favourable'), format: '.0%', tickCount: 5 },
-            },
+      spacing: 14,
+      spec: {
+        width: 220,
+        height: { step: deptStep },
+        encoding: { y: yDepartment },
+        layer: [
+          bars,
+          labels,
+          {
+            transform: [{ filter: 'datum.hidden' }],
+            mark: { type: 'text', align: 'left', x: 2, color: MUTED, fontStyle: 'italic' },
+            encoding: { text: { field: 'text' } },
           },
-        },
-        {
-          transform: [{ filter: '!datum.hidden' }],
-          mark: { type: 'text', align: 'left', dx: 4, color: INK },
-          encoding: { x: { field: 'at', type: 'quantitative' }, text: { field: 'text' } },
-        },
-        {
-          transform: [{ filter: 'datum.hidden' }],
-          mark: { type: 'text', align: 'left', x: 2, color: MUTED, fontStyle: 'italic' },
-          encoding: { text: { field: 'text' } },
-        },
-      ],
-    },
-  } as TopLevelSpec;
-  // On paper, the panels two a row: one a row would run over several pages (or shrink past reading).
-  const { facet, ...rest } = spec as TopLevelSpec & { facet: { row: Record<string, unknown> } };
-  const printSpec = { ...rest, facet: facet.row, columns: 2 } as TopLevelSpec;
+        ],
+      },
+    } as TopLevelSpec;
+    // On paper, the panels two a row: one a row would run over several pages (or shrink past reading).
+    const { facet, ...rest } = spec as TopLevelSpec & { facet: { row: Record<string, unknown> } };
+    printSpec = { ...rest, facet: facet.row, columns: 2 } as TopLevelSpec;
+  }
   return { id: 'favourable-by-department', title, alt, spec, printSpec, table };
 }
 
