@@ -1031,25 +1031,46 @@ function verdictWord(v: string | null | undefined): string {
   return v === 'contested' || v === 'orphaned' || v === 'clear' ? t(`verdict.${v}`) : v;
 }
 
+/** The `max` owners with the largest share of any one decision (ties: the first named), in the order first named. */
+function mostNamed(entries: AuditResult['ownership'], names: readonly string[], max: number): string[] {
+  const largest = new Map<string, number>();
+  for (const e of entries) for (const o of e.owners ?? []) if (isNum(o.share)) largest.set(o.name, Math.max(largest.get(o.name) ?? 0, o.share));
+  const kept = new Set(
+    names
+      .map((n, i) => ({ n, i, v: largest.get(n) ?? 0 }))
+      .sort((a, b) => b.v - a.v || a.i - b.i)
+      .slice(0, max)
+      .map((x) => x.n),
+  );
+  return names.filter((n) => kept.has(n));
+}
+
 function ownership(result: AuditResult, model: ReportModel): Draft | null {
   const entries = result.ownership ?? [];
   const decisions = model.decisions;
   if (entries.length === 0 || !decisions) return null;
-  const owners: string[] = [];
-  for (const e of entries) for (const o of e.owners ?? []) if (!owners.includes(o.name)) owners.push(o.name);
-  const unsure = freeLabel([t('chart.own.unsure'), t('chart.own.unsure2')], owners);
+  const all: string[] = [];
+  for (const e of entries) for (const o of e.owners ?? []) if (!all.includes(o.name)) all.push(o.name);
+  // One colour an owner: a company's free answers can name hundreds, more than any palette (or legend)
+  // tells apart. The owners named most (by their largest share of any decision) keep a colour; the
+  // rest are drawn with the other answers, unlabelled, and the table names them all.
+  const owners = all.length <= OKABE_ITO.length ? all : mostNamed(entries, all, OKABE_ITO.length);
+  const unsure = freeLabel([t('chart.own.unsure'), t('chart.own.unsure2')], all);
   // owners named by too few people to show are pooled (audit/ownership.ts): one segment, so the bar adds up
-  const other = freeLabel([t('chart.own.other'), t('chart.own.other2')], [...owners, unsure]);
-  const hasOther = entries.some((e) => isNum(e.other) && e.other > 0);
+  const other = freeLabel([t('chart.own.other'), t('chart.own.other2')], [...all, unsure]);
+  const hasOther = entries.some((e) => isNum(e.other) && e.other > 0) || owners.length < all.length;
   const colours = owners.map((_, i) => OKABE_ITO[i % OKABE_ITO.length] as string);
   const labels = uniqueLabels(entries.map((e) => e.decision));
   const segments: Array<Record<string, string | number>> = [];
   entries.forEach((e, i) => {
     const decision = labels[i] as string;
+    const named = (e.owners ?? []).filter((o) => owners.includes(o.name));
+    const unnamed = (e.owners ?? []).filter((o) => !owners.includes(o.name));
     const parts = [
-      ...(e.owners ?? []).map((o) => ({ name: o.name, share: o.share })),
-      { name: other, share: e.other ?? null },
-      { name: unsure, share: e.unsure },
+      ...named.map((o) => ({ name: o.name, share: o.share, label: true })),
+      ...unnamed.map((o) => ({ name: other, share: o.share, label: false })),
+      { name: other, share: e.other ?? null, label: true },
+      { name: unsure, share: e.unsure, label: true },
     ];
     parts.forEach((p, k) => {
       if (!isNum(p.share) || p.share <= 0) return;
@@ -1063,7 +1084,7 @@ function ownership(result: AuditResult, model: ReportModel): Draft | null {
         part: k,
         share: p.share,
         // a share too narrow for its label is in the table
-        text: p.share >= 0.08 ? fmtPercent(p.share) : '',
+        text: p.label && p.share >= 0.08 ? fmtPercent(p.share) : '',
         ink: inkOn(fill),
       });
     });
@@ -1094,6 +1115,7 @@ function ownership(result: AuditResult, model: ReportModel): Draft | null {
     title,
     alt,
     spec: {
+      ...note(owners.length < all.length ? t('chart.own.note', { k: int(owners.length), n: int(all.length - owners.length) }) : ''),
       data: { values: segments },
       transform: [
         { stack: 'share', groupby: ['decision'], sort: [{ field: 'part', order: 'ascending' }], as: ['x0', 'x1'] },
