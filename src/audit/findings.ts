@@ -5,7 +5,23 @@
  * Questions follow the facilitation order of DOMAIN.md: facts, then
  * interpretation, then decision.
  */
-import { englishFields, joined, list, type Message, msg, num, ordinal, type Param, type Params, pclause, pct, withWording, word } from '../i18n/index.js';
+import {
+  englishFields,
+  fewJoined,
+  fewOf,
+  joined,
+  list,
+  type Message,
+  msg,
+  num,
+  ordinal,
+  type Param,
+  type Params,
+  pclause,
+  pct,
+  withWording,
+  word,
+} from '../i18n/index.js';
 import { priorityKey } from '../ingest/priority-key.js';
 import { pushTo } from '../records.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
@@ -161,13 +177,14 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
     (d): d is Extract<typeof d, { n: number }> => !('suppressed' in d) && d.spearmanToLeadership !== null && rate('rho', d.spearmanToLeadership) === 'poor',
   );
   if (apart.length > 0) {
-    const departments = list(apart.map((d) => d.department));
+    // a company's hundreds of departments: the first few named, then how many more (fewOf)
+    const departments = fewOf(apart.map((d) => d.department));
     findings.push(
       wordedFinding(
         { severity: 'high', kind: 'departments', level: 'communication' },
         m('f.departments.title', { departments, n: apart.length }),
         m('f.departments.evidence', {
-          items: joined(
+          items: fewJoined(
             apart.map((d) => msg('f.departments.item', { department: d.department, rho: num(d.spearmanToLeadership!), n: String(d.n) })),
             '; ',
           ),
@@ -190,9 +207,9 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
         { severity: 'high', kind: 'cascade', level: 'communication' },
         mirroredDepartments.length === new Set(shownCascade.map((e) => e.department ?? e.leader)).size && mirroredDepartments.length > 1
           ? m('f.cascade.titleAll')
-          : m('f.cascade.title', { departments: list(mirroredDepartments), n: mirroredDepartments.length }),
+          : m('f.cascade.title', { departments: fewOf(mirroredDepartments), n: mirroredDepartments.length }),
         m('f.cascade.evidence', {
-          items: joined(
+          items: fewJoined(
             mirrored.map((e) => msg('f.cascade.item', { department: String(e.department), rho: num(e.spearman!), leader: e.leader, n: String(e.n) })),
             '; ',
           ),

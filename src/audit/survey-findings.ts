@@ -8,7 +8,7 @@
  * figures are the AuditResult's own, so a finding can say nothing a table
  * does not.
  */
-import { allOf, inSentence, joined, list, msg, num, pct, word } from '../i18n/index.js';
+import { allOf, fewJoined, fewOf, inSentence, joined, list, msg, num, pct, word } from '../i18n/index.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { CUTS, rate } from './bands.js';
 import { m, wordedFinding } from './findings.js';
@@ -123,9 +123,13 @@ function lowAgreement(items: readonly ItemResult[]): Finding[] {
         { severity: 'low', kind: 'low-agreement', level },
         hits.length === 1
           ? m('f.lowAgree.titleOne', { department: first.department, item: quote(first.item.text) })
-          : m('f.lowAgree.title', { departments: list([...new Set(hits.map((h) => h.department))]), items: msg(`f.items.${level}`, { n: word(hits.length) }) }),
+          : m('f.lowAgree.title', {
+              departments: fewOf([...new Set(hits.map((h) => h.department))]),
+              items: msg(`f.items.${level}`, { n: word(hits.length) }),
+            }),
         m('f.lowAgree.evidence', {
-          items: joined(
+          // the lowest r_wg first; a company's hundreds of hits: the first few, then how many more
+          items: fewJoined(
             hits.map((h) => msg('f.lowAgree.item', { department: h.department, item: quote(h.item.text), rwg: num(h.rwg), n: String(h.n) })),
             '; ',
           ),

@@ -121,6 +121,22 @@ export const inSentence = (v: string): Tagged => ({ $: 'inSentence', v });
 export const quotedList = (names: readonly string[], max = names.length): Tagged =>
   joined([...names.slice(0, max).map(quoted), ...(names.length > max ? ['…'] : [])], ', ');
 
+/**
+ * A list in a sentence names at most NAMES_LISTED; a longer one (a company's hundreds of
+ * departments) names the first NAMES_NAMED in the order given, then how many more: a list of
+ * thousands reads as nothing, and the report's tables list every one.
+ */
+export const NAMES_LISTED = 8;
+export const NAMES_NAMED = 5;
+
+/** Names as a list ('A, B and C'); more than NAMES_LISTED: 'A, B, C, D, E and 95 more'. */
+export const fewOf = (names: readonly Param[]): Tagged =>
+  names.length <= NAMES_LISTED ? list(names) : msg('fmt.andMore', { names: joined(names.slice(0, NAMES_NAMED), ', '), n: int(names.length - NAMES_NAMED) });
+
+/** Items joined by `sep` (joined); more than NAMES_LISTED: the first NAMES_NAMED, then 'and 95 more'. */
+export const fewJoined = (items: readonly Param[], sep: string): Tagged =>
+  items.length <= NAMES_LISTED ? joined(items, sep) : joined([...items.slice(0, NAMES_NAMED), msg('fmt.more', { n: int(items.length - NAMES_NAMED) })], sep);
+
 /** Every one of n, in words: 'the one', 'both', 'all three' (fmtAllOf). */
 export const allOf = (v: number): Tagged => ({ $: 'allOf', v });
 /**

@@ -34,7 +34,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed } from '../audit/types.js';
 import { fmtInteger, fmtNA, fmtNumber, fmtPercent, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
-import { currentLanguage, int, joined, list, msg, num, pct, raw, separator, t, word } from '../i18n/index.js';
+import { currentLanguage, int, joined, list, msg, NAMES_LISTED, NAMES_NAMED, num, pct, raw, separator, t, word } from '../i18n/index.js';
 import { type ReportModel, reportModel, type TableModel } from './report-model.js';
 import { dimensionName } from './survey-model.js';
 import type { LeaderView, StackView } from './view-model.js';
@@ -329,9 +329,6 @@ const isShown = <T extends object>(g: MaybeSuppressed<T> | undefined): g is T =>
  * extremes (extremes below); the table under the chart still lists every department.
  */
 const MAX_GROUPS_DRAWN = 12;
-/** A chart's text names at most this many groups in one list; a longer list names the first NAMES_NAMED, then "and N more". */
-const NAMES_LISTED = 8;
-const NAMES_NAMED = 5;
 
 /**
  * The entries with a value, lowest first (ties in their given order); more than MAX_GROUPS_DRAWN:
@@ -349,8 +346,8 @@ function extremes<T>(entries: readonly T[], value: (e: T) => number): T[] {
 
 /**
  * Hidden departments in one sentence, in their given order: every name for a few; for more, how
- * many, the first few by name and "and N more" (a list of thousands reads as nothing). Names and the
- * count only: the table lists the same departments, each hidden.
+ * many, the first few by name and "and N more" (NAMES_LISTED, as fewOf caps every list in a
+ * sentence). Names and the count only: the table lists the same departments, each hidden.
  */
 function hiddenSentence(hidden: readonly string[], minGroup: number): string {
   if (hidden.length === 0) return '';

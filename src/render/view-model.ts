@@ -10,7 +10,7 @@ import { exclusionSummary } from '../audit/ledger.js';
 import type { AuditResult, CascadeEntry, ConsensusEntry, DepartmentStack, Gap, Pair, Rater, StackResult } from '../audit/types.js';
 import { DEFAULT_MIN_GROUP } from '../defaults.js';
 import { fmtNA, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
-import { auditText, int, list, num, ordinal, pclause, rank, raw, t, word, worded } from '../i18n/index.js';
+import { auditText, fewOf, int, list, num, ordinal, pclause, rank, raw, t, word, worded } from '../i18n/index.js';
 
 /** The anonymity threshold shown when the audit carries none (no stack): ARCHITECTURE.md's default. */
 export function minGroupOf(result: AuditResult): number {
@@ -621,7 +621,7 @@ export function atAGlance(result: AuditResult, options: { brief?: boolean } = {}
       // one value when the rounded ends agree ("rho = 1.00", not "from 1.00 to 1.00")
       const one = sorted.length === 1 || fmtRho(lo.spearman) === fmtRho(hi.spearman);
       out.push(
-        t('glance.mirror', { one: one ? 'yes' : 'no', hi: num(hi.spearman), lo: num(lo.spearman), departments: list(sorted.map((c) => c.department)) }) +
+        t('glance.mirror', { one: one ? 'yes' : 'no', hi: num(hi.spearman), lo: num(lo.spearman), departments: fewOf(sorted.map((c) => c.department)) }) +
           hiddenNote,
       );
     } else if (sorted.length === 1) {
