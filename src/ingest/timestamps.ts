@@ -232,9 +232,46 @@ export function decideDateOrder(
 const DATE_ORDER_FIX = 'say how the dates are written in align.yml: dateOrder: dmy (day first, 31/12/2025) or dateOrder: mdy (month first, 12/31/2025)';
 
 /**
+ * The stop for a day and month order that changes a result: a fact of the
+ * file that align.yml settles, not a bad value of one respondent, so
+ * --skip-invalid does not turn it into an excluded row.
+ */
+export class DateOrderUnsettled extends InputError {
+  constructor(file: string, line: number | null, column: string | null, problem: string) {
+    super(file, line, column, problem, DATE_ORDER_FIX);
+  }
+}
+
+/**
+ * A column of submit times whose day and month order nothing settles
+ * (decideDateOrder's null), and a date of it that shows why (`sample`).
+ * Its times are read both ways (readOpenTime) until eitherDateOrder knows
+ * whether the order changes anything.
+ */
+export interface OpenDateOrder {
+  order: null;
+  how: string;
+  sample: string;
+}
+
+/**
+ * decideDateOrder, or the column left open (OpenDateOrder) when it cannot
+ * order it: whether that matters is eitherDateOrder's question, asked of
+ * what the times decide.
+ *   columnDateOrder(['05/03/2025 15:37:29'], {}) -> { order: null, sample: '05/03/2025 15:37:29', … }
+ */
+export function columnDateOrder(values: readonly string[], options: Parameters<typeof decideDateOrder>[1]): DateOrderChoice | OpenDateOrder {
+  const choice = decideDateOrder(values, options);
+  if (choice) return choice;
+  const sample = values.map((v) => v.trim()).find((v) => /^\d{1,2}([/-])\d{1,2}\1/.test(v)) ?? '';
+  return { order: null, how: 'every day and month is 12 or less, and nothing else says which comes first', sample };
+}
+
+/**
  * decideDateOrder, or exit 2 naming the column, a date it cannot order and
- * align.yml's dateOrder: a submit time decides which of two submissions is
- * later, and align does not guess which way `05/03/2025` is written.
+ * align.yml's dateOrder, for a tool whose times decide more than which
+ * submission is later (Microsoft Forms: durations, from its start and
+ * completion times), which eitherDateOrder does not weigh.
  */
 export function settleDateOrder(
   values: readonly string[],
@@ -242,15 +279,109 @@ export function settleDateOrder(
   table: { path: string; lines: readonly number[] },
   column: string,
 ): DateOrderChoice {
-  const choice = decideDateOrder(values, options);
-  if (choice) return choice;
-  const sample = values.map((v) => v.trim()).find((v) => /^\d{1,2}([/-])\d{1,2}\1/.test(v)) ?? '';
-  throw new InputError(
+  const choice = columnDateOrder(values, options);
+  if (choice.order !== null) return choice;
+  throw new DateOrderUnsettled(
     table.path,
     table.lines[0] ?? 1,
     column,
-    `the submit times could be day first or month first (${JSON.stringify(sample)}: every day and month in the column is 12 or less)`,
-    DATE_ORDER_FIX,
+    `the submit times could be day first or month first (${JSON.stringify(choice.sample)}: every day and month in the column is 12 or less)`,
+  );
+}
+
+/** How a column of submit times orders day and month (or that nothing does), and its header: what align inspect prints. */
+export type ColumnDates = (DateOrderChoice | OpenDateOrder) & { column: string };
+
+/** A submit time in a column left open, read month first and day first (null where that reading is no date). */
+export interface BothWays {
+  text: string;
+  mdy: number | null;
+  dmy: number | null;
+}
+
+/**
+ * A submit-time cell of a column left open: its time when both readings give
+ * the same (`01/01/2025`, an ISO time) or neither gives one (null); else no
+ * time and both readings, for eitherDateOrder to weigh.
+ *   readOpenTime('01/02/2025') -> { time: null, bothWays: { text: '01/02/2025', mdy: <2 January>, dmy: <1 February> } }
+ */
+export function readOpenTime(text: string): { time: number | null; bothWays: BothWays | null } {
+  const mdy = parseTimestamp(text, 'mdy');
+  const dmy = parseTimestamp(text, 'dmy');
+  return mdy === dmy ? { time: mdy, bothWays: null } : { time: null, bothWays: { text: text.trim(), mdy, dmy } };
+}
+
+/**
+ * A later piece of a large file holds a date that orders the column the
+ * first piece left open (`25/03/2025`): the whole file's plan would read it
+ * so (dataset.ts plans again from more of the file, as for any later piece
+ * the first piece's plan cannot read); null when it does not.
+ */
+export function laterDateOrders(file: string, line: number, column: string, time: BothWays, rowsBefore: number): InputError | null {
+  if ((time.mdy === null) === (time.dmy === null)) return null;
+  return new DateOrderUnsettled(
+    file,
+    line,
+    column,
+    `${JSON.stringify(time.text)} is ${time.dmy === null ? 'month' : 'day'} first, while in the first ${rowsBefore.toLocaleString('en')} rows, from which align decides how the dates are written, every day and month is 12 or less`,
+  );
+}
+
+/** What a rule of the submit times made of one row, for eitherDateOrder: `fate` is '' when the row is kept as it is. */
+export interface TimedFate {
+  file: string;
+  line: number;
+  /** The row's submit-time column, and its time when the column is open and the two readings differ. */
+  column: string | null;
+  open: BothWays | null;
+  fate: string;
+}
+
+/**
+ * The one rule for submit times whose day and month order nothing settles
+ * (ARCHITECTURE.md, "Duplicates": they decide which of one respondent's
+ * submissions is the later, and align does not guess which way `05/03/2025`
+ * is written). `decide` runs what the times decide with the open ones read
+ * one way, and says what it made of each row, the same rows in the same
+ * order each time. When both readings make the same of every row, the
+ * order changes nothing: the month-first result is returned (the caller
+ * keeps no time that depends on it). Otherwise exit 2 on the first row they
+ * treat differently (one whose own time is open, if any), naming both
+ * outcomes and align.yml's dateOrder. An InputError under one reading only
+ * is such a difference too; under both, the month-first one stops the run.
+ */
+export function eitherDateOrder<T>(decide: (order: DateOrder) => { result: T; fates: readonly TimedFate[] }): T {
+  const attempt = (order: DateOrder) => {
+    try {
+      return decide(order);
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+  };
+  const mdy = attempt('mdy');
+  const dmy = attempt('dmy');
+  if (mdy instanceof InputError && dmy instanceof InputError) throw mdy;
+  if (mdy instanceof InputError || dmy instanceof InputError) {
+    const [stopped, order] = mdy instanceof InputError ? [mdy, 'month'] : [dmy as InputError, 'day'];
+    throw new DateOrderUnsettled(
+      stopped.file,
+      stopped.line,
+      stopped.column,
+      `the submit times could be day first or month first (every day and month in the column is 12 or less), and read ${order} first they stop the run: ${stopped.problem}`,
+    );
+  }
+  const differs = mdy.fates.flatMap((f, i) => (f.fate === dmy.fates[i]?.fate ? [] : [i]));
+  if (differs.length === 0) return mdy.result;
+  const at = differs.find((i) => mdy.fates[i]!.open !== null) ?? differs[0]!;
+  const row = mdy.fates[at]!;
+  const said = (fate: string) => (fate === '' ? 'kept' : JSON.stringify(fate));
+  const sample = row.open ?? mdy.fates.find((f) => f.open !== null)?.open;
+  throw new DateOrderUnsettled(
+    row.file,
+    row.line,
+    row.column,
+    `the submit times could be day first or month first (${sample ? `${JSON.stringify(sample.text)}: ` : ''}every day and month in the column is 12 or less), and this row comes out differently each way: read month first: ${said(row.fate)}; read day first: ${said(dmy.fates[at]!.fate)}`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { guessDateOrder, parseTimestamp } from '../../src/ingest/timestamps.js';
+import { InputError } from '../../src/errors.js';
+import { columnDateOrder, DateOrderUnsettled, eitherDateOrder, guessDateOrder, parseTimestamp, readOpenTime } from '../../src/ingest/timestamps.js';
 
 // Expected instants written with Date.UTC (month 0-based): the fixtures' survey week is 3-7 March 2025.
 describe('parseTimestamp(text, order, timeZone)', () => {
@@ -84,5 +85,78 @@ describe('guessDateOrder(values, fallback)', () => {
     expect(guessDateOrder(['3/4/2025 9:00:00'])).toBe('mdy');
     expect(guessDateOrder(['03/04/2025 09:00:00'])).toBe('dmy');
     expect(guessDateOrder([], 'dmy')).toBe('dmy');
+  });
+});
+
+describe('a column whose day and month order nothing settles', () => {
+  it('columnDateOrder(values, options): the order decideDateOrder settles, else open with a date that shows why', () => {
+    expect(columnDateOrder(['05/03/2025 10:00', '25/03/2025 10:00'], {}).order).toBe('dmy');
+    expect(columnDateOrder(['05/03/2025 10:00', '06/03/2025 10:00'], {})).toEqual({
+      order: null,
+      how: 'every day and month is 12 or less, and nothing else says which comes first',
+      sample: '05/03/2025 10:00',
+    });
+  });
+
+  it('readOpenTime(text): one time when both readings give it, else both readings', () => {
+    expect(readOpenTime('01/01/2025 10:00')).toEqual({ time: Date.UTC(2025, 0, 1, 10), bothWays: null });
+    expect(readOpenTime('2025-03-05 10:00')).toEqual({ time: Date.UTC(2025, 2, 5, 10), bothWays: null });
+    expect(readOpenTime('not a time')).toEqual({ time: null, bothWays: null });
+    expect(readOpenTime(' 05/03/2025 10:00 ')).toEqual({
+      time: null,
+      bothWays: { text: '05/03/2025 10:00', mdy: Date.UTC(2025, 4, 3, 10), dmy: Date.UTC(2025, 2, 5, 10) },
+    });
+  });
+
+  const fate = (line: number, text: string | null, what: string) => ({
+    file: 'a.csv',
+    line,
+    column: 'submitted',
+    open: text === null ? null : readOpenTime(text).bothWays,
+    fate: what,
+  });
+
+  it('eitherDateOrder(decide): the result when both readings make the same of every row', () => {
+    const seen: string[] = [];
+    const result = eitherDateOrder((order) => {
+      seen.push(order);
+      return { result: order, fates: [fate(2, '05/03/2025', ''), fate(3, null, 'replaced by line 2')] };
+    });
+    expect([result, seen]).toEqual(['mdy', ['mdy', 'dmy']]);
+  });
+
+  it('eitherDateOrder(decide): exit 2 on the first open row the readings treat differently, naming both outcomes and dateOrder', () => {
+    let stop: unknown;
+    try {
+      eitherDateOrder((order) => ({
+        result: null,
+        fates: [fate(2, null, order), fate(3, '05/03/2025', order === 'mdy' ? '' : 'replaced by line 4'), fate(4, '06/03/2025', '')],
+      }));
+    } catch (e) {
+      stop = e;
+    }
+    expect(stop).toBeInstanceOf(DateOrderUnsettled);
+    expect(stop).toBeInstanceOf(InputError);
+    const e = stop as InputError;
+    expect([e.file, e.line, e.column]).toEqual(['a.csv', 3, 'submitted']);
+    expect(e.problem).toBe(
+      'the submit times could be day first or month first ("05/03/2025": every day and month in the column is 12 or less), and this row comes out differently each way: read month first: kept; read day first: "replaced by line 4"',
+    );
+    expect(e.fix).toContain('dateOrder: dmy (day first, 31/12/2025) or dateOrder: mdy (month first, 12/31/2025)');
+  });
+
+  it('eitherDateOrder(decide): the same stop under both readings is that stop; under one only, a dateOrder stop', () => {
+    const bad = new InputError('a.csv', 5, 'submitted', 'unreadable');
+    expect(() =>
+      eitherDateOrder(() => {
+        throw bad;
+      }),
+    ).toThrow(bad);
+    expect(() =>
+      eitherDateOrder((order) => {
+        if (order === 'dmy') throw bad;
+        return { result: 1, fates: [] };
+      }),
+    ).toThrow(/a\.csv:5:"submitted": the submit times could be day first or month first .*read day first they stop the run: unreadable.*dateOrder: dmy/);
   });
 });
