@@ -19,7 +19,7 @@ import { delimiterName } from '../defaults.js';
 import type { AlignConfig, ColumnOverride } from '../ingest/config-types.js';
 import { assembleDataset, type ReadInput, readInput, sheetOnCsv } from '../ingest/dataset.js';
 import type { ColumnInfo, Normalised } from '../ingest/formats/types.js';
-import { NO_DAY_MONTH } from '../ingest/timestamps.js';
+import { type ColumnDates, NO_DAY_MONTH } from '../ingest/timestamps.js';
 import type { EncodingLabel, Excluded, Note, Table, ToolFormat } from '../ingest/types.js';
 import { displaySafe } from '../text.js';
 import type { Io } from './io.js';
@@ -64,8 +64,8 @@ export interface InspectResult {
   decisions?: Array<{ decision: string; question: string }>;
   /** The strategy-recall question's header; absent when none is read. */
   recall?: string;
-  /** The submit-time column's day and month order and what settled it; absent when no submit time is read. */
-  dates?: { column: string; order: 'dmy' | 'mdy'; how: string };
+  /** The submit-time column's day and month order and what settled it (order null: nothing does); absent when no submit time is read. */
+  dates?: ColumnDates;
   /** Numeric Likert columns answered with a decimal comma (`4,0`). */
   decimalComma?: string[];
   /** Data rows, and how many of them are usable respondents. */
@@ -264,12 +264,15 @@ export function formatInspect(result: InspectResult, width = Infinity): string {
   );
   out.push(`likert items ${result.items}`);
   if (result.dates) {
+    const column = JSON.stringify(cut(result.dates.column, 40));
     const order = result.dates.order === 'dmy' ? 'day first (31/12/2025)' : 'month first (12/31/2025)';
     // ISO dates (and workbook date cells, read as ISO) have no day and month order to choose
     out.push(
-      result.dates.how === NO_DAY_MONTH
-        ? `dates        ${JSON.stringify(cut(result.dates.column, 40))} written year first (2025-12-31): no day and month order to choose`
-        : `dates        ${JSON.stringify(cut(result.dates.column, 40))} read ${order}: ${result.dates.how}`,
+      result.dates.order === null
+        ? `dates        ${column} not read day or month first: ${result.dates.how} (${JSON.stringify(result.dates.sample)}); no result depends on it here, and align.yml dateOrder settles it`
+        : result.dates.how === NO_DAY_MONTH
+          ? `dates        ${column} written year first (2025-12-31): no day and month order to choose`
+          : `dates        ${column} read ${order}: ${result.dates.how}`,
     );
   }
   if (result.decimalComma) {

@@ -38,6 +38,7 @@ import { PlanContradiction } from './plan/types.js';
 import { displayName, priorityKey } from './priority-key.js';
 import { aliasKeyOf, SKIP_INVALID_FIX, sharedEntries, tieMessages } from './rankings.js';
 import { HEAD_GROWTH, LARGEST_HEAD_BYTES, openTable, PIECE_BYTES, type ReadTableOptions, readTable, wholeFileEncoding } from './table.js';
+import { eitherDateOrder } from './timestamps.js';
 import type { Dataset, EncodingLabel, Excluded, FileInfo, Item, LedgerKind, Note, Respondent, StackEntry, Subject, Table } from './types.js';
 
 export interface ReadOptions {
@@ -378,9 +379,10 @@ export function assembleDataset(
     }
   });
 
-  // 5: duplicates
+  // 5: duplicates (with a file's submit times read both ways where nothing settles their day and month order)
   refuseExcelDamage(pending);
-  pending = settleDuplicates(pending, exclude, notes);
+  pending = settleDuplicatesEitherWay(pending, exclude, notes);
+  for (const { table, normalised } of inputs) if (normalised.dates?.order === null) notes.push(openDatesNote(table, normalised.dates));
 
   // 6: notes
   const hasRoleColumn = inputs.some(({ normalised }) => normalised.hasRoleColumn);
@@ -713,6 +715,46 @@ function refuseExcelDamage(pending: readonly Pending[]): void {
       'download the export again from the survey tool and give align that file, without opening it in Excel first',
     );
   }
+}
+
+/**
+ * settleDuplicates, where some rows' submit times read as two instants (a
+ * file whose day and month order nothing settles): run under each reading,
+ * the same result or exit 2 naming align.yml's dateOrder (timestamps.ts
+ * eitherDateOrder). The rows kept are the originals, whose `submitted` holds
+ * no time that depends on the order.
+ */
+function settleDuplicatesEitherWay(pending: Pending[], exclude: (row: RawRow, reason: string, kind: LedgerKind) => void, notes: Note[]): Pending[] {
+  if (!pending.some((p) => p.row.submittedBothWays)) return settleDuplicates(pending, exclude, notes);
+  const { kept, excluded, said } = eitherDateOrder((order) => {
+    const read = pending.map((p) => (p.row.submittedBothWays ? { ...p, row: { ...p.row, submitted: p.row.submittedBothWays[order] } } : p));
+    const excluded: Array<[RawRow, string, LedgerKind]> = [];
+    const said: Note[] = [];
+    const kept = settleDuplicates(read, (row, reason, kind) => excluded.push([row, reason, kind]), said);
+    const fate = new Map<string, string[]>();
+    for (const [row, reason] of excluded) pushTo(fate, `${row.file}\u0000${row.line}`, reason);
+    for (const n of said) pushTo(fate, `${n.file}\u0000${n.line}`, n.note);
+    const fates = pending.map(({ row, normalised }) => ({
+      file: row.file,
+      line: row.line,
+      column: normalised.dates?.column ?? null,
+      open: row.submittedBothWays ?? null,
+      fate: fate.get(`${row.file}\u0000${row.line}`)?.join('; ') ?? '',
+    }));
+    return { result: { kept, excluded, said }, fates };
+  });
+  for (const [row, reason, kind] of excluded) exclude(row, reason, kind);
+  for (const n of said) notes.push(n);
+  return kept.map((p) => pending[p.index]!);
+}
+
+/** The note for a file whose submit times' day and month order nothing settled, read on because it changed nothing. */
+function openDatesNote(table: Table, dates: NonNullable<Normalised['dates']>): Note {
+  return ledgerText(
+    { file: table.path, line: table.lines[0] ?? 1, kind: 'other' as const },
+    'note',
+    msg('ledger.note.datesEitherWay', { column: quoted(dates.column), example: quoted('sample' in dates ? dates.sample : '') }),
+  );
 }
 
 function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: string, kind: LedgerKind) => void, notes: Note[]): Pending[] {

@@ -121,7 +121,11 @@ export interface Respondent {
   line: number;
   /** Every line the respondent's rows start on, when there are several (a long-format stacks file). */
   lines?: number[];
-  /** Submit time in ms since the epoch (UTC) when the tool wrote one we could read. */
+  /**
+   * Submit time in ms since the epoch (UTC) when the tool wrote one we could read; null too when it
+   * reads as two times, day first or month first, and nothing settled which (the duplicates rule
+   * weighed both: timestamps.ts eitherDateOrder).
+   */
   submitted: number | null;
   /** Likert answers: item id -> numeric value. Missing answers are absent, never NaN. */
   likert: Likert;

@@ -35,13 +35,76 @@ describe('D3: submit times in a plain table follow the date rules of the tool fo
     expect(json.input.excluded.map((e: Json) => e.line)).toEqual([14]);
   });
 
-  it('dates that could be either way stop the run, naming align.yml dateOrder; dateOrder settles them', async () => {
+  it('dates that could be either way stop the run when the way decides which submission is later (02/01 or 01/02), naming align.yml dateOrder', async () => {
     const run = await runAlign(['audit', at('generic-padded-dates-dup.csv'), '--format', 'json']);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/generic-padded-dates-dup\.csv:1:"submitted": the submit times could be day first or month first .*dateOrder: dmy/);
+    expect(run.stderr).toMatch(/generic-padded-dates-dup\.csv:2:"submitted": the submit times could be day first or month first .*dateOrder: dmy/);
     const inspect = await runAlign(['inspect', at('generic-padded-dates-dup.csv')]);
     expect(inspect.code).toBe(2);
+  });
+
+  // p0@x.example answers twice (lines 2 and 14); every day and month is 12 or less and the dates are padded.
+  const plain = (first: string, again: string) =>
+    [
+      'respondent_id,email,submitted,role,department,Q1,Q2,Q3,Q4',
+      `R00,p0@x.example,${first},Executive,Ops,5,3,3,5`,
+      ...Array.from({ length: 11 }, (_, i) => {
+        const n = i + 1;
+        return `R${String(n).padStart(2, '0')},p${n}@x.example,${String((n % 12) + 1).padStart(2, '0')}/${String((n % 3) + 1).padStart(2, '0')}/2025 10:00,${n < 6 ? 'Executive' : 'Manager'},${n % 2 ? 'Sales' : 'Ops'},${(n % 5) + 1},${((n + 1) % 5) + 1},${((n + 2) % 5) + 1},${((n + 3) % 5) + 1}`;
+      }),
+      `R99,p0@x.example,${again},Executive,Ops,1,1,1,1`,
+    ].join('\n');
+
+  it('dates that could be either way read on when neither way changes a result: 03/02 is later than 02/01 either way, so line 14 goes', async () => {
+    // month first: 2 March against 1 February; day first: 3 February against 2 January. Line 2 is the later
+    // submission both ways, so the order decides nothing (file order alone would keep line 14).
+    const folder = mkdtempSync(join(tmpdir(), 'align-qa14-'));
+    try {
+      const file = join(folder, 'padded-either-way.csv');
+      writeFileSync(file, `${plain('03/02/2025 10:00', '02/01/2025 10:00')}\n`);
+      const run = await runAlign(['audit', file, '--format', 'json']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const json = JSON.parse(run.stdout) as Json;
+      expect(json.input.respondents).toBe(12);
+      expect(json.input.excluded).toEqual([
+        expect.objectContaining({ line: 14, kind: 'duplicate', reason: 'duplicate (same email): replaced by the later submission on line 2' }),
+      ]);
+      expect(json.input.notes).toEqual([
+        expect.objectContaining({
+          line: 1,
+          note: expect.stringMatching(/^submit times in "submitted" could be day first or month first \("03\/02\/2025 10:00".*dateOrder/),
+        }),
+      ]);
+      const inspect = await runAlign(['inspect', file]);
+      expect(inspect.code).toBe(0);
+      expect(inspect.stdout).toMatch(/dates +"submitted" not read day or month first: every day and month is 12 or less/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('dates whose order decides which submission is later still stop, on the row it decides, naming dateOrder', async () => {
+    // month first: line 2 is 1 February, line 14 2 January (line 2 kept); day first: 2 January and 1 February (line 14 kept)
+    const folder = mkdtempSync(join(tmpdir(), 'align-qa14-'));
+    try {
+      const file = join(folder, 'padded-decides.csv');
+      writeFileSync(file, `${plain('02/01/2025 10:00', '01/02/2025 10:00')}\n`);
+      const run = await runAlign(['audit', file, '--format', 'json']);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/padded-decides\.csv:2:"submitted": the submit times could be day first or month first \("02\/01\/2025 10:00"/);
+      expect(run.stderr).toContain('read day first: "duplicate (same email): replaced by the later submission on line 14"');
+      expect(run.stderr).toContain('in align.yml: dateOrder: dmy (day first, 31/12/2025) or dateOrder: mdy (month first, 12/31/2025)');
+      writeFileSync(join(folder, 'align.yml'), 'dateOrder: dmy\n');
+      const settled = await runAlign(['audit', file, '--format', 'json', '--config', join(folder, 'align.yml')]);
+      expect(settled.code).toBe(0);
+      expect((JSON.parse(settled.stdout) as Json).input.excluded.map((e: Json) => e.line)).toEqual([2]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('ISO times need no order, and inspect says so rather than "month first"', async () => {

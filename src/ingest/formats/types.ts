@@ -7,7 +7,7 @@
 import type { Message } from '../../i18n/index.js';
 import type { Likert } from '../answers.js';
 import type { AlignConfig, ColumnRoleName } from '../config-types.js';
-import type { DateOrderChoice } from '../timestamps.js';
+import type { BothWays, ColumnDates } from '../timestamps.js';
 import type { Excluded, Item, Note, Table, ToolFormat } from '../types.js';
 
 export interface Detection {
@@ -48,6 +48,12 @@ export interface RawRow {
   role: string | null;
   department: string | null;
   submitted: number | null;
+  /**
+   * The submit time read month first and day first, when nothing settles the
+   * file's order and the two readings differ (`submitted` is then null): the
+   * duplicates rule weighs both (timestamps.ts eitherDateOrder).
+   */
+  submittedBothWays?: BothWays;
   likert: Likert;
   /** The explicit stack as written: priority name (any spelling) and rank (1 = best). */
   stack: Array<{ priority: string; rank: number }>;
@@ -96,8 +102,8 @@ export interface Normalised {
   excluded: Excluded[];
   notes: Note[];
   hasRoleColumn: boolean;
-  /** How the submit times' day and month order was settled (align inspect prints it); absent when the file has no submit times read so. */
-  dates?: DateOrderChoice & { column: string };
+  /** How the submit times' day and month order was settled, or that nothing settles it (align inspect prints it); absent when the file has no submit times read so. */
+  dates?: ColumnDates;
   /** Numeric Likert columns with answers written with a decimal comma (`4,0`), read as numbers (align inspect lists them). */
   decimalComma?: string[];
   /** Priority names as the file lists them (wide columns, code book), in file order; [] when only known from cells. */

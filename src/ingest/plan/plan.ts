@@ -21,7 +21,7 @@ import type { ColumnInfo, NormaliseContext } from '../formats/types.js';
 import { deriveOptions, type Inference, inferAnswer, inferFromHeader, inferLikert, splitChoices } from '../infer.js';
 import { DECIMAL_COMMA, isMissingAnswer, scalesFor } from '../likert.js';
 import { aliasKeyOf, EMPTY_ROW, invalidReason, sharedEntries } from '../rankings.js';
-import { type DateOrderChoice, parseTimestamp, settleDateOrder } from '../timestamps.js';
+import { type BothWays, columnDateOrder, type DateOrderChoice, laterDateOrders, parseTimestamp, readOpenTime } from '../timestamps.js';
 import type { Excluded, Item, Note, Table } from '../types.js';
 import { multiQuestions, optionsOf } from './answers.js';
 import { numericGroups, questionGroups, quoted } from './groups.js';
@@ -322,21 +322,20 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   const rankingResolved = ranking ? ranking.columns.map((c) => resolved.find((r) => r.column.index === c.index)!) : [];
   const listOptions = ranking?.encoding === 'list' ? deriveOptions(rankingResolved[0]!.view.cells) : [];
   // The submit-time column the plan found (a tool layout reads its own column itself): its day and
-  // month order is settled once, or the run stops naming align.yml's dateOrder.
+  // month order is settled once, or left open (null): each time is then read both ways, and the
+  // duplicates rule asks for align.yml's dateOrder only if the order changes its outcome.
   const dates =
     layout.dates ??
     (!layout.submitted && !layout.readTime && submittedColumns.length > 0
       ? {
-          ...settleDateOrder(
+          ...columnDateOrder(
             submittedColumns.flatMap((r) => r.view.raw),
             { configured: config.dateOrder, known: headerDateOrder(submittedColumns[0]!.column.header) },
-            table,
-            submittedColumns[0]!.column.header,
           ),
           column: submittedColumns[0]!.column.header,
         }
       : undefined);
-  const dateOrder = dates?.order ?? 'mdy';
+  const dateOrder = dates ? dates.order : 'mdy';
   const decimalComma = likertColumns.filter((c) => c.likert?.numeric && c.view.cells.some((v) => DECIMAL_COMMA.test(v))).map((c) => c.column.header);
   const multiselect = multiQuestions(multiColumns);
   const likertItems = likertColumns.map((c) => c.item!);
@@ -394,9 +393,17 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       let email = pick(emails, at);
       if (email !== null && !email.includes('@')) email = null; // Microsoft Forms writes "anonymous"
       let submitted: number | null = layout.submitted ? layout.submitted(record) : null;
+      let bothWays: BothWays | null = null;
       if (submitted === null) {
         for (const c of submittedColumns) {
-          submitted = layout.readTime ? layout.readTime(c.view.raw[at] ?? '') : parseTimestamp(c.view.raw[at] ?? '', dateOrder);
+          if (dateOrder === null && !layout.readTime) {
+            ({ time: submitted, bothWays } = readOpenTime(c.view.raw[at] ?? ''));
+            const settles = later && bothWays ? laterDateOrders(file, line, c.column.header, bothWays, data.length) : null;
+            if (settles) throw new PlanContradiction(settles);
+            if (submitted !== null || bothWays !== null) break;
+            continue;
+          }
+          submitted = layout.readTime ? layout.readTime(c.view.raw[at] ?? '') : parseTimestamp(c.view.raw[at] ?? '', dateOrder ?? 'mdy');
           if (submitted !== null) break;
         }
       }
@@ -414,6 +421,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         stack: NO_STACK,
         exclude,
       };
+      if (bothWays) row.submittedBothWays = bothWays;
       try {
         answers.length = 0;
         for (const c of likertColumns) {

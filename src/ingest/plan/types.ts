@@ -4,7 +4,7 @@ import type { ColumnRoleName } from '../config-types.js';
 import type { Normalised, RawRow } from '../formats/types.js';
 import type { ColumnView, RankingCandidate } from '../infer.js';
 import type { Scale } from '../likert.js';
-import type { DateOrderChoice } from '../timestamps.js';
+import type { ColumnDates } from '../timestamps.js';
 import type { ToolFormat } from '../types.js';
 import type { Book, Override } from './overrides.js';
 
@@ -36,8 +36,8 @@ export interface ExportLayout {
   duration?: (record: readonly string[]) => number | null;
   /** How the layout's submit-time cells read (default: the tools' formats, day and month order guessed per column). */
   readTime?: (text: string) => number | null;
-  /** How the layout's own submit-time column orders day and month (align inspect prints it). */
-  dates?: DateOrderChoice & { column: string };
+  /** How the layout's own submit-time column orders day and month, or that nothing does (the plan then reads the `submitted` column both ways); align inspect prints it. */
+  dates?: ColumnDates;
   /** Why the tool's own columns say the record is not a real response, or null. */
   exclude?: (record: readonly string[]) => Message | null;
   /** Columns holding first and last name, used when no name column is found or its cell is blank. */
