@@ -298,15 +298,22 @@ describe('D3: a long-format stacks file reads its submit times by the same rule'
     const file = join(folder, 'stacks.csv');
     writeFileSync(file, `${csv('25/02/2026 09:00', '02/01/2026 09:00')}\n`);
     const run = await runAlign(['stack', file, '--json']);
+    // padded, every day and month 12 or less: 3 February or 2 March is after 2 January or 1 February either way
     const padded = join(folder, 'padded.csv');
     writeFileSync(padded, `${csv('03/02/2026 09:00', '02/01/2026 09:00')}\n`);
-    const open = await runAlign(['stack', padded, '--json']);
+    const either = await runAlign(['stack', padded, '--json']);
+    // 2 January or 1 February against 1 February or 2 January: the way decides
+    const deciding = join(folder, 'deciding.csv');
+    writeFileSync(deciding, `${csv('02/01/2026 09:00', '01/02/2026 09:00')}\n`);
+    const open = await runAlign(['stack', deciding, '--json']);
     rmSync(folder, { recursive: true, force: true });
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.stack.raters.find((r: Json) => r.name === 'Ada').ranks).toEqual({ Growth: 1, Cost: 2 });
     expect(result.input.excluded.map((e: Json) => e.line)).toEqual([6, 7]);
+    expect(either.code).toBe(0);
+    expect(JSON.parse(either.stdout).input.excluded.map((e: Json) => e.line)).toEqual([6, 7]);
     expect(open.code).toBe(2);
-    expect(open.stderr).toContain('dateOrder: dmy');
+    expect(open.stderr).toMatch(/deciding\.csv:2:"submitted": the submit times could be day first or month first .*dateOrder: dmy/);
   });
 });

@@ -95,3 +95,45 @@ describe('readDataset: a plain table whose dates could be day first or month fir
     }
   });
 });
+
+describe('readDataset: a long-format stacks file whose dates could be either way', () => {
+  const long = (a: string, b: string) =>
+    [
+      'respondent,role,department,submitted,priority,rank',
+      `Ada,Executive,Sales,${a},Growth,1`,
+      `Ada,Executive,Sales,${a},Cost,2`,
+      'Ben,Executive,Ops,01/03/2026 09:05,Cost,1',
+      'Ben,Executive,Ops,01/03/2026 09:05,Growth,2',
+      `Ada,Executive,Sales,${b},Cost,1`,
+      `Ada,Executive,Sales,${b},Growth,2`,
+    ].join('\n');
+
+  it('keeps the submission that is later both ways (03/02 after 02/01), with the note', async () => {
+    const dataset = await readText(folder, 'long-either.csv', long('03/02/2026 09:00', '02/01/2026 09:00'));
+    expect(dataset.respondents.find((r) => r.toolId === 'Ada')!.stack.map((e) => e.priority)).toEqual(['growth', 'cost']);
+    expect(dataset.excluded.map((e) => [e.line, e.kind])).toEqual([
+      [6, 'duplicate'],
+      [7, 'duplicate'],
+    ]);
+    expect(dataset.notes.map((n) => n.note)).toEqual([expect.stringMatching(/^submit times in "submitted" could be day first or month first/)]);
+  });
+
+  it('stops when the order decides which submission is the later, naming dateOrder, --skip-invalid or not', async () => {
+    const text = long('02/01/2026 09:00', '01/02/2026 09:00');
+    for (const skipInvalid of [false, true]) {
+      const e = await inputError(() => readText(folder, 'long-decides.csv', text, { skipInvalid }));
+      expect([e.line, e.column]).toEqual([2, 'submitted']);
+      expect(e.message).toContain('could be day first or month first ("02/01/2026 09:00"');
+      expect(e.message).toContain(
+        'read month first: kept; read day first: "duplicate (same respondent, submitted again): superseded by the later submission on line 6"',
+      );
+      expect(e.message).toContain('dateOrder: dmy');
+    }
+  });
+
+  it('stops when one reading alone stops the run (02/01 month first is the ISO time of the other submission)', async () => {
+    const e = await inputError(() => readText(folder, 'long-one-way.csv', long('02/01/2026 09:00', '2026-02-01 09:00')));
+    expect(e.message).toContain('read month first they stop the run: "2026-02-01 09:00" and "02/01/2026 09:00" are the same time written two ways');
+    expect(e.message).toContain('dateOrder: dmy');
+  });
+});

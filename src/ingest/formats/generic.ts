@@ -26,7 +26,7 @@ import { overrideFor, overrides } from '../plan/overrides.js';
 import { headerDateOrder, normaliseExport } from '../plan/plan.js';
 import type { ExportColumn, ExportLayout } from '../plan/types.js';
 import { aliasKeyOf, EMPTY_ROW, invalidReason, latestSubmission, type RankedName, stackFromLongRows, supersededReason } from '../rankings.js';
-import { durationCell, parseTimestamp, settleDateOrder } from '../timestamps.js';
+import { columnDateOrder, type DateOrder, DateOrderUnsettled, durationCell, eitherDateOrder, parseTimestamp, readOpenTime } from '../timestamps.js';
 import type { Excluded, Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext, Normalised, RawRow } from './types.js';
 
@@ -175,7 +175,7 @@ function guarded<T = RankedName[]>(context: NormaliseContext, excluded: Excluded
   try {
     return build();
   } catch (e) {
-    if (!(e instanceof InputError) || !context.skipInvalid) throw e;
+    if (!(e instanceof InputError) || e instanceof DateOrderUnsettled || !context.skipInvalid) throw e;
     for (const line of lines) excluded.push({ file, line, reason: invalidReason(e, line) });
     return null;
   }
@@ -211,18 +211,18 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
   }
   const idColumn = header[attributes.id ?? attributes.email ?? attributes.name!]!;
   // the submit times' day and month order, by the rule every format uses (a day above 12, dotted dates,
-  // the header's language, align.yml dateOrder), or exit 2 naming dateOrder
+  // the header's language, align.yml dateOrder), or left open (null): then each respondent's latest
+  // submission, and the times the respondents carry on, are read both ways (timestamps.ts eitherDateOrder)
   const submittedHeader = attributes.submitted !== undefined ? header[attributes.submitted]!.trim() : null;
   if (submittedHeader !== null) {
-    const choice = settleDateOrder(
-      cellsOf(table, attributes.submitted!),
-      { configured: context.config.dateOrder, known: headerDateOrder(submittedHeader) },
-      table,
-      submittedHeader,
-    );
+    const choice = columnDateOrder(cellsOf(table, attributes.submitted!), {
+      configured: context.config.dateOrder,
+      known: headerDateOrder(submittedHeader),
+    });
     out.dates = { ...choice, column: submittedHeader };
   }
-  const readTime = (text: string | null) => (text === null ? null : parseTimestamp(text, out.dates?.order ?? 'mdy'));
+  const open = out.dates?.order === null;
+  const readTime = (text: string | null, order: DateOrder = out.dates?.order ?? 'mdy') => (text === null ? null : parseTimestamp(text, order));
   // group rows by respondent: id, else email, else name
   const groups = new Map<string, number[]>();
   const listed = new Map<string, string>();
@@ -256,10 +256,22 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
             table.path,
             all.map((r) => table.lines[r]!),
             () => {
-              const pick = latestSubmission(
-                all.map((r) => ({ r, line: table.lines[r]!, submitted: table.records[r]![submitted] ?? '' })),
-                { file: table.path, column: header[submitted]!, read: readTime },
-              );
+              const rows = all.map((r) => ({ r, line: table.lines[r]!, submitted: table.records[r]![submitted] ?? '' }));
+              const latestBy = (order?: DateOrder) => latestSubmission(rows, { file: table.path, column: header[submitted]!, read: (t) => readTime(t, order) });
+              const pick = open
+                ? eitherDateOrder((order) => {
+                    const result = latestBy(order);
+                    const superseded = new Map(result.superseded.flatMap((s) => s.rows.map((row) => [row.r, supersededReason(s.byLine)] as const)));
+                    const fates = rows.map((row) => ({
+                      file: table.path,
+                      line: row.line,
+                      column: submittedHeader,
+                      open: readOpenTime(row.submitted).bothWays,
+                      fate: superseded.get(row.r) ?? '',
+                    }));
+                    return { result, fates };
+                  })
+                : latestBy();
               for (const s of pick.superseded)
                 for (const row of s.rows) out.excluded.push({ file: table.path, line: row.line, reason: supersededReason(s.byLine), kind: 'duplicate' });
               return pick.kept.map((k) => k.r);
@@ -326,6 +338,12 @@ function readLong(table: Table, layout: LongLayout, context: NormaliseContext): 
     }
     if (row.email !== null && !row.email.includes('@')) row.email = null;
     if (lines.length > 1) row.lines = lines;
+    const time = open ? readOpenTime(cell(table, first, attributes.submitted) ?? '') : null;
+    if (time) {
+      // the order left open: a time that depends on it goes on read both ways, for the duplicates rule
+      row.submitted = time.time;
+      if (time.bothWays) row.submittedBothWays = time.bothWays;
+    }
     out.rows.push(row);
   }
   return out;
