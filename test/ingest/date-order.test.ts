@@ -137,3 +137,21 @@ describe('readDataset: a long-format stacks file whose dates could be either way
     expect(e.message).toContain('dateOrder: dmy');
   });
 });
+
+describe('readDataset: Google Forms whose timestamps nothing orders', () => {
+  const sheet = (first: string, second: string) =>
+    [
+      'Timestamp,Email Address,Your name,Your role,Q1,Q2,Q3',
+      `${first},ann@example.com,Ann,Executive,5,5,5`,
+      `${second},ann@example.com,Ann,Executive,1,1,1`,
+      `${second},bob@example.com,Bob,Manager,3,3,3`,
+    ].join('\n');
+
+  it('reads on when both readings keep the same answer (10/11 is after 10/10 either way)', async () => {
+    const dataset = await readText(folder, 'gf-either.csv', sheet('10/11/2025 09:00:00', '10/10/2025 10:00:00'));
+    expect(dataset.files[0]!.format).toBe('google-forms');
+    const ann = dataset.respondents.find((r) => r.name === 'Ann')!;
+    expect([ann.line, Object.values(likertRecord(ann.likert))]).toEqual([2, [5, 5, 5]]);
+    expect(dataset.notes.map((n) => n.note)).toEqual([expect.stringMatching(/^submit times in "Timestamp" could be day first or month first/)]);
+  });
+});

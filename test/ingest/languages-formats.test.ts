@@ -211,12 +211,13 @@ describe('European dates in the tools’ timestamp columns', () => {
     expect(dataset.respondents.find((r) => r.name === 'Ann')!.submitted).toBe(Date.UTC(2025, 3, 3, 9, 0, 0));
   });
 
-  it('an ambiguous column (every day and month 12 or less, nothing else saying) stops with exit 2 naming dateOrder', async () => {
+  it('an ambiguous column (every day and month 12 or less, nothing else saying) that decides which submission is later stops with exit 2 naming dateOrder', async () => {
+    // month first: 11 October, then 10 November (line 3 kept); day first: 10 November, then 11 October (line 2 kept)
     const text = sheet('Timestamp', '10/11/2025 09:00:00', '11/10/2025 10:00:00');
     const run = await runAlign(['audit', folder.write('gf-amb.csv', text), '--leaders', 'Direction', '--format', 'json']);
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain('gf-amb.csv:1:"Timestamp"');
+    expect(run.stderr).toContain('gf-amb.csv:2:"Timestamp"');
     expect(run.stderr).toContain('could be day first or month first ("10/11/2025 09:00:00"');
     expect(run.stderr).toContain('dateOrder: dmy');
   });

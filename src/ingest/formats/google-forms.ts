@@ -13,7 +13,7 @@
 import { splitBracketHeader } from '../plan/header.js';
 import { normaliseExport } from '../plan/plan.js';
 import type { ExportColumn, SurveyNormalised } from '../plan/types.js';
-import { parseTimestamp, settleDateOrder } from '../timestamps.js';
+import { columnDateOrder, parseTimestamp } from '../timestamps.js';
 import type { Table } from '../types.js';
 import type { Detection, FormatModule, NormaliseContext } from './types.js';
 
@@ -67,13 +67,15 @@ export function normalise(table: Table, context: NormaliseContext): SurveyNormal
     TIMESTAMP.test(first) && !/^timestamp$/i.test(first)
       ? { order: 'dmy' as const, how: `the first column is headed ${JSON.stringify(first)}: Google Sheets in a day-first language` }
       : null;
-  const dates = settleDateOrder(values, { configured: context.config.dateOrder, known, spelling: true }, table, first);
+  // Left open (nothing orders it): the plan reads the column both ways, as a plain table's.
+  const dates = columnDateOrder(values, { configured: context.config.dateOrder, known, spelling: true });
+  const order = dates.order;
   return normaliseExport(table, context, {
     format: 'google-forms',
     headerRows: 1,
     newestFirst: false,
     columns,
-    submitted: (record) => parseTimestamp(record[0] ?? '', dates.order),
+    ...(order !== null ? { submitted: (record: readonly string[]) => parseTimestamp(record[0] ?? '', order) } : {}),
     dates: { ...dates, column: first },
   });
 }
