@@ -122,14 +122,14 @@ export const quotedList = (names: readonly string[], max = names.length): Tagged
   joined([...names.slice(0, max).map(quoted), ...(names.length > max ? ['…'] : [])], ', ');
 
 /**
- * A list in a sentence names at most NAMES_LISTED; a longer one (a company's hundreds of
+ * A list in a sentence names at most NAMES_LISTED (an org chart's dozen departments in full); a longer one (a company's hundreds of
  * departments) names the first NAMES_NAMED in the order given, then how many more: a list of
  * thousands reads as nothing, and the report's tables list every one.
  */
-export const NAMES_LISTED = 8;
-export const NAMES_NAMED = 5;
+export const NAMES_LISTED = 15;
+export const NAMES_NAMED = 10;
 
-/** Names as a list ('A, B and C'); more than NAMES_LISTED: 'A, B, C, D, E and 95 more'. */
+/** Names as a list ('A, B and C'); more than NAMES_LISTED: the first NAMES_NAMED, then 'and 95 more'. */
 export const fewOf = (names: readonly Param[]): Tagged =>
   names.length <= NAMES_LISTED ? list(names) : msg('fmt.andMore', { names: joined(names.slice(0, NAMES_NAMED), ', '), n: int(names.length - NAMES_NAMED) });
 

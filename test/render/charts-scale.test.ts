@@ -76,17 +76,17 @@ describe(`charts of a company with ${fmtInteger(HIDDEN)} hidden departments and 
     }
   });
 
-  it('counts the hidden departments once, naming the first five in the audit order, and draws none of them', () => {
+  it('counts the hidden departments once, naming the first ten in the audit order, and draws none of them', () => {
     expect(hidden.slice(0, 3)).toEqual(['Finance', 'People', hiddenName(0)]);
-    const sentence = `${fmtInteger(hidden.length)} departments (${hidden.slice(0, 5).join(', ')} and ${fmtInteger(hidden.length - 5)} more): ${hiddenText}.`;
+    const sentence = `${fmtInteger(hidden.length)} departments (${hidden.slice(0, 10).join(', ')} and ${fmtInteger(hidden.length - 10)} more): ${hiddenText}.`;
     for (const id of ['favourable-by-department', 'department-stacks']) {
       const c = byId(list, id);
       expect(c.alt, id).toContain(sentence);
       // the note above the plot says it too (wrapped into lines)
       expect(texts(c.svg).join(' '), id).toContain(sentence);
-      // no row or column of its own, and no name after the fifth anywhere in the picture
+      // no row or column of its own, and no name after the tenth anywhere in the picture
       expect(texts(c.svg), id).not.toContain(hiddenText);
-      expect(c.svg, id).not.toContain(hidden[5]);
+      expect(c.svg, id).not.toContain(hidden[10]);
     }
   });
 
@@ -147,7 +147,7 @@ describe('charts of a company with thousands of hidden departments and few shown
     const drawn = texts(c.svg).filter((s) => shown.includes(s));
     expect(drawn.slice(0, shown.length)).toEqual(shown);
     expect(texts(c.svg)).not.toContain(fmtSuppressed(result.survey!.minGroup));
-    expect(c.alt).toContain(`${fmtInteger(HIDDEN + 2)} departments (Finance, People, ${hiddenName(0)}, ${hiddenName(1)}, ${hiddenName(2)} and`);
+    expect(c.alt).toContain(`${fmtInteger(HIDDEN + 2)} departments (Finance, People, ${[0, 1, 2, 3, 4, 5, 6, 7].map(hiddenName).join(', ')} and`);
     expect(c.alt).not.toContain('Each panel');
   });
 });
