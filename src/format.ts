@@ -153,6 +153,44 @@ export function fmtPercentBeside(share: Maybe, cut: number): string {
   return crosses ? asPercent(fixed(share * 100, 1)) : fmtPercent(share);
 }
 
+/** A move's two figures and its signed change, each as printed. */
+export interface ShownMove {
+  before: string;
+  after: string;
+  change: string;
+}
+
+/**
+ * A figure then and now, and the change between them, as a reader checks them
+ * ("Since the last audit"): the change is the difference of the two figures as
+ * printed, never of the exact values (those stay in the JSON), so
+ * fmtMove(0.614, 0.626, 2) -> '0.61', '0.63', '+0.02' rather than '+0.01'.
+ * Two figures that differ but would print alike get up to two more decimals,
+ * so a move listed shows that it moved: fmtMove(0.612, 0.614, 2) -> '0.612',
+ * '0.614', '+0.002'. `as: 'percent'` reads shares (0..1) as whole percents and
+ * their change as points: fmtMove(0.614, 0.626, 0, 'percent') -> '61%', '63%',
+ * '+2'. A difference too small for two more places prints at `decimals`, its
+ * change zero. The change carries '+' or '-', none when it prints as zero; a
+ * null side prints 'n/a', and so does the change.
+ */
+export function fmtMove(before: Maybe, after: Maybe, decimals: number, as: 'number' | 'percent' = 'number'): ShownMove {
+  const scale = as === 'percent' ? 100 : 1;
+  const show = (x: number, d: number) => (as === 'percent' ? asPercent(fixed(x * scale, d)) : local(fixed(x, d), false));
+  if (!isNumber(before) || !isNumber(after)) {
+    const side = (x: Maybe) => (isNumber(x) ? show(x, decimals) : fmtNA());
+    return { before: side(before), after: side(after), change: fmtNA() };
+  }
+  const alike = (d: number) => fixed(before * scale, d) === fixed(after * scale, d);
+  let d = decimals;
+  while (before !== after && d < decimals + 2 && alike(d)) d += 1;
+  // a difference too small for two more places (rounding noise) prints at the usual places, its change zero
+  if (alike(d)) d = decimals;
+  // the difference of the printed figures: each has d places, so toFixed(d) of their difference is exact
+  const change = fixed(Number(fixed(after * scale, d)) - Number(fixed(before * scale, d)), d);
+  const signedChange = change.startsWith('-') ? `-${local(change.slice(1), false)}` : Number(change) > 0 ? `+${local(change, false)}` : local(change, false);
+  return { before: show(before, d), after: show(after, d), change: signedChange };
+}
+
 /**
  * A statistic that may be null with a reason:
  * fmtStat(0.24, undefined) -> '0.24'; fmtStat(null, 'only one leader ranked') -> 'n/a (only one leader ranked)'.

@@ -5,6 +5,7 @@ import {
   fmtDecimal,
   fmtInteger,
   fmtList,
+  fmtMove,
   fmtNA,
   fmtNumber,
   fmtOrdinal,
@@ -184,4 +185,29 @@ test('no formatter ever prints NaN, null or undefined', () => {
   for (const f of fns) {
     for (const x of weird) expect(f(x)).not.toMatch(/NaN|null|undefined|Infinity/);
   }
+});
+
+describe('fmtMove(before, after, decimals, as): the change is the difference of the figures as printed', () => {
+  test.each([
+    // exact change 0.012 would print '+0.01' beside '0.61 -> 0.63'; the printed figures differ by 0.02
+    [0.614, 0.626, 2, 'number', ['0.61', '0.63', '+0.02']],
+    // exact change 0.0002 across a rounding edge: the figures print a step apart, and so does the change
+    [0.6149, 0.6151, 2, 'number', ['0.61', '0.62', '+0.01']],
+    // figures that would print alike although they differ: a third place shows the move
+    [0.612, 0.614, 2, 'number', ['0.612', '0.614', '+0.002']],
+    [0.0153, 0.01205, 2, 'number', ['0.02', '0.01', '-0.01']], // exact -0.00325 would print '-0.00'
+    [0.5, 0.5, 2, 'number', ['0.50', '0.50', '0.00']],
+    // shares as whole percents, the change in points: exact +1.63 points would print '+2' beside '37% -> 38%'
+    [0.367, 0.38333333333333336, 0, 'percent', ['37%', '38%', '+1']],
+    [0.6121, 0.6144, 0, 'percent', ['61.2%', '61.4%', '+0.2']],
+    // gap points (already in points): exact +2.34 would print '+2' beside '51 -> 54'
+    [51.3, 53.638814016172496, 0, 'number', ['51', '54', '+3']],
+    [-4.6, 3.2, 0, 'number', ['-5', '3', '+8']],
+    // rounding noise too small for two more places: the usual places, a zero change
+    [0.61, 0.6100000001, 2, 'number', ['0.61', '0.61', '0.00']],
+    [null, 0.5, 2, 'number', ['n/a', '0.50', 'n/a']],
+    [0.3, null, 0, 'percent', ['30%', 'n/a', 'n/a']],
+  ] as const)('fmtMove(%s, %s, %s, %s) -> %j', (b, a, d, as, [before, after, change]) => {
+    expect(fmtMove(b, a, d, as)).toEqual({ before, after, change });
+  });
 });

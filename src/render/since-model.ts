@@ -4,7 +4,7 @@
  * One wording of a move, so the two cannot drift apart.
  */
 import type { AuditDiff, Move, MoveKind } from '../audit/types.js';
-import { fmtNA, fmtNumber, fmtP, fmtPercent } from '../format.js';
+import { fmtMove, fmtNA, fmtP } from '../format.js';
 import { auditText, raw, t, worded } from '../i18n/index.js';
 
 /** A level's status in the reader's words ('mixed'), or 'n/a'. */
@@ -32,12 +32,6 @@ export const MOVE_HEADINGS: Record<MoveKind, string> = {
   finding: 'since.h.finding',
 };
 
-function signed(x: number | null, fmt: (v: number) => string): string {
-  if (x === null) return fmtNA();
-  const s = fmt(Math.abs(x));
-  return x > 0 ? `+${s}` : x < 0 ? `-${s}` : s;
-}
-
 function num(x: number | string | null): number | null {
   return typeof x === 'number' ? x : null;
 }
@@ -48,39 +42,49 @@ function chance(m: Move): string {
   return '';
 }
 
+/**
+ * One move as a line. Its change is the difference of the two figures as the line
+ * prints them (fmtMove), so 'W 0.61 -> 0.63, +0.02' adds up; the AuditDiff keeps the
+ * exact values, and whether a share moved beyond chance is decided on them.
+ */
 export function moveLine(m: Move, arrow = '->'): string {
-  const b = num(m.before);
-  const a = num(m.after);
   const subject = auditText(m.subject);
   switch (m.kind) {
-    case 'concordance':
+    case 'concordance': {
+      const w = fmtMove(num(m.before), num(m.after), 2);
       return t('since.concordance', {
         subject,
-        b: raw(fmtNumber(b)),
+        b: raw(w.before),
         bandBefore: raw(m.bandBefore ? auditText(m.bandBefore) : t('since.noBand')),
         arrow,
-        a: raw(fmtNumber(a)),
+        a: raw(w.after),
         bandAfter: raw(m.bandAfter ? auditText(m.bandAfter) : t('since.noBand')),
-        change: raw(signed(m.change, (v) => fmtNumber(v))),
+        change: raw(w.change),
         pb: raw(fmtP(m.pBefore)),
         pa: raw(fmtP(m.pAfter)),
       });
-    case 'divergence':
-      return t('since.divergence', { subject, b: raw(fmtNumber(b)), arrow, a: raw(fmtNumber(a)), change: raw(signed(m.change, (v) => fmtNumber(v))) });
+    }
+    case 'divergence': {
+      const d = fmtMove(num(m.before), num(m.after), 2);
+      return t('since.divergence', { subject, b: raw(d.before), arrow, a: raw(d.after), change: raw(d.change) });
+    }
     case 'favourable':
     case 'recall': {
+      const share = fmtMove(num(m.before), num(m.after), 0, 'percent');
       const params = {
         subject,
         group: m.group === null || m.group === undefined || m.group === 'overall' ? t('since.overall') : m.group,
-        b: raw(fmtPercent(b)),
+        b: raw(share.before),
         arrow,
-        a: raw(fmtPercent(a)),
-        change: raw(signed(m.change === null ? null : m.change * 100, (v) => fmtNumber(v, 0))),
+        a: raw(share.after),
+        change: raw(share.change),
       };
       return `${m.kind === 'recall' ? t('since.recallShare', params) : t('since.share', params)}${chance(m)}`;
     }
-    case 'gap':
-      return t('since.gap', { subject, b: raw(fmtNumber(b, 0)), arrow, a: raw(fmtNumber(a, 0)), change: raw(signed(m.change, (v) => fmtNumber(v, 0))) });
+    case 'gap': {
+      const g = fmtMove(num(m.before), num(m.after), 0);
+      return t('since.gap', { subject, b: raw(g.before), arrow, a: raw(g.after), change: raw(g.change) });
+    }
     case 'level':
       return t('since.level', { subject, b: raw(levelWord(m.before)), arrow, a: raw(levelWord(m.after)) });
     case 'finding':
