@@ -7,7 +7,7 @@
  *
  * revealPages is pure (a snapshot test holds it at 80 columns, colour off);
  * presentPages is the pager. Meaning is carried by words and numbers (#1,
- * "not ranked"), never by colour alone: with colour the titles are bold, nothing more,
+ * « n° 1 », „Nr. 1“, "not ranked"), never by colour alone: with colour the titles are bold, nothing more,
  * so the view reads the same on a light or a dark terminal.
  */
 import { createHash } from 'node:crypto';
@@ -15,7 +15,7 @@ import { Chalk } from 'chalk';
 import type { AuditResult, Rater } from '../audit/types.js';
 import { fmtRank } from '../format.js';
 import { renderStackTerminal as renderView, terminalName } from '../render/terminal-stack.js';
-import { wrap } from '../render/text.js';
+import { textWidth, wrap } from '../render/text.js';
 import { WORDS } from './words.js';
 
 export interface RevealOptions {
@@ -93,7 +93,13 @@ function leaderPage(rater: Rater, label: string, index: number, of: number, widt
   const explicit = order.slice(0, rater.ranked);
   const rest = order.slice(rater.ranked).map(([p]) => terminalName(p));
   const lines = [bold(WORDS.revealTitle(terminalName(label), index, of)), ''];
-  for (const [priority, rank] of explicit) lines.push(...wrap(terminalName(priority), width, `  #${fmtRank(rank).padEnd(4)} `, '        '));
+  // each place marked in the reader's language ('#1', 'n° 1', 'Nr. 1'), the names lined up at least two spaces after the widest mark
+  const marks = explicit.map(([, rank]) => WORDS.position(fmtRank(rank)));
+  const markWidth = Math.max(5, ...marks.map((m) => textWidth(m) + 1));
+  explicit.forEach(([priority], i) => {
+    const mark = marks[i]!;
+    lines.push(...wrap(terminalName(priority), width, `  ${mark}${' '.repeat(markWidth - textWidth(mark))} `, ' '.repeat(markWidth + 3)));
+  });
   if (rest.length > 0) lines.push('', ...wrap(WORDS.notRanked(rest).trim(), width, '  ', '    '));
   return lines;
 }

@@ -92,8 +92,9 @@ export const WORDS = {
   get cancel(): string {
     return t('collect.cancel');
   },
-  // #1, #2, … as the reveal writes them, in every language: a position, not a word
-  stackLine: (position: number, name: string) => `  #${position}  ${name}`,
+  /** A place in a stack as the reader's language marks it ('#1', « n° 1 », „Nr. 1“); `position` as text ('1', a midrank '7.5'). */
+  position: (position: string) => t('collect.position', { position }),
+  stackLine: (position: number, name: string) => `  ${WORDS.position(String(position))}  ${name}`,
   notRanked: (names: readonly string[]) => `  ${t('collect.notRanked', { names: joined(names, ', ') })}`,
   notPlacedYet: (names: readonly string[]) => `  ${t('collect.notPlacedYet', { names: joined(names, ', ') })}`,
   get confirmMenu(): string {

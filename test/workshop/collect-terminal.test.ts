@@ -202,7 +202,7 @@ describe('align collect in French and German', () => {
       { wait: /Votre nom/, type: `${name}${E}` },
       { wait: /Votre rôle \(celui des dirigeants est «\u202fExecutive\u202f»\)/, type: `E${E}` },
       { wait: /Votre département[\s\S]*Aucun[\s\S]*Autre \(à saisir\)…/, type: `Au${E}` },
-      ...picks.map((key, i) => ({ wait: new RegExp(`Choisissez votre priorité #${i + 1} \\(sur 3\\)[\\s\\S]*naviguer`), type: `${key}${E}` })),
+      ...picks.map((key, i) => ({ wait: new RegExp(`Choisissez votre priorité n°\\s${i + 1} \\(sur 3\\)[\\s\\S]*naviguer`), type: `${key}${E}` })),
       { wait: /Est-ce bien votre classement\u202f\?[\s\S]*Oui, l’enregistrer/, type: `O${E}` },
     ];
     const fr = await drive(
@@ -216,13 +216,13 @@ describe('align collect in French and German', () => {
         { wait: /Que souhaitez-vous faire/, type: `Terminer e${E}` },
         { wait: /2 classements dans .*fr-stacks\.csv\. Comparez-les à tout moment avec align stack .*fr-stacks\.csv, ou affichez-les avec --reveal\./ },
         // the reveal that follows, in the same language
-        { wait: /Classement 1 sur 2\u202f: Ada[\s\S]*#1\s+Marge[\s\S]*page 1 sur/, type: ' ' },
-        { wait: /Classement 2 sur 2\u202f: Ben[\s\S]*#1\s+Talents/, type: 'q' },
+        { wait: /Classement 1 sur 2\u202f: Ada[\s\S]*n°\s1\s+Marge[\s\S]*page 1 sur/, type: ' ' },
+        { wait: /Classement 2 sur 2\u202f: Ben[\s\S]*n°\s1\s+Talents/, type: 'q' },
       ],
       dir,
     );
     expect(fr.code).toBe(0);
-    expect(plain(fr.tty)).not.toMatch(/What next|Your (name|role|department)|Pick your|Is this your stack|navigate|Saved|Stack \d of/);
+    expect(plain(fr.tty)).not.toMatch(/What next|Your (name|role|department)|Pick your|Is this your stack|navigate|Saved|Stack \d of|#\d/);
 
     // A folder whose align.yml says language: de, no --lang: the same sheet carried on in German; Ctrl-C in the middle of an entry
     const deDir = join(dir, 'de');

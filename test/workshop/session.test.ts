@@ -185,10 +185,10 @@ describe('runSession and askPriorities in French', () => {
     await answer(/Votre rôle/, '');
     expect(look()).toMatch(/Ops[\s\S]*Aucun[\s\S]*Autre \(à saisir\)…/);
     await answer(/Votre département/, 'Au');
-    await answer(/Choisissez votre priorité #1 \(sur 2\)[\s\S]*Abandonner ce classement \(rien n’est enregistré\)/, 'M');
+    await answer(/Choisissez votre priorité n°\u00a01 \(sur 2\)[\s\S]*Abandonner ce classement \(rien n’est enregistré\)/, 'M');
     expect(look()).toMatch(/Annuler\u202f: reprendre Marge[\s\S]*Revoir mon classement en cours/);
-    await answer(/Choisissez votre priorité #2 \(sur 2\)/, 'C');
-    expect(out.lines.at(-1)).toBe('  #1  Marge\n  #2  Croissance');
+    await answer(/Choisissez votre priorité n°\u00a02 \(sur 2\)/, 'C');
+    expect(out.lines.at(-1)).toBe('  n°\u00a01  Marge\n  n°\u00a02  Croissance');
     expect(look()).toMatch(/Est-ce bien votre classement\u202f\?[\s\S]*Oui, l’enregistrer[\s\S]*Annuler le dernier choix[\s\S]*Recommencer/);
     await answer(/Est-ce bien votre classement/, 'O');
     expect(out.lines.at(-1)).toBe(

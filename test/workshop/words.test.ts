@@ -33,6 +33,7 @@ const ARGS: Record<string, unknown[][]> = {
   pick: [[1, 3]],
   undo: [['Cut costs']],
   writeInKnown: [['Cut costs']],
+  position: [['1'], ['7.5']],
   stackLine: [[1, 'Cut costs']],
   notRanked: [[['Cut costs', 'Grow revenue']]],
   notPlacedYet: [[['Cut costs']]],
@@ -58,8 +59,8 @@ const ARGS: Record<string, unknown[][]> = {
   lastFooter: [[3, 3]],
 };
 
-/** Entries that hold no word, only layout around the values they place ('  #1  Cut costs', as the reveal writes #1 in every language). */
-const LAYOUT_ONLY = new Set(['stackLine']);
+/** Entries that hold no word, only layout around the values they place (none: a place in a stack is marked from the catalogue). */
+const LAYOUT_ONLY = new Set<string>();
 
 /** Every entry of WORDS rendered in `lang`: [path, text], getters read and functions called with ARGS; nested objects walked. */
 function renderAll(lang: Parameters<typeof withLanguage>[0]): Array<[string, string]> {
@@ -126,6 +127,9 @@ describe('WORDS in French and German', () => {
     );
     expect(de(() => WORDS.askRole('Executive'))).toBe('Ihre Rolle (die Rolle der Führungskräfte ist „Executive“)');
     expect(de(() => [WORDS.yes, WORDS.no])).toEqual(['Ja', 'Nein']);
+    // a place in a stack: no English '#' (« n° 1 », „Nr. 1“, the space non-breaking), in the prompt and the stack alike
+    expect(fr(() => [WORDS.pick(1, 3), WORDS.stackLine(1, 'Marge')])).toEqual(['Choisissez votre priorité n°\u00a01 (sur 3)', '  n°\u00a01  Marge']);
+    expect(de(() => [WORDS.pick(2, 5), WORDS.stackLine(2, 'Marge')])).toEqual(['Wählen Sie Ihre Priorität Nr.\u00a02 (von 5)', '  Nr.\u00a02  Marge']);
     expect(de(() => WORDS.intro(FILE, 5, 3))).toContain('5 Prioritäten, jede Person wählt ihre 3 wichtigsten.');
   });
 
@@ -141,6 +145,7 @@ describe('WORDS in French and German', () => {
     );
     expect(WORDS.askRole('Executive')).toBe('Your role (the leaders\' role is "Executive")');
     expect(WORDS.pick(1000, 1200)).toBe('Pick your #1000 (of 1200)');
+    expect(WORDS.stackLine(1000, 'Cut costs')).toBe('  #1000  Cut costs');
     expect(WORDS.untimed(NAME, FILE, 12345)).toContain("Ada Okafor's stack in workshop/stacks.csv has no submit time (line 12345)");
   });
 
