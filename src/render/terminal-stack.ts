@@ -99,14 +99,15 @@ function concordanceSection(ctx: Ctx, v: StackView): string[] {
 
 function consensusSection(ctx: Ctx, v: StackView): string[] {
   const out = [heading(ctx, t('term.consensus.heading'))];
-  const fixed = [5, 0, headed('term.col.mean', 7), headed('term.col.sd', 6), headed('term.col.top3', 7), 12];
+  // the position column never shows n/a: as wide as its heading (N°, Nr.) or a two-digit position
+  const fixed = [Math.max(5, textWidth(t('stack.col.position')) + 2), 0, headed('term.col.mean', 7), headed('term.col.sd', 6), headed('term.col.top3', 7), 12];
   const borders = fixed.length + 1;
   const room = ctx.width - borders - fixed.reduce((a, b) => a + b, 0);
   const longest = Math.max(...v.consensus.map((e) => textWidth(terminalName(e.priority))), 8) + 2;
   const priorityWidth = Math.max(12, Math.min(room, longest));
   const table = new Table({
-    head: ['#', t('term.col.priority'), t('term.col.mean'), t('term.col.sd'), t('term.col.top3'), ''].map((h) => ctx.c.bold(h)),
-    colWidths: [5, priorityWidth, ...fixed.slice(2)],
+    head: [t('stack.col.position'), t('term.col.priority'), t('term.col.mean'), t('term.col.sd'), t('term.col.top3'), ''].map((h) => ctx.c.bold(h)),
+    colWidths: [fixed[0]!, priorityWidth, ...fixed.slice(2)],
     colAligns: ['right', 'left', 'right', 'right', 'right', 'left'],
     wordWrap: true,
     style: tableStyle(),
