@@ -20,7 +20,7 @@
 import { foldAccents } from '../text.js';
 import { longRankHeader, measureHeader, normaliseHeader, positionFromHeader, recogniseAttribute } from './columns.js';
 import type { ColumnRoleName } from './config-types.js';
-import { bestScale, integerAnswer, isMissingAnswer, numericRange, type Scale, type ScaleFit, scalesFor } from './likert.js';
+import { bestScale, integerAnswer, isMissingAnswer, likertValue, numericRange, type Scale, type ScaleFit, scalesFor } from './likert.js';
 import { outlyingAnswers } from './outlying.js';
 import { priorityKey } from './priority-key.js';
 import { listSeparator, parseRankCell, readRank, splitListCell } from './rankings.js';
@@ -146,9 +146,20 @@ const ATTRIBUTES_OF_WORDS: ReadonlySet<string> = new Set(['role', 'department', 
  * labels: what a rating question holds, never a role, a department or a name.
  */
 function likertLabelsOnly(cells: readonly string[]): boolean {
-  const fit = bestScale(cells, scalesFor(undefined));
-  if (fit === null || fit.unknown.length > 0 || fit.known.length < 2 || fit.matched !== fit.answered) return false;
-  return !cells.some((c) => integerAnswer(c) !== null);
+  const scales = scalesFor(undefined);
+  // One cell that is a number, or that no scale reads as a label or as no answer, settles it: that
+  // cell is unknown on every scale, so the best fit has it among its unknown labels. A column of
+  // names stops at its first name instead of fitting twelve scales to every name of the file
+  // (80,000 distinct names cost a second, most of the column plan of a --rankings join).
+  const seen = new Set<string>();
+  for (const cell of cells) {
+    if (seen.has(cell)) continue;
+    seen.add(cell);
+    if (integerAnswer(cell) !== null) return false;
+    if (cell.trim() !== '' && scales.every((scale) => likertValue(cell, scale) === undefined)) return false;
+  }
+  const fit = bestScale(cells, scales);
+  return fit !== null && fit.unknown.length === 0 && fit.known.length >= 2 && fit.matched === fit.answered;
 }
 
 /**
