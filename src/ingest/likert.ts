@@ -288,7 +288,11 @@ export function labelNumber(label: string): number | null {
  * for a label written without a number.
  */
 export function numberedKey(label: string): string | null {
-  const { key, number } = cachedAnalyse(label);
+  return numberedKeyOf(cachedAnalyse(label));
+}
+
+/** numberedKey of a label already analysed. */
+function numberedKeyOf({ key, number }: { key: string; number: number | null }): string | null {
   if (number === null) return null;
   return /^\d{1,2}$/.test(key) ? `#${number}` : `#${number} ${key}`;
 }
@@ -302,6 +306,11 @@ export function numberedKey(label: string): string | null {
 function keyOn(cell: string, scale: Scale): string | null {
   if (scale.numbered) return numberedKey(cell);
   const { key, number } = cachedAnalyse(cell);
+  return keyOnScale(key, number, scale);
+}
+
+/** keyOn for a cell on a scale that is not numbered, from the cell's labelKey and labelNumber. */
+function keyOnScale(key: string, number: number | null, scale: Scale): string | null {
   if (number !== null && number > scale.points && scale.labels.has(key)) return null;
   return key;
 }
@@ -478,6 +487,13 @@ export function bestScale(cells: Iterable<string>, scales: readonly Scale[]): Sc
     if (entry) entry.n++;
     else counts.set(cell, { shown: cell.trim(), n: 1 });
   }
+  // Each distinct cell analysed once, here, rather than once or twice per scale tried: a column of
+  // free text has more distinct cells than analyse's cache holds (10,000), and asking again per
+  // scale missed it every time, 12 scales by every distinct cell of the column.
+  const distinctCells = [...counts].map(([cell, { shown, n }]) => {
+    const analysed = cachedAnalyse(cell);
+    return { shown, n, key: analysed.key, number: analysed.number, numberedKey: numberedKeyOf(analysed) };
+  });
   let best: ScaleFit | null = null;
   let bestDistinct = 0;
   for (const scale of scales) {
@@ -485,19 +501,21 @@ export function bestScale(cells: Iterable<string>, scales: readonly Scale[]): Sc
     // distinct labels are counted by their key: "Agree" and " agree" are one label
     const known = new Map<string, { shown: string; n: number; number: number | null; value: number; worded: boolean }>();
     const unknown = new Map<string, string>();
-    for (const [cell, { shown, n }] of counts) {
-      if (scale.missing.has(cachedLabelKey(cell))) continue;
+    for (const cell of distinctCells) {
+      const { shown, n } = cell;
+      if (scale.missing.has(cell.key)) continue;
       answered += n;
-      const key = keyOn(cell, scale);
+      // keyOn, from the cell's analysis
+      const key = scale.numbered ? cell.numberedKey : keyOnScale(cell.key, cell.number, scale);
       if (key !== null && scale.labels.has(key)) {
         const entry = known.get(key);
         if (entry) entry.n += n;
         else {
           const worded = !key.startsWith('#') || key.includes(' ');
-          known.set(key, { shown, n, number: cachedAnalyse(cell).number, value: scale.labels.get(key)!, worded });
+          known.set(key, { shown, n, number: cell.number, value: scale.labels.get(key)!, worded });
         }
       } else {
-        const distinct = key ?? `\u0000${cachedLabelKey(cell)}`;
+        const distinct = key ?? `\u0000${cell.key}`;
         if (!unknown.has(distinct)) unknown.set(distinct, shown);
       }
     }
