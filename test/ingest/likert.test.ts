@@ -99,6 +99,24 @@ describe('bestScale(cells, scales)', () => {
   it('is null for cells that are no scale at all', () => {
     expect(bestScale(['Red', 'Blue'], builtins)).toBeNull();
   });
+
+  it('fits a column with more distinct cells than the label cache holds as it fits a short one', () => {
+    // 12,000 distinct comments (the cache keeps 10,000 labels) among the labels; expected by hand:
+    // 24,000 answered (the blanks and N/A are not), 12,000 of them labels of the 5-point scale
+    const comments = Array.from({ length: 12_000 }, (_, i) => `idea ${i}`);
+    const cells = comments.flatMap((c, i) => [c, ['Agree', 'Strongly agree (5)', 'Disagree'][i % 3]!, i % 2 === 0 ? 'N/A' : '']);
+    const fit = bestScale(cells, builtins)!;
+    expect(fit.scale.name).toBe('agreement');
+    expect({ matched: fit.matched, answered: fit.answered, known: fit.known }).toEqual({
+      matched: 12_000,
+      answered: 24_000,
+      known: ['Agree', 'Strongly agree (5)', 'Disagree'],
+    });
+    expect(fit.unknown).toEqual(comments);
+    // the same fit as on the first thousand cells, scaled
+    const short = bestScale(cells.slice(0, 3_000), builtins)!;
+    expect([short.scale.name, short.known, short.unknown]).toEqual(['agreement', fit.known, comments.slice(0, 1_000)]);
+  });
 });
 
 describe('scalesFor(config)', () => {

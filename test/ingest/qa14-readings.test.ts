@@ -240,6 +240,15 @@ describe('a column of agreement labels is a rating question, whatever attribute 
     expect(data.respondents.every((r) => r.department === null)).toBe(true);
   });
 
+  it('a column of agreement labels with blanks and N/A among them is still a rating item', async () => {
+    // the names, roles and departments of a file are ruled out at their first cell; a label's
+    // column must be read through its missing answers and blanks to the end
+    const csv = ['ID,Name,Level,Q1,Q2,Service', ...rows.map((r, i) => [...r.slice(0, 5), ['N/A', '', r[5]][i % 3]].join(','))].join('\n');
+    const data = await readDataset([folder.write('labels-missing.csv', `${csv}\n`)], { config: {}, skipInvalid: false });
+    expect(data.items.map((i) => i.id)).toEqual(['Q1', 'Q2', 'Service']);
+    expect(data.respondents.every((r) => r.department === null)).toBe(true);
+  });
+
   it('a department column of department names stays the department', async () => {
     const csv = ['ID,Name,Role,Q1,Q2,Direction', ...rows.map((r, i) => [r[0], r[1], r[2], r[3], r[4], ['Ventes', 'RH', 'Opérations'][i % 3]].join(','))].join(
       '\n',
