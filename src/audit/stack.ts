@@ -30,6 +30,15 @@ import type { CascadeEntry, Concordance, ConsensusEntry, DepartmentStack, Gap, P
 /** A leadership team; beyond this many leaders the pairwise list (n² entries) is left out with a reason. */
 export const MAX_PAIRWISE_LEADERS = 60;
 
+/**
+ * W's permutation p is drawn for a team's stacks, up to this many raters: its relabellings cost
+ * raters x priorities x permutations (a stacks file of 80,000 people with no role column, all of them
+ * leaders, took a minute), while with this many raters the chi-square p (m(N-1)W on N-1 degrees of
+ * freedom, which the permutation test checks for small teams) is accurate. Past it, null with the reason.
+ */
+export const MAX_PERMUTATION_RATERS = 1_000;
+const TOO_MANY_TO_PERMUTE = `drawn for at most ${MAX_PERMUTATION_RATERS} leaders; with more, the chi-square p is accurate`;
+
 export interface StackOptions {
   /** Respondent -> is a leader (see leaders.ts). */
   isLeader: (r: Respondent) => boolean;
@@ -347,14 +356,15 @@ function concordanceOf(matrix: number[][], keys: readonly string[], options: Sta
       ...base,
     };
   }
-  const perm = kendallWPermutation(canonical(matrix, keys), { permutations: options.permutations, seed: options.seed });
+  const tooMany = matrix.length > MAX_PERMUTATION_RATERS;
+  const perm = tooMany ? null : kendallWPermutation(canonical(matrix, keys), { permutations: options.permutations, seed: options.seed });
   return {
     W: w.value.W,
     chiSquare: w.value.chiSquare,
     df: w.value.df,
     p: w.value.p,
     pPermutation: perm === null ? null : perm.p,
-    ...(perm === null ? { pPermutationReason: 'W is undefined for these stacks' } : {}),
+    ...(perm === null ? { pPermutationReason: tooMany ? TOO_MANY_TO_PERMUTE : 'W is undefined for these stacks' } : {}),
     band: wBand(w.value.W),
     ...base,
   };

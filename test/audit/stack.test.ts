@@ -2,6 +2,7 @@
 // Expected numbers are hand derivations, written beside each assertion.
 import { describe, expect, it } from 'vitest';
 import { buildAudit } from '../../src/audit/audit.js';
+import { MAX_PERMUTATION_RATERS } from '../../src/audit/stack.js';
 import type { AuditResult, StackResult } from '../../src/audit/types.js';
 import { InputError, UsageError } from '../../src/errors.js';
 import { aDataset } from './builders.js';
@@ -489,5 +490,35 @@ describe('the departments finding at company scale', () => {
         .map((d) => `${d}: rho -1.00 to the leaders' consensus (n = 5)`)
         .join('; ')}; and 7 more.`,
     );
+  });
+});
+
+describe("W's permutation p at scale", () => {
+  // Kendall and Babington Smith (1939): for many raters m(N-1)W is chi-square on N-1 df; the
+  // relabellings cost raters x priorities x permutations, a minute for 80,000 stacks with no role column.
+  const team = (n: number) => {
+    let b = aDataset().withoutRoleColumn();
+    for (let i = 0; i < n; i++) b = b.withMember(`P${i}`, null, i % 3 === 0 ? ['Growth', 'Cost', 'Quality'] : ['Cost', 'Growth', 'Quality']);
+    return b;
+  };
+
+  it(`is drawn for up to ${MAX_PERMUTATION_RATERS} leaders`, () => {
+    const c = stackOf(audit(team(MAX_PERMUTATION_RATERS), { permutations: 200 })).concordance;
+    expect(c.raters).toBe(MAX_PERMUTATION_RATERS);
+    expect(c.pPermutation).not.toBeNull();
+    expect(c.pPermutationReason).toBeUndefined();
+  });
+
+  it('past that, is not available with the reason, and the chi-square p stands in the report', async () => {
+    const result = audit(team(MAX_PERMUTATION_RATERS + 1), { permutations: 200 });
+    const c = stackOf(result).concordance;
+    expect(c.W).not.toBeNull();
+    expect(c.p).not.toBeNull();
+    expect(c.pPermutation).toBeNull();
+    expect(c.pPermutationReason).toBe(`drawn for at most ${MAX_PERMUTATION_RATERS} leaders; with more, the chi-square p is accurate`);
+    const { withLanguage } = await import('../../src/i18n/index.js');
+    const { fmtNA } = await import('../../src/format.js');
+    const fr = withLanguage('fr', () => fmtNA(c.pPermutationReason));
+    expect(fr).toContain(`calculé pour ${(1000).toLocaleString('fr-FR')} dirigeants au plus`);
   });
 });
