@@ -100,7 +100,7 @@ function scoredRows(people: readonly Respondent[], items: readonly Item[]): Int1
   const rows = new Int16Array(people.length * width).fill(UNANSWERED);
   const itemIndex = new Map(items.map((item, k) => [item.id, k]));
   // a packed row (src/ingest/answers.ts) is copied slot by slot, each sheet's slots mapped to items (and reversal) once
-  const slotItems = new Map<AnswerSheet, { toItem: Int32Array; flip: Int32Array }>();
+  const slotItems = new Map<AnswerSheet, { toItem: Int32Array; reversed: Uint8Array; sum: Int32Array }>();
   people.forEach((r, p) => {
     const likert = r.likert;
     if (likert instanceof PackedAnswers) {
@@ -109,11 +109,12 @@ function scoredRows(people: readonly Respondent[], items: readonly Item[]): Int1
       if (map === undefined) {
         const toItem = Int32Array.from(sheet.items, (id) => itemIndex.get(id) ?? -1);
         // scored(): a reverse-keyed item's answer v is low + high - v
-        const flip = Int32Array.from(toItem, (k) => (k >= 0 && items[k]!.reverse ? scored(items[k]!, 0) : 0));
-        map = { toItem, flip };
+        const reversed = Uint8Array.from(toItem, (k) => (k >= 0 && items[k]!.reverse ? 1 : 0));
+        const sum = Int32Array.from(toItem, (k) => (k >= 0 ? scored({ ...items[k]!, reverse: true }, 0) : 0));
+        map = { toItem, reversed, sum };
         slotItems.set(sheet, map);
       }
-      sheet.copyRow(at, map.toItem, map.flip, rows, p * width);
+      sheet.copyRow(at, map.toItem, map.reversed, map.sum, rows, p * width);
       return;
     }
     forEachAnswer(likert, (id, raw) => {

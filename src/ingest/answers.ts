@@ -78,17 +78,16 @@ export class AnswerSheet {
 
   /**
    * The row starting at `at` into `out` from `outAt`: slot s's value goes to out[outAt + toItem[s]]
-   * (a slot whose item is -1 is skipped), turned round when flip[s] is not 0 (flip[s] - value: a
-   * reverse-keyed item's low + high). Unanswered slots leave `out` as it is. One call a row, for the
-   * survey audit's pass over a million rows.
+   * (a slot whose item is -1 is skipped), turned round when reversed[s] is 1 (sum[s] - value: a
+   * reverse-keyed item's low + high, which is 0 on a scale centred on zero, -2..2). Unanswered slots
+   * leave `out` as it is. One call a row, for the survey audit's pass over a million rows.
    */
-  copyRow(at: number, toItem: Int32Array, flip: Int32Array, out: Int16Array, outAt: number): void {
+  copyRow(at: number, toItem: Int32Array, reversed: Uint8Array, sum: Int32Array, out: Int16Array, outAt: number): void {
     for (let s = 0; s < toItem.length; s++) {
       const k = toItem[s]!;
       const v = this.values[at + s]!;
       if (k < 0 || v === MISSING) continue;
-      const f = flip[s]!;
-      out[outAt + k] = f === 0 ? v : f - v;
+      out[outAt + k] = reversed[s] === 1 ? sum[s]! - v : v;
     }
   }
 

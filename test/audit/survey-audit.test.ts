@@ -46,6 +46,39 @@ describe('reverse-keyed items (align.yml reverse)', () => {
   });
 });
 
+describe('reverse-keyed items on a scale centred on zero', () => {
+  // Found by review: low + high is 0 on -2..2, and a fast path took 0 to mean "not reversed".
+  test('an answer v on -2..2 is scored -v', async () => {
+    const labels = ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'];
+    const answers = [-2, -1, 0, 1, 2, 2, 1, -2, 0, 1];
+    const file = tmp.write(
+      'bipolar.csv',
+      `name,role,department,Clear,Changes too often\n${answers.map((v, i) => `P${i},${i === 0 ? 'Executive' : 'Manager'},Sales,Agree,${labels[v + 2]}`).join('\n')}\n`,
+    );
+    const config = tmp.write(
+      'bipolar.yml',
+      [
+        'scales:',
+        '  bipolar:',
+        `    labels: {${labels.map((l, i) => `"${l}": ${i - 2}`).join(', ')}}`,
+        'columns:',
+        '  "Clear": {role: likert, scale: bipolar}',
+        '  "Changes too often": {role: likert, scale: bipolar}',
+        'reverse: ["Changes too often"]',
+        '',
+      ].join('\n'),
+    );
+    const run = await runAlign(['audit', file, '--format', 'json', '--config', config]);
+    expect(run.code, run.stderr).toBe(0);
+    const item = JSON.parse(run.stdout).survey.items.find((i: { id: string }) => i.id === 'Changes too often');
+    const scored = answers.map((v) => -v);
+    expect(item.reverse).toBe(true);
+    expect(item.overall.mean).toBeCloseTo(scored.reduce((a, b) => a + b, 0) / scored.length, 12);
+    // favourable: the top two points of five, 1 and 2 once turned round
+    expect(item.overall.favourable).toBeCloseTo(scored.filter((v) => v >= 1).length / scored.length, 12);
+  });
+});
+
 describe('what a survey without a ranking gives', () => {
   test('a survey-only file: the survey report, exit 0', async () => {
     const run = await runAlign(['audit', tmp.write('survey-only.csv', TEXT), '--format', 'md']);
