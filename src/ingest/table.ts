@@ -427,22 +427,27 @@ export function checkOpenRecord(open: string, line: number, path: string, header
   let cellLine = line;
   let linesSeen = 0;
   let quoted = false;
+  // the open cell's length as its value will be, as checkBounds counts it: quotes round it not counted, "" as one
+  let chars = 0;
   for (let i = 0; i < open.length; i++) {
     const c = open.charCodeAt(i);
     if (c === 10) linesSeen++;
     if (quoted) {
-      if (c !== 34) continue;
-      if (open.charCodeAt(i + 1) === 34) i++;
-      else quoted = false;
+      if (c !== 34) chars++;
+      else if (open.charCodeAt(i + 1) === 34) {
+        i++;
+        chars++;
+      } else quoted = false;
     } else if (c === 34 && i === cellStart && !literal) {
       quoted = true;
     } else if (c === d) {
       field++;
       cellStart = i + 1;
       cellLine = line + linesSeen;
-    }
+      chars = 0;
+    } else chars++;
   }
-  if (open.length - cellStart > MAX_CELL_CHARS) {
+  if (chars > MAX_CELL_CHARS) {
     throw new InputError(
       path,
       cellLine,

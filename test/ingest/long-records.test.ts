@@ -43,6 +43,30 @@ describe('long records across pieces', () => {
     );
   });
 
+  it('counts an open cell as its value: the quotes round it not counted, a doubled quote as one (found by review)', () => {
+    const header = ['id', 'comment'];
+    // a cell of exactly the limit, cut just before its closing quote
+    expect(() => checkOpenRecord(`r1,"${'x'.repeat(MAX_CELL_CHARS)}`, 3, 'c.csv', header, ',', false)).not.toThrow();
+    // 60,000 quotes written doubled: 120,001 characters of text, a value of 60,000
+    expect(() => checkOpenRecord(`r1,"${'""'.repeat(60_000)}`, 3, 'c.csv', header, ',', false)).not.toThrow();
+    expect(() => checkOpenRecord(`r1,"${'x'.repeat(MAX_CELL_CHARS + 1)}`, 3, 'c.csv', header, ',', false)).toThrow(
+      `c.csv:3:"comment": this cell runs on for more than ${MAX_CELL_CHARS} characters`,
+    );
+    // an unquoted cell counts every character
+    expect(() => checkOpenRecord(`r1,${'x'.repeat(MAX_CELL_CHARS + 1)}`, 3, 'c.csv', header, ',', true)).toThrow(/runs on for more than/);
+  });
+
+  it('reads a cell of doubled quotes crossing pieces as the whole file reads it', async () => {
+    const path = file(
+      'quotes.csv',
+      `id,comment\n${rowsOf(30).replace(/,short,\d/g, ',short')}\nr-q,"${'""'.repeat(60_000)}"\n${rowsOf(30, 30).replace(/,short,\d/g, ',short')}\n`,
+    );
+    const whole = await readTable(path, { pieceBytes: 8 * MAX_CELL_CHARS });
+    const pieces = await readTable(path, { pieceBytes: 4096, headRecords: 5 });
+    expect(pieces.records).toEqual(whole.records);
+    expect(pieces.records.find((r) => r[0] === 'r-q')![1]).toHaveLength(60_000);
+  });
+
   it('bounds the record as a whole, past its cells', () => {
     const cells = Math.ceil(MAX_RECORD_CHARS / (MAX_CELL_CHARS - 1)) + 1;
     const header = Array.from({ length: cells + 1 }, (_, i) => `c${i}`);
