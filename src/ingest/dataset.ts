@@ -482,19 +482,12 @@ export function assembleDataset(
  * carried rather than parsed and dropped.
  */
 function respondentOf(row: RawRow, stack: StackEntry[], keyOf: (name: string) => string): Respondent {
-  const r: Respondent = {
-    toolId: row.toolId,
-    name: row.name,
-    email: row.email,
-    role: row.role,
-    department: row.department,
-    file: row.file,
-    line: row.line,
-    submitted: row.submitted,
-    likert: row.likert,
-    stack,
-  };
-  if (row.lines && row.lines.length > 1) r.lines = row.lines;
+  // (the fields in the order they always had: `lines`, when a respondent has several, after `line`)
+  const { toolId, name, email, role, department, file, line, submitted, likert } = row;
+  const r: Respondent =
+    row.lines && row.lines.length > 1
+      ? { toolId, name, email, role, department, file, line, lines: row.lines, submitted, likert, stack }
+      : { toolId, name, email, role, department, file, line, submitted, likert, stack };
   if (row.unranked && row.unranked.length > 0) r.unranked = [...new Set(row.unranked.map(keyOf))].filter((k) => k !== '');
   const a = row as RawRow & Partial<Pick<Respondent, 'comments' | 'choices' | 'ownership' | 'recall'>>;
   if (a.comments && Object.keys(a.comments).length > 0) r.comments = a.comments;
