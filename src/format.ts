@@ -142,6 +142,117 @@ function asPercent(n: string): string {
 }
 
 /**
+ * Figures a reader checks against each other or against a cut, printed by one
+ * rule (fmtMove, fmtGap, fmtGapMove):
+ * - A figure computed from figures printed beside it (a change, a gap) is
+ *   computed from them as printed, never from the exact values (those stay in
+ *   the JSON): '71% against 12%' is a gap of 59 points, even when the exact
+ *   gap is 59.8.
+ * - A figure beside a cut it is read by (a flag) never prints on the other
+ *   side of the cut than it is: where rounding would put it there, the figures
+ *   take one more decimal, two if need be ('69.6% against 50.0%, 19.6 points'
+ *   for a gap that is not flagged at 20, not '70% against 50%, 20 points'). A
+ *   figure still on the cut at two more places is cut short toward its own side.
+ * - The figures of one line share their places, so a difference adds up at
+ *   the places it prints with.
+ */
+const MORE_PLACES = 2;
+
+/** A figure as a line prints it: `shown(d)` is its value on the d-place grid, in printed units (percent for a share). */
+interface Figure {
+  exact: number;
+  /** Printed to the nearest at d places, it would sit on the other side of one of its cuts than it is. */
+  crosses: (d: number) => boolean;
+  shown: (d: number) => number;
+}
+
+/** v on the d-place grid: to the nearest as Number#toFixed rounds, or cut short down or up. */
+function onGrid(v: number, d: number, way: 'nearest' | 'down' | 'up' = 'nearest'): number {
+  if (way === 'nearest') return Number(fixed(v, d));
+  const f = 10 ** d;
+  return Number(fixed((way === 'down' ? Math.floor(v * f) : Math.ceil(v * f)) / f, d));
+}
+
+/** A cut in printed units, on the grid (0.6 * 100 is 60.00000000000001 in floating point). */
+const cutAt = (cut: number, scale: number) => Number((cut * scale).toFixed(10));
+
+/** A value printed as it is (times `scale`), read against `cuts` (in the value's own units, at or above is the upper side, as the audit reads them). */
+function valueFigure(x: number, scale: number, cuts: readonly number[]): Figure {
+  const near = (d: number) => onGrid(x * scale, d);
+  const crossed = (d: number) => cuts.find((c) => x >= c !== near(d) >= cutAt(c, scale));
+  return {
+    exact: x * scale,
+    crosses: (d) => crossed(d) !== undefined,
+    shown: (d) => {
+      const c = crossed(d);
+      return c === undefined ? near(d) : onGrid(x * scale, d, x >= c ? 'up' : 'down');
+    },
+  };
+}
+
+/** A perception gap as the audit gives it: the two favourable shares (0..1) and the exact gap in points, whose side of the flag decides it. */
+export interface ComputedGap {
+  leaders: number;
+  others: number;
+  gapPoints: number;
+}
+
+/**
+ * The gap between two shares in points, the difference of the shares as printed: `parts(d)` the two
+ * shares in percent, `shown(d)` their difference. Read against `flag` by its size (a gap of `flag` points
+ * or more either way is flagged or "not within"); where the printed gap would sit across the flag, the
+ * shares take more places, and at the last they are cut short toward a smaller gap.
+ */
+function gapFigure({ leaders, others, gapPoints: exact }: ComputedGap, flag: number): Figure & { parts: (d: number) => [number, number] } {
+  const diff = (l: number, o: number, d: number) => onGrid(l - o, d);
+  const nearParts = (d: number): [number, number] => [onGrid(leaders * 100, d), onGrid(others * 100, d)];
+  const crosses = (d: number) => {
+    const [l, o] = nearParts(d);
+    return Math.abs(exact) >= flag !== Math.abs(diff(l, o, d)) >= flag;
+  };
+  // printed across the flag only from below (each share is off by under half a step): shrink the gap
+  const parts = (d: number): [number, number] =>
+    !crosses(d)
+      ? nearParts(d)
+      : exact >= 0
+        ? [onGrid(leaders * 100, d, 'down'), onGrid(others * 100, d, 'up')]
+        : [onGrid(leaders * 100, d, 'up'), onGrid(others * 100, d, 'down')];
+  return {
+    exact,
+    crosses,
+    parts,
+    shown: (d) => {
+      const [l, o] = parts(d);
+      return diff(l, o, d);
+    },
+  };
+}
+
+/**
+ * The places a line prints its figures with: `decimals`, or up to MORE_PLACES more where a figure
+ * would sit across one of its cuts; for a move (`pair`, before and after), more again while two figures
+ * that differ would print alike, unless even that many places cannot tell them apart (rounding noise).
+ */
+function placesFor(figures: readonly Figure[], decimals: number, pair?: readonly [Figure, Figure]): number {
+  let d = decimals;
+  while (d < decimals + MORE_PLACES && figures.some((f) => f.crosses(d))) d += 1;
+  if (!pair || pair[0].exact === pair[1].exact) return d;
+  const [b, a] = pair;
+  let e = d;
+  while (e < decimals + MORE_PLACES && b.shown(e) === a.shown(e)) e += 1;
+  return b.shown(e) === a.shown(e) ? d : e;
+}
+
+/** A value already on the d-place grid, in the reader's separators. */
+const placed = (v: number, d: number) => local(fixed(v, d), false);
+
+/** '+2', '-0.01', '0': a change on the d-place grid, signed, in the reader's separators. */
+function signed(v: number, d: number): string {
+  const s = fixed(v, d);
+  return s.startsWith('-') ? `-${local(s.slice(1), false)}` : Number(s) > 0 ? `+${local(s, false)}` : local(s, false);
+}
+
+/**
  * A share beside a cut it is compared with: a whole percent, or one decimal
  * where rounding would put it on the other side of the cut (0.2456 beside
  * 0.25 -> '24.6%', not '25%' under a rule that says "at least 25%").
@@ -160,6 +271,13 @@ export interface ShownMove {
   change: string;
 }
 
+function moveOf(b: Figure, a: Figure, decimals: number, show: (v: number, d: number) => string): ShownMove {
+  const d = placesFor([b, a], decimals, [b, a]);
+  // each figure is on the d-place grid, so toFixed(d) of their difference is exact
+  const change = Number(fixed(a.shown(d) - b.shown(d), d));
+  return { before: show(b.shown(d), d), after: show(a.shown(d), d), change: signed(change, d) };
+}
+
 /**
  * A figure then and now, and the change between them, as a reader checks them
  * ("Since the last audit"): the change is the difference of the two figures as
@@ -175,20 +293,60 @@ export interface ShownMove {
  */
 export function fmtMove(before: Maybe, after: Maybe, decimals: number, as: 'number' | 'percent' = 'number'): ShownMove {
   const scale = as === 'percent' ? 100 : 1;
-  const show = (x: number, d: number) => (as === 'percent' ? asPercent(fixed(x * scale, d)) : local(fixed(x, d), false));
+  const show = (v: number, d: number) => (as === 'percent' ? asPercent(fixed(v, d)) : placed(v, d));
   if (!isNumber(before) || !isNumber(after)) {
-    const side = (x: Maybe) => (isNumber(x) ? show(x, decimals) : fmtNA());
+    const side = (x: Maybe) => (isNumber(x) ? show(onGrid(x * scale, decimals), decimals) : fmtNA());
     return { before: side(before), after: side(after), change: fmtNA() };
   }
-  const alike = (d: number) => fixed(before * scale, d) === fixed(after * scale, d);
-  let d = decimals;
-  while (before !== after && d < decimals + 2 && alike(d)) d += 1;
-  // a difference too small for two more places (rounding noise) prints at the usual places, its change zero
-  if (alike(d)) d = decimals;
-  // the difference of the printed figures: each has d places, so toFixed(d) of their difference is exact
-  const change = fixed(Number(fixed(after * scale, d)) - Number(fixed(before * scale, d)), d);
-  const signedChange = change.startsWith('-') ? `-${local(change.slice(1), false)}` : Number(change) > 0 ? `+${local(change, false)}` : local(change, false);
-  return { before: show(before, d), after: show(after, d), change: signedChange };
+  return moveOf(valueFigure(before, scale, []), valueFigure(after, scale, []), decimals, show);
+}
+
+/** Two shares and the gap between them in points, each as printed. */
+export interface ShownGap {
+  leaders: string;
+  others: string;
+  points: string;
+  /** The gap as printed, as a number: what a list sorted "largest gap first" is sorted by. */
+  shown: number;
+}
+
+/**
+ * The leaders' favourable share, everyone else's, and the gap in points (a perception gap), as a reader
+ * checks them: the gap is the difference of the two shares as printed, so 5/7 against 7/60 prints '71%',
+ * '12%', '59' (the exact gap, 59.8, stays in the JSON's gapPoints). Where that difference would sit on the
+ * other side of the flag (`flag` points or more, by size) than the exact gap, whose side decides the flag,
+ * shares and gap take one more decimal, two if need be: 69.6% against 50.0% prints '69.6%', '50.0%',
+ * '19.6', never '70%', '50%', '20' for a gap that is not flagged. No '+' on the gap; a gap the other way
+ * prints with '-'.
+ */
+export function fmtGap(gap: ComputedGap, flag: number): ShownGap {
+  const g = gapFigure(gap, flag);
+  const d = placesFor([g], 0);
+  const [l, o] = g.parts(d);
+  const shown = g.shown(d);
+  return { leaders: asPercent(fixed(l, d)), others: asPercent(fixed(o, d)), points: placed(shown, d), shown };
+}
+
+/** A perception gap whose shares or gap may be missing (a side of a move). */
+export interface MaybeGap {
+  leaders: Maybe;
+  others: Maybe;
+  gapPoints: Maybe;
+}
+
+const computedGap = (g: MaybeGap): g is ComputedGap => isNumber(g.leaders) && isNumber(g.others) && isNumber(g.gapPoints);
+
+/**
+ * A perception gap then and now ("Since the last audit"), each gap printed as fmtGap prints it beside its
+ * shares (the difference of the printed shares, read against `flag`), the change the difference of the
+ * two gaps as printed; more places as fmtMove takes them. A side without its shares prints 'n/a'.
+ */
+export function fmtGapMove(before: MaybeGap, after: MaybeGap, flag: number): ShownMove {
+  if (!computedGap(before) || !computedGap(after)) {
+    const side = (g: MaybeGap) => (computedGap(g) ? fmtGap(g, flag).points : fmtNA());
+    return { before: side(before), after: side(after), change: fmtNA() };
+  }
+  return moveOf(gapFigure(before, flag), gapFigure(after, flag), 0, placed);
 }
 
 /**

@@ -3,6 +3,8 @@ import {
   fmtCount,
   fmtCountWord,
   fmtDecimal,
+  fmtGap,
+  fmtGapMove,
   fmtInteger,
   fmtList,
   fmtMove,
@@ -17,6 +19,7 @@ import {
   fmtStat,
   fmtSuppressed,
 } from '../src/format.js';
+import { withLanguage } from '../src/i18n/index.js';
 
 // Expected strings are the house rules written in src/render/format.ts.
 
@@ -209,5 +212,44 @@ describe('fmtMove(before, after, decimals, as): the change is the difference of 
     [0.3, null, 0, 'percent', ['30%', 'n/a', 'n/a']],
   ] as const)('fmtMove(%s, %s, %s, %s) -> %j', (b, a, d, as, [before, after, change]) => {
     expect(fmtMove(b, a, d, as)).toEqual({ before, after, change });
+  });
+});
+
+describe('fmtGap(gap, flag): the gap in points is the difference of the two shares as printed', () => {
+  const g = (l: number, o: number) => ({ leaders: l, others: o, gapPoints: (l - o) * 100 });
+  test.each([
+    // the bundled example: 5/7 = 71.43% (71) against 3/26 = 11.54% (12); exact 59.89 would print 60
+    [5 / 7, 3 / 26, ['71%', '12%', '59'], 59],
+    // exact 23.6, the shares 43% and 19%: no rounding in between
+    [3 / 7, 5 / 26, ['43%', '19%', '24'], 24],
+    // exact 19.96, under the flag; whole percents (71% - 51%) would read 20: one decimal, shares too
+    [5 / 7, 35 / 68, ['71.4%', '51.5%', '19.9'], 19.9],
+    // the other way round, by size: exact -19.6 is within 20 points; whole percents read -20
+    [0.404, 0.6, ['40.4%', '60.0%', '-19.6'], -19.6],
+    // on the flag at one decimal too (exact 19.96, 70.0 - 50.0): two decimals
+    [0.6996, 0.5, ['69.96%', '50.00%', '19.96'], 19.96],
+    // on the flag at two more places still (exact 19.996): cut short toward a smaller gap
+    [0.69996, 0.5, ['69.99%', '50.00%', '19.99'], 19.99],
+    // on the flag and flagged (exact 20.4): whole percents
+    [0.704, 0.5, ['70%', '50%', '20'], 20],
+  ] as const)('fmtGap(%s against %s) -> %j', (l, o, [leaders, others, points], shown) => {
+    expect(fmtGap(g(l, o), 20)).toEqual({ leaders, others, points, shown });
+  });
+
+  test("shares and gap in the reader's separators", () => {
+    for (const lang of ['fr', 'de'] as const) {
+      const shown = withLanguage(lang, () => fmtGap(g(5 / 7, 35 / 68), 20));
+      expect(shown.leaders).toMatch(/^71,4[\u00a0\u202f]%$/);
+      expect(shown.others).toMatch(/^51,5[\u00a0\u202f]%$/);
+      expect(shown.points).toBe('19,9');
+    }
+  });
+
+  test('fmtGapMove: each gap as fmtGap prints it, the change the difference of the two as printed', () => {
+    // 80.17% - 33.51% = 46.66 prints 80% - 34% = 46 (not 47); 85.71% - 32.08% = 53.64 prints 86% - 32% = 54; +8, not +7
+    expect(fmtGapMove(g(0.8017, 0.3351), g(6 / 7, 17 / 53), 20)).toEqual({ before: '46', after: '54', change: '+8' });
+    // gaps that differ but print alike get a decimal, their shares' too: 71.4 - 51.5 = 19.9 against 71.4 - 51.4 = 20.0
+    expect(fmtGapMove(g(5 / 7, 35 / 68), g(5 / 7, 0.514), 20)).toEqual({ before: '19.9', after: '20.0', change: '+0.1' });
+    expect(fmtGapMove({ leaders: null, others: 0.2, gapPoints: null }, g(0.7, 0.2), 20)).toEqual({ before: 'n/a', after: '50', change: 'n/a' });
   });
 });

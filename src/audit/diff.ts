@@ -394,6 +394,10 @@ class Comparison {
         change: x.gapPoints !== null && y.gapPoints !== null ? y.gapPoints - x.gapPoints : null,
         beyondChance: null,
         beyondChanceReason: NO_INTERVAL_GAP,
+        // the shares each gap is the difference of, so a report prints the gaps as its tables do
+        sharesBefore: { leaders: x.leaders, others: x.others },
+        sharesAfter: { leaders: y.leaders, others: y.others },
+        gapFlagPoints: a.gapFlagPoints,
       });
     }
   }

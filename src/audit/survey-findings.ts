@@ -8,7 +8,8 @@
  * figures are the AuditResult's own, so a finding can say nothing a table
  * does not.
  */
-import { allOf, fewJoined, fewOf, inSentence, joined, list, msg, num, pct, word } from '../i18n/index.js';
+import { fmtGap } from '../format.js';
+import { allOf, fewJoined, fewOf, gap, inSentence, joined, list, msg, num, pct, word } from '../i18n/index.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
 import { CUTS, rate } from './bands.js';
 import { m, wordedFinding } from './findings.js';
@@ -144,34 +145,61 @@ function lowAgreement(items: readonly ItemResult[]): Finding[] {
   return out;
 }
 
+/** A gap with both shares: one fmtGap can print. */
+type ComputedGap = Extract<GapEntry, { flagged: boolean }> & { leaders: number; others: number; gapPoints: number };
+
+const computed = (g: GapEntry): g is ComputedGap =>
+  !('suppressed' in g) && typeof g.leaders === 'number' && typeof g.others === 'number' && typeof g.gapPoints === 'number';
+
+/**
+ * Perception gaps in the order "largest gap first" reads: by the gap as printed (fmtGap, the difference
+ * of the printed shares), then by the exact gap, so a list never shows 58 points above 59; a gap that
+ * cannot be computed last. The one order the findings, the survey table, its chart and "at a glance" use.
+ */
+export function largestGapFirst(flag: number): (a: GapEntry, b: GapEntry) => number {
+  const shown = (g: GapEntry) => (computed(g) ? fmtGap(g, flag).shown : -Infinity);
+  const exact = (g: GapEntry) => (computed(g) ? g.gapPoints : -Infinity);
+  return (a, b) => shown(b) - shown(a) || exact(b) - exact(a);
+}
+
 /** Leaders against everyone else, per level: the flagged item gaps. */
 function gaps(survey: SurveyResult): Finding[] {
   const out: Finding[] = [];
   const itemByText = new Map(survey.items.map((i) => [i.id, i]));
+  const flag = survey.gapFlagPoints;
+  const order = largestGapFirst(flag);
   for (const level of ['strategic', 'communication', 'decision'] as const) {
     const flagged = survey.gaps
-      .filter((g): g is Extract<GapEntry, { flagged: boolean }> & { item: string } => 'item' in g && !('suppressed' in g) && g.flagged)
+      .filter((g): g is ComputedGap & { item: string } => 'item' in g && computed(g) && g.flagged)
       .map((g) => ({ gap: g, item: itemByText.get(g.item)! }))
       .filter((x) => x.item && x.item.level === level)
-      .sort((a, b) => b.gap.gapPoints! - a.gap.gapPoints! || compareCodePoints(a.item.text, b.item.text));
+      .sort((a, b) => order(a.gap, b.gap) || compareCodePoints(a.item.text, b.item.text));
     if (flagged.length === 0) continue;
     const top = flagged[0]!;
+    // the figures as the report prints them (fmtGap): the gap is the difference of the two shares shown
+    const part = (g: ComputedGap, p: 'leaders' | 'others' | 'points') => gap(g, flag, p);
     out.push(
       wordedFinding(
-        { severity: top.gap.gapPoints! >= 2 * survey.gapFlagPoints ? 'high' : 'medium', kind: 'gap', level },
+        // severity on the exact gaps, as the flag is
+        { severity: Math.max(...flagged.map((x) => x.gap.gapPoints)) >= 2 * flag ? 'high' : 'medium', kind: 'gap', level },
         flagged.length === 1
           ? m('f.gaps.titleOne', { item: quote(top.item.text) })
           : m('f.gaps.title', { items: msg(`f.items.${level}`, { n: word(flagged.length) }), item: quote(top.item.text) }),
         m('f.gaps.evidence', {
           items: joined(
             flagged.map((x) =>
-              msg('f.gaps.item', { item: quote(x.item.text), leaders: pct(x.gap.leaders), others: pct(x.gap.others), points: num(x.gap.gapPoints, 0) }),
+              msg('f.gaps.item', {
+                item: quote(x.item.text),
+                leaders: part(x.gap, 'leaders'),
+                others: part(x.gap, 'others'),
+                points: part(x.gap, 'points'),
+              }),
             ),
             '; ',
           ),
-          flag: survey.gapFlagPoints,
+          flag,
         }),
-        m('f.gaps.question', { leaders: pct(top.gap.leaders), others: pct(top.gap.others), item: quote(top.item.text) }),
+        m('f.gaps.question', { leaders: part(top.gap, 'leaders'), others: part(top.gap, 'others'), item: quote(top.item.text) }),
         'interpretation',
       ),
     );

@@ -400,6 +400,10 @@ export interface Move {
   /** favourable, recall: each side's 95% Wilson interval. */
   ciBefore?: [number, number] | null;
   ciAfter?: [number, number] | null;
+  /** gap: each side's favourable shares, leaders' and everyone else's, whose difference the gap is; and the flag (points) the gaps are read against. */
+  sharesBefore?: { leaders: number | null; others: number | null };
+  sharesAfter?: { leaders: number | null; others: number | null };
+  gapFlagPoints?: number;
   /** finding: new (after only), resolved (before only), persisting (both; listed as a move only when its severity changed). */
   status?: 'new' | 'persisting' | 'resolved';
   /** finding: its kind and level. */

@@ -29,9 +29,11 @@ import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messagefor
 import { IntlMessageFormat } from 'intl-messageformat';
 import { UsageError } from '../errors.js';
 import {
+  type ComputedGap,
   fmtAllOf,
   fmtCountWord,
   fmtDecimal,
+  fmtGap,
   fmtInteger,
   fmtList,
   fmtNumber,
@@ -43,6 +45,7 @@ import {
   fmtStat,
   type Maybe,
   type ReaderStyle,
+  type ShownGap,
   withoutReaderStyle,
   withReaderStyle,
 } from '../format.js';
@@ -74,6 +77,7 @@ export type Tagged =
   | { $: 'int'; v: Maybe }
   | { $: 'decimal'; v: Maybe }
   | { $: 'pct'; v: Maybe; cut?: number }
+  | { $: 'gap'; v: ComputedGap; flag: number; part: keyof Omit<ShownGap, 'shown'> }
   | { $: 'ordinal'; v: Maybe }
   | { $: 'rank'; v: Maybe }
   | { $: 'word'; v: number; capital?: boolean }
@@ -97,6 +101,16 @@ export const num = (v: Maybe, d = 2): Tagged => ({ $: 'num', v, d });
 export const int = (v: Maybe): Tagged => ({ $: 'int', v });
 export const decimal = (v: Maybe): Tagged => ({ $: 'decimal', v });
 export const pct = (v: Maybe, cut?: number): Tagged => (cut === undefined ? { $: 'pct', v } : { $: 'pct', v, cut });
+/**
+ * One figure of a perception gap as fmtGap prints it beside the others: the leaders' share, everyone
+ * else's, or the gap in points (the difference of the two shares as printed).
+ */
+export const gap = (v: ComputedGap, flag: number, part: keyof Omit<ShownGap, 'shown'>): Tagged => ({
+  $: 'gap',
+  v: { leaders: v.leaders, others: v.others, gapPoints: v.gapPoints },
+  flag,
+  part,
+});
 export const ordinal = (v: Maybe): Tagged => ({ $: 'ordinal', v });
 export const rank = (v: Maybe): Tagged => ({ $: 'rank', v });
 export const word = (v: number, capital = false): Tagged => ({ $: 'word', v, capital });
@@ -238,6 +252,8 @@ function formatTagged(p: Tagged, markup: Markup): string {
       return fmtDecimal(p.v);
     case 'pct':
       return p.cut === undefined ? fmtPercent(p.v) : fmtPercentBeside(p.v, p.cut);
+    case 'gap':
+      return fmtGap(p.v, p.flag)[p.part];
     case 'ordinal':
       return fmtOrdinal(p.v);
     case 'rank':

@@ -32,8 +32,9 @@
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { largestGapFirst } from '../audit/survey-findings.js';
 import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed } from '../audit/types.js';
-import { fmtInteger, fmtNA, fmtNumber, fmtPercent, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
+import { fmtGap, fmtInteger, fmtNA, fmtNumber, fmtPercent, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
 import { currentLanguage, int, joined, list, msg, NAMES_LISTED, NAMES_NAMED, num, pct, raw, separator, t, word } from '../i18n/index.js';
 import { type ReportModel, reportModel, type TableModel } from './report-model.js';
 import { dimensionName } from './survey-model.js';
@@ -925,13 +926,15 @@ function perceptionGap(result: AuditResult, model: ReportModel): Draft | null {
   const shown = survey.gaps
     .filter((g): g is ShownGap => !('suppressed' in g) && ('item' in g || pooled.has(g.dimension)))
     .filter((g) => isNum(g.leaders) && isNum(g.others) && isNum(g.gapPoints))
-    .sort((a, b) => (b.gapPoints as number) - (a.gapPoints as number));
+    .sort(largestGapFirst(survey.gapFlagPoints));
   if (shown.length === 0) return null;
   const labels = uniqueLabels(
     shown.map((g) => ('item' in g ? (itemText.get(g.item) ?? g.item) : t('survey.dimensionLabel', { name: dimensionName(g.dimension) }))),
   );
   const LEADERS = t('chart.gap.leaders');
   const OTHERS = t('chart.gap.others');
+  // the gap as the table beside the chart prints it: the difference of the two shares shown (fmtGap)
+  const printed = (g: ShownGap) => fmtGap({ leaders: g.leaders as number, others: g.others as number, gapPoints: g.gapPoints as number }, survey.gapFlagPoints);
   const dots: Array<Record<string, string | number>> = [];
   const lines: Array<Record<string, string | number>> = [];
   shown.forEach((g, i) => {
@@ -943,7 +946,7 @@ function perceptionGap(result: AuditResult, model: ReportModel): Draft | null {
       order: i,
       from: Math.min(g.leaders as number, g.others as number),
       to: Math.max(g.leaders as number, g.others as number),
-      text: t('chart.gap.points', { points: num(g.gapPoints, 0) }),
+      text: t('chart.gap.points', { points: raw(printed(g).points) }),
     });
   });
   const items = shown.filter((g) => 'item' in g);
@@ -958,12 +961,12 @@ function perceptionGap(result: AuditResult, model: ReportModel): Draft | null {
   const alt = t('chart.gap.alt', {
     title: raw(title),
     item: String(labels[0]),
-    leaders: pct(first.leaders),
-    others: pct(first.others),
-    points: num(first.gapPoints, 0),
+    leaders: raw(printed(first).leaders),
+    others: raw(printed(first).others),
+    points: raw(printed(first).points),
     hasLast: shown.length > 1 ? 'yes' : 'no',
     last: String(lastOf(labels)),
-    lastPoints: num(last.gapPoints, 0),
+    lastPoints: raw(printed(last).points),
   });
   const itemSort = { field: 'order', op: 'min' } as const;
   return {

@@ -4,7 +4,7 @@
  * One wording of a move, so the two cannot drift apart.
  */
 import type { AuditDiff, Move, MoveKind } from '../audit/types.js';
-import { fmtMove, fmtNA, fmtP } from '../format.js';
+import { fmtGapMove, fmtMove, fmtNA, fmtP } from '../format.js';
 import { auditText, raw, t, worded } from '../i18n/index.js';
 
 /** A level's status in the reader's words ('mixed'), or 'n/a'. */
@@ -82,7 +82,11 @@ export function moveLine(m: Move, arrow = '->'): string {
       return `${m.kind === 'recall' ? t('since.recallShare', params) : t('since.share', params)}${chance(m)}`;
     }
     case 'gap': {
-      const g = fmtMove(num(m.before), num(m.after), 0);
+      // each gap as the survey's table prints it, the difference of its two shares as printed (fmtGap)
+      const g =
+        m.sharesBefore && m.sharesAfter && m.gapFlagPoints !== undefined
+          ? fmtGapMove({ ...m.sharesBefore, gapPoints: num(m.before) }, { ...m.sharesAfter, gapPoints: num(m.after) }, m.gapFlagPoints)
+          : fmtMove(num(m.before), num(m.after), 0);
       return t('since.gap', { subject, b: raw(g.before), arrow, a: raw(g.after), change: raw(g.change) });
     }
     case 'level':

@@ -5,9 +5,9 @@
  * render this same value; they compute nothing.
  */
 
-import { clarityByDepartment } from '../audit/survey-findings.js';
+import { clarityByDepartment, largestGapFirst } from '../audit/survey-findings.js';
 import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed, SurveyResult } from '../audit/types.js';
-import { fmtNA, fmtNumber, fmtPercent, fmtSuppressed } from '../format.js';
+import { fmtGap, fmtNA, fmtNumber, fmtPercent, fmtSuppressed } from '../format.js';
 import { auditText, msg, num, pct, raw, t } from '../i18n/index.js';
 import type { TableModel } from './report-model.js';
 
@@ -139,15 +139,20 @@ export function surveyModel(result: AuditResult): SurveyModel | null {
       : {
           header: [...['item', 'leaders', 'others', 'gap'].map((k) => t(`survey.col.${k}`)), ''],
           align: ['l', 'r', 'r', 'r', 'l'],
-          rows: [...shownGaps]
-            .sort((a, b) => (b.gapPoints ?? -Infinity) - (a.gapPoints ?? -Infinity))
-            .map((g) => [
+          rows: [...shownGaps].sort(largestGapFirst(survey.gapFlagPoints)).map((g) => {
+            // the gap is the difference of the two shares as the row prints them (fmtGap)
+            const shown =
+              g.gapPoints !== null && g.leaders !== null && g.others !== null
+                ? fmtGap({ leaders: g.leaders, others: g.others, gapPoints: g.gapPoints }, survey.gapFlagPoints)
+                : null;
+            return [
               gapLabel(survey, g),
-              fmtPercent(g.leaders),
-              fmtPercent(g.others),
-              g.gapPoints === null ? fmtNA(g.gapPointsReason) : fmtNumber(g.gapPoints, 0),
+              shown ? shown.leaders : fmtPercent(g.leaders),
+              shown ? shown.others : fmtPercent(g.others),
+              shown ? shown.points : fmtNA(g.gapPointsReason),
               g.flagged ? t('survey.flag', { n: survey.gapFlagPoints }) : '',
-            ]),
+            ];
+          }),
         };
   const withIcc = survey.items.filter((i) => i.icc1 !== null);
   const icc: TableModel | null =
@@ -203,14 +208,15 @@ function surveyGlance(survey: SurveyResult): string[] {
   // items only: a dimension's gap is its items' pooled, and counting both would count an item twice
   const flagged = survey.gaps.filter((g): g is Extract<GapEntry, { flagged: boolean }> => !('suppressed' in g) && g.flagged && 'item' in g);
   if (flagged.length > 0) {
-    const top = [...flagged].sort((a, b) => b.gapPoints! - a.gapPoints!)[0]!;
+    const top = [...flagged].sort(largestGapFirst(survey.gapFlagPoints))[0]!;
+    const shown = fmtGap({ leaders: top.leaders!, others: top.others!, gapPoints: top.gapPoints! }, survey.gapFlagPoints);
     out.push(
       t('survey.glance.gap', {
         items: msg('survey.glance.items', { n: flagged.length }),
         item: gapLabel(survey, top),
-        leaders: pct(top.leaders),
-        others: pct(top.others),
-        points: num(top.gapPoints, 0),
+        leaders: raw(shown.leaders),
+        others: raw(shown.others),
+        points: raw(shown.points),
         alarm: survey.gapFlagPoints,
       }),
     );

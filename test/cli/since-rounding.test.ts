@@ -24,7 +24,9 @@ const after = JSON.parse(readFileSync(join(ROOT, AFTER), 'utf8')) as AuditResult
  * Imogen Clarke's divergence 0.0120 (0.01) from 0.0153 (0.02): exact -0.0033 printed '-0.00'.
  * Rafael Duarte's divergence 0.15868 from 0.1602: both 0.16 at two places, so three (0.160 -> 0.159).
  * Clarity of priorities favourable 38.3% (38%) from 36.7% (37%): exact +1.6 points rounds to +2.
- * The first item's gap 53.6 points (54) from 51.3 (51): exact +2.3 rounds to +2.
+ * The first item's gap 53.6 points (86% - 32% = 54) from 46.7 (80.17% - 33.51%, printed 80% - 34% = 46):
+ * exact +7.0 rounds to +7, and the exact gaps to 47 and 54; the gaps as printed beside their shares
+ * differ by 8.
  * Recall overall 28.07% (28%) from 26.55% (27%): exact +1.52 points rounds to +2.
  */
 function baseline(): AuditResult {
@@ -35,7 +37,10 @@ function baseline(): AuditResult {
   rater('Rafael Duarte').divergence = 0.1602;
   const clarity = b.survey!.dimensions.find((d) => d.name === 'Clarity of priorities')!;
   (clarity.overall as { favourable: number }).favourable = 0.367;
-  (b.survey!.gaps[0] as { gapPoints: number }).gapPoints = 51.3;
+  const gap = b.survey!.gaps[0] as { leaders: number; others: number; gapPoints: number };
+  gap.leaders = 0.8017;
+  gap.others = 0.3351;
+  gap.gapPoints = (gap.leaders - gap.others) * 100;
   (b.recall!.overall as { share: number }).share = 0.2655;
   return b;
 }
@@ -82,12 +87,16 @@ test('the traps are real: each exact change, rounded as its figures print, diffe
     ['concordance', "The leaders' stacks", 1, 2],
     ['divergence', 'Imogen Clarke', 1, 2],
     ['favourable', 'overall', 100, 0],
-    ['gap', (after.survey!.gaps[0] as { item: string }).item, 1, 0],
     ['recall', 'overall', 100, 0],
   ] as const) {
     const { exact, shown } = trap(kind, subject, scale, places);
     expect(exact, `${kind} ${subject}`).not.toBe(shown);
   }
+  // a gap prints as the difference of its shares printed (80% - 34% = 46), not as the exact gap rounded (47)
+  const gap = diff.moves.find((m) => m.kind === 'gap')!;
+  const printed = (s: { leaders: number | null; others: number | null }) => Math.round(s.leaders! * 100) - Math.round(s.others! * 100);
+  expect(Math.round(gap.before as number)).not.toBe(printed(gap.sharesBefore!));
+  expect(Math.round(gap.change!)).not.toBe(printed(gap.sharesAfter!) - printed(gap.sharesBefore!));
 });
 
 describe('align diff', () => {
@@ -105,7 +114,7 @@ describe('align diff', () => {
         'Imogen Clarke: 0.02 -> 0.01, -0.01',
         'Rafael Duarte: 0.160 -> 0.159, -0.001',
         'Clarity of priorities, overall: 37% -> 38%, +1 points  [within chance]',
-        "I can name the company's top three priorities for this quarter: 51 -> 54 points, +3",
+        "I can name the company's top three priorities for this quarter: 46 -> 54 points, +8",
         'overall: 27% -> 28%, +1 points  [within chance]',
       ]),
     );
