@@ -236,6 +236,10 @@ describe('fmtGap(gap, flag): the gap in points is the difference of the two shar
     expect(fmtGap(g(l, o), 20)).toEqual({ leaders, others, points, shown });
   });
 
+  test('a gap of exactly the flag (as the audit gives it, 20 rather than 19.999999999999996) prints as the flag', () => {
+    expect(fmtGap({ leaders: 0.7, others: 0.5, gapPoints: 20 }, 20)).toEqual({ leaders: '70%', others: '50%', points: '20', shown: 20 });
+  });
+
   test("shares and gap in the reader's separators", () => {
     for (const lang of ['fr', 'de'] as const) {
       const shown = withLanguage(lang, () => fmtGap(g(5 / 7, 35 / 68), 20));

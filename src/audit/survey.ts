@@ -43,6 +43,17 @@ export const DEFAULT_COMMENT_MIN_GROUP = 10;
 /** A perception gap this large is flagged (Gallup: managers' ratings trail leaders' self-ratings by at least 20 points). */
 export const GAP_FLAG_POINTS = 20;
 
+/**
+ * The gap between two shares in percentage points. A whole number of points that floating point
+ * misses by a hair is that whole number: 0.7 - 0.5 is 0.19999999999999996 in binary, and a gap of
+ * exactly 20 points must be flagged, and print as 20 beside the flag (format.ts, fmtGap).
+ */
+export function gapInPoints(leaders: number, others: number): number {
+  const points = (leaders - others) * 100;
+  const whole = Math.round(points);
+  return Math.abs(points - whole) < 1e-9 ? whole : points;
+}
+
 export interface SurveyOptions {
   /** The survey's respondents (everyone who answered a Likert item, an ownership or a recall question), split into groups. */
   population: Population;
@@ -437,7 +448,7 @@ export function buildSurvey(input: Dataset, options: SurveyOptions): SurveyResul
         flagged: false,
       } as GapEntry;
     }
-    const points = (lead.favourable - rest.favourable) * 100;
+    const points = gapInPoints(lead.favourable, rest.favourable);
     return { [key]: name, leaders: lead.favourable, others: rest.favourable, gapPoints: points, flagged: points >= GAP_FLAG_POINTS } as GapEntry;
   };
   const gaps: GapEntry[] = [

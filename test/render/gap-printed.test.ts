@@ -130,3 +130,31 @@ describe.each(['en', 'fr', 'de'] as const)('%s', (lang) => {
     expect(labels).toEqual(rows.slice(0, 3).map((r) => r[3]));
   });
 });
+
+describe('a gap of exactly the flag', () => {
+  // 7 of 10 leaders (70%) against 34 of 68 (50%): 20 points, which floating point computes as
+  // (0.7 - 0.5) * 100 = 19.999999999999996
+  const b = aDataset().withItem(VOICE);
+  for (let i = 0; i < 10; i++) b.withLeader(`Leader ${i + 1}`, 'Exec', ['A', 'B']).answering({ likert: { [VOICE]: i < 7 ? 4 : 2 } });
+  b.withAnswering(68, 'Ops', (i) => ({ likert: { [VOICE]: i < 34 ? 4 : 2 } }), ['A', 'B']);
+  const exact = buildAudit(b.build(), { version: 'test', permutations: 100 });
+
+  test('the trap is real: the shares differ by 20 points, which floating point reads as less', () => {
+    expect((0.7 - 0.5) * 100).toBeLessThan(20);
+    expect(exact.survey!.gaps[0]).toMatchObject({ leaders: 0.7, others: 0.5 });
+  });
+
+  test('is 20 points in the JSON, flagged, and a finding', () => {
+    expect(exact.survey!.gaps[0]).toMatchObject({ gapPoints: 20, flagged: true });
+    expect(exact.findings.find((f) => f.kind === 'gap')?.evidence).toBe(
+      `“${VOICE}”: leaders 70% favourable, everyone else 50% (20 points); a gap of 20 points or more is flagged.`,
+    );
+  });
+
+  test.each(['en', 'fr', 'de'] as const)('%s: the table prints 20 with the flag beside it', (lang) => {
+    const md = withLanguage(lang, () => renderMarkdown(exact));
+    const row = [...md.matchAll(GAP_ROW)].find((r) => r[1]!.trim() === VOICE)!;
+    expect([row[2], row[3], row[4]]).toEqual(['70', '50', '20']);
+    expect(row[0]).toMatch(/\| (at least|au moins|mindestens) 20 \|$/);
+  });
+});
