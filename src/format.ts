@@ -143,16 +143,18 @@ function asPercent(n: string): string {
 
 /**
  * Figures a reader checks against each other or against a cut, printed by one
- * rule (fmtMove, fmtGap, fmtGapMove):
+ * rule (fmtBeside, fmtPercentBeside, fmtMove, fmtGap, fmtGapMove):
  * - A figure computed from figures printed beside it (a change, a gap) is
  *   computed from them as printed, never from the exact values (those stay in
  *   the JSON): '71% against 12%' is a gap of 59 points, even when the exact
  *   gap is 59.8.
- * - A figure beside a cut it is read by (a flag) never prints on the other
- *   side of the cut than it is: where rounding would put it there, the figures
- *   take one more decimal, two if need be ('69.6% against 50.0%, 19.6 points'
- *   for a gap that is not flagged at 20, not '70% against 50%, 20 points'). A
- *   figure still on the cut at two more places is cut short toward its own side.
+ * - A figure beside a band, a verdict or a flag it is read by never prints
+ *   on the other side of the cut than it is: where rounding would put it
+ *   there, the figures take one more decimal, two if need be (W 0.598 beside
+ *   "moderate", below 0.60, prints '0.598', not '0.60'; a gap of 19.6, not
+ *   flagged at 20, '69.6% against 50.0%, 19.6 points', not '70% against 50%,
+ *   20 points'). A figure still on the cut at two more places is cut short
+ *   toward its own side ('0.5999').
  * - The figures of one line share their places, so a difference adds up at
  *   the places it prints with.
  */
@@ -253,15 +255,28 @@ function signed(v: number, d: number): string {
 }
 
 /**
- * A share beside a cut it is compared with: a whole percent, or one decimal
- * where rounding would put it on the other side of the cut (0.2456 beside
- * 0.25 -> '24.6%', not '25%' under a rule that says "at least 25%").
+ * A value beside the band or verdict it is read by, with the cuts that decide it (a band's
+ * boundaries, bands.ts READ_BY): `decimals` places, or one more, two if need be, where rounding
+ * would put it on the other side of a cut than it is: fmtBeside(0.598, [0.4, 0.6]) -> '0.598' beside
+ * "moderate" (below 0.60), never '0.60'; fmtBeside(0.61, [0.4, 0.6]) -> '0.61'.
  */
-export function fmtPercentBeside(share: Maybe, cut: number): string {
+export function fmtBeside(x: Maybe, cuts: readonly number[], decimals = 2): string {
+  if (!isNumber(x)) return fmtNA();
+  const f = valueFigure(x, 1, cuts);
+  const d = placesFor([f], decimals);
+  return placed(f.shown(d), d);
+}
+
+/**
+ * A share beside the cut(s) it is compared with, as fmtBeside prints a value: a whole percent, or one
+ * decimal (two if need be) where rounding would put it on the other side of a cut (0.2456 beside 0.25
+ * -> '24.6%', not '25%' under a rule that says "at least 25%").
+ */
+export function fmtPercentBeside(share: Maybe, cut: number | readonly number[]): string {
   if (!isNumber(share)) return fmtNA();
-  const whole = Number(fixed(share * 100, 0));
-  const crosses = (share < cut && whole >= cut * 100) || (share >= cut && whole < cut * 100);
-  return crosses ? asPercent(fixed(share * 100, 1)) : fmtPercent(share);
+  const f = valueFigure(share, 100, typeof cut === 'number' ? [cut] : cut);
+  const d = placesFor([f], 0);
+  return asPercent(fixed(f.shown(d), d));
 }
 
 /** A move's two figures and its signed change, each as printed. */
@@ -288,17 +303,24 @@ function moveOf(b: Figure, a: Figure, decimals: number, show: (v: number, d: num
  * '0.614', '+0.002'. `as: 'percent'` reads shares (0..1) as whole percents and
  * their change as points: fmtMove(0.614, 0.626, 0, 'percent') -> '61%', '63%',
  * '+2'. A difference too small for two more places prints at `decimals`, its
- * change zero. The change carries '+' or '-', none when it prints as zero; a
- * null side prints 'n/a', and so does the change.
+ * change zero. `cuts`: those of the band each figure is printed beside (W's),
+ * read as fmtBeside reads them, both figures at the places either needs. The
+ * change carries '+' or '-', none when it prints as zero; a null side prints
+ * 'n/a', and so does the change.
  */
-export function fmtMove(before: Maybe, after: Maybe, decimals: number, as: 'number' | 'percent' = 'number'): ShownMove {
+export function fmtMove(before: Maybe, after: Maybe, decimals: number, as: 'number' | 'percent' = 'number', cuts: readonly number[] = []): ShownMove {
   const scale = as === 'percent' ? 100 : 1;
   const show = (v: number, d: number) => (as === 'percent' ? asPercent(fixed(v, d)) : placed(v, d));
   if (!isNumber(before) || !isNumber(after)) {
-    const side = (x: Maybe) => (isNumber(x) ? show(onGrid(x * scale, decimals), decimals) : fmtNA());
+    const side = (x: Maybe) => {
+      if (!isNumber(x)) return fmtNA();
+      const f = valueFigure(x, scale, cuts);
+      const d = placesFor([f], decimals);
+      return show(f.shown(d), d);
+    };
     return { before: side(before), after: side(after), change: fmtNA() };
   }
-  return moveOf(valueFigure(before, scale, []), valueFigure(after, scale, []), decimals, show);
+  return moveOf(valueFigure(before, scale, cuts), valueFigure(after, scale, cuts), decimals, show);
 }
 
 /** Two shares and the gap between them in points, each as printed. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  fmtBeside,
   fmtCount,
   fmtCountWord,
   fmtDecimal,
@@ -14,6 +15,7 @@ import {
   fmtP,
   fmtPClause,
   fmtPercent,
+  fmtPercentBeside,
   fmtRank,
   fmtRho,
   fmtStat,
@@ -255,5 +257,35 @@ describe('fmtGap(gap, flag): the gap in points is the difference of the two shar
     // gaps that differ but print alike get a decimal, their shares' too: 71.4 - 51.5 = 19.9 against 71.4 - 51.4 = 20.0
     expect(fmtGapMove(g(5 / 7, 35 / 68), g(5 / 7, 0.514), 20)).toEqual({ before: '19.9', after: '20.0', change: '+0.1' });
     expect(fmtGapMove({ leaders: null, others: 0.2, gapPoints: null }, g(0.7, 0.2), 20)).toEqual({ before: 'n/a', after: '50', change: 'n/a' });
+  });
+});
+
+describe('fmtBeside(x, cuts, decimals): never printed on the other side of a cut than it is', () => {
+  const W = [0.2, 0.4, 0.6, 0.8];
+  test.each([
+    [0.598, W, '0.598'], // "moderate" (below 0.60) would read 0.60
+    [0.5996, W, '0.5996'], // still 0.600 at three places: four
+    [0.59996, W, '0.5999'], // still 0.6000 at four: cut short toward its own side
+    [0.6, W, '0.60'],
+    [0.604, W, '0.60'], // rounds down onto the cut, from above: the same side
+    [0.61, W, '0.61'],
+    [0.398, W, '0.398'],
+    [0.497, [0.5, 0.7], '0.497'],
+    [-0.397, [0.4, 0.6, 0.8], '-0.40'], // far from every cut
+    [null, W, 'n/a'],
+  ] as const)('fmtBeside(%s, %j) -> %s', (x, cuts, want) => {
+    expect(fmtBeside(x, cuts)).toBe(want);
+  });
+
+  test('fmtPercentBeside: one decimal, two if need be, beside one cut or several', () => {
+    expect(fmtPercentBeside(0.2456, 0.25)).toBe('24.6%');
+    expect(fmtPercentBeside(0.397, [0.4, 0.6])).toBe('39.7%');
+    expect(fmtPercentBeside(0.59996, [0.4, 0.6])).toBe('59.99%');
+    expect(fmtPercentBeside(0.61, [0.4, 0.6])).toBe('61%');
+  });
+
+  test("fmtMove with cuts: each W on its band's side, both at the places either needs, the change from them as printed", () => {
+    expect(fmtMove(0.598, 0.61, 2, 'number', W)).toEqual({ before: '0.598', after: '0.610', change: '+0.012' });
+    expect(fmtMove(0.31, 0.35, 2, 'number', W)).toEqual({ before: '0.31', after: '0.35', change: '+0.04' });
   });
 });

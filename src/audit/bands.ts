@@ -57,6 +57,21 @@ export function rate(cut: CutName, value: number): 'good' | 'poor' | 'between' {
 /** A department ranks priorities much as its own leader does from this rho (the cascade finding's "mirrors"). */
 export const MIRROR_FROM = 0.8;
 
+/**
+ * Every cut a statistic is read by, for printing it beside its band or a verdict (format.ts,
+ * fmtBeside): where rounding would put a value on the other side of one of these than it is, it
+ * prints with more decimals (W 0.598 beside "moderate" reads 0.598, not 0.60).
+ * - W: the boundaries of Landis and Koch's bands (those of the cut table among them).
+ * - rho (a department's stack, a cascade): the cut table's, and where a department "mirrors" its leader.
+ * - r_wg, a share (favourable, strategy recall): the cut table's.
+ */
+export const READ_BY: Readonly<Record<'W' | 'rho' | 'rwg' | 'share', readonly number[]>> = {
+  W: W_BANDS.filter((b) => Number.isFinite(b.below)).map((b) => b.below),
+  rho: [CUTS.rho.poor, CUTS.rho.good, MIRROR_FROM],
+  rwg: [CUTS.rwg.poor, CUTS.rwg.good],
+  share: [CUTS.share.poor, CUTS.share.good],
+};
+
 /** Decision ownership: contested when two or more owners are each named by at least this share (configurable in align.yml). */
 export const DEFAULT_CONTESTED_SHARE = 0.25;
 /** Decision ownership: orphaned when more than this share answer nobody / don't know / not sure. */

@@ -6,6 +6,7 @@
  * interpretation, then decision.
  */
 import {
+  beside,
   englishFields,
   fewJoined,
   fewOf,
@@ -25,7 +26,7 @@ import {
 import { priorityKey } from '../ingest/priority-key.js';
 import { pushTo } from '../records.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
-import { MIRROR_FROM, rate, W_GOOD_FROM, W_POOR_BELOW } from './bands.js';
+import { MIRROR_FROM, READ_BY, rate, W_GOOD_FROM, W_POOR_BELOW } from './bands.js';
 import type { CascadeEntry, Finding, StackResult } from './types.js';
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { high: 0, medium: 1, low: 2, info: 3 };
@@ -64,7 +65,12 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
       wordedFinding(
         { severity: c.W < W_POOR_BELOW ? 'high' : c.W < W_GOOD_FROM ? 'medium' : 'info', kind: 'concordance', level: 'strategic' },
         m(weak ? 'f.concordance.weak' : c.W < W_GOOD_FROM ? 'f.concordance.moderate' : 'f.concordance.strong', { n: word(n) }),
-        m('f.concordance.evidence', { w: num(c.W), band: msg(`audit:${c.band}`), source: msg(`audit:${c.bandSource}`), p: pText(c.pPermutation, c.p) }),
+        m('f.concordance.evidence', {
+          w: beside(c.W, READ_BY.W),
+          band: msg(`audit:${c.band}`),
+          source: msg(`audit:${c.bandSource}`),
+          p: pText(c.pPermutation, c.p),
+        }),
         m('f.concordance.question'),
         'facts',
       ),
@@ -185,7 +191,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
         m('f.departments.title', { departments, n: apart.length }),
         m('f.departments.evidence', {
           items: fewJoined(
-            apart.map((d) => msg('f.departments.item', { department: d.department, rho: num(d.spearmanToLeadership!), n: String(d.n) })),
+            apart.map((d) => msg('f.departments.item', { department: d.department, rho: beside(d.spearmanToLeadership!, READ_BY.rho), n: String(d.n) })),
             '; ',
           ),
         }),
@@ -210,7 +216,9 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
           : m('f.cascade.title', { departments: fewOf(mirroredDepartments), n: mirroredDepartments.length }),
         m('f.cascade.evidence', {
           items: fewJoined(
-            mirrored.map((e) => msg('f.cascade.item', { department: String(e.department), rho: num(e.spearman!), leader: e.leader, n: String(e.n) })),
+            mirrored.map((e) =>
+              msg('f.cascade.item', { department: String(e.department), rho: beside(e.spearman!, READ_BY.rho), leader: e.leader, n: String(e.n) }),
+            ),
             '; ',
           ),
         }),
@@ -228,7 +236,7 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
       : undefined;
     const teamTop = group?.consensusOrder[0];
     const differ = leaderTop !== undefined && teamTop !== undefined && leaderTop !== teamTop;
-    const base = { leader: e.leader, rho: num(e.spearman!), n: String(e.n) };
+    const base = { leader: e.leader, rho: beside(e.spearman!, READ_BY.rho), n: String(e.n) };
     findings.push(
       wordedFinding(
         { severity: 'high', kind: 'cascade-gap', level: 'communication' },

@@ -9,9 +9,9 @@
  * does not.
  */
 import { fmtGap } from '../format.js';
-import { allOf, fewJoined, fewOf, gap, inSentence, joined, list, msg, num, pct, word } from '../i18n/index.js';
+import { allOf, beside, fewJoined, fewOf, gap, inSentence, joined, list, msg, num, pct, word } from '../i18n/index.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
-import { CUTS, rate } from './bands.js';
+import { CUTS, READ_BY, rate } from './bands.js';
 import { m, wordedFinding } from './findings.js';
 import type { Finding, GapEntry, GroupStats, ItemResult, OwnershipEntry, RecallResult, SurveyResult } from './types.js';
 
@@ -86,12 +86,19 @@ function lowFavourable(items: readonly ItemResult[]): Finding[] {
       wordedFinding(
         { severity: 'medium', kind: 'low-favourable', level },
         low.length === 1
-          ? m('f.lowFav.titleOne', { share: pct((first.overall as GroupStats).favourable), statement: inSentence(first.text.replace(/[.?!]+\s*$/, '')) })
+          ? m('f.lowFav.titleOne', {
+              share: pct((first.overall as GroupStats).favourable, READ_BY.share),
+              statement: inSentence(first.text.replace(/[.?!]+\s*$/, '')),
+            })
           : m('f.lowFav.title', { items: msg(`f.items.${level}`, { n: word(low.length) }), item: quote(first.text) }),
         m('f.lowFav.evidence', {
           items: joined(
             low.map((i) =>
-              msg('f.lowFav.item', { item: quote(i.text), share: pct((i.overall as GroupStats).favourable), n: String((i.overall as GroupStats).n) }),
+              msg('f.lowFav.item', {
+                item: quote(i.text),
+                share: pct((i.overall as GroupStats).favourable, READ_BY.share),
+                n: String((i.overall as GroupStats).n),
+              }),
             ),
             '; ',
           ),
@@ -131,7 +138,7 @@ function lowAgreement(items: readonly ItemResult[]): Finding[] {
         m('f.lowAgree.evidence', {
           // the lowest r_wg first; a company's hundreds of hits: the first few, then how many more
           items: fewJoined(
-            hits.map((h) => msg('f.lowAgree.item', { department: h.department, item: quote(h.item.text), rwg: num(h.rwg), n: String(h.n) })),
+            hits.map((h) => msg('f.lowAgree.item', { department: h.department, item: quote(h.item.text), rwg: beside(h.rwg, READ_BY.rwg), n: String(h.n) })),
             '; ',
           ),
           good: num(CUTS.rwg.good),

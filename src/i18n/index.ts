@@ -31,6 +31,7 @@ import { UsageError } from '../errors.js';
 import {
   type ComputedGap,
   fmtAllOf,
+  fmtBeside,
   fmtCountWord,
   fmtDecimal,
   fmtGap,
@@ -76,7 +77,8 @@ export type Tagged =
   | { $: 'num'; v: Maybe; d?: number }
   | { $: 'int'; v: Maybe }
   | { $: 'decimal'; v: Maybe }
-  | { $: 'pct'; v: Maybe; cut?: number }
+  | { $: 'beside'; v: Maybe; cuts: readonly number[]; d: number }
+  | { $: 'pct'; v: Maybe; cut?: number | readonly number[] }
   | { $: 'gap'; v: ComputedGap; flag: number; part: keyof Omit<ShownGap, 'shown'> }
   | { $: 'ordinal'; v: Maybe }
   | { $: 'rank'; v: Maybe }
@@ -100,7 +102,10 @@ export interface Message {
 export const num = (v: Maybe, d = 2): Tagged => ({ $: 'num', v, d });
 export const int = (v: Maybe): Tagged => ({ $: 'int', v });
 export const decimal = (v: Maybe): Tagged => ({ $: 'decimal', v });
-export const pct = (v: Maybe, cut?: number): Tagged => (cut === undefined ? { $: 'pct', v } : { $: 'pct', v, cut });
+/** A value beside its band or a verdict, read by `cuts` (bands.ts READ_BY): more decimals where rounding would cross one (fmtBeside). */
+export const beside = (v: Maybe, cuts: readonly number[], d = 2): Tagged => ({ $: 'beside', v, cuts, d });
+/** A share as a whole percent; beside the cut(s) it is read by, more decimals where rounding would cross one (fmtPercentBeside). */
+export const pct = (v: Maybe, cut?: number | readonly number[]): Tagged => (cut === undefined ? { $: 'pct', v } : { $: 'pct', v, cut });
 /**
  * One figure of a perception gap as fmtGap prints it beside the others: the leaders' share, everyone
  * else's, or the gap in points (the difference of the two shares as printed).
@@ -250,6 +255,8 @@ function formatTagged(p: Tagged, markup: Markup): string {
       return fmtInteger(p.v);
     case 'decimal':
       return fmtDecimal(p.v);
+    case 'beside':
+      return fmtBeside(p.v, p.cuts, p.d);
     case 'pct':
       return p.cut === undefined ? fmtPercent(p.v) : fmtPercentBeside(p.v, p.cut);
     case 'gap':

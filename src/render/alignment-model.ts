@@ -8,6 +8,8 @@
  * Sentences built here hold names from the data: the templates escape them
  * whole with the `md` helper, so nothing here writes Markdown.
  */
+
+import { READ_BY } from '../audit/bands.js';
 import type {
   AlignmentLevel,
   AuditResult,
@@ -20,7 +22,7 @@ import type {
   RecallResult,
 } from '../audit/types.js';
 import { ALIGNMENT_LEVELS } from '../audit/types.js';
-import { fmtAllOf, fmtInteger, fmtList, fmtNA, fmtNumber, fmtPercent, fmtPercentBeside, fmtSuppressed } from '../format.js';
+import { fmtAllOf, fmtBeside, fmtInteger, fmtList, fmtNA, fmtNumber, fmtPercent, fmtPercentBeside, fmtSuppressed } from '../format.js';
 import { auditText, inSentence, int, list, msg, pct, raw, t, word } from '../i18n/index.js';
 import { type Cut, LEVEL_RULES, type LevelRules } from './level-rules.js';
 
@@ -92,21 +94,37 @@ function ratingText(e: LevelEvidence, rules: LevelRules): string {
   return t('rating.betweenCuts', { poor, good });
 }
 
-/** What the statistic is, in words, with its value: "Kendall's W = 0.24", 'favourable 42%', 'owner: contested'. */
-function measureText(e: LevelEvidence): string {
+/**
+ * The cuts a rated value is printed beside: its rating's (good from, poor below) and every other cut
+ * its statistic is read by (bands.ts READ_BY), so W prints here as it does beside its band.
+ */
+function cutsBeside(e: LevelEvidence, rules: LevelRules): number[] {
+  const c = cutFor(e, rules);
+  if (!c) return [];
+  const read = e.statistic === 'W' ? READ_BY.W : e.statistic === 'rwg' ? READ_BY.rwg : e.statistic === 'spearman' ? READ_BY.rho : READ_BY.share;
+  return [...read, c.cut.poorBelow, c.cut.goodFrom];
+}
+
+/**
+ * What the statistic is, in words, with its value: "Kendall's W = 0.24", 'favourable 42%', 'owner: contested'.
+ * A rated value prints beside its rating as fmtBeside has it: never on the other side of a cut than it is.
+ */
+function measureText(e: LevelEvidence, rules: LevelRules): string {
   const v = e.value;
   const num = (fmt: (x: number) => string): string => (isNum(v) ? fmt(v) : fmtNA(t('reason.notComputed')));
-  const two = (x: number) => fmtNumber(x);
+  const cuts = cutsBeside(e, rules);
+  const two = (x: number) => fmtBeside(x, cuts);
+  const share = (x: number) => fmtPercentBeside(x, cuts);
   const verdict = raw(verdictName(e.verdict));
   switch (e.statistic) {
     case 'W':
       return t('measure.W', { v: num(two) });
     case 'favourable':
-      return t('measure.favourable', { v: num(fmtPercent) });
+      return t('measure.favourable', { v: num(share) });
     case 'rwg':
       return t('measure.rwg', { v: num(two) });
     case 'share':
-      return e.kind === 'recall' ? t('measure.recall', { v: num(fmtPercent) }) : t('measure.share', { v: num(fmtPercent) });
+      return e.kind === 'recall' ? t('measure.recall', { v: num(share) }) : t('measure.share', { v: num(fmtPercent) });
     case 'spearman':
       if (e.kind === 'cascade') return t('measure.cascade', { v: num(two) });
       if (e.kind === 'department-stack') return t('measure.departmentStack', { v: num(two) });
@@ -114,9 +132,9 @@ function measureText(e: LevelEvidence): string {
     case 'icc1':
       return t('measure.icc1', { v: num(two) });
     case 'leadingOwnerShare':
-      return t('measure.leadingOwnerShare', { verdict, v: num(fmtPercent) });
+      return t('measure.leadingOwnerShare', { verdict, v: num((x) => fmtPercentBeside(x, rules.contestedShare)) });
     case 'unsure':
-      return t('measure.unsure', { verdict, v: num(fmtPercent) });
+      return t('measure.unsure', { verdict, v: num((x) => fmtPercentBeside(x, rules.orphanedOver)) });
     case 'otherShare':
       return t('measure.otherShare', { verdict, v: num(fmtPercent) });
     default:
@@ -196,7 +214,7 @@ export function scorecardModel(
           status === null
             ? t('status.notRatedBecause', { reason: auditText(entry.statusReason?.trim()) || t('reason.noEvidence') })
             : t('status.explanation', { meaning: raw(statusMeaning(status, rules)), counts: raw(countsText(evidence)) }),
-        evidence: evidence.map((e) => ({ subject: auditText(e.subject), measure: measureText(e), rating: ratingText(e, rules) })),
+        evidence: evidence.map((e) => ({ subject: auditText(e.subject), measure: measureText(e, rules), rating: ratingText(e, rules) })),
         questions: numbers.length > 0 ? numbers.join(', ') : null,
       };
     });

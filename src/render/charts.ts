@@ -32,10 +32,11 @@
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { READ_BY } from '../audit/bands.js';
 import { largestGapFirst } from '../audit/survey-findings.js';
 import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed } from '../audit/types.js';
 import { fmtGap, fmtInteger, fmtNA, fmtNumber, fmtPercent, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
-import { currentLanguage, int, joined, list, msg, NAMES_LISTED, NAMES_NAMED, num, pct, raw, separator, t, word } from '../i18n/index.js';
+import { beside, currentLanguage, int, joined, list, msg, NAMES_LISTED, NAMES_NAMED, num, pct, raw, separator, t, word } from '../i18n/index.js';
 import { type ReportModel, reportModel, type TableModel } from './report-model.js';
 import { dimensionName } from './survey-model.js';
 import type { LeaderView, StackView } from './view-model.js';
@@ -468,7 +469,8 @@ function stackComparison(model: ReportModel): Draft | null {
   else title = t('chart.stack.title', { d: word(v.distinctFirst.length, true), m: word(m) });
   const top3 = v.rows.slice(0, 3).map((r) => r.priority);
   const W = v.stack.concordance.W;
-  const alt = t('chart.stack.alt', { title: raw(title), n: word(n), top: list(top3), hasW: W === null ? 'no' : 'yes', w: num(W) });
+  // W as the report prints it beside its band everywhere else (fmtBeside)
+  const alt = t('chart.stack.alt', { title: raw(title), n: word(n), top: list(top3), hasW: W === null ? 'no' : 'yes', w: beside(W, READ_BY.W) });
   const legend = t('chart.stack.legend', { unranked: v.anyUnranked ? 'yes' : 'no' });
   return {
     id: 'stack-comparison',

@@ -4,7 +4,9 @@
  * return plain text; the HTML report's Handlebars escapes it like any value.
  */
 import type Handlebars from 'handlebars';
+import { READ_BY } from '../audit/bands.js';
 import {
+  fmtBeside,
   fmtCount,
   fmtDecimal,
   fmtInteger,
@@ -56,6 +58,12 @@ export function registerFormatHelpers(hb: typeof Handlebars): void {
   h('pClause', (x, reason) => fmtPClause(num(x), auditText(str(reason))));
   h('pct', (x) => fmtPercent(num(x)));
   h('stat', (x, reason) => fmtStat(num(x), str(reason)));
+  // `(beside concordance.W "W" concordance.WReason)`: a statistic beside its band or verdict, never printed on the
+  // other side of a cut than it is (fmtBeside; the cuts by statistic: W, rho, rwg, share, bands.ts READ_BY)
+  h('beside', (x, statistic, reason) => {
+    const cuts = (READ_BY as Record<string, readonly number[] | undefined>)[str(statistic) ?? ''] ?? [];
+    return fmtStat(num(x), str(reason), (v) => fmtBeside(v, cuts));
+  });
   h('na', (reason) => fmtNA(str(reason)));
   h('audit', (x) => auditText(str(x)));
   h('str', (x) => (x === null || x === undefined ? '' : String(x)));

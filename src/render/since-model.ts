@@ -3,6 +3,7 @@
  * terminal (`align diff`) and the reports (`align audit --baseline`) show it.
  * One wording of a move, so the two cannot drift apart.
  */
+import { READ_BY } from '../audit/bands.js';
 import type { AuditDiff, Move, MoveKind } from '../audit/types.js';
 import { fmtGapMove, fmtMove, fmtNA, fmtP } from '../format.js';
 import { auditText, raw, t, worded } from '../i18n/index.js';
@@ -51,7 +52,8 @@ export function moveLine(m: Move, arrow = '->'): string {
   const subject = auditText(m.subject);
   switch (m.kind) {
     case 'concordance': {
-      const w = fmtMove(num(m.before), num(m.after), 2);
+      // each W beside its band: printed on the band's side of its boundaries (fmtBeside's rule)
+      const w = fmtMove(num(m.before), num(m.after), 2, 'number', READ_BY.W);
       return t('since.concordance', {
         subject,
         b: raw(w.before),

@@ -13,8 +13,9 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
+import { READ_BY } from '../audit/bands.js';
 import type { AuditResult } from '../audit/types.js';
-import { fmtInteger, fmtNA, fmtNumber, fmtP, fmtPercent, fmtRank, fmtRho, fmtStat } from '../format.js';
+import { fmtBeside, fmtInteger, fmtNA, fmtNumber, fmtP, fmtPercent, fmtRank, fmtRho, fmtStat } from '../format.js';
 import { auditText, int, num, pct, raw, t, worded } from '../i18n/index.js';
 import { displaySafe } from '../text.js';
 import { bar, correlationColour, divergenceColour, textOn, textWidth, truncate, wrap } from './text.js';
@@ -81,7 +82,7 @@ function concordanceSection(ctx: Ctx, v: StackView): string[] {
   const label = (l: string) => `  ${l.padEnd(13)} `;
   const indent = ' '.repeat(16);
   if (k.W === null) out.push(...wrap(fmtNA(k.WReason), ctx.width, label(t('term.agree.w')), indent));
-  else out.push(`${label(t('term.agree.w'))}${ctx.c.bold(fmtNumber(k.W))}${k.band ? `  ${ctx.c.bold(auditText(k.band))}` : ''}`);
+  else out.push(`${label(t('term.agree.w'))}${ctx.c.bold(fmtBeside(k.W, READ_BY.W))}${k.band ? `  ${ctx.c.bold(auditText(k.band))}` : ''}`);
   out.push(...wrap(t('term.agree.band', { source: raw(auditText(k.bandSource)) }), ctx.width, indent, indent).map((l) => ctx.c.dim(l)));
   const chi =
     k.p === null ? t('term.agree.chiNA', { na: raw(fmtNA(k.pReason)) }) : t('term.agree.chi', { p: raw(fmtP(k.p)), chi: num(k.chiSquare), df: int(k.df) });

@@ -5,12 +5,12 @@
  * the audit room put in AuditResult. Sorting, picking the largest value and
  * counting distinct names are presentation, not analysis.
  */
-import { MIRROR_FROM } from '../audit/bands.js';
+import { MIRROR_FROM, READ_BY } from '../audit/bands.js';
 import { exclusionSummary } from '../audit/ledger.js';
 import type { AuditResult, CascadeEntry, ConsensusEntry, DepartmentStack, Gap, Pair, Rater, StackResult } from '../audit/types.js';
 import { DEFAULT_MIN_GROUP } from '../defaults.js';
-import { fmtNA, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
-import { auditText, fewOf, int, list, num, ordinal, pclause, rank, raw, t, word, worded } from '../i18n/index.js';
+import { fmtBeside, fmtNA, fmtRank, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
+import { auditText, beside, fewOf, int, list, num, ordinal, pclause, rank, raw, t, word, worded } from '../i18n/index.js';
 
 /** The anonymity threshold shown when the audit carries none (no stack): ARCHITECTURE.md's default. */
 export function minGroupOf(result: AuditResult): number {
@@ -540,7 +540,7 @@ export function concordanceSentence(v: StackView): string {
     t('glance.w', {
       n: word(v.leaderCount),
       phrase: raw(phrase),
-      w: num(c.W),
+      w: beside(c.W, READ_BY.W),
       hasBand: c.band ? 'yes' : 'no',
       band: auditText(c.band ?? ''),
       hedge: raw(hedge),
@@ -619,22 +619,26 @@ export function atAGlance(result: AuditResult, options: { brief?: boolean } = {}
     const lo = sorted[sorted.length - 1] as (typeof sorted)[number];
     if (sorted.every((c) => (c.spearman as number) >= MIRROR_FROM)) {
       // one value when the rounded ends agree ("rho = 1.00", not "from 1.00 to 1.00")
-      const one = sorted.length === 1 || fmtRho(lo.spearman) === fmtRho(hi.spearman);
+      const one = sorted.length === 1 || fmtBeside(lo.spearman, READ_BY.rho) === fmtBeside(hi.spearman, READ_BY.rho);
       out.push(
-        t('glance.mirror', { one: one ? 'yes' : 'no', hi: num(hi.spearman), lo: num(lo.spearman), departments: fewOf(sorted.map((c) => c.department)) }) +
-          hiddenNote,
+        t('glance.mirror', {
+          one: one ? 'yes' : 'no',
+          hi: beside(hi.spearman, READ_BY.rho),
+          lo: beside(lo.spearman, READ_BY.rho),
+          departments: fewOf(sorted.map((c) => c.department)),
+        }) + hiddenNote,
       );
     } else if (sorted.length === 1) {
-      out.push(t('glance.cascadeOne', { department: hi.department, leader: hi.leader, rho: num(hi.spearman), n: String(hi.n) }) + hiddenNote);
+      out.push(t('glance.cascadeOne', { department: hi.department, leader: hi.leader, rho: beside(hi.spearman, READ_BY.rho), n: String(hi.n) }) + hiddenNote);
     } else {
       out.push(
         t('glance.cascadeUneven', {
           hiDepartment: hi.department,
           hiLeader: hi.leader,
-          hiRho: num(hi.spearman),
+          hiRho: beside(hi.spearman, READ_BY.rho),
           loDepartment: lo.department,
           loLeader: lo.leader,
-          loRho: num(lo.spearman),
+          loRho: beside(lo.spearman, READ_BY.rho),
           n: String(lo.n),
         }) + hiddenNote,
       );
