@@ -255,6 +255,17 @@ function signed(v: number, d: number): string {
 }
 
 /**
+ * The number a plural is chosen by for a figure printed with `d` places (ICU's `{n, plural, …}`, which
+ * sees only the value): the value itself, except that a whole value printed with decimals ('+1.0') is
+ * chosen as a value with the same whole part and a fraction would be, as CLDR reads decimals shown
+ * ("1.0 points" in English and German, « 1,0 point » in French).
+ */
+function pluralCount(v: number, d: number): number {
+  const x = Number(fixed(v, d));
+  return d > 0 && Number.isInteger(x) && x !== 0 ? x + Math.sign(x) * 0.5 : x;
+}
+
+/**
  * A value beside the band or verdict it is read by, with the cuts that decide it (a band's
  * boundaries, bands.ts READ_BY): `decimals` places, or one more, two if need be, where rounding
  * would put it on the other side of a cut than it is: fmtBeside(0.598, [0.4, 0.6]) -> '0.598' beside
@@ -284,13 +295,20 @@ export interface ShownMove {
   before: string;
   after: string;
   change: string;
+  /** The after figure and the change as a plural is chosen by ("+1 point", "54 -> 1 point"; pluralCount), null when not a number. */
+  count: { after: number | null; change: number | null };
 }
 
 function moveOf(b: Figure, a: Figure, decimals: number, show: (v: number, d: number) => string): ShownMove {
   const d = placesFor([b, a], decimals, [b, a]);
   // each figure is on the d-place grid, so toFixed(d) of their difference is exact
   const change = Number(fixed(a.shown(d) - b.shown(d), d));
-  return { before: show(b.shown(d), d), after: show(a.shown(d), d), change: signed(change, d) };
+  return {
+    before: show(b.shown(d), d),
+    after: show(a.shown(d), d),
+    change: signed(change, d),
+    count: { after: pluralCount(a.shown(d), d), change: pluralCount(change, d) },
+  };
 }
 
 /**
@@ -313,12 +331,13 @@ export function fmtMove(before: Maybe, after: Maybe, decimals: number, as: 'numb
   const show = (v: number, d: number) => (as === 'percent' ? asPercent(fixed(v, d)) : placed(v, d));
   if (!isNumber(before) || !isNumber(after)) {
     const side = (x: Maybe) => {
-      if (!isNumber(x)) return fmtNA();
+      if (!isNumber(x)) return { text: fmtNA(), count: null };
       const f = valueFigure(x, scale, cuts);
       const d = placesFor([f], decimals);
-      return show(f.shown(d), d);
+      return { text: show(f.shown(d), d), count: pluralCount(f.shown(d), d) };
     };
-    return { before: side(before), after: side(after), change: fmtNA() };
+    const a = side(after);
+    return { before: side(before).text, after: a.text, change: fmtNA(), count: { after: a.count, change: null } };
   }
   return moveOf(valueFigure(before, scale, cuts), valueFigure(after, scale, cuts), decimals, show);
 }
@@ -330,6 +349,8 @@ export interface ShownGap {
   points: string;
   /** The gap as printed, as a number: what a list sorted "largest gap first" is sorted by. */
   shown: number;
+  /** The gap as a plural is chosen by ("1 point", "20 points"; pluralCount). */
+  count: number;
 }
 
 /**
@@ -346,7 +367,7 @@ export function fmtGap(gap: ComputedGap, flag: number): ShownGap {
   const d = placesFor([g], 0);
   const [l, o] = g.parts(d);
   const shown = g.shown(d);
-  return { leaders: asPercent(fixed(l, d)), others: asPercent(fixed(o, d)), points: placed(shown, d), shown };
+  return { leaders: asPercent(fixed(l, d)), others: asPercent(fixed(o, d)), points: placed(shown, d), shown, count: pluralCount(shown, d) };
 }
 
 /** A perception gap whose shares or gap may be missing (a side of a move). */
@@ -365,8 +386,9 @@ const computedGap = (g: MaybeGap): g is ComputedGap => isNumber(g.leaders) && is
  */
 export function fmtGapMove(before: MaybeGap, after: MaybeGap, flag: number): ShownMove {
   if (!computedGap(before) || !computedGap(after)) {
-    const side = (g: MaybeGap) => (computedGap(g) ? fmtGap(g, flag).points : fmtNA());
-    return { before: side(before), after: side(after), change: fmtNA() };
+    const side = (g: MaybeGap) => (computedGap(g) ? fmtGap(g, flag) : null);
+    const [b, a] = [side(before), side(after)];
+    return { before: b?.points ?? fmtNA(), after: a?.points ?? fmtNA(), change: fmtNA(), count: { after: a?.count ?? null, change: null } };
   }
   return moveOf(gapFigure(before, flag), gapFigure(after, flag), 0, placed);
 }

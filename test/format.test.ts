@@ -213,7 +213,7 @@ describe('fmtMove(before, after, decimals, as): the change is the difference of 
     [null, 0.5, 2, 'number', ['n/a', '0.50', 'n/a']],
     [0.3, null, 0, 'percent', ['30%', 'n/a', 'n/a']],
   ] as const)('fmtMove(%s, %s, %s, %s) -> %j', (b, a, d, as, [before, after, change]) => {
-    expect(fmtMove(b, a, d, as)).toEqual({ before, after, change });
+    expect(fmtMove(b, a, d, as)).toMatchObject({ before, after, change });
   });
 });
 
@@ -235,11 +235,11 @@ describe('fmtGap(gap, flag): the gap in points is the difference of the two shar
     // on the flag and flagged (exact 20.4): whole percents
     [0.704, 0.5, ['70%', '50%', '20'], 20],
   ] as const)('fmtGap(%s against %s) -> %j', (l, o, [leaders, others, points], shown) => {
-    expect(fmtGap(g(l, o), 20)).toEqual({ leaders, others, points, shown });
+    expect(fmtGap(g(l, o), 20)).toMatchObject({ leaders, others, points, shown });
   });
 
   test('a gap of exactly the flag (as the audit gives it, 20 rather than 19.999999999999996) prints as the flag', () => {
-    expect(fmtGap({ leaders: 0.7, others: 0.5, gapPoints: 20 }, 20)).toEqual({ leaders: '70%', others: '50%', points: '20', shown: 20 });
+    expect(fmtGap({ leaders: 0.7, others: 0.5, gapPoints: 20 }, 20)).toMatchObject({ leaders: '70%', others: '50%', points: '20', shown: 20 });
   });
 
   test("shares and gap in the reader's separators", () => {
@@ -253,10 +253,10 @@ describe('fmtGap(gap, flag): the gap in points is the difference of the two shar
 
   test('fmtGapMove: each gap as fmtGap prints it, the change the difference of the two as printed', () => {
     // 80.17% - 33.51% = 46.66 prints 80% - 34% = 46 (not 47); 85.71% - 32.08% = 53.64 prints 86% - 32% = 54; +8, not +7
-    expect(fmtGapMove(g(0.8017, 0.3351), g(6 / 7, 17 / 53), 20)).toEqual({ before: '46', after: '54', change: '+8' });
+    expect(fmtGapMove(g(0.8017, 0.3351), g(6 / 7, 17 / 53), 20)).toMatchObject({ before: '46', after: '54', change: '+8' });
     // gaps that differ but print alike get a decimal, their shares' too: 71.4 - 51.5 = 19.9 against 71.4 - 51.4 = 20.0
-    expect(fmtGapMove(g(5 / 7, 35 / 68), g(5 / 7, 0.514), 20)).toEqual({ before: '19.9', after: '20.0', change: '+0.1' });
-    expect(fmtGapMove({ leaders: null, others: 0.2, gapPoints: null }, g(0.7, 0.2), 20)).toEqual({ before: 'n/a', after: '50', change: 'n/a' });
+    expect(fmtGapMove(g(5 / 7, 35 / 68), g(5 / 7, 0.514), 20)).toMatchObject({ before: '19.9', after: '20.0', change: '+0.1' });
+    expect(fmtGapMove({ leaders: null, others: 0.2, gapPoints: null }, g(0.7, 0.2), 20)).toMatchObject({ before: 'n/a', after: '50', change: 'n/a' });
   });
 });
 
@@ -285,7 +285,35 @@ describe('fmtBeside(x, cuts, decimals): never printed on the other side of a cut
   });
 
   test("fmtMove with cuts: each W on its band's side, both at the places either needs, the change from them as printed", () => {
-    expect(fmtMove(0.598, 0.61, 2, 'number', W)).toEqual({ before: '0.598', after: '0.610', change: '+0.012' });
-    expect(fmtMove(0.31, 0.35, 2, 'number', W)).toEqual({ before: '0.31', after: '0.35', change: '+0.04' });
+    expect(fmtMove(0.598, 0.61, 2, 'number', W)).toMatchObject({ before: '0.598', after: '0.610', change: '+0.012' });
+    expect(fmtMove(0.31, 0.35, 2, 'number', W)).toMatchObject({ before: '0.31', after: '0.35', change: '+0.04' });
+  });
+});
+
+describe('the counts a plural is chosen by: the figure as printed, decimals shown counting as CLDR counts them', () => {
+  test.each([
+    // +1 point: one
+    [0.614, 0.624, 0, { after: 62, change: 1 }],
+    [0.624, 0.614, 0, { after: 61, change: -1 }],
+    // +0.2 points (English, German) and +0,2 point (French): the value itself
+    [0.6121, 0.6141, 0, { after: 61.4, change: 0.2 }],
+  ] as const)('fmtMove(%s, %s, %s, percent).count -> %j', (b, a, d, count) => {
+    expect(fmtMove(b, a, d, 'percent').count).toEqual(count);
+  });
+
+  test("a whole figure printed with decimals ('+1.0') is chosen as a fraction would be", () => {
+    // 61.499% and 60.501% both print 61%: at one decimal 61.5% -> 60.5%, a change of -1.0
+    const move = fmtMove(0.61499, 0.60501, 0, 'percent');
+    expect(move).toMatchObject({ before: '61.5%', after: '60.5%', change: '-1.0' });
+    expect(move.count.change).toBe(-1.5);
+    const words = (lang: 'en' | 'fr' | 'de', n: number) =>
+      new Intl.PluralRules(lang).select(n) === 'one' ? { en: 'point', fr: 'point', de: 'Punkt' }[lang] : { en: 'points', fr: 'points', de: 'Punkte' }[lang];
+    expect(words('en', move.count.change!)).toBe('points');
+    expect(words('de', move.count.change!)).toBe('Punkte');
+    expect(words('fr', move.count.change!)).toBe('point');
+  });
+
+  test('fmtGap: the gap as printed', () => {
+    expect(fmtGap({ leaders: 0.51, others: 0.5, gapPoints: 1 }, 20).count).toBe(1);
   });
 });

@@ -89,7 +89,8 @@ export function diffText(diff: AuditDiff, before: string, after: string): string
   }
   const noted = diff.moves.some((m) => m.beyondChance !== null);
   if (noted) lines.push('', 'beyond chance: the two 95% Wilson intervals do not overlap; within chance: they overlap.');
-  if (diff.persisting.length > 0) lines.push('', `${diff.persisting.length} finding${diff.persisting.length === 1 ? '' : 's'} persist unchanged.`);
+  // the catalogue's plural (align diff words in English): '1 finding persists', '10 findings persist'
+  if (diff.persisting.length > 0) lines.push('', t('since.persisting', { n: diff.persisting.length }));
   return `${lines.map(displaySafe).join('\n')}\n`;
 }
 

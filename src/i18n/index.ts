@@ -46,7 +46,6 @@ import {
   fmtStat,
   type Maybe,
   type ReaderStyle,
-  type ShownGap,
   withoutReaderStyle,
   withReaderStyle,
 } from '../format.js';
@@ -79,7 +78,7 @@ export type Tagged =
   | { $: 'decimal'; v: Maybe }
   | { $: 'beside'; v: Maybe; cuts: readonly number[]; d: number }
   | { $: 'pct'; v: Maybe; cut?: number | readonly number[] }
-  | { $: 'gap'; v: ComputedGap; flag: number; part: keyof Omit<ShownGap, 'shown'> }
+  | { $: 'gap'; v: ComputedGap; flag: number; part: 'leaders' | 'others' | 'points' }
   | { $: 'ordinal'; v: Maybe }
   | { $: 'rank'; v: Maybe }
   | { $: 'word'; v: number; capital?: boolean }
@@ -110,7 +109,7 @@ export const pct = (v: Maybe, cut?: number | readonly number[]): Tagged => (cut 
  * One figure of a perception gap as fmtGap prints it beside the others: the leaders' share, everyone
  * else's, or the gap in points (the difference of the two shares as printed).
  */
-export const gap = (v: ComputedGap, flag: number, part: keyof Omit<ShownGap, 'shown'>): Tagged => ({
+export const gap = (v: ComputedGap, flag: number, part: 'leaders' | 'others' | 'points'): Tagged => ({
   $: 'gap',
   v: { leaders: v.leaders, others: v.others, gapPoints: v.gapPoints },
   flag,

@@ -948,7 +948,7 @@ function perceptionGap(result: AuditResult, model: ReportModel): Draft | null {
       order: i,
       from: Math.min(g.leaders as number, g.others as number),
       to: Math.max(g.leaders as number, g.others as number),
-      text: t('chart.gap.points', { points: raw(printed(g).points) }),
+      text: t('chart.gap.points', { points: raw(printed(g).points), n: printed(g).count }),
     });
   });
   const items = shown.filter((g) => 'item' in g);
@@ -966,9 +966,11 @@ function perceptionGap(result: AuditResult, model: ReportModel): Draft | null {
     leaders: raw(printed(first).leaders),
     others: raw(printed(first).others),
     points: raw(printed(first).points),
+    n: printed(first).count,
     hasLast: shown.length > 1 ? 'yes' : 'no',
     last: String(lastOf(labels)),
     lastPoints: raw(printed(last).points),
+    lastN: printed(last).count,
   });
   const itemSort = { field: 'order', op: 'min' } as const;
   return {

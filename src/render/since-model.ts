@@ -37,6 +37,11 @@ function num(x: number | string | null): number | null {
   return typeof x === 'number' ? x : null;
 }
 
+/** The number a message's `{n, plural, …}` chooses its unit by ("+1 point"); n/a reads as the plural ("n/a points"). */
+function plural(count: number | null): number {
+  return count ?? Number.NaN;
+}
+
 function chance(m: Move): string {
   if (m.beyondChance === true) return `  ${t('since.beyond')}`;
   if (m.beyondChance === false) return `  ${t('since.within')}`;
@@ -80,6 +85,7 @@ export function moveLine(m: Move, arrow = '->'): string {
         arrow,
         a: raw(share.after),
         change: raw(share.change),
+        n: plural(share.count.change),
       };
       return `${m.kind === 'recall' ? t('since.recallShare', params) : t('since.share', params)}${chance(m)}`;
     }
@@ -89,7 +95,7 @@ export function moveLine(m: Move, arrow = '->'): string {
         m.sharesBefore && m.sharesAfter && m.gapFlagPoints !== undefined
           ? fmtGapMove({ ...m.sharesBefore, gapPoints: num(m.before) }, { ...m.sharesAfter, gapPoints: num(m.after) }, m.gapFlagPoints)
           : fmtMove(num(m.before), num(m.after), 0);
-      return t('since.gap', { subject, b: raw(g.before), arrow, a: raw(g.after), change: raw(g.change) });
+      return t('since.gap', { subject, b: raw(g.before), arrow, a: raw(g.after), change: raw(g.change), n: plural(g.count.after) });
     }
     case 'level':
       return t('since.level', { subject, b: raw(levelWord(m.before)), arrow, a: raw(levelWord(m.after)) });

@@ -113,9 +113,9 @@ describe('align diff', () => {
         "The leaders' stacks: W 0.27 (fair) -> 0.29 (fair), +0.02; permutation p 0.041 then 0.041",
         'Imogen Clarke: 0.02 -> 0.01, -0.01',
         'Rafael Duarte: 0.160 -> 0.159, -0.001',
-        'Clarity of priorities, overall: 37% -> 38%, +1 points  [within chance]',
+        'Clarity of priorities, overall: 37% -> 38%, +1 point  [within chance]',
         "I can name the company's top three priorities for this quarter: 46 -> 54 points, +8",
-        'overall: 27% -> 28%, +1 points  [within chance]',
+        'overall: 27% -> 28%, +1 point  [within chance]',
       ]),
     );
     const json = JSON.parse((await runAlign(['diff', beforePath, AFTER, '--json'])).stdout) as AuditDiff;
@@ -142,6 +142,20 @@ describe.each(['en', 'fr', 'de'] as const)('align audit --baseline, %s', (lang) 
   test('Markdown: every change equals the difference of the figures beside it', async () => {
     const lines = numeric(sinceLines(await report('md'), /^- (.*)$/gm));
     expectAddsUp(lines);
+  });
+
+  test('Markdown: a figure in points takes the unit its number asks for in the language (+1 point, +1 Punkt, +8 points)', async () => {
+    const lines = numeric(sinceLines(await report('md'), /^- (.*)$/gm));
+    const units = lines.flatMap((l) => [...l.matchAll(/([+-]?\d+(?:[.,]\d+)?) (points?|Punkte?)(?![\p{L}])/gu)].map((m) => [m[1]!, m[2]!] as const));
+    // the two shares' +1 and the gaps' figures and changes
+    expect(units.length).toBeGreaterThanOrEqual(3);
+    for (const [n, unit] of units) {
+      const x = Number(n.replace(',', '.'));
+      // CLDR: English and German singular for exactly 1, French for 0 up to 2 (not 2)
+      const one = lang === 'fr' ? Math.abs(x) < 2 : /^[+-]?1$/.test(n);
+      expect(unit, `${n} ${unit}`).toBe(one ? (lang === 'de' ? 'Punkt' : 'point') : lang === 'de' ? 'Punkte' : 'points');
+    }
+    expect(units.filter(([n]) => /^[+-]?1$/.test(n)).length).toBeGreaterThanOrEqual(2);
   });
 
   test('HTML: every change equals the difference of the figures beside it', async () => {
