@@ -42,8 +42,8 @@ export const MAX_CELL_CHARS = 100_000;
 export const MAX_RECORD_CHARS = 16_000_000;
 /**
  * Data rows in one run, over all its files: each respondent is still held in
- * memory, some 0.4 KB once read and 1.8 KB at the peak for a 40-item survey
- * with a ranking (the 1M bench file: 1.82 GB resident at the peak, 378 bytes a
+ * memory, some 0.4 KB once read and 1.4 KB at the peak for a 40-item survey
+ * with a ranking (the 1M bench file: 1.41 GB resident at the peak, 378 bytes a
  * respondent held after reading; node --expose-gc). A run reads at most as
  * many as the process's heap limit holds at 3 KB a row, room for wider rows
  * and comments (V8 sets the limit from the machine's memory, 2 to 4 GB;
