@@ -741,12 +741,16 @@ function settleDuplicatesEitherWay(pending: Pending[], exclude: (row: RawRow, re
   return kept.map((p) => pending[p.index]!);
 }
 
-/** The note for a file whose submit times' day and month order nothing settled, read on because it changed nothing. */
+/**
+ * The note for a file whose submit times' day and month order nothing settled, read on because it
+ * changed nothing. It quotes no time: a note reaches the report, and one respondent's submit time
+ * points to them (ARCHITECTURE.md, "Anonymity").
+ */
 function openDatesNote(table: Table, dates: NonNullable<Normalised['dates']>): Note {
   return ledgerText(
     { file: table.path, line: table.lines[0] ?? 1, kind: 'other' as const },
     'note',
-    msg('ledger.note.datesEitherWay', { column: quoted(dates.column), example: quoted('sample' in dates ? dates.sample : '') }),
+    msg('ledger.note.datesEitherWay', { column: quoted(dates.column) }),
   );
 }
 

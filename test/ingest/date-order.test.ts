@@ -35,7 +35,7 @@ describe('readDataset: a plain table whose dates could be day first or month fir
     expect(dataset.notes).toEqual([
       expect.objectContaining({
         line: 1,
-        note: 'submit times in "submitted" could be day first or month first ("03/02/2025 10:00": every day and month is 12 or less); both readings keep the same submission of each respondent, so align read on without choosing (align.yml dateOrder: dmy or mdy would settle it)',
+        note: 'submit times in "submitted" could be day first or month first (every day and month is 12 or less); both readings keep the same submission of each respondent, so align read on without choosing (align.yml dateOrder: dmy or mdy would settle it)',
       }),
     ]);
     // a time that depends on the order is not guessed; one that reads the same both ways is kept
