@@ -73,7 +73,12 @@ export function bankItemOf(item: Pick<Item, 'id' | 'text'>): BankItem | undefine
 
 /** An answer on the favourable side: reverse-keyed items turned round first. */
 function scored(item: Item, value: number): number {
-  return item.reverse ? item.low + (item.low + item.points - 1) - value : value;
+  return item.reverse ? turnedFrom(item) - value : value;
+}
+
+/** What a reverse-keyed item's answer v is turned round from: low + high (v becomes low + high - v). */
+function turnedFrom(item: Item): number {
+  return item.low + (item.low + item.points - 1);
 }
 
 /**
@@ -119,9 +124,9 @@ function scoredRows(people: readonly Respondent[], items: readonly Item[]): Int1
       let map = slotItems.get(sheet);
       if (map === undefined) {
         const toItem = Int32Array.from(sheet.items, (id) => itemIndex.get(id) ?? -1);
-        // scored(): a reverse-keyed item's answer v is low + high - v
+        // as scored(): a reverse-keyed item's answer v is turnedFrom(item) - v
         const reversed = Uint8Array.from(toItem, (k) => (k >= 0 && items[k]!.reverse ? 1 : 0));
-        const sum = Int32Array.from(toItem, (k) => (k >= 0 ? scored({ ...items[k]!, reverse: true }, 0) : 0));
+        const sum = Int32Array.from(toItem, (k) => (k >= 0 ? turnedFrom(items[k]!) : 0));
         map = { toItem, reversed, sum };
         slotItems.set(sheet, map);
       }
