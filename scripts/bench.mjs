@@ -208,7 +208,7 @@ async function scale() {
     if (phases.length > 0) {
       // the run of median wall time; 'other' is start-up, reading the bytes, writing and what no phase covers
       const p = [...phases].sort((x, y) => x.wall - y.wall)[Math.floor((phases.length - 1) / 2)];
-      const named = ['decode', 'parse', 'plan', 'rows', 'assemble', 'statistics', 'render'];
+      const named = ['decode', 'parse', 'plan', 'rows', 'merge', 'wait', 'assemble', 'statistics', 'render'];
       const other = p.wall - named.reduce((t, k) => t + (p[k] ?? 0), 0);
       console.log(`     where the audit's time goes: ${[...named.map((k) => `${k} ${sec(p[k] ?? 0)}`), `other ${sec(other)}`].join(', ')}`);
     }

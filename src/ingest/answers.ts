@@ -32,8 +32,8 @@ export class AnswerSheet {
   private readonly values: Int8Array;
   private rows = 0;
 
-  /** A sheet for up to `capacity` rows over columns holding these items. */
-  constructor(columnItems: readonly string[], capacity: number) {
+  /** A sheet for up to `capacity` rows over columns holding these items (or holding the rows `held`, packed by another sheet). */
+  constructor(columnItems: readonly string[], capacity: number, held?: Int8Array) {
     const slots = new Map<string, number>();
     this.slotOf = new Int32Array(columnItems.length);
     columnItems.forEach((item, c) => {
@@ -45,7 +45,8 @@ export class AnswerSheet {
       this.slotOf[c] = slot;
     });
     this.items = [...slots.keys()];
-    this.values = new Int8Array(Math.max(0, capacity) * this.items.length).fill(MISSING);
+    this.values = held ?? new Int8Array(Math.max(0, capacity) * this.items.length).fill(MISSING);
+    if (held) this.rows = this.items.length === 0 ? 0 : held.length / this.items.length;
   }
 
   /**
@@ -89,6 +90,16 @@ export class AnswerSheet {
       if (k < 0 || v === MISSING) continue;
       out[outAt + k] = reversed[s] === 1 ? sum[s]! - v : v;
     }
+  }
+
+  /** The sheet's items and bytes, to hand to another thread (src/ingest/parallel.ts). */
+  packed(): { items: readonly string[]; values: Int8Array } {
+    return { items: this.items, values: this.values.subarray(0, this.rows * this.items.length) };
+  }
+
+  /** A sheet holding rows another thread's sheet packed (packed()): read only, nothing is added to it. */
+  static holding(items: readonly string[], values: Int8Array): AnswerSheet {
+    return new AnswerSheet(items, 0, values);
   }
 
   /** The value in a slot of the row starting at `at`, or undefined. */

@@ -26,14 +26,15 @@ import { getHeapStatistics } from 'node:v8';
 import { maxRowsFor } from '../defaults.js';
 import { InputError, InternalError, UsageError } from '../errors.js';
 import { inEnglish, keepWording, ledgerText, type Message, msg, quoted, type Tagged } from '../i18n/index.js';
-import { timed } from '../phases.js';
+import { timed, timedAsync } from '../phases.js';
 import { pushTo } from '../records.js';
 import { hasAnswers, likertRecord } from './answers.js';
 import { personKey } from './columns.js';
 import type { AlignConfig } from './config-types.js';
 import { EncodingContradiction } from './decode.js';
 import { detectFormat, type FormatChoice } from './formats/index.js';
-import type { Normalised, RawRow } from './formats/types.js';
+import type { NormaliseContext, Normalised, RawRow } from './formats/types.js';
+import { type Helper, planFingerprint, startHelper } from './parallel.js';
 import { PlanContradiction } from './plan/types.js';
 import { displayName, priorityKey } from './priority-key.js';
 import { aliasKeyOf, SKIP_INVALID_FIX, sharedEntries, tieMessages } from './rankings.js';
@@ -57,6 +58,8 @@ export interface ReadOptions {
   headRecords?: number;
   /** The largest first piece a contradiction grows it to (table.ts LARGEST_HEAD_BYTES unless a test says smaller). */
   largestHead?: number;
+  /** Files of at least this many bytes are read by two threads (parallel.ts PARALLEL_BYTES unless a test says less). */
+  parallelBytes?: number;
   /** The most data rows one run reads (defaults.ts maxRowsFor this process's heap limit, unless a test says fewer). */
   maxRows?: number;
   /**
@@ -75,16 +78,13 @@ export interface ReadInput {
   normalised: Normalised;
   /** The format choice; with `allReasons`, every module's verdict (align inspect prints them). */
   choice: FormatChoice;
+  /** 2 when a helper thread read the second half of the file (parallel.ts), else 1. */
+  threads: 1 | 2;
 }
 
-/**
- * Reads one file: bytes to a Table, the format that wrote it, and the column
- * plan's reading of it. `allReasons` asks every format module for its reason
- * (align inspect); otherwise the winner only (readDataset).
- */
-export async function readInput(path: string, options: ReadOptions, allReasons = false, rowsBefore = 0): Promise<ReadInput> {
-  const maxRows = options.maxRows ?? maxRowsFor(getHeapStatistics().heap_size_limit);
-  let tableOptions: ReadTableOptions = {
+/** The table options readInput reads a file with (a workbook stops at the run's row limit as it reads). */
+export function tableOptionsFor(path: string, options: ReadOptions, maxRows: number, rowsBefore: number): ReadTableOptions {
+  return {
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(options.pieceBytes ? { pieceBytes: options.pieceBytes } : {}),
@@ -94,32 +94,94 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
     maxRecords: Math.max(0, maxRows - rowsBefore) + MOST_HEADER_ROWS,
     tooMany: (line: number) => tooManyRows(path, line, maxRows),
   };
-  const context = {
+}
+
+/** What a format module reads a file's rows with, from the run's options. */
+function contextOf(options: ReadOptions): NormaliseContext {
+  return {
     config: options.config,
     skipInvalid: options.skipInvalid,
     ...(options.rankingQuestion ? { rankingQuestion: options.rankingQuestion } : {}),
     ...(options.likert ? { likert: options.likert } : {}),
   };
+}
+
+/** A file's first piece read and planned: the reader of the rest, the table so far, its format and the plan's reading of the piece. */
+export interface PlannedHead {
+  reader: Awaited<ReturnType<typeof openTable>>;
+  table: Table;
+  choice: FormatChoice;
+  normalised: Normalised;
+}
+
+/**
+ * Reads a file's first piece (at least `headBytes`) and lets its format module plan the columns.
+ * Deterministic: a helper thread reading the second half of a large file (parallel.ts) plans the
+ * same first piece to the same plan, and readInput checks that it did.
+ */
+export async function planHead(
+  path: string,
+  options: ReadOptions,
+  tableOptions: ReadTableOptions,
+  headBytes: number,
+  allReasons: boolean,
+): Promise<PlannedHead> {
+  const context = contextOf(options);
+  const reader = await openTable(path, { ...tableOptions, headBytes });
+  const table = reader.table;
+  const choice = timed('plan', () => detectFormat(table, undefined, { winnerOnly: !allReasons }));
+  const normalised = timed('plan', () => choice.module.normalise(table, context));
+  return { reader, table, choice, normalised };
+}
+
+/**
+ * Reads one file: bytes to a Table, the format that wrote it, and the column
+ * plan's reading of it. `allReasons` asks every format module for its reason
+ * (align inspect); otherwise the winner only (readDataset). A large file's
+ * second half is read by a helper thread while this one reads the first
+ * (parallel.ts), when the two readings can be shown to be the one reading.
+ */
+export async function readInput(path: string, options: ReadOptions, allReasons = false, rowsBefore = 0): Promise<ReadInput> {
+  const maxRows = options.maxRows ?? maxRowsFor(getHeapStatistics().heap_size_limit);
+  let tableOptions = tableOptionsFor(path, options, maxRows, rowsBefore);
+  const context = contextOf(options);
   let headBytes = options.pieceBytes ?? PIECE_BYTES;
+  // started before the first piece is planned, so that the helper plans it too in the meantime
+  let helper: Helper | null = await startHelper(path, options, { maxRows, rowsBefore, headBytes });
   for (;;) {
-    const reader = await openTable(path, { ...tableOptions, headBytes });
-    let table = reader.table;
-    let choice = timed('plan', () => detectFormat(table, undefined, { winnerOnly: !allReasons }));
-    let normalised = timed('plan', () => choice.module.normalise(table, context));
+    const planned = await planHead(path, options, tableOptions, headBytes, allReasons);
+    const reader = planned.reader;
+    let { table, choice, normalised } = planned;
     let rows = table.records.length - normalised.headerRows;
+    let threads: 1 | 2 = 1;
     if (reader.rest && normalised.readRecords) {
       // A large file: the later pieces are read by the first piece's plan, and only their rows are kept.
       const read = normalised.readRecords;
       const kept = normalised;
+      const each = (records: string[][], lines: number[], bytesRead: number) => {
+        rows += records.length;
+        // named by the first row past the limit, wherever the pieces happen to end
+        if (rowsBefore + rows > maxRows) throw tooManyRows(path, lines[maxRows - rowsBefore - (rows - records.length)]!, maxRows);
+        options.progress?.(bytesRead + (helper?.bytesDone ?? 0), reader.size);
+        const more = timed('rows', () => read(records, lines));
+        for (const row of more.rows) kept.rows.push(row);
+        for (const e of more.excluded) kept.excluded.push(e);
+      };
       try {
-        await reader.rest((records, lines, bytesRead) => {
-          rows += records.length;
-          if (rowsBefore + rows > maxRows) throw tooManyRows(path, lines[lines.length - 1]!, maxRows);
-          options.progress?.(bytesRead, reader.size);
-          const more = timed('rows', () => read(records, lines));
-          for (const row of more.rows) kept.rows.push(row);
-          for (const e of more.excluded) kept.excluded.push(e);
-        });
+        const usable = helper && table.encoding === 'utf-8' && context.likert !== 'lenient' ? helper : null;
+        const end = await reader.rest(each, usable ? { stopAt: usable.split } : {});
+        if (end.stopped) {
+          // The helper read from here to the end: its rows, if its reading is this one's, else read on here.
+          const got = await timedAsync('wait', () => usable!.result(planFingerprint(table, normalised), end.line - 1, maxRows - rowsBefore - rows));
+          if (got) {
+            threads = 2;
+            rows += got.records;
+            for (const row of got.rows) kept.rows.push(row);
+            for (const e of got.excluded) kept.excluded.push(e);
+          } else {
+            await reader.rest(each);
+          }
+        }
       } catch (e) {
         if (e instanceof EncodingContradiction) {
           // The first piece's encoding does not hold for the rest: the whole file decides, as for a file read whole.
@@ -132,6 +194,10 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
         if (headBytes >= largest) throw e.error;
         headBytes = Math.min(largest, headBytes * HEAD_GROWTH);
         continue;
+      } finally {
+        // read once: a second reading (a larger first piece, another encoding) is read here alone
+        helper?.close();
+        helper = null;
       }
     } else if (reader.rest) {
       // The long format reads a respondent across rows: read it all, then plan.
@@ -140,10 +206,12 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
       normalised = choice.module.normalise(table, context);
       rows = table.records.length - normalised.headerRows;
     }
-    if (rowsBefore + rows > maxRows) throw tooManyRows(path, table.lines[table.lines.length - 1]!, maxRows);
+    helper?.close();
+    helper = null;
+    if (rowsBefore + rows > maxRows) throw tooManyRows(path, table.lines[normalised.headerRows + maxRows - rowsBefore]!, maxRows);
     if (normalised.lateNotes) normalised.notes.push(...normalised.lateNotes());
     for (const n of table.notes ?? []) normalised.notes.push(keepWording(n, { file: table.path, ...n }));
-    return { table, normalised, choice, rows: Math.max(0, rows) };
+    return { table, normalised, choice, rows: Math.max(0, rows), threads };
   }
 }
 

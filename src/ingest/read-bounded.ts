@@ -80,8 +80,11 @@ export async function readInputPiece(path: string, pieceBytes: number): Promise<
   }
 }
 
-/** The bytes of a regular file from `start` on, `pieceBytes` at a time, stopping with an error past `limit` bytes in all. */
-export async function* readPieces(path: string, start: number, pieceBytes: number, limit: number): AsyncGenerator<Buffer> {
+/**
+ * The bytes of a regular file from `start` on, `pieceBytes` at a time, stopping with an error past `limit` bytes in all;
+ * with `end`, up to that offset only (the piece before it ends there).
+ */
+export async function* readPieces(path: string, start: number, pieceBytes: number, limit: number, end = Number.POSITIVE_INFINITY): AsyncGenerator<Buffer> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'r');
@@ -91,8 +94,10 @@ export async function* readPieces(path: string, start: number, pieceBytes: numbe
   try {
     let position = start;
     for (;;) {
-      const piece = Buffer.alloc(pieceBytes);
-      const { bytesRead } = await handle.read(piece, 0, pieceBytes, position);
+      const wanted = Math.min(pieceBytes, end - position);
+      if (wanted <= 0) return;
+      const piece = Buffer.alloc(wanted);
+      const { bytesRead } = await handle.read(piece, 0, wanted, position);
       if (bytesRead === 0) return;
       position += bytesRead;
       if (position > limit) throw tooLarge(path, limit);

@@ -134,6 +134,22 @@ export const HEAD_RECORDS = 1000;
 export const HEAD_GROWTH = 16;
 export const LARGEST_HEAD_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Where a reading of the rest starts and stops, for a large file read by two
+ * threads (src/ingest/parallel.ts): one reads up to a line end near the
+ * middle and stops there when that is where a record ends; the other reads
+ * from it to the end, its lines counted from 1 there.
+ */
+export interface RestBounds {
+  /** Stop at this byte offset when a record ends there (nothing of one is carried past it); else read on. */
+  stopAt?: number;
+  /** Start at this byte offset, where a record starts, instead of after the first piece; lines are counted from 1 there. */
+  from?: number;
+}
+
+/** How a reading of the rest ended: at the end of the file, or stopped at `stopAt`, on the physical line that starts there. */
+export type RestEnd = { stopped: false } | { stopped: true; line: number };
+
 /** A table read in pieces: the first piece's records, and a reader of the rest. */
 export interface TableReader {
   /** The header records and the records of the first piece (every record, for a file of one piece). */
@@ -141,9 +157,9 @@ export interface TableReader {
   /**
    * Reads the records after the first piece, a piece at a time, in file
    * order, each checked as readTable checks its records; null when the first
-   * piece is the whole file. Call it once.
+   * piece is the whole file. Call it once, or again after it stopped (RestBounds.stopAt) to read on.
    */
-  rest: ((each: (records: string[][], lines: number[], bytesRead: number) => void) => Promise<void>) | null;
+  rest: ((each: (records: string[][], lines: number[], bytesRead: number) => void, bounds?: RestBounds) => Promise<RestEnd>) | null;
   /** The file's size in bytes, and the bytes read so far (for a progress bar). */
   size: number;
 }
@@ -216,17 +232,27 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
   let carry = text.slice(head.rest.offset);
   let carryLine = head.rest.line;
   let lineCount = 1 + countLines(text);
-  const rest = async (each: (records: string[][], lines: number[], bytesRead: number) => void): Promise<void> => {
-    // an encoding the first piece guessed (not one --encoding or a byte-order mark named) is checked against the rest
-    // (the two single-byte encodings' scores only when the guess was one of them: they are what a later piece adds to)
-    const guessed =
-      options.encoding || decoded.bom
-        ? null
-        : encoding === 'macintosh' || encoding === 'windows-1252'
-          ? singleByteScores(first.bytes.subarray(0, cut))
-          : { mac: 0, win: 0 };
-    const decoder = pieceDecoder(encoding, path, guessed);
-    let offset = cut;
+  let offset = cut;
+  // an encoding the first piece guessed (not one --encoding or a byte-order mark named) is checked against the rest
+  // (the two single-byte encodings' scores only when the guess was one of them: they are what a later piece adds to)
+  let decoder: ReturnType<typeof pieceDecoder> | null = null;
+  const rest = async (each: (records: string[][], lines: number[], bytesRead: number) => void, bounds: RestBounds = {}): Promise<RestEnd> => {
+    if (bounds.from !== undefined) {
+      offset = bounds.from;
+      carry = '';
+      carryLine = 1;
+      lineCount = 1;
+    }
+    if (!decoder) {
+      const guessed =
+        options.encoding || decoded.bom
+          ? null
+          : encoding === 'macintosh' || encoding === 'windows-1252'
+            ? singleByteScores(first.bytes.subarray(0, cut))
+            : { mac: 0, win: 0 };
+      decoder = pieceDecoder(encoding, path, guessed);
+    }
+    const pieces = decoder;
     const readOne = (piece: string, final: boolean) => {
       const parsed = timed('parse', () =>
         parseDelimited(piece, {
@@ -252,13 +278,18 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
       }
       each(records, lines, offset);
     };
-    for await (const bytes of readPieces(path, cut, pieceBytes, MAX_INPUT_BYTES)) {
-      const decoded = timed('decode', () => decoder.write(bytes, lineCount, offset));
+    const stopAt = bounds.stopAt ?? Number.POSITIVE_INFINITY;
+    for await (const bytes of readPieces(path, offset, pieceBytes, MAX_INPUT_BYTES, offset < stopAt ? stopAt : Number.POSITIVE_INFINITY)) {
+      const decoded = timed('decode', () => pieces.write(bytes, lineCount, offset));
       offset += bytes.length;
       lineCount += countLines(decoded);
       readOne(carry + decoded, false);
     }
-    readOne(carry + timed('decode', () => decoder.end()), true);
+    // at stopAt, a record ends when nothing is carried over (a line end inside a quoted cell leaves the cell's start)
+    if (offset === stopAt && carry === '') return { stopped: true, line: carryLine };
+    if (offset === stopAt) return rest(each);
+    readOne(carry + timed('decode', () => pieces.end()), true);
+    return { stopped: false };
   };
   return { table, rest, size: first.size };
 }

@@ -22,10 +22,12 @@ test('ALIGN_PHASES gets every phase of an audit, in milliseconds, and each phase
   });
   expect(run.code).toBe(0);
   const got = JSON.parse(readFileSync(phases, 'utf8')) as Record<string, number>;
-  expect(Object.keys(got).sort()).toEqual(['assemble', 'decode', 'parse', 'plan', 'render', 'rows', 'statistics']);
+  expect(Object.keys(got).sort()).toEqual(['assemble', 'decode', 'merge', 'parse', 'plan', 'render', 'rows', 'statistics', 'wait']);
   for (const k of ['decode', 'parse', 'plan', 'assemble', 'statistics', 'render']) expect(got[k]).toBeGreaterThan(0);
-  // a file of one piece has no later rows to read
+  // a file of one piece has no later rows to read, and no helper thread to take rows from or wait for
   expect(got.rows).toBe(0);
+  expect(got.merge).toBe(0);
+  expect(got.wait).toBe(0);
 });
 
 test('without ALIGN_PHASES a run writes nothing but its output', () => {

@@ -43,11 +43,17 @@ function answersAsRecords(dataset: Dataset): Dataset {
   return { ...dataset, respondents: dataset.respondents.map((r) => ({ ...r, likert: likertRecord(r.likert) })) };
 }
 
-async function outcome(file: string, pieceBytes?: number) {
+async function outcome(file: string, pieceBytes?: number, threads: 1 | 2 = 1) {
   try {
     return {
       dataset: answersAsRecords(
-        await readDataset([file], { config: await configFor(file), skipInvalid: false, ...(pieceBytes ? { pieceBytes, headRecords: 12 } : {}) }),
+        await readDataset([file], {
+          config: await configFor(file),
+          skipInvalid: false,
+          ...(pieceBytes ? { pieceBytes, headRecords: 12 } : {}),
+          // two threads: a helper reads from a line end past the middle (src/ingest/parallel.ts), whatever the size
+          ...(threads === 2 ? { parallelBytes: 0 } : {}),
+        }),
       ),
     };
   } catch (e) {
@@ -59,21 +65,24 @@ async function outcome(file: string, pieceBytes?: number) {
 describe('reading a file in pieces', () => {
   for (const file of files) {
     const name = file.slice(FIXTURES.length + 1);
-    it(`${name}: pieces of a third of the file, the first holding 12 records, give the whole file's Dataset`, async () => {
+    it(`${name}: pieces of a third of the file, the first holding 12 records, give the whole file's Dataset, by one thread and by two`, async () => {
       const whole = await outcome(file);
       const size = statSync(file).size;
       const pieces = await outcome(file, Math.max(64, Math.floor(size / 3)));
       expect(pieces).toEqual(whole);
+      const twoThreads = await outcome(file, Math.max(64, Math.floor(size / 3)), 2);
+      expect(twoThreads).toEqual(whole);
     });
   }
 
   // the food-world-cup sample answers "N/A" only, in its first rows, to one country that later rows rate: read, not dropped
   describe.skipIf(realFiles.length === 0)('real exports (../shared/fixtures/exports/real)', () => {
     for (const file of realFiles) {
-      it(`${file.slice(REAL.length + 1)}: pieces of a third of the file, the first holding 12 records, give the whole file's Dataset`, async () => {
+      it(`${file.slice(REAL.length + 1)}: pieces of a third of the file, the first holding 12 records, give the whole file's Dataset, by one thread and by two`, async () => {
         const whole = await outcome(file);
         const pieces = await outcome(file, Math.max(64, Math.floor(statSync(file).size / 3)));
         expect(pieces).toEqual(whole);
+        expect(await outcome(file, Math.max(64, Math.floor(statSync(file).size / 3)), 2)).toEqual(whole);
       });
     }
   });

@@ -52,13 +52,13 @@ function columnOf(piece: readonly string[][], index: number): string[] {
 }
 
 /** A row that answers no Likert item: one frozen empty record shared by all such rows. */
-const NO_ANSWERS = Object.freeze(emptyRecord<number>());
+export const NO_ANSWERS = Object.freeze(emptyRecord<number>());
 
 /** A row that ranks nothing (or before its ranks are read): one frozen empty stack shared by all such rows, never added to. */
-const NO_STACK = Object.freeze([]) as unknown as SurveyRow['stack'];
+export const NO_STACK = Object.freeze([]) as unknown as SurveyRow['stack'];
 
 /** The most distinct roles and departments a file's rows share one copy of (a few dozen in a real org chart). */
-const SHARED_VALUES = 10_000;
+export const SHARED_VALUES = 10_000;
 export function normaliseExport(table: Table, context: NormaliseContext, layout: ExportLayout): SurveyNormalised {
   const config = context.config ?? {};
   const file = table.path;
