@@ -325,9 +325,13 @@ export function rowsLookRanked(columns: readonly ColumnView[]): boolean {
   const n = columns[0]?.raw.length ?? 0;
   let considered = 0;
   let fit = 0;
+  // Past this many rows that do not fit, no later row can make the rule hold (the rule below, with
+  // `considered` at most n): a Likert grid is told from a ranking in its first few hundred rows.
+  const hopeless = Math.max(1, 0.05 * n);
   // seenIn[v]: the last row that gave rank v (rows counted from 1), so a repeat is counted without a set per row
   const seenIn = new Uint32Array(k + 1);
   for (let r = 0; r < n; r++) {
+    if (considered - fit > hopeless) return false;
     let values = 0;
     let repeats = 0;
     let ranks = true;
@@ -354,6 +358,8 @@ export function rowsLookRanked(columns: readonly ColumnView[]): boolean {
 /** A group of columns holding the rank of one priority each (SurveyMonkey, Qualtrics, Google grid, a plain wide table). */
 function byPriority(question: string, columns: ColumnView[], hinted: boolean): RankingCandidate | null {
   if (columns.length < 2 || columns.some((c) => c.sub === null)) return null;
+  // without a header asking for a ranking, the rows must look ranked: the cheaper test, and most groups fail it
+  if (!hinted && !rowsLookRanked(columns)) return null;
   // the answered cells (as answered() gives them), counted in one pass over the columns
   let answeredCells = 0;
   let numeric = 0;
@@ -381,8 +387,6 @@ function byPriority(question: string, columns: ColumnView[], hinted: boolean): R
       (s) => String(parseRankCell(s)),
     );
     if (rows === 0 || share < 0.5) return null;
-  } else if (!rowsLookRanked(columns)) {
-    return null;
   }
   return {
     question,

@@ -77,6 +77,19 @@ export function numberish(cell: string): boolean {
  * ranking and rating rules judge the group with their own, stricter, counts).
  */
 function holdsNumbers(cells: readonly string[]): boolean {
+  // a column is asked each time the questions are grouped (a plan groups them three or four times)
+  let known = heldNumbers.get(cells);
+  if (known === undefined) {
+    known = countsNumbers(cells);
+    heldNumbers.set(cells, known);
+  }
+  return known;
+}
+
+/** holdsNumbers's answer for each column's cells, while they are held. */
+const heldNumbers = new WeakMap<readonly string[], boolean>();
+
+function countsNumbers(cells: readonly string[]): boolean {
   // each distinct cell judged once (a column of a thousand answers holds a handful of values)
   const counts = new Map<string, number>();
   for (const c of cells) counts.set(c, (counts.get(c) ?? 0) + 1);
