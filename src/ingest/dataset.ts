@@ -449,12 +449,13 @@ export function assembleDataset(
 
   // 5: duplicates (with a file's submit times read both ways where nothing settles their day and month order)
   refuseExcelDamage(pending);
-  pending = settleDuplicatesEitherWay(pending, exclude, notes);
+  const shared: SharedKeys = { emails: new Set(), ids: new Set() };
+  pending = settleDuplicatesEitherWay(pending, exclude, notes, shared);
   for (const { table, normalised } of inputs) if (normalised.dates?.order === null) notes.push(openDatesNote(table, normalised.dates));
 
   // 6: notes
   const hasRoleColumn = inputs.some(({ normalised }) => normalised.hasRoleColumn);
-  noteSameNames(pending, notes);
+  noteSameNames(pending, notes, shared);
   for (const p of pending) {
     if (!hasRoleColumn || p.row.role !== null) continue;
     notes.push({
@@ -785,13 +786,19 @@ function refuseExcelDamage(pending: readonly Pending[]): void {
  * eitherDateOrder). The rows kept are the originals, whose `submitted` holds
  * no time that depends on the order.
  */
-function settleDuplicatesEitherWay(pending: Pending[], exclude: (row: RawRow, reason: string, kind: LedgerKind) => void, notes: Note[]): Pending[] {
-  if (!pending.some((p) => p.row.submittedBothWays)) return settleDuplicates(pending, exclude, notes);
+function settleDuplicatesEitherWay(
+  pending: Pending[],
+  exclude: (row: RawRow, reason: string, kind: LedgerKind) => void,
+  notes: Note[],
+  shared: SharedKeys,
+): Pending[] {
+  if (!pending.some((p) => p.row.submittedBothWays)) return settleDuplicates(pending, exclude, notes, shared);
   const { kept, excluded, said } = eitherDateOrder((order) => {
     const read = pending.map((p) => (p.row.submittedBothWays ? { ...p, row: { ...p.row, submitted: p.row.submittedBothWays[order] } } : p));
     const excluded: Array<[RawRow, string, LedgerKind]> = [];
     const said: Note[] = [];
-    const kept = settleDuplicates(read, (row, reason, kind) => excluded.push([row, reason, kind]), said);
+    // (the keys rows share do not depend on the order: either reading fills `shared` alike)
+    const kept = settleDuplicates(read, (row, reason, kind) => excluded.push([row, reason, kind]), said, shared);
     const fate = new Map<string, string[]>();
     for (const [row, reason] of excluded) pushTo(fate, `${row.file}\u0000${row.line}`, reason);
     for (const n of said) pushTo(fate, `${n.file}\u0000${n.line}`, n.note);
@@ -822,7 +829,18 @@ function openDatesNote(table: Table, dates: NonNullable<Normalised['dates']>): N
   );
 }
 
-function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: string, kind: LedgerKind) => void, notes: Note[]): Pending[] {
+/**
+ * The emails (trimmed, lower case) and the plain tables' person ids (trimmed) that two or more rows
+ * hold before duplicates are settled: settleDuplicates fills it from the maps it groups rows by, and
+ * noteSameNames looks up by email or id only those (no other row can match by the rest). More than
+ * the keys shared after settling, never fewer, which leaves the notes as they would be.
+ */
+interface SharedKeys {
+  emails: Set<string>;
+  ids: Set<string>;
+}
+
+function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: string, kind: LedgerKind) => void, notes: Note[], shared: SharedKeys): Pending[] {
   // Rows are first put together by email, or by tool id; only rows that share one are told apart by
   // the whole identity (a large file's ids are nearly all distinct).
   const coarseKey = (p: Pending): string | null => {
@@ -850,13 +868,16 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
     else if (Array.isArray(had)) had.push(p);
     else map.set(key, [had, p]);
   };
+  // a plain table's person ids on rows grouped by email: how many rows hold each (for SharedKeys)
+  const idsBesideEmails = new Map<string, number>();
   for (const p of pending) {
     const email = p.row.email?.trim().toLowerCase();
+    const id = p.row.toolId?.trim();
     if (email) {
       put(byEmail, email, p);
+      if (id && p.normalised.format === 'generic') idsBesideEmails.set(id, (idsBesideEmails.get(id) ?? 0) + 1);
       continue;
     }
-    const id = p.row.toolId?.trim();
     if (!id) continue;
     let ids = byToolId.get(p.normalised.format);
     if (ids === undefined) {
@@ -866,6 +887,10 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
     put(ids, id, p);
   }
   const sharedIds = [...byToolId.values()].flatMap((ids) => [...ids.values()].filter((g): g is Pending[] => Array.isArray(g)));
+  for (const [email, g] of byEmail) if (Array.isArray(g)) shared.emails.add(email);
+  const plainIds = byToolId.get('generic');
+  if (plainIds) for (const [id, g] of plainIds) if (Array.isArray(g)) shared.ids.add(id);
+  for (const [id, count] of idsBesideEmails) if (count > 1 || plainIds?.has(id)) shared.ids.add(id);
   // Say when one tool id carries two names or two submit times (counted as two people below), on
   // each row that differs from the id's first, in the rows' order.
   const sameId: Array<{ index: number; note: Note }> = [];
@@ -918,7 +943,7 @@ function settleDuplicates(pending: Pending[], exclude: (row: RawRow, reason: str
  * Linear: per name, the first earlier respondent of each shape is kept
  * (a 100,000-row table has a few hundred rows per common name).
  */
-function noteSameNames(pending: Pending[], notes: Note[]): void {
+function noteSameNames(pending: Pending[], notes: Note[], shared: SharedKeys): void {
   interface Seen {
     /** The first respondent of this name, and the first without an email, without a person id, without either. */
     any: Pending;
@@ -945,20 +970,9 @@ function noteSameNames(pending: Pending[], notes: Note[]): void {
   };
   // An email or person id that no other row holds can match no earlier row, nor any later one: such a
   // row is looked up and kept by its name alone (a large table's ids are nearly all distinct, so the
-  // maps by id stay small).
-  const repeated = (of: (p: Pending) => string | null): Set<string> => {
-    const once = new Set<string>();
-    const twice = new Set<string>();
-    for (const p of pending) {
-      const k = p.row.name ? of(p) : null;
-      if (k === null) continue;
-      if (once.has(k)) twice.add(k);
-      else once.add(k);
-    }
-    return twice;
-  };
-  const sharedEmails = repeated(emailOf);
-  const sharedIds = repeated(personIdOf);
+  // maps by id stay small). The duplicates rule grouped the rows by both already (SharedKeys).
+  const sharedEmails = shared.emails;
+  const sharedIds = shared.ids;
   for (const p of pending) {
     if (!p.row.name) continue;
     const key = personKey(p.row.name);
