@@ -17,7 +17,7 @@ import { KEMENY_MAX_ITEMS, kemeny } from '../stats/kemeny.js';
 import { kendallTauB } from '../stats/kendall-tau-b.js';
 import { kendallW, kendallWOfTally, kendallWPermutation } from '../stats/kendall-w.js';
 import { isConstant } from '../stats/pearson.js';
-import { addRanked, emptyRankTally, type RankTally } from '../stats/rank-tally.js';
+import { addPlainStack, addRanked, emptyRankTally, type RankTally } from '../stats/rank-tally.js';
 import { type CompletedStack, completeStack } from '../stats/ranks.js';
 import { rankBiasedOverlap } from '../stats/rbo.js';
 import { type Stat, statFields as stat } from '../stats/result.js';
@@ -171,7 +171,10 @@ export function analyseStacks(
   let othersRanked = 0;
   const notes: Note[] = [];
   const unranked: Respondent[] = [];
+  // a non-leader's ranks 1..k each once (the common stack) go straight into the department's tally (addPlainStack)
+  const rankAt = new Int32Array(n);
   for (const respondent of dataset.respondents) {
+    if (plainOther(respondent)) continue;
     const explicit = new Array<number | null>(n).fill(null);
     let inPool = 0;
     const writeIns: string[] = [];
@@ -230,6 +233,38 @@ export function analyseStacks(
       othersByDepartment.set(d, tally);
     }
     addRanked(tally, stack.completed, stack.tieGroupSizes);
+  }
+  /**
+   * Counts a non-leader whose every ranked priority is in the pool, ranked 1..k each once, as the
+   * loop below would (othersRanked, the department's tally), without its arrays; false for any other
+   * respondent, whom the loop reads.
+   */
+  function plainOther(respondent: Respondent): boolean {
+    const k = respondent.stack.length;
+    if (k === 0 || k > n) return false;
+    rankAt.fill(0);
+    for (const entry of respondent.stack) {
+      const i = index.get(entry.priority);
+      const r = entry.rank;
+      if (i === undefined || rankAt[i] !== 0 || !Number.isInteger(r) || r < 1 || r > k) return false;
+      rankAt[i] = r;
+    }
+    // ranks within 1..k on k distinct priorities: 1..k each once when no rank repeats
+    let seen = 0;
+    for (let i = 0; i < n; i++) if (rankAt[i] !== 0) seen |= 1 << (rankAt[i]! - 1);
+    if (k < 31 && seen !== 2 ** k - 1) return false;
+    if (k >= 31 && !isOneToK(rankAt, k)) return false;
+    if (options.isLeader(respondent)) return false;
+    othersRanked++;
+    const d = respondent.department;
+    if (d === null) return true;
+    let tally = othersByDepartment.get(d);
+    if (tally === undefined) {
+      tally = emptyRankTally(n);
+      othersByDepartment.set(d, tally);
+    }
+    addPlainStack(tally, rankAt, k);
+    return true;
   }
   // Others who ranked nothing (common when only leaders were asked to rank): one note each, which
   // the audit folds into one line per file (unranked() in audit.ts) once it knows who may be named.
@@ -512,4 +547,15 @@ function groupsOf(
     return { leader, department, n: members, ...stat('spearman', spearman(l.stack.completed, groupMeans.get(department!)!)) };
   });
   return { departments, cascade };
+}
+
+/** Whether the non-zero ranks are 1..k, each once. */
+function isOneToK(rankAt: Int32Array, k: number): boolean {
+  const seen = new Uint8Array(k + 1);
+  for (const r of rankAt) {
+    if (r === 0) continue;
+    if (seen[r] === 1) return false;
+    seen[r] = 1;
+  }
+  return true;
 }

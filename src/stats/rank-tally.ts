@@ -57,6 +57,30 @@ export function addRanked(t: RankTally, ranks: readonly number[], tieGroups: rea
   for (const size of tieGroups) t.tieSum += size * size * size - size;
 }
 
+/**
+ * Adds a rater whose explicit ranks are 1..k, each once (the common stack): `rankAt[i]` is the rank
+ * of item i, 0 when unranked. The same sums as addRanked(t, completeStack(explicit).completed,
+ * completeStack(explicit).tieGroupSizes) (test/stats/rank-tally.test.ts), in the same order, without
+ * the arrays a row: a company's non-leaders are a million rows. The caller has checked the ranks.
+ */
+export function addPlainStack(t: RankTally, rankAt: Int32Array, k: number): void {
+  const n = t.rankSums.length;
+  if (rankAt.length !== n || k < 1 || k > n) throw new Error('addPlainStack requires a rank slot for every item and 1..n ranks');
+  // unranked items share the midrank of the places after the k ranked (completeStack)
+  const unranked = (k + 1 + n) / 2;
+  t.m++;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    const r = rankAt[i]!;
+    t.rankSums[i]! += r === 0 ? unranked : r;
+    if (r === 1) first = i;
+  }
+  // the item ranked 1 is first, unless every item ties (one item only: firstPlacesOf)
+  if (n > 1 && first >= 0) t.firstPlaces[first]!++;
+  const rest = n - k;
+  if (rest > 1) t.tieSum += rest * rest * rest - rest;
+}
+
 /** Adds every rater of `from` into `into` (merging two parts of one group). */
 export function mergeRankTally(into: RankTally, from: RankTally): RankTally {
   if (from.rankSums.length !== into.rankSums.length) throw new Error('mergeRankTally requires tallies of the same items');
