@@ -38,7 +38,7 @@ import { type Helper, planFingerprint, startHelper } from './parallel.js';
 import { PlanContradiction } from './plan/types.js';
 import { displayName, priorityKey } from './priority-key.js';
 import { aliasKeyOf, SKIP_INVALID_FIX, sharedEntries, tieMessages } from './rankings.js';
-import { HEAD_GROWTH, LARGEST_HEAD_BYTES, openTable, PIECE_BYTES, type ReadTableOptions, readTable, wholeFileEncoding } from './table.js';
+import { HEAD_GROWTH, LARGEST_HEAD_BYTES, openTable, PIECE_BYTES, type ReadTableOptions, readTable, SplitContradiction, wholeFileEncoding } from './table.js';
 import { eitherDateOrder } from './timestamps.js';
 import type { Dataset, EncodingLabel, Excluded, FileInfo, Item, LedgerKind, Note, Respondent, StackEntry, Subject, Table } from './types.js';
 
@@ -148,70 +148,74 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
   let headBytes = options.pieceBytes ?? PIECE_BYTES;
   // started before the first piece is planned, so that the helper plans it too in the meantime
   let helper: Helper | null = await startHelper(path, options, { maxRows, rowsBefore, headBytes });
-  for (;;) {
-    const planned = await planHead(path, options, tableOptions, headBytes, allReasons);
-    const reader = planned.reader;
-    let { table, choice, normalised } = planned;
-    let rows = table.records.length - normalised.headerRows;
-    let threads: 1 | 2 = 1;
-    if (reader.rest && normalised.readRecords) {
-      // A large file: the later pieces are read by the first piece's plan, and only their rows are kept.
-      const read = normalised.readRecords;
-      const kept = normalised;
-      const each = (records: string[][], lines: number[], bytesRead: number) => {
-        rows += records.length;
-        // named by the first row past the limit, wherever the pieces happen to end
-        if (rowsBefore + rows > maxRows) throw tooManyRows(path, lines[maxRows - rowsBefore - (rows - records.length)]!, maxRows);
-        options.progress?.(bytesRead + (helper?.bytesDone ?? 0), reader.size);
-        const more = timed('rows', () => read(records, lines));
-        for (const row of more.rows) kept.rows.push(row);
-        for (const e of more.excluded) kept.excluded.push(e);
-      };
-      try {
+  // the first row past the run's limit (defaults.ts maxRowsFor), named wherever the pieces happen to end
+  const pastLimit = (lines: readonly number[], rowsHeld: number): InputError =>
+    tooManyRows(path, lines[Math.max(0, maxRows - rowsBefore - rowsHeld)]!, maxRows);
+  try {
+    for (;;) {
+      const planned = await planHead(path, options, tableOptions, headBytes, allReasons);
+      const reader = planned.reader;
+      let { table, choice, normalised } = planned;
+      let rows = table.records.length - normalised.headerRows;
+      let threads: 1 | 2 = 1;
+      if (reader.rest && normalised.readRecords) {
+        if (rowsBefore + rows > maxRows) throw pastLimit(table.lines.slice(normalised.headerRows), 0);
+        // A large file: the later pieces are read by the first piece's plan, and only their rows are kept.
+        const read = normalised.readRecords;
+        const kept = normalised;
         const usable = helper && table.encoding === 'utf-8' && context.likert !== 'lenient' ? helper : null;
-        const end = await reader.rest(each, usable ? { stopAt: usable.split } : {});
-        if (end.stopped) {
-          // The helper read from here to the end: its rows, if its reading is this one's, else read on here.
-          const got = await timedAsync('wait', () => usable!.result(planFingerprint(table, normalised), end.line - 1, maxRows - rowsBefore - rows));
-          if (got) {
+        if (usable) usable.mainRows = () => rowsBefore + rows;
+        const each = (records: string[][], lines: number[], bytesRead: number) => {
+          rows += records.length;
+          if (rowsBefore + rows > maxRows) throw pastLimit(lines, rows - records.length);
+          options.progress?.(bytesRead + (usable?.bytesDone ?? 0), reader.size);
+          const more = timed('rows', () => read(records, lines));
+          for (const row of more.rows) kept.rows.push(row);
+          for (const e of more.excluded) kept.excluded.push(e);
+        };
+        try {
+          const end = await reader.rest(each, usable ? { stopAt: usable.split } : {});
+          if (end.stopped) {
+            // The helper read from here to the end: its rows, if its reading is this one's, else the file is read again here alone.
+            const got = await timedAsync('wait', () => usable!.result(planFingerprint(table, normalised), end.line - 1, maxRows - rowsBefore - rows));
+            if (!got) throw new SplitContradiction(null);
             threads = 2;
             rows += got.records;
             for (const row of got.rows) kept.rows.push(row);
             for (const e of got.excluded) kept.excluded.push(e);
-          } else {
-            await reader.rest(each);
           }
-        }
-      } catch (e) {
-        if (e instanceof EncodingContradiction) {
-          // The first piece's encoding does not hold for the rest: the whole file decides, as for a file read whole.
-          tableOptions = { ...tableOptions, encoding: await wholeFileEncoding(path, e) };
+        } catch (e) {
+          // read once more, by this thread alone: a second reading (by one thread, a larger first piece, another encoding) has no helper
+          helper?.close();
+          helper = null;
+          // The helper's rows cannot be shown to be this reading's: read again by one thread, which meets any error where it meets it.
+          if (e instanceof SplitContradiction) continue;
+          if (e instanceof EncodingContradiction) {
+            // The first piece's encoding does not hold for the rest: the whole file decides, as for a file read whole.
+            tableOptions = { ...tableOptions, encoding: await wholeFileEncoding(path, e) };
+            continue;
+          }
+          if (!(e instanceof PlanContradiction)) throw e;
+          // The first piece's plan cannot read a later one as the whole file's would: plan again from more of the file.
+          const largest = options.largestHead ?? LARGEST_HEAD_BYTES;
+          if (headBytes >= largest) throw e.error;
+          headBytes = Math.min(largest, headBytes * HEAD_GROWTH);
           continue;
         }
-        if (!(e instanceof PlanContradiction)) throw e;
-        // The first piece's plan cannot read a later one as the whole file's would: plan again from more of the file.
-        const largest = options.largestHead ?? LARGEST_HEAD_BYTES;
-        if (headBytes >= largest) throw e.error;
-        headBytes = Math.min(largest, headBytes * HEAD_GROWTH);
-        continue;
-      } finally {
-        // read once: a second reading (a larger first piece, another encoding) is read here alone
-        helper?.close();
-        helper = null;
+      } else if (reader.rest) {
+        // The long format reads a respondent across rows: read it all, then plan.
+        table = await readTable(path, tableOptions);
+        choice = detectFormat(table, undefined, { winnerOnly: !allReasons });
+        normalised = choice.module.normalise(table, context);
+        rows = table.records.length - normalised.headerRows;
       }
-    } else if (reader.rest) {
-      // The long format reads a respondent across rows: read it all, then plan.
-      table = await readTable(path, tableOptions);
-      choice = detectFormat(table, undefined, { winnerOnly: !allReasons });
-      normalised = choice.module.normalise(table, context);
-      rows = table.records.length - normalised.headerRows;
+      if (rowsBefore + rows > maxRows) throw pastLimit(table.lines.slice(normalised.headerRows), 0);
+      if (normalised.lateNotes) normalised.notes.push(...normalised.lateNotes());
+      for (const n of table.notes ?? []) normalised.notes.push(keepWording(n, { file: table.path, ...n }));
+      return { table, normalised, choice, rows: Math.max(0, rows), threads };
     }
+  } finally {
     helper?.close();
-    helper = null;
-    if (rowsBefore + rows > maxRows) throw tooManyRows(path, table.lines[normalised.headerRows + maxRows - rowsBefore]!, maxRows);
-    if (normalised.lateNotes) normalised.notes.push(...normalised.lateNotes());
-    for (const n of table.notes ?? []) normalised.notes.push(keepWording(n, { file: table.path, ...n }));
-    return { table, normalised, choice, rows: Math.max(0, rows), threads };
   }
 }
 

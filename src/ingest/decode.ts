@@ -441,7 +441,8 @@ export interface PieceDecoder {
  */
 export function pieceDecoder(encoding: EncodingLabel, path: string, guessed: { mac: number; win: number } | null): PieceDecoder {
   if (encoding === 'utf-8') {
-    const decoder = new TextDecoder('utf-8', { fatal: true });
+    // a later piece starts inside the file: a U+FEFF there is a character of a cell (the file's byte-order mark was the first piece's)
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     return {
       write(bytes, line, offset) {
         const nul = bytes.indexOf(0);

@@ -161,6 +161,11 @@ export function packRows(
       stackIndexes.push(k);
     }
     stackEnds[i] = stackIndexes.length;
+    if (row.stack.length === 0 && row.stack !== NO_STACK) {
+      // an empty stack of the row's own (NO_STACK is what an empty packed one arrives as)
+      more.stack = [];
+      hasMore = true;
+    }
     if (row.file !== path) {
       more.file = row.file;
       hasMore = true;
@@ -296,6 +301,11 @@ export interface Helper {
   /** The bytes it has read so far (for the progress bar). */
   readonly bytesDone: number;
   /**
+   * The rows the run holds besides the helper's (the files before, this thread's): told by readInput,
+   * so that rows past the run's limit stop the helper as they arrive rather than being held.
+   */
+  mainRows: () => number;
+  /**
    * Its rows and exclusions, their lines moved on by `shift` (the lines before the split), once it
    * has read to the end; null when they are not this thread's reading (another plan, an error, more
    * rows than `room`): then this thread reads on from the split itself.
@@ -320,6 +330,22 @@ async function splitPoint(path: string, size: number): Promise<number | null> {
     const { bytesRead } = await handle.read(bytes, 0, bytes.length, middle);
     const lf = bytes.subarray(0, bytesRead).indexOf(0x0a);
     return lf < 0 || middle + lf + 1 >= size ? null : middle + lf + 1;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Whether a file may be UTF-8 text: not a workbook (zip, OLE) nor UTF-16 by its first bytes (the helper reads UTF-8 only). */
+async function maybeUtf8Text(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const bytes = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(bytes, 0, 4, 0);
+    const b = bytes.subarray(0, bytesRead);
+    if (b[0] === 0x50 && b[1] === 0x4b) return false; // PK: a zip (xlsx, ods)
+    if (b[0] === 0xd0 && b[1] === 0xcf) return false; // OLE (xls)
+    if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return false; // UTF-16 byte-order marks
+    return !b.includes(0); // UTF-16 without one
   } finally {
     await handle.close();
   }
@@ -354,6 +380,7 @@ export async function startHelper(
   if (size === null || size < (options.parallelBytes ?? PARALLEL_BYTES)) return null;
   const file = workerFile();
   if (!file) return null;
+  if (!(await maybeUtf8Text(path))) return null;
   const split = await splitPoint(path, size);
   if (split === null) return null;
   const data: HelperData = {
@@ -392,12 +419,18 @@ export async function startHelper(
   const ended = new Promise<boolean>((resolve) => {
     settle = resolve;
   });
+  let mainRows = () => 0;
   worker.on('message', (m: HelperMessage) => {
     if (closed) return;
     if (m.kind === 'plan') fingerprint = m.fingerprint;
     else if (m.kind === 'piece') {
       records += m.piece.records;
       bytesDone = m.piece.bytes;
+      // past the run's limit however this thread's reading ends: the reading by one thread names the row
+      if (mainRows() + records > at.maxRows) {
+        close();
+        return;
+      }
       for (const row of timed('merge', () => unpackRows(path, m.piece, shared, entry))) rows.push(row);
       for (const e of m.piece.excluded) excluded.push(e);
     } else settle(m.kind === 'done');
@@ -414,6 +447,12 @@ export async function startHelper(
     split,
     get bytesDone() {
       return bytesDone;
+    },
+    get mainRows() {
+      return mainRows;
+    },
+    set mainRows(count: () => number) {
+      mainRows = count;
     },
     async result(wanted, shift, room) {
       worker.ref();

@@ -81,6 +81,10 @@ function lineCounter(text: string, firstLine = 1): (offset: number) => number {
   };
 }
 
+/** What stands in for a U+FEFF at the start of the text while papaparse reads it (a noncharacter). */
+const STAND_IN_CODE = 0xfffe;
+const STAND_IN = String.fromCharCode(STAND_IN_CODE);
+
 export function parseDelimited(text: string, options: ParseOptions): ParsedRecords {
   const records: string[][] = [];
   const lines: number[] = [];
@@ -92,7 +96,11 @@ export function parseDelimited(text: string, options: ParseOptions): ParsedRecor
   let failedLine = 0;
   let settled = false;
   let newline: string | undefined;
-  Papa.parse<string[]>(text, {
+  // papaparse drops a U+FEFF that starts its text, but here it is a cell's (decode took the file's
+  // byte-order mark off; a later piece of a file starts inside it): it goes in as another character
+  // of the same length, which no parsing rule treats apart, and is put back in the first cell below.
+  const marked = text.charCodeAt(0) === 0xfeff;
+  Papa.parse<string[]>(marked ? `${STAND_IN}${text.slice(1)}` : text, {
     delimiter: options.delimiter,
     quoteChar: '"',
     escapeChar: '"',
@@ -135,6 +143,7 @@ export function parseDelimited(text: string, options: ParseOptions): ParsedRecor
         if (!options.partial) parser.abort();
         return;
       }
+      if (marked && records.length === 0 && result.data[0]?.charCodeAt(0) === STAND_IN_CODE) result.data[0] = `\ufeff${result.data[0].slice(1)}`;
       records.push(result.data);
       lines.push(line);
       offsets.push(start);

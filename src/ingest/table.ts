@@ -141,7 +141,7 @@ export const LARGEST_HEAD_BYTES = 16 * 1024 * 1024;
  * from it to the end, its lines counted from 1 there.
  */
 export interface RestBounds {
-  /** Stop at this byte offset when a record ends there (nothing of one is carried past it); else read on. */
+  /** Stop at this byte offset when a record ends there (nothing of one is carried past it); else SplitContradiction. */
   stopAt?: number;
   /** Start at this byte offset, where a record starts, instead of after the first piece; lines are counted from 1 there. */
   from?: number;
@@ -150,6 +150,18 @@ export interface RestBounds {
 /** How a reading of the rest ended: at the end of the file, or stopped at `stopAt`, on the physical line that starts there. */
 export type RestEnd = { stopped: false } | { stopped: true; line: number };
 
+/**
+ * A reading asked to stop at `stopAt` (RestBounds) that cannot be shown to be the reading of one
+ * thread: the piece that ends there failed (a reading by one thread reads the piece that holds
+ * `stopAt` whole, and may fail elsewhere in it first), or no record ends there. The file is read
+ * again by one thread (readInput), which meets the `failure` (if any) where that reading meets it.
+ */
+export class SplitContradiction extends Error {
+  constructor(readonly failure: unknown) {
+    super('the reading cannot stop at the split');
+  }
+}
+
 /** A table read in pieces: the first piece's records, and a reader of the rest. */
 export interface TableReader {
   /** The header records and the records of the first piece (every record, for a file of one piece). */
@@ -157,7 +169,7 @@ export interface TableReader {
   /**
    * Reads the records after the first piece, a piece at a time, in file
    * order, each checked as readTable checks its records; null when the first
-   * piece is the whole file. Call it once, or again after it stopped (RestBounds.stopAt) to read on.
+   * piece is the whole file. Call it once.
    */
   rest: ((each: (records: string[][], lines: number[], bytesRead: number) => void, bounds?: RestBounds) => Promise<RestEnd>) | null;
   /** The file's size in bytes, and the bytes read so far (for a progress bar). */
@@ -280,14 +292,21 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
     };
     const stopAt = bounds.stopAt ?? Number.POSITIVE_INFINITY;
     for await (const bytes of readPieces(path, offset, pieceBytes, MAX_INPUT_BYTES, offset < stopAt ? stopAt : Number.POSITIVE_INFINITY)) {
-      const decoded = timed('decode', () => pieces.write(bytes, lineCount, offset));
-      offset += bytes.length;
-      lineCount += countLines(decoded);
-      readOne(carry + decoded, false);
+      const cut = offset + bytes.length === stopAt;
+      try {
+        const decoded = timed('decode', () => pieces.write(bytes, lineCount, offset));
+        offset += bytes.length;
+        lineCount += countLines(decoded);
+        readOne(carry + decoded, false);
+      } catch (e) {
+        throw cut ? new SplitContradiction(e) : e;
+      }
     }
     // at stopAt, a record ends when nothing is carried over (a line end inside a quoted cell leaves the cell's start)
-    if (offset === stopAt && carry === '') return { stopped: true, line: carryLine };
-    if (offset === stopAt) return rest(each);
+    if (offset === stopAt) {
+      if (carry !== '') throw new SplitContradiction(null);
+      return { stopped: true, line: carryLine };
+    }
     readOne(carry + timed('decode', () => pieces.end()), true);
     return { stopped: false };
   };

@@ -58,6 +58,11 @@ async function same(path: string, base: Partial<ReadOptions> = {}) {
   return { threads, one };
 }
 
+/** Where the helper starts: after the first line end at or after 55% of the file (parallel.ts MAIN_SHARE). */
+function splitOf(bytes: Buffer): number {
+  return bytes.indexOf(0x0a, Math.floor(bytes.length * 0.55)) + 1;
+}
+
 /** The physical line on which `found` starts in `text`. */
 function lineOf(text: string, found: string): number {
   const at = text.indexOf(found);
@@ -173,6 +178,57 @@ describe('a large file read by two threads', () => {
     const path = tmp.write('quoted.csv', text);
     const { threads } = await same(path);
     expect(threads).toBe(1);
+  });
+
+  it('a U+FEFF starting the line at the split is a character of its cell, by one thread and by two', async () => {
+    const text = survey(3000);
+    const bytes = Buffer.from(text);
+    const start = splitOf(bytes);
+    // "P16" → U+FEFF: the same three bytes, so the split stays where it was
+    const id = bytes.subarray(start, bytes.indexOf(0x2c, start)).toString();
+    expect(id).toMatch(/^P\d{4}$/);
+    Buffer.from('\ufeff').copy(bytes, start);
+    const path = tmp.write('bom-split.csv', bytes);
+    const { threads, one } = await same(path);
+    expect(threads).toBe(2);
+    // read, not dropped: the id's cell is "\ufeff" and its last two digits, which trimming leaves
+    expect((one as { dataset: Dataset }).dataset.respondents.some((r) => r.toolId === id.slice(3))).toBe(true);
+  });
+
+  it('a U+FEFF starting every row: read whole, in pieces and by two threads alike', async () => {
+    const text = survey(3000).replace(/\nP/g, '\n\ufeffP');
+    const path = tmp.write('bom-rows.csv', text);
+    const whole = comparable(await readDataset([path], { config: {}, skipInvalid: false }));
+    const { one } = await same(path);
+    expect((one as { dataset: Dataset }).dataset).toEqual(whole);
+  });
+
+  it('a bad row at the split and the row limit passed just before it: the error one thread meets first', async () => {
+    const text = survey(3000);
+    const bytes = Buffer.from(text);
+    const start = splitOf(bytes);
+    const end = bytes.indexOf(0x0a, start);
+    // one cell too many on the row at the split (two bytes more leave the split where it is: checked below)
+    const ragged = Buffer.concat([bytes.subarray(0, end), Buffer.from(',x'), bytes.subarray(end)]);
+    expect(splitOf(ragged)).toBe(start);
+    const dataRows = text.slice(0, start).split('\nP').length - 1;
+    const path = tmp.write('ragged-split.csv', ragged);
+    // one thread reads the piece holding the split whole, and its ragged row stops the run before the row count does
+    const { one } = await same(path, { maxRows: dataRows - 3 });
+    expect((one as { error: string }).error).toMatch(/ragged-split\.csv:\d+: this row has 20 fields but the header has 19/);
+  });
+
+  it('the row limit passed inside the first piece of the second file names a row of it', async () => {
+    const a = tmp.write('first-500.csv', survey(500));
+    const b = tmp.write('second-3000.csv', survey(3000));
+    for (const extra of [ONE, TWO]) {
+      const error = await readDataset([a, b], { config: {}, skipInvalid: false, ...extra, maxRows: 600 }).then(
+        () => null,
+        (e: Error) => e.message,
+      );
+      // the 101st data row of the second file
+      expect(error).toContain(`second-3000.csv:${lineOf(survey(3000), '\nP100,') + 1}: the input files hold more than 600 data rows`);
+    }
   });
 
   it('a Windows-1252 file: read by one thread, the same Dataset', async () => {
