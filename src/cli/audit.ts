@@ -175,7 +175,7 @@ async function renderContent(
   const templates = options.template !== undefined ? { templateDir: options.template } : {};
   let content: string | Uint8Array;
   if (format === 'json') {
-    const { renderJson } = await import('../render/markdown.js');
+    const { renderJson } = await import('../render/json.js');
     content = renderJson(result);
   } else if (format === 'csv') {
     const { renderCsv } = await import('../render/csv.js');

@@ -104,7 +104,4 @@ export function renderMarkdown(result: AuditResult, options: MarkdownOptions = {
     .trim()}\n`;
 }
 
-/** The AuditResult as JSON: two-space indent, one trailing newline. */
-export function renderJson(result: AuditResult): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
-}
+export { renderJson } from './json.js';
