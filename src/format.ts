@@ -178,16 +178,21 @@ function onGrid(v: number, d: number, way: 'nearest' | 'down' | 'up' = 'nearest'
 /** A cut in printed units, on the grid (0.6 * 100 is 60.00000000000001 in floating point). */
 const cutAt = (cut: number, scale: number) => Number((cut * scale).toFixed(10));
 
-/** A value printed as it is (times `scale`), read against `cuts` (in the value's own units, at or above is the upper side, as the audit reads them). */
-function valueFigure(x: number, scale: number, cuts: readonly number[]): Figure {
+/**
+ * A value printed as it is (times `scale`), read against `cuts` (in the value's own units): at or
+ * above a cut is its upper side, as the audit reads most cuts; with `over`, only above it is (a rule
+ * that says "more than half": 50% is not).
+ */
+function valueFigure(x: number, scale: number, cuts: readonly number[], over = false): Figure {
+  const above = (v: number, c: number) => (over ? v > c : v >= c);
   const near = (d: number) => onGrid(x * scale, d);
-  const crossed = (d: number) => cuts.find((c) => x >= c !== near(d) >= cutAt(c, scale));
+  const crossed = (d: number) => cuts.find((c) => above(x, c) !== above(near(d), cutAt(c, scale)));
   return {
     exact: x * scale,
     crosses: (d) => crossed(d) !== undefined,
     shown: (d) => {
       const c = crossed(d);
-      return c === undefined ? near(d) : onGrid(x * scale, d, x >= c ? 'up' : 'down');
+      return c === undefined ? near(d) : onGrid(x * scale, d, above(x, c) ? 'up' : 'down');
     },
   };
 }
@@ -281,11 +286,12 @@ export function fmtBeside(x: Maybe, cuts: readonly number[], decimals = 2): stri
 /**
  * A share beside the cut(s) it is compared with, as fmtBeside prints a value: a whole percent, or one
  * decimal (two if need be) where rounding would put it on the other side of a cut (0.2456 beside 0.25
- * -> '24.6%', not '25%' under a rule that says "at least 25%").
+ * -> '24.6%', not '25%' under a rule that says "at least 25%"). With `over`, the rule says "more
+ * than" the cut: 0.5004 beside "more than half" -> '50.04%', not '50%'.
  */
-export function fmtPercentBeside(share: Maybe, cut: number | readonly number[]): string {
+export function fmtPercentBeside(share: Maybe, cut: number | readonly number[], over = false): string {
   if (!isNumber(share)) return fmtNA();
-  const f = valueFigure(share, 100, typeof cut === 'number' ? [cut] : cut);
+  const f = valueFigure(share, 100, typeof cut === 'number' ? [cut] : cut, over);
   const d = placesFor([f], 0);
   return asPercent(fixed(f.shown(d), d));
 }

@@ -284,6 +284,19 @@ describe('fmtBeside(x, cuts, decimals): never printed on the other side of a cut
     expect(fmtPercentBeside(0.61, [0.4, 0.6])).toBe('61%');
   });
 
+  test('fmtPercentBeside over a cut ("more than half": orphaned): a share just over it never prints as the cut', () => {
+    expect(fmtPercentBeside(0.5004, 0.5, true)).toBe('50.04%');
+    expect(fmtPercentBeside(0.504, 0.5, true)).toBe('50.4%');
+    // 50% is not more than half: printed as it is, and so is a share just under it
+    expect(fmtPercentBeside(0.5, 0.5, true)).toBe('50%');
+    expect(fmtPercentBeside(0.4996, 0.5, true)).toBe('50%');
+    expect(fmtPercentBeside(0.51, 0.5, true)).toBe('51%');
+    // read as "at least" (the default), 0.5004 is on the cut's side already
+    expect(fmtPercentBeside(0.5004, 0.5)).toBe('50%');
+    // still on the cut at two more places: cut short toward its own side
+    expect(fmtPercentBeside(0.500001, 0.5, true)).toBe('50.01%');
+  });
+
   test("fmtMove with cuts: each W on its band's side, both at the places either needs, the change from them as printed", () => {
     expect(fmtMove(0.598, 0.61, 2, 'number', W)).toMatchObject({ before: '0.598', after: '0.610', change: '+0.012' });
     expect(fmtMove(0.31, 0.35, 2, 'number', W)).toMatchObject({ before: '0.31', after: '0.35', change: '+0.04' });

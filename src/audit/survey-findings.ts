@@ -11,7 +11,7 @@
 import { fmtGap } from '../format.js';
 import { allOf, beside, fewJoined, fewOf, gap, inSentence, joined, list, msg, num, pct, word } from '../i18n/index.js';
 import { compareCodePoints } from '../stats/code-point-order.js';
-import { CUTS, READ_BY, rate } from './bands.js';
+import { CUTS, ORPHANED_ABOVE, READ_BY, rate } from './bands.js';
 import { m, wordedFinding } from './findings.js';
 import type { Finding, GapEntry, GroupStats, ItemResult, OwnershipEntry, RecallResult, SurveyResult } from './types.js';
 
@@ -224,7 +224,7 @@ function ownershipFindings(ownership: readonly OwnershipEntry[]): Finding[] {
           m('f.contestedDecision.title', { decision: quote(o.decision) }),
           m('f.contestedDecision.evidence', {
             owners: joined(
-              o.owners.slice(0, 4).map((w) => msg('owners.owner', { name: w.name, share: pct(w.share) })),
+              o.owners.slice(0, 4).map((w) => msg('owners.owner', { name: w.name, share: pct(w.share, o.contestedShare) })),
               ', ',
             ),
             hasUnsure: o.unsure !== null && o.unsure > 0 ? 'yes' : 'no',
@@ -242,7 +242,8 @@ function ownershipFindings(ownership: readonly OwnershipEntry[]): Finding[] {
           { severity: 'high', kind: 'decision-orphaned', level: 'decision' },
           m('f.orphaned.title', { decision: quote(o.decision) }),
           m('f.orphaned.evidence', {
-            unsure: pct(o.unsure),
+            // beside "more than half": a share just over it never prints as 50%
+            unsure: pct(o.unsure, ORPHANED_ABOVE, true),
             hasLead: lead ? 'yes' : 'no',
             lead: lead?.name ?? '',
             leadShare: pct(lead?.share ?? null),

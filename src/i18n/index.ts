@@ -77,7 +77,7 @@ export type Tagged =
   | { $: 'int'; v: Maybe }
   | { $: 'decimal'; v: Maybe }
   | { $: 'beside'; v: Maybe; cuts: readonly number[]; d: number }
-  | { $: 'pct'; v: Maybe; cut?: number | readonly number[] }
+  | { $: 'pct'; v: Maybe; cut?: number | readonly number[]; over?: boolean }
   | { $: 'gap'; v: ComputedGap; flag: number; part: 'leaders' | 'others' | 'points' }
   | { $: 'ordinal'; v: Maybe }
   | { $: 'rank'; v: Maybe }
@@ -103,8 +103,12 @@ export const int = (v: Maybe): Tagged => ({ $: 'int', v });
 export const decimal = (v: Maybe): Tagged => ({ $: 'decimal', v });
 /** A value beside its band or a verdict, read by `cuts` (bands.ts READ_BY): more decimals where rounding would cross one (fmtBeside). */
 export const beside = (v: Maybe, cuts: readonly number[], d = 2): Tagged => ({ $: 'beside', v, cuts, d });
-/** A share as a whole percent; beside the cut(s) it is read by, more decimals where rounding would cross one (fmtPercentBeside). */
-export const pct = (v: Maybe, cut?: number | readonly number[]): Tagged => (cut === undefined ? { $: 'pct', v } : { $: 'pct', v, cut });
+/**
+ * A share as a whole percent; beside the cut(s) it is read by, more decimals where rounding would cross one
+ * (fmtPercentBeside; `over` for a rule that says "more than" the cut).
+ */
+export const pct = (v: Maybe, cut?: number | readonly number[], over = false): Tagged =>
+  cut === undefined ? { $: 'pct', v } : over ? { $: 'pct', v, cut, over } : { $: 'pct', v, cut };
 /**
  * One figure of a perception gap as fmtGap prints it beside the others: the leaders' share, everyone
  * else's, or the gap in points (the difference of the two shares as printed).
@@ -257,7 +261,7 @@ function formatTagged(p: Tagged, markup: Markup): string {
     case 'beside':
       return fmtBeside(p.v, p.cuts, p.d);
     case 'pct':
-      return p.cut === undefined ? fmtPercent(p.v) : fmtPercentBeside(p.v, p.cut);
+      return p.cut === undefined ? fmtPercent(p.v) : fmtPercentBeside(p.v, p.cut, p.over === true);
     case 'gap':
       return fmtGap(p.v, p.flag)[p.part];
     case 'ordinal':

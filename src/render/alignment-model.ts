@@ -9,7 +9,7 @@
  * whole with the `md` helper, so nothing here writes Markdown.
  */
 
-import { READ_BY } from '../audit/bands.js';
+import { ORPHANED_ABOVE, READ_BY } from '../audit/bands.js';
 import type {
   AlignmentLevel,
   AuditResult,
@@ -134,7 +134,7 @@ function measureText(e: LevelEvidence, rules: LevelRules): string {
     case 'leadingOwnerShare':
       return t('measure.leadingOwnerShare', { verdict, v: num((x) => fmtPercentBeside(x, rules.contestedShare)) });
     case 'unsure':
-      return t('measure.unsure', { verdict, v: num((x) => fmtPercentBeside(x, rules.orphanedOver)) });
+      return t('measure.unsure', { verdict, v: num((x) => fmtPercentBeside(x, rules.orphanedOver, true)) });
     case 'otherShare':
       return t('measure.otherShare', { verdict, v: num(fmtPercent) });
     default:
@@ -321,7 +321,7 @@ export function decisionsModel(ownership: readonly OwnershipEntry[] | undefined,
       verdict: verdictWord(e),
       n: e.n,
       owners: ownersText(e, rules),
-      unsure: isNum(e.unsure) ? fmtPercentBeside(e.unsure, rules.orphanedOver) : fmtNA(e.unsureReason),
+      unsure: isNum(e.unsure) ? fmtPercentBeside(e.unsure, rules.orphanedOver, true) : fmtNA(e.unsureReason),
       verdictText: verdictText(e, rules),
       byDepartment:
         depts.length === 0
@@ -335,7 +335,7 @@ export function decisionsModel(ownership: readonly OwnershipEntry[] | undefined,
                       name,
                       fmtInteger(g.n),
                       ownersText(g, rules),
-                      isNum(g.unsure) ? fmtPercentBeside(g.unsure, rules.orphanedOver) : fmtNA(g.unsureReason),
+                      isNum(g.unsure) ? fmtPercentBeside(g.unsure, rules.orphanedOver, true) : fmtNA(g.unsureReason),
                       verdictWord(g),
                     ]
                   : [name, fmtSuppressed(minGroup), '', '', ''],
@@ -470,10 +470,11 @@ export function roomGlance(result: AuditResult): string[] {
     ...contested.map((o) =>
       t('glance.contestedDecision', {
         decision: o.decision,
-        owners: list(o.owners.slice(0, 2).map((w) => msg('owners.owner', { name: w.name, share: pct(w.share) }))),
+        // each owner's share beside "contested" (named by at least the contested share each), as the decisions table prints it
+        owners: list(o.owners.slice(0, 2).map((w) => msg('owners.owner', { name: w.name, share: pct(w.share, o.contestedShare) }))),
       }),
     ),
-    ...orphaned.map((o) => t('glance.orphanedDecision', { decision: inSentence(o.decision), share: pct(o.unsure) })),
+    ...orphaned.map((o) => t('glance.orphanedDecision', { decision: inSentence(o.decision), share: pct(o.unsure, ORPHANED_ABOVE, true) })),
   ];
   if (parts.length > 0) {
     const n = parts.length;

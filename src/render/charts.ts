@@ -32,7 +32,7 @@
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { READ_BY } from '../audit/bands.js';
+import { ORPHANED_ABOVE, READ_BY } from '../audit/bands.js';
 import { largestGapFirst } from '../audit/survey-findings.js';
 import type { AuditResult, GapEntry, GroupStats, MaybeSuppressed } from '../audit/types.js';
 import { fmtGap, fmtInteger, fmtNA, fmtNumber, fmtPercent, fmtRho, fmtStat, fmtSuppressed } from '../format.js';
@@ -1105,11 +1105,12 @@ function ownership(result: AuditResult, model: ReportModel): Draft | null {
   else title = t('chart.own.title');
   const each = entries
     .map((e, i) => {
-      const named = (e.owners ?? []).slice(0, 2).map((o) => msg('owners.owner', { name: o.name, share: pct(o.share) }));
+      // the shares beside the verdict, on the side of its cut (the decisions table's rule)
+      const named = (e.owners ?? []).slice(0, 2).map((o) => msg('owners.owner', { name: o.name, share: pct(o.share, e.contestedShare) }));
       return t('chart.own.each', {
         decision: String(labels[i]),
         verdict: verdictWord(e.verdict),
-        parts: joined([...named, msg('chart.own.unsureShare', { share: pct(e.unsure) })], ', '),
+        parts: joined([...named, msg('chart.own.unsureShare', { share: pct(e.unsure, ORPHANED_ABOVE, true) })], ', '),
       });
     })
     .join(separator('; '));

@@ -169,3 +169,42 @@ test.each(['en', 'fr', 'de'] as const)('%s: "Since the last audit" prints each W
   expect(line).toContain(`→ 0${dec}289 (`);
   expect(line).toContain(`-0${dec}309`);
 });
+
+// "Orphaned" means more than half answer nobody or not sure: a share just over half never prints as 50%,
+// which reads as not more than half, in the decisions table, the scorecard or the finding.
+describe('an orphaned decision whose "not sure" share is just over half', () => {
+  const UNSURE = 0.5004;
+  const orphaned = (() => {
+    const r = structuredClone(golden);
+    const o = r.ownership![0]!;
+    o.unsure = UNSURE;
+    o.verdict = 'orphaned';
+    r.levels = buildLevels(r);
+    r.findings = auditFindings(r);
+    return r;
+  })();
+  const decision = orphaned.ownership![0]!.decision;
+
+  test('the trap is real: the share prints as 50% at the usual places', () => {
+    expect(fmtPercent(UNSURE)).toBe('50%');
+  });
+
+  test("the finding's English in the JSON says 50.04%", () => {
+    const finding = orphaned.findings.find((f) => f.kind === 'decision-orphaned')!;
+    expect(finding.evidence).toContain('50.04%');
+    expect(finding.evidence).not.toMatch(/\b50%/);
+  });
+
+  test.each(['en', 'fr', 'de'] as const)('Markdown (%s): the decision row, the scorecard and the finding print 50.04, never 50 %%', (lang) => {
+    const md = withLanguage(lang, () => renderMarkdown(orphaned));
+    const lines = md.split('\n').filter((l) => l.includes(decision) || /50[.,]04/.test(l));
+    expect(lines.some((l) => /50[.,]04\s?%/.test(l))).toBe(true);
+    for (const l of lines.filter((l) => l.includes(decision))) expect(l).not.toMatch(/(^|[^\d.,])50\s?%/);
+  });
+
+  test("HTML: the ownership chart's description says 50.04% too", async () => {
+    const html = await renderHtml(orphaned);
+    expect(html).toContain('50.04%');
+    expect(html).not.toMatch(/\b50% nobody or not sure/);
+  });
+});
