@@ -38,7 +38,17 @@ import { type Helper, planFingerprint, startHelper } from './parallel.js';
 import { PlanContradiction } from './plan/types.js';
 import { displayName, priorityKey } from './priority-key.js';
 import { aliasKeyOf, SKIP_INVALID_FIX, sharedEntries, tieMessages } from './rankings.js';
-import { HEAD_GROWTH, LARGEST_HEAD_BYTES, openTable, PIECE_BYTES, type ReadTableOptions, readTable, SplitContradiction, wholeFileEncoding } from './table.js';
+import {
+  FIRST_PIECE_BYTES,
+  HEAD_GROWTH,
+  LARGEST_HEAD_BYTES,
+  openTable,
+  PIECE_BYTES,
+  type ReadTableOptions,
+  readTable,
+  SplitContradiction,
+  wholeFileEncoding,
+} from './table.js';
 import { eitherDateOrder } from './timestamps.js';
 import type { Dataset, EncodingLabel, Excluded, FileInfo, Item, LedgerKind, Note, Respondent, StackEntry, Subject, Table } from './types.js';
 
@@ -125,8 +135,9 @@ export async function planHead(
   tableOptions: ReadTableOptions,
   headBytes: number,
   allReasons: boolean,
+  lastPlan = false,
 ): Promise<PlannedHead> {
-  const context = contextOf(options);
+  const context = { ...contextOf(options), ...(lastPlan ? { lastPlan } : {}) };
   const reader = await openTable(path, { ...tableOptions, headBytes });
   const table = reader.table;
   const choice = timed('plan', () => detectFormat(table, undefined, { winnerOnly: !allReasons }));
@@ -145,7 +156,7 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
   const maxRows = options.maxRows ?? maxRowsFor(getHeapStatistics().heap_size_limit);
   let tableOptions = tableOptionsFor(path, options, maxRows, rowsBefore);
   const context = contextOf(options);
-  let headBytes = options.pieceBytes ?? PIECE_BYTES;
+  let headBytes = Math.min(options.pieceBytes ?? PIECE_BYTES, FIRST_PIECE_BYTES);
   // started before the first piece is planned, so that the helper plans it too in the meantime
   let helper: Helper | null = await startHelper(path, options, { maxRows, rowsBefore, headBytes });
   // the first row past the run's limit (defaults.ts maxRowsFor), named wherever the pieces happen to end
@@ -153,7 +164,8 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
     tooManyRows(path, lines[Math.max(0, maxRows - rowsBefore - rowsHeld)]!, maxRows);
   try {
     for (;;) {
-      const planned = await planHead(path, options, tableOptions, headBytes, allReasons);
+      const largest = options.largestHead ?? LARGEST_HEAD_BYTES;
+      const planned = await planHead(path, options, tableOptions, headBytes, allReasons, headBytes >= largest);
       const reader = planned.reader;
       let { table, choice, normalised } = planned;
       let rows = table.records.length - normalised.headerRows;
@@ -197,7 +209,6 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
           }
           if (!(e instanceof PlanContradiction)) throw e;
           // The first piece's plan cannot read a later one as the whole file's would: plan again from more of the file.
-          const largest = options.largestHead ?? LARGEST_HEAD_BYTES;
           if (headBytes >= largest) throw e.error;
           headBytes = Math.min(largest, headBytes * HEAD_GROWTH);
           continue;

@@ -210,6 +210,18 @@ describe('a later piece that contradicts the first piece', () => {
     );
   });
 
+  // Black-box QA: past 16 MiB (the largest first piece) --skip-invalid stopped at a bad cell instead of leaving its row out.
+  it('past the largest first piece, --skip-invalid leaves a bad row out as it does when read whole', async () => {
+    const file = join(dir, 'late-banana.csv');
+    writeFileSync(file, `${header}\n${Array.from({ length: 300 }, (_, i) => row(i, '2', i === 280 ? 'banana' : undefined)).join('\n')}\n`);
+    const whole = await readDataset([file], { config: {}, skipInvalid: true });
+    const pieces = await readDataset([file], { ...options, skipInvalid: true, largestHead: 256 });
+    expect(answersAsRecords(pieces)).toEqual(answersAsRecords(whole));
+    expect(pieces.excluded.filter((e) => e.kind === 'invalid').map((e) => e.line)).toEqual([282]);
+    // without the flag, the same row stops the run, named as whole
+    await expect(readDataset([file], { ...options, largestHead: 256 })).rejects.toThrow(/late-banana\.csv:282:"Q1": "banana" is not a number/);
+  });
+
   it('a stray byte after a UTF-8 first piece, in a file that is otherwise UTF-8, stops as it does when read whole', async () => {
     const file = join(dir, 'late-stray.csv');
     // accented names throughout (UTF-8), then one Latin-1 byte: a mistake to point at, not another encoding
