@@ -32,11 +32,13 @@ import type { Excluded, Table } from './types.js';
 
 /**
  * Files from this size are read by two threads. Below it, the helper's start
- * (loading align and planning the first piece again, some 0.4 s here, with
- * both threads planning at once on two cores) costs more than it saves: the
- * 100k bench file (14 MB) took 2.1 s read by two threads against 1.7 s by one.
+ * (loading align and planning the first piece again) and the two threads
+ * slowing each other on two cores cost more than the helper saves: the 100k
+ * bench file (14 MB) took 1.68 s by two threads against 1.50 s by one, a
+ * 250k-row file (35 MB) about the same either way, the 1M file (142 MB) 10.9 s
+ * against 12.8 s.
  */
-export const PARALLEL_BYTES = 32 * 1024 * 1024;
+export const PARALLEL_BYTES = 64 * 1024 * 1024;
 
 /**
  * The share of the file this thread reads: a little over half, since the helper starts later (it loads
