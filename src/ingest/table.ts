@@ -547,11 +547,18 @@ function checkRectangular(records: string[][], lines: number[], path: string, he
       while (record.length < width) record.push('');
     }
     if (record.length !== width) {
+      // named by the first cell past the header (an unquoted delimiter inside a cell splits it), or the first column the row lacks
+      const more = record.length > width;
+      const column = more ? `column ${width + 1}` : header[record.length]!.trim() || `column ${record.length + 1}`;
       throw new InputError(
         path,
         lines[i]!,
-        null,
-        `this row has ${record.length} fields but the header has ${width}; the file may be cut short or hand-edited`,
+        column,
+        `this row has ${record.length} field${record.length === 1 ? '' : 's'} but the header has ${width}; ${
+          more
+            ? 'a cell past the last column (a delimiter inside a cell that is not quoted, or a hand edit)'
+            : 'the row ends before this column (the file may be cut short, or hand-edited)'
+        }`,
         'export the file again, or fix that row so it has one cell per column',
       );
     }

@@ -215,7 +215,7 @@ describe('a large file read by two threads', () => {
     const path = tmp.write('ragged-split.csv', ragged);
     // one thread reads the piece holding the split whole, and its ragged row stops the run before the row count does
     const { one } = await same(path, { maxRows: dataRows - 3 });
-    expect((one as { error: string }).error).toMatch(/ragged-split\.csv:\d+: this row has 20 fields but the header has 19/);
+    expect((one as { error: string }).error).toMatch(/ragged-split\.csv:\d+:"column 20": this row has 20 fields but the header has 19/);
   });
 
   it('the row limit passed inside the first piece of the second file names a row of it', async () => {

@@ -113,7 +113,7 @@ describe('files that are not a table stop the run even with --skip-invalid', () 
   test.each([false, true])('a ragged row (skipInvalid %s)', async (skip) => {
     const e = await failure('ragged.csv', skip);
     expect(e.message).toBe(
-      `${DIR}/ragged.csv:4: this row has 4 fields but the header has 3; the file may be cut short or hand-edited; export the file again, or fix that row so it has one cell per column`,
+      `${DIR}/ragged.csv:4:"column 4": this row has 4 fields but the header has 3; a cell past the last column (a delimiter inside a cell that is not quoted, or a hand edit); export the file again, or fix that row so it has one cell per column`,
     );
   });
 
