@@ -38,17 +38,7 @@ import { type Helper, planFingerprint, startHelper } from './parallel.js';
 import { PlanContradiction } from './plan/types.js';
 import { displayName, priorityKey } from './priority-key.js';
 import { aliasKeyOf, SKIP_INVALID_FIX, sharedEntries, tieMessages } from './rankings.js';
-import {
-  FIRST_PIECE_BYTES,
-  HEAD_GROWTH,
-  LARGEST_HEAD_BYTES,
-  openTable,
-  PIECE_BYTES,
-  type ReadTableOptions,
-  readTable,
-  SplitContradiction,
-  wholeFileEncoding,
-} from './table.js';
+import { HEAD_GROWTH, LARGEST_HEAD_BYTES, openTable, PIECE_BYTES, type ReadTableOptions, readTable, SplitContradiction, wholeFileEncoding } from './table.js';
 import { eitherDateOrder } from './timestamps.js';
 import type { Dataset, EncodingLabel, Excluded, FileInfo, Item, LedgerKind, Note, Respondent, StackEntry, Subject, Table } from './types.js';
 
@@ -135,9 +125,8 @@ export async function planHead(
   tableOptions: ReadTableOptions,
   headBytes: number,
   allReasons: boolean,
-  lastPlan = false,
 ): Promise<PlannedHead> {
-  const context = { ...contextOf(options), ...(lastPlan ? { lastPlan } : {}) };
+  const context = contextOf(options);
   const reader = await openTable(path, { ...tableOptions, headBytes });
   const table = reader.table;
   const choice = timed('plan', () => detectFormat(table, undefined, { winnerOnly: !allReasons }));
@@ -156,7 +145,7 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
   const maxRows = options.maxRows ?? maxRowsFor(getHeapStatistics().heap_size_limit);
   let tableOptions = tableOptionsFor(path, options, maxRows, rowsBefore);
   const context = contextOf(options);
-  let headBytes = Math.min(options.pieceBytes ?? PIECE_BYTES, FIRST_PIECE_BYTES);
+  let headBytes = options.pieceBytes ?? PIECE_BYTES;
   // started before the first piece is planned, so that the helper plans it too in the meantime
   let helper: Helper | null = await startHelper(path, options, { maxRows, rowsBefore, headBytes });
   // the first row past the run's limit (defaults.ts maxRowsFor), named wherever the pieces happen to end
@@ -164,8 +153,7 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
     tooManyRows(path, lines[Math.max(0, maxRows - rowsBefore - rowsHeld)]!, maxRows);
   try {
     for (;;) {
-      const largest = options.largestHead ?? LARGEST_HEAD_BYTES;
-      const planned = await planHead(path, options, tableOptions, headBytes, allReasons, headBytes >= largest);
+      const planned = await planHead(path, options, tableOptions, headBytes, allReasons);
       const reader = planned.reader;
       let { table, choice, normalised } = planned;
       let rows = table.records.length - normalised.headerRows;
@@ -209,7 +197,8 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
           }
           if (!(e instanceof PlanContradiction)) throw e;
           // The first piece's plan cannot read a later one as the whole file's would: plan again from more of the file.
-          if (headBytes >= largest) throw e.error;
+          const largest = options.largestHead ?? LARGEST_HEAD_BYTES;
+          if (headBytes >= largest) throw options.skipInvalid && e.cell ? pastLargestHead(e.error, largest) : e.error;
           headBytes = Math.min(largest, headBytes * HEAD_GROWTH);
           continue;
         }
@@ -282,6 +271,25 @@ export async function readDataset(paths: string[], options: ReadOptions): Promis
 /** --sheet given for a CSV file (align inspect), or for a run of CSV files only. */
 export function sheetOnCsv(path: string): InputError {
   return new InputError(path, null, null, 'is a CSV file, which has no sheets: --sheet names a sheet of an .xlsx workbook', 'leave out --sheet');
+}
+
+/**
+ * A cell the plan cannot read past the largest first piece, with --skip-invalid (black-box QA: the
+ * message told the user to pass the flag given): align cannot tell there whether the answer is bad or
+ * one the whole file's plan would read (a scale point first used that late), so it does not leave the
+ * row out in silence; a file of at most that size is planned from all of it, and several files make
+ * one audit.
+ */
+function pastLargestHead(error: InputError, largest: number): InputError {
+  const mib = `${Math.round(largest / (1024 * 1024))} MiB`;
+  const size = largest >= 1024 * 1024 ? mib : `${largest.toLocaleString('en')} bytes`;
+  return new InputError(
+    error.file,
+    error.line,
+    error.column,
+    `${error.problem}; --skip-invalid cannot leave this row out: it lies past the first ${size} of the file, from which align decides how each column reads, and an answer there may belong to a scale those rows did not show`,
+    `correct the cell, or split the file into parts of at most ${size} and give align them all (align audit part1.csv part2.csv …), which it reads as one audit`,
+  );
 }
 
 /**

@@ -57,13 +57,13 @@ function inputError(path: string, e: unknown): InputError {
  * it cannot be opened twice), comes whole (`whole`), read as readBounded
  * reads, up to MAX_INPUT_BYTES (`size` then tells a caller it was too big).
  */
-export async function readInputPiece(path: string, pieceBytes: number, wholeUpTo = pieceBytes): Promise<{ bytes: Buffer; whole: boolean; size: number }> {
+export async function readInputPiece(path: string, pieceBytes: number): Promise<{ bytes: Buffer; whole: boolean; size: number }> {
   try {
     const handle = await open(path, 'r');
     try {
       const stat = await handle.stat();
       if (stat.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-      if (!stat.isFile() || stat.size <= Math.max(pieceBytes, wholeUpTo)) {
+      if (!stat.isFile() || stat.size <= pieceBytes) {
         await handle.close().catch(() => {});
         const bytes = await readBounded(path, MAX_INPUT_BYTES);
         return bytes === null ? { bytes: Buffer.alloc(0), whole: true, size: MAX_INPUT_BYTES + 1 } : { bytes, whole: true, size: bytes.length };

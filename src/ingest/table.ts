@@ -109,10 +109,10 @@ function nonBlank(parsed: { records: string[][]; lines: number[] }): { records: 
 /**
  * A file is read a piece of this many bytes at a time. A file of one piece
  * (nearly every export: 1 MiB holds some 7,000 responses of 40 items) is read
- * whole; a larger one is read in pieces, and the first piece (FIRST_PIECE_BYTES)
- * decides the encoding, the delimiter and, in the format modules, the column
- * plan, which the later pieces must keep to (a value the plan cannot read makes
- * it plan again from more of the file: HEAD_GROWTH).
+ * whole; a larger one is read in pieces, and the first piece decides the
+ * encoding, the delimiter and, in the format modules, the column plan, which
+ * the later pieces must keep to (a value the plan cannot read stops the run,
+ * naming its line).
  */
 export const PIECE_BYTES = 1024 * 1024;
 
@@ -125,23 +125,13 @@ export const PIECE_BYTES = 1024 * 1024;
 export const HEAD_RECORDS = 1000;
 
 /**
- * A file larger than one piece is planned from a first piece this large (grown while it holds fewer
- * than HEAD_RECORDS records): the plan reads the first piece's every cell several times over, and a
- * thousand respondents are enough to plan from (a later piece that contradicts the plan makes it read
- * again from more: HEAD_GROWTH).
- */
-export const FIRST_PIECE_BYTES = 256 * 1024;
-
-/**
  * When a later piece contradicts the plan of the first (a column the first
  * piece left empty is answered, an answer lies off the scale it showed), the
  * file is read again with a first piece this many times larger, up to
- * LARGEST_HEAD_BYTES (from FIRST_PIECE_BYTES, straight to it: each reading
- * again reads the file up to the contradiction); past that the contradiction
- * is the error, naming its line and the align.yml setting that settles it, or
- * with --skip-invalid a bad cell's row is left out (NormaliseContext.lastPlan).
+ * LARGEST_HEAD_BYTES; past that the contradiction is the error, naming its line
+ * and the align.yml setting that settles it.
  */
-export const HEAD_GROWTH = 64;
+export const HEAD_GROWTH = 16;
 export const LARGEST_HEAD_BYTES = 16 * 1024 * 1024;
 
 /**
@@ -226,9 +216,8 @@ export async function openTable(path: string, options: ReadTableOptions = {}): P
   let decoded: ReturnType<typeof decode>;
   let head: ReturnType<typeof tableFromText> | null;
   // a first piece too short for HEAD_RECORDS is read again twice as long (not a piece longer each time: a file of long rows would be read over and over)
-  for (let headBytes = options.headBytes ?? Math.min(pieceBytes, FIRST_PIECE_BYTES); ; headBytes *= 2) {
-    // a file of one piece is read whole, however small its first piece
-    first = await readInputPiece(path, headBytes, pieceBytes);
+  for (let headBytes = Math.max(pieceBytes, options.headBytes ?? 0); ; headBytes *= 2) {
+    first = await readInputPiece(path, headBytes);
     if (first.size > MAX_INPUT_BYTES) throw tooLarge(path, MAX_INPUT_BYTES);
     const binary = binaryKind(first.bytes);
     // the bytes already read, when they are the whole file (a pipe or /dev/stdin cannot be read again)

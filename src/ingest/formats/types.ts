@@ -91,12 +91,6 @@ export interface NormaliseContext {
    * (`align stack`).
    */
   likert?: 'strict' | 'lenient';
-  /**
-   * The first piece is as large as it grows (readInput, LARGEST_HEAD_BYTES): a later piece's cell the
-   * plan cannot read is then invalid as a first piece's is (an error, or with --skip-invalid a row left
-   * out), not a contradiction that plans again from more of the file.
-   */
-  lastPlan?: boolean;
 }
 
 export interface Normalised {

@@ -239,8 +239,6 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
 
   // 5. Likert scales: a question's columns share one scale; align.yml may name it.
   const lenient = context.likert === 'lenient';
-  // the first piece cannot grow: a later piece's bad cell is read as the first piece's are (--skip-invalid leaves its row out)
-  const lastPlan = context.lastPlan === true;
   unknownScales(resolved, competing, file, headerLine, lenient ? notes : null);
   refuseMisreadLabels(resolved, competing, config, file, headerLine, lenient ? notes : null);
   resolveScales(resolved, scales, config, file, headerLine, lenient ? notes : null, notes);
@@ -431,7 +429,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
           try {
             value = likertCell(c, at, file, line);
           } catch (e) {
-            if (later && !lastPlan && e instanceof InputError && !lenient && exclude === null) throw new PlanContradiction(e);
+            if (later && e instanceof InputError && !lenient && exclude === null) throw new PlanContradiction(e, true);
             if (!(e instanceof InputError) || !lenient || exclude !== null) throw e;
             // One note per column, on its first such row, naming no answer of anyone's: notes reach the
             // workshop view, and a team member's answers are confidential.
@@ -447,8 +445,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions, entry: rankedEntry });
       } catch (e) {
         if (!(e instanceof InputError) || e instanceof PlanContradiction) throw e;
-        // a later piece's cell the first piece's plan cannot read: the whole file's plan may read it (unless this is the last plan)
-        if (later && !lastPlan && exclude === null) throw new PlanContradiction(e);
+        // a later piece's cell the first piece's plan cannot read: the whole file's plan may read it
+        if (later && exclude === null) throw new PlanContradiction(e, true);
         if (exclude !== null) {
           // Not a real response anyway (a preview, an unfinished one): its bad cell does not stop the run.
           row.likert = NO_ANSWERS;

@@ -95,7 +95,11 @@ export interface Resolved {
  * that cannot settle it is `error` the message.
  */
 export class PlanContradiction extends Error {
-  constructor(readonly error: InputError) {
+  constructor(
+    readonly error: InputError,
+    /** The error is a cell the plan cannot read, which --skip-invalid leaves out when the first piece's plan is the file's. */
+    readonly cell = false,
+  ) {
     super(error.message);
   }
 }
