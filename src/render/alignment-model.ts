@@ -262,16 +262,20 @@ function verdictText(g: OwnershipGroup, rules: LevelRules): string {
     case 'contested': {
       const rivals = owners.filter((o) => isNum(o.share) && o.share >= rules.contestedShare);
       const named =
-        rivals.length >= 2 ? list(rivals.map((o) => msg('verdict.text.named', { name: o.name, share: pct(o.share) }))) : msg('verdict.text.twoOrMore');
+        rivals.length >= 2
+          ? list(rivals.map((o) => msg('verdict.text.named', { name: o.name, share: pct(o.share, rules.contestedShare) })))
+          : msg('verdict.text.twoOrMore');
       return t('verdict.text.contested', { named, cut });
     }
     case 'orphaned':
-      return t('verdict.text.orphaned', { share: pct(g.unsure) });
+      // beside "more than half": a share just over it never prints as 50%
+      return t('verdict.text.orphaned', { share: pct(g.unsure, rules.orphanedOver, true) });
     case 'clear': {
       const top = owners[0];
       if (!top) return t('verdict.text.clearOnly');
       // the rule says clear; the reader should still see when most people did not name that owner
-      return t('verdict.text.clear', { cut, name: top.name, share: pct(top.share), most: top.share <= 0.5 ? 'no' : 'yes' });
+      // "not by most" when half or fewer named them: the share beside it on that side of half
+      return t('verdict.text.clear', { cut, name: top.name, share: pct(top.share, 0.5, true), most: top.share <= 0.5 ? 'no' : 'yes' });
     }
     default:
       return t('verdict.text.none', { reason: auditText(g.verdictReason?.trim()) || t('reason.notAvailable') });
