@@ -227,9 +227,16 @@ export function stackFindings(stack: StackResult, cascade: readonly CascadeEntry
       ),
     );
   }
+  // each leader's rater and each department's stack looked up by name, the first of each as find() would
+  // (a file of thousands of leaders, everyone a leader, has as many cascade entries: a search each was quadratic)
+  const raterNamed = new Map<string, (typeof stack.raters)[number]>();
+  for (const r of stack.raters) if (!raterNamed.has(r.name)) raterNamed.set(r.name, r);
+  type ShownDepartment = Extract<(typeof stack.departments)[number], { n: number }>;
+  const departmentNamed = new Map<string, ShownDepartment>();
+  for (const d of stack.departments) if (!('suppressed' in d) && !departmentNamed.has(d.department)) departmentNamed.set(d.department, d as ShownDepartment);
   for (const e of unheard) {
-    const rater = stack.raters.find((r) => r.name === e.leader);
-    const group = stack.departments.find((d): d is Extract<typeof d, { n: number }> => d.department === e.department && !('suppressed' in d));
+    const rater = raterNamed.get(e.leader);
+    const group = e.department === null ? undefined : departmentNamed.get(e.department);
     // the leader's first priority; a tie at the top is broken by the matching key, as every name tie-break is
     const leaderTop = rater
       ? Object.entries(rater.ranks).sort((a, b) => a[1] - b[1] || compareCodePoints(priorityKey(a[0]), priorityKey(b[0])))[0]?.[0]
