@@ -186,7 +186,6 @@ describe('an orphaned decision whose "not sure" share is just over half', () => 
   const orphaned = withUnsure(UNSURE);
   // the same decision orphaned by 62%: where it prints its share, the report above must print 50.04%, and no 50% more
   const plain = withUnsure(0.62);
-  const decision = orphaned.ownership![0]!.decision;
 
   test('the trap is real: the share prints as 50% at the usual places', () => {
     expect(fmtPercent(UNSURE)).toBe('50%');
