@@ -94,16 +94,18 @@ describe('tableFromBytes: bytes and delimiters', () => {
   });
 });
 
+/** The InputError reading `text` stops with. */
+const failure = (text: string): InputError => {
+  try {
+    table(text);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+};
+
 describe('tableFromBytes: a quote that never closes names its column by header', () => {
-  const failure = (text: string): InputError => {
-    try {
-      table(text);
-    } catch (e) {
-      if (e instanceof InputError) return e;
-      throw e;
-    }
-    throw new Error('expected an InputError');
-  };
 
   test('in a data row: the header text of the cell that opened the quote', () => {
     // Before: `column 3`, which the user has to count out in a spreadsheet.
@@ -205,25 +207,15 @@ describe('line numbers with CR record ends and LF inside a cell (classic-Mac Exc
 
 // Black-box QA: a ragged row named no column, though every input error names file, line and column.
 describe('tableFromBytes: a row with more or fewer cells than the header names the cell where it goes wrong', () => {
-  const error = (text: string): InputError => {
-    try {
-      tableFromBytes(Buffer.from(text), 'r.csv');
-    } catch (e) {
-      if (e instanceof InputError) return e;
-      throw e;
-    }
-    throw new Error('no error');
-  };
-
   test('a cell past the last column: named "column N", N one past the header', () => {
-    const e = error('name,department,stack\nAna,Sales,Grow,Cut\n');
+    const e = failure('name,department,stack\nAna,Sales,Grow,Cut\n');
     expect(e.line).toBe(2);
     expect(e.column).toBe('column 4');
     expect(e.problem).toMatch(/^this row has 4 fields but the header has 3; a cell past the last column/);
   });
 
   test('a row that ends early: named by the first column it lacks', () => {
-    const e = error('name,department,stack\nAna,Sales,Grow\nBen\n');
+    const e = failure('name,department,stack\nAna,Sales,Grow\nBen\n');
     expect(e.line).toBe(3);
     expect(e.column).toBe('department');
     expect(e.problem).toMatch(/^this row has 1 field but the header has 3; the row ends before this column/);
