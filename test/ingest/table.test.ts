@@ -106,7 +106,6 @@ const failure = (text: string): InputError => {
 };
 
 describe('tableFromBytes: a quote that never closes names its column by header', () => {
-
   test('in a data row: the header text of the cell that opened the quote', () => {
     // Before: `column 3`, which the user has to count out in a spreadsheet.
     const e = failure('name,department,stack\nA,Sales,X;Y\nB,Finance,"X;Y\nC,Sales,Y;X\n');
