@@ -183,7 +183,10 @@ export async function readInput(path: string, options: ReadOptions, allReasons =
             rows += got.records;
             for (const row of got.rows) kept.rows.push(row);
             for (const e of got.excluded) kept.excluded.push(e);
+            if (got.counts) normalised.wholeRanges?.add(got.counts);
           }
+          // read in pieces: the rating groups' ranges over every answer are the first piece's, or it plans again from more
+          normalised.wholeRanges?.check(sizeWords(headBytes));
         } catch (e) {
           // read once more, by this thread alone: a second reading (by one thread, a larger first piece, another encoding) has no helper
           helper?.close();
@@ -281,8 +284,7 @@ export function sheetOnCsv(path: string): InputError {
  * one audit.
  */
 function pastLargestHead(error: InputError, largest: number): InputError {
-  const mib = `${Math.round(largest / (1024 * 1024))} MiB`;
-  const size = largest >= 1024 * 1024 ? mib : `${largest.toLocaleString('en')} bytes`;
+  const size = sizeWords(largest);
   return new InputError(
     error.file,
     error.line,
@@ -290,6 +292,11 @@ function pastLargestHead(error: InputError, largest: number): InputError {
     `${error.problem}; --skip-invalid cannot leave this row out: it lies past the first ${size} of the file, from which align decides how each column reads, and an answer there may belong to a scale those rows did not show`,
     `correct the cell, or split the file into parts of at most ${size} and give align them all (align audit part1.csv part2.csv …), which it reads as one audit`,
   );
+}
+
+/** A first piece's size in words: '16 MiB', or '256 bytes' (a test's). */
+function sizeWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MiB` : `${bytes.toLocaleString('en')} bytes`;
 }
 
 /**

@@ -46,11 +46,14 @@ const COMMON_TOPS: readonly number[] = [4, 5, 7, 10];
 /** The distinct values among `values` that are outlying (see the file comment); empty when none are. */
 export function outlyingAnswers(values: Iterable<number>): Set<number> {
   const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return outlyingOfCounts(counts);
+}
+
+/** outlyingAnswers from the answers' counts (value -> how many gave it): what a whole file's answers, counted as read, are judged by. */
+export function outlyingOfCounts(counts: ReadonlyMap<number, number>): Set<number> {
   let n = 0;
-  for (const v of values) {
-    counts.set(v, (counts.get(v) ?? 0) + 1);
-    n++;
-  }
+  for (const c of counts.values()) n += c;
   const out = new Set<number>();
   const few = (count: number) => count < OUTLYING_SHARE * n;
   const distinct = [...counts.keys()].sort((a, b) => a - b);

@@ -102,7 +102,11 @@ export interface PackedRows {
 }
 
 /** What the helper says. */
-export type HelperMessage = { kind: 'plan'; fingerprint: string } | { kind: 'piece'; piece: PackedRows } | { kind: 'done' } | { kind: 'failed'; why: string };
+export type HelperMessage =
+  | { kind: 'plan'; fingerprint: string }
+  | { kind: 'piece'; piece: PackedRows }
+  | { kind: 'done'; counts?: Record<string, number[]> }
+  | { kind: 'failed'; why: string };
 
 /** A RawRow's fields that have a column of their own in PackedRows. */
 const COLUMNS = new Set(['file', 'line', 'toolId', 'name', 'email', 'role', 'department', 'submitted', 'likert', 'stack', 'exclude']);
@@ -313,7 +317,11 @@ export interface Helper {
    * has read to the end; null when they are not this thread's reading (another plan, an error, more
    * rows than `room`): then this thread reads on from the split itself.
    */
-  result(fingerprint: string, shift: number, room: number): Promise<{ records: number; rows: RawRow[]; excluded: Excluded[] } | null>;
+  result(
+    fingerprint: string,
+    shift: number,
+    room: number,
+  ): Promise<{ records: number; rows: RawRow[]; excluded: Excluded[]; counts: Record<string, number[]> | undefined } | null>;
   close(): void;
 }
 
@@ -416,6 +424,7 @@ export async function startHelper(
   const excluded: Excluded[] = [];
   let records = 0;
   let fingerprint: string | null = null;
+  let counts: Record<string, number[]> | undefined;
   let bytesDone = 0;
   let closed = false;
   let settle: (ok: boolean) => void = () => {};
@@ -436,7 +445,10 @@ export async function startHelper(
       }
       for (const row of timed('merge', () => unpackRows(path, m.piece, shared, entry))) rows.push(row);
       for (const e of m.piece.excluded) excluded.push(e);
-    } else settle(m.kind === 'done');
+    } else {
+      if (m.kind === 'done') counts = m.counts;
+      settle(m.kind === 'done');
+    }
   });
   worker.on('error', () => settle(false));
   worker.on('exit', () => settle(false));
@@ -467,7 +479,7 @@ export async function startHelper(
         if (row.lines) row.lines = row.lines.map((l) => l + shift);
       }
       for (const e of excluded) e.line += shift;
-      return { records, rows, excluded };
+      return { records, rows, excluded, counts };
     },
     close,
   };

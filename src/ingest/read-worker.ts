@@ -33,6 +33,8 @@ async function help(data: HelperData): Promise<void> {
     return;
   }
   say({ kind: 'plan', fingerprint: planFingerprint(table, normalised) });
+  // the rating groups' answers of the first piece, counted by the main thread too: only the later ones are handed over
+  const before = normalised.wholeRanges?.counts();
   await reader.rest(
     (records, lines, bytesRead) => {
       const more = read(records, lines);
@@ -41,7 +43,14 @@ async function help(data: HelperData): Promise<void> {
     },
     { from: split },
   );
-  say({ kind: 'done' });
+  const after = normalised.wholeRanges?.counts();
+  if (!after || !before) {
+    say({ kind: 'done' });
+    return;
+  }
+  const counts: Record<string, number[]> = {};
+  for (const [group, values] of Object.entries(after)) counts[group] = values.map((n, i) => n - (before[group]?.[i] ?? 0));
+  say({ kind: 'done', counts });
 }
 
 help(workerData as HelperData).catch((e: unknown) => {

@@ -231,6 +231,19 @@ describe('a large file read by two threads', () => {
     }
   });
 
+  it("the rating groups' range is judged over both halves: the helper's answers counted with this thread's", async () => {
+    // sixes in the first rows (some 3% of the first piece's answers) and in the last third (4% there), none between:
+    // this thread's half alone holds too few to be a point of the scale (under 1%), the whole file enough
+    const text = survey(3000, (i, cells) => {
+      if (i < 40 || (i >= 2000 && i % 3 === 0)) cells[6] = '6';
+    });
+    const path = tmp.write('sixes.csv', text);
+    const { threads, one } = await same(path);
+    // read on 1..6 by both: had the helper's counts been left out, the range would have failed the check and one thread read it
+    expect(threads).toBe(2);
+    expect((one as { dataset: Dataset }).dataset.items.map((i) => i.points)).toEqual(QUESTIONS.map(() => 6));
+  });
+
   it('a Windows-1252 file: read by one thread, the same Dataset', async () => {
     const text = survey(3000, (i, cells) => (i % 7 === 0 ? (cells[1] = `José ${i}`) : undefined));
     const path = tmp.write('cp1252.csv', iconv.encode(text, 'windows-1252'));

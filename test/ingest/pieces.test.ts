@@ -202,6 +202,24 @@ describe('a later piece that contradicts the first piece', () => {
     expect(whole.error).toMatch(/late-lone-five\.csv:252:"Q1": 5 is off the 1\.\.4 scale read from the answers/);
   });
 
+  // A read-only review: a first piece holding more of a rare answer than the file does (three 5s among its first
+  // rows: 1% of its answers, 0.25% of the file's) read the group on 1..5, and every later answer read on it, so
+  // nothing made it plan again: exit 0 where the file read whole stops at the first 5, off its 1..4.
+  it('a rare answer the first piece holds more of than the file: the range over every answer decides, as whole', async () => {
+    const file = join(dir, 'rare-five.csv');
+    writeFileSync(file, `${header}\n${Array.from({ length: 300 }, (_, i) => row(i, '2', i < 3 ? '5' : undefined)).join('\n')}\n`);
+    const whole = await same(file);
+    expect(whole.error).toMatch(/rare-five\.csv:2:"Q1": 5 is off the 1\.\.4 scale read from the answers/);
+  });
+
+  it('past the largest first piece, such a rare answer stops the run, saying the range the whole file reads', async () => {
+    const file = join(dir, 'rare-five-big.csv');
+    writeFileSync(file, `${header}\n${Array.from({ length: 300 }, (_, i) => row(i, '2', i < 3 ? '5' : undefined)).join('\n')}\n`);
+    await expect(readDataset([file], { ...options, largestHead: 256 })).rejects.toThrow(
+      /rare-five-big\.csv:"Q1": "Q1" … "Q4" \(4 columns\) read as 1\.\.5 from the first 256 bytes of the file, but over the whole file 5 \(0\.25% of the answers\) is too rare to be a point of the scale: the file reads 1\.\.4; settle the scale in align\.yml/,
+    );
+  });
+
   it('past the largest first piece, stops with one line naming the row and the align.yml fix', async () => {
     const file = join(dir, 'late-question-big.csv');
     writeFileSync(file, `${header}\n${Array.from({ length: 300 }, (_, i) => row(i, i < 290 ? '' : '3')).join('\n')}\n`);

@@ -132,8 +132,23 @@ export interface Normalised {
   readRecords?: (records: string[][], lines: number[]) => { rows: RawRow[]; excluded: Excluded[] };
   /** Notes that count over every piece read: taken once, after the last piece. */
   lateNotes?: () => Note[];
+  /**
+   * For a file read in pieces: the rating groups' answers counted over every piece, and the check, after
+   * the last, that they give the range the first piece's gave (a PlanContradiction if not). Absent when
+   * the file has no group of rating questions read on a range of its answers.
+   */
+  wholeRanges?: WholeRanges;
   /** Ownership decisions, each once, in column order (a one-column question: its header; a grid: its row). */
   decisions?: Array<{ decision: string; question: string }>;
+}
+
+/** See Normalised.wholeRanges. Counts by group, each an array over the group's range, lowest value first. */
+export interface WholeRanges {
+  counts(): Record<string, number[]>;
+  /** Adds counts a helper thread made of the pieces it read (parallel.ts). */
+  add(counts: Record<string, number[]>): void;
+  /** Throws a PlanContradiction when a group's range over every answer counted is not the one it was read on; `firstBytes` words the first piece's size. */
+  check(firstBytes: string): void;
 }
 
 export interface FormatModule {

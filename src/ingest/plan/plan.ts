@@ -11,15 +11,16 @@
  * tool's layout says for certain, then the header, then the cells.
  */
 
-import { InputError } from '../../errors.js';
+import { InputError, InternalError } from '../../errors.js';
 import { inEnglish, ledgerText, msg, quotedList, quoted as quotedName } from '../../i18n/index.js';
 import { record as emptyRecord, pushTo } from '../../records.js';
 import { AnswerSheet } from '../answers.js';
 import { headerInTranslation } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
-import type { ColumnInfo, NormaliseContext } from '../formats/types.js';
+import type { ColumnInfo, NormaliseContext, WholeRanges } from '../formats/types.js';
 import { deriveOptions, type Inference, inferAnswer, inferFromHeader, inferLikert, splitChoices } from '../infer.js';
-import { DECIMAL_COMMA, isMissingAnswer, scalesFor } from '../likert.js';
+import { DECIMAL_COMMA, groupRange, isMissingAnswer, scalesFor } from '../likert.js';
+import { outlyingOfCounts } from '../outlying.js';
 import { aliasKeyOf, EMPTY_ROW, invalidReason, sharedEntries } from '../rankings.js';
 import { type BothWays, columnDateOrder, type DateOrderChoice, laterDateOrders, parseTimestamp, readOpenTime } from '../timestamps.js';
 import type { Excluded, Item, Note, Table } from '../types.js';
@@ -313,6 +314,23 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     );
   }
   const likertColumns = resolved.filter((r) => r.role === 'likert');
+  // A group of rating questions is read on the range its answers in the first piece show (numericGroups).
+  // Its answers are counted as every piece is read, so that a file read in pieces can be shown to give the
+  // range the whole file's answers give (wholeRanges below): a first piece can hold more of a rare answer
+  // than the file does (200 sixes in its rows: 1% there, 0.2% in all), and a range it widened reads every
+  // later answer, so nothing else would say.
+  const ranges = new Map<string, { headers: string[]; low: number; high: number; points: number; counts: Float64Array }>();
+  const countsOf = likertColumns.map((c) => {
+    const numeric = c.likert?.numeric;
+    if (!c.group || !numeric || c.override) return null;
+    let g = ranges.get(c.group);
+    if (!g) {
+      g = { headers: [], low: numeric.low, high: numeric.high, points: numeric.points, counts: new Float64Array(numeric.high - numeric.low + 1) };
+      ranges.set(c.group, g);
+    }
+    g.headers.push(c.column.header);
+    return g;
+  });
   const multiColumns = resolved.filter((r) => r.role === 'multiselect');
   const commentColumns = byRole('comment');
   const ownershipColumns = byRole('ownership');
@@ -424,7 +442,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
       if (bothWays) row.submittedBothWays = bothWays;
       try {
         answers.length = 0;
-        for (const c of likertColumns) {
+        for (let k = 0; k < likertColumns.length; k++) {
+          const c = likertColumns[k]!;
           let value: number | null;
           try {
             value = likertCell(c, at, file, line);
@@ -440,6 +459,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
             continue;
           }
           answers.push(value);
+          const range = countsOf[k];
+          if (range && value !== null && value >= range.low && value <= range.high) range.counts[value - range.low]!++;
         }
         row.likert = sheet.add(answers) ?? row.likert;
         if (ranking) row.stack = stackOf(ranking, rankingResolved, at, { file, line, keyOf, listOptions, entry: rankedEntry });
@@ -571,6 +592,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     notes,
     readRecords,
     lateNotes: unreadableNotes,
+    ...(ranges.size > 0 ? { wholeRanges: wholeRangesOf(ranges, file) } : {}),
     hasRoleColumn: roles.length > 0,
     priorities: prioritiesOf(ranking, rankingResolved),
     newestFirst: layout.newestFirst,
@@ -724,4 +746,60 @@ function keyed<K extends 'choices' | 'comments' | 'ownership'>(row: SurveyRow, k
 /** An item's `level` field: present only when align.yml gives one (the question bank decides otherwise). */
 function levelField(level: ReturnType<typeof levelOf>): { level?: NonNullable<ReturnType<typeof levelOf>> } {
   return level === null ? {} : { level };
+}
+
+/**
+ * The whole-file check of the rating groups' ranges (Normalised.wholeRanges): the counts of each
+ * group's answers (those of the pieces read here, and those a helper thread counted), and the check
+ * that the rule numericGroups read the first piece by gives the same range over them all.
+ */
+function wholeRangesOf(
+  ranges: ReadonlyMap<string, { headers: string[]; low: number; high: number; points: number; counts: Float64Array }>,
+  file: string,
+): WholeRanges {
+  return {
+    counts: () => Object.fromEntries([...ranges].map(([group, g]) => [group, [...g.counts]])),
+    add: (more) => {
+      for (const [group, counts] of Object.entries(more)) {
+        const g = ranges.get(group);
+        if (!g || counts.length !== g.counts.length) throw new InternalError(`counts for ${group} do not fit its range`);
+        counts.forEach((n, i) => {
+          g.counts[i]! += n;
+        });
+      }
+    },
+    check: (firstBytes) => {
+      for (const g of ranges.values()) {
+        const counts = new Map<number, number>();
+        g.counts.forEach((n, i) => {
+          if (n > 0) counts.set(g.low + i, n);
+        });
+        const outlying = outlyingOfCounts(counts);
+        const whole = groupRange([...counts.keys()].filter((v) => !outlying.has(v)));
+        if (whole && whole.low === g.low && whole.high === g.high && whole.points === g.points) continue;
+        const total = [...counts.values()].reduce((a, b) => a + b, 0);
+        const rare = [...outlying].sort((a, b) => a - b);
+        const columns =
+          g.headers.length > 1 ? `${quoted(g.headers[0]!)} … ${quoted(g.headers[g.headers.length - 1]!)} (${g.headers.length} columns)` : quoted(g.headers[0]!);
+        const share = (v: number) => `${((100 * (counts.get(v) ?? 0)) / total).toFixed(2)}%`;
+        throw new PlanContradiction(
+          new InputError(
+            file,
+            null,
+            g.headers[0]!,
+            `${columns} read as ${g.low}..${g.high} from the first ${firstBytes} of the file, but over the whole file ${
+              rare.length > 0
+                ? `${rare.map((v) => `${v} (${share(v)} of the answers)`).join(', ')} ${rare.length > 1 ? 'are' : 'is'} too rare to be a point of the scale`
+                : 'the answers read another range'
+            }${whole ? `: the file reads ${whole.low}..${whole.high}` : ''}`,
+            `settle the scale in align.yml: scales: {rating: {labels: {"${g.low}": ${g.low}, …, "${g.high}": ${g.high}}}} with columns: {${quoted(g.headers[0]!)}: {role: likert, scale: rating}, …} for each column of the group${
+              whole
+                ? `, or with labels ${whole.low}..${whole.high} if ${rare.length > 0 ? `the ${rare.join(', ')} answers are mistakes (then --skip-invalid leaves them out)` : 'that is the scale'}`
+                : ''
+            }; or split the file into parts of at most ${firstBytes}, which align reads as one audit`,
+          ),
+        );
+      }
+    },
+  };
 }
