@@ -292,6 +292,8 @@ export interface RankingCandidate {
   positions?: number[];
   /** list: the names found in the cells. */
   options?: string[];
+  /** Read as a ranking by the rows alone (rowsLookRanked: no header asks for one), which a large file's every row must bear out. */
+  byRowRule?: true;
 }
 
 function rowsOf(columns: readonly ColumnView[], pick: (c: ColumnView) => readonly string[]): string[][] {
@@ -323,36 +325,62 @@ function distinctShare(rows: readonly string[][], key: (s: string) => string): {
 export function rowsLookRanked(columns: readonly ColumnView[]): boolean {
   const k = columns.length;
   const n = columns[0]?.raw.length ?? 0;
-  let considered = 0;
-  let fit = 0;
+  const tally = new RankRowTally(k);
   // Past this many rows that do not fit, no later row can make the rule hold (the rule below, with
   // `considered` at most n): a Likert grid is told from a ranking in its first few hundred rows.
   const hopeless = Math.max(1, 0.05 * n);
-  // seenIn[v]: the last row that gave rank v (rows counted from 1), so a repeat is counted without a set per row
-  const seenIn = new Uint32Array(k + 1);
   for (let r = 0; r < n; r++) {
-    if (considered - fit > hopeless) return false;
+    if (tally.considered - tally.fit > hopeless) return false;
+    tally.add((c) => columns[c]!.raw[r] ?? '');
+  }
+  return tally.holds();
+}
+
+/**
+ * rowsLookRanked's rule, a row at a time: the rows judged and those that fit, and whether the rule
+ * holds over them. A large file's ranking read by the rule from its first piece is judged by it over
+ * every row read too (plan.ts, Normalised.wholeRanges).
+ */
+export class RankRowTally {
+  considered = 0;
+  fit = 0;
+  // seenIn[v]: the last row that gave rank v (rows counted from 1), so a repeat is counted without a set per row
+  private readonly seenIn: Uint32Array;
+  private row = 0;
+
+  constructor(readonly k: number) {
+    this.seenIn = new Uint32Array(k + 1);
+  }
+
+  /** Judges one row, its k cells given by `cell(c)`. */
+  add(cell: (c: number) => string): void {
+    const stamp = ++this.row;
     let values = 0;
     let repeats = 0;
     let ranks = true;
-    for (const c of columns) {
-      const cell = c.raw[r] ?? '';
-      if (cell.trim() === '' || isMissingAnswer(cell)) continue;
-      const v = parseRankCell(cell);
-      if (typeof v !== 'number' || v > k) {
+    for (let c = 0; c < this.k; c++) {
+      const text = cell(c);
+      if (text.trim() === '' || isMissingAnswer(text)) continue;
+      const v = parseRankCell(text);
+      if (typeof v !== 'number' || v > this.k) {
         ranks = false;
         continue;
       }
       values++;
-      if (seenIn[v] === r + 1) repeats++;
-      else seenIn[v] = r + 1;
+      if (this.seenIn[v] === stamp) repeats++;
+      else this.seenIn[v] = stamp;
     }
-    if (values < 2 && ranks) continue;
-    considered++;
-    if (ranks && repeats * 3 <= values) fit++;
+    if (values < 2 && ranks) return;
+    this.considered++;
+    if (ranks && repeats * 3 <= values) this.fit++;
   }
-  if (considered === 0) return false;
-  return fit === considered || (considered >= 5 && fit >= considered - 1) || fit >= 0.95 * considered;
+
+  /** Every row fits, or all but one of five or more, or 95% of them; false with no row judged. */
+  holds(): boolean {
+    const { considered, fit } = this;
+    if (considered === 0) return false;
+    return fit === considered || (considered >= 5 && fit >= considered - 1) || fit >= 0.95 * considered;
+  }
 }
 
 /** A group of columns holding the rank of one priority each (SurveyMonkey, Qualtrics, Google grid, a plain wide table). */
@@ -392,6 +420,7 @@ function byPriority(question: string, columns: ColumnView[], hinted: boolean): R
     question,
     columns,
     encoding: 'by-priority',
+    ...(hinted ? {} : { byRowRule: true }),
     confidence: hinted ? 0.95 : 0.7,
     reason: hinted
       ? `${columns.length} columns under ${quote(question)}, one per priority, hold ranks 1..${columns.length} and the question asks for a ranking`

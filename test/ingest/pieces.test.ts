@@ -220,6 +220,32 @@ describe('a later piece that contradicts the first piece', () => {
     );
   });
 
+  // The same review: a grid whose first rows happen to hold permutations of 1..3 read as a ranking from the
+  // first piece, and the later rows (ratings that repeat) read as ranks with ties, so nothing made it plan again.
+  const grid = (i: number) => {
+    const perms = ['1,2,3', '2,3,1', '3,1,2', '1,3,2', '2,1,3', '3,2,1'];
+    const cells = i < 40 ? perms[i % 6]! : [1 + (i % 3), 1 + ((i * 7) % 3), 1 + ((i * 5) % 2)].join(',');
+    return `R${i},Person ${i},${i < 6 ? 'Executive' : 'Manager'},${['Sales', 'Ops', 'Legal'][i % 3]},${cells}`;
+  };
+  const gridHeader = 'respondent_id,name,role,department,P1,P2,P3';
+
+  it('columns whose first rows look ranked and whose whole file does not: read as the whole file reads them', async () => {
+    const file = join(dir, 'ranked-early.csv');
+    writeFileSync(file, `${gridHeader}\n${Array.from({ length: 300 }, (_, i) => grid(i)).join('\n')}\n`);
+    const whole = await same(file);
+    // whole: three rating questions, no ranking
+    expect(whole.dataset!.items.map((i) => i.id)).toEqual(['P1', 'P2', 'P3']);
+    expect(whole.dataset!.priorities).toEqual([]);
+  });
+
+  it('past the largest first piece, such columns stop the run, saying how to settle what they are', async () => {
+    const file = join(dir, 'ranked-early-big.csv');
+    writeFileSync(file, `${gridHeader}\n${Array.from({ length: 300 }, (_, i) => grid(i)).join('\n')}\n`);
+    await expect(readDataset([file], { ...options, largestHead: 256 })).rejects.toThrow(
+      /ranked-early-big\.csv:"P1": "P1" … "P3" \(3 columns\) read as one ranking from the first 256 bytes of the file, whose rows hold ranks 1\.\.3 with few ties, but over the whole file [\d,]+ of [\d,]+ rows do not; say what they are in align\.yml/,
+    );
+  });
+
   it('past the largest first piece, stops with one line naming the row and the align.yml fix', async () => {
     const file = join(dir, 'late-question-big.csv');
     writeFileSync(file, `${header}\n${Array.from({ length: 300 }, (_, i) => row(i, i < 290 ? '' : '3')).join('\n')}\n`);

@@ -18,7 +18,7 @@ import { AnswerSheet } from '../answers.js';
 import { headerInTranslation } from '../columns.js';
 import type { ColumnRoleName } from '../config-types.js';
 import type { ColumnInfo, NormaliseContext, WholeRanges } from '../formats/types.js';
-import { deriveOptions, type Inference, inferAnswer, inferFromHeader, inferLikert, splitChoices } from '../infer.js';
+import { deriveOptions, type Inference, inferAnswer, inferFromHeader, inferLikert, RankRowTally, splitChoices } from '../infer.js';
 import { DECIMAL_COMMA, groupRange, isMissingAnswer, scalesFor } from '../likert.js';
 import { outlyingOfCounts } from '../outlying.js';
 import { aliasKeyOf, EMPTY_ROW, invalidReason, sharedEntries } from '../rankings.js';
@@ -320,6 +320,8 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
   // than the file does (200 sixes in its rows: 1% there, 0.2% in all), and a range it widened reads every
   // later answer, so nothing else would say.
   const ranges = new Map<string, { headers: string[]; low: number; high: number; points: number; counts: Float64Array }>();
+  // A ranking read by its rows alone (no header asks for one: rowsLookRanked) is judged by that rule over every row read too.
+  const rankRows = ranking?.byRowRule && ranking.confidence < 1 ? new RankRowTally(ranking.columns.length) : null;
   const countsOf = likertColumns.map((c) => {
     const numeric = c.likert?.numeric;
     if (!c.group || !numeric || c.override) return null;
@@ -401,6 +403,7 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
         excluded.push({ file, line, reason: EMPTY_ROW });
         return;
       }
+      if (rankRows) rankRows.add((c) => rankingResolved[c]!.view.raw[at] ?? '');
       const exclude = layout.exclude?.(record) ?? null;
       let name = pick(names, at);
       if (name === null && (layout.firstName !== undefined || layout.lastName !== undefined)) {
@@ -592,7 +595,9 @@ export function normaliseExport(table: Table, context: NormaliseContext, layout:
     notes,
     readRecords,
     lateNotes: unreadableNotes,
-    ...(ranges.size > 0 ? { wholeRanges: wholeRangesOf(ranges, file) } : {}),
+    ...(ranges.size > 0 || rankRows
+      ? { wholeRanges: wholeRangesOf(ranges, rankRows ? { tally: rankRows, headers: ranking!.columns.map((c) => c.header) } : null, file) }
+      : {}),
     hasRoleColumn: roles.length > 0,
     priorities: prioritiesOf(ranking, rankingResolved),
     newestFirst: layout.newestFirst,
@@ -755,12 +760,21 @@ function levelField(level: ReturnType<typeof levelOf>): { level?: NonNullable<Re
  */
 function wholeRangesOf(
   ranges: ReadonlyMap<string, { headers: string[]; low: number; high: number; points: number; counts: Float64Array }>,
+  ranking: { tally: RankRowTally; headers: string[] } | null,
   file: string,
 ): WholeRanges {
   return {
-    counts: () => Object.fromEntries([...ranges].map(([group, g]) => [group, [...g.counts]])),
+    counts: () => ({
+      ...Object.fromEntries([...ranges].map(([group, g]) => [group, [...g.counts]])),
+      ...(ranking ? { [RANKING_ROWS]: [ranking.tally.considered, ranking.tally.fit] } : {}),
+    }),
     add: (more) => {
       for (const [group, counts] of Object.entries(more)) {
+        if (group === RANKING_ROWS && ranking) {
+          ranking.tally.considered += counts[0] ?? 0;
+          ranking.tally.fit += counts[1] ?? 0;
+          continue;
+        }
         const g = ranges.get(group);
         if (!g || counts.length !== g.counts.length) throw new InternalError(`counts for ${group} do not fit its range`);
         counts.forEach((n, i) => {
@@ -800,6 +814,22 @@ function wholeRangesOf(
           ),
         );
       }
+      if (ranking && !ranking.tally.holds()) {
+        const { headers, tally } = ranking;
+        const columns = `${quoted(headers[0]!)} … ${quoted(headers[headers.length - 1]!)} (${headers.length} columns)`;
+        throw new PlanContradiction(
+          new InputError(
+            file,
+            null,
+            headers[0]!,
+            `${columns} read as one ranking from the first ${firstBytes} of the file, whose rows hold ranks 1..${headers.length} with few ties, but over the whole file ${(tally.considered - tally.fit).toLocaleString('en')} of ${tally.considered.toLocaleString('en')} rows do not`,
+            `say what they are in align.yml: rankingQuestion: ${JSON.stringify(headers[0]!)} if they are a ranking, or columns: {${quoted(headers[0]!)}: {role: likert}, …} for each if they are ratings; or split the file into parts of at most ${firstBytes}, which align reads as one audit`,
+          ),
+        );
+      }
     },
   };
 }
+
+/** The key under which WholeRanges.counts hands over a ranking's rows judged and fitting. */
+const RANKING_ROWS = '#ranking-rows';
