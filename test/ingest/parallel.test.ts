@@ -244,6 +244,21 @@ describe('a large file read by two threads', () => {
     expect((one as { dataset: Dataset }).dataset.items.map((i) => i.points)).toEqual(QUESTIONS.map(() => 6));
   });
 
+  it("a ranking read from its rows alone is judged over both halves: the helper's rows counted with this thread's", async () => {
+    // permutations of 1..3 up to the last third, then ratings that repeat: this thread's half alone bears the ranking out
+    const perms = ['1,2,3', '2,3,1', '3,1,2', '1,3,2', '2,1,3', '3,2,1'];
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const cells = i < 2000 ? perms[i % 6]! : [1 + (i % 3), 1 + ((i * 7) % 3), 1 + ((i * 5) % 2)].join(',');
+      return `R${i},Person ${i},${i < 6 ? 'Executive' : 'Manager'},${DEPTS[i % DEPTS.length]},${cells}`;
+    });
+    const path = tmp.write('ranked-early.csv', `respondent_id,name,role,department,P1,P2,P3\n${rows.join('\n')}\n`);
+    const { one } = await same(path);
+    // as the file read whole reads it: three rating questions, no ranking
+    const dataset = (one as { dataset: Dataset }).dataset;
+    expect(dataset.items.map((i) => i.id)).toEqual(['P1', 'P2', 'P3']);
+    expect(dataset.priorities).toEqual([]);
+  });
+
   it('a Windows-1252 file: read by one thread, the same Dataset', async () => {
     const text = survey(3000, (i, cells) => (i % 7 === 0 ? (cells[1] = `José ${i}`) : undefined));
     const path = tmp.write('cp1252.csv', iconv.encode(text, 'windows-1252'));
