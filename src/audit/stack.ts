@@ -252,8 +252,8 @@ export function analyseStacks(
     // ranks within 1..k on k distinct priorities: 1..k each once when no rank repeats
     let seen = 0;
     for (let i = 0; i < n; i++) if (rankAt[i] !== 0) seen |= 1 << (rankAt[i]! - 1);
-    if (k < 31 && seen !== 2 ** k - 1) return false;
-    if (k >= 31 && !isOneToK(rankAt, k)) return false;
+    // (a stack of 31 ranks or more, past the bitmask, goes the general way)
+    if (k >= 31 || seen !== 2 ** k - 1) return false;
     if (options.isLeader(respondent)) return false;
     othersRanked++;
     const d = respondent.department;
@@ -547,15 +547,4 @@ function groupsOf(
     return { leader, department, n: members, ...stat('spearman', spearman(l.stack.completed, groupMeans.get(department!)!)) };
   });
   return { departments, cascade };
-}
-
-/** Whether the non-zero ranks are 1..k, each once. */
-function isOneToK(rankAt: Int32Array, k: number): boolean {
-  const seen = new Uint8Array(k + 1);
-  for (const r of rankAt) {
-    if (r === 0) continue;
-    if (seen[r] === 1) return false;
-    seen[r] = 1;
-  }
-  return true;
 }

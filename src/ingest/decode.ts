@@ -53,7 +53,7 @@ export function encodingFromOption(label: string): EncodingLabel {
   return found;
 }
 
-function stripBom(bytes: Buffer): { encoding: EncodingLabel; start: number } | null {
+export function stripBom(bytes: Buffer): { encoding: EncodingLabel; start: number } | null {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', start: 3 };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', start: 2 };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', start: 2 };

@@ -23,8 +23,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Message } from '../i18n/index.js';
 import { timed } from '../phases.js';
-import { record, recordFrom } from '../records.js';
+import { recordFrom } from '../records.js';
 import { AnswerSheet, type Likert, PackedAnswers } from './answers.js';
+import { binaryKind } from './binary.js';
+import { stripBom } from './decode.js';
 import type { Normalised, RawRow } from './formats/types.js';
 import { NO_ANSWERS, NO_STACK, SHARED_VALUES } from './plan/plan.js';
 import { sharedEntries } from './rankings.js';
@@ -263,19 +265,13 @@ export function unpackRows(
       for (const [key, value] of Object.entries(more)) {
         if (key === 'likert') target.likert = recordFrom(Object.entries(value as Record<string, number>));
         else if (key === 'exclude') target.exclude = value as Message;
-        else if (RECORDS.has(key) && value !== null && typeof value === 'object') target[key] = withoutPrototype(value as Record<string, unknown>);
+        else if (RECORDS.has(key) && value !== null && typeof value === 'object') target[key] = recordFrom(Object.entries(value as Record<string, unknown>));
         else target[key] = value;
       }
     }
     rows[i] = row;
   }
   return rows;
-}
-
-function withoutPrototype(value: Record<string, unknown>): Record<string, unknown> {
-  const out = record<unknown>();
-  for (const [k, v] of Object.entries(value)) out[k] = v;
-  return out;
 }
 
 /**
@@ -332,48 +328,33 @@ function workerFile(): string | null {
   return existsSync(file) ? file : null;
 }
 
-/** The offset just after the first line end at or after MAIN_SHARE of the file; null when none is near. */
-async function splitPoint(path: string, size: number): Promise<number | null> {
-  const middle = Math.floor(size * MAIN_SHARE);
-  const handle = await open(path, 'r');
+/**
+ * Where the helper would start in a regular file of at least `least` bytes that may be UTF-8 text: just after
+ * the first line end at or after MAIN_SHARE of it. Null for anything else (a pipe, a folder or a missing file,
+ * read by one thread, whose errors name them; a workbook or a UTF-16 file by its first bytes, as binaryKind and
+ * decode read them; no line end near). One open of the file.
+ */
+async function splitPoint(path: string, least: number): Promise<number | null> {
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
+    handle = await open(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.size < least) return null;
+    const first = Buffer.alloc(8);
+    await handle.read(first, 0, first.length, 0);
+    if (binaryKind(first) !== null || stripBom(first)?.encoding.startsWith('utf-16')) return null;
+    const size = stat.size;
+    const middle = Math.floor(size * MAIN_SHARE);
     const bytes = Buffer.alloc(Math.min(SPLIT_SEARCH_BYTES, size - middle));
     const { bytesRead } = await handle.read(bytes, 0, bytes.length, middle);
     const lf = bytes.subarray(0, bytesRead).indexOf(0x0a);
     return lf < 0 || middle + lf + 1 >= size ? null : middle + lf + 1;
   } finally {
     await handle.close();
-  }
-}
-
-/** Whether a file may be UTF-8 text: not a workbook (zip, OLE) nor UTF-16 by its first bytes (the helper reads UTF-8 only). */
-async function maybeUtf8Text(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const bytes = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(bytes, 0, 4, 0);
-    const b = bytes.subarray(0, bytesRead);
-    if (b[0] === 0x50 && b[1] === 0x4b) return false; // PK: a zip (xlsx, ods)
-    if (b[0] === 0xd0 && b[1] === 0xcf) return false; // OLE (xls)
-    if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return false; // UTF-16 byte-order marks
-    return !b.includes(0); // UTF-16 without one
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The size of a regular file, else null (a pipe, a folder, a missing file: read by one thread, whose errors name them). */
-async function regularSize(path: string): Promise<number | null> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const s = await handle.stat();
-      return s.isFile() ? s.size : null;
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return null;
   }
 }
 
@@ -387,12 +368,9 @@ export async function startHelper(
   at: { maxRows: number; rowsBefore: number; headBytes: number },
 ): Promise<Helper | null> {
   if (options.likert === 'lenient' || options.sheet !== undefined) return null;
-  const size = await regularSize(path);
-  if (size === null || size < (options.parallelBytes ?? PARALLEL_BYTES)) return null;
   const file = workerFile();
   if (!file) return null;
-  if (!(await maybeUtf8Text(path))) return null;
-  const split = await splitPoint(path, size);
+  const split = await splitPoint(path, options.parallelBytes ?? PARALLEL_BYTES);
   if (split === null) return null;
   const data: HelperData = {
     path,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asMiddle, findScale, labelKey } from '../../src/ingest/likert.js';
 import { excelDate, generalNumber } from '../../src/ingest/workbook.js';
+import { longStacksSubmittedTwice } from '../helpers/read.js';
 import { ROOT, runAlign } from '../helpers/run.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -282,16 +283,7 @@ describe('D8: a workbook Likert column formatted as dates', () => {
 });
 
 describe('D3: a long-format stacks file reads its submit times by the same rule', () => {
-  const csv = (a: string, b: string) =>
-    [
-      'respondent,role,department,submitted,priority,rank',
-      `Ada,Executive,Sales,${a},Growth,1`,
-      `Ada,Executive,Sales,${a},Cost,2`,
-      'Ben,Executive,Ops,01/03/2026 09:05,Cost,1',
-      'Ben,Executive,Ops,01/03/2026 09:05,Growth,2',
-      `Ada,Executive,Sales,${b},Cost,1`,
-      `Ada,Executive,Sales,${b},Growth,2`,
-    ].join('\n');
+  const csv = longStacksSubmittedTwice;
 
   it('25/02 is day first: the submission on lines 2-3 (25 February) is the later one', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'align-qa14-'));

@@ -63,3 +63,20 @@ export function configError(source: string): InputError {
   }
   throw new Error('expected align.yml to be refused');
 }
+
+/**
+ * A long-format stacks file in which Ada submits twice (first at `a`, then at `b`) around Ben's one
+ * submission: the fixture for which submission of a respondent is the later one, when submit times
+ * may be read day first or month first.
+ */
+export function longStacksSubmittedTwice(a: string, b: string): string {
+  return [
+    'respondent,role,department,submitted,priority,rank',
+    `Ada,Executive,Sales,${a},Growth,1`,
+    `Ada,Executive,Sales,${a},Cost,2`,
+    'Ben,Executive,Ops,01/03/2026 09:05,Cost,1',
+    'Ben,Executive,Ops,01/03/2026 09:05,Growth,2',
+    `Ada,Executive,Sales,${b},Cost,1`,
+    `Ada,Executive,Sales,${b},Growth,2`,
+  ].join('\n');
+}

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { likertRecord } from '../../src/ingest/answers.js';
 import { readDataset } from '../../src/ingest/dataset.js';
-import { inputError, readText } from '../helpers/read.js';
+import { inputError, longStacksSubmittedTwice, readText } from '../helpers/read.js';
 import { tempFolder } from './temp-files.js';
 
 const folder = tempFolder();
@@ -97,16 +97,7 @@ describe('readDataset: a plain table whose dates could be day first or month fir
 });
 
 describe('readDataset: a long-format stacks file whose dates could be either way', () => {
-  const long = (a: string, b: string) =>
-    [
-      'respondent,role,department,submitted,priority,rank',
-      `Ada,Executive,Sales,${a},Growth,1`,
-      `Ada,Executive,Sales,${a},Cost,2`,
-      'Ben,Executive,Ops,01/03/2026 09:05,Cost,1',
-      'Ben,Executive,Ops,01/03/2026 09:05,Growth,2',
-      `Ada,Executive,Sales,${b},Cost,1`,
-      `Ada,Executive,Sales,${b},Growth,2`,
-    ].join('\n');
+  const long = longStacksSubmittedTwice;
 
   it('keeps the submission that is later both ways (03/02 after 02/01), with the note', async () => {
     const dataset = await readText(folder, 'long-either.csv', long('03/02/2026 09:00', '02/01/2026 09:00'));
